@@ -1,0 +1,88 @@
+//! `cpu`: total CPU % from `/proc/stat` deltas.
+//!
+//! A one-shot run cannot wait a second to measure, so the counters of each
+//! run are stored and the next run computes the delta against them. Only
+//! when there is no recent counter (first run, or more than 15 minutes ago)
+//! does the check sample for a short interval itself.
+
+use super::{CheckCtx, CheckOutput, Metric, SAMPLE};
+use crate::config::Limits;
+use crate::host::CpuTimes;
+use anyhow::Result;
+
+const BUSY: &str = "cpu.busy";
+const IOWAIT: &str = "cpu.iowait";
+const TOTAL: &str = "cpu.total";
+
+/// Fewer ticks than this between two readings is too coarse to judge by.
+const MIN_TICKS: f64 = 20.0;
+
+pub fn check(ctx: &CheckCtx<'_>, limits: Limits) -> Result<CheckOutput> {
+    let now = ctx.host.cpu_times()?;
+    let previous = match (ctx.recent_counter(BUSY), ctx.recent_counter(IOWAIT), ctx.recent_counter(TOTAL)) {
+        (Some(b), Some(i), Some(t)) if now.total as f64 - t.value >= MIN_TICKS => {
+            Some(CpuTimes { busy: b.value as u64, iowait: i.value as u64, total: t.value as u64 })
+        }
+        _ => None,
+    };
+    let (before, after) = match previous {
+        Some(p) => (p, now),
+        None => {
+            std::thread::sleep(SAMPLE);
+            (now, ctx.host.cpu_times()?)
+        }
+    };
+    let total = after.total.saturating_sub(before.total).max(1) as f64;
+    let busy = 100.0 * after.busy.saturating_sub(before.busy) as f64 / total;
+    let iowait = 100.0 * after.iowait.saturating_sub(before.iowait) as f64 / total;
+    let mut out = CheckOutput::from_metrics(
+        format!("CPU {busy:.1}% busy, {iowait:.1}% iowait"),
+        vec![Metric::new("cpu", busy, "%").limits(limits), Metric::new("iowait", iowait, "%")],
+    );
+    out.counters = vec![
+        (BUSY.to_string(), after.busy as f64),
+        (IOWAIT.to_string(), after.iowait as f64),
+        (TOTAL.to_string(), after.total as f64),
+    ];
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::Counter;
+    use crate::host::fake::FakeHost;
+    use crate::status::Status;
+    use std::collections::HashMap;
+
+    #[test]
+    fn delta_against_stored_counters_without_sleeping() {
+        let host = FakeHost { cpu: CpuTimes { busy: 1900, iowait: 100, total: 3000 }, ..Default::default() };
+        let counters: HashMap<String, Counter> = [(BUSY, 1000.0), (IOWAIT, 100.0), (TOTAL, 2000.0)]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), Counter { value: v, ts: 970.0 }))
+            .collect();
+        let pings = HashMap::new();
+        let ctx = CheckCtx { host: &host, now: 1000.0, counters: &counters, pings: &pings };
+        let start = std::time::Instant::now();
+        let out = check(&ctx, Limits::new(80.0, 95.0)).expect("check");
+        assert!(start.elapsed() < SAMPLE, "must not sample when counters are recent");
+        assert_eq!(out.metrics[0].value, 90.0);
+        assert_eq!(out.status, Status::Warning);
+        assert_eq!(out.counters[2], (TOTAL.to_string(), 3000.0));
+    }
+
+    #[test]
+    fn stale_counters_are_not_used() {
+        let host = FakeHost { cpu: CpuTimes { busy: 1900, iowait: 0, total: 3000 }, ..Default::default() };
+        let counters: HashMap<String, Counter> = [(BUSY, 0.0), (IOWAIT, 0.0), (TOTAL, 0.0)]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), Counter { value: v, ts: 0.0 }))
+            .collect();
+        let pings = HashMap::new();
+        let ctx = CheckCtx { host: &host, now: 10_000.0, counters: &counters, pings: &pings };
+        let out = check(&ctx, Limits::new(80.0, 95.0)).expect("check");
+        // The fake's counters do not move while sampling: 0% busy, not 63%.
+        assert_eq!(out.metrics[0].value, 0.0);
+    }
+}

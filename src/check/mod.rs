@@ -1,0 +1,154 @@
+//! Checks: one file per kind, each a function from the host (and what the
+//! previous run left in the database) to a [`CheckOutput`]; the
+//! [`runner`] runs them in parallel and stamps each with its monitor, kind
+//! and duration.
+
+mod cpu;
+mod disk;
+mod heartbeat;
+mod load;
+mod memory;
+mod process;
+pub mod runner;
+
+use crate::config::Limits;
+use crate::host::Host;
+use crate::status::Status;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// One measured figure, with the thresholds it was judged against
+/// (Nagios perfdata semantics: a value above a level crosses it).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Metric {
+    /// Metric name, unique within its monitor (e.g. `cpu`, `space:/var`).
+    pub name: String,
+    /// The value.
+    pub value: f64,
+    /// Unit: `%`, `B`, `s`, or empty for a plain count or ratio.
+    pub unit: String,
+    /// Warning level, if any.
+    pub warn: Option<f64>,
+    /// Critical level, if any.
+    pub crit: Option<f64>,
+}
+
+impl Metric {
+    pub fn new(name: impl Into<String>, value: f64, unit: &str) -> Metric {
+        Metric { name: name.into(), value, unit: unit.to_string(), warn: None, crit: None }
+    }
+
+    /// Attach thresholds.
+    pub fn limits(mut self, l: Limits) -> Metric {
+        self.warn = l.warn;
+        self.crit = l.crit;
+        self
+    }
+
+    /// The status this value has against its own thresholds.
+    pub fn status(&self) -> Status {
+        level(self.value, Limits { warn: self.warn, crit: self.crit })
+    }
+}
+
+/// Judge a value against limits: above crit is critical, above warn warning.
+pub fn level(value: f64, l: Limits) -> Status {
+    if l.crit.is_some_and(|c| value > c) {
+        Status::Critical
+    } else if l.warn.is_some_and(|w| value > w) {
+        Status::Warning
+    } else {
+        Status::Ok
+    }
+}
+
+/// The result of one check, as printed and stored.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CheckResult {
+    /// The monitor's name.
+    pub monitor: String,
+    /// Its kind (`cpu`, `process`, ...).
+    pub kind: String,
+    /// ok, warning, critical or unknown.
+    pub status: Status,
+    /// One line for people.
+    pub message: String,
+    /// How long the check took, milliseconds.
+    pub duration_ms: f64,
+    /// The figures measured.
+    pub metrics: Vec<Metric>,
+    /// Counters to keep for the next run (CPU ticks); not printed.
+    #[serde(skip)]
+    pub counters: Vec<(String, f64)>,
+}
+
+/// What a check kind returns.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CheckOutput {
+    pub status: Status,
+    pub message: String,
+    pub metrics: Vec<Metric>,
+    /// Counters to store for the next run's deltas.
+    pub counters: Vec<(String, f64)>,
+}
+
+impl CheckOutput {
+    /// Status from the metrics' own thresholds.
+    pub fn from_metrics(message: String, metrics: Vec<Metric>) -> CheckOutput {
+        let status = Status::worst_of(metrics.iter().map(Metric::status));
+        CheckOutput { status, message, metrics, counters: Vec::new() }
+    }
+}
+
+/// A stored counter: value and when it was read (unix seconds).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Counter {
+    pub value: f64,
+    pub ts: f64,
+}
+
+/// The last `hm ping` of a name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LastPing {
+    pub ts: f64,
+    pub ok: bool,
+}
+
+/// Everything a check may read besides the monitor's own spec.
+pub struct CheckCtx<'a> {
+    pub host: &'a dyn Host,
+    /// Unix seconds at the start of the run.
+    pub now: f64,
+    /// Counters from the previous run.
+    pub counters: &'a HashMap<String, Counter>,
+    /// Last ping per name, for heartbeat monitors.
+    pub pings: &'a HashMap<String, LastPing>,
+}
+
+/// Counters older than this are not used for deltas: the figure would be an
+/// average over too long a time to mean "now".
+pub const MAX_COUNTER_AGE_S: f64 = 900.0;
+
+/// How long to sample when no usable previous counter exists.
+pub const SAMPLE: std::time::Duration = std::time::Duration::from_millis(200);
+
+impl CheckCtx<'_> {
+    /// A previous counter that is recent enough for a delta.
+    pub fn recent_counter(&self, key: &str) -> Option<Counter> {
+        self.counters.get(key).copied().filter(|c| self.now - c.ts > 0.0 && self.now - c.ts <= MAX_COUNTER_AGE_S)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn levels_are_strictly_above() {
+        let l = Limits::new(80.0, 95.0);
+        assert_eq!(level(80.0, l), Status::Ok);
+        assert_eq!(level(80.1, l), Status::Warning);
+        assert_eq!(level(95.1, l), Status::Critical);
+        assert_eq!(level(1e9, Limits::default()), Status::Ok);
+    }
+}

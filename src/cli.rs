@@ -1,0 +1,252 @@
+//! The command line: global flags and one enum variant per subcommand.
+//!
+//! Only this module and `lib.rs` know about clap; commands receive plain
+//! argument structs. `hm list/add/remove` are the short forms of
+//! `hm monitor list/add/remove` and share their argument types.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+const EXAMPLES: &str = "\
+Examples:
+  hm check                         run every monitor, print a table
+  hm check --json | jq .status     the same as one JSON document
+  hm check api disk                only the named monitors
+  hm add process api --pattern 'gunicorn.*api' --min 2
+  hm ping nightly-backup           record a heartbeat from a job
+  hm status                        latest result of each monitor
+
+Exit codes (check, status): 0 ok, 1 warning, 2 critical, 3 unknown or error.
+Other commands: 0 success, 1 failure, 2 usage error.";
+
+/// hm: host health monitoring and self-healing.
+#[derive(Debug, Parser)]
+#[command(name = "hm", version, about, after_help = EXAMPLES, propagate_version = true)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Flags every subcommand takes.
+#[derive(Debug, Args, Clone)]
+pub struct GlobalArgs {
+    /// Config file [default: /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml;
+    /// the embedded host monitors when it does not exist]
+    #[arg(long, global = true, env = "HM_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Database file [default: `db` in the config, else /var/lib/hm/hm.db as
+    /// root, else ~/.local/state/hm/hm.db]
+    #[arg(long, global = true, env = "HM_DB", value_name = "FILE")]
+    pub db: Option<PathBuf>,
+    /// Print one JSON document on stdout instead of a table
+    #[arg(long, global = true)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run monitors now, record the results, print them
+    #[command(
+        after_help = "Examples:\n  hm check\n  hm check --json | jq '.results[] | select(.status != \"ok\")'\n  hm check api worker --config /etc/hm/hm.toml\n\nExit code: the worst status (0 ok, 1 warning, 2 critical, 3 unknown)."
+    )]
+    Check(CheckArgs),
+    /// Show the latest recorded result of each monitor
+    #[command(
+        after_help = "Examples:\n  hm status\n  hm status --json | jq -r '.monitors[] | \"\\(.monitor) \\(.status)\"'\n\nExit code: the worst latest status; 3 for a monitor never checked."
+    )]
+    Status,
+    /// Record a heartbeat (or a task's outcome) for a heartbeat monitor
+    #[command(after_help = "Examples:\n  backup.sh && hm ping backup\n  hm ping etl --fail --duration 12.5")]
+    Ping(PingArgs),
+    /// List, add or remove monitors in hm.toml
+    #[command(subcommand)]
+    Monitor(MonitorCommand),
+    /// List monitors (short for `hm monitor list`)
+    List,
+    /// Add a monitor to hm.toml (short for `hm monitor add`)
+    #[command(after_help = ADD_EXAMPLES)]
+    Add(Box<AddArgs>),
+    /// Remove a monitor from hm.toml (short for `hm monitor remove`)
+    #[command(after_help = "Example:\n  hm remove api")]
+    Remove(RemoveArgs),
+    /// Check hm.toml and report every error with its line and field
+    #[command(after_help = "Examples:\n  hm validate\n  hm validate --config ./hm.toml --json")]
+    Validate,
+    /// Print a shell completion script
+    #[command(
+        after_help = "Examples:\n  hm completions bash > /etc/bash_completion.d/hm\n  hm completions zsh > \"${fpath[1]}/_hm\"\n  hm completions --dir completions   (all shells)"
+    )]
+    Completions(CompletionsArgs),
+    /// Print the man page
+    #[command(after_help = "Examples:\n  hm man | man -l -\n  hm man --dir man   (hm.1 and one page per subcommand)")]
+    Man(ManArgs),
+}
+
+const ADD_EXAMPLES: &str = "\
+Examples:
+  hm add process api --pattern 'gunicorn.*api' --min 2
+  hm add process nginx --process nginx --rss-warn 512MiB
+  hm add process web --unit nginx.service
+  hm add heartbeat backup --warn 26h --crit 50h
+  hm add heartbeat spool --file /var/spool/job/last-run --warn 5m --crit 15m
+  hm add disk data --path /data --warn 80 --crit 90";
+
+#[derive(Debug, Subcommand)]
+pub enum MonitorCommand {
+    /// List configured and embedded monitors
+    List,
+    /// Add a monitor to hm.toml, keeping its comments and order
+    #[command(after_help = ADD_EXAMPLES)]
+    Add(Box<AddArgs>),
+    /// Remove a monitor from hm.toml
+    Remove(RemoveArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Only these monitors (default: all enabled ones)
+    #[arg(value_name = "NAME")]
+    pub names: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct PingArgs {
+    /// The heartbeat's name (a heartbeat monitor's name or its `ping`)
+    pub name: String,
+    /// The task succeeded (the default)
+    #[arg(long, conflicts_with = "fail")]
+    pub ok: bool,
+    /// The task failed
+    #[arg(long)]
+    pub fail: bool,
+    /// How long the task took, e.g. 12.5 or 2m
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration_arg)]
+    pub duration: Option<std::time::Duration>,
+}
+
+fn parse_duration_arg(s: &str) -> Result<std::time::Duration, String> {
+    crate::units::parse_duration(s)
+}
+
+/// The kinds `hm add` can create.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum KindArg {
+    Cpu,
+    Memory,
+    Load,
+    Disk,
+    Process,
+    Heartbeat,
+}
+
+impl KindArg {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            KindArg::Cpu => "cpu",
+            KindArg::Memory => "memory",
+            KindArg::Load => "load",
+            KindArg::Disk => "disk",
+            KindArg::Process => "process",
+            KindArg::Heartbeat => "heartbeat",
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// The check kind
+    pub kind: KindArg,
+    /// The monitor's name: lower-case letters, digits, `_`, `.`, `-`
+    pub name: String,
+    /// process: regex over the full command line
+    #[arg(long, value_name = "REGEX")]
+    pub pattern: Option<String>,
+    /// process: exact process name
+    #[arg(long, value_name = "NAME")]
+    pub process: Option<String>,
+    /// process: file holding the pid
+    #[arg(long, value_name = "FILE")]
+    pub pidfile: Option<PathBuf>,
+    /// process: systemd unit
+    #[arg(long, value_name = "UNIT")]
+    pub unit: Option<String>,
+    /// process: minimum number running (default 1)
+    #[arg(long)]
+    pub min: Option<u32>,
+    /// process: maximum number running
+    #[arg(long)]
+    pub max: Option<u32>,
+    /// Warning threshold (a number, or a duration for heartbeat)
+    #[arg(long, value_name = "VALUE")]
+    pub warn: Option<String>,
+    /// Critical threshold (a number, or a duration for heartbeat)
+    #[arg(long, value_name = "VALUE")]
+    pub crit: Option<String>,
+    /// process: per-process CPU % warning level
+    #[arg(long, value_name = "PERCENT")]
+    pub cpu_warn: Option<f64>,
+    /// process: per-process CPU % critical level
+    #[arg(long, value_name = "PERCENT")]
+    pub cpu_crit: Option<f64>,
+    /// process: per-process resident memory warning level, e.g. 512MiB
+    #[arg(long, value_name = "SIZE")]
+    pub rss_warn: Option<String>,
+    /// process: per-process resident memory critical level
+    #[arg(long, value_name = "SIZE")]
+    pub rss_crit: Option<String>,
+    /// heartbeat: a file whose modification time is the heartbeat
+    #[arg(long, value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// heartbeat: the `hm ping` name (default: the monitor's name)
+    #[arg(long, value_name = "NAME")]
+    pub ping: Option<String>,
+    /// disk: only the filesystem holding this path
+    #[arg(long, value_name = "PATH")]
+    pub path: Option<PathBuf>,
+    /// Check timeout, e.g. 10s
+    #[arg(long, value_name = "DURATION")]
+    pub timeout: Option<String>,
+    /// A note for people
+    #[arg(long)]
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RemoveArgs {
+    /// The monitor to remove
+    pub name: String,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(required_unless_present = "dir")]
+    pub shell: Option<clap_complete::Shell>,
+    /// Write the scripts for every shell into this directory
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write hm.1 and one page per subcommand into this directory
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+/// Whether the subcommand named in `args` reports health (its errors exit 3).
+pub fn is_health_command(args: &[std::ffi::OsString]) -> bool {
+    let mut words = args.iter().skip(1).filter_map(|a| a.to_str());
+    while let Some(a) = words.next() {
+        match a {
+            "--config" | "--db" => {
+                words.next();
+            }
+            a if a.starts_with('-') => {}
+            a => return matches!(a, "check" | "status" | "heal"),
+        }
+    }
+    false
+}

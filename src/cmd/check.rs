@@ -1,0 +1,55 @@
+//! `hm check`: run monitors now, record results, metrics and counters, and
+//! prune history past the retention.
+
+use super::{Ctx, rfc3339, unix_now};
+use crate::check::runner::{proc_needs, run_all};
+use crate::check::{CheckCtx, CheckResult};
+use crate::config::{HeartbeatSource, Spec};
+use crate::host::linux::LinuxHost;
+use crate::status::Status;
+use anyhow::Result;
+use serde::Serialize;
+use std::collections::HashMap;
+use std::time::Instant;
+
+/// The result of `hm check`.
+#[derive(Debug, Serialize)]
+pub struct CheckReport {
+    /// The worst status of all results.
+    pub status: Status,
+    /// When the run started (RFC 3339, UTC).
+    pub checked_at: String,
+    /// How long the whole run took, milliseconds.
+    pub duration_ms: f64,
+    /// One result per monitor, in config order.
+    pub results: Vec<CheckResult>,
+}
+
+pub fn run(ctx: &Ctx, names: &[String]) -> Result<CheckReport> {
+    let started = Instant::now();
+    let now = unix_now();
+    let config = ctx.config()?;
+    let monitors = config.select(names)?;
+    let mut store = ctx.store(&config)?;
+    let counters = store.counters()?;
+    let mut pings = HashMap::new();
+    for m in &monitors {
+        if let Spec::Heartbeat(h) = &m.spec
+            && let HeartbeatSource::Ping(name) = &h.source
+            && let Some(p) = store.last_ping(name)?
+        {
+            pings.insert(name.clone(), p);
+        }
+    }
+    let host = LinuxHost::new(proc_needs(&monitors));
+    let check_ctx = CheckCtx { host: &host, now, counters: &counters, pings: &pings };
+    let results = run_all(&check_ctx, &monitors);
+    store.record_checks(now, &results)?;
+    store.prune(now - config.settings.retention.as_secs_f64())?;
+    Ok(CheckReport {
+        status: Status::worst_of(results.iter().map(|r| r.status)),
+        checked_at: rfc3339(now),
+        duration_ms: started.elapsed().as_secs_f64() * 1000.0,
+        results,
+    })
+}

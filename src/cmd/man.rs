@@ -1,0 +1,48 @@
+//! `hm man`: man pages generated from the clap definition, one for hm and
+//! one per subcommand (`hm-check.1`, ...). The committed copies under
+//! `man/` are checked fresh by a test.
+
+use anyhow::{Context, Result};
+use clap::CommandFactory;
+use std::path::Path;
+
+/// Every page: (file name, roff).
+pub fn pages() -> Result<Vec<(String, Vec<u8>)>> {
+    fn walk(cmd: clap::Command, prefix: &str, out: &mut Vec<(String, Vec<u8>)>) -> Result<()> {
+        let name = if prefix.is_empty() { cmd.get_name().to_string() } else { format!("{prefix}-{}", cmd.get_name()) };
+        for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()).cloned() {
+            walk(sub, &name, out)?;
+        }
+        let man = clap_mangen::Man::new(cmd.clone().name(name.clone()).display_name(name.clone()));
+        let mut buf = Vec::new();
+        man.render(&mut buf).context("cannot render the man page")?;
+        out.push((format!("{name}.1"), buf));
+        Ok(())
+    }
+    let mut cmd = crate::cli::Cli::command().disable_help_subcommand(true);
+    cmd.build();
+    let mut out = Vec::new();
+    walk(cmd, "", &mut out)?;
+    out.sort();
+    Ok(out)
+}
+
+/// The main page only.
+pub fn main_page() -> Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    clap_mangen::Man::new(crate::cli::Cli::command()).render(&mut buf).context("cannot render the man page")?;
+    Ok(buf)
+}
+
+/// Write every page into `dir`.
+pub fn write_all(dir: &Path) -> Result<Vec<String>> {
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    pages()?
+        .into_iter()
+        .map(|(name, bytes)| {
+            std::fs::write(dir.join(&name), bytes)
+                .with_context(|| format!("cannot write {}", dir.join(&name).display()))?;
+            Ok(name)
+        })
+        .collect()
+}

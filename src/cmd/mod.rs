@@ -1,0 +1,61 @@
+//! One file per subcommand. Each takes its arguments and a [`Ctx`] and
+//! returns a report (data, never text), or an error for `run()` to print.
+
+pub mod check;
+pub mod completions;
+pub mod man;
+pub mod monitor;
+pub mod ping;
+pub mod status;
+pub mod validate;
+
+use crate::config::{self, Config};
+use crate::store::Store;
+use anyhow::Result;
+use std::path::PathBuf;
+
+/// What every command may need: where the config and database are.
+#[derive(Debug, Clone, Default)]
+pub struct Ctx {
+    /// `--config` / `HM_CONFIG`.
+    pub config: Option<PathBuf>,
+    /// `--db` / `HM_DB`.
+    pub db: Option<PathBuf>,
+}
+
+impl Ctx {
+    /// The config file path, and whether the user named it.
+    pub fn config_path(&self) -> (PathBuf, bool) {
+        match &self.config {
+            Some(p) => (p.clone(), true),
+            None => (config::default_config_path(), false),
+        }
+    }
+
+    /// Load the config (embedded defaults when no file exists at the default path).
+    pub fn config(&self) -> Result<Config> {
+        let (path, named) = self.config_path();
+        Config::load(&path, named)
+    }
+
+    /// The database path: `--db`, else the config's `db`, else the default.
+    pub fn db_path(&self, config: &Config) -> PathBuf {
+        self.db.clone().or_else(|| config.settings.db.clone()).unwrap_or_else(config::default_db_path)
+    }
+
+    /// Open the database.
+    pub fn store(&self, config: &Config) -> Result<Store> {
+        Store::open(&self.db_path(config))
+    }
+}
+
+/// Seconds since the Unix epoch.
+pub fn unix_now() -> f64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0.0, |d| d.as_secs_f64())
+}
+
+/// RFC 3339 UTC timestamp with milliseconds, for reports.
+pub fn rfc3339(ts: f64) -> String {
+    let t = std::time::UNIX_EPOCH + std::time::Duration::from_secs_f64(ts.max(0.0));
+    humantime::format_rfc3339_millis(t).to_string()
+}

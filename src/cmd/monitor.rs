@@ -1,0 +1,188 @@
+//! `hm monitor list|add|remove` (and `hm list|add|remove`): read and edit
+//! the monitors of hm.toml. Edits go through `config::edit`, which keeps the
+//! file's comments and order, and are validated as a whole before writing.
+
+use super::Ctx;
+use crate::config::{Config, HeartbeatSource, Limits, Matcher, Monitor, Origin, Spec, edit};
+use crate::units::{format_bytes, format_duration};
+use anyhow::{Context, Result, anyhow};
+use serde::Serialize;
+use std::path::PathBuf;
+use toml_edit::{Table, value};
+
+/// One monitor as listed.
+#[derive(Debug, Serialize)]
+pub struct MonitorRow {
+    pub name: String,
+    pub kind: String,
+    /// `config` (hm.toml) or `default` (embedded host monitor).
+    pub origin: Origin,
+    pub enabled: bool,
+    /// What it watches, e.g. `pattern gunicorn.*api`.
+    pub target: String,
+    /// Its thresholds, e.g. `warn 80 crit 95`.
+    pub thresholds: String,
+}
+
+/// The result of `hm monitor list`.
+#[derive(Debug, Serialize)]
+pub struct MonitorList {
+    /// The config file read; null when running on the embedded defaults.
+    pub config: Option<PathBuf>,
+    pub monitors: Vec<MonitorRow>,
+}
+
+/// The result of `hm monitor add/remove`.
+#[derive(Debug, Serialize)]
+pub struct MonitorChange {
+    /// `added` or `removed`.
+    pub action: String,
+    pub name: String,
+    /// The file changed.
+    pub config: PathBuf,
+}
+
+fn limits_text(prefix: &str, l: Limits, fmt: impl Fn(f64) -> String) -> Option<String> {
+    let mut parts = Vec::new();
+    if let Some(w) = l.warn {
+        parts.push(format!("{prefix}warn {}", fmt(w)));
+    }
+    if let Some(c) = l.crit {
+        parts.push(format!("{prefix}crit {}", fmt(c)));
+    }
+    (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+fn describe(m: &Monitor) -> (String, String) {
+    let num = |v: f64| format!("{v}");
+    let (target, limits): (String, Vec<Option<String>>) = match &m.spec {
+        Spec::Cpu { limits } => ("total CPU".into(), vec![limits_text("", *limits, num)]),
+        Spec::Memory { memory, swap } => {
+            ("memory and swap".into(), vec![limits_text("", *memory, num), limits_text("swap_", *swap, num)])
+        }
+        Spec::Load { limits } => ("load per CPU".into(), vec![limits_text("", *limits, num)]),
+        Spec::Disk(d) => (
+            d.path.as_ref().map_or("every real filesystem".into(), |p| format!("filesystem of {}", p.display())),
+            vec![limits_text("", d.space, num), limits_text("inode_", d.inodes, num)],
+        ),
+        Spec::Process(p) => {
+            let target = match &p.matcher {
+                Matcher::Name(n) => format!("process {n}"),
+                Matcher::Pattern(re) => format!("pattern {}", re.as_str()),
+                Matcher::Pidfile(f) => format!("pidfile {}", f.display()),
+                Matcher::Unit(u) => format!("unit {u}"),
+            };
+            let count = match p.max {
+                Some(max) => format!("min {} max {max}", p.min),
+                None => format!("min {}", p.min),
+            };
+            (target, vec![Some(count), limits_text("cpu_", p.cpu, num), limits_text("rss_", p.rss, format_bytes)])
+        }
+        Spec::Heartbeat(h) => {
+            let target = match &h.source {
+                HeartbeatSource::File(f) => format!("mtime of {}", f.display()),
+                HeartbeatSource::Ping(n) => format!("hm ping {n}"),
+            };
+            (target, vec![Some(format!("warn {} crit {}", format_duration(h.warn), format_duration(h.crit)))])
+        }
+    };
+    (target, limits.into_iter().flatten().collect::<Vec<_>>().join(" "))
+}
+
+pub fn list(ctx: &Ctx) -> Result<MonitorList> {
+    let config = ctx.config()?;
+    let monitors = config
+        .monitors
+        .iter()
+        .map(|m| {
+            let (target, thresholds) = describe(m);
+            MonitorRow {
+                name: m.name.clone(),
+                kind: m.kind().into(),
+                origin: m.origin,
+                enabled: m.enabled,
+                target,
+                thresholds,
+            }
+        })
+        .collect();
+    Ok(MonitorList { config: config.path, monitors })
+}
+
+/// A flag's text as a TOML value: a number when it reads as one.
+fn num_or_text(s: &str) -> toml_edit::Item {
+    match s.parse::<f64>() {
+        Ok(n) if n.fract() == 0.0 && n.abs() < 1e15 => value(n as i64),
+        Ok(n) => value(n),
+        Err(_) => value(s),
+    }
+}
+
+/// The fields of a new monitor, as TOML key/values in a stable order.
+pub struct NewMonitor<'a> {
+    pub kind: &'a str,
+    pub name: &'a str,
+    pub strings: Vec<(&'static str, Option<String>)>,
+    pub numbers: Vec<(&'static str, Option<String>)>,
+}
+
+pub fn add(ctx: &Ctx, new: NewMonitor<'_>) -> Result<MonitorChange> {
+    let (path, _) = ctx.config_path();
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            "# hm configuration: see `hm --help` and the README.\n".to_string()
+        }
+        Err(e) => return Err(anyhow!("cannot read config {}: {e}", path.display())),
+    };
+    let mut table = Table::new();
+    table.insert("name", value(new.name));
+    table.insert("kind", value(new.kind));
+    for (key, v) in new.strings {
+        if let Some(v) = v {
+            table.insert(key, value(v));
+        }
+    }
+    for (key, v) in new.numbers {
+        if let Some(v) = v {
+            table.insert(key, num_or_text(&v));
+        }
+    }
+    let updated = edit::add_monitor(&text, table)?;
+    validate_edit(&path, &text, &updated, new.name)?;
+    edit::write_atomic(&path, &updated)?;
+    Ok(MonitorChange { action: "added".into(), name: new.name.into(), config: path })
+}
+
+pub fn remove(ctx: &Ctx, name: &str) -> Result<MonitorChange> {
+    let (path, _) = ctx.config_path();
+    let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read config {}", path.display()))?;
+    let updated = edit::remove_monitor(&text, name).with_context(|| format!("in {}", path.display()))?;
+    validate_edit(&path, &text, &updated, name)?;
+    edit::write_atomic(&path, &updated)?;
+    Ok(MonitorChange { action: "removed".into(), name: name.into(), config: path })
+}
+
+/// Refuse an edit whose result is invalid, naming what is wrong: the new
+/// monitor's fields, or the existing file's own errors.
+fn validate_edit(path: &std::path::Path, before: &str, after: &str, name: &str) -> Result<()> {
+    let shown = path.display().to_string();
+    if let Err(errors) = Config::parse(&shown, before) {
+        return Err(anyhow!("{shown} already has errors; fix them first: {errors}"));
+    }
+    match Config::parse(&shown, after) {
+        Ok(_) => Ok(()),
+        Err(errors) => {
+            let prefix = format!("monitor[{name}]");
+            let mine: Vec<String> =
+                errors
+                    .0
+                    .iter()
+                    .map(|i| {
+                        if i.field.starts_with(&prefix) { format!("{}: {}", i.field, i.message) } else { i.to_string() }
+                    })
+                    .collect();
+            Err(anyhow!("not changed, the monitor is invalid: {}", mine.join("; ")))
+        }
+    }
+}

@@ -1,0 +1,37 @@
+//! `hm validate`: read hm.toml and report every error with file, line and
+//! field (not just the first, as serde alone would).
+
+use super::Ctx;
+use crate::config::{Config, ConfigIssue};
+use anyhow::{Context, Result};
+use serde::Serialize;
+use std::path::PathBuf;
+
+/// The result of `hm validate`.
+#[derive(Debug, Serialize)]
+pub struct ValidateReport {
+    /// The file checked; null when none exists and the embedded defaults apply.
+    pub config: Option<PathBuf>,
+    /// Whether it is valid.
+    pub valid: bool,
+    /// How many monitors it defines (embedded ones included).
+    pub monitors: usize,
+    /// Every problem found.
+    pub errors: Vec<ConfigIssue>,
+}
+
+pub fn run(ctx: &Ctx) -> Result<ValidateReport> {
+    let (path, named) = ctx.config_path();
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !named => {
+            let monitors = Config::embedded().monitors.len();
+            return Ok(ValidateReport { config: None, valid: true, monitors, errors: Vec::new() });
+        }
+        Err(e) => return Err(e).with_context(|| format!("cannot read config {}", path.display())),
+    };
+    Ok(match Config::parse(&path.display().to_string(), &text) {
+        Ok(c) => ValidateReport { config: Some(path), valid: true, monitors: c.monitors.len(), errors: Vec::new() },
+        Err(e) => ValidateReport { config: Some(path), valid: false, monitors: 0, errors: e.0 },
+    })
+}

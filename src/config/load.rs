@@ -1,0 +1,162 @@
+//! Reading `hm.toml` into a [`Config`], reporting *every* mistake with its
+//! line and field.
+//!
+//! serde stops at the first error, so the document is first parsed into a
+//! spanned tree (`toml::de::DeTable`), then the settings and each
+//! `[[monitor]]` table are deserialized separately. Every error's byte span
+//! is turned back into a line number and the key path that contains it, so
+//! `hm validate` can list them all at once.
+
+use super::model::{RawMonitor, RawSettings};
+use super::{Config, ConfigErrors, ConfigIssue, defaults, validate};
+use serde::Deserialize;
+use std::collections::HashSet;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue, Deserializer};
+
+/// A document being read: its label for messages and its text.
+pub(crate) struct Doc<'a> {
+    pub file: &'a str,
+    pub text: &'a str,
+}
+
+impl Doc<'_> {
+    /// 1-based line of a byte offset.
+    pub fn line(&self, offset: usize) -> usize {
+        let end = offset.min(self.text.len());
+        self.text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
+    }
+
+    pub fn issue(&self, offset: usize, field: impl Into<String>, message: impl Into<String>) -> ConfigIssue {
+        ConfigIssue {
+            file: self.file.to_string(),
+            line: self.line(offset),
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// The dotted key path of the innermost entry in `table` that contains
+/// `offset`, for naming the field a serde error is about.
+fn key_path_at(table: &DeTable<'_>, offset: usize) -> Vec<String> {
+    for (key, value) in table.iter() {
+        let (k, v) = (key.span(), value.span());
+        if (k.start <= offset && offset < k.end) || (v.start <= offset && offset < v.end) {
+            let mut path = vec![key.get_ref().to_string()];
+            if let DeValue::Table(inner) = value.get_ref() {
+                path.extend(key_path_at(inner, offset));
+            }
+            return path;
+        }
+    }
+    Vec::new()
+}
+
+/// Turn a serde error from deserializing `table` into an issue.
+fn serde_issue(doc: &Doc<'_>, table: &Spanned<DeTable<'_>>, prefix: &str, err: &toml::de::Error) -> ConfigIssue {
+    let offset = err.span().map_or(table.span().start, |s| s.start);
+    let mut field: Vec<String> = Vec::new();
+    if !prefix.is_empty() {
+        field.push(prefix.to_string());
+    }
+    field.extend(key_path_at(table.get_ref(), offset));
+    doc.issue(offset, field.join("."), err.message().to_string())
+}
+
+/// The span of `key` in `table`, if present.
+pub(crate) fn key_offset(table: &DeTable<'_>, key: &str) -> Option<usize> {
+    table.iter().find(|(k, _)| k.get_ref() == key).map(|(k, _)| k.span().start)
+}
+
+/// Parse and validate a whole config document.
+pub fn parse(file: &str, text: &str) -> Result<Config, ConfigErrors> {
+    let doc = Doc { file, text };
+    let (root, syntax) = DeTable::parse_recoverable(text);
+    if !syntax.is_empty() {
+        let issues =
+            syntax.iter().map(|e| doc.issue(e.span().map_or(0, |s| s.start), "", e.message().to_string())).collect();
+        return Err(ConfigErrors(issues));
+    }
+    let root_span = root.span();
+    let mut top = root.into_inner();
+    let mut issues = Vec::new();
+
+    let monitor_value = top.remove("monitor");
+    let settings_table = Spanned::new(root_span, top);
+    let raw_settings = match RawSettings::deserialize(Deserializer::from(settings_table.clone())) {
+        Ok(s) => s,
+        Err(e) => {
+            issues.push(serde_issue(&doc, &settings_table, "", &e));
+            RawSettings::default()
+        }
+    };
+    let settings = validate::settings(&doc, settings_table.get_ref(), raw_settings, &mut issues);
+
+    let mut monitors = Vec::new();
+    let mut seen = HashSet::new();
+    let tables: Vec<Spanned<DeTable<'_>>> = match monitor_value {
+        None => Vec::new(),
+        Some(v) => {
+            let span = v.span();
+            match v.into_inner() {
+                DeValue::Array(items) => {
+                    let mut tables = Vec::new();
+                    for item in items.iter() {
+                        match item.get_ref() {
+                            DeValue::Table(t) => tables.push(Spanned::new(item.span(), t.clone())),
+                            _ => issues.push(doc.issue(
+                                item.span().start,
+                                "monitor",
+                                "each monitor must be a table: write [[monitor]]",
+                            )),
+                        }
+                    }
+                    tables
+                }
+                _ => {
+                    issues.push(doc.issue(
+                        span.start,
+                        "monitor",
+                        "monitors are an array of tables: write [[monitor]], not [monitor]",
+                    ));
+                    Vec::new()
+                }
+            }
+        }
+    };
+    for (index, table) in tables.iter().enumerate() {
+        let label = table
+            .get_ref()
+            .iter()
+            .find(|(k, _)| k.get_ref() == "name")
+            .and_then(|(_, v)| v.get_ref().as_str().map(str::to_string))
+            .unwrap_or_else(|| format!("#{}", index + 1));
+        let prefix = format!("monitor[{label}]");
+        let raw = match RawMonitor::deserialize(Deserializer::from(table.clone())) {
+            Ok(raw) => raw,
+            Err(e) => {
+                issues.push(serde_issue(&doc, table, &prefix, &e));
+                continue;
+            }
+        };
+        let name_at = key_offset(table.get_ref(), "name").unwrap_or(table.span().start);
+        if !seen.insert(raw.name.clone()) {
+            issues.push(doc.issue(name_at, format!("{prefix}.name"), format!("duplicate monitor name `{}`", raw.name)));
+        }
+        if let Some(m) = validate::monitor(&doc, table, &prefix, raw, &settings, &mut issues) {
+            monitors.push(m);
+        }
+    }
+    if !issues.is_empty() {
+        return Err(ConfigErrors(issues));
+    }
+    if settings.host_defaults {
+        for m in defaults::host_monitors(&settings.thresholds) {
+            if !monitors.iter().any(|c: &super::Monitor| c.name == m.name) {
+                monitors.push(m);
+            }
+        }
+    }
+    Ok(Config { path: None, settings, monitors })
+}

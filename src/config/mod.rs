@@ -1,0 +1,143 @@
+//! `hm.toml`: what to watch and what may be done (desired state).
+//!
+//! Loading never half-succeeds: either every monitor is valid, or the caller
+//! gets every problem with its file, line and field. Where the file lives is
+//! decided here too, so every subcommand finds the same one.
+
+mod defaults;
+pub mod edit;
+mod load;
+pub mod model;
+pub mod validate;
+
+pub use model::*;
+use serde::Serialize;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// A loaded configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The file it was read from; `None` for the embedded defaults.
+    pub path: Option<PathBuf>,
+    pub settings: Settings,
+    /// Configured monitors first, then the embedded host monitors.
+    pub monitors: Vec<Monitor>,
+}
+
+/// One problem in a config file.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ConfigIssue {
+    /// The file, as given.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// Dotted key path, e.g. `monitor[api].warn`; empty for syntax errors.
+    pub field: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for ConfigIssue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.field.is_empty() {
+            write!(f, "{}:{}: {}", self.file, self.line, self.message)
+        } else {
+            write!(f, "{}:{}: {}: {}", self.file, self.line, self.field, self.message)
+        }
+    }
+}
+
+/// Every problem found in a config file (never empty).
+#[derive(Debug, Clone, thiserror::Error)]
+pub struct ConfigErrors(pub Vec<ConfigIssue>);
+
+impl fmt::Display for ConfigErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0.as_slice() {
+            [] => f.write_str("invalid config"),
+            [one] => write!(f, "{one}"),
+            [first, rest @ ..] => write!(f, "{first} (and {} more; run `hm validate`)", rest.len()),
+        }
+    }
+}
+
+impl Config {
+    /// The embedded defaults: host monitors only.
+    pub fn embedded() -> Config {
+        let settings = Settings::default();
+        let monitors = defaults::host_monitors(&settings.thresholds);
+        Config { path: None, settings, monitors }
+    }
+
+    /// Parse config text; `file` labels messages.
+    pub fn parse(file: &str, text: &str) -> Result<Config, ConfigErrors> {
+        load::parse(file, text)
+    }
+
+    /// Load `path`, or the embedded defaults when `path` is the default
+    /// location and does not exist. A path the user named must exist.
+    pub fn load(path: &Path, named: bool) -> anyhow::Result<Config> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !named => return Ok(Config::embedded()),
+            Err(e) => return Err(anyhow::anyhow!("cannot read config {}: {e}", path.display())),
+        };
+        let mut config = Config::parse(&path.display().to_string(), &text)?;
+        config.path = Some(path.to_path_buf());
+        Ok(config)
+    }
+
+    /// Enabled monitors, optionally only the named ones (in the order named).
+    pub fn select(&self, names: &[String]) -> anyhow::Result<Vec<&Monitor>> {
+        if names.is_empty() {
+            return Ok(self.monitors.iter().filter(|m| m.enabled).collect());
+        }
+        names
+            .iter()
+            .map(|n| {
+                self.monitors.iter().find(|m| &m.name == n).ok_or_else(|| {
+                    let known: Vec<&str> = self.monitors.iter().map(|m| m.name.as_str()).collect();
+                    anyhow::anyhow!("no monitor named `{n}` (known: {})", known.join(", "))
+                })
+            })
+            .collect()
+    }
+}
+
+/// Whether hm runs as root (system paths) or as a user (XDG paths).
+fn is_root() -> bool {
+    nix::unistd::geteuid().is_root()
+}
+
+fn xdg_dir(var: &str, fallback: &str) -> Option<PathBuf> {
+    std::env::var_os(var)
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(fallback)))
+}
+
+/// The default config path: `/etc/hm/hm.toml` as root, else
+/// `$XDG_CONFIG_HOME/hm/hm.toml`.
+pub fn default_config_path() -> PathBuf {
+    if is_root() {
+        return PathBuf::from("/etc/hm/hm.toml");
+    }
+    xdg_dir("XDG_CONFIG_HOME", ".config")
+        .map(|d| d.join("hm/hm.toml"))
+        .unwrap_or_else(|| PathBuf::from("/etc/hm/hm.toml"))
+}
+
+/// The default database path: `/var/lib/hm/hm.db` as root, else
+/// `$XDG_STATE_HOME/hm/hm.db`.
+pub fn default_db_path() -> PathBuf {
+    if is_root() {
+        return PathBuf::from("/var/lib/hm/hm.db");
+    }
+    xdg_dir("XDG_STATE_HOME", ".local/state")
+        .map(|d| d.join("hm/hm.db"))
+        .unwrap_or_else(|| PathBuf::from("/var/lib/hm/hm.db"))
+}
+
+#[cfg(test)]
+mod tests;

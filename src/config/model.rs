@@ -1,0 +1,254 @@
+//! The shape of `hm.toml`, in two layers.
+//!
+//! `Raw*` structs are what serde reads: flat, every field optional, unknown
+//! keys refused. They exist so that every typo is caught with its line. The
+//! resolved types (`Settings`, `Monitor`, `Spec`) are what the rest of hm
+//! uses: thresholds filled in from defaults, durations parsed, regexes
+//! compiled, and only the fields that make sense for the monitor's kind.
+
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// A number, or a string with a unit (`"30s"`, `"512MiB"`): thresholds take
+/// either, depending on the kind.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(untagged)]
+pub enum NumOrText {
+    /// A plain number.
+    Num(f64),
+    /// A number with a unit, parsed by the kind.
+    Text(String),
+}
+
+/// Global settings: every top-level key of `hm.toml` except `[[monitor]]`.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawSettings {
+    pub interval: Option<String>,
+    pub retention: Option<String>,
+    pub db: Option<PathBuf>,
+    pub host_defaults: Option<bool>,
+    pub thresholds: Option<RawThresholds>,
+}
+
+/// `[thresholds]`: overrides for the embedded host monitors.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawThresholds {
+    pub cpu: Option<Limits>,
+    pub memory: Option<Limits>,
+    pub swap: Option<Limits>,
+    pub load: Option<Limits>,
+    pub disk: Option<Limits>,
+    pub inodes: Option<Limits>,
+}
+
+/// A warning and a critical level; a value *above* a level crosses it.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Limits {
+    /// Above this: warning.
+    pub warn: Option<f64>,
+    /// Above this: critical.
+    pub crit: Option<f64>,
+}
+
+impl Limits {
+    pub const fn new(warn: f64, crit: f64) -> Limits {
+        Limits { warn: Some(warn), crit: Some(crit) }
+    }
+}
+
+/// One `[[monitor]]` table as written. Which keys a kind accepts is decided
+/// in `validate`, so a `pattern` on a `cpu` monitor is an error, not ignored.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawMonitor {
+    pub name: String,
+    pub kind: String,
+    pub enabled: Option<bool>,
+    pub description: Option<String>,
+    pub timeout: Option<String>,
+    pub warn: Option<NumOrText>,
+    pub crit: Option<NumOrText>,
+    // memory
+    pub swap_warn: Option<f64>,
+    pub swap_crit: Option<f64>,
+    // disk
+    pub inode_warn: Option<f64>,
+    pub inode_crit: Option<f64>,
+    pub path: Option<PathBuf>,
+    pub fs_types: Option<Vec<String>>,
+    // process
+    pub process: Option<String>,
+    pub pattern: Option<String>,
+    pub pidfile: Option<PathBuf>,
+    pub unit: Option<String>,
+    pub min: Option<u32>,
+    pub max: Option<u32>,
+    pub cpu_warn: Option<f64>,
+    pub cpu_crit: Option<f64>,
+    pub rss_warn: Option<NumOrText>,
+    pub rss_crit: Option<NumOrText>,
+    pub zombies_warn: Option<f64>,
+    pub zombies_crit: Option<f64>,
+    // heartbeat
+    pub file: Option<PathBuf>,
+    pub ping: Option<String>,
+}
+
+/// Resolved global settings.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// How often `hm run` checks.
+    pub interval: Duration,
+    /// How long history is kept.
+    pub retention: Duration,
+    /// Database path from the config, if any.
+    pub db: Option<PathBuf>,
+    /// Whether the embedded host monitors are added to the configured ones.
+    pub host_defaults: bool,
+    /// Thresholds for the embedded host monitors.
+    pub thresholds: HostThresholds,
+}
+
+/// Thresholds of the embedded host monitors (DESIGN.md's defaults).
+#[derive(Debug, Clone, Copy)]
+pub struct HostThresholds {
+    pub cpu: Limits,
+    pub memory: Limits,
+    pub swap: Limits,
+    pub load: Limits,
+    pub disk: Limits,
+    pub inodes: Limits,
+}
+
+impl Default for HostThresholds {
+    fn default() -> Self {
+        HostThresholds {
+            cpu: Limits::new(80.0, 95.0),
+            memory: Limits::new(90.0, 95.0),
+            swap: Limits::new(90.0, 95.0),
+            load: Limits::new(2.0, 4.0),
+            disk: Limits::new(85.0, 95.0),
+            inodes: Limits::new(85.0, 95.0),
+        }
+    }
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            interval: Duration::from_secs(30),
+            retention: Duration::from_secs(7 * 86_400),
+            db: None,
+            host_defaults: true,
+            thresholds: HostThresholds::default(),
+        }
+    }
+}
+
+/// Where a monitor came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Origin {
+    /// Written in hm.toml.
+    Config,
+    /// One of the embedded host monitors.
+    Default,
+}
+
+/// A monitor ready to run.
+#[derive(Debug, Clone)]
+pub struct Monitor {
+    pub name: String,
+    pub origin: Origin,
+    pub enabled: bool,
+    pub timeout: Duration,
+    pub spec: Spec,
+}
+
+impl Monitor {
+    /// The kind's name, as written in the config and printed.
+    pub fn kind(&self) -> &'static str {
+        self.spec.kind()
+    }
+}
+
+/// What a monitor watches, by kind.
+#[derive(Debug, Clone)]
+pub enum Spec {
+    Cpu { limits: Limits },
+    Memory { memory: Limits, swap: Limits },
+    Load { limits: Limits },
+    Disk(DiskSpec),
+    Process(Box<ProcessSpec>),
+    Heartbeat(HeartbeatSpec),
+}
+
+impl Spec {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Spec::Cpu { .. } => "cpu",
+            Spec::Memory { .. } => "memory",
+            Spec::Load { .. } => "load",
+            Spec::Disk(_) => "disk",
+            Spec::Process(_) => "process",
+            Spec::Heartbeat(_) => "heartbeat",
+        }
+    }
+}
+
+/// A `disk` monitor: one path's filesystem, or every real filesystem.
+#[derive(Debug, Clone)]
+pub struct DiskSpec {
+    pub path: Option<PathBuf>,
+    /// Filesystem types to include beyond the real ones (e.g. `tmpfs`).
+    pub fs_types: Vec<String>,
+    pub space: Limits,
+    pub inodes: Limits,
+}
+
+/// How a `process` monitor finds its processes.
+#[derive(Debug, Clone)]
+pub enum Matcher {
+    /// Exact process name (comm, or the base name of argv\[0\]).
+    Name(String),
+    /// Regex over the whole command line, arguments joined by spaces.
+    Pattern(Regex),
+    /// The pid written in a file.
+    Pidfile(PathBuf),
+    /// The processes of a systemd unit.
+    Unit(String),
+}
+
+/// A `process` monitor.
+#[derive(Debug, Clone)]
+pub struct ProcessSpec {
+    pub matcher: Matcher,
+    pub min: u32,
+    pub max: Option<u32>,
+    /// Per-process CPU % (of one core).
+    pub cpu: Limits,
+    /// Per-process resident memory, bytes.
+    pub rss: Limits,
+    /// Zombie count among the matched processes.
+    pub zombies: Limits,
+}
+
+/// A `heartbeat` monitor: the age of a file's mtime or of the last `hm ping`.
+#[derive(Debug, Clone)]
+pub struct HeartbeatSpec {
+    pub source: HeartbeatSource,
+    pub warn: Duration,
+    pub crit: Duration,
+}
+
+/// Where a heartbeat's timestamp comes from.
+#[derive(Debug, Clone)]
+pub enum HeartbeatSource {
+    File(PathBuf),
+    Ping(String),
+}

@@ -1,0 +1,126 @@
+use super::*;
+
+fn errors(text: &str) -> Vec<ConfigIssue> {
+    match Config::parse("hm.toml", text) {
+        Ok(_) => panic!("expected errors for:\n{text}"),
+        Err(e) => e.0,
+    }
+}
+
+#[test]
+fn empty_config_gets_host_defaults() {
+    let c = Config::parse("hm.toml", "").expect("valid");
+    let names: Vec<&str> = c.monitors.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(names, ["cpu", "memory", "load", "disk"]);
+}
+
+#[test]
+fn host_defaults_can_be_turned_off_and_overridden() {
+    let c = Config::parse("hm.toml", "host_defaults = false\n[[monitor]]\nname = \"cpu\"\nkind = \"cpu\"\nwarn = 50\n")
+        .expect("valid");
+    assert_eq!(c.monitors.len(), 1);
+    match &c.monitors[0].spec {
+        Spec::Cpu { limits } => assert_eq!((limits.warn, limits.crit), (Some(50.0), Some(95.0))),
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn every_error_is_reported_with_line_and_field() {
+    let text = r#"retention = "forever"
+
+[[monitor]]
+name = "api"
+kind = "process"
+pattern = "gunicorn.*api"
+cpu_warn = 90
+cpu_crit = 50
+
+[[monitor]]
+name = "root"
+kind = "disk"
+colour = "red"
+
+[[monitor]]
+name = "Bad Name"
+kind = "cpu"
+pattern = "x"
+"#;
+    let issues = errors(text);
+    let lines: Vec<(usize, &str)> = issues.iter().map(|i| (i.line, i.field.as_str())).collect();
+    assert!(lines.contains(&(1, "retention")), "{issues:?}");
+    assert!(lines.contains(&(7, "monitor[api].cpu_warn")), "{issues:?}");
+    assert!(lines.contains(&(13, "monitor[root].colour")), "{issues:?}");
+    assert!(lines.contains(&(16, "monitor[Bad Name].name")), "{issues:?}");
+    assert!(lines.contains(&(18, "monitor[Bad Name].pattern")), "{issues:?}");
+    let warn = issues.iter().find(|i| i.field == "monitor[api].cpu_warn").expect("warn issue");
+    assert_eq!(warn.to_string(), "hm.toml:7: monitor[api].cpu_warn: cpu_warn (90) is above cpu_crit (50)");
+}
+
+#[test]
+fn warn_above_crit_in_thresholds() {
+    let issues = errors("[thresholds]\ndisk = { warn = 96 }\n");
+    assert_eq!(issues.len(), 1, "{issues:?}");
+    assert_eq!(issues[0].line, 2);
+    assert_eq!(issues[0].field, "thresholds.disk.warn");
+}
+
+#[test]
+fn wrong_types_and_syntax() {
+    let issues = errors("[[monitor]]\nname = \"x\"\nkind = \"process\"\nprocess = \"x\"\nmin = \"two\"\n");
+    assert_eq!((issues[0].line, issues[0].field.as_str()), (5, "monitor[x].min"));
+    let issues = errors("interval = \n");
+    assert_eq!(issues[0].line, 1);
+    let issues = errors("[monitor]\nname = \"x\"\n");
+    assert!(issues[0].message.contains("[[monitor]]"), "{issues:?}");
+}
+
+#[test]
+fn process_needs_exactly_one_matcher_and_a_valid_regex() {
+    let issues = errors("[[monitor]]\nname = \"x\"\nkind = \"process\"\n");
+    assert!(issues[0].message.contains("needs one of"), "{issues:?}");
+    let issues = errors("[[monitor]]\nname = \"x\"\nkind = \"process\"\nprocess = \"a\"\nunit = \"b\"\n");
+    assert_eq!(issues[0].line, 5);
+    let issues = errors("[[monitor]]\nname = \"x\"\nkind = \"process\"\npattern = \"a(\"\n");
+    assert_eq!((issues[0].line, issues[0].field.as_str()), (4, "monitor[x].pattern"));
+}
+
+#[test]
+fn duplicate_names_and_unknown_kinds() {
+    let issues = errors("[[monitor]]\nname = \"a\"\nkind = \"cpu\"\n[[monitor]]\nname = \"a\"\nkind = \"nope\"\n");
+    let fields: Vec<&str> = issues.iter().map(|i| i.field.as_str()).collect();
+    assert_eq!(fields, ["monitor[a].name", "monitor[a].kind"], "{issues:?}");
+    assert!(issues[1].message.contains("known kinds: cpu"));
+}
+
+#[test]
+fn heartbeat_durations() {
+    let c = Config::parse("hm.toml", "[[monitor]]\nname = \"job\"\nkind = \"heartbeat\"\nwarn = \"5m\"\ncrit = 600\n")
+        .expect("valid");
+    match &c.monitors[0].spec {
+        Spec::Heartbeat(h) => {
+            assert_eq!(h.warn.as_secs(), 300);
+            assert_eq!(h.crit.as_secs(), 600);
+            assert!(matches!(&h.source, HeartbeatSource::Ping(p) if p == "job"));
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+    let issues = errors("[[monitor]]\nname = \"job\"\nkind = \"heartbeat\"\nwarn = \"5m\"\ncrit = \"1m\"\n");
+    assert_eq!(issues[0].line, 4);
+}
+
+#[test]
+fn edit_round_trip_keeps_bytes() {
+    let original = "# my hosts\ninterval = \"30s\" # every half minute\n\n# the api\n[[monitor]]\nname = \"api\" # main\nkind = \"process\"\npattern = \"gunicorn\"\n";
+    let mut t = toml_edit::Table::new();
+    t.insert("name", toml_edit::value("web"));
+    t.insert("kind", toml_edit::value("process"));
+    t.insert("process", toml_edit::value("nginx"));
+    let added = edit::add_monitor(original, t).expect("add");
+    assert!(added.starts_with(original), "{added}");
+    assert!(Config::parse("hm.toml", &added).is_ok());
+    let removed = edit::remove_monitor(&added, "web").expect("remove");
+    assert_eq!(removed, original);
+    let without_api = edit::remove_monitor(original, "api").expect("remove api");
+    assert_eq!(without_api, "# my hosts\ninterval = \"30s\" # every half minute\n");
+}

@@ -1,0 +1,363 @@
+//! Semantic checks on the raw config, turning it into resolved types.
+//!
+//! serde has already refused unknown keys and wrong types; here go the rules
+//! that need more than one field or the monitor's kind: a key that does not
+//! apply to the kind, warn above crit, a regex that does not compile, a
+//! process monitor with no way (or two ways) to find its processes.
+
+use super::ConfigIssue;
+use super::load::{Doc, key_offset};
+use super::model::*;
+use crate::units::{parse_duration, parse_size};
+use regex::Regex;
+use std::sync::LazyLock;
+use std::time::Duration;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+/// Keys every monitor accepts.
+const COMMON: &[&str] = &["name", "kind", "enabled", "description", "timeout"];
+
+/// The check kinds this build knows, with the keys each accepts.
+pub const KINDS: &[(&str, &[&str])] = &[
+    ("cpu", &["warn", "crit"]),
+    ("memory", &["warn", "crit", "swap_warn", "swap_crit"]),
+    ("load", &["warn", "crit"]),
+    ("disk", &["warn", "crit", "inode_warn", "inode_crit", "path", "fs_types"]),
+    (
+        "process",
+        &[
+            "process",
+            "pattern",
+            "pidfile",
+            "unit",
+            "min",
+            "max",
+            "cpu_warn",
+            "cpu_crit",
+            "rss_warn",
+            "rss_crit",
+            "zombies_warn",
+            "zombies_crit",
+        ],
+    ),
+    ("heartbeat", &["file", "ping", "warn", "crit"]),
+];
+
+/// Default timeout of one check.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
+
+static NAME_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[a-z0-9_.-]+$").expect("static regex"));
+
+/// Whether `name` is a valid monitor (or ping) name.
+pub fn valid_name(name: &str) -> bool {
+    NAME_RE.is_match(name) && name.len() <= 128
+}
+
+/// Collects issues against one table, locating each by key.
+struct Checker<'a, 'd> {
+    doc: &'a Doc<'d>,
+    table: &'a DeTable<'d>,
+    at: usize,
+    prefix: String,
+    issues: &'a mut Vec<ConfigIssue>,
+    failed: bool,
+}
+
+impl Checker<'_, '_> {
+    fn err(&mut self, key: &str, message: impl Into<String>) {
+        let offset = key_offset(self.table, key).unwrap_or(self.at);
+        let field = if self.prefix.is_empty() {
+            key.to_string()
+        } else if key.is_empty() {
+            self.prefix.clone()
+        } else {
+            format!("{}.{key}", self.prefix)
+        };
+        self.issues.push(self.doc.issue(offset, field, message));
+        self.failed = true;
+    }
+
+    fn duration(&mut self, key: &str, value: Option<&str>, default: Duration) -> Duration {
+        match value.map(parse_duration) {
+            None => default,
+            Some(Ok(d)) if !d.is_zero() => d,
+            Some(Ok(_)) => {
+                self.err(key, "must be longer than zero");
+                default
+            }
+            Some(Err(e)) => {
+                self.err(key, e);
+                default
+            }
+        }
+    }
+
+    /// warn must not be above crit; both must be within `range` if given.
+    fn limits(&mut self, warn_key: &str, crit_key: &str, l: Limits, range: Option<(f64, f64)>) -> Limits {
+        for (key, v) in [(warn_key, l.warn), (crit_key, l.crit)] {
+            if let (Some(v), Some((lo, hi))) = (v, range)
+                && !(lo..=hi).contains(&v)
+            {
+                self.err(key, format!("{v} is out of range {lo}..{hi}"));
+            }
+        }
+        if let (Some(w), Some(c)) = (l.warn, l.crit)
+            && w > c
+        {
+            self.err(warn_key, format!("{warn_key} ({w}) is above {crit_key} ({c})"));
+        }
+        l
+    }
+
+    fn number(&mut self, key: &str, v: Option<&NumOrText>) -> Option<f64> {
+        match v {
+            None => None,
+            Some(NumOrText::Num(n)) => Some(*n),
+            Some(NumOrText::Text(t)) => {
+                self.err(key, format!("expected a number, found the string \"{t}\""));
+                None
+            }
+        }
+    }
+
+    fn size(&mut self, key: &str, v: Option<&NumOrText>) -> Option<f64> {
+        match v {
+            None => None,
+            Some(NumOrText::Num(n)) => Some(*n),
+            Some(NumOrText::Text(t)) => match parse_size(t) {
+                Ok(b) => Some(b as f64),
+                Err(e) => {
+                    self.err(key, e);
+                    None
+                }
+            },
+        }
+    }
+
+    fn seconds(&mut self, key: &str, v: Option<&NumOrText>, default: Duration) -> Duration {
+        match v {
+            None => default,
+            Some(NumOrText::Num(n)) if n.is_finite() && *n > 0.0 => Duration::from_secs_f64(*n),
+            Some(NumOrText::Num(n)) => {
+                self.err(key, format!("{n} is not a positive number of seconds"));
+                default
+            }
+            Some(NumOrText::Text(t)) => self.duration(key, Some(t), default),
+        }
+    }
+}
+
+/// Offset of a nested key path such as `["thresholds", "cpu"]`.
+fn nested_offset(table: &DeTable<'_>, path: &[&str]) -> Option<usize> {
+    let (first, rest) = path.split_first()?;
+    let (k, v) = table.iter().find(|(k, _)| k.get_ref() == *first)?;
+    match (rest.is_empty(), v.get_ref()) {
+        (true, _) => Some(k.span().start),
+        (false, DeValue::Table(inner)) => nested_offset(inner, rest).or(Some(k.span().start)),
+        _ => Some(k.span().start),
+    }
+}
+
+/// Resolve the global settings.
+pub(crate) fn settings(
+    doc: &Doc<'_>,
+    table: &DeTable<'_>,
+    raw: RawSettings,
+    issues: &mut Vec<ConfigIssue>,
+) -> Settings {
+    let defaults = Settings::default();
+    let mut c = Checker { doc, table, at: 0, prefix: String::new(), issues, failed: false };
+    let interval = c.duration("interval", raw.interval.as_deref(), defaults.interval);
+    let retention = c.duration("retention", raw.retention.as_deref(), defaults.retention);
+    let mut thresholds = defaults.thresholds;
+    if let Some(t) = raw.thresholds {
+        type Override<'a> = (&'static str, Option<Limits>, &'a mut Limits, Option<(f64, f64)>);
+        let pairs: [Override<'_>; 6] = [
+            ("cpu", t.cpu, &mut thresholds.cpu, Some((0.0, 100.0))),
+            ("memory", t.memory, &mut thresholds.memory, Some((0.0, 100.0))),
+            ("swap", t.swap, &mut thresholds.swap, Some((0.0, 100.0))),
+            ("load", t.load, &mut thresholds.load, None),
+            ("disk", t.disk, &mut thresholds.disk, Some((0.0, 100.0))),
+            ("inodes", t.inodes, &mut thresholds.inodes, Some((0.0, 100.0))),
+        ];
+        for (key, given, slot, range) in pairs {
+            let Some(given) = given else { continue };
+            let merged = Limits { warn: given.warn.or(slot.warn), crit: given.crit.or(slot.crit) };
+            let mut sub = Checker {
+                doc,
+                table,
+                at: nested_offset(table, &["thresholds", key]).unwrap_or(0),
+                prefix: format!("thresholds.{key}"),
+                issues: c.issues,
+                failed: false,
+            };
+            *slot = sub.limits("warn", "crit", merged, range);
+        }
+    }
+    Settings { interval, retention, db: raw.db, host_defaults: raw.host_defaults.unwrap_or(true), thresholds }
+}
+
+/// Resolve one `[[monitor]]` table; `None` when it has errors (pushed to `issues`).
+pub(crate) fn monitor(
+    doc: &Doc<'_>,
+    table: &Spanned<DeTable<'_>>,
+    prefix: &str,
+    raw: RawMonitor,
+    settings: &Settings,
+    issues: &mut Vec<ConfigIssue>,
+) -> Option<Monitor> {
+    let mut c = Checker {
+        doc,
+        table: table.get_ref(),
+        at: table.span().start,
+        prefix: prefix.to_string(),
+        issues,
+        failed: false,
+    };
+    if !valid_name(&raw.name) {
+        c.err("name", format!("`{}` is not a valid name: use lower-case letters, digits, `_`, `.` and `-`", raw.name));
+    }
+    let Some((_, allowed)) = KINDS.iter().find(|(k, _)| *k == raw.kind) else {
+        let known: Vec<&str> = KINDS.iter().map(|(k, _)| *k).collect();
+        c.err("kind", format!("unknown kind `{}`; known kinds: {}", raw.kind, known.join(", ")));
+        return None;
+    };
+    for (key, _) in table.get_ref().iter() {
+        let key = key.get_ref().as_ref();
+        if !COMMON.contains(&key) && !allowed.contains(&key) {
+            c.err(key, format!("`{key}` does not apply to a `{}` monitor", raw.kind));
+        }
+    }
+    let timeout = c.duration("timeout", raw.timeout.as_deref(), DEFAULT_TIMEOUT);
+    let t = &settings.thresholds;
+    let pct = Some((0.0, 100.0));
+    let spec = match raw.kind.as_str() {
+        "cpu" => {
+            let l = Limits {
+                warn: c.number("warn", raw.warn.as_ref()).or(t.cpu.warn),
+                crit: c.number("crit", raw.crit.as_ref()).or(t.cpu.crit),
+            };
+            Spec::Cpu { limits: c.limits("warn", "crit", l, pct) }
+        }
+        "load" => {
+            let l = Limits {
+                warn: c.number("warn", raw.warn.as_ref()).or(t.load.warn),
+                crit: c.number("crit", raw.crit.as_ref()).or(t.load.crit),
+            };
+            Spec::Load { limits: c.limits("warn", "crit", l, Some((0.0, f64::MAX))) }
+        }
+        "memory" => {
+            let m = Limits {
+                warn: c.number("warn", raw.warn.as_ref()).or(t.memory.warn),
+                crit: c.number("crit", raw.crit.as_ref()).or(t.memory.crit),
+            };
+            let s = Limits { warn: raw.swap_warn.or(t.swap.warn), crit: raw.swap_crit.or(t.swap.crit) };
+            Spec::Memory { memory: c.limits("warn", "crit", m, pct), swap: c.limits("swap_warn", "swap_crit", s, pct) }
+        }
+        "disk" => {
+            let space = Limits {
+                warn: c.number("warn", raw.warn.as_ref()).or(t.disk.warn),
+                crit: c.number("crit", raw.crit.as_ref()).or(t.disk.crit),
+            };
+            let inodes = Limits { warn: raw.inode_warn.or(t.inodes.warn), crit: raw.inode_crit.or(t.inodes.crit) };
+            Spec::Disk(DiskSpec {
+                path: raw.path.clone(),
+                fs_types: raw.fs_types.clone().unwrap_or_default(),
+                space: c.limits("warn", "crit", space, pct),
+                inodes: c.limits("inode_warn", "inode_crit", inodes, pct),
+            })
+        }
+        "process" => Spec::Process(Box::new(process(&mut c, &raw)?)),
+        "heartbeat" => {
+            let source = match (&raw.file, &raw.ping) {
+                (Some(_), Some(_)) => {
+                    c.err("ping", "set either `file` or `ping`, not both");
+                    HeartbeatSource::Ping(raw.name.clone())
+                }
+                (Some(f), None) => HeartbeatSource::File(f.clone()),
+                (None, Some(p)) => {
+                    if !valid_name(p) {
+                        c.err("ping", format!("`{p}` is not a valid ping name"));
+                    }
+                    HeartbeatSource::Ping(p.clone())
+                }
+                (None, None) => HeartbeatSource::Ping(raw.name.clone()),
+            };
+            let warn = c.seconds("warn", raw.warn.as_ref(), Duration::from_secs(30));
+            let crit = c.seconds("crit", raw.crit.as_ref(), Duration::from_secs(60));
+            if warn > crit {
+                c.err(
+                    "warn",
+                    format!(
+                        "warn ({}) is above crit ({})",
+                        crate::units::format_duration(warn),
+                        crate::units::format_duration(crit)
+                    ),
+                );
+            }
+            Spec::Heartbeat(HeartbeatSpec { source, warn, crit })
+        }
+        _ => return None,
+    };
+    if c.failed {
+        return None;
+    }
+    Some(Monitor { name: raw.name, origin: Origin::Config, enabled: raw.enabled.unwrap_or(true), timeout, spec })
+}
+
+fn process(c: &mut Checker<'_, '_>, raw: &RawMonitor) -> Option<ProcessSpec> {
+    let given: Vec<&str> = [
+        ("process", raw.process.is_some()),
+        ("pattern", raw.pattern.is_some()),
+        ("pidfile", raw.pidfile.is_some()),
+        ("unit", raw.unit.is_some()),
+    ]
+    .iter()
+    .filter(|(_, set)| *set)
+    .map(|(k, _)| *k)
+    .collect();
+    if given.len() != 1 {
+        let msg = if given.is_empty() {
+            "a process monitor needs one of `process`, `pattern`, `pidfile` or `unit`".to_string()
+        } else {
+            format!("set only one of {}", given.join(", "))
+        };
+        c.err(given.get(1).copied().unwrap_or(""), msg);
+        return None;
+    }
+    let matcher = if let Some(p) = &raw.pattern {
+        match Regex::new(p) {
+            Ok(re) => Matcher::Pattern(re),
+            Err(e) => {
+                let first = e.to_string().lines().last().unwrap_or("invalid").trim().to_string();
+                c.err("pattern", format!("invalid regex: {first}"));
+                return None;
+            }
+        }
+    } else if let Some(n) = &raw.process {
+        Matcher::Name(n.clone())
+    } else if let Some(p) = &raw.pidfile {
+        Matcher::Pidfile(p.clone())
+    } else {
+        Matcher::Unit(raw.unit.clone().unwrap_or_default())
+    };
+    let min = raw.min.unwrap_or(1);
+    if let Some(max) = raw.max
+        && max < min
+    {
+        c.err("max", format!("max ({max}) is below min ({min})"));
+    }
+    let cpu = Limits { warn: raw.cpu_warn, crit: raw.cpu_crit };
+    let rss =
+        Limits { warn: c.size("rss_warn", raw.rss_warn.as_ref()), crit: c.size("rss_crit", raw.rss_crit.as_ref()) };
+    let zombies = Limits { warn: Some(raw.zombies_warn.unwrap_or(0.0)), crit: raw.zombies_crit };
+    Some(ProcessSpec {
+        matcher,
+        min,
+        max: raw.max,
+        cpu: c.limits("cpu_warn", "cpu_crit", cpu, Some((0.0, f64::MAX))),
+        rss: c.limits("rss_warn", "rss_crit", rss, Some((0.0, f64::MAX))),
+        zombies: c.limits("zombies_warn", "zombies_crit", zombies, Some((0.0, f64::MAX))),
+    })
+}

@@ -1,0 +1,55 @@
+//! A host with fixed figures, for testing checks exactly.
+
+use super::{CpuTimes, FsInfo, Host, LoadAvg, MemInfo, ProcInfo, UnitInfo};
+use anyhow::{Result, anyhow};
+use std::path::Path;
+
+/// Every figure is a public field; set what the test needs.
+#[derive(Debug, Clone, Default)]
+pub struct FakeHost {
+    pub procs: Vec<ProcInfo>,
+    pub cpu: CpuTimes,
+    pub mem: MemInfo,
+    pub load: LoadAvg,
+    pub fs: Vec<FsInfo>,
+    pub units: Vec<(String, UnitInfo)>,
+}
+
+impl Host for FakeHost {
+    fn processes(&self) -> Result<&[ProcInfo]> {
+        Ok(&self.procs)
+    }
+    fn process(&self, pid: u32) -> Option<ProcInfo> {
+        self.procs.iter().find(|p| p.pid == pid).cloned()
+    }
+    fn own_pid(&self) -> u32 {
+        1
+    }
+    fn cpu_times(&self) -> Result<CpuTimes> {
+        Ok(self.cpu)
+    }
+    fn memory(&self) -> Result<MemInfo> {
+        Ok(self.mem)
+    }
+    fn load(&self) -> Result<LoadAvg> {
+        Ok(self.load)
+    }
+    fn filesystems(&self, extra: &[String]) -> Result<Vec<FsInfo>> {
+        Ok(self.fs.iter().filter(|f| f.fs_type != "tmpfs" || extra.contains(&f.fs_type)).cloned().collect())
+    }
+    fn filesystem_of(&self, path: &Path) -> Result<FsInfo> {
+        self.fs
+            .iter()
+            .filter(|f| path.starts_with(&f.mount))
+            .max_by_key(|f| f.mount.as_os_str().len())
+            .cloned()
+            .ok_or_else(|| anyhow!("no filesystem for {}", path.display()))
+    }
+    fn unit(&self, unit: &str) -> Result<UnitInfo> {
+        self.units
+            .iter()
+            .find(|(u, _)| u == unit)
+            .map(|(_, i)| i.clone())
+            .ok_or_else(|| anyhow!("unit {unit} not found"))
+    }
+}

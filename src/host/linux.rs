@@ -1,0 +1,325 @@
+//! The real machine: `sysinfo` for processes, memory and load, `/proc/stat`
+//! for CPU counters (sysinfo only gives usage between two of its own
+//! refreshes, and hm keeps the counters between runs instead of sleeping),
+//! `/proc/self/mounts` + `statvfs` for filesystems (sysinfo has no inode
+//! figures), and `systemctl show` for units.
+//!
+//! One `LinuxHost` lives for one run; the process table is scanned at most
+//! once, lazily, reading only the files the configured checks need.
+
+use super::{CpuTimes, FsInfo, Host, LoadAvg, MemInfo, ProcInfo, ProcNeeds, UnitInfo};
+use anyhow::{Context, Result, anyhow, bail};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+use sysinfo::{Pid, ProcessRefreshKind, ProcessStatus, ProcessesToUpdate, System, UpdateKind};
+
+/// Filesystem types that are never "real" disks, whatever their mount point.
+const PSEUDO_FS: &[&str] = &[
+    "autofs",
+    "binfmt_misc",
+    "bpf",
+    "cgroup",
+    "cgroup2",
+    "configfs",
+    "debugfs",
+    "devpts",
+    "devtmpfs",
+    "efivarfs",
+    "fusectl",
+    "hugetlbfs",
+    "mqueue",
+    "nsfs",
+    "overlay",
+    "proc",
+    "pstore",
+    "ramfs",
+    "rootfs",
+    "rpc_pipefs",
+    "securityfs",
+    "selinuxfs",
+    "squashfs",
+    "sysfs",
+    "tmpfs",
+    "tracefs",
+    "iso9660",
+    "fuse.lxcfs",
+    "fuse.portal",
+    "fuse.gvfsd-fuse",
+    "nfs",
+    "nfs4",
+    "cifs",
+    "smb3",
+    "sshfs",
+    "fuse.sshfs",
+];
+
+/// The real host.
+pub struct LinuxHost {
+    needs: ProcNeeds,
+    snapshot: OnceLock<Result<Vec<ProcInfo>, String>>,
+    own_pid: u32,
+}
+
+impl LinuxHost {
+    /// A host that reads, for each process, only what `needs` says.
+    pub fn new(needs: ProcNeeds) -> LinuxHost {
+        LinuxHost { needs, snapshot: OnceLock::new(), own_pid: std::process::id() }
+    }
+
+    fn refresh_kind(&self) -> ProcessRefreshKind {
+        let mut kind = ProcessRefreshKind::nothing();
+        if self.needs.cmdline {
+            kind = kind.with_cmd(UpdateKind::Always);
+        }
+        if self.needs.memory {
+            kind = kind.with_memory();
+        }
+        if self.needs.cpu {
+            kind = kind.with_cpu();
+        }
+        kind
+    }
+
+    fn scan(&self, pids: ProcessesToUpdate<'_>) -> Result<Vec<ProcInfo>> {
+        let mut sys = System::new().map_err(|e| anyhow!("cannot read the process table: {e:?}"))?;
+        sys.refresh_processes_specifics(pids, true, self.refresh_kind());
+        let mut out: Vec<ProcInfo> = sys
+            .processes()
+            .values()
+            .filter(|p| p.thread_kind().is_none())
+            .map(|p| {
+                let mut cmdline = String::new();
+                for (i, arg) in p.cmd().iter().enumerate() {
+                    if i > 0 {
+                        cmdline.push(' ');
+                    }
+                    cmdline.push_str(&arg.to_string_lossy());
+                }
+                ProcInfo {
+                    pid: p.pid().as_u32(),
+                    name: p.name().to_string_lossy().into_owned(),
+                    cmdline,
+                    zombie: p.status() == ProcessStatus::Zombie,
+                    start_time: p.start_time(),
+                    cpu_time_ms: p.accumulated_cpu_time(),
+                    rss: p.memory(),
+                }
+            })
+            .collect();
+        out.sort_by_key(|p| p.pid);
+        Ok(out)
+    }
+}
+
+impl Host for LinuxHost {
+    fn processes(&self) -> Result<&[ProcInfo]> {
+        match self.snapshot.get_or_init(|| self.scan(ProcessesToUpdate::All).map_err(|e| format!("{e:#}"))) {
+            Ok(v) => Ok(v),
+            Err(e) => Err(anyhow!("{e}")),
+        }
+    }
+
+    fn process(&self, pid: u32) -> Option<ProcInfo> {
+        let pids = [Pid::from_u32(pid)];
+        self.scan(ProcessesToUpdate::Some(&pids)).ok()?.into_iter().find(|p| p.pid == pid)
+    }
+
+    fn own_pid(&self) -> u32 {
+        self.own_pid
+    }
+
+    fn cpu_times(&self) -> Result<CpuTimes> {
+        let text = std::fs::read_to_string("/proc/stat").context("cannot read /proc/stat")?;
+        parse_proc_stat(&text).ok_or_else(|| anyhow!("unexpected format of /proc/stat"))
+    }
+
+    fn memory(&self) -> Result<MemInfo> {
+        let mut sys = System::new().map_err(|e| anyhow!("cannot read memory figures: {e:?}"))?;
+        sys.refresh_memory();
+        Ok(MemInfo {
+            total: sys.total_memory(),
+            available: sys.available_memory(),
+            swap_total: sys.total_swap(),
+            swap_free: sys.free_swap(),
+        })
+    }
+
+    fn load(&self) -> Result<LoadAvg> {
+        let l = System::load_average().map_err(|e| anyhow!("cannot read the load average: {e:?}"))?;
+        let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
+        Ok(LoadAvg { one: l.one, five: l.five, fifteen: l.fifteen, cpus })
+    }
+
+    fn filesystems(&self, extra_types: &[String]) -> Result<Vec<FsInfo>> {
+        let text = std::fs::read_to_string("/proc/self/mounts").context("cannot read /proc/self/mounts")?;
+        let mut seen_devices = Vec::new();
+        let mut out = Vec::new();
+        for (device, mount, fs_type) in parse_mounts(&text) {
+            let pseudo = PSEUDO_FS.contains(&fs_type.as_str())
+                || fs_type.starts_with("fuse.")
+                || mount.starts_with("/proc")
+                || mount.starts_with("/sys")
+                || (mount.starts_with("/run") && !mount.starts_with("/run/media"));
+            let wanted = extra_types.contains(&fs_type) || !pseudo;
+            // A device mounted twice (bind mounts) is one filesystem.
+            if !wanted || (device.starts_with('/') && seen_devices.contains(&device)) {
+                continue;
+            }
+            let Ok(info) = statvfs(&mount, &device, &fs_type) else { continue };
+            if info.total_bytes == 0 {
+                continue;
+            }
+            seen_devices.push(device);
+            out.push(info);
+        }
+        Ok(out)
+    }
+
+    fn filesystem_of(&self, path: &Path) -> Result<FsInfo> {
+        let text = std::fs::read_to_string("/proc/self/mounts").context("cannot read /proc/self/mounts")?;
+        let canonical = path.canonicalize().with_context(|| format!("cannot resolve {}", path.display()))?;
+        let (device, mount, fs_type) = parse_mounts(&text)
+            .into_iter()
+            .filter(|(_, m, _)| canonical.starts_with(m))
+            .max_by_key(|(_, m, _)| m.as_os_str().len())
+            .unwrap_or_else(|| (String::new(), PathBuf::from("/"), String::new()));
+        let mut info = statvfs(&canonical, &device, &fs_type)?;
+        info.mount = mount;
+        Ok(info)
+    }
+
+    fn unit(&self, unit: &str) -> Result<UnitInfo> {
+        let output = Command::new("systemctl")
+            .args(["show", "--property=ActiveState,MainPID,ControlGroup", "--", unit])
+            .output()
+            .map_err(|e| match e.kind() {
+                std::io::ErrorKind::NotFound => anyhow!("systemctl not found: unit monitors need systemd"),
+                _ => anyhow!("cannot run systemctl: {e}"),
+            })?;
+        if !output.status.success() {
+            let err = String::from_utf8_lossy(&output.stderr);
+            bail!("systemctl show {unit} failed: {}", err.lines().next().unwrap_or("").trim());
+        }
+        let mut info = UnitInfo::default();
+        let mut cgroup = String::new();
+        for line in String::from_utf8_lossy(&output.stdout).lines() {
+            match line.split_once('=') {
+                Some(("ActiveState", v)) => info.active_state = v.to_string(),
+                Some(("MainPID", v)) => info.main_pid = v.parse().unwrap_or(0),
+                Some(("ControlGroup", v)) => cgroup = v.to_string(),
+                _ => {}
+            }
+        }
+        if !cgroup.is_empty() {
+            for base in ["/sys/fs/cgroup", "/sys/fs/cgroup/systemd"] {
+                if let Ok(text) = std::fs::read_to_string(format!("{base}{cgroup}/cgroup.procs")) {
+                    info.pids = text.lines().filter_map(|l| l.trim().parse().ok()).collect();
+                    break;
+                }
+            }
+        }
+        if info.pids.is_empty() && info.main_pid != 0 {
+            info.pids.push(info.main_pid);
+        }
+        Ok(info)
+    }
+
+    fn ticks_per_second(&self) -> u64 {
+        match nix::unistd::sysconf(nix::unistd::SysconfVar::CLK_TCK) {
+            Ok(Some(t)) if t > 0 => t as u64,
+            _ => 100,
+        }
+    }
+}
+
+fn statvfs(mount: &Path, device: &str, fs_type: &str) -> Result<FsInfo> {
+    let st = nix::sys::statvfs::statvfs(mount).with_context(|| format!("statvfs {}", mount.display()))?;
+    let frsize = st.fragment_size() as u64;
+    let total = st.blocks() as u64 * frsize;
+    let free = st.blocks_free() as u64 * frsize;
+    Ok(FsInfo {
+        mount: mount.to_path_buf(),
+        fs_type: fs_type.to_string(),
+        device: device.to_string(),
+        total_bytes: total,
+        avail_bytes: st.blocks_available() as u64 * frsize,
+        used_bytes: total.saturating_sub(free),
+        inodes_total: st.files() as u64,
+        inodes_free: st.files_free() as u64,
+    })
+}
+
+/// The first line of `/proc/stat` as busy / iowait / total ticks.
+pub fn parse_proc_stat(text: &str) -> Option<CpuTimes> {
+    let line = text.lines().find(|l| l.starts_with("cpu "))?;
+    let v: Vec<u64> = line.split_whitespace().skip(1).filter_map(|f| f.parse().ok()).collect();
+    if v.len() < 4 {
+        return None;
+    }
+    let field = |i: usize| v.get(i).copied().unwrap_or(0);
+    // user nice system idle iowait irq softirq steal (guest is inside user)
+    let busy = field(0) + field(1) + field(2) + field(5) + field(6) + field(7);
+    let (idle, iowait) = (field(3), field(4));
+    Some(CpuTimes { busy, iowait, total: busy + idle + iowait })
+}
+
+/// Decode the octal escapes (`\040` for a space) of a mounts field.
+fn unescape(field: &str) -> String {
+    let bytes = field.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'\\'
+            && i + 3 < bytes.len()
+            && let Some(code) =
+                std::str::from_utf8(&bytes[i + 1..i + 4]).ok().and_then(|d| u8::from_str_radix(d, 8).ok())
+        {
+            out.push(code);
+            i += 4;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// `(device, mount point, type)` of each line of `/proc/self/mounts`.
+fn parse_mounts(text: &str) -> Vec<(String, PathBuf, String)> {
+    text.lines()
+        .filter_map(|line| {
+            let mut f = line.split(' ');
+            let (dev, mount, ty) = (f.next()?, f.next()?, f.next()?);
+            Some((unescape(dev), PathBuf::from(unescape(mount)), ty.to_string()))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn proc_stat_counters() {
+        let t = parse_proc_stat("cpu  100 5 50 800 20 3 2 0 0 0\ncpu0 1 2 3 4\n").expect("parsed");
+        assert_eq!(t, CpuTimes { busy: 160, iowait: 20, total: 980 });
+        assert!(parse_proc_stat("intr 1 2\n").is_none());
+    }
+
+    #[test]
+    fn mounts_with_escapes() {
+        let m = parse_mounts("/dev/vda / ext4 rw 0 0\n/dev/vdb /mnt/my\\040disk xfs rw 0 0\n");
+        assert_eq!(m[1].1, PathBuf::from("/mnt/my disk"));
+        assert_eq!(m[0].2, "ext4");
+    }
+
+    #[test]
+    fn real_host_sees_itself() {
+        let host = LinuxHost::new(ProcNeeds { cmdline: true, memory: true, cpu: true });
+        let me = host.process(std::process::id()).expect("own process");
+        assert!(me.rss > 0);
+        assert!(host.processes().expect("scan").iter().any(|p| p.pid == me.pid));
+        assert!(!host.filesystems(&[]).expect("mounts").is_empty());
+    }
+}

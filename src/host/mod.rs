@@ -1,0 +1,130 @@
+//! The host behind a small trait: processes, CPU counters, memory, load,
+//! filesystems and systemd units.
+//!
+//! Checks only ever see `&dyn Host`, so they can be tested against a
+//! [`fake::FakeHost`] with exact figures, while `hm` itself uses
+//! [`linux::LinuxHost`], which reads the real machine once per run and only
+//! what the configured checks need.
+
+#[cfg(test)]
+pub mod fake;
+pub mod linux;
+
+use anyhow::Result;
+use std::path::{Path, PathBuf};
+
+/// One process, as seen in a single scan of the process table.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ProcInfo {
+    pub pid: u32,
+    /// Kernel name (`comm`, at most 15 bytes).
+    pub name: String,
+    /// Command line, arguments joined by single spaces (empty when not read).
+    pub cmdline: String,
+    /// Zombie (exited, not yet reaped).
+    pub zombie: bool,
+    /// Start time, seconds since the epoch: with `pid`, identifies the process.
+    pub start_time: u64,
+    /// User + system CPU time consumed so far, milliseconds.
+    pub cpu_time_ms: u64,
+    /// Resident memory, bytes (0 when not read).
+    pub rss: u64,
+}
+
+impl ProcInfo {
+    /// Whether `name` is this process's name: its `comm`, or the base name
+    /// of `argv[0]` (comm is cut at 15 bytes, so long names need the latter).
+    pub fn has_name(&self, name: &str) -> bool {
+        if self.name == name {
+            return true;
+        }
+        let argv0 = self.cmdline.split(' ').next().unwrap_or("");
+        Path::new(argv0).file_name().is_some_and(|b| b == name)
+    }
+}
+
+/// Aggregate CPU counters from `/proc/stat`, in clock ticks.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct CpuTimes {
+    /// Ticks spent doing anything but idle and iowait.
+    pub busy: u64,
+    /// Ticks spent waiting for I/O.
+    pub iowait: u64,
+    /// All ticks.
+    pub total: u64,
+}
+
+/// Memory and swap, bytes.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct MemInfo {
+    pub total: u64,
+    pub available: u64,
+    pub swap_total: u64,
+    pub swap_free: u64,
+}
+
+/// Load averages and the number of logical CPUs.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct LoadAvg {
+    pub one: f64,
+    pub five: f64,
+    pub fifteen: f64,
+    pub cpus: usize,
+}
+
+/// One mounted filesystem's space and inodes.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FsInfo {
+    pub mount: PathBuf,
+    pub fs_type: String,
+    pub device: String,
+    pub total_bytes: u64,
+    /// Bytes available to unprivileged users.
+    pub avail_bytes: u64,
+    /// Bytes in use.
+    pub used_bytes: u64,
+    pub inodes_total: u64,
+    pub inodes_free: u64,
+}
+
+/// A systemd unit's state and processes.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct UnitInfo {
+    /// `ActiveState`: active, inactive, failed, activating...
+    pub active_state: String,
+    pub main_pid: u32,
+    /// Every pid in the unit's control group.
+    pub pids: Vec<u32>,
+}
+
+/// What a run needs from the process table, so the scan reads no more.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct ProcNeeds {
+    pub cmdline: bool,
+    pub memory: bool,
+    pub cpu: bool,
+}
+
+/// The machine, as checks see it.
+pub trait Host: Sync {
+    /// The process table, scanned once and shared by all checks of a run.
+    fn processes(&self) -> Result<&[ProcInfo]>;
+    /// A fresh read of one process (after a short sample, or to re-verify a pid).
+    fn process(&self, pid: u32) -> Option<ProcInfo>;
+    /// The pid of hm itself, never counted as a match.
+    fn own_pid(&self) -> u32;
+    /// Aggregate CPU counters.
+    fn cpu_times(&self) -> Result<CpuTimes>;
+    fn memory(&self) -> Result<MemInfo>;
+    fn load(&self) -> Result<LoadAvg>;
+    /// Every real filesystem, plus those of the `extra_types` given.
+    fn filesystems(&self, extra_types: &[String]) -> Result<Vec<FsInfo>>;
+    /// The filesystem holding `path`.
+    fn filesystem_of(&self, path: &Path) -> Result<FsInfo>;
+    /// A systemd unit's state and pids.
+    fn unit(&self, unit: &str) -> Result<UnitInfo>;
+    /// Clock ticks per second (`CLK_TCK`).
+    fn ticks_per_second(&self) -> u64 {
+        100
+    }
+}

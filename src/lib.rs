@@ -1,0 +1,134 @@
+//! hm: host health monitoring and self-healing.
+//!
+//! One binary of composable subcommands (`hm check`, `hm status`, ...)
+//! over a shared library. `hm.toml` says what to watch ([`config`]), checks
+//! read the machine through a small trait ([`host`]) and return data
+//! ([`check`]), SQLite remembers what happened ([`store`]), and rendering
+//! happens once ([`output`]). [`run`] is the only place that picks an exit
+//! code: 0/1/2/3 by health for `check` and `status` (3 when health cannot be
+//! determined), 0/1/2 for the others.
+
+pub mod check;
+pub mod cli;
+pub mod cmd;
+pub mod config;
+pub mod host;
+pub mod output;
+pub mod status;
+pub mod store;
+pub mod units;
+
+use clap::Parser;
+use cli::{Cli, Command, MonitorCommand};
+use cmd::Ctx;
+use output::{ErrorReport, Report, Style};
+use std::ffi::OsString;
+
+/// Parse `args`, run the subcommand, print its report; returns the exit code.
+pub fn run(args: Vec<OsString>) -> i32 {
+    let health = cli::is_health_command(&args);
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(c) => c,
+        Err(e) => {
+            use clap::error::ErrorKind::{DisplayHelp, DisplayVersion};
+            let _ = e.print();
+            return match e.kind() {
+                DisplayHelp | DisplayVersion => 0,
+                _ if health => 3,
+                _ => 2,
+            };
+        }
+    };
+    let style = Style::detect(cli.global.json);
+    let ctx = Ctx { config: cli.global.config.clone(), db: cli.global.db.clone() };
+    match dispatch(&ctx, cli.command) {
+        Ok(report) => {
+            if let Err(e) = output::write_stdout(&output::render(&report, style)) {
+                eprintln!("hm: error: cannot write output: {e}");
+                return if health { 3 } else { 1 };
+            }
+            exit_code(&report)
+        }
+        Err(e) => {
+            let message = format!("{e:#}").replace('\n', " ");
+            eprintln!("hm: error: {message}");
+            if style.json {
+                let doc = ErrorReport { status: health.then_some(status::Status::Unknown), error: message };
+                if let Ok(mut text) = serde_json::to_string_pretty(&doc) {
+                    text.push('\n');
+                    let _ = output::write_stdout(text.as_bytes());
+                }
+            }
+            if health { 3 } else { 1 }
+        }
+    }
+}
+
+fn exit_code(report: &Report) -> i32 {
+    match report {
+        Report::Check(r) => r.status.exit_code(),
+        Report::Status(r) => r.status.exit_code(),
+        Report::Validate(r) if !r.valid => 1,
+        _ => 0,
+    }
+}
+
+fn add(ctx: &Ctx, a: Box<cli::AddArgs>) -> anyhow::Result<Report> {
+    let a = *a;
+    let path = |p: Option<std::path::PathBuf>| p.map(|p| p.display().to_string());
+    let new = cmd::monitor::NewMonitor {
+        kind: a.kind.as_str(),
+        name: &a.name,
+        strings: vec![
+            ("description", a.description),
+            ("process", a.process),
+            ("pattern", a.pattern),
+            ("pidfile", path(a.pidfile)),
+            ("unit", a.unit),
+            ("file", path(a.file)),
+            ("ping", a.ping),
+            ("path", path(a.path)),
+            ("timeout", a.timeout),
+        ],
+        numbers: vec![
+            ("min", a.min.map(|v| v.to_string())),
+            ("max", a.max.map(|v| v.to_string())),
+            ("warn", a.warn),
+            ("crit", a.crit),
+            ("cpu_warn", a.cpu_warn.map(|v| v.to_string())),
+            ("cpu_crit", a.cpu_crit.map(|v| v.to_string())),
+            ("rss_warn", a.rss_warn),
+            ("rss_crit", a.rss_crit),
+        ],
+    };
+    Ok(Report::MonitorChange(cmd::monitor::add(ctx, new)?))
+}
+
+fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<Report> {
+    Ok(match command {
+        Command::Check(a) => Report::Check(cmd::check::run(ctx, &a.names)?),
+        Command::Status => Report::Status(cmd::status::run(ctx)?),
+        Command::Ping(a) => Report::Ping(cmd::ping::run(ctx, &a.name, a.fail, a.duration)?),
+        Command::List | Command::Monitor(MonitorCommand::List) => Report::MonitorList(cmd::monitor::list(ctx)?),
+        Command::Add(a) | Command::Monitor(MonitorCommand::Add(a)) => add(ctx, a)?,
+        Command::Remove(a) | Command::Monitor(MonitorCommand::Remove(a)) => {
+            Report::MonitorChange(cmd::monitor::remove(ctx, &a.name)?)
+        }
+        Command::Validate => Report::Validate(cmd::validate::run(ctx)?),
+        Command::Completions(a) => match (a.dir, a.shell) {
+            (Some(dir), _) => {
+                let names = cmd::completions::write_all(&dir)?;
+                Report::Raw(format!("wrote {} scripts into {}\n", names.len(), dir.display()).into_bytes())
+            }
+            (None, Some(shell)) => Report::Raw(cmd::completions::script(shell).1),
+            (None, None) => anyhow::bail!("name a shell or --dir"),
+        },
+        Command::Man(a) => match a.dir {
+            Some(dir) => {
+                let names = cmd::man::write_all(&dir)?;
+                Report::Raw(format!("wrote {} pages into {}\n", names.len(), dir.display()).into_bytes())
+            }
+            None => Report::Raw(cmd::man::main_page()?),
+        },
+    })
+}

@@ -1,0 +1,136 @@
+//! Text for people: comfy-table tables and short lines, one function per
+//! report.
+
+use super::Style;
+use crate::check::Metric;
+use crate::cmd::{
+    check::CheckReport, monitor::MonitorChange, monitor::MonitorList, ping::PingReport, status::StatusReport,
+    validate::ValidateReport,
+};
+use crate::status::Status;
+use crate::units::{format_bytes, format_duration};
+use comfy_table::{Cell, Color, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
+use std::time::Duration;
+
+fn table(style: Style, header: &[&str]) -> Table {
+    let mut t = Table::new();
+    t.load_style(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic).set_header(header.to_vec());
+    if style.color {
+        t.enforce_styling();
+    } else {
+        t.force_no_tty();
+    }
+    t
+}
+
+fn status_cell(s: Status, style: Style) -> Cell {
+    let cell = Cell::new(s.as_str());
+    if !style.color {
+        return cell;
+    }
+    match s {
+        Status::Ok => cell.fg(Color::Green),
+        Status::Warning => cell.fg(Color::Yellow),
+        Status::Critical => cell.fg(Color::Red),
+        Status::Unknown => cell.fg(Color::Magenta),
+    }
+}
+
+/// A metric's value for people: `42.1%`, `1.5 GiB`, `3m12s`, `0.52`.
+pub fn metric_value(m: &Metric) -> String {
+    match m.unit.as_str() {
+        "%" => format!("{:.1}%", m.value),
+        "B" => format_bytes(m.value),
+        "s" => format_duration(Duration::from_secs_f64(m.value.max(0.0))),
+        _ if m.value.fract() == 0.0 => format!("{}", m.value),
+        _ => format!("{:.2}", m.value),
+    }
+}
+
+/// The key figures of a result: the metrics that have thresholds, worst first.
+fn key_figures(metrics: &[Metric]) -> String {
+    let mut judged: Vec<&Metric> =
+        metrics.iter().filter(|m| m.warn.is_some() || m.crit.is_some() || m.name == "count").collect();
+    judged.sort_by_key(|m| std::cmp::Reverse(m.status().exit_code().min(2)));
+    judged.iter().take(4).map(|m| format!("{}={}", m.name, metric_value(m))).collect::<Vec<_>>().join(" ")
+}
+
+fn ago(secs: Option<f64>) -> String {
+    secs.map_or_else(|| "-".to_string(), |s| format!("{} ago", format_duration(Duration::from_secs_f64(s))))
+}
+
+pub fn check(r: &CheckReport, style: Style) -> String {
+    let mut t = table(style, &["monitor", "kind", "status", "message", "figures"]);
+    for res in &r.results {
+        t.add_row(vec![
+            Cell::new(&res.monitor),
+            Cell::new(&res.kind),
+            status_cell(res.status, style),
+            Cell::new(&res.message),
+            Cell::new(key_figures(&res.metrics)),
+        ]);
+    }
+    format!(
+        "{t}\n{}: {} monitor{} in {:.0} ms\n",
+        r.status.as_str().to_uppercase(),
+        r.results.len(),
+        if r.results.len() == 1 { "" } else { "s" },
+        r.duration_ms
+    )
+}
+
+pub fn status(r: &StatusReport, style: Style) -> String {
+    let mut t = table(style, &["monitor", "kind", "status", "for", "checked", "message"]);
+    for m in &r.monitors {
+        t.add_row(vec![
+            Cell::new(&m.monitor),
+            Cell::new(&m.kind),
+            status_cell(m.status, style),
+            Cell::new(m.for_s.map_or("-".to_string(), |s| format_duration(Duration::from_secs_f64(s)))),
+            Cell::new(ago(m.age_s)),
+            Cell::new(&m.message),
+        ]);
+    }
+    format!("{t}\n{}: {}\n", r.status.as_str().to_uppercase(), r.summary)
+}
+
+pub fn ping(r: &PingReport) -> String {
+    let outcome = if r.ok { "ok" } else { "failure" };
+    let dur = r
+        .duration_ms
+        .map(|d| format!(" ({})", format_duration(Duration::from_secs_f64(d / 1000.0))))
+        .unwrap_or_default();
+    let note = match &r.monitor {
+        Some(m) => format!(" for monitor {m}"),
+        None => " (no heartbeat monitor reads this name yet)".to_string(),
+    };
+    format!("recorded {outcome} ping of {}{dur}{note}\n", r.name)
+}
+
+pub fn monitor_list(r: &MonitorList) -> String {
+    let mut t = table(Style { json: false, color: false }, &["name", "kind", "watches", "thresholds", "from"]);
+    for m in &r.monitors {
+        let from = match (m.origin, m.enabled) {
+            (crate::config::Origin::Default, _) => "embedded",
+            (_, true) => "config",
+            (_, false) => "config (disabled)",
+        };
+        t.add_row(vec![&m.name, &m.kind, &m.target, &m.thresholds, &from.to_string()]);
+    }
+    let source = r.config.as_ref().map_or("no config file: embedded defaults".to_string(), |p| p.display().to_string());
+    format!("{t}\n{} monitors ({source})\n", r.monitors.len())
+}
+
+pub fn monitor_change(r: &MonitorChange) -> String {
+    format!("{} monitor {} ({})\n", r.action, r.name, r.config.display())
+}
+
+pub fn validate(r: &ValidateReport) -> String {
+    let file = r.config.as_ref().map_or("embedded defaults".to_string(), |p| p.display().to_string());
+    if r.valid {
+        return format!("{file}: valid, {} monitors\n", r.monitors);
+    }
+    let mut out: String = r.errors.iter().map(|e| format!("{e}\n")).collect();
+    out.push_str(&format!("{file}: {} error{}\n", r.errors.len(), if r.errors.len() == 1 { "" } else { "s" }));
+    out
+}

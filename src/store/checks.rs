@@ -1,0 +1,76 @@
+//! The `checks` and `samples` tables: every check result and its metrics.
+
+use super::Store;
+use crate::check::CheckResult;
+use crate::status::Status;
+use anyhow::{Context, Result};
+use rusqlite::{OptionalExtension, params};
+
+/// The latest result of one monitor, and since when it has had that status.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LatestCheck {
+    pub ts: f64,
+    pub kind: String,
+    pub status: Status,
+    pub message: String,
+    /// When the current run of this status began.
+    pub since: f64,
+}
+
+impl Store {
+    /// Record a run's results, their metrics and counters in one transaction.
+    pub fn record_checks(&mut self, ts: f64, results: &[CheckResult]) -> Result<()> {
+        let shown = self.path().display().to_string();
+        let tx = self.conn.transaction().with_context(|| format!("cannot write to database {shown}"))?;
+        {
+            let mut check = tx.prepare_cached(
+                "INSERT INTO checks (ts, monitor, kind, status, message, duration_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?;
+            let mut sample = tx
+                .prepare_cached("INSERT INTO samples (ts, monitor, metric, value, unit) VALUES (?1, ?2, ?3, ?4, ?5)")?;
+            let mut counter = tx.prepare_cached(
+                "INSERT INTO counters (key, value, ts) VALUES (?1, ?2, ?3) ON CONFLICT(key) DO UPDATE SET value = excluded.value, ts = excluded.ts",
+            )?;
+            for r in results {
+                check.execute(params![ts, r.monitor, r.kind, r.status.as_str(), r.message, r.duration_ms])?;
+                for m in &r.metrics {
+                    sample.execute(params![ts, r.monitor, m.name, m.value, m.unit])?;
+                }
+                for (key, value) in &r.counters {
+                    counter.execute(params![key, value, ts])?;
+                }
+            }
+        }
+        tx.execute("DELETE FROM counters WHERE ts < ?1", [ts - 86_400.0])?;
+        tx.commit().with_context(|| format!("cannot write to database {shown}"))?;
+        Ok(())
+    }
+
+    /// The latest check of `monitor`, if it was ever checked.
+    pub fn latest_check(&self, monitor: &str) -> Result<Option<LatestCheck>> {
+        let latest = self
+            .conn
+            .prepare_cached("SELECT ts, kind, status, message FROM checks WHERE monitor = ?1 ORDER BY ts DESC LIMIT 1")?
+            .query_row([monitor], |r| {
+                Ok((r.get::<_, f64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?))
+            })
+            .optional()?;
+        let Some((ts, kind, status, message)) = latest else { return Ok(None) };
+        // The current state began with the first check after the last one
+        // that had a different status.
+        let since: f64 = self.conn.prepare_cached(
+            "SELECT coalesce(min(ts), ?3) FROM checks WHERE monitor = ?1 AND ts > coalesce((SELECT max(ts) FROM checks WHERE monitor = ?1 AND status != ?2), -1)",
+        )?
+        .query_row(params![monitor, status, ts], |r| r.get(0))?;
+        Ok(Some(LatestCheck { ts, kind, status: Status::from_db(&status), message, since }))
+    }
+
+    /// The recorded values of one metric since `since`, oldest first.
+    pub fn samples(&self, monitor: &str, metric: &str, since: f64) -> Result<Vec<(f64, f64)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT ts, value FROM samples WHERE monitor = ?1 AND metric = ?2 AND ts >= ?3 ORDER BY ts",
+        )?;
+        let rows = stmt.query_map(params![monitor, metric, since], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+}

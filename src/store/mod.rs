@@ -1,0 +1,107 @@
+//! The SQLite database: what happened (observed state).
+//!
+//! One file, WAL mode (readers never block the writer, a cron run and an
+//! operator's `hm status` can overlap), a busy timeout instead of "database
+//! is locked" errors, and schema migrations numbered by `user_version`.
+//! Opening refuses a file that is not an hm database rather than touching
+//! it: nothing is ever overwritten.
+
+mod checks;
+mod counters;
+mod pings;
+
+pub use checks::LatestCheck;
+
+use anyhow::{Context, Result, bail};
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Schema migrations; entry `i` moves `user_version` from `i` to `i + 1`.
+const MIGRATIONS: &[&str] = &[r#"
+CREATE TABLE samples (ts REAL NOT NULL, monitor TEXT NOT NULL, metric TEXT NOT NULL, value REAL NOT NULL, unit TEXT NOT NULL DEFAULT '');
+CREATE INDEX samples_monitor_metric_ts ON samples (monitor, metric, ts);
+CREATE INDEX samples_ts ON samples (ts);
+CREATE TABLE checks (ts REAL NOT NULL, monitor TEXT NOT NULL, kind TEXT NOT NULL, status TEXT NOT NULL, message TEXT NOT NULL, duration_ms REAL NOT NULL);
+CREATE INDEX checks_monitor_ts ON checks (monitor, ts);
+CREATE INDEX checks_ts ON checks (ts);
+CREATE TABLE pings (ts REAL NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, duration_ms REAL, exit_code INTEGER);
+CREATE INDEX pings_name_ts ON pings (name, ts);
+CREATE TABLE counters (key TEXT PRIMARY KEY, value REAL NOT NULL, ts REAL NOT NULL) WITHOUT ROWID;
+"#];
+
+/// An open database.
+pub struct Store {
+    pub(crate) conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Open (creating if needed) the database at `path` and bring its schema
+    /// up to date.
+    pub fn open(path: &Path) -> Result<Store> {
+        let shown = path.display();
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+            && !dir.exists()
+        {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create the database directory {}", dir.display()))?;
+        }
+        let conn = Connection::open(path).with_context(|| format!("cannot open database {shown}"))?;
+        conn.busy_timeout(Duration::from_secs(5)).with_context(|| format!("cannot use database {shown}"))?;
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .with_context(|| format!("cannot use database {shown}"))?;
+        let target = MIGRATIONS.len() as i64;
+        if version > target {
+            bail!("database {shown} has schema version {version}, newer than this hm ({target}); upgrade hm");
+        }
+        if version == 0 {
+            let tables: i64 = conn
+                .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+                .with_context(|| format!("cannot use database {shown}"))?;
+            if tables > 0 {
+                bail!(
+                    "{shown} is an SQLite database but not hm's (it has tables and no hm schema); refusing to touch it"
+                );
+            }
+        }
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .and_then(|_| conn.pragma_update(None, "synchronous", "NORMAL"))
+            .with_context(|| format!("cannot use database {shown}"))?;
+        let mut store = Store { conn, path: path.to_path_buf() };
+        store.migrate(version).with_context(|| format!("cannot set up database {shown}"))?;
+        Ok(store)
+    }
+
+    fn migrate(&mut self, from: i64) -> Result<()> {
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(from as usize) {
+            let tx = self.conn.transaction()?;
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+
+    /// The file this store lives in.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Delete history older than `before` (unix seconds). Counters are kept
+    /// apart: they are overwritten in place, and stale ones go after a day.
+    pub fn prune(&self, before: f64) -> Result<usize> {
+        let mut n = 0;
+        for table in ["samples", "checks", "pings"] {
+            n += self
+                .conn
+                .execute(&format!("DELETE FROM {table} WHERE ts < ?1"), [before])
+                .with_context(|| format!("cannot prune {table} in {}", self.path.display()))?;
+        }
+        Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests;

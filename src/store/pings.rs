@@ -1,0 +1,28 @@
+//! The `pings` table: `hm ping NAME` records, read by heartbeat monitors.
+
+use super::Store;
+use crate::check::LastPing;
+use anyhow::{Context, Result};
+use rusqlite::{OptionalExtension, params};
+
+impl Store {
+    /// Record a ping.
+    pub fn record_ping(&self, ts: f64, name: &str, ok: bool, duration_ms: Option<f64>) -> Result<()> {
+        self.conn
+            .execute(
+                "INSERT INTO pings (ts, name, kind, duration_ms, exit_code) VALUES (?1, ?2, ?3, ?4, NULL)",
+                params![ts, name, if ok { "ok" } else { "fail" }, duration_ms],
+            )
+            .with_context(|| format!("cannot record the ping in {}", self.path().display()))?;
+        Ok(())
+    }
+
+    /// The latest ping of `name`.
+    pub fn last_ping(&self, name: &str) -> Result<Option<LastPing>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT ts, kind FROM pings WHERE name = ?1 ORDER BY ts DESC LIMIT 1")?
+            .query_row([name], |r| Ok(LastPing { ts: r.get(0)?, ok: r.get::<_, String>(1)? == "ok" }))
+            .optional()?)
+    }
+}

@@ -1,0 +1,58 @@
+use super::*;
+use crate::check::{CheckResult, Metric};
+use crate::status::Status;
+
+fn result(monitor: &str, status: Status) -> CheckResult {
+    CheckResult {
+        monitor: monitor.to_string(),
+        kind: "cpu".to_string(),
+        status,
+        message: status.to_string(),
+        duration_ms: 1.0,
+        metrics: vec![Metric::new("cpu", 12.5, "%")],
+        counters: vec![("cpu.total".to_string(), 100.0)],
+    }
+}
+
+#[test]
+fn state_since_tracks_the_current_run_of_a_status() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut s = Store::open(&dir.path().join("x/hm.db")).expect("open");
+    for (ts, st) in [(10.0, Status::Ok), (20.0, Status::Critical), (30.0, Status::Critical)] {
+        s.record_checks(ts, &[result("cpu", st)]).expect("record");
+    }
+    let l = s.latest_check("cpu").expect("query").expect("some");
+    assert_eq!((l.ts, l.status, l.since), (30.0, Status::Critical, 20.0));
+    s.record_checks(40.0, &[result("cpu", Status::Ok)]).expect("record");
+    let l = s.latest_check("cpu").expect("query").expect("some");
+    assert_eq!((l.status, l.since), (Status::Ok, 40.0));
+    assert_eq!(s.samples("cpu", "cpu", 25.0).expect("samples"), vec![(30.0, 12.5), (40.0, 12.5)]);
+    assert_eq!(s.counters().expect("counters")["cpu.total"].ts, 40.0);
+    assert!(s.latest_check("nope").expect("query").is_none());
+}
+
+#[test]
+fn prune_and_reopen() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("hm.db");
+    let mut s = Store::open(&path).expect("open");
+    s.record_checks(10.0, &[result("a", Status::Ok)]).expect("record");
+    s.record_checks(100.0, &[result("a", Status::Ok)]).expect("record");
+    s.record_ping(5.0, "job", true, None).expect("ping");
+    assert_eq!(s.prune(50.0).expect("prune"), 3);
+    drop(s);
+    let s = Store::open(&path).expect("reopen");
+    assert_eq!(s.latest_check("a").expect("q").expect("some").ts, 100.0);
+    assert!(s.last_ping("job").expect("q").is_none());
+}
+
+#[test]
+fn refuses_foreign_databases() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("other.db");
+    let c = rusqlite::Connection::open(&path).expect("open");
+    c.execute_batch("CREATE TABLE mine (x)").expect("create");
+    drop(c);
+    let err = Store::open(&path).err().expect("refused");
+    assert!(err.to_string().contains("not hm's"), "{err}");
+}

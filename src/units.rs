@@ -1,0 +1,107 @@
+//! Human units in config and flags: durations (`30s`, `5m`, `7d`) and byte
+//! sizes (`512MiB`, `2G`).
+//!
+//! Durations go through `humantime`, which already knows every suffix an
+//! operator types; sizes are small enough to parse here.
+
+use std::time::Duration;
+
+/// Parse a duration such as `30s`, `5m`, `1h30m` or `7d`. A bare number is
+/// taken as seconds, which is what people mean in `--duration 1.5`.
+pub fn parse_duration(s: &str) -> Result<Duration, String> {
+    let t = s.trim();
+    if let Ok(secs) = t.parse::<f64>() {
+        if secs.is_finite() && secs >= 0.0 {
+            return Ok(Duration::from_secs_f64(secs));
+        }
+        return Err(format!("`{s}` is not a valid duration (negative or not finite)"));
+    }
+    humantime::parse_duration(t).map_err(|e| format!("`{s}` is not a valid duration ({e}); use e.g. 30s, 5m, 7d"))
+}
+
+/// Format a duration compactly: `45s`, `3m12s`, `2h5m`, `3d4h`.
+pub fn format_duration(d: Duration) -> String {
+    let s = d.as_secs();
+    if s < 60 {
+        if d.as_secs_f64() < 10.0 && d.subsec_millis() > 0 {
+            return format!("{:.1}s", d.as_secs_f64());
+        }
+        return format!("{s}s");
+    }
+    let (d_, h, m, sec) = (s / 86_400, (s / 3600) % 24, (s / 60) % 60, s % 60);
+    if d_ > 0 {
+        format!("{d_}d{h}h")
+    } else if h > 0 {
+        format!("{h}h{m}m")
+    } else {
+        format!("{m}m{sec}s")
+    }
+}
+
+/// Parse a byte size: `1048576`, `512KiB`, `512K`, `100MB`, `2GiB`, `1.5G`.
+/// Single-letter and `iB` suffixes are binary (what `ps` and `free` show);
+/// `KB`/`MB`/`GB`/`TB` are decimal.
+pub fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let split = t.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(t.len());
+    let (num, suffix) = t.split_at(split);
+    let value: f64 = num.parse().map_err(|_| format!("`{s}` is not a size; use e.g. 512MiB or 2G"))?;
+    let mult: f64 = match suffix.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1.0,
+        "k" | "kib" => 1024.0,
+        "m" | "mib" => 1024.0f64.powi(2),
+        "g" | "gib" => 1024.0f64.powi(3),
+        "t" | "tib" => 1024.0f64.powi(4),
+        "kb" => 1e3,
+        "mb" => 1e6,
+        "gb" => 1e9,
+        "tb" => 1e12,
+        other => {
+            return Err(format!(
+                "`{s}` has an unknown size unit `{other}`; use B, KiB, MiB, GiB, TiB, KB, MB, GB or TB"
+            ));
+        }
+    };
+    Ok((value * mult).round() as u64)
+}
+
+/// Format bytes with a binary unit: `512.0 MiB`.
+pub fn format_bytes(b: f64) -> String {
+    const UNITS: [&str; 5] = ["B", "KiB", "MiB", "GiB", "TiB"];
+    let mut v = b;
+    let mut i = 0;
+    while v.abs() >= 1024.0 && i < UNITS.len() - 1 {
+        v /= 1024.0;
+        i += 1;
+    }
+    if i == 0 { format!("{v:.0} B") } else { format!("{v:.1} {}", UNITS[i]) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("30s"), Ok(Duration::from_secs(30)));
+        assert_eq!(parse_duration("5m"), Ok(Duration::from_secs(300)));
+        assert_eq!(parse_duration("7d"), Ok(Duration::from_secs(7 * 86_400)));
+        assert_eq!(parse_duration("1.5"), Ok(Duration::from_millis(1500)));
+        assert!(parse_duration("soon").is_err());
+        assert!(parse_duration("-3").is_err());
+        assert_eq!(format_duration(Duration::from_secs(192)), "3m12s");
+        assert_eq!(format_duration(Duration::from_secs(3 * 3600 + 720)), "3h12m");
+        assert_eq!(format_duration(Duration::from_secs(45)), "45s");
+    }
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("512MiB"), Ok(512 * 1024 * 1024));
+        assert_eq!(parse_size("2G"), Ok(2 * 1024 * 1024 * 1024));
+        assert_eq!(parse_size("100MB"), Ok(100_000_000));
+        assert_eq!(parse_size("4096"), Ok(4096));
+        assert!(parse_size("12 parsecs").is_err());
+        assert!(parse_size("MiB").is_err());
+        assert_eq!(format_bytes(1536.0), "1.5 KiB");
+    }
+}
