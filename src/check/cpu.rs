@@ -13,38 +13,58 @@ use anyhow::Result;
 const BUSY: &str = "cpu.busy";
 const IOWAIT: &str = "cpu.iowait";
 const TOTAL: &str = "cpu.total";
+const BUSY_PCT: &str = "cpu.busy_pct";
+const IOWAIT_PCT: &str = "cpu.iowait_pct";
 
 /// Fewer ticks than this between two readings is too coarse to judge by.
-const MIN_TICKS: f64 = 20.0;
+const MIN_TICKS: f64 = 50.0;
 
 pub fn check(ctx: &CheckCtx<'_>, limits: Limits) -> Result<CheckOutput> {
     let now = ctx.host.cpu_times()?;
     let previous = match (ctx.recent_counter(BUSY), ctx.recent_counter(IOWAIT), ctx.recent_counter(TOTAL)) {
-        (Some(b), Some(i), Some(t)) if now.total as f64 - t.value >= MIN_TICKS => {
+        (Some(b), Some(i), Some(t)) => {
             Some(CpuTimes { busy: b.value as u64, iowait: i.value as u64, total: t.value as u64 })
         }
         _ => None,
     };
-    let (before, after) = match previous {
-        Some(p) => (p, now),
-        None => {
+    let last_figures = (ctx.recent_counter(BUSY_PCT), ctx.recent_counter(IOWAIT_PCT));
+    let (busy, iowait, counters) = match (previous, last_figures) {
+        (Some(p), _) if now.total.saturating_sub(p.total) as f64 >= MIN_TICKS => {
+            let (b, i) = percentages(p, now);
+            (b, i, Some(now))
+        }
+        // Run again within a fraction of a second: the last figure still
+        // stands, and the stored reading is kept so the next run's window
+        // is long enough.
+        (Some(_), (Some(b), Some(i))) => (b.value, i.value, None),
+        _ => {
             std::thread::sleep(SAMPLE);
-            (now, ctx.host.cpu_times()?)
+            let after = ctx.host.cpu_times()?;
+            let (b, i) = percentages(now, after);
+            (b, i, Some(after))
         }
     };
-    let total = after.total.saturating_sub(before.total).max(1) as f64;
-    let busy = 100.0 * after.busy.saturating_sub(before.busy) as f64 / total;
-    let iowait = 100.0 * after.iowait.saturating_sub(before.iowait) as f64 / total;
     let mut out = CheckOutput::from_metrics(
         format!("CPU {busy:.1}% busy, {iowait:.1}% iowait"),
         vec![Metric::new("cpu", busy, "%").limits(limits), Metric::new("iowait", iowait, "%")],
     );
-    out.counters = vec![
-        (BUSY.to_string(), after.busy as f64),
-        (IOWAIT.to_string(), after.iowait as f64),
-        (TOTAL.to_string(), after.total as f64),
-    ];
+    if let Some(reading) = counters {
+        out.counters = vec![
+            (BUSY.to_string(), reading.busy as f64),
+            (IOWAIT.to_string(), reading.iowait as f64),
+            (TOTAL.to_string(), reading.total as f64),
+            (BUSY_PCT.to_string(), busy),
+            (IOWAIT_PCT.to_string(), iowait),
+        ];
+    }
     Ok(out)
+}
+
+fn percentages(before: CpuTimes, after: CpuTimes) -> (f64, f64) {
+    let total = after.total.saturating_sub(before.total).max(1) as f64;
+    let busy = 100.0 * after.busy.saturating_sub(before.busy) as f64 / total;
+    let iowait = 100.0 * after.iowait.saturating_sub(before.iowait) as f64 / total;
+    (busy, iowait)
 }
 
 #[cfg(test)]
@@ -70,6 +90,23 @@ mod tests {
         assert_eq!(out.metrics[0].value, 90.0);
         assert_eq!(out.status, Status::Warning);
         assert_eq!(out.counters[2], (TOTAL.to_string(), 3000.0));
+    }
+
+    #[test]
+    fn a_run_right_after_another_reuses_its_figure() {
+        let host = FakeHost { cpu: CpuTimes { busy: 1010, iowait: 100, total: 2010 }, ..Default::default() };
+        let counters: HashMap<String, Counter> =
+            [(BUSY, 1000.0), (IOWAIT, 100.0), (TOTAL, 2000.0), (BUSY_PCT, 42.0), (IOWAIT_PCT, 1.0)]
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), Counter { value: v, ts: 999.9 }))
+                .collect();
+        let pings = HashMap::new();
+        let ctx = CheckCtx { host: &host, now: 1000.0, counters: &counters, pings: &pings };
+        let start = std::time::Instant::now();
+        let out = check(&ctx, Limits::new(80.0, 95.0)).expect("check");
+        assert!(start.elapsed() < SAMPLE);
+        assert_eq!(out.metrics[0].value, 42.0);
+        assert!(out.counters.is_empty(), "the older reading must be kept");
     }
 
     #[test]

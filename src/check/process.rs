@@ -18,9 +18,17 @@ use crate::status::Status;
 use crate::units::format_bytes;
 use anyhow::Result;
 
-fn counter_key(p: &ProcInfo) -> String {
-    format!("proc.{}.{}.cpu_ms", p.pid, p.start_time)
+fn time_key(p: &ProcInfo) -> String {
+    format!("proc.{}.{}.cpu_ms", p.pid, p.start_ticks)
 }
+
+fn pct_key(p: &ProcInfo) -> String {
+    format!("proc.{}.{}.cpu_pct", p.pid, p.start_ticks)
+}
+
+/// A window shorter than this gives CPU % in steps of a clock tick: too
+/// coarse, so the last figure stands instead.
+const MIN_WINDOW_S: f64 = 1.0;
 
 /// Why no processes could be looked for: reported as the check's message.
 enum Found {
@@ -30,13 +38,16 @@ enum Found {
 
 fn find(ctx: &CheckCtx<'_>, matcher: &Matcher) -> Result<Found> {
     let own = ctx.host.own_pid();
-    let procs = ctx.host.processes()?;
-    let select = |f: &dyn Fn(&ProcInfo) -> bool| -> Vec<ProcInfo> {
-        procs.iter().filter(|p| p.pid != own && f(p)).cloned().collect()
+    let details = |pids: &mut dyn Iterator<Item = u32>| -> Vec<ProcInfo> {
+        pids.filter(|pid| *pid != own).filter_map(|pid| ctx.host.process(pid)).collect()
     };
     Ok(match matcher {
-        Matcher::Name(name) => Found::Procs(select(&|p| p.has_name(name))),
-        Matcher::Pattern(re) => Found::Procs(select(&|p| re.is_match(&p.cmdline))),
+        Matcher::Name(name) => {
+            Found::Procs(details(&mut ctx.host.processes()?.iter().filter(|e| e.has_name(name)).map(|e| e.pid)))
+        }
+        Matcher::Pattern(re) => {
+            Found::Procs(details(&mut ctx.host.processes()?.iter().filter(|e| re.is_match(&e.cmdline)).map(|e| e.pid)))
+        }
         Matcher::Pidfile(path) => {
             let text = match std::fs::read_to_string(path) {
                 Ok(t) => t,
@@ -46,7 +57,7 @@ fn find(ctx: &CheckCtx<'_>, matcher: &Matcher) -> Result<Found> {
                 Err(e) => return Ok(Found::Missing(Status::Unknown, format!("cannot read {}: {e}", path.display()))),
             };
             match text.trim().parse::<u32>() {
-                Ok(pid) => Found::Procs(select(&|p| p.pid == pid)),
+                Ok(pid) => Found::Procs(details(&mut std::iter::once(pid))),
                 Err(_) => Found::Missing(Status::Critical, format!("pidfile {} holds no pid", path.display())),
             }
         }
@@ -58,36 +69,48 @@ fn find(ctx: &CheckCtx<'_>, matcher: &Matcher) -> Result<Found> {
             if info.active_state != "active" && info.active_state != "reloading" {
                 return Ok(Found::Missing(Status::Critical, format!("unit {unit} is {}", info.active_state)));
             }
-            Found::Procs(select(&|p| info.pids.contains(&p.pid)))
+            Found::Procs(details(&mut info.pids.iter().copied()))
         }
     })
 }
 
-/// CPU % (of one core) per process: against the stored counter when recent,
-/// else over a short sample.
-fn cpu_percent(ctx: &CheckCtx<'_>, running: &[ProcInfo]) -> Vec<(ProcInfo, f64)> {
-    let all_known = running.iter().all(|p| ctx.recent_counter(&counter_key(p)).is_some());
-    if all_known {
-        return running
-            .iter()
-            .map(|p| {
-                let c = ctx.recent_counter(&counter_key(p)).unwrap_or(super::Counter { value: 0.0, ts: ctx.now });
+/// CPU % (of one core) per process, and the counters to store. Known from
+/// the stored counters when recent; for a process seen for the first time,
+/// sampled briefly only when `sample` (the monitor has CPU thresholds),
+/// else unknown until the next run.
+fn cpu_percent(ctx: &CheckCtx<'_>, running: &[ProcInfo], sample: bool) -> (Vec<(u32, f64)>, Vec<(String, f64)>) {
+    let mut known = Vec::new();
+    let mut counters = Vec::new();
+    let mut unseen = Vec::new();
+    for p in running {
+        match ctx.recent_counter(&time_key(p)) {
+            Some(c) if ctx.now - c.ts >= MIN_WINDOW_S => {
                 let pct = (p.cpu_time_ms as f64 - c.value).max(0.0) / ((ctx.now - c.ts) * 1000.0) * 100.0;
-                (p.clone(), pct)
-            })
-            .collect();
-    }
-    std::thread::sleep(SAMPLE);
-    running
-        .iter()
-        .map(|p| match ctx.host.process(p.pid).filter(|q| q.start_time == p.start_time) {
-            Some(q) => {
-                let pct = q.cpu_time_ms.saturating_sub(p.cpu_time_ms) as f64 / SAMPLE.as_secs_f64() / 10.0;
-                (q, pct)
+                known.push((p.pid, pct));
+                counters.push((time_key(p), p.cpu_time_ms as f64));
+                counters.push((pct_key(p), pct));
             }
-            None => (p.clone(), 0.0),
-        })
-        .collect()
+            Some(_) => {
+                if let Some(last) = ctx.recent_counter(&pct_key(p)) {
+                    known.push((p.pid, last.value));
+                }
+            }
+            None => {
+                counters.push((time_key(p), p.cpu_time_ms as f64));
+                unseen.push(p);
+            }
+        }
+    }
+    if sample && !unseen.is_empty() {
+        std::thread::sleep(SAMPLE);
+        for p in unseen {
+            if let Some(q) = ctx.host.process(p.pid).filter(|q| q.start_ticks == p.start_ticks) {
+                let pct = q.cpu_time_ms.saturating_sub(p.cpu_time_ms) as f64 / SAMPLE.as_secs_f64() / 10.0;
+                known.push((p.pid, pct));
+            }
+        }
+    }
+    (known, counters)
 }
 
 pub fn check(ctx: &CheckCtx<'_>, spec: &ProcessSpec) -> Result<CheckOutput> {
@@ -125,25 +148,24 @@ pub fn check(ctx: &CheckCtx<'_>, spec: &ProcessSpec) -> Result<CheckOutput> {
     metrics.push(z);
     let mut counters = Vec::new();
     if !running.is_empty() {
-        let with_cpu = cpu_percent(ctx, &running);
-        for (p, _) in &with_cpu {
-            counters.push((counter_key(p), p.cpu_time_ms as f64));
-        }
-        if let Some((p, pct)) = with_cpu.iter().max_by(|a, b| a.1.total_cmp(&b.1)) {
+        let sample = spec.cpu.warn.is_some() || spec.cpu.crit.is_some();
+        let (cpu, to_store) = cpu_percent(ctx, &running, sample);
+        counters = to_store;
+        if let Some((pid, pct)) = cpu.iter().max_by(|a, b| a.1.total_cmp(&b.1)) {
             let m = Metric::new("cpu", *pct, "%").limits(spec.cpu);
             if m.status() != Status::Ok {
-                notes.push(format!("pid {} at {pct:.1}% CPU", p.pid));
+                notes.push(format!("pid {pid} at {pct:.1}% CPU"));
             }
             metrics.push(m);
         }
-        if let Some(p) = with_cpu.iter().map(|(p, _)| p).max_by_key(|p| p.rss) {
+        if let Some(p) = running.iter().max_by_key(|p| p.rss) {
             let m = Metric::new("rss", p.rss as f64, "B").limits(spec.rss);
             if level(p.rss as f64, spec.rss) != Status::Ok {
                 notes.push(format!("pid {} uses {}", p.pid, format_bytes(p.rss as f64)));
             }
             metrics.push(m);
         }
-        let youngest = running.iter().map(|p| p.start_time).max().unwrap_or(0) as f64;
+        let youngest = running.iter().map(|p| p.started_at).fold(0.0, f64::max);
         metrics.push(Metric::new("uptime", (ctx.now - youngest).max(0.0), "s"));
     }
     let mut out = CheckOutput::from_metrics(notes.join(", "), metrics);
@@ -157,19 +179,34 @@ mod tests {
     use super::*;
     use crate::check::Counter;
     use crate::config::Limits;
+    use crate::host::ProcEntry;
     use crate::host::fake::FakeHost;
     use regex::Regex;
     use std::collections::HashMap;
 
-    fn proc(pid: u32, cmdline: &str, zombie: bool) -> ProcInfo {
-        ProcInfo {
-            pid,
-            name: cmdline.split(' ').next().unwrap_or("").to_string(),
-            cmdline: cmdline.to_string(),
-            zombie,
-            start_time: 100,
-            cpu_time_ms: 5_000,
-            rss: 1 << 20,
+    fn host(procs: &[(u32, &str, bool)]) -> FakeHost {
+        FakeHost {
+            entries: procs
+                .iter()
+                .map(|(pid, cmdline, zombie)| ProcEntry {
+                    pid: *pid,
+                    name: cmdline.split(' ').next().unwrap_or("").to_string(),
+                    cmdline: if *zombie { String::new() } else { cmdline.to_string() },
+                })
+                .collect(),
+            procs: procs
+                .iter()
+                .map(|(pid, cmdline, zombie)| ProcInfo {
+                    pid: *pid,
+                    name: cmdline.split(' ').next().unwrap_or("").to_string(),
+                    zombie: *zombie,
+                    start_ticks: 100,
+                    started_at: 900.0,
+                    cpu_time_ms: 5_000,
+                    rss: 1 << 20,
+                })
+                .collect(),
+            ..Default::default()
         }
     }
 
@@ -186,28 +223,53 @@ mod tests {
 
     #[test]
     fn counts_by_pattern_excluding_self_and_zombies() {
-        let host = FakeHost {
-            procs: vec![
-                proc(1, "hm add process api --pattern gunicorn.*api", false),
-                proc(10, "gunicorn: master api", false),
-                proc(11, "gunicorn: worker api", true),
-                proc(12, "nginx", false),
-            ],
-            ..Default::default()
-        };
+        let host = host(&[
+            (1, "hm add process api --pattern gunicorn.*api", false),
+            (10, "gunicorn: master api", false),
+            (11, "gunicorn: worker api", false),
+            (12, "nginx", false),
+        ]);
         let counters: HashMap<String, Counter> =
             [("proc.10.100.cpu_ms".to_string(), Counter { value: 4_000.0, ts: 990.0 })].into();
         let p = HashMap::new();
         let ctx = CheckCtx { host: &host, now: 1000.0, counters: &counters, pings: &p };
         let re = Regex::new("gunicorn.*api").expect("regex");
-        let out = check(&ctx, &spec(Matcher::Pattern(re.clone()), 2)).expect("check");
+        let out = check(&ctx, &spec(Matcher::Pattern(re.clone()), 3)).expect("check");
         assert_eq!(out.status, Status::Critical);
-        assert_eq!(out.message, "1 running, expected at least 2, 1 zombie");
+        assert_eq!(out.message, "2 running, expected at least 3");
+        let out = check(&ctx, &spec(Matcher::Pattern(re), 1)).expect("check");
+        assert_eq!(out.status, Status::Ok, "{out:?}");
+        assert_eq!(out.message, "2 running (pid 10, 11)");
+        let uptime = out.metrics.iter().find(|m| m.name == "uptime").expect("uptime");
+        assert_eq!(uptime.value, 100.0);
+    }
+
+    #[test]
+    fn cpu_from_counters_and_zombies_by_name() {
+        let host = host(&[(10, "worker a", false), (11, "worker b", true)]);
+        let counters: HashMap<String, Counter> =
+            [("proc.10.100.cpu_ms".to_string(), Counter { value: 4_000.0, ts: 990.0 })].into();
+        let p = HashMap::new();
+        let ctx = CheckCtx { host: &host, now: 1000.0, counters: &counters, pings: &p };
+        let out = check(&ctx, &spec(Matcher::Name("worker".into()), 1)).expect("check");
+        assert_eq!(out.status, Status::Warning, "{out:?}");
+        assert_eq!(out.message, "1 running (pid 10), 1 zombie");
         let cpu = out.metrics.iter().find(|m| m.name == "cpu").expect("cpu metric");
         assert_eq!(cpu.value, 10.0);
-        assert_eq!(out.counters, vec![("proc.10.100.cpu_ms".to_string(), 5_000.0)]);
-        let out = check(&ctx, &spec(Matcher::Pattern(re), 1)).expect("check");
-        assert_eq!(out.status, Status::Warning, "{out:?}");
+        assert_eq!(
+            out.counters,
+            vec![("proc.10.100.cpu_ms".to_string(), 5_000.0), ("proc.10.100.cpu_pct".to_string(), 10.0)]
+        );
+    }
+
+    #[test]
+    fn a_process_gone_between_scan_and_read_is_not_counted() {
+        let mut host = host(&[(10, "worker a", false), (11, "worker b", false)]);
+        host.procs.retain(|p| p.pid != 11);
+        let (c, p) = (HashMap::new(), HashMap::new());
+        let ctx = CheckCtx { host: &host, now: 1000.0, counters: &c, pings: &p };
+        let out = check(&ctx, &spec(Matcher::Name("worker".into()), 2)).expect("check");
+        assert_eq!(out.message, "1 running, expected at least 2");
     }
 
     #[test]

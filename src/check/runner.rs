@@ -20,10 +20,13 @@ pub fn proc_needs(monitors: &[&Monitor]) -> ProcNeeds {
     let mut needs = ProcNeeds::default();
     for m in monitors {
         if let Spec::Process(p) = &m.spec {
-            needs.memory = true;
-            needs.cpu = true;
-            if matches!(p.matcher, Matcher::Name(_) | Matcher::Pattern(_)) {
-                needs.cmdline = true;
+            match p.matcher {
+                Matcher::Name(_) => {
+                    needs.names = true;
+                    needs.cmdline = true;
+                }
+                Matcher::Pattern(_) => needs.cmdline = true,
+                Matcher::Pidfile(_) | Matcher::Unit(_) => {}
             }
         }
     }

@@ -1,12 +1,15 @@
 //! A host with fixed figures, for testing checks exactly.
 
-use super::{CpuTimes, FsInfo, Host, LoadAvg, MemInfo, ProcInfo, UnitInfo};
+use super::{CpuTimes, FsInfo, Host, LoadAvg, MemInfo, ProcEntry, ProcInfo, UnitInfo};
 use anyhow::{Result, anyhow};
 use std::path::Path;
 
 /// Every figure is a public field; set what the test needs.
 #[derive(Debug, Clone, Default)]
 pub struct FakeHost {
+    /// The process-table scan.
+    pub entries: Vec<ProcEntry>,
+    /// Details by pid (a pid in `entries` but not here has just exited).
     pub procs: Vec<ProcInfo>,
     pub cpu: CpuTimes,
     pub mem: MemInfo,
@@ -16,8 +19,8 @@ pub struct FakeHost {
 }
 
 impl Host for FakeHost {
-    fn processes(&self) -> Result<&[ProcInfo]> {
-        Ok(&self.procs)
+    fn processes(&self) -> Result<&[ProcEntry]> {
+        Ok(&self.entries)
     }
     fn process(&self, pid: u32) -> Option<ProcInfo> {
         self.procs.iter().find(|p| p.pid == pid).cloned()

@@ -1,4 +1,5 @@
-//! The real machine: `sysinfo` for processes, memory and load, `/proc/stat`
+//! The real machine: `sysinfo` for memory and load, `procfs` for processes
+//! (see there why not sysinfo), `/proc/stat`
 //! for CPU counters (sysinfo only gives usage between two of its own
 //! refreshes, and hm keeps the counters between runs instead of sleeping),
 //! `/proc/self/mounts` + `statvfs` for filesystems (sysinfo has no inode
@@ -7,12 +8,13 @@
 //! One `LinuxHost` lives for one run; the process table is scanned at most
 //! once, lazily, reading only the files the configured checks need.
 
-use super::{CpuTimes, FsInfo, Host, LoadAvg, MemInfo, ProcInfo, ProcNeeds, UnitInfo};
+use super::procfs::{self, Clock};
+use super::{CpuTimes, FsInfo, Host, LoadAvg, MemInfo, ProcEntry, ProcInfo, ProcNeeds, UnitInfo};
 use anyhow::{Context, Result, anyhow, bail};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
-use sysinfo::{Pid, ProcessRefreshKind, ProcessStatus, ProcessesToUpdate, System, UpdateKind};
+use sysinfo::System;
 
 /// Filesystem types that are never "real" disks, whatever their mount point.
 const PSEUDO_FS: &[&str] = &[
@@ -57,72 +59,28 @@ const PSEUDO_FS: &[&str] = &[
 /// The real host.
 pub struct LinuxHost {
     needs: ProcNeeds,
-    snapshot: OnceLock<Result<Vec<ProcInfo>, String>>,
+    snapshot: OnceLock<Result<Vec<ProcEntry>, String>>,
+    clock: Clock,
     own_pid: u32,
 }
 
 impl LinuxHost {
-    /// A host that reads, for each process, only what `needs` says.
+    /// A host whose process scan reads only what `needs` says.
     pub fn new(needs: ProcNeeds) -> LinuxHost {
-        LinuxHost { needs, snapshot: OnceLock::new(), own_pid: std::process::id() }
-    }
-
-    fn refresh_kind(&self) -> ProcessRefreshKind {
-        let mut kind = ProcessRefreshKind::nothing();
-        if self.needs.cmdline {
-            kind = kind.with_cmd(UpdateKind::Always);
-        }
-        if self.needs.memory {
-            kind = kind.with_memory();
-        }
-        if self.needs.cpu {
-            kind = kind.with_cpu();
-        }
-        kind
-    }
-
-    fn scan(&self, pids: ProcessesToUpdate<'_>) -> Result<Vec<ProcInfo>> {
-        let mut sys = System::new().map_err(|e| anyhow!("cannot read the process table: {e:?}"))?;
-        sys.refresh_processes_specifics(pids, true, self.refresh_kind());
-        let mut out: Vec<ProcInfo> = sys
-            .processes()
-            .values()
-            .filter(|p| p.thread_kind().is_none())
-            .map(|p| {
-                let mut cmdline = String::new();
-                for (i, arg) in p.cmd().iter().enumerate() {
-                    if i > 0 {
-                        cmdline.push(' ');
-                    }
-                    cmdline.push_str(&arg.to_string_lossy());
-                }
-                ProcInfo {
-                    pid: p.pid().as_u32(),
-                    name: p.name().to_string_lossy().into_owned(),
-                    cmdline,
-                    zombie: p.status() == ProcessStatus::Zombie,
-                    start_time: p.start_time(),
-                    cpu_time_ms: p.accumulated_cpu_time(),
-                    rss: p.memory(),
-                }
-            })
-            .collect();
-        out.sort_by_key(|p| p.pid);
-        Ok(out)
+        LinuxHost { needs, snapshot: OnceLock::new(), clock: Clock::read(), own_pid: std::process::id() }
     }
 }
 
 impl Host for LinuxHost {
-    fn processes(&self) -> Result<&[ProcInfo]> {
-        match self.snapshot.get_or_init(|| self.scan(ProcessesToUpdate::All).map_err(|e| format!("{e:#}"))) {
+    fn processes(&self) -> Result<&[ProcEntry]> {
+        match self.snapshot.get_or_init(|| procfs::scan(self.needs).map_err(|e| format!("{e:#}"))) {
             Ok(v) => Ok(v),
             Err(e) => Err(anyhow!("{e}")),
         }
     }
 
     fn process(&self, pid: u32) -> Option<ProcInfo> {
-        let pids = [Pid::from_u32(pid)];
-        self.scan(ProcessesToUpdate::Some(&pids)).ok()?.into_iter().find(|p| p.pid == pid)
+        procfs::process(pid, &self.clock)
     }
 
     fn own_pid(&self) -> u32 {
@@ -225,12 +183,6 @@ impl Host for LinuxHost {
         Ok(info)
     }
 
-    fn ticks_per_second(&self) -> u64 {
-        match nix::unistd::sysconf(nix::unistd::SysconfVar::CLK_TCK) {
-            Ok(Some(t)) if t > 0 => t as u64,
-            _ => 100,
-        }
-    }
 }
 
 fn statvfs(mount: &Path, device: &str, fs_type: &str) -> Result<FsInfo> {
@@ -316,7 +268,7 @@ mod tests {
 
     #[test]
     fn real_host_sees_itself() {
-        let host = LinuxHost::new(ProcNeeds { cmdline: true, memory: true, cpu: true });
+        let host = LinuxHost::new(ProcNeeds { cmdline: true, names: true });
         let me = host.process(std::process::id()).expect("own process");
         assert!(me.rss > 0);
         assert!(host.processes().expect("scan").iter().any(|p| p.pid == me.pid));

@@ -9,29 +9,23 @@
 #[cfg(test)]
 pub mod fake;
 pub mod linux;
+mod procfs;
 
 use anyhow::Result;
 use std::path::{Path, PathBuf};
 
-/// One process, as seen in a single scan of the process table.
+/// One entry of the process-table scan: just enough to match on.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct ProcInfo {
+pub struct ProcEntry {
     pub pid: u32,
-    /// Kernel name (`comm`, at most 15 bytes).
+    /// Kernel name (`comm`, at most 15 bytes); empty unless names were asked for.
     pub name: String,
-    /// Command line, arguments joined by single spaces (empty when not read).
+    /// Command line, arguments joined by single spaces; empty unless asked
+    /// for, and always empty for kernel threads and zombies.
     pub cmdline: String,
-    /// Zombie (exited, not yet reaped).
-    pub zombie: bool,
-    /// Start time, seconds since the epoch: with `pid`, identifies the process.
-    pub start_time: u64,
-    /// User + system CPU time consumed so far, milliseconds.
-    pub cpu_time_ms: u64,
-    /// Resident memory, bytes (0 when not read).
-    pub rss: u64,
 }
 
-impl ProcInfo {
+impl ProcEntry {
     /// Whether `name` is this process's name: its `comm`, or the base name
     /// of `argv[0]` (comm is cut at 15 bytes, so long names need the latter).
     pub fn has_name(&self, name: &str) -> bool {
@@ -41,6 +35,25 @@ impl ProcInfo {
         let argv0 = self.cmdline.split(' ').next().unwrap_or("");
         Path::new(argv0).file_name().is_some_and(|b| b == name)
     }
+}
+
+/// One process in detail, read when a check needs it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ProcInfo {
+    pub pid: u32,
+    /// Kernel name (`comm`).
+    pub name: String,
+    /// Zombie (exited, not yet reaped).
+    pub zombie: bool,
+    /// Start time in clock ticks since boot: with `pid`, identifies the
+    /// process exactly (a reused pid has a later start time).
+    pub start_ticks: u64,
+    /// Start time, seconds since the epoch.
+    pub started_at: f64,
+    /// User + system CPU time consumed so far, milliseconds.
+    pub cpu_time_ms: u64,
+    /// Resident memory, bytes.
+    pub rss: u64,
 }
 
 /// Aggregate CPU counters from `/proc/stat`, in clock ticks.
@@ -97,19 +110,20 @@ pub struct UnitInfo {
     pub pids: Vec<u32>,
 }
 
-/// What a run needs from the process table, so the scan reads no more.
+/// What the process-table scan must read, so it reads no more.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct ProcNeeds {
+    /// Command lines (for `pattern` and `process` matchers).
     pub cmdline: bool,
-    pub memory: bool,
-    pub cpu: bool,
+    /// Kernel names (for `process` matchers).
+    pub names: bool,
 }
 
 /// The machine, as checks see it.
 pub trait Host: Sync {
     /// The process table, scanned once and shared by all checks of a run.
-    fn processes(&self) -> Result<&[ProcInfo]>;
-    /// A fresh read of one process (after a short sample, or to re-verify a pid).
+    fn processes(&self) -> Result<&[ProcEntry]>;
+    /// A fresh, detailed read of one process; `None` when it is gone.
     fn process(&self, pid: u32) -> Option<ProcInfo>;
     /// The pid of hm itself, never counted as a match.
     fn own_pid(&self) -> u32;
@@ -123,8 +137,4 @@ pub trait Host: Sync {
     fn filesystem_of(&self, path: &Path) -> Result<FsInfo>;
     /// A systemd unit's state and pids.
     fn unit(&self, unit: &str) -> Result<UnitInfo>;
-    /// Clock ticks per second (`CLK_TCK`).
-    fn ticks_per_second(&self) -> u64 {
-        100
-    }
 }
