@@ -68,6 +68,10 @@ impl Store {
         }
         conn.pragma_update(None, "journal_mode", "WAL")
             .and_then(|_| conn.pragma_update(None, "synchronous", "NORMAL"))
+            // A one-shot run must not pay for a full checkpoint (and the
+            // WAL's deletion) at every exit; SQLite's auto-checkpoint at
+            // 1000 pages keeps the WAL bounded instead.
+            .and_then(|_| conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true))
             .with_context(|| format!("cannot use database {shown}"))?;
         let mut store = Store { conn, path: path.to_path_buf() };
         store.migrate(version).with_context(|| format!("cannot set up database {shown}"))?;
