@@ -133,6 +133,7 @@ pub fn parse(file: &str, text: &str) -> Result<Config, ConfigErrors> {
             .and_then(|(_, v)| v.get_ref().as_str().map(str::to_string))
             .unwrap_or_else(|| format!("#{}", index + 1));
         let prefix = format!("monitor[{label}]");
+        validate::keys(&doc, table, &prefix, &mut issues);
         let raw = match RawMonitor::deserialize(Deserializer::from(table.clone())) {
             Ok(raw) => raw,
             Err(e) => {
@@ -149,6 +150,7 @@ pub fn parse(file: &str, text: &str) -> Result<Config, ConfigErrors> {
         }
     }
     if !issues.is_empty() {
+        issues.sort_by_key(|i| i.line);
         return Err(ConfigErrors(issues));
     }
     if settings.host_defaults {

@@ -110,33 +110,35 @@ fn is_root() -> bool {
     nix::unistd::geteuid().is_root()
 }
 
-fn xdg_dir(var: &str, fallback: &str) -> Option<PathBuf> {
-    std::env::var_os(var)
-        .map(PathBuf::from)
-        .filter(|p| p.is_absolute())
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(fallback)))
+/// `$var` when set to an absolute path.
+fn xdg_var(var: &str) -> Option<PathBuf> {
+    std::env::var_os(var).map(PathBuf::from).filter(|p| p.is_absolute())
 }
 
-/// The default config path: `/etc/hm/hm.toml` as root, else
-/// `$XDG_CONFIG_HOME/hm/hm.toml`.
+/// Default paths: an explicitly set XDG variable wins; otherwise the system
+/// path as root, else the XDG default under `$HOME`.
+fn default_path(var: &str, home_fallback: &str, system: &str, file: &str) -> PathBuf {
+    if let Some(dir) = xdg_var(var) {
+        return dir.join("hm").join(file);
+    }
+    if !is_root()
+        && let Some(home) = std::env::var_os("HOME").filter(|h| !h.is_empty())
+    {
+        return PathBuf::from(home).join(home_fallback).join("hm").join(file);
+    }
+    PathBuf::from(system).join(file)
+}
+
+/// The default config path: `$XDG_CONFIG_HOME/hm/hm.toml` when that is set,
+/// else `/etc/hm/hm.toml` as root, else `~/.config/hm/hm.toml`.
 pub fn default_config_path() -> PathBuf {
-    if is_root() {
-        return PathBuf::from("/etc/hm/hm.toml");
-    }
-    xdg_dir("XDG_CONFIG_HOME", ".config")
-        .map(|d| d.join("hm/hm.toml"))
-        .unwrap_or_else(|| PathBuf::from("/etc/hm/hm.toml"))
+    default_path("XDG_CONFIG_HOME", ".config", "/etc/hm", "hm.toml")
 }
 
-/// The default database path: `/var/lib/hm/hm.db` as root, else
-/// `$XDG_STATE_HOME/hm/hm.db`.
+/// The default database path: `$XDG_STATE_HOME/hm/hm.db` when that is set,
+/// else `/var/lib/hm/hm.db` as root, else `~/.local/state/hm/hm.db`.
 pub fn default_db_path() -> PathBuf {
-    if is_root() {
-        return PathBuf::from("/var/lib/hm/hm.db");
-    }
-    xdg_dir("XDG_STATE_HOME", ".local/state")
-        .map(|d| d.join("hm/hm.db"))
-        .unwrap_or_else(|| PathBuf::from("/var/lib/hm/hm.db"))
+    default_path("XDG_STATE_HOME", ".local/state", "/var/lib/hm", "hm.db")
 }
 
 #[cfg(test)]

@@ -61,10 +61,11 @@ impl Limits {
     }
 }
 
-/// One `[[monitor]]` table as written. Which keys a kind accepts is decided
-/// in `validate`, so a `pattern` on a `cpu` monitor is an error, not ignored.
+/// One `[[monitor]]` table as written. Unknown keys are not refused by
+/// serde but by `validate::keys`, which knows the monitor's kind: a
+/// `pattern` on a `cpu` monitor is an error, not ignored, and is reported
+/// alongside any type error.
 #[derive(Debug, Clone, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
 pub struct RawMonitor {
     pub name: String,
     pub kind: String,

@@ -198,6 +198,49 @@ pub(crate) fn settings(
     Settings { interval, retention, db: raw.db, host_defaults: raw.host_defaults.unwrap_or(true), thresholds }
 }
 
+/// Check a `[[monitor]]` table's keys against its kind, before serde reads
+/// it, so a misplaced key is reported even when another field has a type
+/// error.
+pub(crate) fn keys(doc: &Doc<'_>, table: &Spanned<DeTable<'_>>, prefix: &str, issues: &mut Vec<ConfigIssue>) {
+    let mut c = Checker {
+        doc,
+        table: table.get_ref(),
+        at: table.span().start,
+        prefix: prefix.to_string(),
+        issues,
+        failed: false,
+    };
+    let kind = table.get_ref().iter().find(|(k, _)| k.get_ref() == "kind").map(|(_, v)| v.get_ref());
+    let known: Vec<&str> = KINDS.iter().map(|(k, _)| *k).collect();
+    let allowed = match kind {
+        None => {
+            c.err("", "missing `kind`");
+            return;
+        }
+        Some(DeValue::String(kind)) => match KINDS.iter().find(|(k, _)| *k == kind.as_ref()) {
+            Some((_, allowed)) => (kind.as_ref(), *allowed),
+            None => {
+                c.err("kind", format!("unknown kind `{kind}`; known kinds: {}", known.join(", ")));
+                return;
+            }
+        },
+        Some(_) => return, // a type error serde reports
+    };
+    for (key, _) in table.get_ref().iter() {
+        let key = key.get_ref().as_ref();
+        if COMMON.contains(&key) || allowed.1.contains(&key) {
+            continue;
+        }
+        if KINDS.iter().any(|(_, keys)| keys.contains(&key)) {
+            c.err(key, format!("`{key}` does not apply to a `{}` monitor", allowed.0));
+        } else {
+            let mut valid: Vec<&str> = COMMON.iter().chain(allowed.1.iter()).copied().collect();
+            valid.retain(|k| *k != "name" && *k != "kind");
+            c.err(key, format!("unknown key `{key}`; a `{}` monitor takes {}", allowed.0, valid.join(", ")));
+        }
+    }
+}
+
 /// Resolve one `[[monitor]]` table; `None` when it has errors (pushed to `issues`).
 pub(crate) fn monitor(
     doc: &Doc<'_>,
@@ -218,16 +261,8 @@ pub(crate) fn monitor(
     if !valid_name(&raw.name) {
         c.err("name", format!("`{}` is not a valid name: use lower-case letters, digits, `_`, `.` and `-`", raw.name));
     }
-    let Some((_, allowed)) = KINDS.iter().find(|(k, _)| *k == raw.kind) else {
-        let known: Vec<&str> = KINDS.iter().map(|(k, _)| *k).collect();
-        c.err("kind", format!("unknown kind `{}`; known kinds: {}", raw.kind, known.join(", ")));
-        return None;
-    };
-    for (key, _) in table.get_ref().iter() {
-        let key = key.get_ref().as_ref();
-        if !COMMON.contains(&key) && !allowed.contains(&key) {
-            c.err(key, format!("`{key}` does not apply to a `{}` monitor", raw.kind));
-        }
+    if !KINDS.iter().any(|(k, _)| *k == raw.kind) {
+        return None; // reported by `keys`
     }
     let timeout = c.duration("timeout", raw.timeout.as_deref(), DEFAULT_TIMEOUT);
     let t = &settings.thresholds;

@@ -182,7 +182,6 @@ impl Host for LinuxHost {
         }
         Ok(info)
     }
-
 }
 
 fn statvfs(mount: &Path, device: &str, fs_type: &str) -> Result<FsInfo> {

@@ -1,0 +1,182 @@
+//! The `Test` builder: a temp dir with its own config and state paths, and
+//! the real `hm` binary run inside it, as an operator would run it.
+#![allow(dead_code)]
+
+use std::ffi::OsString;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+pub struct Test {
+    dir: tempfile::TempDir,
+    env: Vec<(String, OsString)>,
+    uid: Option<u32>,
+}
+
+/// What one run of hm gave.
+#[derive(Debug)]
+pub struct Output {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Output {
+    /// Assert the exit code, showing everything on failure.
+    #[track_caller]
+    pub fn code(&self, expected: i32) -> &Output {
+        assert_eq!(self.code, expected, "exit code\nstdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
+        self
+    }
+
+    /// stdout as JSON.
+    #[track_caller]
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", self.stdout))
+    }
+
+    /// The error line: exactly one line on stderr, no panic, no backtrace.
+    #[track_caller]
+    pub fn one_line_error(&self) -> &str {
+        let err = self.stderr.trim_end();
+        assert_eq!(err.lines().count(), 1, "expected a one-line error, got:\n{}", self.stderr);
+        assert!(err.starts_with("hm: error: "), "{err}");
+        assert!(!err.contains("panicked") && !err.contains("RUST_BACKTRACE"), "{err}");
+        err
+    }
+}
+
+impl Test {
+    pub fn new() -> Test {
+        let dir = tempfile::tempdir().expect("tempdir");
+        // World-readable, so a test can run hm as an unprivileged user.
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        let p = dir.path();
+        let env = vec![
+            ("XDG_CONFIG_HOME".to_string(), p.join("config").into_os_string()),
+            ("XDG_STATE_HOME".to_string(), p.join("state").into_os_string()),
+            ("HOME".to_string(), p.as_os_str().to_owned()),
+            ("NO_COLOR".to_string(), "1".into()),
+        ];
+        Test { dir, env, uid: None }
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    /// Where hm looks for its config by default in this test.
+    pub fn config_path(&self) -> PathBuf {
+        self.path("config/hm/hm.toml")
+    }
+
+    /// Where hm keeps its database by default in this test.
+    pub fn db_path(&self) -> PathBuf {
+        self.path("state/hm/hm.db")
+    }
+
+    /// Write the default config file.
+    pub fn config(self, text: &str) -> Test {
+        let path = self.config_path();
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(&path, text).expect("write config");
+        self
+    }
+
+    pub fn env(mut self, key: &str, value: impl Into<OsString>) -> Test {
+        self.env.push((key.to_string(), value.into()));
+        self
+    }
+
+    /// Run hm as this user id (tests running as root use it to lose root's
+    /// power to ignore permissions).
+    pub fn uid(mut self, uid: u32) -> Test {
+        self.uid = Some(uid);
+        self
+    }
+
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_hm"));
+        cmd.args(args).current_dir(self.dir.path()).env_remove("HM_CONFIG").env_remove("HM_DB");
+        for (k, v) in &self.env {
+            cmd.env(k, v);
+        }
+        if let Some(uid) = self.uid {
+            use std::os::unix::process::CommandExt;
+            cmd.uid(uid).gid(uid);
+        }
+        cmd
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        let out = self.command(args).stdin(Stdio::null()).output().expect("run hm");
+        Output {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+}
+
+/// A real process with a recognisable command line, killed when dropped.
+pub struct Worker(pub Child);
+
+impl Worker {
+    /// `sleep` whose argv\[0\] is `argv0` (so `/proc/PID/cmdline` shows it).
+    pub fn spawn(argv0: &str) -> Worker {
+        use std::os::unix::process::CommandExt;
+        let child = Command::new("sleep")
+            .arg0(argv0)
+            .arg("600")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn worker");
+        // Wait until the exec is visible in /proc.
+        for _ in 0..200 {
+            let cmdline = std::fs::read(format!("/proc/{}/cmdline", child.id())).unwrap_or_default();
+            if cmdline.starts_with(argv0.as_bytes()) {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        Worker(child)
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.0.id()
+    }
+
+    pub fn kill(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+/// Whether the tests run as root.
+pub fn is_root() -> bool {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("Uid:")).map(|l| l.split_whitespace().nth(2) == Some("0")))
+        .unwrap_or(false)
+}
+
+/// The result with this monitor's name in a `check --json` document.
+#[track_caller]
+pub fn result<'a>(doc: &'a serde_json::Value, monitor: &str) -> &'a serde_json::Value {
+    doc["results"]
+        .as_array()
+        .and_then(|r| r.iter().find(|r| r["monitor"] == monitor))
+        .unwrap_or_else(|| panic!("no result for {monitor} in {doc:#}"))
+}

@@ -1,0 +1,133 @@
+//! Bad input is reported in one line, with exit 3 for health commands, and
+//! nothing the user had is overwritten.
+
+mod common;
+
+use common::{Test, is_root};
+
+const BAD: &str =
+    "# ops config\n[[monitor]]\nname = \"api\"\nkind = \"process\"\npattern = \"gunicorn\"\nwarn = 3\nmin = \"two\"\n";
+
+#[test]
+fn a_malformed_config_names_file_line_and_field() {
+    let t = Test::new().config(BAD);
+    let out = t.run(&["check"]);
+    out.code(3);
+    let err = out.one_line_error();
+    let file = t.config_path().display().to_string();
+    assert!(
+        err.contains(&format!("{file}:6: monitor[api].warn: `warn` does not apply to a `process` monitor")),
+        "{err}"
+    );
+    assert!(err.contains("(and 1 more; run `hm validate`)"), "{err}");
+    assert_eq!(out.stdout, "");
+    assert_eq!(std::fs::read_to_string(t.config_path()).expect("read"), BAD, "config untouched");
+
+    let out = t.run(&["validate"]);
+    out.code(1);
+    assert!(out.stdout.contains(":6: monitor[api].warn:"), "{}", out.stdout);
+    assert!(out.stdout.contains(":7: monitor[api].min:"), "{}", out.stdout);
+    let doc = t.run(&["validate", "--json"]).json();
+    assert_eq!(doc["valid"], false);
+    assert_eq!(doc["errors"].as_array().map(Vec::len), Some(2));
+    assert_eq!(doc["errors"][1]["line"], 7);
+    assert_eq!(doc["errors"][1]["field"], "monitor[api].min");
+}
+
+#[test]
+fn invalid_toml_syntax() {
+    let t = Test::new().config("interval = \"30s\"\n[[monitor]\nname = 1\n");
+    let out = t.run(&["check", "--json"]);
+    out.code(3);
+    assert!(out.one_line_error().contains("hm.toml:2:"), "{}", out.stderr);
+    let doc = out.json();
+    assert_eq!(doc["status"], "unknown");
+    assert!(doc["error"].as_str().expect("error").contains("hm.toml:2:"));
+}
+
+#[test]
+fn a_named_config_must_exist() {
+    let t = Test::new();
+    let out = t.run(&["check", "--config", "/nonexistent/hm.toml"]);
+    out.code(3);
+    assert!(out.one_line_error().contains("cannot read config /nonexistent/hm.toml"));
+    t.run(&["validate", "--config", "/nonexistent/hm.toml"]).code(1);
+}
+
+#[test]
+fn a_database_that_is_not_sqlite_is_refused_and_kept() {
+    let t = Test::new();
+    let db = t.path("notes.db");
+    let content = "these are my notes, not a database\n".repeat(100);
+    std::fs::write(&db, &content).expect("write");
+    let out = t.run(&["check", "--db", db.to_str().expect("utf8")]);
+    out.code(3);
+    let err = out.one_line_error();
+    assert!(err.contains("notes.db") && err.contains("not a database"), "{err}");
+    assert_eq!(std::fs::read_to_string(&db).expect("read"), content, "nothing overwritten");
+    assert!(!t.path("notes.db-wal").exists());
+    t.run(&["status", "--db", db.to_str().expect("utf8")]).code(3);
+}
+
+#[test]
+fn another_programs_sqlite_database_is_left_alone() {
+    let t = Test::new();
+    let db = t.path("app.db");
+    let c = rusqlite::Connection::open(&db).expect("open");
+    c.execute_batch("CREATE TABLE users (name TEXT); INSERT INTO users VALUES ('ada');").expect("create");
+    drop(c);
+    let before = std::fs::read(&db).expect("read");
+    let out = t.run(&["check", "--db", db.to_str().expect("utf8")]);
+    out.code(3);
+    assert!(out.one_line_error().contains("not hm's"), "{}", out.stderr);
+    assert_eq!(std::fs::read(&db).expect("read"), before);
+}
+
+#[test]
+fn a_read_only_database_directory() {
+    let t = Test::new();
+    let dir = t.path("ro");
+    std::fs::create_dir(&dir).expect("mkdir");
+    std::fs::write(dir.join("keep.txt"), "x").expect("write");
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o555)).expect("chmod");
+    // Root ignores permissions: run hm as `nobody` to see what a user sees.
+    let t = if is_root() { t.uid(65534) } else { t };
+    let db = dir.join("hm.db");
+    let out = t.run(&["check", "--db", db.to_str().expect("utf8")]);
+    out.code(3);
+    let err = out.one_line_error();
+    assert!(err.contains(&db.display().to_string()), "{err}");
+    assert!(!db.exists());
+    assert_eq!(std::fs::read_dir(&dir).expect("ls").count(), 1);
+}
+
+#[test]
+fn usage_errors_exit_3_for_health_commands_and_2_otherwise() {
+    let t = Test::new();
+    let out = t.run(&["check", "--no-such-flag"]);
+    out.code(3);
+    assert!(out.stderr.contains("--no-such-flag"));
+    t.run(&["--db", "/tmp/x.db", "status", "--bogus"]).code(3);
+    t.run(&["list", "--bogus"]).code(2);
+    t.run(&["ping"]).code(2);
+    t.run(&[]).code(2);
+    t.run(&["--help"]).code(0);
+    t.run(&["--version"]).code(0);
+}
+
+#[test]
+fn a_closed_stdout_pipe_is_not_an_error() {
+    let t = Test::new();
+    let mut child = t
+        .command(&["check", "--json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("wait");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.is_empty(), "{stderr}");
+    assert_ne!(out.status.code(), Some(3));
+}
