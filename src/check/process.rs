@@ -26,6 +26,9 @@ fn pct_key(p: &ProcInfo) -> String {
     format!("proc.{}.{}.cpu_pct", p.pid, p.start_ticks)
 }
 
+/// Counters to store: key and value.
+type Counters = Vec<(String, f64)>;
+
 /// A window shorter than this gives CPU % in steps of a clock tick: too
 /// coarse, so the last figure stands instead.
 const MIN_WINDOW_S: f64 = 1.0;
@@ -78,7 +81,7 @@ fn find(ctx: &CheckCtx<'_>, matcher: &Matcher) -> Result<Found> {
 /// the stored counters when recent; for a process seen for the first time,
 /// sampled briefly only when `sample` (the monitor has CPU thresholds),
 /// else unknown until the next run.
-fn cpu_percent(ctx: &CheckCtx<'_>, running: &[ProcInfo], sample: bool) -> (Vec<(u32, f64)>, Vec<(String, f64)>) {
+fn cpu_percent(ctx: &CheckCtx<'_>, running: &[ProcInfo], sample: bool) -> (Vec<(u32, f64)>, Counters) {
     let mut known = Vec::new();
     let mut counters = Vec::new();
     let mut unseen = Vec::new();
