@@ -128,10 +128,10 @@ pub struct NewMonitor<'a> {
 
 pub fn add(ctx: &Ctx, new: NewMonitor<'_>) -> Result<MonitorChange> {
     let (path, _) = ctx.config_path();
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
+    let (text, header) = match std::fs::read_to_string(&path) {
+        Ok(t) => (t, ""),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            "# hm configuration: see `hm --help` and the README.\n".to_string()
+            (String::new(), "# hm configuration: see `hm --help` and the README.\n\n")
         }
         Err(e) => return Err(anyhow!("cannot read config {}: {e}", path.display())),
     };
@@ -148,7 +148,7 @@ pub fn add(ctx: &Ctx, new: NewMonitor<'_>) -> Result<MonitorChange> {
             table.insert(key, num_or_text(&v));
         }
     }
-    let updated = edit::add_monitor(&text, table)?;
+    let updated = format!("{header}{}", edit::add_monitor(&text, table)?);
     validate_edit(&path, &text, &updated, new.name)?;
     edit::write_atomic(&path, &updated)?;
     Ok(MonitorChange { action: "added".into(), name: new.name.into(), config: path })

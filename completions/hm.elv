@@ -1,0 +1,260 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[hm] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'hm'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'hm'= {
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand check 'Run monitors now, record the results, print them'
+            cand status 'Show the latest recorded result of each monitor'
+            cand ping 'Record a heartbeat (or a task''s outcome) for a heartbeat monitor'
+            cand monitor 'List, add or remove monitors in hm.toml'
+            cand list 'List monitors (short for `hm monitor list`)'
+            cand add 'Add a monitor to hm.toml (short for `hm monitor add`)'
+            cand remove 'Remove a monitor from hm.toml (short for `hm monitor remove`)'
+            cand validate 'Check hm.toml and report every error with its line and field'
+            cand completions 'Print a shell completion script'
+            cand man 'Print the man page'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hm;check'= {
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;status'= {
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;ping'= {
+            cand --duration 'How long the task took, e.g. 12.5 or 2m'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --ok 'The task succeeded (the default)'
+            cand --fail 'The task failed'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;monitor'= {
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List configured and embedded monitors'
+            cand add 'Add a monitor to hm.toml, keeping its comments and order'
+            cand remove 'Remove a monitor from hm.toml'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hm;monitor;list'= {
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;monitor;add'= {
+            cand --pattern 'process: regex over the full command line'
+            cand --process 'process: exact process name'
+            cand --pidfile 'process: file holding the pid'
+            cand --unit 'process: systemd unit'
+            cand --min 'process: minimum number running (default 1)'
+            cand --max 'process: maximum number running'
+            cand --warn 'Warning threshold (a number, or a duration for heartbeat)'
+            cand --crit 'Critical threshold (a number, or a duration for heartbeat)'
+            cand --cpu-warn 'process: per-process CPU % warning level'
+            cand --cpu-crit 'process: per-process CPU % critical level'
+            cand --rss-warn 'process: per-process resident memory warning level, e.g. 512MiB'
+            cand --rss-crit 'process: per-process resident memory critical level'
+            cand --file 'heartbeat: a file whose modification time is the heartbeat'
+            cand --ping 'heartbeat: the `hm ping` name (default: the monitor''s name)'
+            cand --path 'disk: only the filesystem holding this path'
+            cand --timeout 'Check timeout, e.g. 10s'
+            cand --description 'A note for people'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;monitor;remove'= {
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;monitor;help'= {
+            cand list 'List configured and embedded monitors'
+            cand add 'Add a monitor to hm.toml, keeping its comments and order'
+            cand remove 'Remove a monitor from hm.toml'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hm;monitor;help;list'= {
+        }
+        &'hm;monitor;help;add'= {
+        }
+        &'hm;monitor;help;remove'= {
+        }
+        &'hm;monitor;help;help'= {
+        }
+        &'hm;list'= {
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;add'= {
+            cand --pattern 'process: regex over the full command line'
+            cand --process 'process: exact process name'
+            cand --pidfile 'process: file holding the pid'
+            cand --unit 'process: systemd unit'
+            cand --min 'process: minimum number running (default 1)'
+            cand --max 'process: maximum number running'
+            cand --warn 'Warning threshold (a number, or a duration for heartbeat)'
+            cand --crit 'Critical threshold (a number, or a duration for heartbeat)'
+            cand --cpu-warn 'process: per-process CPU % warning level'
+            cand --cpu-crit 'process: per-process CPU % critical level'
+            cand --rss-warn 'process: per-process resident memory warning level, e.g. 512MiB'
+            cand --rss-crit 'process: per-process resident memory critical level'
+            cand --file 'heartbeat: a file whose modification time is the heartbeat'
+            cand --ping 'heartbeat: the `hm ping` name (default: the monitor''s name)'
+            cand --path 'disk: only the filesystem holding this path'
+            cand --timeout 'Check timeout, e.g. 10s'
+            cand --description 'A note for people'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;remove'= {
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;validate'= {
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;completions'= {
+            cand --dir 'Write the scripts for every shell into this directory'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;man'= {
+            cand --dir 'Write hm.1 and one page per subcommand into this directory'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;help'= {
+            cand check 'Run monitors now, record the results, print them'
+            cand status 'Show the latest recorded result of each monitor'
+            cand ping 'Record a heartbeat (or a task''s outcome) for a heartbeat monitor'
+            cand monitor 'List, add or remove monitors in hm.toml'
+            cand list 'List monitors (short for `hm monitor list`)'
+            cand add 'Add a monitor to hm.toml (short for `hm monitor add`)'
+            cand remove 'Remove a monitor from hm.toml (short for `hm monitor remove`)'
+            cand validate 'Check hm.toml and report every error with its line and field'
+            cand completions 'Print a shell completion script'
+            cand man 'Print the man page'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hm;help;check'= {
+        }
+        &'hm;help;status'= {
+        }
+        &'hm;help;ping'= {
+        }
+        &'hm;help;monitor'= {
+            cand list 'List configured and embedded monitors'
+            cand add 'Add a monitor to hm.toml, keeping its comments and order'
+            cand remove 'Remove a monitor from hm.toml'
+        }
+        &'hm;help;monitor;list'= {
+        }
+        &'hm;help;monitor;add'= {
+        }
+        &'hm;help;monitor;remove'= {
+        }
+        &'hm;help;list'= {
+        }
+        &'hm;help;add'= {
+        }
+        &'hm;help;remove'= {
+        }
+        &'hm;help;validate'= {
+        }
+        &'hm;help;completions'= {
+        }
+        &'hm;help;man'= {
+        }
+        &'hm;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

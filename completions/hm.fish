@@ -1,0 +1,168 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_hm_global_optspecs
+    string join \n config= db= json h/help V/version
+end
+
+function __fish_hm_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_hm_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_hm_using_subcommand
+    set -l cmd (__fish_hm_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c hm -n "__fish_hm_needs_command" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_needs_command" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_needs_command" -l json -d 'Print one JSON document on stdout instead of a table'
+complete -c hm -n "__fish_hm_needs_command" -s h -l help -d 'Print help'
+complete -c hm -n "__fish_hm_needs_command" -s V -l version -d 'Print version'
+complete -c hm -n "__fish_hm_needs_command" -f -a "check" -d 'Run monitors now, record the results, print them'
+complete -c hm -n "__fish_hm_needs_command" -f -a "status" -d 'Show the latest recorded result of each monitor'
+complete -c hm -n "__fish_hm_needs_command" -f -a "ping" -d 'Record a heartbeat (or a task\'s outcome) for a heartbeat monitor'
+complete -c hm -n "__fish_hm_needs_command" -f -a "monitor" -d 'List, add or remove monitors in hm.toml'
+complete -c hm -n "__fish_hm_needs_command" -f -a "list" -d 'List monitors (short for `hm monitor list`)'
+complete -c hm -n "__fish_hm_needs_command" -f -a "add" -d 'Add a monitor to hm.toml (short for `hm monitor add`)'
+complete -c hm -n "__fish_hm_needs_command" -f -a "remove" -d 'Remove a monitor from hm.toml (short for `hm monitor remove`)'
+complete -c hm -n "__fish_hm_needs_command" -f -a "validate" -d 'Check hm.toml and report every error with its line and field'
+complete -c hm -n "__fish_hm_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c hm -n "__fish_hm_needs_command" -f -a "man" -d 'Print the man page'
+complete -c hm -n "__fish_hm_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hm -n "__fish_hm_using_subcommand check" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand check" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand check" -l json -d 'Print one JSON document on stdout instead of a table'
+complete -c hm -n "__fish_hm_using_subcommand check" -s h -l help -d 'Print help'
+complete -c hm -n "__fish_hm_using_subcommand check" -s V -l version -d 'Print version'
+complete -c hm -n "__fish_hm_using_subcommand status" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand status" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand status" -l json -d 'Print one JSON document on stdout instead of a table'
+complete -c hm -n "__fish_hm_using_subcommand status" -s h -l help -d 'Print help'
+complete -c hm -n "__fish_hm_using_subcommand status" -s V -l version -d 'Print version'
+complete -c hm -n "__fish_hm_using_subcommand ping" -l duration -d 'How long the task took, e.g. 12.5 or 2m' -r
+complete -c hm -n "__fish_hm_using_subcommand ping" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand ping" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand ping" -l ok -d 'The task succeeded (the default)'
+complete -c hm -n "__fish_hm_using_subcommand ping" -l fail -d 'The task failed'
+complete -c hm -n "__fish_hm_using_subcommand ping" -l json -d 'Print one JSON document on stdout instead of a table'
+complete -c hm -n "__fish_hm_using_subcommand ping" -s h -l help -d 'Print help'
+complete -c hm -n "__fish_hm_using_subcommand ping" -s V -l version -d 'Print version'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and not __fish_seen_subcommand_from list add remove help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand monitor; and not __fish_seen_subcommand_from list add remove help" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand monitor; and not __fish_seen_subcommand_from list add remove help" -l json -d 'Print one JSON document on stdout instead of a table'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and not __fish_seen_subcommand_from list add remove help" -s h -l help -d 'Print help'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and not __fish_seen_subcommand_from list add remove help" -s V -l version -d 'Print version'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and not __fish_seen_subcommand_from list add remove help" -f -a "list" -d 'List configured and embedded monitors'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and not __fish_seen_subcommand_from list add remove help" -f -a "add" -d 'Add a monitor to hm.toml, keeping its comments and order'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and not __fish_seen_subcommand_from list add remove help" -f -a "remove" -d 'Remove a monitor from hm.toml'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and not __fish_seen_subcommand_from list add remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from list" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout instead of a table'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l pattern -d 'process: regex over the full command line' -r
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l process -d 'process: exact process name' -r
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l pidfile -d 'process: file holding the pid' -r -F
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l unit -d 'process: systemd unit' -r
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l min -d 'process: minimum number running (default 1)' -r
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l max -d 'process: maximum number running' -r
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l warn -d 'Warning threshold (a number, or a duration for heartbeat)' -r
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l crit -d 'Critical threshold (a number, or a duration for heartbeat)' -r
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l cpu-warn -d 'process: per-process CPU % warning level' -r
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l cpu-crit -d 'process: per-process CPU % critical level' -r
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l rss-warn -d 'process: per-process resident memory warning level, e.g. 512MiB' -r
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l rss-crit -d 'process: per-process resident memory critical level' -r
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l file -d 'heartbeat: a file whose modification time is the heartbeat' -r -F
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l ping -d 'heartbeat: the `hm ping` name (default: the monitor\'s name)' -r
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l path -d 'disk: only the filesystem holding this path' -r -F
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l timeout -d 'Check timeout, e.g. 10s' -r
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l description -d 'A note for people' -r
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l json -d 'Print one JSON document on stdout instead of a table'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from remove" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from remove" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from remove" -l json -d 'Print one JSON document on stdout instead of a table'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "list" -d 'List configured and embedded monitors'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a monitor to hm.toml, keeping its comments and order'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a monitor from hm.toml'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hm -n "__fish_hm_using_subcommand list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand list" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand list" -l json -d 'Print one JSON document on stdout instead of a table'
+complete -c hm -n "__fish_hm_using_subcommand list" -s h -l help -d 'Print help'
+complete -c hm -n "__fish_hm_using_subcommand list" -s V -l version -d 'Print version'
+complete -c hm -n "__fish_hm_using_subcommand add" -l pattern -d 'process: regex over the full command line' -r
+complete -c hm -n "__fish_hm_using_subcommand add" -l process -d 'process: exact process name' -r
+complete -c hm -n "__fish_hm_using_subcommand add" -l pidfile -d 'process: file holding the pid' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add" -l unit -d 'process: systemd unit' -r
+complete -c hm -n "__fish_hm_using_subcommand add" -l min -d 'process: minimum number running (default 1)' -r
+complete -c hm -n "__fish_hm_using_subcommand add" -l max -d 'process: maximum number running' -r
+complete -c hm -n "__fish_hm_using_subcommand add" -l warn -d 'Warning threshold (a number, or a duration for heartbeat)' -r
+complete -c hm -n "__fish_hm_using_subcommand add" -l crit -d 'Critical threshold (a number, or a duration for heartbeat)' -r
+complete -c hm -n "__fish_hm_using_subcommand add" -l cpu-warn -d 'process: per-process CPU % warning level' -r
+complete -c hm -n "__fish_hm_using_subcommand add" -l cpu-crit -d 'process: per-process CPU % critical level' -r
+complete -c hm -n "__fish_hm_using_subcommand add" -l rss-warn -d 'process: per-process resident memory warning level, e.g. 512MiB' -r
+complete -c hm -n "__fish_hm_using_subcommand add" -l rss-crit -d 'process: per-process resident memory critical level' -r
+complete -c hm -n "__fish_hm_using_subcommand add" -l file -d 'heartbeat: a file whose modification time is the heartbeat' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add" -l ping -d 'heartbeat: the `hm ping` name (default: the monitor\'s name)' -r
+complete -c hm -n "__fish_hm_using_subcommand add" -l path -d 'disk: only the filesystem holding this path' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add" -l timeout -d 'Check timeout, e.g. 10s' -r
+complete -c hm -n "__fish_hm_using_subcommand add" -l description -d 'A note for people' -r
+complete -c hm -n "__fish_hm_using_subcommand add" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add" -l json -d 'Print one JSON document on stdout instead of a table'
+complete -c hm -n "__fish_hm_using_subcommand add" -s h -l help -d 'Print help'
+complete -c hm -n "__fish_hm_using_subcommand add" -s V -l version -d 'Print version'
+complete -c hm -n "__fish_hm_using_subcommand remove" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand remove" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand remove" -l json -d 'Print one JSON document on stdout instead of a table'
+complete -c hm -n "__fish_hm_using_subcommand remove" -s h -l help -d 'Print help'
+complete -c hm -n "__fish_hm_using_subcommand remove" -s V -l version -d 'Print version'
+complete -c hm -n "__fish_hm_using_subcommand validate" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand validate" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand validate" -l json -d 'Print one JSON document on stdout instead of a table'
+complete -c hm -n "__fish_hm_using_subcommand validate" -s h -l help -d 'Print help'
+complete -c hm -n "__fish_hm_using_subcommand validate" -s V -l version -d 'Print version'
+complete -c hm -n "__fish_hm_using_subcommand completions" -l dir -d 'Write the scripts for every shell into this directory' -r -F
+complete -c hm -n "__fish_hm_using_subcommand completions" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand completions" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand completions" -l json -d 'Print one JSON document on stdout instead of a table'
+complete -c hm -n "__fish_hm_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c hm -n "__fish_hm_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c hm -n "__fish_hm_using_subcommand man" -l dir -d 'Write hm.1 and one page per subcommand into this directory' -r -F
+complete -c hm -n "__fish_hm_using_subcommand man" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand man" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand man" -l json -d 'Print one JSON document on stdout instead of a table'
+complete -c hm -n "__fish_hm_using_subcommand man" -s h -l help -d 'Print help'
+complete -c hm -n "__fish_hm_using_subcommand man" -s V -l version -d 'Print version'
+complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check status ping monitor list add remove validate completions man help" -f -a "check" -d 'Run monitors now, record the results, print them'
+complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check status ping monitor list add remove validate completions man help" -f -a "status" -d 'Show the latest recorded result of each monitor'
+complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check status ping monitor list add remove validate completions man help" -f -a "ping" -d 'Record a heartbeat (or a task\'s outcome) for a heartbeat monitor'
+complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check status ping monitor list add remove validate completions man help" -f -a "monitor" -d 'List, add or remove monitors in hm.toml'
+complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check status ping monitor list add remove validate completions man help" -f -a "list" -d 'List monitors (short for `hm monitor list`)'
+complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check status ping monitor list add remove validate completions man help" -f -a "add" -d 'Add a monitor to hm.toml (short for `hm monitor add`)'
+complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check status ping monitor list add remove validate completions man help" -f -a "remove" -d 'Remove a monitor from hm.toml (short for `hm monitor remove`)'
+complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check status ping monitor list add remove validate completions man help" -f -a "validate" -d 'Check hm.toml and report every error with its line and field'
+complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check status ping monitor list add remove validate completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check status ping monitor list add remove validate completions man help" -f -a "man" -d 'Print the man page'
+complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check status ping monitor list add remove validate completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "list" -d 'List configured and embedded monitors'
+complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "add" -d 'Add a monitor to hm.toml, keeping its comments and order'
+complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "remove" -d 'Remove a monitor from hm.toml'
