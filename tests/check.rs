@@ -167,3 +167,77 @@ fn results_metrics_and_counters_are_recorded_and_old_rows_pruned() {
     assert!(count("SELECT count(*) FROM samples WHERE monitor = 'disk' AND metric = 'space:/'") >= 2);
     assert_eq!(count("SELECT count(*) FROM counters WHERE key = 'cpu.total'"), 1, "CPU counters kept for the next run");
 }
+
+#[test]
+fn a_pidfile_points_at_the_worker() {
+    let t = Test::new();
+    let pidfile = t.path("api.pid");
+    let t = t.config(&format!(
+        "host_defaults = false\n\n[[monitor]]\nname = \"api\"\nkind = \"process\"\npidfile = \"{}\"\n",
+        pidfile.display()
+    ));
+    let out = t.run(&["check", "--json"]);
+    out.code(2);
+    assert!(result(&out.json(), "api")["message"].as_str().expect("msg").contains("does not exist"));
+    let mut w = Worker::spawn("hm-test-pidfile-worker");
+    std::fs::write(&pidfile, format!("{}\n", w.pid())).expect("write pid");
+    t.run(&["check"]).code(0);
+    w.kill();
+    let out = t.run(&["check", "--json"]);
+    out.code(2);
+    assert_eq!(result(&out.json(), "api")["message"], "none running, expected at least 1");
+    std::fs::write(&pidfile, "garbage").expect("write");
+    t.run(&["check"]).code(2);
+}
+
+#[test]
+fn a_process_found_by_its_name() {
+    let t = Test::new().config(
+        "host_defaults = false\n\n[[monitor]]\nname = \"named\"\nkind = \"process\"\nprocess = \"hm-test-named-worker\"\nmax = 1\n",
+    );
+    t.run(&["check"]).code(2);
+    let _a = Worker::spawn("/usr/local/bin/hm-test-named-worker");
+    t.run(&["check"]).code(0);
+    let _b = Worker::spawn("hm-test-named-worker");
+    let out = t.run(&["check", "--json"]);
+    out.code(1);
+    assert!(result(&out.json(), "named")["message"].as_str().expect("msg").ends_with("more than 1"));
+}
+
+#[test]
+fn a_unit_monitor_without_systemd_is_unknown() {
+    let init = std::fs::read_to_string("/proc/1/comm").unwrap_or_default();
+    if init.trim() == "systemd" {
+        eprintln!("SKIPPED: systemd runs here, so `systemctl show` would answer");
+        return;
+    }
+    let t = Test::new()
+        .config("host_defaults = false\n\n[[monitor]]\nname = \"web\"\nkind = \"process\"\nunit = \"nginx.service\"\n");
+    let out = t.run(&["check", "--json"]);
+    out.code(3);
+    let msg = result(&out.json(), "web")["message"].as_str().expect("msg").to_string();
+    assert!(msg.contains("systemctl"), "{msg}");
+}
+
+#[test]
+fn a_hung_check_times_out_without_holding_up_the_others() {
+    let t = Test::new();
+    let fifo = t.path("hung.pid");
+    // Opening a FIFO with no writer blocks, like a pidfile on a dead NFS server.
+    nix::unistd::mkfifo(&fifo, nix::sys::stat::Mode::from_bits_truncate(0o600)).expect("mkfifo");
+    let beat = t.path("beat");
+    std::fs::write(&beat, "").expect("touch");
+    let t = t.config(&format!(
+        "host_defaults = false\n\n[[monitor]]\nname = \"hung\"\nkind = \"process\"\npidfile = \"{}\"\ntimeout = \"1s\"\n\n[[monitor]]\nname = \"beat\"\nkind = \"heartbeat\"\nfile = \"{}\"\n",
+        fifo.display(),
+        beat.display()
+    ));
+    let start = std::time::Instant::now();
+    let out = t.run(&["check", "--json"]);
+    let took = start.elapsed();
+    out.code(3);
+    let doc = out.json();
+    assert_eq!(result(&doc, "hung")["message"], "timed out after 1s");
+    assert_eq!(result(&doc, "beat")["status"], "ok");
+    assert!(took < Duration::from_secs(5), "the run ended soon after the timeout: {took:?}");
+}

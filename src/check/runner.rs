@@ -1,22 +1,29 @@
-//! Runs monitors in parallel and turns each outcome into a [`CheckResult`].
+//! Runs monitors in parallel, each within its own timeout, and turns each
+//! outcome into a [`CheckResult`].
 //!
-//! A small pool of scoped threads pulls monitors off a shared index: the
+//! A small pool of worker threads pulls monitors off a shared index; the
 //! expensive part (the process-table scan) happens once inside the host and
-//! is shared, so the threads mostly overlap waiting (a CPU sample, a
-//! `systemctl` call) with matching. A check that fails to run is `unknown`
+//! is shared. Checks can block in the kernel — a pidfile on a hung NFS
+//! mount, `statvfs` of a dead server, `systemctl` waiting on D-Bus — so the
+//! pool's threads are not scoped: when a check passes its timeout it is
+//! reported `unknown`, its thread is abandoned (the process exits at the
+//! end of the run anyway) and a fresh worker takes its place, so one hung
+//! check never holds up the others. A check that fails to run is `unknown`
 //! with the reason, never an abort of the whole run.
 
-use super::{CheckCtx, CheckOutput, CheckResult, cpu, disk, heartbeat, load, memory, process};
+use super::{CheckCtx, CheckOutput, CheckResult, Counter, LastPing, cpu, disk, heartbeat, load, memory, process};
 use crate::config::{Matcher, Monitor, Spec};
-use crate::host::ProcNeeds;
+use crate::host::{Host, ProcNeeds};
 use crate::status::Status;
+use crate::units::format_duration;
+use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Instant;
+use std::sync::{Arc, mpsc};
+use std::time::{Duration, Instant};
 
 /// What the process scan must read for these monitors.
-pub fn proc_needs(monitors: &[&Monitor]) -> ProcNeeds {
+pub fn proc_needs<'a>(monitors: impl IntoIterator<Item = &'a Monitor>) -> ProcNeeds {
     let mut needs = ProcNeeds::default();
     for m in monitors {
         if let Spec::Process(p) = &m.spec {
@@ -33,6 +40,22 @@ pub fn proc_needs(monitors: &[&Monitor]) -> ProcNeeds {
     needs
 }
 
+/// Everything the checks of one run share, owned so that worker threads can
+/// outlive a hung check.
+pub struct Shared {
+    pub host: Box<dyn Host + Send>,
+    /// Unix seconds at the start of the run.
+    pub now: f64,
+    pub counters: HashMap<String, Counter>,
+    pub pings: HashMap<String, LastPing>,
+}
+
+impl Shared {
+    pub fn ctx(&self) -> CheckCtx<'_> {
+        CheckCtx { host: self.host.as_ref(), now: self.now, counters: &self.counters, pings: &self.pings }
+    }
+}
+
 fn dispatch(ctx: &CheckCtx<'_>, m: &Monitor) -> anyhow::Result<CheckOutput> {
     match &m.spec {
         Spec::Cpu { limits } => cpu::check(ctx, *limits),
@@ -44,48 +67,106 @@ fn dispatch(ctx: &CheckCtx<'_>, m: &Monitor) -> anyhow::Result<CheckOutput> {
     }
 }
 
-/// Run one monitor.
-pub fn run_one(ctx: &CheckCtx<'_>, m: &Monitor) -> CheckResult {
-    let start = Instant::now();
-    let out = match catch_unwind(AssertUnwindSafe(|| dispatch(ctx, m))) {
-        Ok(Ok(out)) => out,
-        Ok(Err(e)) => CheckOutput { status: Status::Unknown, message: format!("{e:#}"), ..Default::default() },
-        Err(_) => CheckOutput {
-            status: Status::Unknown,
-            message: "internal error: the check panicked".to_string(),
-            ..Default::default()
-        },
-    };
+fn result(m: &Monitor, out: CheckOutput, took: Duration) -> CheckResult {
     CheckResult {
         monitor: m.name.clone(),
         kind: m.kind().to_string(),
         status: out.status,
         message: out.message,
-        duration_ms: start.elapsed().as_secs_f64() * 1000.0,
+        duration_ms: took.as_secs_f64() * 1000.0,
         metrics: out.metrics,
         counters: out.counters,
     }
 }
 
-/// Run all monitors, in parallel; results come back in the monitors' order.
-pub fn run_all(ctx: &CheckCtx<'_>, monitors: &[&Monitor]) -> Vec<CheckResult> {
-    let cpus = std::thread::available_parallelism().map_or(2, |n| n.get());
-    let workers = monitors.len().min(cpus.max(4));
-    let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<Option<CheckResult>>> = Mutex::new(vec![None; monitors.len()]);
-    std::thread::scope(|s| {
-        for _ in 0..workers {
-            s.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(m) = monitors.get(i) else { break };
-                    let r = run_one(ctx, m);
-                    if let Ok(mut all) = results.lock() {
-                        all[i] = Some(r);
-                    }
+fn unknown(message: String) -> CheckOutput {
+    CheckOutput { status: Status::Unknown, message, ..Default::default() }
+}
+
+/// Run one monitor on this thread.
+pub fn run_one(ctx: &CheckCtx<'_>, m: &Monitor) -> CheckResult {
+    let start = Instant::now();
+    let out = match catch_unwind(AssertUnwindSafe(|| dispatch(ctx, m))) {
+        Ok(Ok(out)) => out,
+        Ok(Err(e)) => unknown(format!("{e:#}")),
+        Err(_) => unknown("internal error: the check panicked".to_string()),
+    };
+    result(m, out, start.elapsed())
+}
+
+enum Msg {
+    Started(usize, Instant),
+    Done(usize, CheckResult),
+}
+
+/// Run all monitors in parallel; results come back in the monitors' order.
+pub fn run_all(shared: Arc<Shared>, monitors: Arc<Vec<Monitor>>) -> Vec<CheckResult> {
+    let n = monitors.len();
+    let next = Arc::new(AtomicUsize::new(0));
+    let (tx, rx) = mpsc::channel::<Msg>();
+    let spawn_worker = || {
+        let (shared, monitors, next, tx) = (shared.clone(), monitors.clone(), next.clone(), tx.clone());
+        std::thread::Builder::new().name("hm-check".into()).spawn(move || {
+            let ctx = shared.ctx();
+            loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(m) = monitors.get(i) else { break };
+                if tx.send(Msg::Started(i, Instant::now())).is_err() {
+                    break;
                 }
-            });
+                if tx.send(Msg::Done(i, run_one(&ctx, m))).is_err() {
+                    break;
+                }
+            }
+        })
+    };
+    let cpus = std::thread::available_parallelism().map_or(2, |x| x.get());
+    let spawned = (0..n.min(cpus.max(4))).filter(|_| spawn_worker().is_ok()).count();
+    if spawned == 0 {
+        // No threads to be had: run here, without timeouts, rather than not at all.
+        let ctx = shared.ctx();
+        return monitors.iter().map(|m| run_one(&ctx, m)).collect();
+    }
+    let mut results: Vec<Option<CheckResult>> = vec![None; n];
+    let mut deadlines: HashMap<usize, (Instant, Instant)> = HashMap::new();
+    let mut remaining = n;
+    while remaining > 0 {
+        let now = Instant::now();
+        let wait = deadlines.values().map(|(_, d)| d.saturating_duration_since(now)).min();
+        let msg = match wait {
+            Some(w) => rx.recv_timeout(w),
+            None => rx.recv().map_err(|_| mpsc::RecvTimeoutError::Disconnected),
+        };
+        match msg {
+            Ok(Msg::Started(i, at)) => {
+                deadlines.insert(i, (at, at + monitors[i].timeout));
+            }
+            Ok(Msg::Done(i, r)) => {
+                deadlines.remove(&i);
+                if results[i].is_none() {
+                    results[i] = Some(r);
+                    remaining -= 1;
+                }
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                let now = Instant::now();
+                let expired: Vec<usize> = deadlines.iter().filter(|(_, (_, d))| *d <= now).map(|(i, _)| *i).collect();
+                for i in expired {
+                    let (started, _) = deadlines.remove(&i).unwrap_or((now, now));
+                    let m = &monitors[i];
+                    let out = unknown(format!("timed out after {}", format_duration(m.timeout)));
+                    results[i] = Some(result(m, out, now - started));
+                    remaining -= 1;
+                    // The hung worker is lost to the pool; replace it.
+                    let _ = spawn_worker();
+                }
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
         }
-    });
-    results.into_inner().unwrap_or_default().into_iter().flatten().collect()
+    }
+    results
+        .into_iter()
+        .zip(monitors.iter())
+        .map(|(r, m)| r.unwrap_or_else(|| result(m, unknown("the check did not run".into()), Duration::ZERO)))
+        .collect()
 }

@@ -2,14 +2,15 @@
 //! prune history past the retention.
 
 use super::{Ctx, rfc3339, unix_now};
-use crate::check::runner::{proc_needs, run_all};
-use crate::check::{CheckCtx, CheckResult};
-use crate::config::{HeartbeatSource, Spec};
+use crate::check::CheckResult;
+use crate::check::runner::{Shared, proc_needs, run_all};
+use crate::config::{HeartbeatSource, Monitor, Spec};
 use crate::host::linux::LinuxHost;
 use crate::status::Status;
 use anyhow::Result;
 use serde::Serialize;
 use std::collections::HashMap;
+use std::sync::Arc;
 use std::time::Instant;
 
 /// The result of `hm check`.
@@ -29,7 +30,7 @@ pub fn run(ctx: &Ctx, names: &[String]) -> Result<CheckReport> {
     let started = Instant::now();
     let now = unix_now();
     let config = ctx.config()?;
-    let monitors = config.select(names)?;
+    let monitors: Vec<Monitor> = config.select(names)?.into_iter().cloned().collect();
     let mut store = ctx.store(&config)?;
     let counters = store.counters()?;
     let mut pings = HashMap::new();
@@ -41,9 +42,9 @@ pub fn run(ctx: &Ctx, names: &[String]) -> Result<CheckReport> {
             pings.insert(name.clone(), p);
         }
     }
-    let host = LinuxHost::new(proc_needs(&monitors));
-    let check_ctx = CheckCtx { host: &host, now, counters: &counters, pings: &pings };
-    let results = run_all(&check_ctx, &monitors);
+    let host = Box::new(LinuxHost::new(proc_needs(&monitors)));
+    let shared = Arc::new(Shared { host, now, counters, pings });
+    let results = run_all(shared, Arc::new(monitors));
     store.record_checks(now, &results)?;
     store.prune(now - config.settings.retention.as_secs_f64())?;
     Ok(CheckReport {
