@@ -124,3 +124,9 @@ fn edit_round_trip_keeps_bytes() {
     let without_api = edit::remove_monitor(original, "api").expect("remove api");
     assert_eq!(without_api, "# my hosts\ninterval = \"30s\" # every half minute\n");
 }
+
+#[test]
+fn threshold_errors_point_at_the_key_in_a_threshold_table() {
+    let issues = errors("[thresholds.cpu]\nwarn = 50\ncrit = 40\n");
+    assert_eq!((issues[0].line, issues[0].field.as_str()), (2, "thresholds.cpu.warn"), "{issues:?}");
+}

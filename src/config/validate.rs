@@ -64,7 +64,17 @@ struct Checker<'a, 'd> {
     failed: bool,
 }
 
-impl Checker<'_, '_> {
+impl<'a, 'd> Checker<'a, 'd> {
+    fn new(
+        doc: &'a Doc<'d>,
+        table: &'a DeTable<'d>,
+        at: usize,
+        prefix: String,
+        issues: &'a mut Vec<ConfigIssue>,
+    ) -> Self {
+        Checker { doc, table, at, prefix, issues, failed: false }
+    }
+
     fn err(&mut self, key: &str, message: impl Into<String>) {
         let offset = key_offset(self.table, key).unwrap_or(self.at);
         let field = if self.prefix.is_empty() {
@@ -159,6 +169,14 @@ fn nested_offset(table: &DeTable<'_>, path: &[&str]) -> Option<usize> {
     }
 }
 
+/// The table at a nested key path, if it is one.
+fn nested_table<'a, 'd>(table: &'a DeTable<'d>, path: &[&str]) -> Option<&'a DeTable<'d>> {
+    path.iter().try_fold(table, |t, key| match t.iter().find(|(k, _)| k.get_ref() == *key)?.1.get_ref() {
+        DeValue::Table(inner) => Some(inner),
+        _ => None,
+    })
+}
+
 /// Resolve the global settings.
 pub(crate) fn settings(
     doc: &Doc<'_>,
@@ -167,7 +185,7 @@ pub(crate) fn settings(
     issues: &mut Vec<ConfigIssue>,
 ) -> Settings {
     let defaults = Settings::default();
-    let mut c = Checker { doc, table, at: 0, prefix: String::new(), issues, failed: false };
+    let mut c = Checker::new(doc, table, 0, String::new(), issues);
     let interval = c.duration("interval", raw.interval.as_deref(), defaults.interval);
     let retention = c.duration("retention", raw.retention.as_deref(), defaults.retention);
     let mut thresholds = defaults.thresholds;
@@ -184,14 +202,9 @@ pub(crate) fn settings(
         for (key, given, slot, range) in pairs {
             let Some(given) = given else { continue };
             let merged = Limits { warn: given.warn.or(slot.warn), crit: given.crit.or(slot.crit) };
-            let mut sub = Checker {
-                doc,
-                table,
-                at: nested_offset(table, &["thresholds", key]).unwrap_or(0),
-                prefix: format!("thresholds.{key}"),
-                issues: c.issues,
-                failed: false,
-            };
+            let at = nested_offset(table, &["thresholds", key]).unwrap_or(0);
+            let inner = nested_table(table, &["thresholds", key]).unwrap_or(table);
+            let mut sub = Checker::new(doc, inner, at, format!("thresholds.{key}"), c.issues);
             *slot = sub.limits("warn", "crit", merged, range);
         }
     }
@@ -202,14 +215,7 @@ pub(crate) fn settings(
 /// it, so a misplaced key is reported even when another field has a type
 /// error.
 pub(crate) fn keys(doc: &Doc<'_>, table: &Spanned<DeTable<'_>>, prefix: &str, issues: &mut Vec<ConfigIssue>) {
-    let mut c = Checker {
-        doc,
-        table: table.get_ref(),
-        at: table.span().start,
-        prefix: prefix.to_string(),
-        issues,
-        failed: false,
-    };
+    let mut c = Checker::new(doc, table.get_ref(), table.span().start, prefix.to_string(), issues);
     let kind = table.get_ref().iter().find(|(k, _)| k.get_ref() == "kind").map(|(_, v)| v.get_ref());
     let known: Vec<&str> = KINDS.iter().map(|(k, _)| *k).collect();
     let allowed = match kind {
@@ -250,14 +256,7 @@ pub(crate) fn monitor(
     settings: &Settings,
     issues: &mut Vec<ConfigIssue>,
 ) -> Option<Monitor> {
-    let mut c = Checker {
-        doc,
-        table: table.get_ref(),
-        at: table.span().start,
-        prefix: prefix.to_string(),
-        issues,
-        failed: false,
-    };
+    let mut c = Checker::new(doc, table.get_ref(), table.span().start, prefix.to_string(), issues);
     if !valid_name(&raw.name) {
         c.err("name", format!("`{}` is not a valid name: use lower-case letters, digits, `_`, `.` and `-`", raw.name));
     }
