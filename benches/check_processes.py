@@ -13,6 +13,7 @@ What it does (issue #2's speed target: median under 40 ms, peak RSS under 20 MB)
   5. prints median / p90 / max wall time and peak RSS, and kills everything.
 
 Usage: python3 benches/check_processes.py [--monitors 100] [--processes 1000] [--runs 30]
+       python3 benches/check_processes.py --hm old/hm --hm target/release/hm   # A/B, runs alternate
 """
 
 import argparse
@@ -51,7 +52,8 @@ def run_once(hm, env):
     proc.returncode = os.waitstatus_to_exitcode(status)
     err = proc.stderr.read().decode()
     proc.stderr.close()
-    return elapsed, usage.ru_maxrss, proc.returncode, err
+    cpu = usage.ru_utime + usage.ru_stime
+    return elapsed, usage.ru_maxrss, proc.returncode, err, cpu
 
 
 def main():
@@ -61,11 +63,12 @@ def main():
     ap.add_argument("--runs", type=int, default=30)
     ap.add_argument("--pause", type=float, default=1.1, help="seconds between timed runs")
     ap.add_argument("--no-build", action="store_true")
+    ap.add_argument("--hm", action="append", help="binary to time (repeat to compare; runs alternate)")
     args = ap.parse_args()
 
-    if not args.no_build:
+    if not args.hm and not args.no_build:
         subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
-    hm = os.path.join(ROOT, "target", "release", "hm")
+    binaries = args.hm or [os.path.join(ROOT, "target", "release", "hm")]
 
     tmp = tempfile.mkdtemp(prefix="hm-bench-")
     children = []
@@ -84,30 +87,40 @@ def main():
             for i in range(args.monitors):
                 f.write(f'\n[[monitor]]\nname = "worker-q{i}"\nkind = "process"\n')
                 f.write(f'pattern = "^bench-worker --queue q{i} --slot"\nmin = 2\n')
-        env = dict(os.environ, HM_CONFIG=config, HM_DB=os.path.join(tmp, "hm.db"), NO_COLOR="1")
 
-        for _ in range(2):  # warm: database created, counters stored
-            _, _, code, err = run_once(hm, env)
-            if code not in (0, 1):
-                print(f"warm-up run exited {code}: {err}", file=sys.stderr)
-            time.sleep(args.pause)
+        dbs = {hm: os.path.join(tmp, f"hm-{i}.db") for i, hm in enumerate(binaries)}
+        env_for = lambda hm: dict(os.environ, HM_CONFIG=config, HM_DB=dbs[hm], NO_COLOR="1")
 
-        times, rss = [], []
+        for hm in binaries:
+            for _ in range(2):  # warm: database created, counters stored
+                _, _, code, err, _ = run_once(hm, env_for(hm))
+                if code == 3:
+                    sys.exit(f"{hm} check failed: {err}")
+                time.sleep(args.pause)
+
+        times = {hm: [] for hm in binaries}
+        rss = {hm: [] for hm in binaries}
+        cpu = {hm: [] for hm in binaries}
         for _ in range(args.runs):
-            t, r, code, err = run_once(hm, env)
-            if code == 3:
-                sys.exit(f"hm check failed: {err}")
-            times.append(t * 1000)
-            rss.append(r / 1024)
-            time.sleep(args.pause)
+            for hm in binaries:
+                t, r, code, err, c = run_once(hm, env_for(hm))
+                if code == 3:
+                    sys.exit(f"{hm} check failed: {err}")
+                times[hm].append(t * 1000)
+                rss[hm].append(r / 1024)
+                cpu[hm].append(c * 1000)
+                time.sleep(args.pause)
 
-        times.sort()
-        p90 = times[int(len(times) * 0.9) - 1] if len(times) >= 10 else times[-1]
         print(f"host: {count_processes()} processes, {os.cpu_count()} CPUs; "
               f"hm check with {args.monitors} process monitors (cmdline regex) + host monitors")
         print(f"runs: {args.runs}, pause {args.pause}s between runs")
-        print(f"wall ms: median {statistics.median(times):.1f}  p90 {p90:.1f}  min {times[0]:.1f}  max {times[-1]:.1f}")
-        print(f"peak RSS MB: {max(rss):.1f} (median {statistics.median(rss):.1f})")
+        for hm in binaries:
+            ts = sorted(times[hm])
+            p90 = ts[int(len(ts) * 0.9) - 1] if len(ts) >= 10 else ts[-1]
+            label = f"{hm}: " if len(binaries) > 1 else ""
+            print(f"{label}wall ms: median {statistics.median(ts):.1f}  p90 {p90:.1f}  min {ts[0]:.1f}  max {ts[-1]:.1f}")
+            print(f"{label}CPU ms (user+sys): median {statistics.median(cpu[hm]):.1f}")
+            print(f"{label}peak RSS MB: {max(rss[hm]):.1f} (median {statistics.median(rss[hm]):.1f})")
     finally:
         for c in children:
             try:

@@ -83,7 +83,8 @@ mod tests {
             .map(|(k, v)| (k.to_string(), Counter { value: v, ts: 970.0 }))
             .collect();
         let pings = HashMap::new();
-        let ctx = CheckCtx { host: &host, now: 1000.0, counters: &counters, pings: &pings };
+        let ctx =
+            CheckCtx { host: &host, now: 1000.0, counters: &counters, pings: &pings, patterns: &Default::default() };
         let start = std::time::Instant::now();
         let out = check(&ctx, Limits::new(80.0, 95.0)).expect("check");
         assert!(start.elapsed() < SAMPLE, "must not sample when counters are recent");
@@ -101,7 +102,8 @@ mod tests {
                 .map(|(k, v)| (k.to_string(), Counter { value: v, ts: 999.9 }))
                 .collect();
         let pings = HashMap::new();
-        let ctx = CheckCtx { host: &host, now: 1000.0, counters: &counters, pings: &pings };
+        let ctx =
+            CheckCtx { host: &host, now: 1000.0, counters: &counters, pings: &pings, patterns: &Default::default() };
         let start = std::time::Instant::now();
         let out = check(&ctx, Limits::new(80.0, 95.0)).expect("check");
         assert!(start.elapsed() < SAMPLE);
@@ -117,7 +119,8 @@ mod tests {
             .map(|(k, v)| (k.to_string(), Counter { value: v, ts: 0.0 }))
             .collect();
         let pings = HashMap::new();
-        let ctx = CheckCtx { host: &host, now: 10_000.0, counters: &counters, pings: &pings };
+        let ctx =
+            CheckCtx { host: &host, now: 10_000.0, counters: &counters, pings: &pings, patterns: &Default::default() };
         let out = check(&ctx, Limits::new(80.0, 95.0)).expect("check");
         // The fake's counters do not move while sampling: 0% busy, not 63%.
         assert_eq!(out.metrics[0].value, 0.0);

@@ -86,7 +86,7 @@ mod tests {
             ..Default::default()
         };
         let (c, p) = (HashMap::new(), HashMap::new());
-        let ctx = CheckCtx { host: &host, now: 0.0, counters: &c, pings: &p };
+        let ctx = CheckCtx { host: &host, now: 0.0, counters: &c, pings: &p, patterns: &Default::default() };
         let spec =
             DiskSpec { path: None, fs_types: vec![], space: Limits::new(85.0, 95.0), inodes: Limits::new(85.0, 95.0) };
         let out = check(&ctx, &spec).expect("check");
@@ -101,7 +101,7 @@ mod tests {
         let host =
             FakeHost { fs: vec![fs("/", "ext4", 10, 90, 90), fs("/data", "xfs", 20, 80, 90)], ..Default::default() };
         let (c, p) = (HashMap::new(), HashMap::new());
-        let ctx = CheckCtx { host: &host, now: 0.0, counters: &c, pings: &p };
+        let ctx = CheckCtx { host: &host, now: 0.0, counters: &c, pings: &p, patterns: &Default::default() };
         let spec = DiskSpec {
             path: Some(PathBuf::from("/data/db")),
             fs_types: vec![],

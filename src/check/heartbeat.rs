@@ -60,7 +60,7 @@ mod tests {
         let mut pings = HashMap::new();
         pings.insert("job".to_string(), LastPing { ts: 955.0, ok: true });
         pings.insert("bad".to_string(), LastPing { ts: 999.0, ok: false });
-        let ctx = CheckCtx { host: &host, now: 1000.0, counters: &c, pings: &pings };
+        let ctx = CheckCtx { host: &host, now: 1000.0, counters: &c, pings: &pings, patterns: &Default::default() };
         let out = check(&ctx, &spec(HeartbeatSource::Ping("job".into()))).expect("check");
         assert_eq!((out.status, out.message.as_str()), (Status::Warning, "last ping of `job` 45s ago"));
         let out = check(&ctx, &spec(HeartbeatSource::Ping("bad".into()))).expect("check");

@@ -39,7 +39,7 @@ mod tests {
             ..Default::default()
         };
         let (c, p) = (HashMap::new(), HashMap::new());
-        let ctx = CheckCtx { host: &host, now: 0.0, counters: &c, pings: &p };
+        let ctx = CheckCtx { host: &host, now: 0.0, counters: &c, pings: &p, patterns: &Default::default() };
         let out = check(&ctx, Limits::new(90.0, 95.0), Limits::new(90.0, 95.0)).expect("check");
         assert_eq!(out.metrics[0].value, 50.0);
         assert_eq!(out.metrics[2].value, 98.0);
@@ -50,7 +50,7 @@ mod tests {
     fn no_swap_is_fine() {
         let host = FakeHost { mem: MemInfo { total: 1000, available: 50, ..Default::default() }, ..Default::default() };
         let (c, p) = (HashMap::new(), HashMap::new());
-        let ctx = CheckCtx { host: &host, now: 0.0, counters: &c, pings: &p };
+        let ctx = CheckCtx { host: &host, now: 0.0, counters: &c, pings: &p, patterns: &Default::default() };
         let out = check(&ctx, Limits::new(90.0, 95.0), Limits::new(90.0, 95.0)).expect("check");
         assert_eq!(out.status, Status::Warning);
         assert!(out.message.ends_with("no swap"), "{}", out.message);

@@ -8,6 +8,7 @@ mod disk;
 mod heartbeat;
 mod load;
 mod memory;
+pub mod patterns;
 mod process;
 pub mod runner;
 
@@ -123,6 +124,8 @@ pub struct CheckCtx<'a> {
     pub counters: &'a HashMap<String, Counter>,
     /// Last ping per name, for heartbeat monitors.
     pub pings: &'a HashMap<String, LastPing>,
+    /// Every `process` monitor's pattern, matched together.
+    pub patterns: &'a patterns::PatternIndex,
 }
 
 /// Counters older than this are not used for deltas: the figure would be an

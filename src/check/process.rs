@@ -48,9 +48,7 @@ fn find(ctx: &CheckCtx<'_>, matcher: &Matcher) -> Result<Found> {
         Matcher::Name(name) => {
             Found::Procs(details(&mut ctx.host.processes()?.iter().filter(|e| e.has_name(name)).map(|e| e.pid)))
         }
-        Matcher::Pattern(re) => {
-            Found::Procs(details(&mut ctx.host.processes()?.iter().filter(|e| re.is_match(&e.cmdline)).map(|e| e.pid)))
-        }
+        Matcher::Pattern(re) => Found::Procs(details(&mut ctx.patterns.pids(ctx.host, re)?.into_iter())),
         Matcher::Pidfile(path) => {
             let text = match std::fs::read_to_string(path) {
                 Ok(t) => t,
@@ -184,7 +182,6 @@ mod tests {
     use crate::config::Limits;
     use crate::host::ProcEntry;
     use crate::host::fake::FakeHost;
-    use regex::Regex;
     use std::collections::HashMap;
 
     fn host(procs: &[(u32, &str, bool)]) -> FakeHost {
@@ -235,8 +232,8 @@ mod tests {
         let counters: HashMap<String, Counter> =
             [("proc.10.100.cpu_ms".to_string(), Counter { value: 4_000.0, ts: 990.0 })].into();
         let p = HashMap::new();
-        let ctx = CheckCtx { host: &host, now: 1000.0, counters: &counters, pings: &p };
-        let re = Regex::new("gunicorn.*api").expect("regex");
+        let ctx = CheckCtx { host: &host, now: 1000.0, counters: &counters, pings: &p, patterns: &Default::default() };
+        let re = "gunicorn.*api".to_string();
         let out = check(&ctx, &spec(Matcher::Pattern(re.clone()), 3)).expect("check");
         assert_eq!(out.status, Status::Critical);
         assert_eq!(out.message, "2 running, expected at least 3");
@@ -253,7 +250,7 @@ mod tests {
         let counters: HashMap<String, Counter> =
             [("proc.10.100.cpu_ms".to_string(), Counter { value: 4_000.0, ts: 990.0 })].into();
         let p = HashMap::new();
-        let ctx = CheckCtx { host: &host, now: 1000.0, counters: &counters, pings: &p };
+        let ctx = CheckCtx { host: &host, now: 1000.0, counters: &counters, pings: &p, patterns: &Default::default() };
         let out = check(&ctx, &spec(Matcher::Name("worker".into()), 1)).expect("check");
         assert_eq!(out.status, Status::Warning, "{out:?}");
         assert_eq!(out.message, "1 running (pid 10), 1 zombie");
@@ -270,7 +267,7 @@ mod tests {
         let mut host = host(&[(10, "worker a", false), (11, "worker b", false)]);
         host.procs.retain(|p| p.pid != 11);
         let (c, p) = (HashMap::new(), HashMap::new());
-        let ctx = CheckCtx { host: &host, now: 1000.0, counters: &c, pings: &p };
+        let ctx = CheckCtx { host: &host, now: 1000.0, counters: &c, pings: &p, patterns: &Default::default() };
         let out = check(&ctx, &spec(Matcher::Name("worker".into()), 2)).expect("check");
         assert_eq!(out.message, "1 running, expected at least 2");
     }
@@ -279,7 +276,7 @@ mod tests {
     fn missing_pidfile_is_critical() {
         let host = FakeHost::default();
         let (c, p) = (HashMap::new(), HashMap::new());
-        let ctx = CheckCtx { host: &host, now: 0.0, counters: &c, pings: &p };
+        let ctx = CheckCtx { host: &host, now: 0.0, counters: &c, pings: &p, patterns: &Default::default() };
         let out = check(&ctx, &spec(Matcher::Pidfile("/nonexistent/x.pid".into()), 1)).expect("check");
         assert_eq!((out.status, out.message.as_str()), (Status::Critical, "pidfile /nonexistent/x.pid does not exist"));
     }
@@ -288,7 +285,7 @@ mod tests {
     fn unknown_unit_is_unknown() {
         let host = FakeHost::default();
         let (c, p) = (HashMap::new(), HashMap::new());
-        let ctx = CheckCtx { host: &host, now: 0.0, counters: &c, pings: &p };
+        let ctx = CheckCtx { host: &host, now: 0.0, counters: &c, pings: &p, patterns: &Default::default() };
         let out = check(&ctx, &spec(Matcher::Unit("api.service".into()), 1)).expect("check");
         assert_eq!(out.status, Status::Unknown);
     }

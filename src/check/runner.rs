@@ -11,6 +11,7 @@
 //! check never holds up the others. A check that fails to run is `unknown`
 //! with the reason, never an abort of the whole run.
 
+use super::patterns::PatternIndex;
 use super::{CheckCtx, CheckOutput, CheckResult, Counter, LastPing, cpu, disk, heartbeat, load, memory, process};
 use crate::config::{Matcher, Monitor, Spec};
 use crate::host::{Host, ProcNeeds};
@@ -21,6 +22,17 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
+
+/// The patterns of these monitors' `process` checks.
+pub fn patterns<'a>(monitors: impl IntoIterator<Item = &'a Monitor>) -> PatternIndex {
+    PatternIndex::new(monitors.into_iter().filter_map(|m| match &m.spec {
+        Spec::Process(p) => match &p.matcher {
+            Matcher::Pattern(re) => Some(re.clone()),
+            _ => None,
+        },
+        _ => None,
+    }))
+}
 
 /// What the process scan must read for these monitors.
 pub fn proc_needs<'a>(monitors: impl IntoIterator<Item = &'a Monitor>) -> ProcNeeds {
@@ -48,11 +60,18 @@ pub struct Shared {
     pub now: f64,
     pub counters: HashMap<String, Counter>,
     pub pings: HashMap<String, LastPing>,
+    pub patterns: PatternIndex,
 }
 
 impl Shared {
     pub fn ctx(&self) -> CheckCtx<'_> {
-        CheckCtx { host: self.host.as_ref(), now: self.now, counters: &self.counters, pings: &self.pings }
+        CheckCtx {
+            host: self.host.as_ref(),
+            now: self.now,
+            counters: &self.counters,
+            pings: &self.pings,
+            patterns: &self.patterns,
+        }
     }
 }
 

@@ -3,8 +3,9 @@
 
 use super::{Ctx, rfc3339, unix_now};
 use crate::check::CheckResult;
-use crate::check::runner::{Shared, proc_needs, run_all};
+use crate::check::runner::{Shared, patterns, proc_needs, run_all};
 use crate::config::{HeartbeatSource, Monitor, Spec};
+use crate::host::Host;
 use crate::host::linux::LinuxHost;
 use crate::status::Status;
 use anyhow::Result;
@@ -31,6 +32,15 @@ pub fn run(ctx: &Ctx, names: &[String]) -> Result<CheckReport> {
     let now = unix_now();
     let config = ctx.config()?;
     let monitors: Vec<Monitor> = config.select(names)?.into_iter().cloned().collect();
+    // Scan the process table while the database opens: the two are the
+    // slowest parts of a run and need nothing from each other.
+    let needs = proc_needs(&monitors);
+    let scan = std::thread::Builder::new().name("hm-scan".into()).spawn(move || {
+        let host = LinuxHost::new(needs);
+        // A failed scan is kept in the host and reported by the checks that need it.
+        let _ = host.processes();
+        host
+    });
     let mut store = ctx.store(&config)?;
     let counters = store.counters()?;
     let mut pings = HashMap::new();
@@ -42,8 +52,13 @@ pub fn run(ctx: &Ctx, names: &[String]) -> Result<CheckReport> {
             pings.insert(name.clone(), p);
         }
     }
-    let host = Box::new(LinuxHost::new(proc_needs(&monitors)));
-    let shared = Arc::new(Shared { host, now, counters, pings });
+    let host = match scan.map(|h| h.join()) {
+        Ok(Ok(host)) => host,
+        // No thread to be had, or it panicked: scan here instead.
+        _ => LinuxHost::new(needs),
+    };
+    let patterns = patterns(&monitors);
+    let shared = Arc::new(Shared { host: Box::new(host), now, counters, pings, patterns });
     let results = run_all(shared, Arc::new(monitors));
     store.record_checks(now, &results)?;
     store.prune(now - config.settings.retention.as_secs_f64())?;

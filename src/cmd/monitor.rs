@@ -68,7 +68,7 @@ fn describe(m: &Monitor) -> (String, String) {
         Spec::Process(p) => {
             let target = match &p.matcher {
                 Matcher::Name(n) => format!("process {n}"),
-                Matcher::Pattern(re) => format!("pattern {}", re.as_str()),
+                Matcher::Pattern(re) => format!("pattern {re}"),
                 Matcher::Pidfile(f) => format!("pidfile {}", f.display()),
                 Matcher::Unit(u) => format!("unit {u}"),
             };

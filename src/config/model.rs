@@ -6,7 +6,6 @@
 //! uses: thresholds filled in from defaults, durations parsed, regexes
 //! compiled, and only the fields that make sense for the monitor's kind.
 
-use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 use std::time::Duration;
@@ -217,8 +216,10 @@ pub struct DiskSpec {
 pub enum Matcher {
     /// Exact process name (comm, or the base name of argv\[0\]).
     Name(String),
-    /// Regex over the whole command line, arguments joined by spaces.
-    Pattern(Regex),
+    /// Regex over the whole command line, arguments joined by spaces;
+    /// checked for syntax here, compiled with all the run's other patterns
+    /// into one set (see `check::patterns`).
+    Pattern(String),
     /// The pid written in a file.
     Pidfile(PathBuf),
     /// The processes of a systemd unit.

@@ -9,8 +9,6 @@ use super::ConfigIssue;
 use super::load::{Doc, key_offset};
 use super::model::*;
 use crate::units::{parse_duration, parse_size};
-use regex::Regex;
-use std::sync::LazyLock;
 use std::time::Duration;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -47,11 +45,12 @@ pub const KINDS: &[(&str, &[&str])] = &[
 /// Default timeout of one check.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
 
-static NAME_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[a-z0-9_.-]+$").expect("static regex"));
-
-/// Whether `name` is a valid monitor (or ping) name.
+/// Whether `name` is a valid monitor (or ping) name: `[a-z0-9_.-]+`, at
+/// most 128 bytes (it ends up in file names, metrics labels and URLs).
 pub fn valid_name(name: &str) -> bool {
-    NAME_RE.is_match(name) && name.len() <= 128
+    !name.is_empty()
+        && name.len() <= 128
+        && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"_.-".contains(&b))
 }
 
 /// Collects issues against one table, locating each by key.
@@ -361,11 +360,10 @@ fn process(c: &mut Checker<'_, '_>, raw: &RawMonitor) -> Option<ProcessSpec> {
         return None;
     }
     let matcher = if let Some(p) = &raw.pattern {
-        match Regex::new(p) {
-            Ok(re) => Matcher::Pattern(re),
+        match regex_syntax::Parser::new().parse(p) {
+            Ok(_) => Matcher::Pattern(p.clone()),
             Err(e) => {
-                let first = e.to_string().lines().last().unwrap_or("invalid").trim().to_string();
-                c.err("pattern", format!("invalid regex: {first}"));
+                c.err("pattern", format!("invalid regex: {}", crate::check::patterns::short_error(&e)));
                 return None;
             }
         }

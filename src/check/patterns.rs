@@ -1,0 +1,87 @@
+//! Command-line patterns of all `process` monitors, matched in one pass.
+//!
+//! A hundred monitors each running its own regex over a thousand command
+//! lines is a hundred thousand searches; a `RegexSet` of all the patterns
+//! reads each command line once (5.5 ms became 1 ms here), and compiling the
+//! set costs less than compiling the regexes one by one. The set is built
+//! and matched lazily, by the first check that needs it, on the process
+//! table scanned once for the run. A pattern the set does not know (or a
+//! set that fails to compile) falls back to its own regex.
+
+use crate::host::{Host, ProcEntry};
+use anyhow::{Result, anyhow};
+use regex::{Regex, RegexSet};
+use std::sync::OnceLock;
+
+/// The patterns of one run and, once matched, the pids each one matches.
+#[derive(Debug, Default)]
+pub struct PatternIndex {
+    patterns: Vec<String>,
+    matched: OnceLock<Result<Vec<Vec<u32>>, String>>,
+}
+
+/// A regex error in one line: the `regex` crate's message is a multi-line
+/// picture of the pattern; its last line says what is wrong.
+pub fn short_error(e: &impl std::fmt::Display) -> String {
+    e.to_string().lines().last().unwrap_or("invalid").trim().to_string()
+}
+
+impl PatternIndex {
+    pub fn new(patterns: impl IntoIterator<Item = String>) -> PatternIndex {
+        let mut unique: Vec<String> = Vec::new();
+        for p in patterns {
+            if !unique.contains(&p) {
+                unique.push(p);
+            }
+        }
+        PatternIndex { patterns: unique, matched: OnceLock::new() }
+    }
+
+    /// The pids whose command line matches `pattern`.
+    pub fn pids(&self, host: &dyn Host, pattern: &str) -> Result<Vec<u32>> {
+        let procs = host.processes()?;
+        if let Some(i) = self.patterns.iter().position(|p| p == pattern)
+            && let Ok(all) = self.matched.get_or_init(|| self.match_all(procs))
+        {
+            return Ok(all[i].clone());
+        }
+        let re = Regex::new(pattern).map_err(|e| anyhow!("invalid pattern: {}", short_error(&e)))?;
+        Ok(procs.iter().filter(|e| re.is_match(&e.cmdline)).map(|e| e.pid).collect())
+    }
+
+    fn match_all(&self, procs: &[ProcEntry]) -> Result<Vec<Vec<u32>>, String> {
+        let set = RegexSet::new(&self.patterns).map_err(|e| short_error(&e))?;
+        let mut out = vec![Vec::new(); self.patterns.len()];
+        for e in procs {
+            for i in set.matches(&e.cmdline).iter() {
+                out[i].push(e.pid);
+            }
+        }
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::host::fake::FakeHost;
+
+    fn host() -> FakeHost {
+        let entry = |pid, cmdline: &str| ProcEntry { pid, name: String::new(), cmdline: cmdline.to_string() };
+        FakeHost {
+            entries: vec![entry(1, "gunicorn api"), entry(2, "gunicorn web"), entry(3, "celery worker"), entry(4, "")],
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn one_pass_for_all_patterns() {
+        let idx = PatternIndex::new(["gunicorn".to_string(), "api|worker".to_string(), "gunicorn".to_string()]);
+        let h = host();
+        assert_eq!(idx.pids(&h, "gunicorn").expect("pids"), vec![1, 2]);
+        assert_eq!(idx.pids(&h, "api|worker").expect("pids"), vec![1, 3]);
+        // Not in the set: matched on its own.
+        assert_eq!(idx.pids(&h, "^celery").expect("pids"), vec![3]);
+        assert!(idx.pids(&h, "(").is_err());
+    }
+}
