@@ -41,6 +41,7 @@ pub fn run(ctx: &Ctx, names: &[String]) -> Result<CheckReport> {
         let _ = host.processes();
         host
     });
+    let patterns = patterns(&monitors);
     let mut store = ctx.store(&config)?;
     let counters = store.counters()?;
     let mut pings = HashMap::new();
@@ -57,7 +58,6 @@ pub fn run(ctx: &Ctx, names: &[String]) -> Result<CheckReport> {
         // No thread to be had, or it panicked: scan here instead.
         _ => LinuxHost::new(needs),
     };
-    let patterns = patterns(&monitors);
     let shared = Arc::new(Shared { host: Box::new(host), now, counters, pings, patterns });
     let results = run_all(shared, Arc::new(monitors));
     store.record_checks(now, &results)?;
