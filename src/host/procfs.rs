@@ -41,7 +41,10 @@ impl Clock {
 
 /// Read a whole `/proc` file into `buf`. Not `read_to_end`: that asks the
 /// file's size and position first (two more system calls per file, always
-/// 0 in /proc), which was a third of a scan's cost.
+/// 0 in /proc), which was a third of a scan's cost. A short read ends it:
+/// `cmdline` and `stat` hand over everything they have in one read when the
+/// buffer is large enough, so waiting for a read of 0 would only cost one
+/// more system call per file.
 fn read_into(path: &str, buf: &mut Vec<u8>) -> bool {
     buf.clear();
     let Ok(mut f) = std::fs::File::open(path) else { return false };
@@ -49,7 +52,12 @@ fn read_into(path: &str, buf: &mut Vec<u8>) -> bool {
     loop {
         match f.read(&mut chunk) {
             Ok(0) => return true,
-            Ok(n) => buf.extend_from_slice(&chunk[..n]),
+            Ok(n) => {
+                buf.extend_from_slice(&chunk[..n]);
+                if n < chunk.len() {
+                    return true;
+                }
+            }
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
             Err(_) => return false,
         }
@@ -144,6 +152,26 @@ mod tests {
         assert_eq!(p.start_ticks, 5_000);
         assert_eq!(p.started_at, 1_050.0);
         assert_eq!(p.rss, 300 * 4096);
+    }
+
+    #[test]
+    fn command_lines_longer_than_one_read() {
+        use std::os::unix::process::CommandExt;
+        let long = format!("hm-test-long-{}", "x".repeat(9000));
+        let mut child = std::process::Command::new("sleep").arg0(&long).arg("30").spawn().expect("spawn");
+        let pid = child.id();
+        let mut found = String::new();
+        for _ in 0..200 {
+            let all = scan(ProcNeeds { cmdline: true, names: false }).expect("scan");
+            found = all.into_iter().find(|e| e.pid == pid).map(|e| e.cmdline).unwrap_or_default();
+            if found.starts_with("hm-test-long") {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+        assert_eq!(found, format!("{long} 30"));
     }
 
     #[test]
