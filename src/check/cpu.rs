@@ -70,21 +70,15 @@ fn percentages(before: CpuTimes, after: CpuTimes) -> (f64, f64) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::Counter;
+    use crate::check::Fixture;
     use crate::host::fake::FakeHost;
     use crate::status::Status;
-    use std::collections::HashMap;
 
     #[test]
     fn delta_against_stored_counters_without_sleeping() {
         let host = FakeHost { cpu: CpuTimes { busy: 1900, iowait: 100, total: 3000 }, ..Default::default() };
-        let counters: HashMap<String, Counter> = [(BUSY, 1000.0), (IOWAIT, 100.0), (TOTAL, 2000.0)]
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), Counter { value: v, ts: 970.0 }))
-            .collect();
-        let pings = HashMap::new();
-        let ctx =
-            CheckCtx { host: &host, now: 1000.0, counters: &counters, pings: &pings, patterns: &Default::default() };
+        let f = Fixture::default().counters(&[(BUSY, 1000.0), (IOWAIT, 100.0), (TOTAL, 2000.0)], 970.0);
+        let ctx = f.ctx(&host, 1000.0);
         let start = std::time::Instant::now();
         let out = check(&ctx, Limits::new(80.0, 95.0)).expect("check");
         assert!(start.elapsed() < SAMPLE, "must not sample when counters are recent");
@@ -96,14 +90,9 @@ mod tests {
     #[test]
     fn a_run_right_after_another_reuses_its_figure() {
         let host = FakeHost { cpu: CpuTimes { busy: 1010, iowait: 100, total: 2010 }, ..Default::default() };
-        let counters: HashMap<String, Counter> =
-            [(BUSY, 1000.0), (IOWAIT, 100.0), (TOTAL, 2000.0), (BUSY_PCT, 42.0), (IOWAIT_PCT, 1.0)]
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), Counter { value: v, ts: 999.9 }))
-                .collect();
-        let pings = HashMap::new();
-        let ctx =
-            CheckCtx { host: &host, now: 1000.0, counters: &counters, pings: &pings, patterns: &Default::default() };
+        let f = Fixture::default()
+            .counters(&[(BUSY, 1000.0), (IOWAIT, 100.0), (TOTAL, 2000.0), (BUSY_PCT, 42.0), (IOWAIT_PCT, 1.0)], 999.9);
+        let ctx = f.ctx(&host, 1000.0);
         let start = std::time::Instant::now();
         let out = check(&ctx, Limits::new(80.0, 95.0)).expect("check");
         assert!(start.elapsed() < SAMPLE);
@@ -114,13 +103,8 @@ mod tests {
     #[test]
     fn stale_counters_are_not_used() {
         let host = FakeHost { cpu: CpuTimes { busy: 1900, iowait: 0, total: 3000 }, ..Default::default() };
-        let counters: HashMap<String, Counter> = [(BUSY, 0.0), (IOWAIT, 0.0), (TOTAL, 0.0)]
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), Counter { value: v, ts: 0.0 }))
-            .collect();
-        let pings = HashMap::new();
-        let ctx =
-            CheckCtx { host: &host, now: 10_000.0, counters: &counters, pings: &pings, patterns: &Default::default() };
+        let f = Fixture::default().counters(&[(BUSY, 0.0), (IOWAIT, 0.0), (TOTAL, 0.0)], 0.0);
+        let ctx = f.ctx(&host, 10_000.0);
         let out = check(&ctx, Limits::new(80.0, 95.0)).expect("check");
         // The fake's counters do not move while sampling: 0% busy, not 63%.
         assert_eq!(out.metrics[0].value, 0.0);

@@ -61,9 +61,9 @@ pub fn check(ctx: &CheckCtx<'_>, spec: &DiskSpec) -> Result<CheckOutput> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::check::Fixture;
     use crate::config::Limits;
     use crate::host::fake::FakeHost;
-    use std::collections::HashMap;
     use std::path::PathBuf;
 
     fn fs(mount: &str, ty: &str, used: u64, avail: u64, inodes_free: u64) -> FsInfo {
@@ -85,8 +85,8 @@ mod tests {
             fs: vec![fs("/", "ext4", 50, 50, 90), fs("/data", "xfs", 90, 10, 3), fs("/dev/shm", "tmpfs", 99, 1, 50)],
             ..Default::default()
         };
-        let (c, p) = (HashMap::new(), HashMap::new());
-        let ctx = CheckCtx { host: &host, now: 0.0, counters: &c, pings: &p, patterns: &Default::default() };
+        let f = Fixture::default();
+        let ctx = f.ctx(&host, 0.0);
         let spec =
             DiskSpec { path: None, fs_types: vec![], space: Limits::new(85.0, 95.0), inodes: Limits::new(85.0, 95.0) };
         let out = check(&ctx, &spec).expect("check");
@@ -100,8 +100,8 @@ mod tests {
     fn one_path() {
         let host =
             FakeHost { fs: vec![fs("/", "ext4", 10, 90, 90), fs("/data", "xfs", 20, 80, 90)], ..Default::default() };
-        let (c, p) = (HashMap::new(), HashMap::new());
-        let ctx = CheckCtx { host: &host, now: 0.0, counters: &c, pings: &p, patterns: &Default::default() };
+        let f = Fixture::default();
+        let ctx = f.ctx(&host, 0.0);
         let spec = DiskSpec {
             path: Some(PathBuf::from("/data/db")),
             fs_types: vec![],

@@ -45,9 +45,8 @@ fn critical(message: String) -> CheckOutput {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::LastPing;
+    use crate::check::Fixture;
     use crate::host::fake::FakeHost;
-    use std::collections::HashMap;
 
     fn spec(source: HeartbeatSource) -> HeartbeatSpec {
         HeartbeatSpec { source, warn: Duration::from_secs(30), crit: Duration::from_secs(60) }
@@ -56,11 +55,8 @@ mod tests {
     #[test]
     fn ping_ages() {
         let host = FakeHost::default();
-        let c = HashMap::new();
-        let mut pings = HashMap::new();
-        pings.insert("job".to_string(), LastPing { ts: 955.0, ok: true });
-        pings.insert("bad".to_string(), LastPing { ts: 999.0, ok: false });
-        let ctx = CheckCtx { host: &host, now: 1000.0, counters: &c, pings: &pings, patterns: &Default::default() };
+        let f = Fixture::default().ping("job", 955.0, true).ping("bad", 999.0, false);
+        let ctx = f.ctx(&host, 1000.0);
         let out = check(&ctx, &spec(HeartbeatSource::Ping("job".into()))).expect("check");
         assert_eq!((out.status, out.message.as_str()), (Status::Warning, "last ping of `job` 45s ago"));
         let out = check(&ctx, &spec(HeartbeatSource::Ping("bad".into()))).expect("check");

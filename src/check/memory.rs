@@ -28,9 +28,9 @@ pub fn check(ctx: &CheckCtx<'_>, memory: Limits, swap: Limits) -> Result<CheckOu
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::check::Fixture;
     use crate::host::{MemInfo, fake::FakeHost};
     use crate::status::Status;
-    use std::collections::HashMap;
 
     #[test]
     fn swap_can_be_critical_alone() {
@@ -38,8 +38,8 @@ mod tests {
             mem: MemInfo { total: 1000, available: 500, swap_total: 100, swap_free: 2 },
             ..Default::default()
         };
-        let (c, p) = (HashMap::new(), HashMap::new());
-        let ctx = CheckCtx { host: &host, now: 0.0, counters: &c, pings: &p, patterns: &Default::default() };
+        let f = Fixture::default();
+        let ctx = f.ctx(&host, 0.0);
         let out = check(&ctx, Limits::new(90.0, 95.0), Limits::new(90.0, 95.0)).expect("check");
         assert_eq!(out.metrics[0].value, 50.0);
         assert_eq!(out.metrics[2].value, 98.0);
@@ -49,8 +49,8 @@ mod tests {
     #[test]
     fn no_swap_is_fine() {
         let host = FakeHost { mem: MemInfo { total: 1000, available: 50, ..Default::default() }, ..Default::default() };
-        let (c, p) = (HashMap::new(), HashMap::new());
-        let ctx = CheckCtx { host: &host, now: 0.0, counters: &c, pings: &p, patterns: &Default::default() };
+        let f = Fixture::default();
+        let ctx = f.ctx(&host, 0.0);
         let out = check(&ctx, Limits::new(90.0, 95.0), Limits::new(90.0, 95.0)).expect("check");
         assert_eq!(out.status, Status::Warning);
         assert!(out.message.ends_with("no swap"), "{}", out.message);

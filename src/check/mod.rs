@@ -142,6 +142,36 @@ impl CheckCtx<'_> {
     }
 }
 
+/// What check tests share: stored counters and pings, and a context over a
+/// (fake) host.
+#[cfg(test)]
+#[derive(Default)]
+pub(crate) struct Fixture {
+    pub counters: HashMap<String, Counter>,
+    pub pings: HashMap<String, LastPing>,
+    pub patterns: patterns::PatternIndex,
+}
+
+#[cfg(test)]
+impl Fixture {
+    /// Stored counters, all read at `ts`.
+    pub fn counters(mut self, pairs: &[(&str, f64)], ts: f64) -> Fixture {
+        for (k, v) in pairs {
+            self.counters.insert(k.to_string(), Counter { value: *v, ts });
+        }
+        self
+    }
+
+    pub fn ping(mut self, name: &str, ts: f64, ok: bool) -> Fixture {
+        self.pings.insert(name.to_string(), LastPing { ts, ok });
+        self
+    }
+
+    pub fn ctx<'a>(&'a self, host: &'a dyn Host, now: f64) -> CheckCtx<'a> {
+        CheckCtx { host, now, counters: &self.counters, pings: &self.pings, patterns: &self.patterns }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

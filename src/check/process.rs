@@ -178,11 +178,10 @@ pub fn check(ctx: &CheckCtx<'_>, spec: &ProcessSpec) -> Result<CheckOutput> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::Counter;
+    use crate::check::Fixture;
     use crate::config::Limits;
     use crate::host::ProcEntry;
     use crate::host::fake::FakeHost;
-    use std::collections::HashMap;
 
     fn host(procs: &[(u32, &str, bool)]) -> FakeHost {
         FakeHost {
@@ -229,10 +228,8 @@ mod tests {
             (11, "gunicorn: worker api", false),
             (12, "nginx", false),
         ]);
-        let counters: HashMap<String, Counter> =
-            [("proc.10.100.cpu_ms".to_string(), Counter { value: 4_000.0, ts: 990.0 })].into();
-        let p = HashMap::new();
-        let ctx = CheckCtx { host: &host, now: 1000.0, counters: &counters, pings: &p, patterns: &Default::default() };
+        let f = Fixture::default().counters(&[("proc.10.100.cpu_ms", 4_000.0)], 990.0);
+        let ctx = f.ctx(&host, 1000.0);
         let re = "gunicorn.*api".to_string();
         let out = check(&ctx, &spec(Matcher::Pattern(re.clone()), 3)).expect("check");
         assert_eq!(out.status, Status::Critical);
@@ -247,10 +244,8 @@ mod tests {
     #[test]
     fn cpu_from_counters_and_zombies_by_name() {
         let host = host(&[(10, "worker a", false), (11, "worker b", true)]);
-        let counters: HashMap<String, Counter> =
-            [("proc.10.100.cpu_ms".to_string(), Counter { value: 4_000.0, ts: 990.0 })].into();
-        let p = HashMap::new();
-        let ctx = CheckCtx { host: &host, now: 1000.0, counters: &counters, pings: &p, patterns: &Default::default() };
+        let f = Fixture::default().counters(&[("proc.10.100.cpu_ms", 4_000.0)], 990.0);
+        let ctx = f.ctx(&host, 1000.0);
         let out = check(&ctx, &spec(Matcher::Name("worker".into()), 1)).expect("check");
         assert_eq!(out.status, Status::Warning, "{out:?}");
         assert_eq!(out.message, "1 running (pid 10), 1 zombie");
@@ -266,8 +261,8 @@ mod tests {
     fn a_process_gone_between_scan_and_read_is_not_counted() {
         let mut host = host(&[(10, "worker a", false), (11, "worker b", false)]);
         host.procs.retain(|p| p.pid != 11);
-        let (c, p) = (HashMap::new(), HashMap::new());
-        let ctx = CheckCtx { host: &host, now: 1000.0, counters: &c, pings: &p, patterns: &Default::default() };
+        let f = Fixture::default();
+        let ctx = f.ctx(&host, 1000.0);
         let out = check(&ctx, &spec(Matcher::Name("worker".into()), 2)).expect("check");
         assert_eq!(out.message, "1 running, expected at least 2");
     }
@@ -275,8 +270,8 @@ mod tests {
     #[test]
     fn missing_pidfile_is_critical() {
         let host = FakeHost::default();
-        let (c, p) = (HashMap::new(), HashMap::new());
-        let ctx = CheckCtx { host: &host, now: 0.0, counters: &c, pings: &p, patterns: &Default::default() };
+        let f = Fixture::default();
+        let ctx = f.ctx(&host, 0.0);
         let out = check(&ctx, &spec(Matcher::Pidfile("/nonexistent/x.pid".into()), 1)).expect("check");
         assert_eq!((out.status, out.message.as_str()), (Status::Critical, "pidfile /nonexistent/x.pid does not exist"));
     }
@@ -284,8 +279,8 @@ mod tests {
     #[test]
     fn unknown_unit_is_unknown() {
         let host = FakeHost::default();
-        let (c, p) = (HashMap::new(), HashMap::new());
-        let ctx = CheckCtx { host: &host, now: 0.0, counters: &c, pings: &p, patterns: &Default::default() };
+        let f = Fixture::default();
+        let ctx = f.ctx(&host, 0.0);
         let out = check(&ctx, &spec(Matcher::Unit("api.service".into()), 1)).expect("check");
         assert_eq!(out.status, Status::Unknown);
     }
