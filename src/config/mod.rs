@@ -4,6 +4,7 @@
 //! gets every problem with its file, line and field. Where the file lives is
 //! decided here too, so every subcommand finds the same one.
 
+mod checker;
 mod defaults;
 pub mod edit;
 mod load;

@@ -6,9 +6,9 @@
 //! process monitor with no way (or two ways) to find its processes.
 
 use super::ConfigIssue;
-use super::load::{Doc, key_offset};
+use super::checker::{Checker, nested_offset, nested_table};
+use super::load::Doc;
 use super::model::*;
-use crate::units::{parse_duration, parse_size};
 use std::time::Duration;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -51,129 +51,6 @@ pub fn valid_name(name: &str) -> bool {
     !name.is_empty()
         && name.len() <= 128
         && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"_.-".contains(&b))
-}
-
-/// Collects issues against one table, locating each by key.
-struct Checker<'a, 'd> {
-    doc: &'a Doc<'d>,
-    table: &'a DeTable<'d>,
-    at: usize,
-    prefix: String,
-    issues: &'a mut Vec<ConfigIssue>,
-    failed: bool,
-}
-
-impl<'a, 'd> Checker<'a, 'd> {
-    fn new(
-        doc: &'a Doc<'d>,
-        table: &'a DeTable<'d>,
-        at: usize,
-        prefix: String,
-        issues: &'a mut Vec<ConfigIssue>,
-    ) -> Self {
-        Checker { doc, table, at, prefix, issues, failed: false }
-    }
-
-    fn err(&mut self, key: &str, message: impl Into<String>) {
-        let offset = key_offset(self.table, key).unwrap_or(self.at);
-        let field = if self.prefix.is_empty() {
-            key.to_string()
-        } else if key.is_empty() {
-            self.prefix.clone()
-        } else {
-            format!("{}.{key}", self.prefix)
-        };
-        self.issues.push(self.doc.issue(offset, field, message));
-        self.failed = true;
-    }
-
-    fn duration(&mut self, key: &str, value: Option<&str>, default: Duration) -> Duration {
-        match value.map(parse_duration) {
-            None => default,
-            Some(Ok(d)) if !d.is_zero() => d,
-            Some(Ok(_)) => {
-                self.err(key, "must be longer than zero");
-                default
-            }
-            Some(Err(e)) => {
-                self.err(key, e);
-                default
-            }
-        }
-    }
-
-    /// warn must not be above crit; both must be within `range` if given.
-    fn limits(&mut self, warn_key: &str, crit_key: &str, l: Limits, range: Option<(f64, f64)>) -> Limits {
-        for (key, v) in [(warn_key, l.warn), (crit_key, l.crit)] {
-            if let (Some(v), Some((lo, hi))) = (v, range)
-                && !(lo..=hi).contains(&v)
-            {
-                self.err(key, format!("{v} is out of range {lo}..{hi}"));
-            }
-        }
-        if let (Some(w), Some(c)) = (l.warn, l.crit)
-            && w > c
-        {
-            self.err(warn_key, format!("{warn_key} ({w}) is above {crit_key} ({c})"));
-        }
-        l
-    }
-
-    fn number(&mut self, key: &str, v: Option<&NumOrText>) -> Option<f64> {
-        match v {
-            None => None,
-            Some(NumOrText::Num(n)) => Some(*n),
-            Some(NumOrText::Text(t)) => {
-                self.err(key, format!("expected a number, found the string \"{t}\""));
-                None
-            }
-        }
-    }
-
-    fn size(&mut self, key: &str, v: Option<&NumOrText>) -> Option<f64> {
-        match v {
-            None => None,
-            Some(NumOrText::Num(n)) => Some(*n),
-            Some(NumOrText::Text(t)) => match parse_size(t) {
-                Ok(b) => Some(b as f64),
-                Err(e) => {
-                    self.err(key, e);
-                    None
-                }
-            },
-        }
-    }
-
-    fn seconds(&mut self, key: &str, v: Option<&NumOrText>, default: Duration) -> Duration {
-        match v {
-            None => default,
-            Some(NumOrText::Num(n)) if n.is_finite() && *n > 0.0 => Duration::from_secs_f64(*n),
-            Some(NumOrText::Num(n)) => {
-                self.err(key, format!("{n} is not a positive number of seconds"));
-                default
-            }
-            Some(NumOrText::Text(t)) => self.duration(key, Some(t), default),
-        }
-    }
-}
-
-/// Offset of a nested key path such as `["thresholds", "cpu"]`.
-fn nested_offset(table: &DeTable<'_>, path: &[&str]) -> Option<usize> {
-    let (first, rest) = path.split_first()?;
-    let (k, v) = table.iter().find(|(k, _)| k.get_ref() == *first)?;
-    match (rest.is_empty(), v.get_ref()) {
-        (true, _) => Some(k.span().start),
-        (false, DeValue::Table(inner)) => nested_offset(inner, rest).or(Some(k.span().start)),
-        _ => Some(k.span().start),
-    }
-}
-
-/// The table at a nested key path, if it is one.
-fn nested_table<'a, 'd>(table: &'a DeTable<'d>, path: &[&str]) -> Option<&'a DeTable<'d>> {
-    path.iter().try_fold(table, |t, key| match t.iter().find(|(k, _)| k.get_ref() == *key)?.1.get_ref() {
-        DeValue::Table(inner) => Some(inner),
-        _ => None,
-    })
 }
 
 /// Resolve the global settings.
