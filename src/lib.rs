@@ -12,6 +12,7 @@ pub mod check;
 pub mod cli;
 pub mod cmd;
 pub mod config;
+pub mod heal;
 pub mod host;
 pub mod output;
 pub mod status;

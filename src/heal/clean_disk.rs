@@ -1,0 +1,258 @@
+//! Freeing disk space: delete old files matching a rule, and nothing else.
+//!
+//! Safe by construction rather than by care:
+//! - a root is canonicalised and opened with `O_NOFOLLOW`; `/` and system
+//!   directories are refused;
+//! - the walk opens each subdirectory *relative to its parent's descriptor*
+//!   with `O_NOFOLLOW`, so a directory swapped for a symlink mid-walk fails
+//!   to open instead of leading elsewhere; it never crosses into another
+//!   filesystem;
+//! - only regular files are deleted, with `unlinkat` on the parent's
+//!   descriptor, after re-checking that the name still is the same inode;
+//!   symlinks (and whatever they point to) are never touched;
+//! - names are bytes: newlines and invalid UTF-8 are handled like any other.
+
+use anyhow::{Context, Result, bail};
+use nix::dir::{Dir, Type};
+use nix::fcntl::{AtFlags, OFlag, openat};
+use nix::sys::stat::{FileStat, Mode, fstatat};
+use nix::unistd::{UnlinkatFlags, unlinkat};
+use std::ffi::{CStr, OsStr};
+use std::os::fd::{AsFd, OwnedFd};
+use std::os::unix::ffi::OsStrExt;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// Directories that are never a clean-disk root (subdirectories of some,
+/// like `/var/log/myapp`, are fine).
+const REFUSED: &[&str] = &[
+    "/", "/bin", "/boot", "/dev", "/etc", "/home", "/lib", "/lib32", "/lib64", "/opt", "/proc", "/root", "/run",
+    "/sbin", "/srv", "/sys", "/usr", "/var", "/var/lib", "/var/log", "/tmp",
+];
+
+/// What to delete.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub name: String,
+    pub roots: Vec<PathBuf>,
+    /// Patterns on the file name (not the path); empty means every file.
+    pub globs: Vec<glob::Pattern>,
+    /// Only files last modified longer ago than this.
+    pub older_than: Duration,
+}
+
+/// One file deleted (or that would be).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Removed {
+    pub path: PathBuf,
+    pub bytes: u64,
+}
+
+/// What one rule did.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Outcome {
+    pub removed: Vec<Removed>,
+    /// Problems met on the way (a file that vanished, a directory that
+    /// could not be opened); the walk goes on.
+    pub errors: Vec<String>,
+}
+
+/// Why a path cannot be a root; `None` when it can.
+pub fn refuse_root(path: &Path) -> Option<String> {
+    if !path.is_absolute() {
+        return Some(format!("{} is not an absolute path", path.display()));
+    }
+    let canonical = match path.canonicalize() {
+        Ok(c) => c,
+        Err(e) => return Some(format!("cannot resolve {}: {e}", path.display())),
+    };
+    let shown = canonical.display().to_string();
+    if REFUSED.contains(&shown.as_str()) || ["/proc/", "/sys/", "/dev/"].iter().any(|p| shown.starts_with(p)) {
+        return Some(format!("refusing to clean {shown}: a system directory"));
+    }
+    None
+}
+
+/// Apply (or, with `dry_run`, only plan) a rule.
+pub fn run(rule: &Rule, now: SystemTime, dry_run: bool) -> Result<Outcome> {
+    let cutoff = now.checked_sub(rule.older_than).unwrap_or(UNIX_EPOCH);
+    let cutoff_s = cutoff.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs()) as i64;
+    let mut out = Outcome::default();
+    for root in &rule.roots {
+        if let Some(why) = refuse_root(root) {
+            bail!("rule {}: {why}", rule.name);
+        }
+        let canonical = root.canonicalize().with_context(|| format!("cannot resolve {}", root.display()))?;
+        let fd = nix::fcntl::open(
+            &canonical,
+            OFlag::O_RDONLY | OFlag::O_DIRECTORY | OFlag::O_NOFOLLOW | OFlag::O_CLOEXEC,
+            Mode::empty(),
+        )
+        .with_context(|| format!("cannot open {}", canonical.display()))?;
+        let dev = nix::sys::stat::fstat(&fd).with_context(|| format!("cannot stat {}", canonical.display()))?.st_dev;
+        let walk = Walk { rule, cutoff_s, dev, dry_run };
+        walk.dir(fd, &canonical, &mut out, 0);
+    }
+    Ok(out)
+}
+
+struct Walk<'a> {
+    rule: &'a Rule,
+    cutoff_s: i64,
+    dev: u64,
+    dry_run: bool,
+}
+
+/// Deeper than this is a loop or an attack, not a log directory.
+const MAX_DEPTH: usize = 64;
+
+impl Walk<'_> {
+    fn matches(&self, name: &CStr) -> bool {
+        if self.rule.globs.is_empty() {
+            return true;
+        }
+        let lossy = String::from_utf8_lossy(name.to_bytes());
+        self.rule.globs.iter().any(|g| g.matches(&lossy))
+    }
+
+    fn dir(&self, fd: OwnedFd, path: &Path, out: &mut Outcome, depth: usize) {
+        if depth > MAX_DEPTH {
+            out.errors.push(format!("{}: deeper than {MAX_DEPTH} levels, skipped", path.display()));
+            return;
+        }
+        let names: Vec<(std::ffi::CString, Option<Type>)> = match nix::unistd::dup(&fd).and_then(Dir::from_fd) {
+            Ok(mut dir) => dir
+                .iter()
+                .filter_map(|e| e.ok())
+                .filter(|e| !matches!(e.file_name().to_bytes(), b"." | b".."))
+                .map(|e| (e.file_name().to_owned(), e.file_type()))
+                .collect(),
+            Err(e) => {
+                out.errors.push(format!("{}: {e}", path.display()));
+                return;
+            }
+        };
+        for (name, _) in names {
+            let child = path.join(OsStr::from_bytes(name.to_bytes()));
+            let st = match fstatat(&fd, name.as_c_str(), AtFlags::AT_SYMLINK_NOFOLLOW) {
+                Ok(st) => st,
+                Err(e) => {
+                    out.errors.push(format!("{}: {e}", child.display()));
+                    continue;
+                }
+            };
+            match st.st_mode & libc_fmt::S_IFMT {
+                libc_fmt::S_IFDIR if st.st_dev == self.dev => {
+                    let flags = OFlag::O_RDONLY | OFlag::O_DIRECTORY | OFlag::O_NOFOLLOW | OFlag::O_CLOEXEC;
+                    match openat(&fd, name.as_c_str(), flags, Mode::empty()) {
+                        Ok(sub) => self.dir(sub, &child, out, depth + 1),
+                        Err(e) => out.errors.push(format!("{}: {e}", child.display())),
+                    }
+                }
+                libc_fmt::S_IFREG if st.st_mtime < self.cutoff_s && self.matches(&name) => {
+                    self.file(fd.as_fd(), &name, &st, child, out);
+                }
+                // Symlinks, sockets, devices, other filesystems, young files: left alone.
+                _ => {}
+            }
+        }
+    }
+
+    fn file(&self, dir: std::os::fd::BorrowedFd<'_>, name: &CStr, st: &FileStat, path: PathBuf, out: &mut Outcome) {
+        let bytes = st.st_size.max(0) as u64;
+        if self.dry_run {
+            out.removed.push(Removed { path, bytes });
+            return;
+        }
+        // The name must still be the file that was judged.
+        match fstatat(dir, name, AtFlags::AT_SYMLINK_NOFOLLOW) {
+            Ok(now) if now.st_ino == st.st_ino && now.st_dev == st.st_dev => {}
+            _ => {
+                out.errors.push(format!("{}: changed while cleaning, left alone", path.display()));
+                return;
+            }
+        }
+        match unlinkat(dir, name, UnlinkatFlags::NoRemoveDir) {
+            Ok(()) => out.removed.push(Removed { path, bytes }),
+            Err(e) => out.errors.push(format!("{}: {e}", path.display())),
+        }
+    }
+}
+
+/// File type bits of `st_mode` (from `libc`, spelled out to keep the
+/// dependency list as it is).
+mod libc_fmt {
+    pub const S_IFMT: u32 = 0o170000;
+    pub const S_IFDIR: u32 = 0o040000;
+    pub const S_IFREG: u32 = 0o100000;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::ffi::OsStringExt;
+
+    fn aged(path: &Path, days: u64) {
+        std::fs::write(path, vec![b'x'; 100]).expect("write");
+        let f = std::fs::File::options().write(true).open(path).expect("open");
+        f.set_modified(SystemTime::now() - Duration::from_secs(days * 86_400)).expect("mtime");
+    }
+
+    #[test]
+    fn deletes_old_matching_files_only_and_never_follows_symlinks() {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let root = tmp.path().join("logs");
+        let outside = tmp.path().join("outside");
+        std::fs::create_dir_all(root.join("a/b")).expect("mkdir");
+        std::fs::create_dir_all(&outside).expect("mkdir");
+        aged(&root.join("old.log"), 10);
+        aged(&root.join("new.log"), 1);
+        aged(&root.join("old.txt"), 10);
+        aged(&root.join("a/b/deep.log"), 30);
+        let odd = root.join(std::ffi::OsString::from_vec(b"bad\nname\xff.log".to_vec()));
+        aged(&odd, 10);
+        aged(&outside.join("secret.log"), 99);
+        std::os::unix::fs::symlink(&outside, root.join("link")).expect("symlink");
+        std::os::unix::fs::symlink(outside.join("secret.log"), root.join("alias.log")).expect("symlink");
+
+        let rule = Rule {
+            name: "logs".into(),
+            roots: vec![root.clone()],
+            globs: vec![glob::Pattern::new("*.log").expect("glob")],
+            older_than: Duration::from_secs(7 * 86_400),
+        };
+        let plan = run(&rule, SystemTime::now(), true).expect("dry run");
+        assert_eq!(plan.removed.len(), 3, "{plan:?}");
+        assert!(root.join("old.log").exists(), "a dry run deletes nothing");
+
+        let done = run(&rule, SystemTime::now(), false).expect("run");
+        let mut paths: Vec<PathBuf> = done.removed.iter().map(|r| r.path.clone()).collect();
+        paths.sort();
+        let canonical = root.canonicalize().expect("canonical");
+        let mut want = vec![
+            canonical.join("a/b/deep.log"),
+            canonical.join(odd.file_name().expect("name")),
+            canonical.join("old.log"),
+        ];
+        want.sort();
+        assert_eq!(paths, want);
+        assert_eq!(done.removed.iter().map(|r| r.bytes).sum::<u64>(), 300);
+        assert!(done.errors.is_empty(), "{:?}", done.errors);
+        for kept in ["new.log", "old.txt", "link", "alias.log"] {
+            assert!(root.join(kept).symlink_metadata().is_ok(), "{kept} must survive");
+        }
+        assert!(outside.join("secret.log").exists(), "nothing outside the root");
+    }
+
+    #[test]
+    fn system_directories_are_refused() {
+        for p in ["/", "/etc", "/usr", "/var/log", "/proc/self"] {
+            assert!(refuse_root(Path::new(p)).is_some(), "{p}");
+        }
+        assert!(refuse_root(Path::new("relative/dir")).is_some());
+        let tmp = tempfile::tempdir().expect("tmp");
+        assert_eq!(refuse_root(tmp.path()), None);
+        let rule = Rule { name: "x".into(), roots: vec!["/etc".into()], globs: vec![], older_than: Duration::ZERO };
+        assert!(run(&rule, SystemTime::now(), true).is_err());
+    }
+}

@@ -1,0 +1,5 @@
+//! Remedies: what hm may change on the host to fix what it found. One file
+//! per remedy; each has a dry run that reports exactly what it would do,
+//! and the commands that apply them record every action in the database.
+
+pub mod clean_disk;
