@@ -7,7 +7,7 @@
 //! is turned back into a line number and the key path that contains it, so
 //! `hm validate` can list them all at once.
 
-use super::model::{RawMonitor, RawSettings};
+use super::model::{RawClean, RawMonitor, RawSettings};
 use super::{Config, ConfigErrors, ConfigIssue, defaults, validate};
 use serde::Deserialize;
 use std::collections::HashSet;
@@ -69,6 +69,50 @@ pub(crate) fn key_offset(table: &DeTable<'_>, key: &str) -> Option<usize> {
     table.iter().find(|(k, _)| k.get_ref() == key).map(|(k, _)| k.span().start)
 }
 
+/// The `name` of a table, for labelling its issues.
+fn table_name(table: &Spanned<DeTable<'_>>) -> Option<String> {
+    table
+        .get_ref()
+        .iter()
+        .find(|(k, _)| k.get_ref() == "name")
+        .and_then(|(_, v)| v.get_ref().as_str().map(str::to_string))
+}
+
+/// The tables of a `[[key]]` array; anything else there is an issue.
+fn array_of_tables<'i>(
+    doc: &Doc<'_>,
+    value: Option<Spanned<DeValue<'i>>>,
+    key: &str,
+    issues: &mut Vec<ConfigIssue>,
+) -> Vec<Spanned<DeTable<'i>>> {
+    let Some(v) = value else { return Vec::new() };
+    let span = v.span();
+    match v.into_inner() {
+        DeValue::Array(items) => {
+            let mut tables = Vec::new();
+            for item in items.iter() {
+                match item.get_ref() {
+                    DeValue::Table(t) => tables.push(Spanned::new(item.span(), t.clone())),
+                    _ => issues.push(doc.issue(
+                        item.span().start,
+                        key,
+                        format!("each entry must be a table: write [[{key}]]"),
+                    )),
+                }
+            }
+            tables
+        }
+        _ => {
+            issues.push(doc.issue(
+                span.start,
+                key,
+                format!("`{key}` is an array of tables: write [[{key}]], not [{key}]"),
+            ));
+            Vec::new()
+        }
+    }
+}
+
 /// Parse and validate a whole config document.
 pub fn parse(file: &str, text: &str) -> Result<Config, ConfigErrors> {
     let doc = Doc { file, text };
@@ -83,6 +127,7 @@ pub fn parse(file: &str, text: &str) -> Result<Config, ConfigErrors> {
     let mut issues = Vec::new();
 
     let monitor_value = top.remove("monitor");
+    let clean_value = top.remove("clean");
     let settings_table = Spanned::new(root_span, top);
     let raw_settings = match RawSettings::deserialize(Deserializer::from(settings_table.clone())) {
         Ok(s) => s,
@@ -95,43 +140,9 @@ pub fn parse(file: &str, text: &str) -> Result<Config, ConfigErrors> {
 
     let mut monitors = Vec::new();
     let mut seen = HashSet::new();
-    let tables: Vec<Spanned<DeTable<'_>>> = match monitor_value {
-        None => Vec::new(),
-        Some(v) => {
-            let span = v.span();
-            match v.into_inner() {
-                DeValue::Array(items) => {
-                    let mut tables = Vec::new();
-                    for item in items.iter() {
-                        match item.get_ref() {
-                            DeValue::Table(t) => tables.push(Spanned::new(item.span(), t.clone())),
-                            _ => issues.push(doc.issue(
-                                item.span().start,
-                                "monitor",
-                                "each monitor must be a table: write [[monitor]]",
-                            )),
-                        }
-                    }
-                    tables
-                }
-                _ => {
-                    issues.push(doc.issue(
-                        span.start,
-                        "monitor",
-                        "monitors are an array of tables: write [[monitor]], not [monitor]",
-                    ));
-                    Vec::new()
-                }
-            }
-        }
-    };
+    let tables = array_of_tables(&doc, monitor_value, "monitor", &mut issues);
     for (index, table) in tables.iter().enumerate() {
-        let label = table
-            .get_ref()
-            .iter()
-            .find(|(k, _)| k.get_ref() == "name")
-            .and_then(|(_, v)| v.get_ref().as_str().map(str::to_string))
-            .unwrap_or_else(|| format!("#{}", index + 1));
+        let label = table_name(table).unwrap_or_else(|| format!("#{}", index + 1));
         let prefix = format!("monitor[{label}]");
         validate::keys(&doc, table, &prefix, &mut issues);
         let raw = match RawMonitor::deserialize(Deserializer::from(table.clone())) {
@@ -149,6 +160,22 @@ pub fn parse(file: &str, text: &str) -> Result<Config, ConfigErrors> {
             monitors.push(m);
         }
     }
+    let mut clean = Vec::new();
+    for (index, table) in array_of_tables(&doc, clean_value, "clean", &mut issues).iter().enumerate() {
+        let prefix = format!("clean[{}]", table_name(table).unwrap_or_else(|| format!("#{}", index + 1)));
+        match RawClean::deserialize(Deserializer::from(table.clone())) {
+            Ok(raw) => {
+                if clean.iter().any(|c: &super::CleanRule| c.name == raw.name) {
+                    let at = key_offset(table.get_ref(), "name").unwrap_or(table.span().start);
+                    issues.push(doc.issue(at, format!("{prefix}.name"), format!("duplicate rule name `{}`", raw.name)));
+                }
+                if let Some(rule) = validate::clean_rule(&doc, table, &prefix, raw, &mut issues) {
+                    clean.push(rule);
+                }
+            }
+            Err(e) => issues.push(serde_issue(&doc, table, &prefix, &e)),
+        }
+    }
     if !issues.is_empty() {
         issues.sort_by_key(|i| i.line);
         return Err(ConfigErrors(issues));
@@ -160,5 +187,5 @@ pub fn parse(file: &str, text: &str) -> Result<Config, ConfigErrors> {
             }
         }
     }
-    Ok(Config { path: None, settings, monitors })
+    Ok(Config { path: None, settings, monitors, clean })
 }

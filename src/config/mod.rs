@@ -24,6 +24,8 @@ pub struct Config {
     pub settings: Settings,
     /// Configured monitors first, then the embedded host monitors.
     pub monitors: Vec<Monitor>,
+    /// `[[clean]]` rules for `hm clean-disk`.
+    pub clean: Vec<CleanRule>,
 }
 
 /// One problem in a config file.
@@ -68,7 +70,7 @@ impl Config {
     pub fn embedded() -> Config {
         let settings = Settings::default();
         let monitors = defaults::host_monitors(&settings.thresholds);
-        Config { path: None, settings, monitors }
+        Config { path: None, settings, monitors, clean: Vec::new() }
     }
 
     /// Parse config text; `file` labels messages.

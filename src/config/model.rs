@@ -254,3 +254,24 @@ pub enum HeartbeatSource {
     File(PathBuf),
     Ping(String),
 }
+
+/// A `[[clean]]` rule as written.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawClean {
+    pub name: String,
+    pub roots: Vec<PathBuf>,
+    pub globs: Option<Vec<String>>,
+    pub older_than: Option<String>,
+}
+
+/// A clean-disk rule: delete regular files under `roots` whose name matches
+/// one of `globs` and that were last modified longer ago than `older_than`.
+#[derive(Debug, Clone)]
+pub struct CleanRule {
+    pub name: String,
+    pub roots: Vec<PathBuf>,
+    /// Patterns on the file name (not the path); empty means every file.
+    pub globs: Vec<glob::Pattern>,
+    pub older_than: Duration,
+}

@@ -130,3 +130,20 @@ fn threshold_errors_point_at_the_key_in_a_threshold_table() {
     let issues = errors("[thresholds.cpu]\nwarn = 50\ncrit = 40\n");
     assert_eq!((issues[0].line, issues[0].field.as_str()), (2, "thresholds.cpu.warn"), "{issues:?}");
 }
+
+#[test]
+fn clean_rules() {
+    let c = Config::parse(
+        "hm.toml",
+        "[[clean]]\nname = \"logs\"\nroots = [\"/srv/app/logs\"]\nglobs = [\"*.log\"]\nolder_than = \"3d\"\n",
+    )
+    .expect("valid");
+    assert_eq!(c.clean[0].older_than.as_secs(), 3 * 86_400);
+    let issues = errors("[[clean]]\nname = \"bad\"\nroots = [\"/etc\", \"rel\"]\nglobs = [\"[\"]\nsize = 1\n");
+    let found: Vec<(usize, &str)> = issues.iter().map(|i| (i.line, i.field.as_str())).collect();
+    assert_eq!(found, [(5, "clean[bad].size")], "{issues:?}");
+    let issues = errors("[[clean]]\nname = \"bad\"\nroots = [\"/etc\", \"rel\"]\nglobs = [\"[\"]\n");
+    let found: Vec<(usize, &str)> = issues.iter().map(|i| (i.line, i.field.as_str())).collect();
+    assert_eq!(found, [(3, "clean[bad].roots"), (3, "clean[bad].roots"), (4, "clean[bad].globs")], "{issues:?}");
+    assert!(issues[0].message.contains("system directory"), "{issues:?}");
+}

@@ -270,3 +270,40 @@ fn process(c: &mut Checker<'_, '_>, raw: &RawMonitor) -> Option<ProcessSpec> {
         zombies: c.limits("zombies_warn", "zombies_crit", zombies, Some((0.0, f64::MAX))),
     })
 }
+
+/// Resolve one `[[clean]]` rule; `None` when it has errors.
+pub(crate) fn clean_rule(
+    doc: &Doc<'_>,
+    table: &Spanned<DeTable<'_>>,
+    prefix: &str,
+    raw: RawClean,
+    issues: &mut Vec<ConfigIssue>,
+) -> Option<CleanRule> {
+    let mut c = Checker::new(doc, table.get_ref(), table.span().start, prefix.to_string(), issues);
+    if !valid_name(&raw.name) {
+        c.err("name", format!("`{}` is not a valid name: use lower-case letters, digits, `_`, `.` and `-`", raw.name));
+    }
+    if raw.roots.is_empty() {
+        c.err("roots", "a rule needs at least one root directory");
+    }
+    for root in &raw.roots {
+        if let Some(why) = crate::heal::clean_disk::refuse_written(root) {
+            c.err("roots", why);
+        }
+    }
+    let mut globs = Vec::new();
+    for g in raw.globs.unwrap_or_default() {
+        match glob::Pattern::new(&g) {
+            Ok(p) => globs.push(p),
+            Err(e) => c.err("globs", format!("invalid glob `{g}`: {e}")),
+        }
+    }
+    let older_than = c.duration("older_than", raw.older_than.as_deref(), DEFAULT_OLDER_THAN);
+    if c.failed {
+        return None;
+    }
+    Some(CleanRule { name: raw.name, roots: raw.roots, globs, older_than })
+}
+
+/// Default minimum age of files a clean rule deletes.
+pub const DEFAULT_OLDER_THAN: Duration = Duration::from_secs(7 * 86_400);

@@ -21,7 +21,7 @@ use std::ffi::{CStr, OsStr};
 use std::os::fd::{AsFd, OwnedFd};
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{SystemTime, UNIX_EPOCH};
 
 /// Directories that are never a clean-disk root (subdirectories of some,
 /// like `/var/log/myapp`, are fine).
@@ -30,16 +30,7 @@ const REFUSED: &[&str] = &[
     "/sbin", "/srv", "/sys", "/usr", "/var", "/var/lib", "/var/log", "/tmp",
 ];
 
-/// What to delete.
-#[derive(Debug, Clone)]
-pub struct Rule {
-    pub name: String,
-    pub roots: Vec<PathBuf>,
-    /// Patterns on the file name (not the path); empty means every file.
-    pub globs: Vec<glob::Pattern>,
-    /// Only files last modified longer ago than this.
-    pub older_than: Duration,
-}
+pub use crate::config::CleanRule as Rule;
 
 /// One file deleted (or that would be).
 #[derive(Debug, Clone, PartialEq)]
@@ -57,20 +48,34 @@ pub struct Outcome {
     pub errors: Vec<String>,
 }
 
-/// Why a path cannot be a root; `None` when it can.
-pub fn refuse_root(path: &Path) -> Option<String> {
+/// Why a path, as written, cannot be a root: relative, or a system
+/// directory. Checked when the config is read.
+pub fn refuse_written(path: &Path) -> Option<String> {
     if !path.is_absolute() {
         return Some(format!("{} is not an absolute path", path.display()));
     }
-    let canonical = match path.canonicalize() {
-        Ok(c) => c,
-        Err(e) => return Some(format!("cannot resolve {}: {e}", path.display())),
-    };
-    let shown = canonical.display().to_string();
-    if REFUSED.contains(&shown.as_str()) || ["/proc/", "/sys/", "/dev/"].iter().any(|p| shown.starts_with(p)) {
-        return Some(format!("refusing to clean {shown}: a system directory"));
+    refuse_system(path)
+}
+
+fn refuse_system(path: &Path) -> Option<String> {
+    let shown = path.display().to_string();
+    let trimmed = if shown.len() > 1 { shown.trim_end_matches('/') } else { &shown };
+    if REFUSED.contains(&trimmed) || ["/proc/", "/sys/", "/dev/"].iter().any(|p| trimmed.starts_with(p)) {
+        return Some(format!("refusing to clean {trimmed}: a system directory"));
     }
     None
+}
+
+/// Why a path cannot be a root; `None` when it can. Also resolves it, so a
+/// symlink to `/etc` is refused like `/etc`.
+pub fn refuse_root(path: &Path) -> Option<String> {
+    if let Some(why) = refuse_written(path) {
+        return Some(why);
+    }
+    match path.canonicalize() {
+        Ok(c) => refuse_system(&c),
+        Err(e) => Some(format!("cannot resolve {}: {e}", path.display())),
+    }
 }
 
 /// Apply (or, with `dry_run`, only plan) a rule.
@@ -191,6 +196,7 @@ mod libc_fmt {
 mod tests {
     use super::*;
     use std::os::unix::ffi::OsStringExt;
+    use std::time::Duration;
 
     fn aged(path: &Path, days: u64) {
         std::fs::write(path, vec![b'x'; 100]).expect("write");
