@@ -16,11 +16,17 @@ _hm() {
             ",$1")
                 cmd="hm"
                 ;;
+            hm,actions)
+                cmd="hm__subcmd__actions"
+                ;;
             hm,add)
                 cmd="hm__subcmd__add"
                 ;;
             hm,check)
                 cmd="hm__subcmd__check"
+                ;;
+            hm,clean-disk)
+                cmd="hm__subcmd__clean__subcmd__disk"
                 ;;
             hm,completions)
                 cmd="hm__subcmd__completions"
@@ -49,11 +55,17 @@ _hm() {
             hm,validate)
                 cmd="hm__subcmd__validate"
                 ;;
+            hm__subcmd__help,actions)
+                cmd="hm__subcmd__help__subcmd__actions"
+                ;;
             hm__subcmd__help,add)
                 cmd="hm__subcmd__help__subcmd__add"
                 ;;
             hm__subcmd__help,check)
                 cmd="hm__subcmd__help__subcmd__check"
+                ;;
+            hm__subcmd__help,clean-disk)
+                cmd="hm__subcmd__help__subcmd__clean__subcmd__disk"
                 ;;
             hm__subcmd__help,completions)
                 cmd="hm__subcmd__help__subcmd__completions"
@@ -122,12 +134,38 @@ _hm() {
 
     case "${cmd}" in
         hm)
-            opts="-h -V --config --db --json --help --version check status ping monitor list add remove validate completions man help"
+            opts="-h -V --config --db --json --help --version check status ping monitor list add remove clean-disk actions validate completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hm__subcmd__actions)
+            opts="-h -V --since --config --db --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -255,6 +293,40 @@ _hm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hm__subcmd__clean__subcmd__disk)
+            opts="-h -V --rule --older-than --glob --dry-run --config --db --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --rule)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --older-than)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --glob)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hm__subcmd__completions)
             opts="-h -V --dir --config --db --json --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -282,8 +354,22 @@ _hm() {
             return 0
             ;;
         hm__subcmd__help)
-            opts="check status ping monitor list add remove validate completions man help"
+            opts="check status ping monitor list add remove clean-disk actions validate completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hm__subcmd__help__subcmd__actions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -310,6 +396,20 @@ _hm() {
             return 0
             ;;
         hm__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hm__subcmd__help__subcmd__clean__subcmd__disk)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -32,6 +32,8 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand list 'List monitors (short for `hm monitor list`)'
             cand add 'Add a monitor to hm.toml (short for `hm monitor add`)'
             cand remove 'Remove a monitor from hm.toml (short for `hm monitor remove`)'
+            cand clean-disk 'Delete old files by the [[clean]] rules of hm.toml, or in the given directories'
+            cand actions 'Show what hm changed on the host (remedies applied)'
             cand validate 'Check hm.toml and report every error with its line and field'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page'
@@ -182,6 +184,29 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'hm;clean-disk'= {
+            cand --rule 'Only this configured rule'
+            cand --older-than 'With PATHs: only files last modified longer ago than this'
+            cand --glob 'With PATHs: only file names matching this glob (repeatable; default: all)'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --dry-run 'List what would be deleted, delete nothing'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;actions'= {
+            cand --since 'How far back to look'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'hm;validate'= {
             cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
             cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
@@ -219,6 +244,8 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand list 'List monitors (short for `hm monitor list`)'
             cand add 'Add a monitor to hm.toml (short for `hm monitor add`)'
             cand remove 'Remove a monitor from hm.toml (short for `hm monitor remove`)'
+            cand clean-disk 'Delete old files by the [[clean]] rules of hm.toml, or in the given directories'
+            cand actions 'Show what hm changed on the host (remedies applied)'
             cand validate 'Check hm.toml and report every error with its line and field'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page'
@@ -246,6 +273,10 @@ set edit:completion:arg-completer[hm] = {|@words|
         &'hm;help;add'= {
         }
         &'hm;help;remove'= {
+        }
+        &'hm;help;clean-disk'= {
+        }
+        &'hm;help;actions'= {
         }
         &'hm;help;validate'= {
         }

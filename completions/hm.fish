@@ -36,6 +36,8 @@ complete -c hm -n "__fish_hm_needs_command" -f -a "monitor" -d 'List, add or rem
 complete -c hm -n "__fish_hm_needs_command" -f -a "list" -d 'List monitors (short for `hm monitor list`)'
 complete -c hm -n "__fish_hm_needs_command" -f -a "add" -d 'Add a monitor to hm.toml (short for `hm monitor add`)'
 complete -c hm -n "__fish_hm_needs_command" -f -a "remove" -d 'Remove a monitor from hm.toml (short for `hm monitor remove`)'
+complete -c hm -n "__fish_hm_needs_command" -f -a "clean-disk" -d 'Delete old files by the [[clean]] rules of hm.toml, or in the given directories'
+complete -c hm -n "__fish_hm_needs_command" -f -a "actions" -d 'Show what hm changed on the host (remedies applied)'
 complete -c hm -n "__fish_hm_needs_command" -f -a "validate" -d 'Check hm.toml and report every error with its line and field'
 complete -c hm -n "__fish_hm_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c hm -n "__fish_hm_needs_command" -f -a "man" -d 'Print the man page'
@@ -135,6 +137,21 @@ complete -c hm -n "__fish_hm_using_subcommand remove" -l db -d 'Database file [d
 complete -c hm -n "__fish_hm_using_subcommand remove" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand remove" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand remove" -s V -l version -d 'Print version'
+complete -c hm -n "__fish_hm_using_subcommand clean-disk" -l rule -d 'Only this configured rule' -r
+complete -c hm -n "__fish_hm_using_subcommand clean-disk" -l older-than -d 'With PATHs: only files last modified longer ago than this' -r
+complete -c hm -n "__fish_hm_using_subcommand clean-disk" -l glob -d 'With PATHs: only file names matching this glob (repeatable; default: all)' -r
+complete -c hm -n "__fish_hm_using_subcommand clean-disk" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand clean-disk" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand clean-disk" -l dry-run -d 'List what would be deleted, delete nothing'
+complete -c hm -n "__fish_hm_using_subcommand clean-disk" -l json -d 'Print one JSON document on stdout instead of a table'
+complete -c hm -n "__fish_hm_using_subcommand clean-disk" -s h -l help -d 'Print help'
+complete -c hm -n "__fish_hm_using_subcommand clean-disk" -s V -l version -d 'Print version'
+complete -c hm -n "__fish_hm_using_subcommand actions" -l since -d 'How far back to look' -r
+complete -c hm -n "__fish_hm_using_subcommand actions" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand actions" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand actions" -l json -d 'Print one JSON document on stdout instead of a table'
+complete -c hm -n "__fish_hm_using_subcommand actions" -s h -l help -d 'Print help'
+complete -c hm -n "__fish_hm_using_subcommand actions" -s V -l version -d 'Print version'
 complete -c hm -n "__fish_hm_using_subcommand validate" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand validate" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand validate" -l json -d 'Print one JSON document on stdout instead of a table'
@@ -152,17 +169,19 @@ complete -c hm -n "__fish_hm_using_subcommand man" -l db -d 'Database file [defa
 complete -c hm -n "__fish_hm_using_subcommand man" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand man" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand man" -s V -l version -d 'Print version'
-complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check status ping monitor list add remove validate completions man help" -f -a "check" -d 'Run monitors now, record the results, print them'
-complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check status ping monitor list add remove validate completions man help" -f -a "status" -d 'Show the latest recorded result of each monitor'
-complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check status ping monitor list add remove validate completions man help" -f -a "ping" -d 'Record a heartbeat (or a task\'s outcome) for a heartbeat monitor'
-complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check status ping monitor list add remove validate completions man help" -f -a "monitor" -d 'List, add or remove monitors in hm.toml'
-complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check status ping monitor list add remove validate completions man help" -f -a "list" -d 'List monitors (short for `hm monitor list`)'
-complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check status ping monitor list add remove validate completions man help" -f -a "add" -d 'Add a monitor to hm.toml (short for `hm monitor add`)'
-complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check status ping monitor list add remove validate completions man help" -f -a "remove" -d 'Remove a monitor from hm.toml (short for `hm monitor remove`)'
-complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check status ping monitor list add remove validate completions man help" -f -a "validate" -d 'Check hm.toml and report every error with its line and field'
-complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check status ping monitor list add remove validate completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check status ping monitor list add remove validate completions man help" -f -a "man" -d 'Print the man page'
-complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check status ping monitor list add remove validate completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check status ping monitor list add remove clean-disk actions validate completions man help" -f -a "check" -d 'Run monitors now, record the results, print them'
+complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check status ping monitor list add remove clean-disk actions validate completions man help" -f -a "status" -d 'Show the latest recorded result of each monitor'
+complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check status ping monitor list add remove clean-disk actions validate completions man help" -f -a "ping" -d 'Record a heartbeat (or a task\'s outcome) for a heartbeat monitor'
+complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check status ping monitor list add remove clean-disk actions validate completions man help" -f -a "monitor" -d 'List, add or remove monitors in hm.toml'
+complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check status ping monitor list add remove clean-disk actions validate completions man help" -f -a "list" -d 'List monitors (short for `hm monitor list`)'
+complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check status ping monitor list add remove clean-disk actions validate completions man help" -f -a "add" -d 'Add a monitor to hm.toml (short for `hm monitor add`)'
+complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check status ping monitor list add remove clean-disk actions validate completions man help" -f -a "remove" -d 'Remove a monitor from hm.toml (short for `hm monitor remove`)'
+complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check status ping monitor list add remove clean-disk actions validate completions man help" -f -a "clean-disk" -d 'Delete old files by the [[clean]] rules of hm.toml, or in the given directories'
+complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check status ping monitor list add remove clean-disk actions validate completions man help" -f -a "actions" -d 'Show what hm changed on the host (remedies applied)'
+complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check status ping monitor list add remove clean-disk actions validate completions man help" -f -a "validate" -d 'Check hm.toml and report every error with its line and field'
+complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check status ping monitor list add remove clean-disk actions validate completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check status ping monitor list add remove clean-disk actions validate completions man help" -f -a "man" -d 'Print the man page'
+complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check status ping monitor list add remove clean-disk actions validate completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "list" -d 'List configured and embedded monitors'
 complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "add" -d 'Add a monitor to hm.toml, keeping its comments and order'
 complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "remove" -d 'Remove a monitor from hm.toml'

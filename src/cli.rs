@@ -73,6 +73,14 @@ pub enum Command {
     /// Remove a monitor from hm.toml (short for `hm monitor remove`)
     #[command(after_help = "Example:\n  hm remove api")]
     Remove(RemoveArgs),
+    /// Delete old files by the [[clean]] rules of hm.toml, or in the given directories
+    #[command(
+        after_help = "Examples:\n  hm clean-disk --dry-run                        what the configured rules would delete\n  hm clean-disk --rule app-logs\n  hm clean-disk /srv/app/tmp --older-than 3d --glob '*.tmp'\n\nOnly regular files are deleted; symlinks are never followed or removed, and\n/ and system directories are refused. Every real run is recorded (hm actions)."
+    )]
+    CleanDisk(CleanDiskArgs),
+    /// Show what hm changed on the host (remedies applied)
+    #[command(after_help = "Examples:\n  hm actions\n  hm actions --since 7d --json")]
+    Actions(ActionsArgs),
     /// Check hm.toml and report every error with its line and field
     #[command(after_help = "Examples:\n  hm validate\n  hm validate --config ./hm.toml --json")]
     Validate,
@@ -213,6 +221,32 @@ pub struct AddArgs {
     /// A note for people
     #[arg(long)]
     pub description: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CleanDiskArgs {
+    /// Directories to clean instead of the configured rules
+    #[arg(value_name = "PATH", conflicts_with = "rule")]
+    pub paths: Vec<PathBuf>,
+    /// Only this configured rule
+    #[arg(long, value_name = "NAME")]
+    pub rule: Option<String>,
+    /// With PATHs: only files last modified longer ago than this
+    #[arg(long, value_name = "DURATION", default_value = "7d", value_parser = parse_duration_arg, requires = "paths")]
+    pub older_than: std::time::Duration,
+    /// With PATHs: only file names matching this glob (repeatable; default: all)
+    #[arg(long, value_name = "GLOB", requires = "paths")]
+    pub glob: Vec<String>,
+    /// List what would be deleted, delete nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ActionsArgs {
+    /// How far back to look
+    #[arg(long, value_name = "DURATION", default_value = "24h", value_parser = parse_duration_arg)]
+    pub since: std::time::Duration,
 }
 
 #[derive(Debug, Args)]

@@ -14,6 +14,7 @@ pub mod cmd;
 pub mod config;
 pub mod heal;
 pub mod host;
+pub mod lock;
 pub mod output;
 pub mod status;
 pub mod store;
@@ -70,6 +71,7 @@ fn exit_code(report: &Report) -> i32 {
         Report::Check(r) => r.status.exit_code(),
         Report::Status(r) => r.status.exit_code(),
         Report::Validate(r) if !r.valid => 1,
+        Report::Clean(r) if r.rules.iter().any(|r| !r.errors.is_empty()) => 1,
         _ => 0,
     }
 }
@@ -116,6 +118,15 @@ fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<Report> {
             Report::MonitorChange(cmd::monitor::remove(ctx, &a.name)?)
         }
         Command::Validate => Report::Validate(cmd::validate::run(ctx)?),
+        Command::CleanDisk(a) => {
+            let ad_hoc = (!a.paths.is_empty()).then_some(cmd::clean_disk::AdHoc {
+                paths: a.paths,
+                globs: a.glob,
+                older_than: a.older_than,
+            });
+            Report::Clean(cmd::clean_disk::run(ctx, a.rule.as_deref(), ad_hoc, a.dry_run)?)
+        }
+        Command::Actions(a) => Report::Actions(cmd::actions::run(ctx, a.since)?),
         Command::Completions(a) => match (a.dir, a.shell) {
             (Some(dir), _) => {
                 let names = cmd::completions::write_all(&dir)?;

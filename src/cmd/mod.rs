@@ -1,7 +1,9 @@
 //! One file per subcommand. Each takes its arguments and a [`Ctx`] and
 //! returns a report (data, never text), or an error for `run()` to print.
 
+pub mod actions;
 pub mod check;
+pub mod clean_disk;
 pub mod completions;
 pub mod man;
 pub mod monitor;

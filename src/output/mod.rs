@@ -9,8 +9,8 @@
 mod text;
 
 use crate::cmd::{
-    check::CheckReport, monitor::MonitorChange, monitor::MonitorList, ping::PingReport, status::StatusReport,
-    validate::ValidateReport,
+    actions::ActionsReport, check::CheckReport, clean_disk::CleanReport, monitor::MonitorChange, monitor::MonitorList,
+    ping::PingReport, status::StatusReport, validate::ValidateReport,
 };
 use serde::Serialize;
 use std::io::{IsTerminal, Write};
@@ -25,6 +25,8 @@ pub enum Report {
     MonitorList(MonitorList),
     MonitorChange(MonitorChange),
     Validate(ValidateReport),
+    Clean(CleanReport),
+    Actions(ActionsReport),
     /// Generated text (completion scripts, man pages), printed as is.
     #[serde(skip)]
     Raw(Vec<u8>),
@@ -66,6 +68,8 @@ pub fn render(report: &Report, style: Style) -> Vec<u8> {
         Report::MonitorList(r) => text::monitor_list(r),
         Report::MonitorChange(r) => text::monitor_change(r),
         Report::Validate(r) => text::validate(r),
+        Report::Clean(r) => text::clean(r, style),
+        Report::Actions(r) => text::actions(r, style),
         Report::Raw(_) => String::new(),
     };
     text.into_bytes()

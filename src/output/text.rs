@@ -4,8 +4,8 @@
 use super::Style;
 use crate::check::Metric;
 use crate::cmd::{
-    check::CheckReport, monitor::MonitorChange, monitor::MonitorList, ping::PingReport, status::StatusReport,
-    validate::ValidateReport,
+    actions::ActionsReport, check::CheckReport, clean_disk::CleanReport, monitor::MonitorChange, monitor::MonitorList,
+    ping::PingReport, status::StatusReport, validate::ValidateReport,
 };
 use crate::status::Status;
 use crate::units::{format_bytes, format_duration};
@@ -133,4 +133,43 @@ pub fn validate(r: &ValidateReport) -> String {
     let mut out: String = r.errors.iter().map(|e| format!("{e}\n")).collect();
     out.push_str(&format!("{file}: {} error{}\n", r.errors.len(), if r.errors.len() == 1 { "" } else { "s" }));
     out
+}
+
+pub fn clean(r: &CleanReport, style: Style) -> String {
+    let verb = if r.dry_run { "would delete" } else { "deleted" };
+    let mut out = String::new();
+    for rule in &r.rules {
+        for path in &rule.removed {
+            // Newlines in file names would forge lines of this report.
+            out.push_str(&format!("{verb} {}\n", path.replace('\n', "\\n")));
+        }
+        for e in &rule.errors {
+            out.push_str(&format!("problem: {}\n", e.replace('\n', "\\n")));
+        }
+    }
+    let mut t = table(style, &["rule", "roots", "files", "freed"]);
+    for rule in &r.rules {
+        let roots: Vec<String> = rule.roots.iter().map(|p| p.display().to_string()).collect();
+        t.add_row(vec![rule.rule.clone(), roots.join(" "), rule.files.to_string(), format_bytes(rule.bytes as f64)]);
+    }
+    out.push_str(&format!("{t}\n"));
+    let what = if r.dry_run { "would free" } else { "freed" };
+    out.push_str(&format!(
+        "{} files, {what} {}{}\n",
+        r.files,
+        format_bytes(r.bytes as f64),
+        if r.dry_run { " (dry run)" } else { "" }
+    ));
+    out
+}
+
+pub fn actions(r: &ActionsReport, style: Style) -> String {
+    if r.actions.is_empty() {
+        return format!("no actions since {}\n", r.since);
+    }
+    let mut t = table(style, &["at", "monitor", "action", "outcome", "details"]);
+    for a in &r.actions {
+        t.add_row(vec![&a.at, &a.monitor, &a.action, &a.outcome, &a.details]);
+    }
+    format!("{t}\n")
 }

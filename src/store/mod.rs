@@ -6,10 +6,12 @@
 //! Opening refuses a file that is not an hm database rather than touching
 //! it: nothing is ever overwritten.
 
+mod actions;
 mod checks;
 mod counters;
 mod pings;
 
+pub use actions::ActionRow;
 pub use checks::LatestCheck;
 
 use anyhow::{Context, Result, bail};
@@ -18,7 +20,8 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// Schema migrations; entry `i` moves `user_version` from `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE samples (ts REAL NOT NULL, monitor TEXT NOT NULL, metric TEXT NOT NULL, value REAL NOT NULL, unit TEXT NOT NULL DEFAULT '');
 CREATE INDEX samples_monitor_metric_ts ON samples (monitor, metric, ts);
 CREATE INDEX samples_ts ON samples (ts);
@@ -28,7 +31,12 @@ CREATE INDEX checks_ts ON checks (ts);
 CREATE TABLE pings (ts REAL NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, duration_ms REAL, exit_code INTEGER);
 CREATE INDEX pings_name_ts ON pings (name, ts);
 CREATE TABLE counters (key TEXT PRIMARY KEY, value REAL NOT NULL, ts REAL NOT NULL) WITHOUT ROWID;
-"#];
+"#,
+    r#"
+CREATE TABLE actions (ts REAL NOT NULL, monitor TEXT NOT NULL, action TEXT NOT NULL, outcome TEXT NOT NULL, details TEXT NOT NULL DEFAULT '');
+CREATE INDEX actions_ts ON actions (ts);
+"#,
+];
 
 /// An open database.
 pub struct Store {
@@ -99,7 +107,7 @@ impl Store {
     /// apart: they are overwritten in place, and stale ones go after a day.
     pub fn prune(&self, before: f64) -> Result<usize> {
         let mut n = 0;
-        for table in ["samples", "checks", "pings"] {
+        for table in ["samples", "checks", "pings", "actions"] {
             n += self
                 .conn
                 .execute(&format!("DELETE FROM {table} WHERE ts < ?1"), [before])

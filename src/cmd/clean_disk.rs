@@ -1,0 +1,117 @@
+//! `hm clean-disk`: free space by the `[[clean]]` rules of hm.toml, or by a
+//! rule given on the command line. `--dry-run` lists what would go; a real
+//! run holds the run lock and records one action per rule.
+
+use super::{Ctx, unix_now};
+use crate::config::CleanRule;
+use crate::heal::clean_disk;
+use crate::store::ActionRow;
+use crate::units::format_bytes;
+use anyhow::{Result, bail};
+use serde::Serialize;
+use std::path::PathBuf;
+use std::time::{Duration, SystemTime};
+
+/// What one rule did (or would do).
+#[derive(Debug, Serialize)]
+pub struct RuleReport {
+    /// The rule's name (`command-line` for a rule given as flags).
+    pub rule: String,
+    pub roots: Vec<PathBuf>,
+    /// Files deleted (or that would be).
+    pub files: usize,
+    /// Bytes freed (or that would be).
+    pub bytes: u64,
+    /// The files, as paths (invalid UTF-8 shown with U+FFFD).
+    pub removed: Vec<String>,
+    /// Problems met on the way; the rest of the rule still ran.
+    pub errors: Vec<String>,
+}
+
+/// The result of `hm clean-disk`.
+#[derive(Debug, Serialize)]
+pub struct CleanReport {
+    /// True when nothing was deleted, only listed.
+    pub dry_run: bool,
+    pub rules: Vec<RuleReport>,
+    /// Totals over all rules.
+    pub files: usize,
+    pub bytes: u64,
+}
+
+/// A rule from flags.
+pub struct AdHoc {
+    pub paths: Vec<PathBuf>,
+    pub globs: Vec<String>,
+    pub older_than: Duration,
+}
+
+/// How long a clean-disk run waits for another hm run to finish.
+const LOCK_WAIT: Duration = Duration::from_secs(2);
+
+pub fn run(ctx: &Ctx, rule: Option<&str>, ad_hoc: Option<AdHoc>, dry_run: bool) -> Result<CleanReport> {
+    let config = ctx.config()?;
+    let rules: Vec<CleanRule> = match (ad_hoc, rule) {
+        (Some(a), _) => {
+            let mut globs = Vec::new();
+            for g in &a.globs {
+                globs.push(glob::Pattern::new(g).map_err(|e| anyhow::anyhow!("--glob `{g}`: {e}"))?);
+            }
+            vec![CleanRule { name: "command-line".into(), roots: a.paths, globs, older_than: a.older_than }]
+        }
+        (None, Some(name)) => match config.clean.iter().find(|r| r.name == name) {
+            Some(r) => vec![r.clone()],
+            None => {
+                let known: Vec<&str> = config.clean.iter().map(|r| r.name.as_str()).collect();
+                bail!(
+                    "no clean rule named `{name}` (known: {})",
+                    if known.is_empty() { "none".into() } else { known.join(", ") }
+                )
+            }
+        },
+        (None, None) if config.clean.is_empty() => {
+            bail!(
+                "no [[clean]] rules in the config; name directories (hm clean-disk /srv/app/tmp --older-than 7d) or add rules"
+            )
+        }
+        (None, None) => config.clean.clone(),
+    };
+    // Refuse before touching anything, so one bad rule stops the whole run.
+    for r in &rules {
+        for root in &r.roots {
+            if let Some(why) = clean_disk::refuse_root(root) {
+                bail!("rule {}: {why}", r.name);
+            }
+        }
+    }
+    let store = ctx.store(&config)?;
+    let _lock = if dry_run { None } else { Some(crate::lock::acquire(&ctx.db_path(&config), LOCK_WAIT)?) };
+    let mut reports = Vec::new();
+    for r in &rules {
+        let out = clean_disk::run(r, SystemTime::now(), dry_run)?;
+        let bytes: u64 = out.removed.iter().map(|f| f.bytes).sum();
+        if !dry_run {
+            store.record_action(&ActionRow {
+                ts: unix_now(),
+                monitor: r.name.clone(),
+                action: "clean-disk".into(),
+                outcome: if out.errors.is_empty() { "ok" } else { "partial" }.into(),
+                details: format!("deleted {} files, freed {}", out.removed.len(), format_bytes(bytes as f64)),
+            })?;
+        }
+        reports.push(RuleReport {
+            rule: r.name.clone(),
+            roots: r.roots.clone(),
+            files: out.removed.len(),
+            bytes,
+            removed: out.removed.iter().map(|f| f.path.to_string_lossy().into_owned()).collect(),
+            errors: out.errors,
+        });
+    }
+    Ok(CleanReport {
+        dry_run,
+        files: reports.iter().map(|r| r.files).sum(),
+        bytes: reports.iter().map(|r| r.bytes).sum(),
+        rules: reports,
+    })
+}

@@ -1,0 +1,71 @@
+//! One run at a time: an `flock` on a lock file next to the database.
+//!
+//! Cron can fire while an earlier run still heals; two runs must never
+//! apply a remedy at once. The second one waits a short while, then gives
+//! up with a clear message. The kernel drops the lock when the process
+//! exits, however it exits, so a crashed run never leaves a stale lock.
+
+use anyhow::{Context, Result, bail};
+use nix::errno::Errno;
+use nix::fcntl::{Flock, FlockArg};
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// Held until dropped.
+#[derive(Debug)]
+pub struct RunLock {
+    _lock: Flock<File>,
+    pub path: PathBuf,
+}
+
+/// The lock file for a database: `hm.db` → `hm.db.lock`.
+pub fn lock_path(db: &Path) -> PathBuf {
+    let mut name = db.as_os_str().to_owned();
+    name.push(".lock");
+    PathBuf::from(name)
+}
+
+/// Take the lock for `db`, waiting up to `wait` for another run to finish.
+pub fn acquire(db: &Path, wait: Duration) -> Result<RunLock> {
+    let path = lock_path(db);
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    let mut file = File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .with_context(|| format!("cannot open the lock file {}", path.display()))?;
+    let start = Instant::now();
+    loop {
+        match Flock::lock(file, FlockArg::LockExclusiveNonblock) {
+            Ok(lock) => return Ok(RunLock { _lock: lock, path }),
+            Err((f, Errno::EWOULDBLOCK)) if start.elapsed() < wait => {
+                file = f;
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            Err((_, Errno::EWOULDBLOCK)) => {
+                bail!("another hm run holds {} (waited {:.0?}); try again when it ends", path.display(), wait)
+            }
+            Err((_, e)) => bail!("cannot lock {}: {e}", path.display()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_second_holder_waits_then_gives_up() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let db = dir.path().join("hm.db");
+        let first = acquire(&db, Duration::ZERO).expect("first");
+        let err = acquire(&db, Duration::from_millis(120)).expect_err("second must fail");
+        assert!(err.to_string().contains("another hm run holds"), "{err}");
+        drop(first);
+        acquire(&db, Duration::ZERO).expect("free again");
+    }
+}

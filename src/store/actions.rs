@@ -1,0 +1,49 @@
+//! The `actions` table: every remedy applied, with its outcome, so what hm
+//! changed on the host can always be looked up afterwards (`hm actions`).
+
+use super::Store;
+use anyhow::{Context, Result};
+use rusqlite::params;
+
+/// One recorded action.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActionRow {
+    pub ts: f64,
+    /// The monitor or rule it was for.
+    pub monitor: String,
+    /// What was done: `clean-disk`, `restart`, ...
+    pub action: String,
+    /// `ok`, `partial`, `failed`.
+    pub outcome: String,
+    pub details: String,
+}
+
+impl Store {
+    /// Record an action.
+    pub fn record_action(&self, row: &ActionRow) -> Result<()> {
+        self.conn
+            .execute(
+                "INSERT INTO actions (ts, monitor, action, outcome, details) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![row.ts, row.monitor, row.action, row.outcome, row.details],
+            )
+            .with_context(|| format!("cannot record the action in {}", self.path().display()))?;
+        Ok(())
+    }
+
+    /// Actions since `since` (unix seconds), oldest first.
+    pub fn actions_since(&self, since: f64) -> Result<Vec<ActionRow>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT ts, monitor, action, outcome, details FROM actions WHERE ts >= ?1 ORDER BY ts")?;
+        let rows = stmt.query_map([since], |r| {
+            Ok(ActionRow {
+                ts: r.get(0)?,
+                monitor: r.get(1)?,
+                action: r.get(2)?,
+                outcome: r.get(3)?,
+                details: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+}
