@@ -217,6 +217,7 @@ mod tests {
             cpu: Limits { warn: Some(50.0), crit: None },
             rss: Limits::default(),
             zombies: Limits { warn: Some(0.0), crit: None },
+            restart: None,
         }
     }
 

@@ -97,6 +97,25 @@ pub struct RawMonitor {
     // heartbeat
     pub file: Option<PathBuf>,
     pub ping: Option<String>,
+    // process remedies
+    pub start: Option<CommandLine>,
+    pub stop: Option<CommandLine>,
+    pub shell: Option<bool>,
+    pub restart_delay: Option<String>,
+    pub grace: Option<String>,
+    pub max_restarts: Option<u32>,
+    pub restart_window: Option<String>,
+    pub log: Option<PathBuf>,
+    pub heal: Option<bool>,
+}
+
+/// A command as written: an argv array, or one string for `sh -c` (only
+/// with `shell = true`: no shell unless the config asks for one).
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(untagged)]
+pub enum CommandLine {
+    Argv(Vec<String>),
+    Line(String),
 }
 
 /// Resolved global settings.
@@ -238,6 +257,31 @@ pub struct ProcessSpec {
     pub rss: Limits,
     /// Zombie count among the matched processes.
     pub zombies: Limits,
+    /// How to restart the worker, when the config allows it.
+    pub restart: Option<RestartSpec>,
+}
+
+/// How a worker is restarted (`hm restart-worker`, `hm heal`).
+#[derive(Debug, Clone)]
+pub struct RestartSpec {
+    pub how: RestartHow,
+    /// Wait this long after starting before verifying it runs; also the
+    /// base of the backoff between automatic attempts.
+    pub delay: Duration,
+    /// Between SIGTERM and SIGKILL.
+    pub grace: Duration,
+    /// At most this many restarts within `window`, then give up.
+    pub max_restarts: u32,
+    pub window: Duration,
+    /// Where a started worker's stdout and stderr go (appended).
+    pub log: Option<PathBuf>,
+}
+
+/// Through systemd, or by stopping and starting it ourselves.
+#[derive(Debug, Clone)]
+pub enum RestartHow {
+    Unit(String),
+    Commands { start: Vec<String>, stop: Option<Vec<String>> },
 }
 
 /// A `heartbeat` monitor: the age of a file's mtime or of the last `hm ping`.

@@ -1,11 +1,13 @@
 //! A host with fixed figures, for testing checks exactly.
 
-use super::{CpuTimes, FsInfo, Host, LoadAvg, MemInfo, ProcEntry, ProcInfo, UnitInfo};
+use super::{CpuTimes, FsInfo, Host, LoadAvg, MemInfo, ProcEntry, ProcInfo, Signal, UnitInfo};
 use anyhow::{Result, anyhow};
 use std::path::Path;
+use std::sync::Mutex;
+use std::time::Duration;
 
 /// Every figure is a public field; set what the test needs.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct FakeHost {
     /// The process-table scan.
     pub entries: Vec<ProcEntry>,
@@ -16,6 +18,10 @@ pub struct FakeHost {
     pub load: LoadAvg,
     pub fs: Vec<FsInfo>,
     pub units: Vec<(String, UnitInfo)>,
+    /// Every signal sent, in order.
+    pub signals: Mutex<Vec<(u32, Signal)>>,
+    /// Every command run or spawned, in order.
+    pub commands: Mutex<Vec<Vec<String>>>,
 }
 
 impl Host for FakeHost {
@@ -47,6 +53,22 @@ impl Host for FakeHost {
             .max_by_key(|f| f.mount.as_os_str().len())
             .cloned()
             .ok_or_else(|| anyhow!("no filesystem for {}", path.display()))
+    }
+    fn signal(&self, pid: u32, signal: Signal) -> Result<()> {
+        if let Ok(mut s) = self.signals.lock() {
+            s.push((pid, signal));
+        }
+        Ok(())
+    }
+    fn run_command(&self, argv: &[String], _timeout: Duration) -> Result<()> {
+        if let Ok(mut c) = self.commands.lock() {
+            c.push(argv.to_vec());
+        }
+        Ok(())
+    }
+    fn spawn_detached(&self, argv: &[String], _log: Option<&Path>) -> Result<u32> {
+        self.run_command(argv, Duration::ZERO)?;
+        Ok(4242)
     }
     fn unit(&self, unit: &str) -> Result<UnitInfo> {
         self.units

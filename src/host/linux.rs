@@ -9,11 +9,12 @@
 //! once, lazily, reading only the files the configured checks need.
 
 use super::procfs::{self, Clock};
-use super::{CpuTimes, FsInfo, Host, LoadAvg, MemInfo, ProcEntry, ProcInfo, ProcNeeds, UnitInfo};
+use super::{CpuTimes, FsInfo, Host, LoadAvg, MemInfo, ProcEntry, ProcInfo, ProcNeeds, Signal, UnitInfo, exec};
 use anyhow::{Context, Result, anyhow, bail};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
+use std::time::Duration;
 use sysinfo::System;
 
 /// Filesystem types that are never "real" disks, whatever their mount point.
@@ -145,6 +146,20 @@ impl Host for LinuxHost {
         let mut info = statvfs(&canonical, &device, &fs_type)?;
         info.mount = mount;
         Ok(info)
+    }
+
+    fn signal(&self, pid: u32, signal: Signal) -> Result<()> {
+        let target = i32::try_from(pid).map_err(|_| anyhow!("pid {pid} out of range"))?;
+        nix::sys::signal::kill(nix::unistd::Pid::from_raw(target), signal)
+            .with_context(|| format!("cannot send {signal} to pid {pid}"))
+    }
+
+    fn run_command(&self, argv: &[String], timeout: Duration) -> Result<()> {
+        exec::run(argv, timeout)
+    }
+
+    fn spawn_detached(&self, argv: &[String], log: Option<&Path>) -> Result<u32> {
+        exec::spawn_detached(argv, log)
     }
 
     fn unit(&self, unit: &str) -> Result<UnitInfo> {

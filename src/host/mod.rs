@@ -6,13 +6,16 @@
 //! [`linux::LinuxHost`], which reads the real machine once per run and only
 //! what the configured checks need.
 
+mod exec;
 #[cfg(test)]
 pub mod fake;
 pub mod linux;
 mod procfs;
 
 use anyhow::Result;
+pub use nix::sys::signal::Signal;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 /// One entry of the process-table scan: just enough to match on.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -137,4 +140,12 @@ pub trait Host: Sync {
     fn filesystem_of(&self, path: &Path) -> Result<FsInfo>;
     /// A systemd unit's state and pids.
     fn unit(&self, unit: &str) -> Result<UnitInfo>;
+    /// Send a signal to a process. Callers verify the pid's identity first.
+    fn signal(&self, pid: u32, signal: Signal) -> Result<()>;
+    /// Run a command to completion (a `stop` command, `systemctl restart`),
+    /// killing it after `timeout`; an error carries its first line of stderr.
+    fn run_command(&self, argv: &[String], timeout: Duration) -> Result<()>;
+    /// Start a worker detached from hm (own session, stdin from /dev/null,
+    /// output appended to `log` or discarded), so it outlives hm; its pid.
+    fn spawn_detached(&self, argv: &[String], log: Option<&Path>) -> Result<u32>;
 }

@@ -1,0 +1,114 @@
+//! Running commands for remedies: to completion with a timeout (stop
+//! commands, `systemctl restart`), or detached (a worker's start command).
+//!
+//! Commands are argv arrays and run without a shell; a config that wants
+//! one says `shell = true` and gets `/bin/sh -c` as argv\[0\] and \[1\].
+
+use anyhow::{Context, Result, anyhow, bail};
+use std::io::Read;
+use std::os::unix::process::CommandExt;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn command(argv: &[String]) -> Result<Command> {
+    let (program, args) = argv.split_first().ok_or_else(|| anyhow!("empty command"))?;
+    let mut cmd = Command::new(program);
+    cmd.args(args).stdin(Stdio::null());
+    Ok(cmd)
+}
+
+fn not_found(argv: &[String], e: std::io::Error) -> anyhow::Error {
+    let program = argv.first().map_or("", String::as_str);
+    match e.kind() {
+        std::io::ErrorKind::NotFound => anyhow!("{program} not found"),
+        _ => anyhow!("cannot run {program}: {e}"),
+    }
+}
+
+/// Run to completion; an error names the exit status and stderr's first line.
+pub fn run(argv: &[String], timeout: Duration) -> Result<()> {
+    let mut child =
+        command(argv)?.stdout(Stdio::null()).stderr(Stdio::piped()).spawn().map_err(|e| not_found(argv, e))?;
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().context("cannot wait for the command")? {
+            break status;
+        }
+        if start.elapsed() > timeout {
+            let _ = child.kill();
+            let _ = child.wait();
+            bail!("`{}` did not finish within {timeout:?}", argv.join(" "));
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    if status.success() {
+        return Ok(());
+    }
+    let mut err = String::new();
+    if let Some(mut e) = child.stderr.take() {
+        let _ = e.read_to_string(&mut err);
+    }
+    let first = err.lines().next().unwrap_or("").trim();
+    bail!(
+        "`{}` failed ({status}){}",
+        argv.join(" "),
+        if first.is_empty() { String::new() } else { format!(": {first}") }
+    )
+}
+
+/// Start detached: its own session (no controlling terminal, not killed
+/// with hm's process group), output appended to `log`.
+pub fn spawn_detached(argv: &[String], log: Option<&Path>) -> Result<u32> {
+    let mut cmd = command(argv)?;
+    match log {
+        Some(path) => {
+            let file = std::fs::File::options()
+                .create(true)
+                .append(true)
+                .open(path)
+                .with_context(|| format!("cannot open the worker log {}", path.display()))?;
+            let err = file.try_clone().with_context(|| format!("cannot open the worker log {}", path.display()))?;
+            cmd.stdout(file).stderr(err);
+        }
+        None => {
+            cmd.stdout(Stdio::null()).stderr(Stdio::null());
+        }
+    }
+    // SAFETY: setsid is async-signal-safe and touches no memory of ours.
+    unsafe {
+        cmd.pre_exec(|| nix::unistd::setsid().map(|_| ()).map_err(std::io::Error::from));
+    }
+    let child = cmd.spawn().map_err(|e| not_found(argv, e))?;
+    Ok(child.id())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn argv(a: &[&str]) -> Vec<String> {
+        a.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn run_reports_failures_and_timeouts() {
+        run(&argv(&["true"]), Duration::from_secs(5)).expect("true");
+        let err = run(&argv(&["sh", "-c", "echo boom >&2; exit 3"]), Duration::from_secs(5)).expect_err("fails");
+        assert!(err.to_string().ends_with(": boom"), "{err}");
+        let err = run(&argv(&["sleep", "5"]), Duration::from_millis(100)).expect_err("times out");
+        assert!(err.to_string().contains("did not finish"), "{err}");
+        let err = run(&argv(&["/nonexistent/x"]), Duration::from_secs(1)).expect_err("missing");
+        assert_eq!(err.to_string(), "/nonexistent/x not found");
+    }
+
+    #[test]
+    fn detached_workers_get_their_own_session() {
+        let pid = spawn_detached(&argv(&["sleep", "5"]), None).expect("spawn");
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("stat");
+        let after = &stat[stat.rfind(')').expect(")") + 2..];
+        let session: u32 = after.split(' ').nth(3).expect("session").parse().expect("number");
+        let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid as i32), nix::sys::signal::Signal::SIGKILL);
+        assert_eq!(session, pid, "session leader");
+    }
+}
