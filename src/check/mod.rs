@@ -9,7 +9,7 @@ mod heartbeat;
 mod load;
 mod memory;
 pub mod patterns;
-mod process;
+pub mod process;
 pub mod runner;
 
 use crate::config::Limits;

@@ -33,6 +33,15 @@ type Counters = Vec<(String, f64)>;
 /// coarse, so the last figure stands instead.
 const MIN_WINDOW_S: f64 = 1.0;
 
+/// The running (not zombie) processes a matcher finds now; none when the
+/// pidfile or unit cannot be read. For remedies, which act on these.
+pub fn running(ctx: &CheckCtx<'_>, matcher: &Matcher) -> Result<Vec<ProcInfo>> {
+    Ok(match find(ctx, matcher)? {
+        Found::Procs(p) => p.into_iter().filter(|p| !p.zombie).collect(),
+        Found::Missing(..) => Vec::new(),
+    })
+}
+
 /// Why no processes could be looked for: reported as the check's message.
 enum Found {
     Procs(Vec<ProcInfo>),

@@ -3,3 +3,4 @@
 //! and the commands that apply them record every action in the database.
 
 pub mod clean_disk;
+pub mod restart;
