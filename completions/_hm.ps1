@@ -35,6 +35,7 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List monitors (short for `hm monitor list`)')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a monitor to hm.toml (short for `hm monitor add`)')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a monitor from hm.toml (short for `hm monitor remove`)')
+            [CompletionResult]::new('restart-worker', 'restart-worker', [CompletionResultType]::ParameterValue, 'Restart a process monitor''s worker now and check that it runs')
             [CompletionResult]::new('clean-disk', 'clean-disk', [CompletionResultType]::ParameterValue, 'Delete old files by the [[clean]] rules of hm.toml, or in the given directories')
             [CompletionResult]::new('actions', 'actions', [CompletionResultType]::ParameterValue, 'Show what hm changed on the host (remedies applied)')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check hm.toml and report every error with its line and field')
@@ -203,6 +204,18 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'hm;restart-worker' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be done, do nothing')
+            [CompletionResult]::new('--reset', '--reset', [CompletionResultType]::ParameterName, 'Reset the restart budget (after hm gave up), then restart')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'hm;clean-disk' {
             [CompletionResult]::new('--rule', '--rule', [CompletionResultType]::ParameterName, 'Only this configured rule')
             [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'With PATHs: only files last modified longer ago than this')
@@ -268,6 +281,7 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List monitors (short for `hm monitor list`)')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a monitor to hm.toml (short for `hm monitor add`)')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a monitor from hm.toml (short for `hm monitor remove`)')
+            [CompletionResult]::new('restart-worker', 'restart-worker', [CompletionResultType]::ParameterValue, 'Restart a process monitor''s worker now and check that it runs')
             [CompletionResult]::new('clean-disk', 'clean-disk', [CompletionResultType]::ParameterValue, 'Delete old files by the [[clean]] rules of hm.toml, or in the given directories')
             [CompletionResult]::new('actions', 'actions', [CompletionResultType]::ParameterValue, 'Show what hm changed on the host (remedies applied)')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check hm.toml and report every error with its line and field')
@@ -307,6 +321,9 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             break
         }
         'hm;help;remove' {
+            break
+        }
+        'hm;help;restart-worker' {
             break
         }
         'hm;help;clean-disk' {

@@ -49,6 +49,9 @@ _hm() {
             hm,remove)
                 cmd="hm__subcmd__remove"
                 ;;
+            hm,restart-worker)
+                cmd="hm__subcmd__restart__subcmd__worker"
+                ;;
             hm,status)
                 cmd="hm__subcmd__status"
                 ;;
@@ -87,6 +90,9 @@ _hm() {
                 ;;
             hm__subcmd__help,remove)
                 cmd="hm__subcmd__help__subcmd__remove"
+                ;;
+            hm__subcmd__help,restart-worker)
+                cmd="hm__subcmd__help__subcmd__restart__subcmd__worker"
                 ;;
             hm__subcmd__help,status)
                 cmd="hm__subcmd__help__subcmd__status"
@@ -134,7 +140,7 @@ _hm() {
 
     case "${cmd}" in
         hm)
-            opts="-h -V --config --db --json --help --version check status ping monitor list add remove clean-disk actions validate completions man help"
+            opts="-h -V --config --db --json --help --version check status ping monitor list add remove restart-worker clean-disk actions validate completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -354,7 +360,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__help)
-            opts="check status ping monitor list add remove clean-disk actions validate completions man help"
+            opts="check status ping monitor list add remove restart-worker clean-disk actions validate completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -550,6 +556,20 @@ _hm() {
             return 0
             ;;
         hm__subcmd__help__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hm__subcmd__help__subcmd__restart__subcmd__worker)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -893,6 +913,28 @@ _hm() {
             ;;
         hm__subcmd__remove)
             opts="-h -V --config --db --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hm__subcmd__restart__subcmd__worker)
+            opts="-h -V --dry-run --reset --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -32,6 +32,7 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand list 'List monitors (short for `hm monitor list`)'
             cand add 'Add a monitor to hm.toml (short for `hm monitor add`)'
             cand remove 'Remove a monitor from hm.toml (short for `hm monitor remove`)'
+            cand restart-worker 'Restart a process monitor''s worker now and check that it runs'
             cand clean-disk 'Delete old files by the [[clean]] rules of hm.toml, or in the given directories'
             cand actions 'Show what hm changed on the host (remedies applied)'
             cand validate 'Check hm.toml and report every error with its line and field'
@@ -184,6 +185,17 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'hm;restart-worker'= {
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --dry-run 'Show what would be done, do nothing'
+            cand --reset 'Reset the restart budget (after hm gave up), then restart'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'hm;clean-disk'= {
             cand --rule 'Only this configured rule'
             cand --older-than 'With PATHs: only files last modified longer ago than this'
@@ -244,6 +256,7 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand list 'List monitors (short for `hm monitor list`)'
             cand add 'Add a monitor to hm.toml (short for `hm monitor add`)'
             cand remove 'Remove a monitor from hm.toml (short for `hm monitor remove`)'
+            cand restart-worker 'Restart a process monitor''s worker now and check that it runs'
             cand clean-disk 'Delete old files by the [[clean]] rules of hm.toml, or in the given directories'
             cand actions 'Show what hm changed on the host (remedies applied)'
             cand validate 'Check hm.toml and report every error with its line and field'
@@ -273,6 +286,8 @@ set edit:completion:arg-completer[hm] = {|@words|
         &'hm;help;add'= {
         }
         &'hm;help;remove'= {
+        }
+        &'hm;help;restart-worker'= {
         }
         &'hm;help;clean-disk'= {
         }

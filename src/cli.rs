@@ -73,6 +73,11 @@ pub enum Command {
     /// Remove a monitor from hm.toml (short for `hm monitor remove`)
     #[command(after_help = "Example:\n  hm remove api")]
     Remove(RemoveArgs),
+    /// Restart a process monitor's worker now and check that it runs
+    #[command(
+        after_help = "Examples:\n  hm restart-worker api --dry-run\n  hm restart-worker api\n  hm restart-worker api --reset      after it gave up (restart budget spent)\n\nExit code: 0 restarted, 1 failed or gave up."
+    )]
+    RestartWorker(RestartArgs),
     /// Delete old files by the [[clean]] rules of hm.toml, or in the given directories
     #[command(
         after_help = "Examples:\n  hm clean-disk --dry-run                        what the configured rules would delete\n  hm clean-disk --rule app-logs\n  hm clean-disk /srv/app/tmp --older-than 3d --glob '*.tmp'\n\nOnly regular files are deleted; symlinks are never followed or removed, and\n/ and system directories are refused. Every real run is recorded (hm actions)."
@@ -240,6 +245,18 @@ pub struct CleanDiskArgs {
     /// List what would be deleted, delete nothing
     #[arg(long)]
     pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RestartArgs {
+    /// The process monitor
+    pub name: String,
+    /// Show what would be done, do nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Reset the restart budget (after hm gave up), then restart
+    #[arg(long)]
+    pub reset: bool,
 }
 
 #[derive(Debug, Args)]

@@ -71,6 +71,7 @@ fn exit_code(report: &Report) -> i32 {
         Report::Check(r) => r.status.exit_code(),
         Report::Status(r) => r.status.exit_code(),
         Report::Validate(r) if !r.valid => 1,
+        Report::Restart(r) if r.failed() => 1,
         Report::Clean(r) if r.rules.iter().any(|r| !r.errors.is_empty()) => 1,
         _ => 0,
     }
@@ -126,6 +127,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<Report> {
             });
             Report::Clean(cmd::clean_disk::run(ctx, a.rule.as_deref(), ad_hoc, a.dry_run)?)
         }
+        Command::RestartWorker(a) => Report::Restart(cmd::restart_worker::run(ctx, &a.name, a.dry_run, a.reset)?),
         Command::Actions(a) => Report::Actions(cmd::actions::run(ctx, a.since)?),
         Command::Completions(a) => match (a.dir, a.shell) {
             (Some(dir), _) => {

@@ -56,7 +56,19 @@ fn single_shell_and_page_on_stdout() {
 #[test]
 fn every_subcommand_has_help_with_examples() {
     let t = Test::new();
-    for sub in ["check", "status", "ping", "add", "remove", "validate", "clean-disk", "actions", "completions", "man"] {
+    for sub in [
+        "check",
+        "status",
+        "ping",
+        "add",
+        "remove",
+        "validate",
+        "clean-disk",
+        "restart-worker",
+        "actions",
+        "completions",
+        "man",
+    ] {
         let out = t.run(&[sub, "--help"]);
         out.code(0);
         assert!(out.stdout.contains("Example"), "`hm {sub} --help` has no examples:\n{}", out.stdout);

@@ -8,6 +8,7 @@ pub mod completions;
 pub mod man;
 pub mod monitor;
 pub mod ping;
+pub mod restart_worker;
 pub mod status;
 pub mod validate;
 

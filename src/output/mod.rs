@@ -10,7 +10,7 @@ mod text;
 
 use crate::cmd::{
     actions::ActionsReport, check::CheckReport, clean_disk::CleanReport, monitor::MonitorChange, monitor::MonitorList,
-    ping::PingReport, status::StatusReport, validate::ValidateReport,
+    ping::PingReport, restart_worker::RestartReport, status::StatusReport, validate::ValidateReport,
 };
 use serde::Serialize;
 use std::io::{IsTerminal, Write};
@@ -26,6 +26,7 @@ pub enum Report {
     MonitorChange(MonitorChange),
     Validate(ValidateReport),
     Clean(CleanReport),
+    Restart(RestartReport),
     Actions(ActionsReport),
     /// Generated text (completion scripts, man pages), printed as is.
     #[serde(skip)]
@@ -69,6 +70,7 @@ pub fn render(report: &Report, style: Style) -> Vec<u8> {
         Report::MonitorChange(r) => text::monitor_change(r),
         Report::Validate(r) => text::validate(r),
         Report::Clean(r) => text::clean(r, style),
+        Report::Restart(r) => text::restart(r),
         Report::Actions(r) => text::actions(r, style),
         Report::Raw(_) => String::new(),
     };

@@ -5,7 +5,7 @@ use super::Style;
 use crate::check::Metric;
 use crate::cmd::{
     actions::ActionsReport, check::CheckReport, clean_disk::CleanReport, monitor::MonitorChange, monitor::MonitorList,
-    ping::PingReport, status::StatusReport, validate::ValidateReport,
+    ping::PingReport, restart_worker::RestartReport, status::StatusReport, validate::ValidateReport,
 };
 use crate::status::Status;
 use crate::units::{format_bytes, format_duration};
@@ -172,4 +172,17 @@ pub fn actions(r: &ActionsReport, style: Style) -> String {
         t.add_row(vec![&a.at, &a.monitor, &a.action, &a.outcome, &a.details]);
     }
     format!("{t}\n")
+}
+
+pub fn restart(r: &RestartReport) -> String {
+    let mut out: String = r.steps.iter().map(|s| format!("  {s}\n")).collect();
+    let pids = |p: &[u32]| if p.is_empty() { "none".to_string() } else { format!("{p:?}") };
+    out.push_str(&format!(
+        "{}: {} (before: {}, after: {})\n",
+        r.monitor,
+        r.outcome,
+        pids(&r.old_pids),
+        pids(&r.new_pids)
+    ));
+    out
 }

@@ -47,3 +47,16 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 }
+
+impl Store {
+    /// When `monitor`'s worker was restarted since `since`, not counting
+    /// restarts before the last `--reset`.
+    pub fn restarts_since(&self, monitor: &str, since: f64) -> Result<Vec<f64>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT ts FROM actions WHERE monitor = ?1 AND action = 'restart' AND ts >= max(?2, \
+             coalesce((SELECT max(ts) FROM actions WHERE monitor = ?1 AND action = 'reset'), 0)) ORDER BY ts",
+        )?;
+        let rows = stmt.query_map(params![monitor, since], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<f64>>>()?)
+    }
+}

@@ -1,0 +1,154 @@
+//! `hm restart-worker NAME`: restart a `process` monitor's worker now,
+//! verify it runs, and record the action. Also the restart step of
+//! `hm heal`, which adds the budget's backoff.
+
+use super::{Ctx, unix_now};
+use crate::check::patterns::PatternIndex;
+use crate::check::process::running;
+use crate::check::runner::proc_needs;
+use crate::check::{CheckCtx, Counter, LastPing};
+use crate::config::{Matcher, Monitor, ProcessSpec, RestartSpec, Spec};
+use crate::heal::restart::{self, Budget};
+use crate::host::ProcInfo;
+use crate::host::linux::LinuxHost;
+use crate::store::{ActionRow, Store};
+use crate::units::format_duration;
+use anyhow::{Result, anyhow, bail};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// The result of a restart.
+#[derive(Debug, Serialize)]
+pub struct RestartReport {
+    pub monitor: String,
+    /// `restarted`, `failed`, `would restart`, `backing off` or `gave up`.
+    pub outcome: String,
+    pub dry_run: bool,
+    /// Pids running before.
+    pub old_pids: Vec<u32>,
+    /// Pids running after (verified with a fresh scan).
+    pub new_pids: Vec<u32>,
+    /// What was done, step by step.
+    pub steps: Vec<String>,
+}
+
+impl RestartReport {
+    pub fn failed(&self) -> bool {
+        matches!(self.outcome.as_str(), "failed" | "gave up")
+    }
+}
+
+/// The monitor's process spec and restart settings, or why it has none.
+pub fn restartable(m: &Monitor) -> Result<(&ProcessSpec, &RestartSpec)> {
+    match &m.spec {
+        Spec::Process(p) => match &p.restart {
+            Some(r) => Ok((p, r)),
+            None => bail!("monitor `{}` cannot be restarted: give it a `start` command (or a `unit`)", m.name),
+        },
+        _ => bail!("monitor `{}` is a {} monitor, not a process monitor", m.name, m.kind()),
+    }
+}
+
+/// The worker's running processes, from a fresh scan.
+fn running_now(m: &Monitor, matcher: &Matcher) -> Result<Vec<ProcInfo>> {
+    let host = LinuxHost::new(proc_needs([m]));
+    let patterns = PatternIndex::new(match matcher {
+        Matcher::Pattern(p) => vec![p.clone()],
+        _ => Vec::new(),
+    });
+    let (counters, pings): (HashMap<String, Counter>, HashMap<String, LastPing>) = Default::default();
+    let ctx = CheckCtx { host: &host, now: unix_now(), counters: &counters, pings: &pings, patterns: &patterns };
+    running(&ctx, matcher)
+}
+
+/// Restart `m` (unless the budget says otherwise) and verify it runs.
+/// `automatic` runs (heal) also respect the backoff between attempts.
+pub fn restart_and_verify(store: &Store, m: &Monitor, automatic: bool, dry_run: bool) -> Result<RestartReport> {
+    let (spec, r) = restartable(m)?;
+    let now = unix_now();
+    let old = running_now(m, &spec.matcher)?;
+    let mut report = RestartReport {
+        monitor: m.name.clone(),
+        outcome: String::new(),
+        dry_run,
+        old_pids: old.iter().map(|p| p.pid).collect(),
+        new_pids: Vec::new(),
+        steps: Vec::new(),
+    };
+    let history = store.restarts_since(&m.name, now - r.window.as_secs_f64())?;
+    match restart::budget(r, &history, now) {
+        Budget::GaveUp { restarts } => {
+            report.outcome = "gave up".into();
+            report.steps.push(format!(
+                "{restarts} restarts within {}; run `hm restart-worker {} --reset` once it is fixed",
+                format_duration(r.window),
+                m.name
+            ));
+            return Ok(report);
+        }
+        Budget::BackOff { wait } if automatic => {
+            report.outcome = "backing off".into();
+            report.steps.push(format!("next attempt in {}", format_duration(wait)));
+            return Ok(report);
+        }
+        _ => {}
+    }
+    if dry_run {
+        report.outcome = "would restart".into();
+        report.steps.push(match &r.how {
+            crate::config::RestartHow::Unit(u) => format!("would run systemctl restart {u}"),
+            crate::config::RestartHow::Commands { start, .. } => {
+                format!("would stop pids {:?} and start {}", report.old_pids, start.join(" "))
+            }
+        });
+        return Ok(report);
+    }
+    let host = LinuxHost::new(proc_needs([m]));
+    let attempt = restart::restart(&host, r, &old);
+    let started_at = unix_now();
+    let (ok, steps) = match attempt {
+        Ok(a) => {
+            std::thread::sleep(r.delay);
+            let new = running_now(m, &spec.matcher)?;
+            report.new_pids = new.iter().map(|p| p.pid).collect();
+            (new.len() as u32 >= spec.min.max(1), a.steps)
+        }
+        Err(e) => (false, vec![format!("{e:#}")]),
+    };
+    report.steps = steps;
+    report.outcome = if ok { "restarted" } else { "failed" }.into();
+    let details = if ok {
+        format!("{}; running: {:?}", report.steps.join("; "), report.new_pids)
+    } else {
+        format!("{}; not running after {}", report.steps.join("; "), format_duration(r.delay))
+    };
+    store.record_action(&ActionRow {
+        ts: started_at,
+        monitor: m.name.clone(),
+        action: "restart".into(),
+        outcome: if ok { "ok" } else { "failed" }.into(),
+        details,
+    })?;
+    Ok(report)
+}
+
+/// How long a restart waits for another hm run to finish.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
+
+pub fn run(ctx: &Ctx, name: &str, dry_run: bool, reset: bool) -> Result<RestartReport> {
+    let config = ctx.config()?;
+    let m = config.monitors.iter().find(|m| m.name == name).ok_or_else(|| anyhow!("no monitor named `{name}`"))?;
+    restartable(m)?;
+    let store = ctx.store(&config)?;
+    let _lock = if dry_run { None } else { Some(crate::lock::acquire(&ctx.db_path(&config), LOCK_WAIT)?) };
+    if reset && !dry_run {
+        store.record_action(&ActionRow {
+            ts: unix_now(),
+            monitor: name.to_string(),
+            action: "reset".into(),
+            outcome: "ok".into(),
+            details: "restart budget reset by an operator".into(),
+        })?;
+    }
+    restart_and_verify(&store, m, false, dry_run)
+}
