@@ -29,6 +29,7 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Run monitors now, record the results, print them')
+            [CompletionResult]::new('heal', 'heal', [CompletionResultType]::ParameterValue, 'Check, apply the remedies the config allows, and check again')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the latest recorded result of each monitor')
             [CompletionResult]::new('ping', 'ping', [CompletionResultType]::ParameterValue, 'Record a heartbeat (or a task''s outcome) for a heartbeat monitor')
             [CompletionResult]::new('monitor', 'monitor', [CompletionResultType]::ParameterValue, 'List, add or remove monitors in hm.toml')
@@ -47,6 +48,17 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
         'hm;check' {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hm;heal' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be done, do nothing')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -275,6 +287,7 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
         }
         'hm;help' {
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Run monitors now, record the results, print them')
+            [CompletionResult]::new('heal', 'heal', [CompletionResultType]::ParameterValue, 'Check, apply the remedies the config allows, and check again')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the latest recorded result of each monitor')
             [CompletionResult]::new('ping', 'ping', [CompletionResultType]::ParameterValue, 'Record a heartbeat (or a task''s outcome) for a heartbeat monitor')
             [CompletionResult]::new('monitor', 'monitor', [CompletionResultType]::ParameterValue, 'List, add or remove monitors in hm.toml')
@@ -291,6 +304,9 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             break
         }
         'hm;help;check' {
+            break
+        }
+        'hm;help;heal' {
             break
         }
         'hm;help;status' {

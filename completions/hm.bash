@@ -31,6 +31,9 @@ _hm() {
             hm,completions)
                 cmd="hm__subcmd__completions"
                 ;;
+            hm,heal)
+                cmd="hm__subcmd__heal"
+                ;;
             hm,help)
                 cmd="hm__subcmd__help"
                 ;;
@@ -72,6 +75,9 @@ _hm() {
                 ;;
             hm__subcmd__help,completions)
                 cmd="hm__subcmd__help__subcmd__completions"
+                ;;
+            hm__subcmd__help,heal)
+                cmd="hm__subcmd__help__subcmd__heal"
                 ;;
             hm__subcmd__help,help)
                 cmd="hm__subcmd__help__subcmd__help"
@@ -140,7 +146,7 @@ _hm() {
 
     case "${cmd}" in
         hm)
-            opts="-h -V --config --db --json --help --version check status ping monitor list add remove restart-worker clean-disk actions validate completions man help"
+            opts="-h -V --config --db --json --help --version check heal status ping monitor list add remove restart-worker clean-disk actions validate completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -359,8 +365,30 @@ _hm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hm__subcmd__heal)
+            opts="-h -V --dry-run --config --db --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hm__subcmd__help)
-            opts="check status ping monitor list add remove restart-worker clean-disk actions validate completions man help"
+            opts="check heal status ping monitor list add remove restart-worker clean-disk actions validate completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -430,6 +458,20 @@ _hm() {
             return 0
             ;;
         hm__subcmd__help__subcmd__completions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hm__subcmd__help__subcmd__heal)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -26,6 +26,7 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand check 'Run monitors now, record the results, print them'
+            cand heal 'Check, apply the remedies the config allows, and check again'
             cand status 'Show the latest recorded result of each monitor'
             cand ping 'Record a heartbeat (or a task''s outcome) for a heartbeat monitor'
             cand monitor 'List, add or remove monitors in hm.toml'
@@ -43,6 +44,16 @@ set edit:completion:arg-completer[hm] = {|@words|
         &'hm;check'= {
             cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
             cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;heal'= {
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --dry-run 'Show what would be done, do nothing'
             cand --json 'Print one JSON document on stdout instead of a table'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -250,6 +261,7 @@ set edit:completion:arg-completer[hm] = {|@words|
         }
         &'hm;help'= {
             cand check 'Run monitors now, record the results, print them'
+            cand heal 'Check, apply the remedies the config allows, and check again'
             cand status 'Show the latest recorded result of each monitor'
             cand ping 'Record a heartbeat (or a task''s outcome) for a heartbeat monitor'
             cand monitor 'List, add or remove monitors in hm.toml'
@@ -265,6 +277,8 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hm;help;check'= {
+        }
+        &'hm;help;heal'= {
         }
         &'hm;help;status'= {
         }

@@ -54,6 +54,11 @@ pub enum Command {
         after_help = "Examples:\n  hm check\n  hm check --json | jq '.results[] | select(.status != \"ok\")'\n  hm check api worker --config /etc/hm/hm.toml\n\nExit code: the worst status (0 ok, 1 warning, 2 critical, 3 unknown)."
     )]
     Check(CheckArgs),
+    /// Check, apply the remedies the config allows, and check again
+    #[command(
+        after_help = "Examples:\n  hm heal --dry-run            what would be done\n  hm heal                      restart dead workers, clean full disks\n  hm heal api --json\n\nExit code: the worst status after healing (0 ok, 1 warning, 2 critical, 3 unknown).\nA second heal started while one runs waits 2 s, then exits 3."
+    )]
+    Heal(HealArgs),
     /// Show the latest recorded result of each monitor
     #[command(
         after_help = "Examples:\n  hm status\n  hm status --json | jq -r '.monitors[] | \"\\(.monitor) \\(.status)\"'\n\nExit code: the worst latest status; 3 for a monitor never checked."
@@ -124,6 +129,16 @@ pub struct CheckArgs {
     /// Only these monitors (default: all enabled ones)
     #[arg(value_name = "NAME")]
     pub names: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct HealArgs {
+    /// Only these monitors (default: all enabled ones)
+    #[arg(value_name = "NAME")]
+    pub names: Vec<String>,
+    /// Show what would be done, do nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]

@@ -70,6 +70,7 @@ fn exit_code(report: &Report) -> i32 {
     match report {
         Report::Check(r) => r.status.exit_code(),
         Report::Status(r) => r.status.exit_code(),
+        Report::Heal(r) => r.status.exit_code(),
         Report::Validate(r) if !r.valid => 1,
         Report::Restart(r) if r.failed() => 1,
         Report::Clean(r) if r.rules.iter().any(|r| !r.errors.is_empty()) => 1,
@@ -111,6 +112,7 @@ fn add(ctx: &Ctx, a: Box<cli::AddArgs>) -> anyhow::Result<Report> {
 fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<Report> {
     Ok(match command {
         Command::Check(a) => Report::Check(cmd::check::run(ctx, &a.names)?),
+        Command::Heal(a) => Report::Heal(cmd::heal::run(ctx, &a.names, a.dry_run)?),
         Command::Status => Report::Status(cmd::status::run(ctx)?),
         Command::Ping(a) => Report::Ping(cmd::ping::run(ctx, &a.name, a.fail, a.duration)?),
         Command::List | Command::Monitor(MonitorCommand::List) => Report::MonitorList(cmd::monitor::list(ctx)?),

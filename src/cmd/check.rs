@@ -5,9 +5,12 @@ use super::{Ctx, rfc3339, unix_now};
 use crate::check::CheckResult;
 use crate::check::runner::{Shared, patterns, proc_needs, run_all};
 use crate::config::{HeartbeatSource, Monitor, Spec};
+use crate::heal::restart::{Budget, budget};
 use crate::host::Host;
 use crate::host::linux::LinuxHost;
 use crate::status::Status;
+use crate::store::Store;
+use crate::units::format_duration;
 use anyhow::Result;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -25,6 +28,25 @@ pub struct CheckReport {
     pub duration_ms: f64,
     /// One result per monitor, in config order.
     pub results: Vec<CheckResult>,
+}
+
+/// A worker whose restart budget is spent stays critical, whatever it does
+/// now, until an operator resets it: hm stopped healing it, and someone
+/// has to know.
+fn gave_up(store: &Store, m: &Monitor, r: &mut CheckResult, now: f64) -> Result<()> {
+    let Spec::Process(p) = &m.spec else { return Ok(()) };
+    let Some(restart) = &p.restart else { return Ok(()) };
+    let history = store.restarts_since(&m.name, now - restart.window.as_secs_f64())?;
+    if let Budget::GaveUp { restarts } = budget(restart, &history, now) {
+        r.status = Status::Critical;
+        r.message = format!(
+            "{}; gave up after {restarts} restarts in {} (hm restart-worker {} --reset)",
+            r.message,
+            format_duration(restart.window),
+            m.name
+        );
+    }
+    Ok(())
 }
 
 pub fn run(ctx: &Ctx, names: &[String]) -> Result<CheckReport> {
@@ -59,7 +81,11 @@ pub fn run(ctx: &Ctx, names: &[String]) -> Result<CheckReport> {
         _ => LinuxHost::new(needs),
     };
     let shared = Arc::new(Shared { host: Box::new(host), now, counters, pings, patterns });
-    let results = run_all(shared, Arc::new(monitors));
+    let monitors = Arc::new(monitors);
+    let mut results = run_all(shared, monitors.clone());
+    for (r, m) in results.iter_mut().zip(monitors.iter()) {
+        gave_up(&store, m, r, now)?;
+    }
     store.record_checks(now, &results)?;
     store.prune(now - config.settings.retention.as_secs_f64())?;
     Ok(CheckReport {

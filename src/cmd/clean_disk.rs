@@ -5,7 +5,7 @@
 use super::{Ctx, unix_now};
 use crate::config::CleanRule;
 use crate::heal::clean_disk;
-use crate::store::ActionRow;
+use crate::store::{ActionRow, Store};
 use crate::units::format_bytes;
 use anyhow::{Result, bail};
 use serde::Serialize;
@@ -76,18 +76,23 @@ pub fn run(ctx: &Ctx, rule: Option<&str>, ad_hoc: Option<AdHoc>, dry_run: bool) 
         }
         (None, None) => config.clean.clone(),
     };
+    let store = ctx.store(&config)?;
+    let _lock = if dry_run { None } else { Some(crate::lock::acquire(&ctx.db_path(&config), LOCK_WAIT)?) };
+    apply(&store, &rules, dry_run)
+}
+
+/// Apply rules (the caller holds the run lock) and record what was done.
+pub fn apply(store: &Store, rules: &[CleanRule], dry_run: bool) -> Result<CleanReport> {
     // Refuse before touching anything, so one bad rule stops the whole run.
-    for r in &rules {
+    for r in rules {
         for root in &r.roots {
             if let Some(why) = clean_disk::refuse_root(root) {
                 bail!("rule {}: {why}", r.name);
             }
         }
     }
-    let store = ctx.store(&config)?;
-    let _lock = if dry_run { None } else { Some(crate::lock::acquire(&ctx.db_path(&config), LOCK_WAIT)?) };
     let mut reports = Vec::new();
-    for r in &rules {
+    for r in rules {
         let out = clean_disk::run(r, SystemTime::now(), dry_run)?;
         let bytes: u64 = out.removed.iter().map(|f| f.bytes).sum();
         if !dry_run {

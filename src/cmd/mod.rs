@@ -5,6 +5,7 @@ pub mod actions;
 pub mod check;
 pub mod clean_disk;
 pub mod completions;
+pub mod heal;
 pub mod man;
 pub mod monitor;
 pub mod ping;

@@ -9,8 +9,9 @@
 mod text;
 
 use crate::cmd::{
-    actions::ActionsReport, check::CheckReport, clean_disk::CleanReport, monitor::MonitorChange, monitor::MonitorList,
-    ping::PingReport, restart_worker::RestartReport, status::StatusReport, validate::ValidateReport,
+    actions::ActionsReport, check::CheckReport, clean_disk::CleanReport, heal::HealReport, monitor::MonitorChange,
+    monitor::MonitorList, ping::PingReport, restart_worker::RestartReport, status::StatusReport,
+    validate::ValidateReport,
 };
 use serde::Serialize;
 use std::io::{IsTerminal, Write};
@@ -27,6 +28,7 @@ pub enum Report {
     Validate(ValidateReport),
     Clean(CleanReport),
     Restart(RestartReport),
+    Heal(HealReport),
     Actions(ActionsReport),
     /// Generated text (completion scripts, man pages), printed as is.
     #[serde(skip)]
@@ -71,6 +73,7 @@ pub fn render(report: &Report, style: Style) -> Vec<u8> {
         Report::Validate(r) => text::validate(r),
         Report::Clean(r) => text::clean(r, style),
         Report::Restart(r) => text::restart(r),
+        Report::Heal(r) => text::heal(r, style),
         Report::Actions(r) => text::actions(r, style),
         Report::Raw(_) => String::new(),
     };

@@ -4,8 +4,9 @@
 use super::Style;
 use crate::check::Metric;
 use crate::cmd::{
-    actions::ActionsReport, check::CheckReport, clean_disk::CleanReport, monitor::MonitorChange, monitor::MonitorList,
-    ping::PingReport, restart_worker::RestartReport, status::StatusReport, validate::ValidateReport,
+    actions::ActionsReport, check::CheckReport, clean_disk::CleanReport, heal::HealReport, monitor::MonitorChange,
+    monitor::MonitorList, ping::PingReport, restart_worker::RestartReport, status::StatusReport,
+    validate::ValidateReport,
 };
 use crate::status::Status;
 use crate::units::{format_bytes, format_duration};
@@ -184,5 +185,24 @@ pub fn restart(r: &RestartReport) -> String {
         pids(&r.old_pids),
         pids(&r.new_pids)
     ));
+    out
+}
+
+pub fn heal(r: &HealReport, style: Style) -> String {
+    let mut out = check(&r.before, style);
+    if r.remedies.is_empty() {
+        out.push_str("nothing to heal\n");
+        return out;
+    }
+    let mut t = table(style, &["monitor", "remedy", "outcome", "details"]);
+    for m in &r.remedies {
+        t.add_row(vec![&m.monitor, &m.remedy, &m.outcome, &m.details]);
+    }
+    out.push_str(&format!("{t}\n"));
+    if let Some(after) = &r.after {
+        out.push_str("after healing:\n");
+        out.push_str(&check(after, style));
+    }
+    out.push_str(&format!("{}{}\n", r.status.as_str().to_uppercase(), if r.dry_run { " (dry run)" } else { "" }));
     out
 }

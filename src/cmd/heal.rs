@@ -1,0 +1,108 @@
+//! `hm heal`: check, fix what the config allows, check again.
+//!
+//! The plan is simple and explicit: a `process` monitor that is not ok and
+//! has a way to restart gets restarted (within its budget and backoff); a
+//! `disk` monitor that is not ok gets the `[[clean]]` rules. Everything else
+//! is reported as having no remedy. The whole run holds the run lock, so two
+//! heals never act at once.
+
+use super::check::CheckReport;
+use super::{Ctx, clean_disk, restart_worker};
+use crate::config::Spec;
+use crate::status::Status;
+use crate::units::format_bytes;
+use anyhow::Result;
+use serde::Serialize;
+use std::time::Duration;
+
+/// One remedy considered for one monitor.
+#[derive(Debug, Serialize)]
+pub struct Remedy {
+    pub monitor: String,
+    /// `restart`, `clean-disk`, or `none`.
+    pub remedy: String,
+    /// `restarted`, `failed`, `cleaned`, `would restart`, `backing off`, `gave up`, ...
+    pub outcome: String,
+    pub details: String,
+}
+
+/// The result of `hm heal`.
+#[derive(Debug, Serialize)]
+pub struct HealReport {
+    /// The status after healing (what the exit code says).
+    pub status: Status,
+    pub dry_run: bool,
+    /// The checks before.
+    pub before: CheckReport,
+    pub remedies: Vec<Remedy>,
+    /// The monitors healed, checked again; null when nothing was done.
+    pub after: Option<CheckReport>,
+}
+
+/// How long a heal waits for another hm run to finish.
+const LOCK_WAIT: Duration = Duration::from_secs(2);
+
+pub fn run(ctx: &Ctx, names: &[String], dry_run: bool) -> Result<HealReport> {
+    let config = ctx.config()?;
+    let _lock = if dry_run { None } else { Some(crate::lock::acquire(&ctx.db_path(&config), LOCK_WAIT)?) };
+    let before = super::check::run(ctx, names)?;
+    let store = ctx.store(&config)?;
+    let mut remedies = Vec::new();
+    let mut cleaned_disk = false;
+    for r in before.results.iter().filter(|r| r.status != Status::Ok) {
+        let Some(m) = config.monitors.iter().find(|m| m.name == r.monitor) else { continue };
+        let remedy = match &m.spec {
+            Spec::Process(p) if p.restart.is_some() => {
+                let rep = restart_worker::restart_and_verify(&store, m, true, dry_run)?;
+                Remedy {
+                    monitor: m.name.clone(),
+                    remedy: "restart".into(),
+                    outcome: rep.outcome,
+                    details: rep.steps.join("; "),
+                }
+            }
+            Spec::Disk(_) if !config.clean.is_empty() && !cleaned_disk => {
+                cleaned_disk = true;
+                match clean_disk::apply(&store, &config.clean, dry_run) {
+                    Ok(c) => Remedy {
+                        monitor: m.name.clone(),
+                        remedy: "clean-disk".into(),
+                        outcome: if dry_run { "would clean" } else { "cleaned" }.into(),
+                        details: format!("{} files, {}", c.files, format_bytes(c.bytes as f64)),
+                    },
+                    Err(e) => Remedy {
+                        monitor: m.name.clone(),
+                        remedy: "clean-disk".into(),
+                        outcome: "failed".into(),
+                        details: format!("{e:#}"),
+                    },
+                }
+            }
+            _ => Remedy {
+                monitor: m.name.clone(),
+                remedy: "none".into(),
+                outcome: "not healed".into(),
+                details: "no remedy configured for this monitor".into(),
+            },
+        };
+        remedies.push(remedy);
+    }
+    let acted: Vec<String> = remedies
+        .iter()
+        .filter(|r| matches!(r.outcome.as_str(), "restarted" | "failed" | "cleaned"))
+        .map(|r| r.monitor.clone())
+        .collect();
+    let after = if acted.is_empty() { None } else { Some(super::check::run(ctx, &acted)?) };
+    let status = match &after {
+        None => before.status,
+        Some(a) => Status::worst_of(
+            before
+                .results
+                .iter()
+                .filter(|r| !acted.contains(&r.monitor))
+                .map(|r| r.status)
+                .chain(a.results.iter().map(|r| r.status)),
+        ),
+    };
+    Ok(HealReport { status, dry_run, before, remedies, after })
+}
