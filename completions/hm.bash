@@ -28,6 +28,9 @@ _hm() {
             hm,clean-disk)
                 cmd="hm__subcmd__clean__subcmd__disk"
                 ;;
+            hm,clear-locks)
+                cmd="hm__subcmd__clear__subcmd__locks"
+                ;;
             hm,completions)
                 cmd="hm__subcmd__completions"
                 ;;
@@ -72,6 +75,9 @@ _hm() {
                 ;;
             hm__subcmd__help,clean-disk)
                 cmd="hm__subcmd__help__subcmd__clean__subcmd__disk"
+                ;;
+            hm__subcmd__help,clear-locks)
+                cmd="hm__subcmd__help__subcmd__clear__subcmd__locks"
                 ;;
             hm__subcmd__help,completions)
                 cmd="hm__subcmd__help__subcmd__completions"
@@ -146,7 +152,7 @@ _hm() {
 
     case "${cmd}" in
         hm)
-            opts="-h -V --config --db --json --help --version check heal status ping monitor list add remove restart-worker clean-disk actions validate completions man help"
+            opts="-h -V --config --db --json --help --version check heal status ping monitor list add remove restart-worker clean-disk clear-locks actions validate completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -339,6 +345,28 @@ _hm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hm__subcmd__clear__subcmd__locks)
+            opts="-h -V --dry-run --config --db --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hm__subcmd__completions)
             opts="-h -V --dir --config --db --json --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -388,7 +416,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__help)
-            opts="check heal status ping monitor list add remove restart-worker clean-disk actions validate completions man help"
+            opts="check heal status ping monitor list add remove restart-worker clean-disk clear-locks actions validate completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -444,6 +472,20 @@ _hm() {
             return 0
             ;;
         hm__subcmd__help__subcmd__clean__subcmd__disk)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hm__subcmd__help__subcmd__clear__subcmd__locks)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -35,6 +35,7 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand remove 'Remove a monitor from hm.toml (short for `hm monitor remove`)'
             cand restart-worker 'Restart a process monitor''s worker now and check that it runs'
             cand clean-disk 'Delete old files by the [[clean]] rules of hm.toml, or in the given directories'
+            cand clear-locks 'Free stuck SQLite databases: checkpoint the WAL, roll back a hot journal'
             cand actions 'Show what hm changed on the host (remedies applied)'
             cand validate 'Check hm.toml and report every error with its line and field'
             cand completions 'Print a shell completion script'
@@ -220,6 +221,16 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'hm;clear-locks'= {
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --dry-run 'Show what would be done, do nothing'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'hm;actions'= {
             cand --since 'How far back to look'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
@@ -270,6 +281,7 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand remove 'Remove a monitor from hm.toml (short for `hm monitor remove`)'
             cand restart-worker 'Restart a process monitor''s worker now and check that it runs'
             cand clean-disk 'Delete old files by the [[clean]] rules of hm.toml, or in the given directories'
+            cand clear-locks 'Free stuck SQLite databases: checkpoint the WAL, roll back a hot journal'
             cand actions 'Show what hm changed on the host (remedies applied)'
             cand validate 'Check hm.toml and report every error with its line and field'
             cand completions 'Print a shell completion script'
@@ -304,6 +316,8 @@ set edit:completion:arg-completer[hm] = {|@words|
         &'hm;help;restart-worker'= {
         }
         &'hm;help;clean-disk'= {
+        }
+        &'hm;help;clear-locks'= {
         }
         &'hm;help;actions'= {
         }

@@ -88,6 +88,11 @@ pub enum Command {
         after_help = "Examples:\n  hm clean-disk --dry-run                        what the configured rules would delete\n  hm clean-disk --rule app-logs\n  hm clean-disk /srv/app/tmp --older-than 3d --glob '*.tmp'\n\nOnly regular files are deleted; symlinks are never followed or removed, and\n/ and system directories are refused. Every real run is recorded (hm actions)."
     )]
     CleanDisk(CleanDiskArgs),
+    /// Free stuck SQLite databases: checkpoint the WAL, roll back a hot journal
+    #[command(
+        after_help = "Examples:\n  hm clear-locks /srv/app/app.db --dry-run\n  hm clear-locks /srv/app/app.db /srv/app/jobs.db\n\nA -wal file is never deleted: its committed rows are copied into the database by\nSQLite. A database some process holds open is reported and left alone (exit 1)."
+    )]
+    ClearLocks(ClearLocksArgs),
     /// Show what hm changed on the host (remedies applied)
     #[command(after_help = "Examples:\n  hm actions\n  hm actions --since 7d --json")]
     Actions(ActionsArgs),
@@ -272,6 +277,16 @@ pub struct RestartArgs {
     /// Reset the restart budget (after hm gave up), then restart
     #[arg(long)]
     pub reset: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ClearLocksArgs {
+    /// SQLite database files
+    #[arg(value_name = "DB", required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Show what would be done, do nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]

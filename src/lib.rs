@@ -73,6 +73,7 @@ fn exit_code(report: &Report) -> i32 {
         Report::Heal(r) => r.status.exit_code(),
         Report::Validate(r) if !r.valid => 1,
         Report::Restart(r) if r.failed() => 1,
+        Report::ClearLocks(r) if r.held() => 1,
         Report::Clean(r) if r.rules.iter().any(|r| !r.errors.is_empty()) => 1,
         _ => 0,
     }
@@ -130,6 +131,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<Report> {
             Report::Clean(cmd::clean_disk::run(ctx, a.rule.as_deref(), ad_hoc, a.dry_run)?)
         }
         Command::RestartWorker(a) => Report::Restart(cmd::restart_worker::run(ctx, &a.name, a.dry_run, a.reset)?),
+        Command::ClearLocks(a) => Report::ClearLocks(cmd::clear_locks::run(ctx, &a.paths, a.dry_run)?),
         Command::Actions(a) => Report::Actions(cmd::actions::run(ctx, a.since)?),
         Command::Completions(a) => match (a.dir, a.shell) {
             (Some(dir), _) => {

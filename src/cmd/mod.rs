@@ -4,6 +4,7 @@
 pub mod actions;
 pub mod check;
 pub mod clean_disk;
+pub mod clear_locks;
 pub mod completions;
 pub mod heal;
 pub mod man;

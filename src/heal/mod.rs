@@ -3,4 +3,5 @@
 //! and the commands that apply them record every action in the database.
 
 pub mod clean_disk;
+pub mod clear_locks;
 pub mod restart;

@@ -9,9 +9,9 @@
 mod text;
 
 use crate::cmd::{
-    actions::ActionsReport, check::CheckReport, clean_disk::CleanReport, heal::HealReport, monitor::MonitorChange,
-    monitor::MonitorList, ping::PingReport, restart_worker::RestartReport, status::StatusReport,
-    validate::ValidateReport,
+    actions::ActionsReport, check::CheckReport, clean_disk::CleanReport, clear_locks::ClearLocksReport,
+    heal::HealReport, monitor::MonitorChange, monitor::MonitorList, ping::PingReport, restart_worker::RestartReport,
+    status::StatusReport, validate::ValidateReport,
 };
 use serde::Serialize;
 use std::io::{IsTerminal, Write};
@@ -29,6 +29,7 @@ pub enum Report {
     Clean(CleanReport),
     Restart(RestartReport),
     Heal(HealReport),
+    ClearLocks(ClearLocksReport),
     Actions(ActionsReport),
     /// Generated text (completion scripts, man pages), printed as is.
     #[serde(skip)]
@@ -74,6 +75,7 @@ pub fn render(report: &Report, style: Style) -> Vec<u8> {
         Report::Clean(r) => text::clean(r, style),
         Report::Restart(r) => text::restart(r),
         Report::Heal(r) => text::heal(r, style),
+        Report::ClearLocks(r) => text::clear_locks(r),
         Report::Actions(r) => text::actions(r, style),
         Report::Raw(_) => String::new(),
     };

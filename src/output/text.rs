@@ -4,9 +4,9 @@
 use super::Style;
 use crate::check::Metric;
 use crate::cmd::{
-    actions::ActionsReport, check::CheckReport, clean_disk::CleanReport, heal::HealReport, monitor::MonitorChange,
-    monitor::MonitorList, ping::PingReport, restart_worker::RestartReport, status::StatusReport,
-    validate::ValidateReport,
+    actions::ActionsReport, check::CheckReport, clean_disk::CleanReport, clear_locks::ClearLocksReport,
+    heal::HealReport, monitor::MonitorChange, monitor::MonitorList, ping::PingReport, restart_worker::RestartReport,
+    status::StatusReport, validate::ValidateReport,
 };
 use crate::status::Status;
 use crate::units::{format_bytes, format_duration};
@@ -204,5 +204,27 @@ pub fn heal(r: &HealReport, style: Style) -> String {
         out.push_str(&check(after, style));
     }
     out.push_str(&format!("{}{}\n", r.status.as_str().to_uppercase(), if r.dry_run { " (dry run)" } else { "" }));
+    out
+}
+
+pub fn clear_locks(r: &ClearLocksReport) -> String {
+    let mut out = String::new();
+    for d in &r.databases {
+        out.push_str(&format!("{}:\n", d.database.display()));
+        for h in &d.holders {
+            out.push_str(&format!("  held by pid {} ({})\n", h.pid, h.command));
+        }
+        if d.hot_journal {
+            out.push_str("  hot journal found\n");
+        }
+        out.push_str(&format!(
+            "  WAL {} -> {}\n",
+            format_bytes(d.wal_bytes_before as f64),
+            format_bytes(d.wal_bytes_after as f64)
+        ));
+        for s in &d.steps {
+            out.push_str(&format!("  {s}\n"));
+        }
+    }
     out
 }

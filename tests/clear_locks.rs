@@ -1,0 +1,92 @@
+//! `hm clear-locks` on real SQLite files: committed rows survive, a
+//! database held open by a live process is left alone.
+
+mod common;
+
+use common::Test;
+use std::path::Path;
+
+/// A WAL-mode database whose 300 committed rows are still only in the WAL,
+/// as after a crash.
+fn crashed_db(path: &Path) {
+    let conn = rusqlite::Connection::open(path).expect("open");
+    conn.pragma_update(None, "journal_mode", "WAL").expect("wal");
+    conn.pragma_update(None, "wal_autocheckpoint", 0).expect("no checkpoint");
+    conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true).expect("cfg");
+    conn.execute_batch(
+        "CREATE TABLE jobs (id INTEGER PRIMARY KEY, state TEXT);
+         WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 300)
+         INSERT INTO jobs (state) SELECT 'done' FROM n;",
+    )
+    .expect("rows");
+}
+
+fn rows(path: &Path) -> i64 {
+    let conn = rusqlite::Connection::open(path).expect("open");
+    conn.query_row("SELECT count(*) FROM jobs", [], |r| r.get(0)).expect("count")
+}
+
+#[test]
+fn the_wal_is_checkpointed_and_every_row_kept() {
+    let t = Test::new();
+    let db = t.path("jobs.db");
+    crashed_db(&db);
+    let wal = t.path("jobs.db-wal");
+    let wal_before = std::fs::metadata(&wal).expect("wal").len();
+    assert!(wal_before > 0);
+
+    let dry = t.run(&["clear-locks", db.to_str().expect("utf8"), "--dry-run", "--json"]);
+    dry.code(0);
+    assert!(dry.json()["databases"][0]["steps"][0].as_str().expect("step").starts_with("would checkpoint"));
+    assert_eq!(std::fs::metadata(&wal).expect("wal").len(), wal_before, "a dry run changes nothing");
+
+    let out = t.run(&["clear-locks", db.to_str().expect("utf8"), "--json"]);
+    out.code(0);
+    let doc = out.json();
+    assert_eq!(doc["databases"][0]["wal_bytes_before"], wal_before);
+    assert_eq!(doc["databases"][0]["wal_bytes_after"], 0);
+    assert_eq!(rows(&db), 300);
+    let actions = t.run(&["actions", "--json"]).json();
+    assert_eq!(actions["actions"][0]["action"], "clear-locks");
+}
+
+#[test]
+fn a_database_held_by_a_live_process_is_left_alone() {
+    let t = Test::new();
+    let db = t.path("busy.db");
+    crashed_db(&db);
+    let wal_before = std::fs::metadata(t.path("busy.db-wal")).expect("wal").len();
+    // A live process with the database open (fd 3), like a worker would.
+    let mut holder = std::process::Command::new("bash")
+        .args(["-c", "exec 3<\"$0\"; exec sleep 30", db.to_str().expect("utf8")])
+        .spawn()
+        .expect("spawn holder");
+    let pid = holder.id();
+    for _ in 0..100 {
+        let held = std::fs::read_dir(format!("/proc/{pid}/fd"))
+            .map(|d| d.flatten().any(|fd| std::fs::read_link(fd.path()).is_ok_and(|l| l.ends_with("busy.db"))))
+            .unwrap_or(false);
+        if held {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = t.run(&["clear-locks", db.to_str().expect("utf8"), "--json"]);
+    let _ = holder.kill();
+    let _ = holder.wait();
+    out.code(1);
+    let doc = out.json();
+    assert_eq!(doc["databases"][0]["holders"][0]["pid"], pid);
+    assert!(doc["databases"][0]["steps"][0].as_str().expect("step").contains("left alone"));
+    assert_eq!(std::fs::metadata(t.path("busy.db-wal")).expect("wal").len(), wal_before, "WAL untouched");
+    assert_eq!(rows(&db), 300);
+}
+
+#[test]
+fn missing_files_and_no_arguments() {
+    let t = Test::new();
+    t.run(&["clear-locks"]).code(2);
+    let out = t.run(&["clear-locks", "/nonexistent/x.db"]);
+    out.code(1);
+    assert!(out.one_line_error().contains("is not a file"));
+}
