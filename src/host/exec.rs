@@ -26,10 +26,19 @@ fn not_found(argv: &[String], e: std::io::Error) -> anyhow::Error {
     }
 }
 
-/// Run to completion; an error names the exit status and stderr's first line.
-pub fn run(argv: &[String], timeout: Duration) -> Result<()> {
+/// Run to completion and return its stdout, read as it comes (so a large
+/// output cannot fill the pipe and stall the command); an error names the
+/// exit status and stderr's first line.
+pub fn output(argv: &[String], timeout: Duration) -> Result<String> {
     let mut child =
-        command(argv)?.stdout(Stdio::null()).stderr(Stdio::piped()).spawn().map_err(|e| not_found(argv, e))?;
+        command(argv)?.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().map_err(|e| not_found(argv, e))?;
+    let reader = child.stdout.take().map(|mut o| {
+        std::thread::spawn(move || {
+            let mut out = String::new();
+            let _ = o.read_to_string(&mut out);
+            out
+        })
+    });
     let start = Instant::now();
     let status = loop {
         if let Some(status) = child.try_wait().context("cannot wait for the command")? {
@@ -43,7 +52,7 @@ pub fn run(argv: &[String], timeout: Duration) -> Result<()> {
         std::thread::sleep(Duration::from_millis(20));
     };
     if status.success() {
-        return Ok(());
+        return Ok(reader.and_then(|r| r.join().ok()).unwrap_or_default());
     }
     let mut err = String::new();
     if let Some(mut e) = child.stderr.take() {
@@ -93,12 +102,12 @@ mod tests {
 
     #[test]
     fn run_reports_failures_and_timeouts() {
-        run(&argv(&["true"]), Duration::from_secs(5)).expect("true");
-        let err = run(&argv(&["sh", "-c", "echo boom >&2; exit 3"]), Duration::from_secs(5)).expect_err("fails");
+        assert_eq!(output(&argv(&["echo", "hi"]), Duration::from_secs(5)).expect("echo"), "hi\n");
+        let err = output(&argv(&["sh", "-c", "echo boom >&2; exit 3"]), Duration::from_secs(5)).expect_err("fails");
         assert!(err.to_string().ends_with(": boom"), "{err}");
-        let err = run(&argv(&["sleep", "5"]), Duration::from_millis(100)).expect_err("times out");
+        let err = output(&argv(&["sleep", "5"]), Duration::from_millis(100)).expect_err("times out");
         assert!(err.to_string().contains("did not finish"), "{err}");
-        let err = run(&argv(&["/nonexistent/x"]), Duration::from_secs(1)).expect_err("missing");
+        let err = output(&argv(&["/nonexistent/x"]), Duration::from_secs(1)).expect_err("missing");
         assert_eq!(err.to_string(), "/nonexistent/x not found");
     }
 

@@ -22,6 +22,8 @@ pub struct FakeHost {
     pub signals: Mutex<Vec<(u32, Signal)>>,
     /// Every command run or spawned, in order.
     pub commands: Mutex<Vec<Vec<String>>>,
+    /// What every command prints.
+    pub output: String,
 }
 
 impl Host for FakeHost {
@@ -60,11 +62,11 @@ impl Host for FakeHost {
         }
         Ok(())
     }
-    fn run_command(&self, argv: &[String], _timeout: Duration) -> Result<()> {
+    fn command_output(&self, argv: &[String], _timeout: Duration) -> Result<String> {
         if let Ok(mut c) = self.commands.lock() {
             c.push(argv.to_vec());
         }
-        Ok(())
+        Ok(self.output.clone())
     }
     fn spawn_detached(&self, argv: &[String], _log: Option<&Path>) -> Result<u32> {
         self.run_command(argv, Duration::ZERO)?;

@@ -154,8 +154,8 @@ impl Host for LinuxHost {
             .with_context(|| format!("cannot send {signal} to pid {pid}"))
     }
 
-    fn run_command(&self, argv: &[String], timeout: Duration) -> Result<()> {
-        exec::run(argv, timeout)
+    fn command_output(&self, argv: &[String], timeout: Duration) -> Result<String> {
+        exec::output(argv, timeout)
     }
 
     fn spawn_detached(&self, argv: &[String], log: Option<&Path>) -> Result<u32> {

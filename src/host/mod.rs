@@ -144,7 +144,11 @@ pub trait Host: Sync {
     fn signal(&self, pid: u32, signal: Signal) -> Result<()>;
     /// Run a command to completion (a `stop` command, `systemctl restart`),
     /// killing it after `timeout`; an error carries its first line of stderr.
-    fn run_command(&self, argv: &[String], timeout: Duration) -> Result<()>;
+    fn run_command(&self, argv: &[String], timeout: Duration) -> Result<()> {
+        self.command_output(argv, timeout).map(|_| ())
+    }
+    /// Run a command to completion and return its standard output.
+    fn command_output(&self, argv: &[String], timeout: Duration) -> Result<String>;
     /// Start a worker detached from hm (own session, stdin from /dev/null,
     /// output appended to `log` or discarded), so it outlives hm; its pid.
     fn spawn_detached(&self, argv: &[String], log: Option<&Path>) -> Result<u32>;
