@@ -11,6 +11,7 @@ mod memory;
 pub mod patterns;
 pub mod process;
 pub mod runner;
+pub mod tmux;
 
 use crate::config::Limits;
 use crate::host::Host;
@@ -142,27 +143,27 @@ impl CheckCtx<'_> {
     }
 }
 
-/// What check tests share: stored counters and pings, and a context over a
-/// (fake) host.
-#[cfg(test)]
-#[derive(Default)]
-pub(crate) struct Fixture {
+/// What a check context borrows besides the host, owned: for remedies and
+/// tests that run checks outside a full `hm check` run.
+#[derive(Debug, Default)]
+pub struct CtxData {
     pub counters: HashMap<String, Counter>,
     pub pings: HashMap<String, LastPing>,
     pub patterns: patterns::PatternIndex,
 }
 
-#[cfg(test)]
-impl Fixture {
+impl CtxData {
     /// Stored counters, all read at `ts`.
-    pub fn counters(mut self, pairs: &[(&str, f64)], ts: f64) -> Fixture {
+    #[cfg(test)]
+    pub fn counters(mut self, pairs: &[(&str, f64)], ts: f64) -> CtxData {
         for (k, v) in pairs {
             self.counters.insert(k.to_string(), Counter { value: *v, ts });
         }
         self
     }
 
-    pub fn ping(mut self, name: &str, ts: f64, ok: bool) -> Fixture {
+    #[cfg(test)]
+    pub fn ping(mut self, name: &str, ts: f64, ok: bool) -> CtxData {
         self.pings.insert(name.to_string(), LastPing { ts, ok });
         self
     }

@@ -187,7 +187,7 @@ pub fn check(ctx: &CheckCtx<'_>, spec: &ProcessSpec) -> Result<CheckOutput> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::Fixture;
+    use crate::check::CtxData;
     use crate::config::Limits;
     use crate::host::ProcEntry;
     use crate::host::fake::FakeHost;
@@ -238,7 +238,7 @@ mod tests {
             (11, "gunicorn: worker api", false),
             (12, "nginx", false),
         ]);
-        let f = Fixture::default().counters(&[("proc.10.100.cpu_ms", 4_000.0)], 990.0);
+        let f = CtxData::default().counters(&[("proc.10.100.cpu_ms", 4_000.0)], 990.0);
         let ctx = f.ctx(&host, 1000.0);
         let re = "gunicorn.*api".to_string();
         let out = check(&ctx, &spec(Matcher::Pattern(re.clone()), 3)).expect("check");
@@ -254,7 +254,7 @@ mod tests {
     #[test]
     fn cpu_from_counters_and_zombies_by_name() {
         let host = host(&[(10, "worker a", false), (11, "worker b", true)]);
-        let f = Fixture::default().counters(&[("proc.10.100.cpu_ms", 4_000.0)], 990.0);
+        let f = CtxData::default().counters(&[("proc.10.100.cpu_ms", 4_000.0)], 990.0);
         let ctx = f.ctx(&host, 1000.0);
         let out = check(&ctx, &spec(Matcher::Name("worker".into()), 1)).expect("check");
         assert_eq!(out.status, Status::Warning, "{out:?}");
@@ -271,7 +271,7 @@ mod tests {
     fn a_process_gone_between_scan_and_read_is_not_counted() {
         let mut host = host(&[(10, "worker a", false), (11, "worker b", false)]);
         host.procs.retain(|p| p.pid != 11);
-        let f = Fixture::default();
+        let f = CtxData::default();
         let ctx = f.ctx(&host, 1000.0);
         let out = check(&ctx, &spec(Matcher::Name("worker".into()), 2)).expect("check");
         assert_eq!(out.message, "1 running, expected at least 2");
@@ -280,7 +280,7 @@ mod tests {
     #[test]
     fn missing_pidfile_is_critical() {
         let host = FakeHost::default();
-        let f = Fixture::default();
+        let f = CtxData::default();
         let ctx = f.ctx(&host, 0.0);
         let out = check(&ctx, &spec(Matcher::Pidfile("/nonexistent/x.pid".into()), 1)).expect("check");
         assert_eq!((out.status, out.message.as_str()), (Status::Critical, "pidfile /nonexistent/x.pid does not exist"));
@@ -289,7 +289,7 @@ mod tests {
     #[test]
     fn unknown_unit_is_unknown() {
         let host = FakeHost::default();
-        let f = Fixture::default();
+        let f = CtxData::default();
         let ctx = f.ctx(&host, 0.0);
         let out = check(&ctx, &spec(Matcher::Unit("api.service".into()), 1)).expect("check");
         assert_eq!(out.status, Status::Unknown);

@@ -2,14 +2,20 @@
 //!
 //! The plan is simple and explicit: a `process` monitor that is not ok and
 //! has a way to restart gets restarted (within its budget and backoff); a
-//! `disk` monitor that is not ok gets the `[[clean]]` rules. Everything else
+//! `disk` monitor that is not ok gets the `[[clean]]` rules; a stuck `tmux`
+//! session gets its keys and `on_stuck` command. Everything else
 //! is reported as having no remedy. The whole run holds the run lock, so two
 //! heals never act at once.
 
 use super::check::CheckReport;
-use super::{Ctx, clean_disk, restart_worker};
+use super::{Ctx, clean_disk, restart_worker, unix_now};
+use crate::check::CtxData;
 use crate::config::Spec;
+use crate::heal::unstick::unstick;
+use crate::host::ProcNeeds;
+use crate::host::linux::LinuxHost;
 use crate::status::Status;
+use crate::store::ActionRow;
 use crate::units::format_bytes;
 use anyhow::Result;
 use serde::Serialize;
@@ -78,6 +84,25 @@ pub fn run(ctx: &Ctx, names: &[String], dry_run: bool) -> Result<HealReport> {
                     },
                 }
             }
+            Spec::Tmux(t) if t.heal => {
+                let host = LinuxHost::new(ProcNeeds::default());
+                let data = CtxData::default();
+                let (outcome, details) = match unstick(&data.ctx(&host, unix_now()), t, dry_run) {
+                    Ok(steps) if dry_run => ("would unstick".to_string(), steps.join("; ")),
+                    Ok(steps) => ("unstuck".to_string(), steps.join("; ")),
+                    Err(e) => ("failed".to_string(), format!("{e:#}")),
+                };
+                if !dry_run {
+                    store.record_action(&ActionRow {
+                        ts: unix_now(),
+                        monitor: m.name.clone(),
+                        action: "unstick".into(),
+                        outcome: if outcome == "failed" { "failed" } else { "ok" }.into(),
+                        details: details.clone(),
+                    })?;
+                }
+                Remedy { monitor: m.name.clone(), remedy: "unstick".into(), outcome, details }
+            }
             _ => Remedy {
                 monitor: m.name.clone(),
                 remedy: "none".into(),
@@ -89,7 +114,7 @@ pub fn run(ctx: &Ctx, names: &[String], dry_run: bool) -> Result<HealReport> {
     }
     let acted: Vec<String> = remedies
         .iter()
-        .filter(|r| matches!(r.outcome.as_str(), "restarted" | "failed" | "cleaned"))
+        .filter(|r| matches!(r.outcome.as_str(), "restarted" | "failed" | "cleaned" | "unstuck"))
         .map(|r| r.monitor.clone())
         .collect();
     let after = if acted.is_empty() { None } else { Some(super::check::run(ctx, &acted)?) };

@@ -3,10 +3,9 @@
 //! `hm heal`, which adds the budget's backoff.
 
 use super::{Ctx, unix_now};
-use crate::check::patterns::PatternIndex;
+use crate::check::CtxData;
 use crate::check::process::running;
-use crate::check::runner::proc_needs;
-use crate::check::{CheckCtx, Counter, LastPing};
+use crate::check::runner::{patterns, proc_needs};
 use crate::config::{Matcher, Monitor, ProcessSpec, RestartSpec, Spec};
 use crate::heal::restart::{self, Budget};
 use crate::host::ProcInfo;
@@ -15,7 +14,6 @@ use crate::store::{ActionRow, Store};
 use crate::units::format_duration;
 use anyhow::{Result, anyhow, bail};
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// The result of a restart.
 #[derive(Debug, Serialize)]
@@ -52,13 +50,8 @@ pub fn restartable(m: &Monitor) -> Result<(&ProcessSpec, &RestartSpec)> {
 /// The worker's running processes, from a fresh scan.
 fn running_now(m: &Monitor, matcher: &Matcher) -> Result<Vec<ProcInfo>> {
     let host = LinuxHost::new(proc_needs([m]));
-    let patterns = PatternIndex::new(match matcher {
-        Matcher::Pattern(p) => vec![p.clone()],
-        _ => Vec::new(),
-    });
-    let (counters, pings): (HashMap<String, Counter>, HashMap<String, LastPing>) = Default::default();
-    let ctx = CheckCtx { host: &host, now: unix_now(), counters: &counters, pings: &pings, patterns: &patterns };
-    running(&ctx, matcher)
+    let data = CtxData { patterns: patterns([m]), ..Default::default() };
+    running(&data.ctx(&host, unix_now()), matcher)
 }
 
 /// Restart `m` (unless the budget says otherwise) and verify it runs.

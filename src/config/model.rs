@@ -107,6 +107,12 @@ pub struct RawMonitor {
     pub restart_window: Option<String>,
     pub log: Option<PathBuf>,
     pub heal: Option<bool>,
+    // tmux
+    pub session: Option<String>,
+    pub socket: Option<PathBuf>,
+    pub stuck_after: Option<String>,
+    pub keys: Option<Vec<String>>,
+    pub on_stuck: Option<CommandLine>,
 }
 
 /// A command as written: an argv array, or one string for `sh -c` (only
@@ -205,6 +211,7 @@ pub enum Spec {
     Disk(DiskSpec),
     Process(Box<ProcessSpec>),
     Heartbeat(HeartbeatSpec),
+    Tmux(TmuxSpec),
 }
 
 impl Spec {
@@ -216,6 +223,7 @@ impl Spec {
             Spec::Disk(_) => "disk",
             Spec::Process(_) => "process",
             Spec::Heartbeat(_) => "heartbeat",
+            Spec::Tmux(_) => "tmux",
         }
     }
 }
@@ -318,4 +326,33 @@ pub struct CleanRule {
     /// Patterns on the file name (not the path); empty means every file.
     pub globs: Vec<glob::Pattern>,
     pub older_than: Duration,
+}
+
+/// A `tmux` monitor: sessions idle longer than `stuck_after` are stuck.
+#[derive(Debug, Clone)]
+pub struct TmuxSpec {
+    /// One session, or every session of the server.
+    pub session: Option<String>,
+    /// The server's socket (`tmux -S`); the default server otherwise.
+    pub socket: Option<PathBuf>,
+    pub stuck_after: Duration,
+    /// The remedy: keys sent to a stuck session (tmux key names)...
+    pub keys: Vec<String>,
+    /// ...then this command, if any.
+    pub on_stuck: Option<Vec<String>>,
+    /// Whether `hm heal` may unstick it.
+    pub heal: bool,
+}
+
+impl TmuxSpec {
+    /// `tmux`, with `-S socket` when one is configured.
+    pub fn tmux(&self, args: &[&str]) -> Vec<String> {
+        let mut argv = vec!["tmux".to_string()];
+        if let Some(s) = &self.socket {
+            argv.push("-S".into());
+            argv.push(s.display().to_string());
+        }
+        argv.extend(args.iter().map(|a| a.to_string()));
+        argv
+    }
 }

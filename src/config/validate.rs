@@ -49,6 +49,7 @@ pub const KINDS: &[(&str, &[&str])] = &[
         ],
     ),
     ("heartbeat", &["file", "ping", "warn", "crit"]),
+    ("tmux", &["session", "socket", "stuck_after", "keys", "on_stuck", "shell", "heal"]),
 ];
 
 /// Default timeout of one check.
@@ -188,6 +189,18 @@ pub(crate) fn monitor(
             })
         }
         "process" => Spec::Process(Box::new(process(&mut c, &raw)?)),
+        "tmux" => {
+            let on_stuck =
+                raw.on_stuck.as_ref().and_then(|cmd| argv(&mut c, "on_stuck", cmd, raw.shell.unwrap_or(false)));
+            Spec::Tmux(TmuxSpec {
+                session: raw.session.clone(),
+                socket: raw.socket.clone(),
+                stuck_after: c.duration("stuck_after", raw.stuck_after.as_deref(), Duration::from_secs(30 * 60)),
+                keys: raw.keys.clone().unwrap_or_else(|| vec!["C-c".to_string()]),
+                on_stuck,
+                heal: raw.heal.unwrap_or(true),
+            })
+        }
         "heartbeat" => {
             let source = match (&raw.file, &raw.ping) {
                 (Some(_), Some(_)) => {

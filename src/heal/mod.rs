@@ -5,3 +5,4 @@
 pub mod clean_disk;
 pub mod clear_locks;
 pub mod restart;
+pub mod unstick;

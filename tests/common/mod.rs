@@ -189,3 +189,17 @@ pub fn result<'a>(doc: &'a serde_json::Value, monitor: &str) -> &'a serde_json::
         .and_then(|r| r.iter().find(|r| r["monitor"] == monitor))
         .unwrap_or_else(|| panic!("no result for {monitor} in {doc:#}"))
 }
+
+/// Whether an outside tool is installed. Locally a missing tool skips the
+/// test, loudly; under `CI=true` it is a failure.
+pub fn have_tool(tool: &str) -> bool {
+    let found = std::process::Command::new(tool).arg("-V").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok();
+    if !found {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "{tool} is not installed, and CI=true: install it (.ci/run does)"
+        );
+        eprintln!("SKIPPED: {tool} is not installed");
+    }
+    found
+}
