@@ -56,6 +56,9 @@ fn a_killed_worker_is_started_again_and_outlives_hm() {
     let outcomes: Vec<&str> =
         actions["actions"].as_array().expect("a").iter().filter_map(|a| a["outcome"].as_str()).collect();
     assert_eq!(outcomes, ["ok", "ok"]);
+    let status = t.run(&["status", "--json"]).json();
+    assert_eq!(status["recent_actions"][1]["action"], "restart", "{status:#}");
+    assert!(t.run(&["status"]).stdout.contains("recent actions:"));
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! `hm actions`: what hm changed on the host, from the actions table.
 
 use super::{Ctx, rfc3339, unix_now};
+use crate::store::ActionRow;
 use anyhow::Result;
 use serde::Serialize;
 use std::time::Duration;
@@ -16,6 +17,12 @@ pub struct Action {
     /// `ok`, `partial` or `failed`.
     pub outcome: String,
     pub details: String,
+}
+
+impl From<ActionRow> for Action {
+    fn from(a: ActionRow) -> Action {
+        Action { at: rfc3339(a.ts), monitor: a.monitor, action: a.action, outcome: a.outcome, details: a.details }
+    }
 }
 
 /// The result of `hm actions`.

@@ -32,6 +32,9 @@ pub struct StatusReport {
     /// e.g. "5 ok, 1 critical".
     pub summary: String,
     pub monitors: Vec<MonitorStatus>,
+    /// What hm changed on the host in the last 24 hours, newest last (at
+    /// most 10; `hm actions` has them all).
+    pub recent_actions: Vec<super::actions::Action>,
 }
 
 pub fn run(ctx: &Ctx) -> Result<StatusReport> {
@@ -71,7 +74,11 @@ pub fn run(ctx: &Ctx) -> Result<StatusReport> {
             counts.push(format!("{n} {s}"));
         }
     }
+    let mut recent_actions: Vec<super::actions::Action> =
+        store.actions_since(now - 86_400.0)?.into_iter().map(super::actions::Action::from).collect();
+    recent_actions.drain(..recent_actions.len().saturating_sub(10));
     Ok(StatusReport {
+        recent_actions,
         status: Status::worst_of(monitors.iter().map(|m| m.status)),
         summary: if counts.is_empty() { "no monitors".to_string() } else { counts.join(", ") },
         monitors,

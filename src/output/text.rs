@@ -92,7 +92,14 @@ pub fn status(r: &StatusReport, style: Style) -> String {
             Cell::new(&m.message),
         ]);
     }
-    format!("{t}\n{}: {}\n", r.status.as_str().to_uppercase(), r.summary)
+    let mut out = format!("{t}\n{}: {}\n", r.status.as_str().to_uppercase(), r.summary);
+    if !r.recent_actions.is_empty() {
+        out.push_str("recent actions:\n");
+        for a in &r.recent_actions {
+            out.push_str(&format!("  {} {} {} {}: {}\n", a.at, a.monitor, a.action, a.outcome, a.details));
+        }
+    }
+    out
 }
 
 pub fn ping(r: &PingReport) -> String {
