@@ -121,3 +121,23 @@ fn a_run_in_progress_locks_out_a_second_one() {
     t.run(&["clean-disk", root.to_str().expect("utf8")]).code(0);
     assert!(!root.join("old.log").exists());
 }
+
+#[test]
+fn a_journal_vacuum_without_journalctl_is_reported() {
+    let t = Test::new();
+    let root = t.path("tmp");
+    aged(&root.join("a.tmp"), 30);
+    let empty = t.path("empty-bin");
+    let t = t
+        .config(&format!("[[clean]]\nname = \"tmp\"\nroots = [\"{}\"]\njournal_vacuum = \"14d\"\n", root.display()))
+        // Nothing on PATH: journalctl cannot be found.
+        .env("PATH", empty);
+    let dry = t.run(&["clean-disk", "--dry-run", "--json"]);
+    dry.code(0);
+    assert_eq!(dry.json()["rules"][0]["journal"], "would run journalctl --vacuum-time=1209600s");
+    let out = t.run(&["clean-disk", "--json"]);
+    out.code(1);
+    let doc = out.json();
+    assert_eq!(doc["rules"][0]["errors"][0], "journal: journalctl not found");
+    assert_eq!(doc["files"], 1, "the files were still cleaned");
+}

@@ -5,6 +5,8 @@
 use super::{Ctx, unix_now};
 use crate::config::CleanRule;
 use crate::heal::clean_disk;
+use crate::host::linux::LinuxHost;
+use crate::host::{Host, ProcNeeds};
 use crate::store::{ActionRow, Store};
 use crate::units::format_bytes;
 use anyhow::{Result, bail};
@@ -26,6 +28,8 @@ pub struct RuleReport {
     pub removed: Vec<String>,
     /// Problems met on the way; the rest of the rule still ran.
     pub errors: Vec<String>,
+    /// The journal vacuum, when the rule has one: what was run.
+    pub journal: Option<String>,
 }
 
 /// The result of `hm clean-disk`.
@@ -57,7 +61,13 @@ pub fn run(ctx: &Ctx, rule: Option<&str>, ad_hoc: Option<AdHoc>, dry_run: bool) 
             for g in &a.globs {
                 globs.push(glob::Pattern::new(g).map_err(|e| anyhow::anyhow!("--glob `{g}`: {e}"))?);
             }
-            vec![CleanRule { name: "command-line".into(), roots: a.paths, globs, older_than: a.older_than }]
+            vec![CleanRule {
+                name: "command-line".into(),
+                roots: a.paths,
+                globs,
+                older_than: a.older_than,
+                journal_vacuum: None,
+            }]
         }
         (None, Some(name)) => match config.clean.iter().find(|r| r.name == name) {
             Some(r) => vec![r.clone()],
@@ -93,7 +103,20 @@ pub fn apply(store: &Store, rules: &[CleanRule], dry_run: bool) -> Result<CleanR
     }
     let mut reports = Vec::new();
     for r in rules {
-        let out = clean_disk::run(r, SystemTime::now(), dry_run)?;
+        let mut out = clean_disk::run(r, SystemTime::now(), dry_run)?;
+        let journal = r.journal_vacuum.map(|age| {
+            let argv = vec!["journalctl".to_string(), format!("--vacuum-time={}s", age.as_secs())];
+            if dry_run {
+                return format!("would run {}", argv.join(" "));
+            }
+            match LinuxHost::new(ProcNeeds::default()).run_command(&argv, Duration::from_secs(120)) {
+                Ok(()) => format!("ran {}", argv.join(" ")),
+                Err(e) => {
+                    out.errors.push(format!("journal: {e:#}"));
+                    format!("failed: {e:#}")
+                }
+            }
+        });
         let bytes: u64 = out.removed.iter().map(|f| f.bytes).sum();
         if !dry_run {
             store.record_action(&ActionRow {
@@ -111,6 +134,7 @@ pub fn apply(store: &Store, rules: &[CleanRule], dry_run: bool) -> Result<CleanR
             bytes,
             removed: out.removed.iter().map(|f| f.path.to_string_lossy().into_owned()).collect(),
             errors: out.errors,
+            journal,
         });
     }
     Ok(CleanReport {

@@ -315,6 +315,7 @@ pub struct RawClean {
     pub roots: Vec<PathBuf>,
     pub globs: Option<Vec<String>>,
     pub older_than: Option<String>,
+    pub journal_vacuum: Option<String>,
 }
 
 /// A clean-disk rule: delete regular files under `roots` whose name matches
@@ -326,6 +327,8 @@ pub struct CleanRule {
     /// Patterns on the file name (not the path); empty means every file.
     pub globs: Vec<glob::Pattern>,
     pub older_than: Duration,
+    /// Also `journalctl --vacuum-time` this (journal entries older than it go).
+    pub journal_vacuum: Option<Duration>,
 }
 
 /// A `tmux` monitor: sessions idle longer than `stuck_after` are stuck.

@@ -307,8 +307,8 @@ pub(crate) fn clean_rule(
     if !valid_name(&raw.name) {
         c.err("name", format!("`{}` is not a valid name: use lower-case letters, digits, `_`, `.` and `-`", raw.name));
     }
-    if raw.roots.is_empty() {
-        c.err("roots", "a rule needs at least one root directory");
+    if raw.roots.is_empty() && raw.journal_vacuum.is_none() {
+        c.err("roots", "a rule needs at least one root directory (or `journal_vacuum`)");
     }
     for root in &raw.roots {
         if let Some(why) = crate::heal::clean_disk::refuse_written(root) {
@@ -323,10 +323,12 @@ pub(crate) fn clean_rule(
         }
     }
     let older_than = c.duration("older_than", raw.older_than.as_deref(), DEFAULT_OLDER_THAN);
+    let journal_vacuum =
+        raw.journal_vacuum.as_deref().map(|v| c.duration("journal_vacuum", Some(v), DEFAULT_OLDER_THAN));
     if c.failed {
         return None;
     }
-    Some(CleanRule { name: raw.name, roots: raw.roots, globs, older_than })
+    Some(CleanRule { name: raw.name, roots: raw.roots, globs, older_than, journal_vacuum })
 }
 
 /// Default minimum age of files a clean rule deletes.

@@ -226,6 +226,7 @@ mod tests {
             roots: vec![root.clone()],
             globs: vec![glob::Pattern::new("*.log").expect("glob")],
             older_than: Duration::from_secs(7 * 86_400),
+            journal_vacuum: None,
         };
         let plan = run(&rule, SystemTime::now(), true).expect("dry run");
         assert_eq!(plan.removed.len(), 3, "{plan:?}");
@@ -258,7 +259,13 @@ mod tests {
         assert!(refuse_root(Path::new("relative/dir")).is_some());
         let tmp = tempfile::tempdir().expect("tmp");
         assert_eq!(refuse_root(tmp.path()), None);
-        let rule = Rule { name: "x".into(), roots: vec!["/etc".into()], globs: vec![], older_than: Duration::ZERO };
+        let rule = Rule {
+            name: "x".into(),
+            roots: vec!["/etc".into()],
+            globs: vec![],
+            older_than: Duration::ZERO,
+            journal_vacuum: None,
+        };
         assert!(run(&rule, SystemTime::now(), true).is_err());
     }
 }

@@ -151,6 +151,9 @@ pub fn clean(r: &CleanReport, style: Style) -> String {
             // Newlines in file names would forge lines of this report.
             out.push_str(&format!("{verb} {}\n", path.replace('\n', "\\n")));
         }
+        if let Some(j) = &rule.journal {
+            out.push_str(&format!("journal: {j}\n"));
+        }
         for e in &rule.errors {
             out.push_str(&format!("problem: {}\n", e.replace('\n', "\\n")));
         }
