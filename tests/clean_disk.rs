@@ -141,3 +141,25 @@ fn a_journal_vacuum_without_journalctl_is_reported() {
     assert_eq!(doc["rules"][0]["errors"][0], "journal: journalctl not found");
     assert_eq!(doc["files"], 1, "the files were still cleaned");
 }
+
+#[test]
+fn progress_is_shown_on_a_terminal_only() {
+    if !common::have_tool("script") {
+        return;
+    }
+    let t = Test::new();
+    let (root, _) = tree(&t);
+    let root = root.to_str().expect("utf8").to_string();
+    let piped = t.run(&["clean-disk", &root, "--dry-run"]);
+    assert!(!piped.stderr.contains("entries scanned"), "{}", piped.stderr);
+    // util-linux's `script` gives hm a terminal.
+    let hm = env!("CARGO_BIN_EXE_hm");
+    let mut script = std::process::Command::new("script");
+    script.args(["-qec", &format!("{hm} clean-disk {root} --dry-run"), "/dev/null"]);
+    for (k, v) in [("XDG_STATE_HOME", t.path("state")), ("XDG_CONFIG_HOME", t.path("config"))] {
+        script.env(k, v);
+    }
+    let out = script.output().expect("script");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("command-line: ") && text.contains("entries scanned"), "{text}");
+}

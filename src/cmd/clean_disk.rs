@@ -91,6 +91,39 @@ pub fn run(ctx: &Ctx, rule: Option<&str>, ad_hoc: Option<AdHoc>, dry_run: bool) 
     apply(&store, &rules, dry_run)
 }
 
+/// A one-line progress count on stderr, for large trees, only when stderr
+/// is a terminal (never in logs or pipes), redrawn at most ten times a second.
+struct Progress<'a> {
+    rule: &'a str,
+    enabled: bool,
+    last: std::cell::Cell<Option<std::time::Instant>>,
+}
+
+impl<'a> Progress<'a> {
+    fn new(rule: &'a str) -> Progress<'a> {
+        use std::io::IsTerminal;
+        Progress { rule, enabled: std::io::stderr().is_terminal(), last: std::cell::Cell::new(None) }
+    }
+
+    fn tick(&self, seen: u64, matched: usize) {
+        if !self.enabled {
+            return;
+        }
+        let now = std::time::Instant::now();
+        if self.last.get().is_some_and(|t| now.duration_since(t) < Duration::from_millis(100)) {
+            return;
+        }
+        self.last.set(Some(now));
+        eprint!("\r{}: {seen} entries scanned, {matched} to delete", self.rule);
+    }
+
+    fn done(&self) {
+        if self.enabled && self.last.get().is_some() {
+            eprint!("\r\x1b[K");
+        }
+    }
+}
+
 /// Apply rules (the caller holds the run lock) and record what was done.
 pub fn apply(store: &Store, rules: &[CleanRule], dry_run: bool) -> Result<CleanReport> {
     // Refuse before touching anything, so one bad rule stops the whole run.
@@ -103,7 +136,11 @@ pub fn apply(store: &Store, rules: &[CleanRule], dry_run: bool) -> Result<CleanR
     }
     let mut reports = Vec::new();
     for r in rules {
-        let mut out = clean_disk::run(r, SystemTime::now(), dry_run)?;
+        let progress = Progress::new(&r.name);
+        let mut out = clean_disk::run_with_progress(r, SystemTime::now(), dry_run, &|seen, matched| {
+            progress.tick(seen, matched)
+        })?;
+        progress.done();
         let journal = r.journal_vacuum.map(|age| {
             let argv = vec!["journalctl".to_string(), format!("--vacuum-time={}s", age.as_secs())];
             if dry_run {

@@ -80,6 +80,16 @@ pub fn refuse_root(path: &Path) -> Option<String> {
 
 /// Apply (or, with `dry_run`, only plan) a rule.
 pub fn run(rule: &Rule, now: SystemTime, dry_run: bool) -> Result<Outcome> {
+    run_with_progress(rule, now, dry_run, &|_, _| {})
+}
+
+/// [`run`], calling `progress(entries seen, files matched)` as it walks.
+pub fn run_with_progress(
+    rule: &Rule,
+    now: SystemTime,
+    dry_run: bool,
+    progress: &dyn Fn(u64, usize),
+) -> Result<Outcome> {
     let cutoff = now.checked_sub(rule.older_than).unwrap_or(UNIX_EPOCH);
     let cutoff_s = cutoff.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs()) as i64;
     let mut out = Outcome::default();
@@ -95,7 +105,7 @@ pub fn run(rule: &Rule, now: SystemTime, dry_run: bool) -> Result<Outcome> {
         )
         .with_context(|| format!("cannot open {}", canonical.display()))?;
         let dev = nix::sys::stat::fstat(&fd).with_context(|| format!("cannot stat {}", canonical.display()))?.st_dev;
-        let walk = Walk { rule, cutoff_s, dev, dry_run };
+        let walk = Walk { rule, cutoff_s, dev, dry_run, seen: std::cell::Cell::new(0), progress };
         walk.dir(fd, &canonical, &mut out, 0);
     }
     Ok(out)
@@ -103,6 +113,8 @@ pub fn run(rule: &Rule, now: SystemTime, dry_run: bool) -> Result<Outcome> {
 
 struct Walk<'a> {
     rule: &'a Rule,
+    seen: std::cell::Cell<u64>,
+    progress: &'a dyn Fn(u64, usize),
     cutoff_s: i64,
     dev: u64,
     dry_run: bool,
@@ -138,6 +150,8 @@ impl Walk<'_> {
             }
         };
         for (name, _) in names {
+            self.seen.set(self.seen.get() + 1);
+            (self.progress)(self.seen.get(), out.removed.len());
             let child = path.join(OsStr::from_bytes(name.to_bytes()));
             let st = match fstatat(&fd, name.as_c_str(), AtFlags::AT_SYMLINK_NOFOLLOW) {
                 Ok(st) => st,
