@@ -26,6 +26,15 @@ pub fn lock_path(db: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
+/// How long a run that changes the host waits for another one to finish.
+pub const WAIT: Duration = Duration::from_secs(2);
+
+/// The lock a command that changes the host needs: none for a dry run
+/// (it changes nothing), else the run lock, waiting up to [`WAIT`].
+pub fn unless_dry_run(db: &Path, dry_run: bool) -> Result<Option<RunLock>> {
+    if dry_run { Ok(None) } else { acquire(db, WAIT).map(Some) }
+}
+
 /// Take the lock for `db`, waiting up to `wait` for another run to finish.
 pub fn acquire(db: &Path, wait: Duration) -> Result<RunLock> {
     let path = lock_path(db);

@@ -50,9 +50,6 @@ pub struct AdHoc {
     pub older_than: Duration,
 }
 
-/// How long a clean-disk run waits for another hm run to finish.
-const LOCK_WAIT: Duration = Duration::from_secs(2);
-
 pub fn run(ctx: &Ctx, rule: Option<&str>, ad_hoc: Option<AdHoc>, dry_run: bool) -> Result<CleanReport> {
     let config = ctx.config()?;
     let rules: Vec<CleanRule> = match (ad_hoc, rule) {
@@ -87,7 +84,7 @@ pub fn run(ctx: &Ctx, rule: Option<&str>, ad_hoc: Option<AdHoc>, dry_run: bool) 
         (None, None) => config.clean.clone(),
     };
     let store = ctx.store(&config)?;
-    let _lock = if dry_run { None } else { Some(crate::lock::acquire(&ctx.db_path(&config), LOCK_WAIT)?) };
+    let _lock = crate::lock::unless_dry_run(&ctx.db_path(&config), dry_run)?;
     apply(&store, &rules, dry_run)
 }
 

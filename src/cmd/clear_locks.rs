@@ -47,11 +47,7 @@ pub fn run(ctx: &Ctx, paths: &[PathBuf], dry_run: bool) -> Result<ClearLocksRepo
     }
     let config = ctx.config()?;
     let store = ctx.store(&config)?;
-    let _lock = if dry_run {
-        None
-    } else {
-        Some(crate::lock::acquire(&ctx.db_path(&config), std::time::Duration::from_secs(2))?)
-    };
+    let _lock = crate::lock::unless_dry_run(&ctx.db_path(&config), dry_run)?;
     let mut databases = Vec::new();
     for path in paths {
         let c = clear_locks::clear(path, dry_run)?;

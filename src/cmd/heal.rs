@@ -19,7 +19,6 @@ use crate::store::ActionRow;
 use crate::units::format_bytes;
 use anyhow::Result;
 use serde::Serialize;
-use std::time::Duration;
 
 /// One remedy considered for one monitor.
 #[derive(Debug, Serialize)]
@@ -45,12 +44,9 @@ pub struct HealReport {
     pub after: Option<CheckReport>,
 }
 
-/// How long a heal waits for another hm run to finish.
-const LOCK_WAIT: Duration = Duration::from_secs(2);
-
 pub fn run(ctx: &Ctx, names: &[String], dry_run: bool) -> Result<HealReport> {
     let config = ctx.config()?;
-    let _lock = if dry_run { None } else { Some(crate::lock::acquire(&ctx.db_path(&config), LOCK_WAIT)?) };
+    let _lock = crate::lock::unless_dry_run(&ctx.db_path(&config), dry_run)?;
     let before = super::check::run(ctx, names)?;
     let store = ctx.store(&config)?;
     let mut remedies = Vec::new();

@@ -125,15 +125,12 @@ pub fn restart_and_verify(store: &Store, m: &Monitor, automatic: bool, dry_run: 
     Ok(report)
 }
 
-/// How long a restart waits for another hm run to finish.
-const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
-
 pub fn run(ctx: &Ctx, name: &str, dry_run: bool, reset: bool) -> Result<RestartReport> {
     let config = ctx.config()?;
     let m = config.monitors.iter().find(|m| m.name == name).ok_or_else(|| anyhow!("no monitor named `{name}`"))?;
     restartable(m)?;
     let store = ctx.store(&config)?;
-    let _lock = if dry_run { None } else { Some(crate::lock::acquire(&ctx.db_path(&config), LOCK_WAIT)?) };
+    let _lock = crate::lock::unless_dry_run(&ctx.db_path(&config), dry_run)?;
     if reset && !dry_run {
         store.record_action(&ActionRow {
             ts: unix_now(),
