@@ -100,3 +100,18 @@ fn a_full_disk_gets_its_clean_rules() {
     assert_eq!(doc["remedies"][0]["details"], "1 files, 4.9 KiB");
     assert!(!old.exists());
 }
+
+#[test]
+fn too_many_workers_is_not_a_reason_to_restart() {
+    let t = Test::new().config(
+        "host_defaults = false\n\n[[monitor]]\nname = \"pool\"\nkind = \"process\"\npattern = \"^hm-test-heal-pool \"\n\
+         max = 1\nstart = [\"false\"]\n",
+    );
+    let _a = common::Worker::spawn("hm-test-heal-pool a");
+    let _b = common::Worker::spawn("hm-test-heal-pool b");
+    let out = t.run(&["heal", "--json"]);
+    out.code(1);
+    let doc = out.json();
+    assert_eq!(doc["remedies"][0]["remedy"], "none", "{doc:#}");
+    assert_eq!(t.run(&["actions", "--json"]).json()["actions"].as_array().map(Vec::len), Some(0));
+}

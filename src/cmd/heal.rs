@@ -1,7 +1,8 @@
 //! `hm heal`: check, fix what the config allows, check again.
 //!
-//! The plan is simple and explicit: a `process` monitor that is not ok and
-//! has a way to restart gets restarted (within its budget and backoff); a
+//! The plan is simple and explicit: a `process` monitor whose worker is
+//! down (fewer running than `min`) and that has a way to restart gets
+//! restarted (within its budget and backoff); a
 //! `disk` monitor that is not ok gets the `[[clean]]` rules; a stuck `tmux`
 //! session gets its keys and `on_stuck` command. Everything else
 //! is reported as having no remedy. The whole run holds the run lock, so two
@@ -54,13 +55,25 @@ pub fn run(ctx: &Ctx, names: &[String], dry_run: bool) -> Result<HealReport> {
     for r in before.results.iter().filter(|r| r.status != Status::Ok) {
         let Some(m) = config.monitors.iter().find(|m| m.name == r.monitor) else { continue };
         let remedy = match &m.spec {
-            Spec::Process(p) if p.restart.is_some() => {
-                let rep = restart_worker::restart_and_verify(&store, m, true, dry_run)?;
-                Remedy {
-                    monitor: m.name.clone(),
-                    remedy: "restart".into(),
-                    outcome: rep.outcome,
-                    details: rep.steps.join("; "),
+            // Down: fewer running than `min` (or no count at all: pidfile
+            // gone, unit failed). Too many, or too much CPU, is not "down".
+            Spec::Process(p)
+                if p.restart.is_some()
+                    && r.metrics.iter().find(|x| x.name == "count").is_none_or(|c| c.value < f64::from(p.min)) =>
+            {
+                match restart_worker::restart_and_verify(&store, m, true, dry_run) {
+                    Ok(rep) => Remedy {
+                        monitor: m.name.clone(),
+                        remedy: "restart".into(),
+                        outcome: rep.outcome,
+                        details: rep.steps.join("; "),
+                    },
+                    Err(e) => Remedy {
+                        monitor: m.name.clone(),
+                        remedy: "restart".into(),
+                        outcome: "failed".into(),
+                        details: format!("{e:#}"),
+                    },
                 }
             }
             Spec::Disk(_) if !config.clean.is_empty() && !cleaned_disk => {
