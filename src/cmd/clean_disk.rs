@@ -64,6 +64,7 @@ pub fn run(ctx: &Ctx, rule: Option<&str>, ad_hoc: Option<AdHoc>, dry_run: bool) 
                 globs,
                 older_than: a.older_than,
                 journal_vacuum: None,
+                budget: None,
             }]
         }
         (None, Some(name)) => match config.clean.iter().find(|r| r.name == name) {

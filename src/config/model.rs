@@ -316,6 +316,7 @@ pub struct RawClean {
     pub globs: Option<Vec<String>>,
     pub older_than: Option<String>,
     pub journal_vacuum: Option<String>,
+    pub budget: Option<NumOrText>,
 }
 
 /// A clean-disk rule: delete regular files under `roots` whose name matches
@@ -329,6 +330,9 @@ pub struct CleanRule {
     pub older_than: Duration,
     /// Also `journalctl --vacuum-time` this (journal entries older than it go).
     pub journal_vacuum: Option<Duration>,
+    /// Keep the matching files under this many bytes: past it, the oldest
+    /// go even when younger than `older_than`.
+    pub budget: Option<u64>,
 }
 
 /// A `tmux` monitor: sessions idle longer than `stuck_after` are stuck.

@@ -135,10 +135,11 @@ fn threshold_errors_point_at_the_key_in_a_threshold_table() {
 fn clean_rules() {
     let c = Config::parse(
         "hm.toml",
-        "[[clean]]\nname = \"logs\"\nroots = [\"/srv/app/logs\"]\nglobs = [\"*.log\"]\nolder_than = \"3d\"\n",
+        "[[clean]]\nname = \"logs\"\nroots = [\"/srv/app/logs\"]\nglobs = [\"*.log\"]\nolder_than = \"3d\"\nbudget = \"2GiB\"\n",
     )
     .expect("valid");
     assert_eq!(c.clean[0].older_than.as_secs(), 3 * 86_400);
+    assert_eq!(c.clean[0].budget, Some(2 << 30));
     let issues = errors("[[clean]]\nname = \"bad\"\nroots = [\"/etc\", \"rel\"]\nglobs = [\"[\"]\nsize = 1\n");
     let found: Vec<(usize, &str)> = issues.iter().map(|i| (i.line, i.field.as_str())).collect();
     assert_eq!(found, [(5, "clean[bad].size")], "{issues:?}");

@@ -325,10 +325,11 @@ pub(crate) fn clean_rule(
     let older_than = c.duration("older_than", raw.older_than.as_deref(), DEFAULT_OLDER_THAN);
     let journal_vacuum =
         raw.journal_vacuum.as_deref().map(|v| c.duration("journal_vacuum", Some(v), DEFAULT_OLDER_THAN));
+    let budget = c.size("budget", raw.budget.as_ref()).map(|b| b as u64);
     if c.failed {
         return None;
     }
-    Some(CleanRule { name: raw.name, roots: raw.roots, globs, older_than, journal_vacuum })
+    Some(CleanRule { name: raw.name, roots: raw.roots, globs, older_than, journal_vacuum, budget })
 }
 
 /// Default minimum age of files a clean rule deletes.

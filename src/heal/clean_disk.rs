@@ -93,6 +93,43 @@ pub fn run_with_progress(
     let cutoff = now.checked_sub(rule.older_than).unwrap_or(UNIX_EPOCH);
     let cutoff_s = cutoff.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs()) as i64;
     let mut out = Outcome::default();
+    let young = walk_all(rule, cutoff_s, dry_run, progress, &mut out)?;
+    // Over the size budget with what is left: the oldest of the younger
+    // files go too, by a second walk with a later cutoff (the same safe
+    // walk, so nothing is deleted through a stale path).
+    if let Some(budget) = rule.budget {
+        let mut young = young;
+        young.sort_unstable();
+        let mut total: u64 = young.iter().map(|(_, size)| size).sum();
+        let mut newest_to_go = None;
+        for (mtime, size) in &young {
+            if total <= budget {
+                break;
+            }
+            total = total.saturating_sub(*size);
+            newest_to_go = Some(*mtime);
+        }
+        if let Some(mtime) = newest_to_go {
+            let mut more = Outcome::default();
+            walk_all(rule, mtime + 1, dry_run, progress, &mut more)?;
+            more.removed.retain(|r| !out.removed.contains(r));
+            out.removed.extend(more.removed);
+            out.errors.extend(more.errors);
+        }
+    }
+    Ok(out)
+}
+
+/// One walk of every root, deleting matching files older than `cutoff_s`;
+/// returns the (mtime, size) of the matching files it left.
+fn walk_all(
+    rule: &Rule,
+    cutoff_s: i64,
+    dry_run: bool,
+    progress: &dyn Fn(u64, usize),
+    out: &mut Outcome,
+) -> Result<Vec<(i64, u64)>> {
+    let mut young = Vec::new();
     for root in &rule.roots {
         if let Some(why) = refuse_root(root) {
             bail!("rule {}: {why}", rule.name);
@@ -105,16 +142,27 @@ pub fn run_with_progress(
         )
         .with_context(|| format!("cannot open {}", canonical.display()))?;
         let dev = nix::sys::stat::fstat(&fd).with_context(|| format!("cannot stat {}", canonical.display()))?.st_dev;
-        let walk = Walk { rule, cutoff_s, dev, dry_run, seen: std::cell::Cell::new(0), progress };
-        walk.dir(fd, &canonical, &mut out, 0);
+        let walk = Walk {
+            rule,
+            cutoff_s,
+            dev,
+            dry_run,
+            seen: std::cell::Cell::new(0),
+            progress,
+            young: std::cell::RefCell::new(Vec::new()),
+        };
+        walk.dir(fd, &canonical, out, 0);
+        young.extend(walk.young.into_inner());
     }
-    Ok(out)
+    Ok(young)
 }
 
 struct Walk<'a> {
     rule: &'a Rule,
     seen: std::cell::Cell<u64>,
     progress: &'a dyn Fn(u64, usize),
+    /// Matching files too young to go: (mtime, size), for the size budget.
+    young: std::cell::RefCell<Vec<(i64, u64)>>,
     cutoff_s: i64,
     dev: u64,
     dry_run: bool,
@@ -168,8 +216,12 @@ impl Walk<'_> {
                         Err(e) => out.errors.push(format!("{}: {e}", child.display())),
                     }
                 }
-                libc_fmt::S_IFREG if st.st_mtime < self.cutoff_s && self.matches(&name) => {
-                    self.file(fd.as_fd(), &name, &st, child, out);
+                libc_fmt::S_IFREG if self.matches(&name) => {
+                    if st.st_mtime < self.cutoff_s {
+                        self.file(fd.as_fd(), &name, &st, child, out);
+                    } else {
+                        self.young.borrow_mut().push((st.st_mtime, st.st_size.max(0) as u64));
+                    }
                 }
                 // Symlinks, sockets, devices, other filesystems, young files: left alone.
                 _ => {}
@@ -241,6 +293,7 @@ mod tests {
             globs: vec![glob::Pattern::new("*.log").expect("glob")],
             older_than: Duration::from_secs(7 * 86_400),
             journal_vacuum: None,
+            budget: None,
         };
         let plan = run(&rule, SystemTime::now(), true).expect("dry run");
         assert_eq!(plan.removed.len(), 3, "{plan:?}");
@@ -279,7 +332,44 @@ mod tests {
             globs: vec![],
             older_than: Duration::ZERO,
             journal_vacuum: None,
+            budget: None,
         };
         assert!(run(&rule, SystemTime::now(), true).is_err());
+    }
+}
+
+#[cfg(test)]
+mod budget_tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn over_budget_the_oldest_young_files_go_too() {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let root = tmp.path().join("cache");
+        std::fs::create_dir(&root).expect("mkdir");
+        // Five 1000-byte files, 1..5 hours old; none older than the 7-day minimum.
+        for h in 1..=5u64 {
+            let p = root.join(format!("f{h}.bin"));
+            std::fs::write(&p, vec![0u8; 1000]).expect("write");
+            let f = std::fs::File::options().write(true).open(&p).expect("open");
+            f.set_modified(SystemTime::now() - Duration::from_secs(h * 3600)).expect("mtime");
+        }
+        let rule = Rule {
+            name: "cache".into(),
+            roots: vec![root.clone()],
+            globs: vec![],
+            older_than: Duration::from_secs(7 * 86_400),
+            journal_vacuum: None,
+            budget: Some(2500),
+        };
+        let plan = run(&rule, SystemTime::now(), true).expect("dry run");
+        assert_eq!(plan.removed.len(), 3, "{plan:?}");
+        let done = run(&rule, SystemTime::now(), false).expect("run");
+        let mut gone: Vec<String> =
+            done.removed.iter().filter_map(|r| r.path.file_name()).map(|n| n.to_string_lossy().into_owned()).collect();
+        gone.sort();
+        assert_eq!(gone, ["f3.bin", "f4.bin", "f5.bin"]);
+        assert!(root.join("f1.bin").exists() && root.join("f2.bin").exists());
     }
 }
