@@ -90,7 +90,7 @@ pub enum Command {
     CleanDisk(CleanDiskArgs),
     /// Free stuck SQLite databases: checkpoint the WAL, roll back a hot journal
     #[command(
-        after_help = "Examples:\n  hm clear-locks /srv/app/app.db --dry-run\n  hm clear-locks /srv/app/app.db /srv/app/jobs.db\n\nA -wal file is never deleted: its committed rows are copied into the database by\nSQLite. A database some process holds open is reported and left alone (exit 1)."
+        after_help = "Examples:\n  hm clear-locks /srv/app/app.db --dry-run\n  hm clear-locks /srv/app/app.db /srv/app/jobs.db\n  hm clear-locks                    every sqlite monitor's database\n\nA -wal file is never deleted: its committed rows are copied into the database by\nSQLite. A database some process holds open is reported and left alone (exit 1),\nunless every holder matches the sqlite monitor's `killable` patterns: those are\nstopped first (SIGTERM, then SIGKILL)."
     )]
     ClearLocks(ClearLocksArgs),
     /// Show what hm changed on the host (remedies applied)
@@ -281,8 +281,8 @@ pub struct RestartArgs {
 
 #[derive(Debug, Args)]
 pub struct ClearLocksArgs {
-    /// SQLite database files
-    #[arg(value_name = "DB", required = true)]
+    /// SQLite database files (default: those of every sqlite monitor)
+    #[arg(value_name = "DB")]
     pub paths: Vec<PathBuf>,
     /// Show what would be done, do nothing
     #[arg(long)]

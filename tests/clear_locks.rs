@@ -85,7 +85,9 @@ fn a_database_held_by_a_live_process_is_left_alone() {
 #[test]
 fn missing_files_and_no_arguments() {
     let t = Test::new();
-    t.run(&["clear-locks"]).code(2);
+    let out = t.run(&["clear-locks"]);
+    out.code(1);
+    assert!(out.one_line_error().contains("or add sqlite monitors"), "{}", out.stderr);
     let out = t.run(&["clear-locks", "/nonexistent/x.db"]);
     out.code(1);
     assert!(out.one_line_error().contains("is not a file"));

@@ -11,6 +11,7 @@ mod memory;
 pub mod patterns;
 pub mod process;
 pub mod runner;
+mod sqlite;
 pub mod tmux;
 
 use crate::config::Limits;

@@ -12,7 +12,9 @@
 //! with the reason, never an abort of the whole run.
 
 use super::patterns::PatternIndex;
-use super::{CheckCtx, CheckOutput, CheckResult, Counter, LastPing, cpu, disk, heartbeat, load, memory, process, tmux};
+use super::{
+    CheckCtx, CheckOutput, CheckResult, Counter, LastPing, cpu, disk, heartbeat, load, memory, process, sqlite, tmux,
+};
 use crate::config::{Matcher, Monitor, Spec};
 use crate::host::{Host, ProcNeeds};
 use crate::status::Status;
@@ -84,6 +86,7 @@ fn dispatch(ctx: &CheckCtx<'_>, m: &Monitor) -> anyhow::Result<CheckOutput> {
         Spec::Process(spec) => process::check(ctx, spec),
         Spec::Heartbeat(spec) => heartbeat::check(ctx, spec),
         Spec::Tmux(spec) => tmux::check(ctx, spec),
+        Spec::Sqlite(spec) => sqlite::check(ctx, spec),
     }
 }
 

@@ -4,12 +4,13 @@
 //! down (fewer running than `min`) and that has a way to restart gets
 //! restarted (within its budget and backoff); a
 //! `disk` monitor that is not ok gets the `[[clean]]` rules; a stuck `tmux`
-//! session gets its keys and `on_stuck` command. Everything else
+//! session gets its keys and `on_stuck` command; a `sqlite` database that is
+//! locked or has a hot journal gets `clear-locks`. Everything else
 //! is reported as having no remedy. The whole run holds the run lock, so two
 //! heals never act at once.
 
 use super::check::CheckReport;
-use super::{Ctx, clean_disk, restart_worker, unix_now};
+use super::{Ctx, clean_disk, clear_locks, restart_worker, unix_now};
 use crate::check::CtxData;
 use crate::config::Spec;
 use crate::heal::unstick::unstick;
@@ -93,6 +94,22 @@ pub fn run(ctx: &Ctx, names: &[String], dry_run: bool) -> Result<HealReport> {
                     },
                 }
             }
+            Spec::Sqlite(q) if q.heal => {
+                let targets = [(q.path.clone(), q.killable.clone())];
+                let (outcome, details) = match clear_locks::apply(&store, &targets, dry_run) {
+                    Ok(rep) => {
+                        let d = &rep.databases[0];
+                        let outcome = match (dry_run, d.left_alone) {
+                            (_, true) => "left alone",
+                            (true, false) => "would clear",
+                            (false, false) => "cleared",
+                        };
+                        (outcome.to_string(), d.steps.join("; "))
+                    }
+                    Err(e) => ("failed".to_string(), format!("{e:#}")),
+                };
+                Remedy { monitor: m.name.clone(), remedy: "clear-locks".into(), outcome, details }
+            }
             Spec::Tmux(t) if t.heal => {
                 let host = LinuxHost::new(ProcNeeds::default());
                 let data = CtxData::default();
@@ -123,7 +140,7 @@ pub fn run(ctx: &Ctx, names: &[String], dry_run: bool) -> Result<HealReport> {
     }
     let acted: Vec<String> = remedies
         .iter()
-        .filter(|r| matches!(r.outcome.as_str(), "restarted" | "failed" | "cleaned" | "unstuck"))
+        .filter(|r| matches!(r.outcome.as_str(), "restarted" | "failed" | "cleaned" | "unstuck" | "cleared"))
         .map(|r| r.monitor.clone())
         .collect();
     let after = if acted.is_empty() { None } else { Some(super::check::run(ctx, &acted)?) };

@@ -78,6 +78,13 @@ fn describe(m: &Monitor) -> (String, String) {
             };
             (target, vec![Some(count), limits_text("cpu_", p.cpu, num), limits_text("rss_", p.rss, format_bytes)])
         }
+        Spec::Sqlite(q) => (
+            format!("sqlite {}", q.path.display()),
+            vec![
+                Some(format!("lock within {}", format_duration(q.lock_timeout))),
+                limits_text("wal_", q.wal, format_bytes),
+            ],
+        ),
         Spec::Tmux(t) => (
             t.session.as_ref().map_or("every tmux session".into(), |s| format!("tmux session {s}")),
             vec![Some(format!("stuck after {}", format_duration(t.stuck_after)))],

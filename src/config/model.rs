@@ -113,6 +113,12 @@ pub struct RawMonitor {
     pub stuck_after: Option<String>,
     pub keys: Option<Vec<String>>,
     pub on_stuck: Option<CommandLine>,
+    // sqlite
+    pub quick_check: Option<bool>,
+    pub lock_timeout: Option<String>,
+    pub wal_warn: Option<NumOrText>,
+    pub wal_crit: Option<NumOrText>,
+    pub killable: Option<Vec<String>>,
 }
 
 /// A command as written: an argv array, or one string for `sh -c` (only
@@ -212,6 +218,7 @@ pub enum Spec {
     Process(Box<ProcessSpec>),
     Heartbeat(HeartbeatSpec),
     Tmux(TmuxSpec),
+    Sqlite(SqliteSpec),
 }
 
 impl Spec {
@@ -224,6 +231,7 @@ impl Spec {
             Spec::Process(_) => "process",
             Spec::Heartbeat(_) => "heartbeat",
             Spec::Tmux(_) => "tmux",
+            Spec::Sqlite(_) => "sqlite",
         }
     }
 }
@@ -362,4 +370,20 @@ impl TmuxSpec {
         argv.extend(args.iter().map(|a| a.to_string()));
         argv
     }
+}
+
+/// A `sqlite` monitor: the database opens, takes a write lock in time, and
+/// (when asked) passes `PRAGMA quick_check`.
+#[derive(Debug, Clone)]
+pub struct SqliteSpec {
+    pub path: PathBuf,
+    pub quick_check: bool,
+    pub lock_timeout: Duration,
+    /// Size of the `-wal` file, bytes.
+    pub wal: Limits,
+    /// Regexes over a holder's command line: holders `hm clear-locks` may
+    /// stop (SIGTERM, then SIGKILL) to free the database.
+    pub killable: Vec<String>,
+    /// Whether `hm heal` may clear its locks.
+    pub heal: bool,
 }

@@ -50,6 +50,7 @@ pub const KINDS: &[(&str, &[&str])] = &[
     ),
     ("heartbeat", &["file", "ping", "warn", "crit"]),
     ("tmux", &["session", "socket", "stuck_after", "keys", "on_stuck", "shell", "heal"]),
+    ("sqlite", &["path", "quick_check", "lock_timeout", "wal_warn", "wal_crit", "killable", "heal"]),
 ];
 
 /// Default timeout of one check.
@@ -189,6 +190,31 @@ pub(crate) fn monitor(
             })
         }
         "process" => Spec::Process(Box::new(process(&mut c, &raw)?)),
+        "sqlite" => {
+            let Some(path) = raw.path.clone() else {
+                c.err("", "a sqlite monitor needs `path`, the database file");
+                return None;
+            };
+            let mut killable = Vec::new();
+            for k in raw.killable.clone().unwrap_or_default() {
+                match regex_syntax::Parser::new().parse(&k) {
+                    Ok(_) => killable.push(k),
+                    Err(e) => c.err("killable", format!("invalid regex: {}", crate::check::patterns::short_error(&e))),
+                }
+            }
+            let wal = Limits {
+                warn: c.size("wal_warn", raw.wal_warn.as_ref()),
+                crit: c.size("wal_crit", raw.wal_crit.as_ref()),
+            };
+            Spec::Sqlite(SqliteSpec {
+                path,
+                quick_check: raw.quick_check.unwrap_or(false),
+                lock_timeout: c.duration("lock_timeout", raw.lock_timeout.as_deref(), Duration::from_secs(1)),
+                wal: c.limits("wal_warn", "wal_crit", wal, Some((0.0, f64::MAX))),
+                killable,
+                heal: raw.heal.unwrap_or(true),
+            })
+        }
         "tmux" => {
             let on_stuck =
                 raw.on_stuck.as_ref().and_then(|cmd| argv(&mut c, "on_stuck", cmd, raw.shell.unwrap_or(false)));

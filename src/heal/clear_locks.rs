@@ -7,8 +7,13 @@
 //! (`PRAGMA wal_checkpoint(TRUNCATE)`), and opening the database rolls a hot
 //! journal back. All of that happens only when no process has the file
 //! open; holders are found by reading every `/proc/PID/fd` and are
-//! reported, not killed.
+//! reported and left alone — unless every one of them matches the
+//! monitor's `killable` patterns, in which case they are stopped first
+//! (SIGTERM, then SIGKILL, each after re-checking the pid's identity).
 
+use super::restart::terminate;
+use crate::check::patterns::short_error;
+use crate::host::Host;
 use anyhow::{Context, Result, bail};
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
@@ -28,12 +33,14 @@ pub struct Cleared {
     pub wal_bytes_before: u64,
     pub wal_bytes_after: u64,
     pub hot_journal: bool,
+    /// Held by a process that may not be stopped: nothing was done.
+    pub left_alone: bool,
     /// What was done (or would be), in order.
     pub steps: Vec<String>,
 }
 
 /// `app.db` + `-wal` → `app.db-wal`.
-fn companion(db: &Path, suffix: &str) -> PathBuf {
+pub fn companion(db: &Path, suffix: &str) -> PathBuf {
     let mut p = db.as_os_str().to_owned();
     p.push(suffix);
     PathBuf::from(p)
@@ -71,8 +78,41 @@ fn size(p: &Path) -> u64 {
     std::fs::metadata(p).map_or(0, |m| m.len())
 }
 
-/// Clear `db` (or, with `dry_run`, say what would be done).
-pub fn clear(db: &Path, dry_run: bool) -> Result<Cleared> {
+/// How long a killable holder gets between SIGTERM and SIGKILL.
+const HOLDER_GRACE: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Stop the holders whose command line matches `killable` (only if all of
+/// them do: one innocent holder and the database is left alone). Returns
+/// whether the database is now free.
+fn stop_killable(host: &dyn Host, db: &Path, killable: &[String], dry_run: bool, c: &mut Cleared) -> Result<bool> {
+    let set = regex::RegexSet::new(killable).map_err(|e| anyhow::anyhow!("killable: {}", short_error(&e)))?;
+    if killable.is_empty() || !c.holders.iter().all(|h| set.is_match(&h.command)) {
+        let pids: Vec<String> = c.holders.iter().map(|h| h.pid.to_string()).collect();
+        c.steps.push(format!("held open by pid {}: left alone", pids.join(", ")));
+        return Ok(false);
+    }
+    for h in &c.holders {
+        if dry_run {
+            c.steps.push(format!("would stop pid {} (killable: {})", h.pid, h.command));
+        } else if let Some(p) = host.process(h.pid) {
+            terminate(host, &p, HOLDER_GRACE, &mut c.steps);
+        }
+    }
+    if dry_run {
+        return Ok(true);
+    }
+    let still = holders(db)?;
+    if !still.is_empty() {
+        let pids: Vec<String> = still.iter().map(|h| h.pid.to_string()).collect();
+        c.steps.push(format!("still held open by pid {}: left alone", pids.join(", ")));
+        return Ok(false);
+    }
+    Ok(true)
+}
+
+/// Clear `db` (or, with `dry_run`, say what would be done). Holders whose
+/// command line matches one of `killable` are stopped first.
+pub fn clear(host: &dyn Host, db: &Path, killable: &[String], dry_run: bool) -> Result<Cleared> {
     if !db.is_file() {
         bail!("{} is not a file", db.display());
     }
@@ -85,9 +125,8 @@ pub fn clear(db: &Path, dry_run: bool) -> Result<Cleared> {
         ..Default::default()
     };
     c.wal_bytes_after = c.wal_bytes_before;
-    if !c.holders.is_empty() {
-        let pids: Vec<String> = c.holders.iter().map(|h| h.pid.to_string()).collect();
-        c.steps.push(format!("held open by pid {}: left alone", pids.join(", ")));
+    if !c.holders.is_empty() && !stop_killable(host, &db, killable, dry_run, &mut c)? {
+        c.left_alone = true;
         return Ok(c);
     }
     if dry_run {
@@ -145,11 +184,12 @@ mod tests {
         let wal = dir.path().join("app.db-wal");
         assert!(size(&wal) > 0, "committed rows wait in the WAL");
 
-        let plan = clear(&db, true).expect("dry run");
+        let host = crate::host::fake::FakeHost::default();
+        let plan = clear(&host, &db, &[], true).expect("dry run");
         assert!(plan.steps[0].starts_with("would checkpoint"), "{plan:?}");
         assert!(size(&wal) > 0);
 
-        let done = clear(&db, false).expect("clear");
+        let done = clear(&host, &db, &[], false).expect("clear");
         assert!(done.holders.is_empty());
         assert!(done.steps.iter().any(|s| s.starts_with("checkpointed")), "{done:?}");
         let conn = Connection::open(&db).expect("reopen");

@@ -28,7 +28,7 @@ fn same(host: &dyn Host, p: &ProcInfo) -> bool {
 
 /// SIGTERM, wait up to `grace`, then SIGKILL — each only if the pid is
 /// still the same process.
-fn terminate(host: &dyn Host, p: &ProcInfo, grace: Duration, steps: &mut Vec<String>) {
+pub(crate) fn terminate(host: &dyn Host, p: &ProcInfo, grace: Duration, steps: &mut Vec<String>) {
     if !same(host, p) {
         steps.push(format!("pid {} already gone (or reused): not signalled", p.pid));
         return;
