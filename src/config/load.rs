@@ -169,7 +169,7 @@ pub fn parse(file: &str, text: &str) -> Result<Config, ConfigErrors> {
                     let at = key_offset(table.get_ref(), "name").unwrap_or(table.span().start);
                     issues.push(doc.issue(at, format!("{prefix}.name"), format!("duplicate rule name `{}`", raw.name)));
                 }
-                if let Some(rule) = validate::clean_rule(&doc, table, &prefix, raw, &mut issues) {
+                if let Some(rule) = super::validate_clean::clean_rule(&doc, table, &prefix, raw, &mut issues) {
                     clean.push(rule);
                 }
             }

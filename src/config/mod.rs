@@ -7,9 +7,12 @@
 mod checker;
 mod defaults;
 pub mod edit;
+mod kinds;
 mod load;
 pub mod model;
 pub mod validate;
+mod validate_clean;
+mod validate_process;
 
 pub use model::*;
 use serde::Serialize;

@@ -1,0 +1,147 @@
+//! The resolved spec of each check kind, and of clean rules: what a
+//! monitor of that kind watches and what may be done about it, with every
+//! default filled in and every value checked.
+
+use super::model::Limits;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// A `disk` monitor: one path's filesystem, or every real filesystem.
+#[derive(Debug, Clone)]
+pub struct DiskSpec {
+    pub path: Option<PathBuf>,
+    /// Filesystem types to include beyond the real ones (e.g. `tmpfs`).
+    pub fs_types: Vec<String>,
+    pub space: Limits,
+    pub inodes: Limits,
+}
+
+/// How a `process` monitor finds its processes.
+#[derive(Debug, Clone)]
+pub enum Matcher {
+    /// Exact process name (comm, or the base name of argv\[0\]).
+    Name(String),
+    /// Regex over the whole command line, arguments joined by spaces;
+    /// checked for syntax here, compiled with all the run's other patterns
+    /// into one set (see `check::patterns`).
+    Pattern(String),
+    /// The pid written in a file.
+    Pidfile(PathBuf),
+    /// The processes of a systemd unit.
+    Unit(String),
+}
+
+/// A `process` monitor.
+#[derive(Debug, Clone)]
+pub struct ProcessSpec {
+    pub matcher: Matcher,
+    pub min: u32,
+    pub max: Option<u32>,
+    /// Per-process CPU % (of one core).
+    pub cpu: Limits,
+    /// Per-process resident memory, bytes.
+    pub rss: Limits,
+    /// Zombie count among the matched processes.
+    pub zombies: Limits,
+    /// How to restart the worker, when the config allows it.
+    pub restart: Option<RestartSpec>,
+}
+
+/// How a worker is restarted (`hm restart-worker`, `hm heal`).
+#[derive(Debug, Clone)]
+pub struct RestartSpec {
+    pub how: RestartHow,
+    /// Wait this long after starting before verifying it runs; also the
+    /// base of the backoff between automatic attempts.
+    pub delay: Duration,
+    /// Between SIGTERM and SIGKILL.
+    pub grace: Duration,
+    /// At most this many restarts within `window`, then give up.
+    pub max_restarts: u32,
+    pub window: Duration,
+    /// Where a started worker's stdout and stderr go (appended).
+    pub log: Option<PathBuf>,
+}
+
+/// Through systemd, or by stopping and starting it ourselves.
+#[derive(Debug, Clone)]
+pub enum RestartHow {
+    Unit(String),
+    Commands { start: Vec<String>, stop: Option<Vec<String>> },
+}
+
+/// A `heartbeat` monitor: the age of a file's mtime or of the last `hm ping`.
+#[derive(Debug, Clone)]
+pub struct HeartbeatSpec {
+    pub source: HeartbeatSource,
+    pub warn: Duration,
+    pub crit: Duration,
+}
+
+/// Where a heartbeat's timestamp comes from.
+#[derive(Debug, Clone)]
+pub enum HeartbeatSource {
+    File(PathBuf),
+    Ping(String),
+}
+
+/// A clean-disk rule: delete regular files under `roots` whose name matches
+/// one of `globs` and that were last modified longer ago than `older_than`.
+#[derive(Debug, Clone)]
+pub struct CleanRule {
+    pub name: String,
+    pub roots: Vec<PathBuf>,
+    /// Patterns on the file name (not the path); empty means every file.
+    pub globs: Vec<glob::Pattern>,
+    pub older_than: Duration,
+    /// Also `journalctl --vacuum-time` this (journal entries older than it go).
+    pub journal_vacuum: Option<Duration>,
+    /// Keep the matching files under this many bytes: past it, the oldest
+    /// go even when younger than `older_than`.
+    pub budget: Option<u64>,
+}
+
+/// A `tmux` monitor: sessions idle longer than `stuck_after` are stuck.
+#[derive(Debug, Clone)]
+pub struct TmuxSpec {
+    /// One session, or every session of the server.
+    pub session: Option<String>,
+    /// The server's socket (`tmux -S`); the default server otherwise.
+    pub socket: Option<PathBuf>,
+    pub stuck_after: Duration,
+    /// The remedy: keys sent to a stuck session (tmux key names)...
+    pub keys: Vec<String>,
+    /// ...then this command, if any.
+    pub on_stuck: Option<Vec<String>>,
+    /// Whether `hm heal` may unstick it.
+    pub heal: bool,
+}
+
+impl TmuxSpec {
+    /// `tmux`, with `-S socket` when one is configured.
+    pub fn tmux(&self, args: &[&str]) -> Vec<String> {
+        let mut argv = vec!["tmux".to_string()];
+        if let Some(s) = &self.socket {
+            argv.push("-S".into());
+            argv.push(s.display().to_string());
+        }
+        argv.extend(args.iter().map(|a| a.to_string()));
+        argv
+    }
+}
+
+/// A `sqlite` monitor: the database opens, takes a write lock in time, and
+/// (when asked) passes `PRAGMA quick_check`.
+#[derive(Debug, Clone)]
+pub struct SqliteSpec {
+    pub path: PathBuf,
+    pub quick_check: bool,
+    pub lock_timeout: Duration,
+    /// Size of the `-wal` file, bytes.
+    pub wal: Limits,
+    /// Regexes over a holder's command line: holders `hm clear-locks` may
+    /// stop (SIGTERM, then SIGKILL) to free the database.
+    pub killable: Vec<String>,
+    /// Whether `hm heal` may clear its locks.
+    pub heal: bool,
+}

@@ -1,0 +1,107 @@
+//! Validation of `process` monitors: how the worker is found, its limits,
+//! and how (and whether) it may be restarted.
+
+use super::checker::Checker;
+use super::model::*;
+use std::time::Duration;
+
+pub(crate) fn process(c: &mut Checker<'_, '_>, raw: &RawMonitor) -> Option<ProcessSpec> {
+    let given: Vec<&str> = [
+        ("process", raw.process.is_some()),
+        ("pattern", raw.pattern.is_some()),
+        ("pidfile", raw.pidfile.is_some()),
+        ("unit", raw.unit.is_some()),
+    ]
+    .iter()
+    .filter(|(_, set)| *set)
+    .map(|(k, _)| *k)
+    .collect();
+    if given.len() != 1 {
+        let msg = if given.is_empty() {
+            "a process monitor needs one of `process`, `pattern`, `pidfile` or `unit`".to_string()
+        } else {
+            format!("set only one of {}", given.join(", "))
+        };
+        c.err(given.get(1).copied().unwrap_or(""), msg);
+        return None;
+    }
+    let matcher = if let Some(p) = &raw.pattern {
+        match regex_syntax::Parser::new().parse(p) {
+            Ok(_) => Matcher::Pattern(p.clone()),
+            Err(e) => {
+                c.err("pattern", format!("invalid regex: {}", crate::check::patterns::short_error(&e)));
+                return None;
+            }
+        }
+    } else if let Some(n) = &raw.process {
+        Matcher::Name(n.clone())
+    } else if let Some(p) = &raw.pidfile {
+        Matcher::Pidfile(p.clone())
+    } else {
+        Matcher::Unit(raw.unit.clone().unwrap_or_default())
+    };
+    let min = raw.min.unwrap_or(1);
+    if let Some(max) = raw.max
+        && max < min
+    {
+        c.err("max", format!("max ({max}) is below min ({min})"));
+    }
+    let cpu = Limits { warn: raw.cpu_warn, crit: raw.cpu_crit };
+    let rss =
+        Limits { warn: c.size("rss_warn", raw.rss_warn.as_ref()), crit: c.size("rss_crit", raw.rss_crit.as_ref()) };
+    let zombies = Limits { warn: Some(raw.zombies_warn.unwrap_or(0.0)), crit: raw.zombies_crit };
+    let restart = restart(c, raw, &matcher);
+    Some(ProcessSpec {
+        matcher,
+        min,
+        max: raw.max,
+        cpu: c.limits("cpu_warn", "cpu_crit", cpu, Some((0.0, f64::MAX))),
+        rss: c.limits("rss_warn", "rss_crit", rss, Some((0.0, f64::MAX))),
+        zombies: c.limits("zombies_warn", "zombies_crit", zombies, Some((0.0, f64::MAX))),
+        restart,
+    })
+}
+
+/// Default restart settings (like systemd's StartLimitBurst=5 in 30 min).
+pub const DEFAULT_RESTART_DELAY: Duration = Duration::from_secs(1);
+pub const DEFAULT_GRACE: Duration = Duration::from_secs(10);
+pub const DEFAULT_MAX_RESTARTS: u32 = 5;
+pub const DEFAULT_RESTART_WINDOW: Duration = Duration::from_secs(30 * 60);
+
+pub(crate) fn argv(c: &mut Checker<'_, '_>, key: &str, cmd: &CommandLine, shell: bool) -> Option<Vec<String>> {
+    match cmd {
+        CommandLine::Argv(v) if v.is_empty() || v[0].is_empty() => {
+            c.err(key, "the command is empty");
+            None
+        }
+        CommandLine::Argv(v) => Some(v.clone()),
+        CommandLine::Line(line) if shell => Some(vec!["/bin/sh".into(), "-c".into(), line.clone()]),
+        CommandLine::Line(_) => {
+            c.err(key, "give the command as an argv array, e.g. [\"/usr/bin/app\", \"--serve\"], or set shell = true");
+            None
+        }
+    }
+}
+
+/// How this process monitor's worker may be restarted, if at all.
+fn restart(c: &mut Checker<'_, '_>, raw: &RawMonitor, matcher: &Matcher) -> Option<RestartSpec> {
+    let shell = raw.shell.unwrap_or(false);
+    let start = raw.start.as_ref().and_then(|s| argv(c, "start", s, shell));
+    let stop = raw.stop.as_ref().and_then(|s| argv(c, "stop", s, shell));
+    if raw.stop.is_some() && raw.start.is_none() {
+        c.err("stop", "`stop` needs a `start` command too");
+    }
+    let delay = c.duration("restart_delay", raw.restart_delay.as_deref(), DEFAULT_RESTART_DELAY);
+    let grace = c.duration("grace", raw.grace.as_deref(), DEFAULT_GRACE);
+    let window = c.duration("restart_window", raw.restart_window.as_deref(), DEFAULT_RESTART_WINDOW);
+    let max_restarts = raw.max_restarts.unwrap_or(DEFAULT_MAX_RESTARTS);
+    if raw.heal == Some(false) {
+        return None;
+    }
+    let how = match (start, matcher) {
+        (Some(start), _) => RestartHow::Commands { start, stop },
+        (None, Matcher::Unit(unit)) => RestartHow::Unit(unit.clone()),
+        (None, _) => return None,
+    };
+    Some(RestartSpec { how, delay, grace, max_restarts, window, log: raw.log.clone() })
+}
