@@ -92,3 +92,45 @@ fn missing_files_and_no_arguments() {
     out.code(1);
     assert!(out.one_line_error().contains("is not a file"));
 }
+
+#[test]
+fn a_hot_journal_is_rolled_back_by_opening_the_database() {
+    let t = Test::new();
+    let live = t.path("live.db");
+    let conn = rusqlite::Connection::open(&live).expect("open");
+    conn.execute_batch(
+        "PRAGMA journal_mode = DELETE; PRAGMA cache_size = 1;
+         CREATE TABLE kv (k INTEGER PRIMARY KEY, v TEXT);
+         WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 2000)
+         INSERT INTO kv SELECT x, 'committed' FROM n;",
+    )
+    .expect("rows");
+    // Mid-transaction, with changed pages already spilled to the file and
+    // the originals in the journal: copy both, as a crash would leave them.
+    conn.execute_batch("BEGIN; UPDATE kv SET v = 'half-written';").expect("update");
+    let crashed = t.path("crashed.db");
+    std::fs::copy(&live, &crashed).expect("copy db");
+    std::fs::copy(t.path("live.db-journal"), t.path("crashed.db-journal")).expect("copy journal");
+    conn.execute_batch("ROLLBACK").expect("rollback");
+    drop(conn);
+    let t = t.config(&format!(
+        "host_defaults = false\n\n[[monitor]]\nname = \"kv\"\nkind = \"sqlite\"\npath = \"{}\"\n",
+        crashed.display()
+    ));
+    let out = t.run(&["check", "--json"]);
+    out.code(2);
+    assert!(common::result(&out.json(), "kv")["message"].as_str().expect("msg").starts_with("hot journal"));
+    let out = t.run(&["clear-locks", "--json"]);
+    out.code(0);
+    let doc = out.json();
+    assert_eq!(doc["databases"][0]["hot_journal"], true);
+    assert_eq!(doc["databases"][0]["steps"][0], "rolled back the hot journal");
+    let check = rusqlite::Connection::open(&crashed).expect("open");
+    let (n, committed): (i64, i64) = check
+        .query_row("SELECT count(*), sum(v = 'committed') FROM kv", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .expect("count");
+    assert_eq!((n, committed), (2000, 2000), "back to the committed state");
+    let ok: String = check.query_row("PRAGMA integrity_check", [], |r| r.get(0)).expect("integrity");
+    assert_eq!(ok, "ok");
+    t.run(&["check"]).code(0);
+}
