@@ -9,15 +9,11 @@
 
 use super::{CheckCtx, CheckOutput, Metric};
 use crate::config::SqliteSpec;
-use crate::heal::clear_locks::{companion, holders};
+use crate::heal::clear_locks::{companion, file_size, holders, pid_list};
 use crate::status::Status;
 use crate::units::format_bytes;
 use anyhow::Result;
 use rusqlite::{Connection, ErrorCode, OpenFlags};
-
-fn size(p: &std::path::Path) -> u64 {
-    std::fs::metadata(p).map_or(0, |m| m.len())
-}
 
 pub fn check(_ctx: &CheckCtx<'_>, spec: &SqliteSpec) -> Result<CheckOutput> {
     let db = &spec.path;
@@ -29,12 +25,11 @@ pub fn check(_ctx: &CheckCtx<'_>, spec: &SqliteSpec) -> Result<CheckOutput> {
         });
     }
     let held = holders(db)?;
-    let wal = size(&companion(db, "-wal"));
+    let wal = file_size(&companion(db, "-wal"));
     let mut metrics =
         vec![Metric::new("wal", wal as f64, "B").limits(spec.wal), Metric::new("holders", held.len() as f64, "")];
-    let pids: Vec<String> = held.iter().map(|h| h.pid.to_string()).collect();
-    let held_by = if pids.is_empty() { String::new() } else { format!(" (held by pid {})", pids.join(", ")) };
-    if held.is_empty() && size(&companion(db, "-journal")) > 0 {
+    let held_by = if held.is_empty() { String::new() } else { format!(" (held by pid {})", pid_list(&held)) };
+    if held.is_empty() && file_size(&companion(db, "-journal")) > 0 {
         return Ok(CheckOutput {
             status: Status::Critical,
             message: "hot journal: an interrupted transaction (hm clear-locks rolls it back)".into(),

@@ -3,7 +3,7 @@
 
 use super::{Ctx, unix_now};
 use crate::config::{Config, Spec, SqliteSpec};
-use crate::heal::clear_locks;
+use crate::heal::clear_locks::{self, Holder};
 use crate::host::ProcNeeds;
 use crate::host::linux::LinuxHost;
 use crate::store::{ActionRow, Store};
@@ -11,19 +11,12 @@ use anyhow::{Result, bail};
 use serde::Serialize;
 use std::path::PathBuf;
 
-/// A process holding a database open.
-#[derive(Debug, Serialize)]
-pub struct HolderReport {
-    pub pid: u32,
-    pub command: String,
-}
-
 /// What was found and done for one database.
 #[derive(Debug, Serialize)]
 pub struct DbReport {
     pub database: PathBuf,
     /// Processes that had it open.
-    pub holders: Vec<HolderReport>,
+    pub holders: Vec<Holder>,
     /// True when held by a process that is not `killable`: nothing was done.
     pub left_alone: bool,
     pub hot_journal: bool,
@@ -102,7 +95,7 @@ pub fn apply(store: &Store, targets: &[(PathBuf, Vec<String>)], dry_run: bool) -
         databases.push(DbReport {
             database: path.clone(),
             left_alone: c.left_alone,
-            holders: c.holders.into_iter().map(|h| HolderReport { pid: h.pid, command: h.command }).collect(),
+            holders: c.holders,
             hot_journal: c.hot_journal,
             wal_bytes_before: c.wal_bytes_before,
             wal_bytes_after: c.wal_bytes_after,

@@ -19,7 +19,7 @@ use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 
 /// A process holding the database (or its -wal, -shm, -journal) open.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Holder {
     pub pid: u32,
     /// Its command line (or name, for processes without one).
@@ -74,8 +74,14 @@ pub fn holders(db: &Path) -> Result<Vec<Holder>> {
     Ok(out)
 }
 
-fn size(p: &Path) -> u64 {
+/// A file's size; 0 when it does not exist.
+pub fn file_size(p: &Path) -> u64 {
     std::fs::metadata(p).map_or(0, |m| m.len())
+}
+
+/// `12, 345`: the holders' pids, for messages.
+pub fn pid_list(holders: &[Holder]) -> String {
+    holders.iter().map(|h| h.pid.to_string()).collect::<Vec<_>>().join(", ")
 }
 
 /// How long a killable holder gets between SIGTERM and SIGKILL.
@@ -87,8 +93,7 @@ const HOLDER_GRACE: std::time::Duration = std::time::Duration::from_secs(5);
 fn stop_killable(host: &dyn Host, db: &Path, killable: &[String], dry_run: bool, c: &mut Cleared) -> Result<bool> {
     let set = regex::RegexSet::new(killable).map_err(|e| anyhow::anyhow!("killable: {}", short_error(&e)))?;
     if killable.is_empty() || !c.holders.iter().all(|h| set.is_match(&h.command)) {
-        let pids: Vec<String> = c.holders.iter().map(|h| h.pid.to_string()).collect();
-        c.steps.push(format!("held open by pid {}: left alone", pids.join(", ")));
+        c.steps.push(format!("held open by pid {}: left alone", pid_list(&c.holders)));
         return Ok(false);
     }
     for h in &c.holders {
@@ -103,8 +108,7 @@ fn stop_killable(host: &dyn Host, db: &Path, killable: &[String], dry_run: bool,
     }
     let still = holders(db)?;
     if !still.is_empty() {
-        let pids: Vec<String> = still.iter().map(|h| h.pid.to_string()).collect();
-        c.steps.push(format!("still held open by pid {}: left alone", pids.join(", ")));
+        c.steps.push(format!("still held open by pid {}: left alone", pid_list(&still)));
         return Ok(false);
     }
     Ok(true)
@@ -120,8 +124,8 @@ pub fn clear(host: &dyn Host, db: &Path, killable: &[String], dry_run: bool) -> 
     let (wal, journal) = (companion(&db, "-wal"), companion(&db, "-journal"));
     let mut c = Cleared {
         holders: holders(&db)?,
-        wal_bytes_before: size(&wal),
-        hot_journal: size(&journal) > 0,
+        wal_bytes_before: file_size(&wal),
+        hot_journal: file_size(&journal) > 0,
         ..Default::default()
     };
     c.wal_bytes_after = c.wal_bytes_before;
@@ -162,7 +166,7 @@ pub fn clear(host: &dyn Host, db: &Path, killable: &[String], dry_run: bool) -> 
         }
     }
     drop(conn);
-    c.wal_bytes_after = size(&wal);
+    c.wal_bytes_after = file_size(&wal);
     Ok(c)
 }
 
@@ -182,12 +186,12 @@ mod tests {
             .expect("rows");
         drop(conn);
         let wal = dir.path().join("app.db-wal");
-        assert!(size(&wal) > 0, "committed rows wait in the WAL");
+        assert!(file_size(&wal) > 0, "committed rows wait in the WAL");
 
         let host = crate::host::fake::FakeHost::default();
         let plan = clear(&host, &db, &[], true).expect("dry run");
         assert!(plan.steps[0].starts_with("would checkpoint"), "{plan:?}");
-        assert!(size(&wal) > 0);
+        assert!(file_size(&wal) > 0);
 
         let done = clear(&host, &db, &[], false).expect("clear");
         assert!(done.holders.is_empty());
