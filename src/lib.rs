@@ -8,6 +8,7 @@
 //! code: 0/1/2/3 by health for `check` and `status` (3 when health cannot be
 //! determined), 0/1/2 for the others.
 
+pub mod alert;
 pub mod check;
 pub mod cli;
 pub mod cmd;
@@ -74,6 +75,8 @@ fn exit_code(report: &Report) -> i32 {
         Report::Validate(r) if !r.valid => 1,
         Report::Restart(r) if r.failed() => 1,
         Report::ClearLocks(r) if r.held() => 1,
+        Report::ChannelTest(r) if !r.ok => 1,
+        Report::Delivery(r) if !r.failed.is_empty() => 1,
         Report::Clean(r) if r.rules.iter().any(|r| !r.errors.is_empty()) => 1,
         _ => 0,
     }
@@ -110,6 +113,22 @@ fn add(ctx: &Ctx, a: Box<cli::AddArgs>) -> anyhow::Result<Report> {
     Ok(Report::MonitorChange(cmd::monitor::add(ctx, new)?))
 }
 
+fn alerts(ctx: &Ctx, a: cli::AlertsArgs) -> anyhow::Result<Report> {
+    use cli::AlertsCommand as A;
+    use cmd::alerts as c;
+    Ok(match a.command {
+        None => Report::Alerts(c::list(ctx, a.all)?),
+        Some(A::Ack { id }) => Report::AlertChange(c::ack(ctx, id)?),
+        Some(A::Silence { monitor, duration, reason }) => {
+            Report::AlertChange(c::silence(ctx, &monitor, duration, &reason)?)
+        }
+        Some(A::Unsilence { monitor }) => Report::AlertChange(c::unsilence(ctx, &monitor)?),
+        Some(A::Outbox { all }) => Report::Outbox(c::outbox(ctx, all)?),
+        Some(A::Flush) => Report::Delivery(c::flush(ctx)?),
+        Some(A::Test { channel }) => Report::ChannelTest(c::test(ctx, &channel)?),
+    })
+}
+
 fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<Report> {
     Ok(match command {
         Command::Check(a) => Report::Check(cmd::check::run(ctx, &a.names)?),
@@ -132,6 +151,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<Report> {
         }
         Command::RestartWorker(a) => Report::Restart(cmd::restart_worker::run(ctx, &a.name, a.dry_run, a.reset)?),
         Command::ClearLocks(a) => Report::ClearLocks(cmd::clear_locks::run(ctx, &a.paths, a.dry_run)?),
+        Command::Alerts(a) => alerts(ctx, a)?,
         Command::Actions(a) => Report::Actions(cmd::actions::run(ctx, a.since)?),
         Command::Completions(a) => match (a.dir, a.shell) {
             (Some(dir), _) => {

@@ -26,6 +26,26 @@ pub fn lock_path(db: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
+/// The outbox's own lock, held while notifications are sent, so two runs
+/// that overlap never send the same one twice. `None` when another run
+/// holds it: that run is delivering, this one need not.
+pub fn try_outbox(db: &Path) -> Result<Option<Flock<File>>> {
+    let mut name = db.as_os_str().to_owned();
+    name.push(".outbox.lock");
+    let path = PathBuf::from(name);
+    let file = File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .with_context(|| format!("cannot open the lock file {}", path.display()))?;
+    match Flock::lock(file, FlockArg::LockExclusiveNonblock) {
+        Ok(lock) => Ok(Some(lock)),
+        Err((_, Errno::EWOULDBLOCK)) => Ok(None),
+        Err((_, e)) => bail!("cannot lock {}: {e}", path.display()),
+    }
+}
+
 /// How long a run that changes the host waits for another one to finish.
 pub const WAIT: Duration = Duration::from_secs(2);
 

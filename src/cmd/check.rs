@@ -2,6 +2,8 @@
 //! prune history past the retention.
 
 use super::{Ctx, rfc3339, unix_now};
+use crate::alert::engine::{Raised, process};
+use crate::alert::outbox::{Delivery, deliver};
 use crate::check::CheckResult;
 use crate::check::runner::{Shared, patterns, proc_needs, run_all};
 use crate::config::{HeartbeatSource, Monitor, Spec};
@@ -28,6 +30,10 @@ pub struct CheckReport {
     pub duration_ms: f64,
     /// One result per monitor, in config order.
     pub results: Vec<CheckResult>,
+    /// Alert events this run raised: `firing`, `changed`, `repeat`, `resolved`.
+    pub alerts: Vec<Raised>,
+    /// What delivering notifications did; null when none were waiting.
+    pub notifications: Option<Delivery>,
 }
 
 /// A worker whose restart budget is spent stays critical, whatever it does
@@ -87,11 +93,19 @@ pub fn run(ctx: &Ctx, names: &[String]) -> Result<CheckReport> {
         gave_up(&store, m, r, now)?;
     }
     store.record_checks(now, &results)?;
+    let alerts = process(&mut store, &config, &results, now, names.is_empty())?;
+    let notifications = if store.has_undelivered()? {
+        Some(deliver(&store, &config, &ctx.db_path(&config), now, false)?)
+    } else {
+        None
+    };
     store.prune(now - config.settings.retention.as_secs_f64())?;
     Ok(CheckReport {
         status: Status::worst_of(results.iter().map(|r| r.status)),
         checked_at: rfc3339(now),
         duration_ms: started.elapsed().as_secs_f64() * 1000.0,
         results,
+        alerts,
+        notifications,
     })
 }

@@ -12,6 +12,8 @@ pub fn host_monitors(t: &HostThresholds) -> Vec<Monitor> {
         origin: Origin::Default,
         enabled: true,
         timeout: DEFAULT_TIMEOUT,
+        for_checks: None,
+        cooldown: None,
         spec,
     };
     vec![

@@ -7,6 +7,7 @@
 //! is turned back into a line number and the key path that contains it, so
 //! `hm validate` can list them all at once.
 
+use super::channels::RawChannel;
 use super::model::{RawClean, RawMonitor, RawSettings};
 use super::{Config, ConfigErrors, ConfigIssue, defaults, validate};
 use serde::Deserialize;
@@ -128,6 +129,7 @@ pub fn parse(file: &str, text: &str) -> Result<Config, ConfigErrors> {
 
     let monitor_value = top.remove("monitor");
     let clean_value = top.remove("clean");
+    let channel_value = top.remove("channel");
     let settings_table = Spanned::new(root_span, top);
     let raw_settings = match RawSettings::deserialize(Deserializer::from(settings_table.clone())) {
         Ok(s) => s,
@@ -176,6 +178,27 @@ pub fn parse(file: &str, text: &str) -> Result<Config, ConfigErrors> {
             Err(e) => issues.push(serde_issue(&doc, table, &prefix, &e)),
         }
     }
+    let mut channels: Vec<super::Channel> = Vec::new();
+    for (index, table) in array_of_tables(&doc, channel_value, "channel", &mut issues).iter().enumerate() {
+        let prefix = format!("channel[{}]", table_name(table).unwrap_or_else(|| format!("#{}", index + 1)));
+        match RawChannel::deserialize(Deserializer::from(table.clone())) {
+            Ok(raw) => {
+                if channels.iter().any(|c| c.name == raw.name) {
+                    let at = key_offset(table.get_ref(), "name").unwrap_or(table.span().start);
+                    issues.push(doc.issue(
+                        at,
+                        format!("{prefix}.name"),
+                        format!("duplicate channel name `{}`", raw.name),
+                    ));
+                }
+                let alerts = &settings.alerts;
+                if let Some(ch) = super::validate_channels::channel(&doc, table, &prefix, raw, alerts, &mut issues) {
+                    channels.push(ch);
+                }
+            }
+            Err(e) => issues.push(serde_issue(&doc, table, &prefix, &e)),
+        }
+    }
     if !issues.is_empty() {
         issues.sort_by_key(|i| i.line);
         return Err(ConfigErrors(issues));
@@ -187,5 +210,5 @@ pub fn parse(file: &str, text: &str) -> Result<Config, ConfigErrors> {
             }
         }
     }
-    Ok(Config { path: None, settings, monitors, clean })
+    Ok(Config { path: None, settings, monitors, clean, channels })
 }

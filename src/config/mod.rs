@@ -4,6 +4,7 @@
 //! gets every problem with its file, line and field. Where the file lives is
 //! decided here too, so every subcommand finds the same one.
 
+pub mod channels;
 mod checker;
 mod defaults;
 pub mod edit;
@@ -11,9 +12,11 @@ mod kinds;
 mod load;
 pub mod model;
 pub mod validate;
+mod validate_channels;
 mod validate_clean;
 mod validate_process;
 
+pub use channels::{AlertSettings, Channel, Secret, Target};
 pub use model::*;
 use serde::Serialize;
 use std::fmt;
@@ -29,6 +32,8 @@ pub struct Config {
     pub monitors: Vec<Monitor>,
     /// `[[clean]]` rules for `hm clean-disk`.
     pub clean: Vec<CleanRule>,
+    /// `[[channel]]`s: where alert notifications go.
+    pub channels: Vec<Channel>,
 }
 
 /// One problem in a config file.
@@ -73,7 +78,7 @@ impl Config {
     pub fn embedded() -> Config {
         let settings = Settings::default();
         let monitors = defaults::host_monitors(&settings.thresholds);
-        Config { path: None, settings, monitors, clean: Vec::new() }
+        Config { path: None, settings, monitors, clean: Vec::new(), channels: Vec::new() }
     }
 
     /// Parse config text; `file` labels messages.
@@ -149,3 +154,11 @@ pub fn default_db_path() -> PathBuf {
 
 #[cfg(test)]
 mod tests;
+
+impl Config {
+    /// `for` and `cooldown` for a monitor: its own, else `[alerts]`'.
+    pub fn alert_policy(&self, m: &Monitor) -> (u32, std::time::Duration) {
+        let a = &self.settings.alerts;
+        (m.for_checks.unwrap_or(a.for_checks), m.cooldown.unwrap_or(a.cooldown))
+    }
+}

@@ -31,6 +31,7 @@ pub struct RawSettings {
     pub db: Option<PathBuf>,
     pub host_defaults: Option<bool>,
     pub thresholds: Option<RawThresholds>,
+    pub alerts: Option<super::channels::RawAlerts>,
 }
 
 /// `[thresholds]`: overrides for the embedded host monitors.
@@ -72,6 +73,11 @@ pub struct RawMonitor {
     pub enabled: Option<bool>,
     pub description: Option<String>,
     pub timeout: Option<String>,
+    /// Overrides `[alerts] for`.
+    #[serde(rename = "for")]
+    pub for_checks: Option<u32>,
+    /// Overrides `[alerts] cooldown`.
+    pub cooldown: Option<String>,
     pub warn: Option<NumOrText>,
     pub crit: Option<NumOrText>,
     // memory
@@ -144,6 +150,8 @@ pub struct Settings {
     pub host_defaults: bool,
     /// Thresholds for the embedded host monitors.
     pub thresholds: HostThresholds,
+    /// `[alerts]`.
+    pub alerts: super::channels::AlertSettings,
 }
 
 /// Thresholds of the embedded host monitors (DESIGN.md's defaults).
@@ -178,6 +186,7 @@ impl Default for Settings {
             db: None,
             host_defaults: true,
             thresholds: HostThresholds::default(),
+            alerts: super::channels::AlertSettings::default(),
         }
     }
 }
@@ -199,6 +208,10 @@ pub struct Monitor {
     pub origin: Origin,
     pub enabled: bool,
     pub timeout: Duration,
+    /// This monitor's `for`, if it overrides `[alerts]`.
+    pub for_checks: Option<u32>,
+    /// This monitor's `cooldown`, if it overrides `[alerts]`.
+    pub cooldown: Option<Duration>,
     pub spec: Spec,
 }
 

@@ -15,7 +15,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 /// Keys every monitor accepts.
-const COMMON: &[&str] = &["name", "kind", "enabled", "description", "timeout"];
+const COMMON: &[&str] = &["name", "kind", "enabled", "description", "timeout", "for", "cooldown"];
 
 /// The check kinds this build knows, with the keys each accepts.
 pub const KINDS: &[(&str, &[&str])] = &[
@@ -96,7 +96,16 @@ pub(crate) fn settings(
             *slot = sub.limits("warn", "crit", merged, range);
         }
     }
-    Settings { interval, retention, db: raw.db, host_defaults: raw.host_defaults.unwrap_or(true), thresholds }
+    let alerts = match raw.alerts {
+        None => super::channels::AlertSettings::default(),
+        Some(a) => {
+            let at = nested_offset(table, &["alerts"]).unwrap_or(0);
+            let inner = nested_table(table, &["alerts"]).unwrap_or(table);
+            let mut sub = Checker::new(doc, inner, at, "alerts".into(), c.issues);
+            super::validate_channels::alerts(&mut sub, a)
+        }
+    };
+    Settings { interval, retention, db: raw.db, host_defaults: raw.host_defaults.unwrap_or(true), thresholds, alerts }
 }
 
 /// Check a `[[monitor]]` table's keys against its kind, before serde reads
@@ -259,8 +268,20 @@ pub(crate) fn monitor(
         }
         _ => return None,
     };
+    if raw.for_checks == Some(0) {
+        c.err("for", "must be at least 1 (the number of consecutive non-ok checks before an alert fires)");
+    }
+    let cooldown = raw.cooldown.as_deref().map(|v| c.duration("cooldown", Some(v), settings.alerts.cooldown));
     if c.failed {
         return None;
     }
-    Some(Monitor { name: raw.name, origin: Origin::Config, enabled: raw.enabled.unwrap_or(true), timeout, spec })
+    Some(Monitor {
+        name: raw.name,
+        origin: Origin::Config,
+        enabled: raw.enabled.unwrap_or(true),
+        timeout,
+        for_checks: raw.for_checks,
+        cooldown,
+        spec,
+    })
 }

@@ -30,8 +30,27 @@ fn not_found(argv: &[String], e: std::io::Error) -> anyhow::Error {
 /// output cannot fill the pipe and stall the command); an error names the
 /// exit status and stderr's first line.
 pub fn output(argv: &[String], timeout: Duration) -> Result<String> {
-    let mut child =
-        command(argv)?.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().map_err(|e| not_found(argv, e))?;
+    output_with(argv, None, &[], timeout)
+}
+
+/// [`output`], with `input` written to the command's stdin (from a thread
+/// of its own, so a command that does not read it cannot stall hm) and
+/// extra environment variables.
+pub fn output_with(argv: &[String], input: Option<&[u8]>, env: &[(&str, &str)], timeout: Duration) -> Result<String> {
+    let mut cmd = command(argv)?;
+    cmd.envs(env.iter().copied()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    if input.is_some() {
+        cmd.stdin(Stdio::piped());
+    }
+    let mut child = cmd.spawn().map_err(|e| not_found(argv, e))?;
+    if let (Some(input), Some(mut stdin)) = (input, child.stdin.take()) {
+        let input = input.to_vec();
+        std::thread::spawn(move || {
+            use std::io::Write;
+            // A command that exits without reading all of it is its business.
+            let _ = stdin.write_all(&input);
+        });
+    }
     let reader = child.stdout.take().map(|mut o| {
         std::thread::spawn(move || {
             let mut out = String::new();
@@ -109,6 +128,21 @@ mod tests {
         assert!(err.to_string().contains("did not finish"), "{err}");
         let err = output(&argv(&["/nonexistent/x"]), Duration::from_secs(1)).expect_err("missing");
         assert_eq!(err.to_string(), "/nonexistent/x not found");
+    }
+
+    #[test]
+    fn input_and_environment_reach_the_command() {
+        let out = output_with(
+            &argv(&["sh", "-c", "printf %s \"$X:\"; cat"]),
+            Some(b"data"),
+            &[("X", "1")],
+            Duration::from_secs(5),
+        )
+        .expect("sh");
+        assert_eq!(out, "1:data");
+        // A command that never reads its input still finishes.
+        let big = vec![b'x'; 1 << 20];
+        assert_eq!(output_with(&argv(&["true"]), Some(&big), &[], Duration::from_secs(5)).expect("true"), "");
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! [`linux::LinuxHost`], which reads the real machine once per run and only
 //! what the configured checks need.
 
-mod exec;
+pub mod exec;
 #[cfg(test)]
 pub mod fake;
 pub mod linux;

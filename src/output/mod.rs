@@ -6,12 +6,23 @@
 //! `TERM=dumb` or `--json`. A closed stdout (`hm check | head -1`) is not an
 //! error.
 
+mod alerts;
 mod text;
 
+use crate::alert::outbox::Delivery;
 use crate::cmd::{
-    actions::ActionsReport, check::CheckReport, clean_disk::CleanReport, clear_locks::ClearLocksReport,
-    heal::HealReport, monitor::MonitorChange, monitor::MonitorList, ping::PingReport, restart_worker::RestartReport,
-    status::StatusReport, validate::ValidateReport,
+    actions::ActionsReport,
+    alerts::{AlertChange, AlertsReport, OutboxReport, TestReport},
+    check::CheckReport,
+    clean_disk::CleanReport,
+    clear_locks::ClearLocksReport,
+    heal::HealReport,
+    monitor::MonitorChange,
+    monitor::MonitorList,
+    ping::PingReport,
+    restart_worker::RestartReport,
+    status::StatusReport,
+    validate::ValidateReport,
 };
 use serde::Serialize;
 use std::io::{IsTerminal, Write};
@@ -31,6 +42,11 @@ pub enum Report {
     Heal(HealReport),
     ClearLocks(ClearLocksReport),
     Actions(ActionsReport),
+    Alerts(AlertsReport),
+    AlertChange(AlertChange),
+    Outbox(OutboxReport),
+    Delivery(Delivery),
+    ChannelTest(TestReport),
     /// Generated text (completion scripts, man pages), printed as is.
     #[serde(skip)]
     Raw(Vec<u8>),
@@ -77,6 +93,11 @@ pub fn render(report: &Report, style: Style) -> Vec<u8> {
         Report::Heal(r) => text::heal(r, style),
         Report::ClearLocks(r) => text::clear_locks(r),
         Report::Actions(r) => text::actions(r, style),
+        Report::Alerts(r) => alerts::list(r, style),
+        Report::AlertChange(r) => alerts::change(r),
+        Report::Outbox(r) => alerts::outbox(r, style),
+        Report::Delivery(r) => alerts::flush(r),
+        Report::ChannelTest(r) => alerts::test(r),
         Report::Raw(_) => String::new(),
     };
     text.into_bytes()

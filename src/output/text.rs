@@ -13,7 +13,7 @@ use crate::units::{format_bytes, format_duration};
 use comfy_table::{Cell, Color, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 use std::time::Duration;
 
-fn table(style: Style, header: &[&str]) -> Table {
+pub(super) fn table(style: Style, header: &[&str]) -> Table {
     let mut t = Table::new();
     t.load_style(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic).set_header(header.to_vec());
     if style.color {
@@ -24,7 +24,7 @@ fn table(style: Style, header: &[&str]) -> Table {
     t
 }
 
-fn status_cell(s: Status, style: Style) -> Cell {
+pub(super) fn status_cell(s: Status, style: Style) -> Cell {
     let cell = Cell::new(s.as_str());
     if !style.color {
         return cell;
@@ -71,13 +71,15 @@ pub fn check(r: &CheckReport, style: Style) -> String {
             Cell::new(key_figures(&res.metrics)),
         ]);
     }
-    format!(
+    let mut out = format!(
         "{t}\n{}: {} monitor{} in {:.0} ms\n",
         r.status.as_str().to_uppercase(),
         r.results.len(),
         if r.results.len() == 1 { "" } else { "s" },
         r.duration_ms
-    )
+    );
+    out.push_str(&super::alerts::raised(&r.alerts, r.notifications.as_ref()));
+    out
 }
 
 pub fn status(r: &StatusReport, style: Style) -> String {

@@ -7,12 +7,16 @@
 //! it: nothing is ever overwritten.
 
 mod actions;
+mod alerts;
 mod checks;
 mod counters;
+mod outbox;
 mod pings;
 
 pub use actions::ActionRow;
+pub use alerts::{AlertTx, Silence};
 pub use checks::LatestCheck;
+pub use outbox::{NewNotification, OutboxRow};
 
 use anyhow::{Context, Result, bail};
 use rusqlite::Connection;
@@ -35,6 +39,14 @@ CREATE TABLE counters (key TEXT PRIMARY KEY, value REAL NOT NULL, ts REAL NOT NU
     r#"
 CREATE TABLE actions (ts REAL NOT NULL, monitor TEXT NOT NULL, action TEXT NOT NULL, outcome TEXT NOT NULL, details TEXT NOT NULL DEFAULT '');
 CREATE INDEX actions_ts ON actions (ts);
+"#,
+    r#"
+CREATE TABLE alerts (id INTEGER PRIMARY KEY, monitor TEXT NOT NULL, kind TEXT NOT NULL, severity TEXT NOT NULL, state TEXT NOT NULL, streak INTEGER NOT NULL, message TEXT NOT NULL, started_at REAL NOT NULL, fired_at REAL, last_sent_at REAL, resolved_at REAL, acked INTEGER NOT NULL DEFAULT 0);
+CREATE UNIQUE INDEX alerts_open ON alerts (monitor) WHERE resolved_at IS NULL;
+CREATE INDEX alerts_resolved_at ON alerts (resolved_at);
+CREATE TABLE silences (monitor TEXT PRIMARY KEY, until REAL NOT NULL, reason TEXT NOT NULL DEFAULT '', created_at REAL NOT NULL) WITHOUT ROWID;
+CREATE TABLE outbox (id INTEGER PRIMARY KEY, channel TEXT NOT NULL, alert_id INTEGER, event TEXT NOT NULL, payload TEXT NOT NULL, created_at REAL NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, next_try REAL NOT NULL, delivered_at REAL, last_error TEXT);
+CREATE INDEX outbox_undelivered ON outbox (id) WHERE delivered_at IS NULL;
 "#,
 ];
 
@@ -112,6 +124,13 @@ impl Store {
                 .conn
                 .execute(&format!("DELETE FROM {table} WHERE ts < ?1"), [before])
                 .with_context(|| format!("cannot prune {table} in {}", self.path.display()))?;
+        }
+        let shown = self.path.display();
+        for (table, column) in [("alerts", "resolved_at"), ("outbox", "delivered_at"), ("silences", "until")] {
+            n += self
+                .conn
+                .execute(&format!("DELETE FROM {table} WHERE {column} < ?1"), [before])
+                .with_context(|| format!("cannot prune {table} in {shown}"))?;
         }
         Ok(n)
     }

@@ -4,6 +4,9 @@
 //! argument structs. `hm list/add/remove` are the short forms of
 //! `hm monitor list/add/remove` and share their argument types.
 
+mod alerts;
+
+pub use alerts::{AlertsArgs, AlertsCommand};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -93,6 +96,11 @@ pub enum Command {
         after_help = "Examples:\n  hm clear-locks /srv/app/app.db --dry-run\n  hm clear-locks /srv/app/app.db /srv/app/jobs.db\n  hm clear-locks                    every sqlite monitor's database\n\nA -wal file is never deleted: its committed rows are copied into the database by\nSQLite. A database some process holds open is reported and left alone (exit 1),\nunless every holder matches the sqlite monitor's `killable` patterns: those are\nstopped first (SIGTERM, then SIGKILL)."
     )]
     ClearLocks(ClearLocksArgs),
+    /// Show open alerts; acknowledge, silence, test channels, see the outbox
+    #[command(
+        after_help = "Examples:\n  hm alerts                       open alerts and silences\n  hm alerts --all --json\n  hm alerts ack 12\n  hm alerts silence api --for 2h\n  hm alerts outbox                notifications not delivered yet\n  hm alerts test ops-slack"
+    )]
+    Alerts(AlertsArgs),
     /// Show what hm changed on the host (remedies applied)
     #[command(after_help = "Examples:\n  hm actions\n  hm actions --since 7d --json")]
     Actions(ActionsArgs),
@@ -161,7 +169,7 @@ pub struct PingArgs {
     pub duration: Option<std::time::Duration>,
 }
 
-fn parse_duration_arg(s: &str) -> Result<std::time::Duration, String> {
+pub(crate) fn parse_duration_arg(s: &str) -> Result<std::time::Duration, String> {
     crate::units::parse_duration(s)
 }
 

@@ -1,0 +1,125 @@
+//! One run's alert bookkeeping: results in, alert rows and queued
+//! notifications out, all in one transaction.
+
+use super::state::{self, Alert, Event, EventKind, Next, Policy};
+use super::{Notification, dedup_key, host_name, route};
+use crate::check::CheckResult;
+use crate::cmd::rfc3339;
+use crate::config::Config;
+use crate::status::Status;
+use crate::store::{AlertTx, NewNotification, Store};
+use anyhow::Result;
+use serde::Serialize;
+
+/// An alert event this run raised, for the run's report.
+#[derive(Debug, Clone, Serialize)]
+pub struct Raised {
+    pub alert_id: i64,
+    pub monitor: String,
+    /// `firing`, `changed`, `repeat` or `resolved`.
+    pub event: EventKind,
+    pub severity: Status,
+    /// The channels it was queued for (none when silenced or unrouted).
+    pub channels: Vec<String>,
+}
+
+/// Build the notification of `ev` about `a`.
+pub fn notification(a: &Alert, ev: &Event, host: &str, now: f64) -> Notification {
+    Notification {
+        version: 1,
+        event: ev.kind,
+        alert_id: a.id,
+        monitor: a.monitor.clone(),
+        kind: a.kind.clone(),
+        severity: ev.severity,
+        previous_severity: ev.previous,
+        message: a.message.clone(),
+        host: host.to_string(),
+        started_at: rfc3339(a.started_at),
+        at: rfc3339(now),
+        streak: a.streak,
+        dedup_key: dedup_key(host, &a.monitor),
+    }
+}
+
+/// Apply one step: store the alert, queue its notifications.
+fn apply(tx: &AlertTx<'_>, config: &Config, host: &str, step: state::Step, now: f64) -> Result<Vec<Raised>> {
+    let mut alert = match step.next {
+        Next::Nothing => return Ok(Vec::new()),
+        Next::Drop(id) => {
+            tx.drop_pending(id)?;
+            return Ok(Vec::new());
+        }
+        Next::Keep(a) => a,
+    };
+    alert.id = tx.save(&alert)?;
+    let mut raised = Vec::new();
+    for ev in &step.events {
+        let mut channels = Vec::new();
+        for (ch, routed) in route(&config.channels, ev) {
+            let n = notification(&alert, &routed, host, now);
+            let payload = serde_json::to_string(&n)?;
+            let queued = tx.enqueue(&NewNotification {
+                channel: &ch.name,
+                alert_id: Some(alert.id),
+                event: routed.kind.as_str(),
+                payload: &payload,
+                now,
+            })?;
+            if queued {
+                channels.push(ch.name.clone());
+            }
+        }
+        if ev.kind != EventKind::Refresh {
+            raised.push(Raised {
+                alert_id: alert.id,
+                monitor: alert.monitor.clone(),
+                event: ev.kind,
+                severity: ev.severity,
+                channels,
+            });
+        }
+    }
+    Ok(raised)
+}
+
+/// Feed a run's results to the alerts. `full` says every enabled monitor
+/// was checked: open alerts of monitors that were not (removed from the
+/// config, or disabled) are then resolved.
+pub fn process(
+    store: &mut Store,
+    config: &Config,
+    results: &[CheckResult],
+    now: f64,
+    full: bool,
+) -> Result<Vec<Raised>> {
+    let host = host_name(config.settings.alerts.host.as_deref());
+    let tx = store.alert_tx()?;
+    let mut open = tx.open_alerts()?;
+    let silenced = tx.silenced(now)?;
+    let mut raised = Vec::new();
+    for r in results {
+        let (for_checks, cooldown) = match config.monitors.iter().find(|m| m.name == r.monitor) {
+            Some(m) => config.alert_policy(m),
+            None => (config.settings.alerts.for_checks, config.settings.alerts.cooldown),
+        };
+        let policy = Policy { for_checks, cooldown, silenced: silenced.contains(&r.monitor) };
+        let prev = open.remove(&r.monitor);
+        let step = state::step(prev.as_ref(), &r.monitor, &r.kind, r.status, &r.message, now, &policy);
+        raised.extend(apply(&tx, config, &host, step, now)?);
+    }
+    if full {
+        for (monitor, a) in open {
+            let policy = Policy {
+                for_checks: config.settings.alerts.for_checks,
+                cooldown: config.settings.alerts.cooldown,
+                silenced: silenced.contains(&monitor),
+            };
+            let message = "no longer checked (removed from the config or disabled)";
+            let step = state::step(Some(&a), &monitor, &a.kind, Status::Ok, message, now, &policy);
+            raised.extend(apply(&tx, config, &host, step, now)?);
+        }
+    }
+    tx.commit()?;
+    Ok(raised)
+}

@@ -1,0 +1,150 @@
+//! Alerts: turning check results into notifications that reach people.
+//!
+//! The flow of one run: [`engine::process`] feeds each result through the
+//! pure [`state`] machine, stores the alert changes and queues the
+//! notifications they call for in the outbox (one transaction); then
+//! [`outbox::deliver`] sends what is due, one thread per channel, each
+//! with its timeout, in queue order per channel. A channel that fails
+//! keeps its queue and is retried on later runs with backoff: delivery is
+//! at least once, and nothing is dropped.
+//!
+//! A [`Notification`] is what is queued and what webhooks and commands
+//! receive; each channel in [`notify`] turns it into its own body. It holds
+//! no secret: those are added when sending, from the config.
+
+pub mod engine;
+pub mod notify;
+pub mod outbox;
+pub mod state;
+
+use crate::config::Channel;
+use crate::status::Status;
+use serde::{Deserialize, Serialize};
+use state::{Event, EventKind};
+
+/// One notification about one alert, the JSON document that webhooks and
+/// `command` channels get.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Notification {
+    /// The schema's version: 1.
+    pub version: u32,
+    /// `firing`, `changed`, `repeat`, `refresh`, `resolved` or `test`.
+    pub event: EventKind,
+    /// The alert's id (`hm alerts ack ID`); 0 for a test.
+    pub alert_id: i64,
+    pub monitor: String,
+    /// The monitor's check kind.
+    pub kind: String,
+    /// `warning`, `critical` or `unknown`; for `resolved`, the severity it had.
+    pub severity: Status,
+    /// For `changed`: the severity before.
+    pub previous_severity: Option<Status>,
+    /// The latest check's message.
+    pub message: String,
+    /// The host it is about.
+    pub host: String,
+    /// When the monitor began failing (RFC 3339).
+    pub started_at: String,
+    /// When this notification was made (RFC 3339).
+    pub at: String,
+    /// Consecutive non-ok checks.
+    pub streak: u32,
+    /// Stable per host and monitor, for receivers that group or deduplicate.
+    pub dedup_key: String,
+}
+
+impl Notification {
+    /// A one-line summary, for logs, mail subjects and chat.
+    pub fn summary(&self) -> String {
+        let what = match self.event {
+            EventKind::Resolved => "RESOLVED".to_string(),
+            EventKind::Test => "TEST".to_string(),
+            _ => self.severity.as_str().to_uppercase(),
+        };
+        format!("[{what}] {} on {}: {}", self.monitor, self.host, self.message)
+    }
+}
+
+/// The dedup key of a monitor's alerts on a host.
+pub fn dedup_key(host: &str, monitor: &str) -> String {
+    format!("hm/{host}/{monitor}")
+}
+
+/// The host name notifications carry: `[alerts] host`, else the system's.
+pub fn host_name(configured: Option<&str>) -> String {
+    if let Some(h) = configured {
+        return h.to_string();
+    }
+    nix::unistd::gethostname().ok().and_then(|h| h.into_string().ok()).unwrap_or_else(|| "localhost".into())
+}
+
+/// Which channels get an event, and as what.
+///
+/// A channel takes the severities it lists. When a firing alert changes
+/// severity, a channel that takes both is told `changed`; one that takes
+/// only the new severity is told `firing`; one that took only the old is
+/// told `resolved`, so no receiver is left with an incident nobody will
+/// close. A `refresh` goes only to Alertmanager, which forgets alerts that
+/// are not re-posted.
+pub fn route<'c>(channels: &'c [Channel], ev: &Event) -> Vec<(&'c Channel, Event)> {
+    let mut out = Vec::new();
+    for ch in channels {
+        let routed = match ev.kind {
+            EventKind::Refresh if ch.kind() != "alertmanager" => None,
+            EventKind::Changed => {
+                let prev = ev.previous.unwrap_or(ev.severity);
+                match (ch.takes(prev), ch.takes(ev.severity)) {
+                    (true, true) => Some(*ev),
+                    (false, true) => Some(Event { kind: EventKind::Firing, previous: None, ..*ev }),
+                    (true, false) => Some(Event { kind: EventKind::Resolved, severity: prev, previous: None }),
+                    (false, false) => None,
+                }
+            }
+            _ if ch.takes(ev.severity) => Some(*ev),
+            _ => None,
+        };
+        if let Some(e) = routed {
+            out.push((ch, e));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Target;
+    use std::time::Duration;
+
+    fn ch(name: &str, severities: &[Status], target: Target) -> Channel {
+        Channel { name: name.into(), severities: severities.to_vec(), timeout: Duration::from_secs(1), target }
+    }
+
+    #[test]
+    fn routing_follows_severities_and_closes_what_it_opened() {
+        use Status::{Critical as C, Warning as W};
+        let chans = vec![
+            ch("all", &[W, C], Target::Log),
+            ch("pager", &[C], Target::Log),
+            ch("am", &[W, C], Target::Alertmanager { url: crate::config::Secret::Value("http://x".into()) }),
+        ];
+        let names = |ev: Event| -> Vec<(String, EventKind, Status)> {
+            route(&chans, &ev).into_iter().map(|(c, e)| (c.name.clone(), e.kind, e.severity)).collect()
+        };
+        let firing_w = Event { kind: EventKind::Firing, severity: W, previous: None };
+        assert_eq!(names(firing_w), vec![("all".into(), EventKind::Firing, W), ("am".into(), EventKind::Firing, W)]);
+        let up = Event { kind: EventKind::Changed, severity: C, previous: Some(W) };
+        assert_eq!(
+            names(up),
+            vec![
+                ("all".into(), EventKind::Changed, C),
+                ("pager".into(), EventKind::Firing, C),
+                ("am".into(), EventKind::Changed, C)
+            ]
+        );
+        let down = Event { kind: EventKind::Changed, severity: W, previous: Some(C) };
+        assert_eq!(names(down)[1], ("pager".into(), EventKind::Resolved, C));
+        let refresh = Event { kind: EventKind::Refresh, severity: C, previous: None };
+        assert_eq!(names(refresh), vec![("am".into(), EventKind::Refresh, C)]);
+    }
+}

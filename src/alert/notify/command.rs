@@ -1,0 +1,23 @@
+//! The `command` channel: run a command with the notification's JSON on
+//! stdin, and its main fields in `HM_*` environment variables for scripts
+//! that would rather not parse JSON. A non-zero exit is a failed delivery.
+
+use super::super::Notification;
+use crate::host::exec;
+use anyhow::Result;
+use std::time::Duration;
+
+pub fn send(argv: &[String], n: &Notification, timeout: Duration) -> Result<String> {
+    let json = serde_json::to_string(n)?;
+    let id = n.alert_id.to_string();
+    let env = [
+        ("HM_EVENT", n.event.as_str()),
+        ("HM_MONITOR", n.monitor.as_str()),
+        ("HM_SEVERITY", n.severity.as_str()),
+        ("HM_ALERT_ID", id.as_str()),
+        ("HM_HOST", n.host.as_str()),
+        ("HM_MESSAGE", n.message.as_str()),
+    ];
+    exec::output_with(argv, Some(json.as_bytes()), &env, timeout)?;
+    Ok("command exited 0".into())
+}

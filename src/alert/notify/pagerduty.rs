@@ -1,0 +1,52 @@
+//! The `pagerduty` channel: Events API v2. Firing, changed and repeat are
+//! `trigger`s, resolved is a `resolve`, all with the same `dedup_key`
+//! (host and monitor), so PagerDuty keeps one incident per failing monitor.
+
+use super::super::Notification;
+use super::http::post_json;
+use crate::alert::state::EventKind;
+use crate::config::Secret;
+use crate::status::Status;
+use anyhow::Result;
+use serde_json::{Value, json};
+use std::time::Duration;
+
+/// The Events API v2 body.
+pub fn body(n: &Notification, routing_key: &str) -> Value {
+    if n.event == EventKind::Resolved {
+        return json!({"routing_key": routing_key, "event_action": "resolve", "dedup_key": n.dedup_key});
+    }
+    let severity = match (n.event, n.severity) {
+        (EventKind::Test, _) => "info",
+        (_, Status::Critical) => "critical",
+        (_, Status::Warning) => "warning",
+        _ => "error",
+    };
+    // PagerDuty refuses summaries over 1024 characters.
+    let summary: String = n.summary().chars().take(1024).collect();
+    json!({
+        "routing_key": routing_key,
+        "event_action": "trigger",
+        "dedup_key": n.dedup_key,
+        "client": "hm",
+        "payload": {
+            "summary": summary,
+            "source": n.host,
+            "severity": severity,
+            "timestamp": n.at,
+            "component": n.monitor,
+            "class": n.kind,
+            "custom_details": {
+                "message": n.message,
+                "event": n.event.as_str(),
+                "alert_id": n.alert_id,
+                "started_at": n.started_at,
+                "streak": n.streak,
+            },
+        },
+    })
+}
+
+pub fn send(url: &str, routing_key: &Secret, n: &Notification, timeout: Duration) -> Result<String> {
+    post_json(url, &body(n, &routing_key.reveal()?), &[], timeout)
+}

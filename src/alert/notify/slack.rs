@@ -1,0 +1,46 @@
+//! The `slack` channel: an incoming-webhook message with one attachment
+//! whose colour says the severity (green once resolved).
+
+use super::super::Notification;
+use super::http::post_json;
+use crate::alert::state::EventKind;
+use crate::config::Secret;
+use crate::status::Status;
+use anyhow::Result;
+use serde_json::{Value, json};
+use std::time::Duration;
+
+/// The attachment colour: red, amber, purple; green when resolved.
+pub fn colour(n: &Notification) -> &'static str {
+    match (n.event, n.severity) {
+        (EventKind::Resolved, _) => "#2eb886",
+        (EventKind::Test, _) => "#439fe0",
+        (_, Status::Critical) => "#d63232",
+        (_, Status::Warning) => "#e8a33d",
+        _ => "#8e44ad",
+    }
+}
+
+/// The incoming-webhook payload.
+pub fn body(n: &Notification) -> Value {
+    json!({
+        "text": n.summary(),
+        "attachments": [{
+            "color": colour(n),
+            "fallback": n.summary(),
+            "title": format!("{} {}", n.monitor, n.event.as_str()),
+            "text": n.message,
+            "fields": [
+                {"title": "Host", "value": n.host, "short": true},
+                {"title": "Severity", "value": n.severity.as_str(), "short": true},
+                {"title": "Since", "value": n.started_at, "short": true},
+                {"title": "Alert", "value": n.alert_id.to_string(), "short": true},
+            ],
+            "footer": "hm",
+        }],
+    })
+}
+
+pub fn send(url: &Secret, n: &Notification, timeout: Duration) -> Result<String> {
+    post_json(&url.reveal()?, &body(n), &[], timeout)
+}

@@ -1,0 +1,131 @@
+//! Delivering the outbox: what is due goes out, one thread per channel (a
+//! dead receiver holds up only its own channel, for one timeout), in queue
+//! order within a channel. A channel stops at its first failure this run,
+//! so its receiver never sees a resolve before the firing it closes; the
+//! failed notification waits `retry`, doubling per attempt up to an hour,
+//! but a channel is tried again as soon as anything new is queued for it,
+//! so a fresh alert goes out at once when its receiver is back.
+
+use super::Notification;
+use super::notify;
+use crate::config::Config;
+use crate::store::{OutboxRow, Store};
+use anyhow::Result;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// At most this many notifications per channel per run.
+const BATCH: usize = 100;
+
+/// The longest wait between two attempts.
+const MAX_BACKOFF: f64 = 3600.0;
+
+/// A delivery that failed.
+#[derive(Debug, Clone, Serialize)]
+pub struct Failure {
+    pub id: i64,
+    pub channel: String,
+    /// Why, with secrets redacted.
+    pub error: String,
+}
+
+/// What one delivery pass did.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Delivery {
+    /// Notifications delivered.
+    pub delivered: usize,
+    pub failed: Vec<Failure>,
+    /// Notifications still waiting after this pass.
+    pub waiting: usize,
+    /// True when another run was delivering, so this one left it to that.
+    pub skipped: bool,
+}
+
+/// When to try again after `attempts` failed attempts.
+pub fn next_try(now: f64, retry: f64, attempts: u32) -> f64 {
+    now + (retry * 2f64.powi(attempts.saturating_sub(1).min(30) as i32)).min(MAX_BACKOFF)
+}
+
+/// Send one channel's due notifications in order; stop at the first failure.
+fn drain(ch: &crate::config::Channel, rows: &[OutboxRow]) -> Vec<(i64, Result<String, String>)> {
+    let mut done = Vec::new();
+    for row in rows.iter().take(BATCH) {
+        let result = match serde_json::from_str::<Notification>(&row.payload) {
+            Ok(n) => notify::send(ch, &n),
+            Err(e) => Err(format!("unreadable notification: {e}")),
+        };
+        let failed = result.is_err();
+        done.push((row.id, result));
+        if failed {
+            break;
+        }
+    }
+    done
+}
+
+/// Deliver what is due (everything undelivered when `force`).
+pub fn deliver(store: &Store, config: &Config, db: &Path, now: f64, force: bool) -> Result<Delivery> {
+    let Some(_lock) = crate::lock::try_outbox(db)? else {
+        return Ok(Delivery { skipped: true, waiting: store.undelivered()?.len(), ..Delivery::default() });
+    };
+    let mut by_channel: BTreeMap<String, Vec<OutboxRow>> = BTreeMap::new();
+    for row in store.undelivered()? {
+        by_channel.entry(row.channel.clone()).or_default().push(row);
+    }
+    let mut report = Delivery::default();
+    let mut results = Vec::new();
+    std::thread::scope(|s| {
+        let mut jobs = Vec::new();
+        for (name, rows) in &by_channel {
+            let due = force || rows.iter().any(|r| r.next_try <= now);
+            if !due {
+                continue;
+            }
+            match config.channels.iter().find(|c| &c.name == name) {
+                Some(ch) => jobs.push(s.spawn(move || drain(ch, rows))),
+                None => {
+                    let error = format!("no channel named `{name}` in the config; it waits until there is one");
+                    results.push((rows[0].id, Err(error)));
+                }
+            }
+        }
+        for j in jobs {
+            match j.join() {
+                Ok(r) => results.extend(r),
+                Err(_) => report.failed.push(Failure { id: 0, channel: String::new(), error: "sender crashed".into() }),
+            }
+        }
+    });
+    let attempts: BTreeMap<i64, (u32, &str)> =
+        by_channel.values().flatten().map(|r| (r.id, (r.attempts, r.channel.as_str()))).collect();
+    let retry = config.settings.alerts.retry.as_secs_f64();
+    for (id, result) in results {
+        let (tried, channel) = attempts.get(&id).copied().unwrap_or((0, ""));
+        match result {
+            Ok(_) => {
+                store.delivered(id, crate::cmd::unix_now())?;
+                report.delivered += 1;
+            }
+            Err(error) => {
+                store.delivery_failed(id, next_try(now, retry, tried + 1), &error)?;
+                report.failed.push(Failure { id, channel: channel.to_string(), error });
+            }
+        }
+    }
+    report.waiting = store.undelivered()?.len();
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_from_retry_up_to_an_hour() {
+        assert_eq!(next_try(100.0, 30.0, 1), 130.0);
+        assert_eq!(next_try(100.0, 30.0, 2), 160.0);
+        assert_eq!(next_try(100.0, 30.0, 4), 340.0);
+        assert_eq!(next_try(100.0, 30.0, 40), 3700.0);
+    }
+}

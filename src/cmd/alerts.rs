@@ -1,0 +1,242 @@
+//! `hm alerts`: the open alerts and silences; ack, silence, unsilence; the
+//! outbox; flush it; test a channel.
+
+use super::{Ctx, rfc3339, unix_now};
+use crate::alert::engine::notification;
+use crate::alert::outbox::{Delivery, deliver};
+use crate::alert::state::{Alert, AlertState, Event, EventKind};
+use crate::alert::{Notification, host_name, notify};
+use crate::status::Status;
+use crate::store::Silence;
+use anyhow::{Result, bail};
+use serde::Serialize;
+use std::time::Duration;
+
+/// One alert, for people and scripts.
+#[derive(Debug, Serialize)]
+pub struct AlertView {
+    pub id: i64,
+    pub monitor: String,
+    pub kind: String,
+    /// `pending`, `firing` or `resolved`.
+    pub state: AlertState,
+    pub severity: Status,
+    pub message: String,
+    /// Consecutive non-ok checks.
+    pub streak: u32,
+    /// RFC 3339 times; null when it has not happened.
+    pub started_at: String,
+    pub fired_at: Option<String>,
+    pub last_sent_at: Option<String>,
+    pub resolved_at: Option<String>,
+    pub acked: bool,
+    /// Whether its monitor is silenced now.
+    pub silenced: bool,
+}
+
+/// A silence in force.
+#[derive(Debug, Serialize)]
+pub struct SilenceView {
+    pub monitor: String,
+    /// RFC 3339.
+    pub until: String,
+    pub reason: String,
+}
+
+/// The result of `hm alerts`.
+#[derive(Debug, Serialize)]
+pub struct AlertsReport {
+    /// Newest first.
+    pub alerts: Vec<AlertView>,
+    pub silences: Vec<SilenceView>,
+}
+
+/// The result of `hm alerts ack|silence|unsilence`.
+#[derive(Debug, Serialize)]
+pub struct AlertChange {
+    /// `ack`, `silence` or `unsilence`.
+    pub action: String,
+    /// The alert id or monitor it applies to.
+    pub target: String,
+    pub message: String,
+}
+
+/// One notification in the outbox.
+#[derive(Debug, Serialize)]
+pub struct OutboxView {
+    pub id: i64,
+    pub channel: String,
+    pub alert_id: Option<i64>,
+    pub event: String,
+    pub monitor: String,
+    pub severity: Option<Status>,
+    pub created_at: String,
+    pub attempts: u32,
+    /// Null once delivered.
+    pub next_try: Option<String>,
+    pub delivered_at: Option<String>,
+    pub last_error: Option<String>,
+}
+
+/// The result of `hm alerts outbox`.
+#[derive(Debug, Serialize)]
+pub struct OutboxReport {
+    /// Oldest first.
+    pub notifications: Vec<OutboxView>,
+}
+
+/// The result of `hm alerts test`.
+#[derive(Debug, Serialize)]
+pub struct TestReport {
+    pub channel: String,
+    pub kind: String,
+    /// Where it went, secrets redacted.
+    pub target: String,
+    pub ok: bool,
+    /// What the receiver said, or why it failed.
+    pub detail: String,
+}
+
+fn view(a: Alert, silenced: &[Silence]) -> AlertView {
+    AlertView {
+        silenced: silenced.iter().any(|s| s.monitor == a.monitor),
+        id: a.id,
+        monitor: a.monitor,
+        kind: a.kind,
+        state: a.state,
+        severity: a.severity,
+        message: a.message,
+        streak: a.streak,
+        started_at: rfc3339(a.started_at),
+        fired_at: a.fired_at.map(rfc3339),
+        last_sent_at: a.last_sent_at.map(rfc3339),
+        resolved_at: a.resolved_at.map(rfc3339),
+        acked: a.acked,
+    }
+}
+
+pub fn list(ctx: &Ctx, all: bool) -> Result<AlertsReport> {
+    let config = ctx.config()?;
+    let store = ctx.store(&config)?;
+    let silences = store.silences(unix_now())?;
+    let alerts = store.alerts(all, 100)?.into_iter().map(|a| view(a, &silences)).collect();
+    let silences = silences
+        .into_iter()
+        .map(|s| SilenceView { monitor: s.monitor, until: rfc3339(s.until), reason: s.reason })
+        .collect();
+    Ok(AlertsReport { alerts, silences })
+}
+
+pub fn ack(ctx: &Ctx, id: i64) -> Result<AlertChange> {
+    let config = ctx.config()?;
+    let store = ctx.store(&config)?;
+    let Some(a) = store.alert(id)? else { bail!("no alert with id {id} (see hm alerts --all)") };
+    if a.state == AlertState::Resolved {
+        bail!("alert {id} ({}) is already resolved", a.monitor);
+    }
+    store.ack(id)?;
+    Ok(AlertChange {
+        action: "ack".into(),
+        target: id.to_string(),
+        message: format!("acknowledged alert {id} ({} {}): no repeats until it gets worse", a.monitor, a.severity),
+    })
+}
+
+pub fn silence(ctx: &Ctx, monitor: &str, duration: Duration, reason: &str) -> Result<AlertChange> {
+    let config = ctx.config()?;
+    if !config.monitors.iter().any(|m| m.name == monitor) {
+        let known: Vec<&str> = config.monitors.iter().map(|m| m.name.as_str()).collect();
+        bail!("no monitor named `{monitor}` (known: {})", known.join(", "));
+    }
+    let store = ctx.store(&config)?;
+    let now = unix_now();
+    let until = now + duration.as_secs_f64();
+    store.silence(&Silence { monitor: monitor.to_string(), until, reason: reason.to_string() }, now)?;
+    Ok(AlertChange {
+        action: "silence".into(),
+        target: monitor.to_string(),
+        message: format!("{monitor} silenced until {}: checked and recorded, nobody notified", rfc3339(until)),
+    })
+}
+
+pub fn unsilence(ctx: &Ctx, monitor: &str) -> Result<AlertChange> {
+    let config = ctx.config()?;
+    let store = ctx.store(&config)?;
+    if !store.unsilence(monitor)? {
+        bail!("`{monitor}` is not silenced");
+    }
+    Ok(AlertChange {
+        action: "unsilence".into(),
+        target: monitor.to_string(),
+        message: format!("{monitor} is no longer silenced"),
+    })
+}
+
+pub fn outbox(ctx: &Ctx, all: bool) -> Result<OutboxReport> {
+    let config = ctx.config()?;
+    let store = ctx.store(&config)?;
+    let mut rows = if all { store.outbox_recent(100)? } else { store.undelivered()? };
+    rows.sort_by_key(|r| r.id);
+    let notifications = rows
+        .into_iter()
+        .map(|r| {
+            let n: Option<Notification> = serde_json::from_str(&r.payload).ok();
+            OutboxView {
+                id: r.id,
+                channel: r.channel,
+                alert_id: r.alert_id,
+                event: r.event,
+                monitor: n.as_ref().map(|n| n.monitor.clone()).unwrap_or_default(),
+                severity: n.map(|n| n.severity),
+                created_at: rfc3339(r.created_at),
+                attempts: r.attempts,
+                next_try: r.delivered_at.is_none().then(|| rfc3339(r.next_try)),
+                delivered_at: r.delivered_at.map(rfc3339),
+                last_error: r.last_error,
+            }
+        })
+        .collect();
+    Ok(OutboxReport { notifications })
+}
+
+pub fn flush(ctx: &Ctx) -> Result<Delivery> {
+    let config = ctx.config()?;
+    let store = ctx.store(&config)?;
+    deliver(&store, &config, &ctx.db_path(&config), unix_now(), true)
+}
+
+/// Send a test notification straight to a channel (not through the outbox:
+/// the operator wants to know now whether it works).
+pub fn test(ctx: &Ctx, channel: &str) -> Result<TestReport> {
+    let config = ctx.config()?;
+    let Some(ch) = config.channels.iter().find(|c| c.name == channel) else {
+        let known: Vec<&str> = config.channels.iter().map(|c| c.name.as_str()).collect();
+        if known.is_empty() {
+            bail!("no channel named `{channel}`: the config has no [[channel]]");
+        }
+        bail!("no channel named `{channel}` (known: {})", known.join(", "));
+    };
+    let now = unix_now();
+    let host = host_name(config.settings.alerts.host.as_deref());
+    let alert = Alert {
+        id: 0,
+        monitor: "hm-test".into(),
+        kind: "test".into(),
+        severity: Status::Warning,
+        state: AlertState::Firing,
+        streak: 1,
+        message: format!("test notification from hm on {host}, sent by `hm alerts test {channel}`"),
+        started_at: now,
+        fired_at: Some(now),
+        last_sent_at: None,
+        resolved_at: None,
+        acked: false,
+    };
+    let n =
+        notification(&alert, &Event { kind: EventKind::Test, severity: Status::Warning, previous: None }, &host, now);
+    let (ok, detail) = match notify::send(ch, &n) {
+        Ok(d) => (true, d),
+        Err(e) => (false, e),
+    };
+    Ok(TestReport { channel: ch.name.clone(), kind: ch.kind().into(), target: ch.shown(), ok, detail })
+}

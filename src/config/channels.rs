@@ -1,0 +1,191 @@
+//! `[alerts]` and `[[channel]]`: when a failing monitor becomes an alert,
+//! and where its notifications go.
+//!
+//! Secrets (webhook URLs, tokens, routing keys) are [`Secret`]s: written
+//! inline or as `{ env = "NAME" }`, read from the environment only when a
+//! notification is sent, and never printed: `Debug` and every report show
+//! [`Secret::shown`], which keeps at most a URL's scheme and host.
+
+use super::model::CommandLine;
+use crate::status::Status;
+use serde::Deserialize;
+use std::fmt;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// `[alerts]` as written.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawAlerts {
+    #[serde(rename = "for")]
+    pub for_checks: Option<u32>,
+    pub cooldown: Option<String>,
+    pub timeout: Option<String>,
+    pub retry: Option<String>,
+    pub host: Option<String>,
+}
+
+/// Resolved `[alerts]`.
+#[derive(Debug, Clone)]
+pub struct AlertSettings {
+    /// Consecutive non-ok checks before an alert fires.
+    pub for_checks: u32,
+    /// Least time between two notifications of an unchanged firing alert.
+    pub cooldown: Duration,
+    /// Default delivery timeout of a channel.
+    pub timeout: Duration,
+    /// First retry delay of a failed delivery; doubles per attempt, up to an hour.
+    pub retry: Duration,
+    /// The host name put in notifications (default: the system's).
+    pub host: Option<String>,
+}
+
+impl Default for AlertSettings {
+    fn default() -> Self {
+        AlertSettings {
+            for_checks: 2,
+            cooldown: Duration::from_secs(300),
+            timeout: Duration::from_secs(10),
+            retry: Duration::from_secs(30),
+            host: None,
+        }
+    }
+}
+
+/// A secret value: inline, or the name of an environment variable.
+#[derive(Clone, Deserialize, PartialEq)]
+#[serde(untagged)]
+pub enum Secret {
+    Value(String),
+    Env { env: String },
+}
+
+impl Secret {
+    /// The value, read from the environment if need be.
+    pub fn reveal(&self) -> anyhow::Result<String> {
+        match self {
+            Secret::Value(v) => Ok(v.clone()),
+            Secret::Env { env } => std::env::var(env)
+                .ok()
+                .filter(|v| !v.is_empty())
+                .ok_or_else(|| anyhow::anyhow!("environment variable {env} is not set")),
+        }
+    }
+
+    /// What may be printed: `$NAME` for a variable, a URL's scheme and host
+    /// (`https://hooks.slack.com/…`), or `…` for anything else.
+    pub fn shown(&self) -> String {
+        match self {
+            Secret::Env { env } => format!("${env}"),
+            Secret::Value(v) => redact_url(v),
+        }
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.shown())
+    }
+}
+
+/// A URL cut down to scheme, host and port; user info, path and query
+/// (where webhook services keep their tokens) become `…`.
+pub fn redact_url(v: &str) -> String {
+    let Some((scheme, rest)) = v.split_once("://") else { return "…".into() };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = authority.rsplit('@').next().unwrap_or("");
+    let hidden = authority.contains('@') || rest.len() > authority.len() + 1 || rest.ends_with(['?', '#']);
+    format!("{scheme}://{host}{}", if hidden { "/…" } else { "" })
+}
+
+/// One `[[channel]]` as written.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawChannel {
+    pub name: String,
+    pub kind: String,
+    pub severities: Option<Vec<Status>>,
+    pub timeout: Option<String>,
+    pub url: Option<Secret>,
+    pub token: Option<Secret>,
+    pub routing_key: Option<Secret>,
+    pub command: Option<CommandLine>,
+    pub shell: Option<bool>,
+    pub to: Option<Vec<String>>,
+    pub from: Option<String>,
+    pub sendmail: Option<PathBuf>,
+}
+
+/// The channel kinds, with the keys each accepts (beyond name, kind,
+/// severities and timeout) and the ones it needs.
+pub const CHANNEL_KINDS: &[(&str, &[&str], &[&str])] = &[
+    ("log", &[], &[]),
+    ("command", &["command", "shell"], &["command"]),
+    ("webhook", &["url", "token"], &["url"]),
+    ("slack", &["url"], &["url"]),
+    ("pagerduty", &["routing_key", "url"], &["routing_key"]),
+    ("alertmanager", &["url"], &["url"]),
+    ("email", &["to", "from", "sendmail"], &["to"]),
+];
+
+/// PagerDuty's Events API v2 endpoint.
+pub const PAGERDUTY_URL: &str = "https://events.pagerduty.com/v2/enqueue";
+
+/// A resolved notification channel.
+#[derive(Debug, Clone)]
+pub struct Channel {
+    pub name: String,
+    /// The alert severities this channel is told about.
+    pub severities: Vec<Status>,
+    pub timeout: Duration,
+    pub target: Target,
+}
+
+impl Channel {
+    /// Whether an alert of `severity` goes to this channel.
+    pub fn takes(&self, severity: Status) -> bool {
+        self.severities.contains(&severity)
+    }
+
+    pub fn kind(&self) -> &'static str {
+        match self.target {
+            Target::Log => "log",
+            Target::Command { .. } => "command",
+            Target::Webhook { .. } => "webhook",
+            Target::Slack { .. } => "slack",
+            Target::PagerDuty { .. } => "pagerduty",
+            Target::Alertmanager { .. } => "alertmanager",
+            Target::Email { .. } => "email",
+        }
+    }
+
+    /// Where it delivers, fit to print.
+    pub fn shown(&self) -> String {
+        match &self.target {
+            Target::Log => "stderr".into(),
+            Target::Command { argv } => argv.first().cloned().unwrap_or_default(),
+            Target::Webhook { url, .. } | Target::Slack { url } | Target::Alertmanager { url } => url.shown(),
+            Target::PagerDuty { url, .. } => redact_url(url),
+            Target::Email { to, .. } => to.join(", "),
+        }
+    }
+}
+
+/// Where and how a channel delivers.
+#[derive(Debug, Clone)]
+pub enum Target {
+    /// One line per notification on stderr.
+    Log,
+    /// A command that gets the notification's JSON on stdin.
+    Command { argv: Vec<String> },
+    /// The notification's JSON, POSTed; `token` goes in `Authorization: Bearer`.
+    Webhook { url: Secret, token: Option<Secret> },
+    /// A Slack incoming webhook.
+    Slack { url: Secret },
+    /// PagerDuty Events API v2.
+    PagerDuty { url: String, routing_key: Secret },
+    /// An Alertmanager's base URL (`/api/v2/alerts` is added).
+    Alertmanager { url: Secret },
+    /// Mail through the local sendmail binary.
+    Email { to: Vec<String>, from: Option<String>, sendmail: PathBuf },
+}

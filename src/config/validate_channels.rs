@@ -1,0 +1,132 @@
+//! Validation of `[alerts]` and `[[channel]]` tables.
+
+use super::ConfigIssue;
+use super::channels::*;
+use super::checker::Checker;
+use super::load::Doc;
+use super::validate::valid_name;
+use super::validate_process::argv;
+use crate::status::Status;
+use std::path::PathBuf;
+use toml::Spanned;
+use toml::de::DeTable;
+
+/// Resolve `[alerts]` (`c` checks the `[alerts]` table itself).
+pub(crate) fn alerts(c: &mut Checker<'_, '_>, raw: RawAlerts) -> AlertSettings {
+    let d = AlertSettings::default();
+    let for_checks = match raw.for_checks {
+        Some(0) => {
+            c.err("for", "must be at least 1 (the number of consecutive non-ok checks before an alert fires)");
+            d.for_checks
+        }
+        Some(n) => n,
+        None => d.for_checks,
+    };
+    AlertSettings {
+        for_checks,
+        cooldown: c.duration("cooldown", raw.cooldown.as_deref(), d.cooldown),
+        timeout: c.duration("timeout", raw.timeout.as_deref(), d.timeout),
+        retry: c.duration("retry", raw.retry.as_deref(), d.retry),
+        host: raw.host,
+    }
+}
+
+fn url(c: &mut Checker<'_, '_>, key: &str, s: &Secret) {
+    if let Secret::Value(v) = s
+        && !(v.starts_with("http://") || v.starts_with("https://"))
+    {
+        c.err(key, format!("`{}` is not an http:// or https:// URL", redact_url(v)));
+    }
+    if let Secret::Env { env } = s
+        && env.is_empty()
+    {
+        c.err(key, "the environment variable name is empty");
+    }
+}
+
+/// Resolve one `[[channel]]`; `None` when it has errors.
+pub(crate) fn channel(
+    doc: &Doc<'_>,
+    table: &Spanned<DeTable<'_>>,
+    prefix: &str,
+    raw: RawChannel,
+    alerts: &AlertSettings,
+    issues: &mut Vec<ConfigIssue>,
+) -> Option<Channel> {
+    let mut c = Checker::new(doc, table.get_ref(), table.span().start, prefix.to_string(), issues);
+    if !valid_name(&raw.name) {
+        c.err("name", format!("`{}` is not a valid name: use lower-case letters, digits, `_`, `.` and `-`", raw.name));
+    }
+    let Some((kind, allowed, required)) = CHANNEL_KINDS.iter().find(|(k, _, _)| *k == raw.kind) else {
+        let known: Vec<&str> = CHANNEL_KINDS.iter().map(|(k, _, _)| *k).collect();
+        c.err("kind", format!("unknown channel kind `{}`; known kinds: {}", raw.kind, known.join(", ")));
+        return None;
+    };
+    for (key, _) in table.get_ref().iter() {
+        let key = key.get_ref().as_ref();
+        let common = ["name", "kind", "severities", "timeout"].contains(&key);
+        if !common && !allowed.contains(&key) {
+            c.err(key, format!("`{key}` does not apply to a `{kind}` channel"));
+        }
+    }
+    for key in *required {
+        if !table.get_ref().iter().any(|(k, _)| k.get_ref() == key) {
+            c.err("", format!("a `{kind}` channel needs `{key}`"));
+        }
+    }
+    let severities = raw.severities.unwrap_or_else(|| vec![Status::Warning, Status::Critical, Status::Unknown]);
+    if severities.contains(&Status::Ok) {
+        c.err("severities", "`ok` is not an alert severity; use warning, critical and unknown");
+    }
+    let timeout = c.duration("timeout", raw.timeout.as_deref(), alerts.timeout);
+    for (key, s) in [("url", &raw.url), ("token", &raw.token), ("routing_key", &raw.routing_key)] {
+        if let Some(s) = s {
+            if key == "url" {
+                url(&mut c, key, s);
+            } else if let Secret::Env { env } = s
+                && env.is_empty()
+            {
+                c.err(key, "the environment variable name is empty");
+            }
+        }
+    }
+    let target = match *kind {
+        "log" => Target::Log,
+        "command" => {
+            let cmd = raw.command.as_ref()?;
+            Target::Command { argv: argv(&mut c, "command", cmd, raw.shell.unwrap_or(false))? }
+        }
+        "webhook" => Target::Webhook { url: raw.url?, token: raw.token },
+        "slack" => Target::Slack { url: raw.url? },
+        "pagerduty" => {
+            let url = match raw.url {
+                None => PAGERDUTY_URL.to_string(),
+                Some(Secret::Value(v)) => v,
+                Some(Secret::Env { .. }) => {
+                    c.err("url", "the PagerDuty URL is not a secret: write it inline");
+                    return None;
+                }
+            };
+            Target::PagerDuty { url, routing_key: raw.routing_key? }
+        }
+        "alertmanager" => Target::Alertmanager { url: raw.url? },
+        _ => {
+            let to = raw.to.unwrap_or_default();
+            if to.is_empty() || to.iter().any(|a| !a.contains('@') || a.contains(['\n', '\r'])) {
+                c.err("to", "give one or more mail addresses");
+            }
+            if raw.from.as_deref().is_some_and(|f| f.contains(['\n', '\r'])) {
+                c.err("from", "a mail address cannot contain a line break");
+            }
+            Target::Email {
+                to,
+                from: raw.from,
+                sendmail: raw.sendmail.unwrap_or_else(|| PathBuf::from("/usr/sbin/sendmail")),
+            }
+        }
+    };
+    if c.failed {
+        return None;
+    }
+    Some(Channel { name: raw.name, severities, timeout, target })
+}

@@ -1,0 +1,121 @@
+//! Text for the alert reports: `hm alerts` and its subcommands, and the
+//! alert lines under `hm check`.
+
+use super::Style;
+use super::text::{status_cell, table};
+use crate::alert::engine::Raised;
+use crate::alert::outbox::Delivery;
+use crate::cmd::alerts::{AlertChange, AlertsReport, OutboxReport, TestReport};
+use comfy_table::Cell;
+
+/// The lines under a check table: alert events and delivery trouble.
+pub fn raised(alerts: &[Raised], delivery: Option<&Delivery>) -> String {
+    let mut out = String::new();
+    for a in alerts {
+        let to = if a.channels.is_empty() { "no channel".to_string() } else { a.channels.join(", ") };
+        out.push_str(&format!(
+            "alert {} {}: {} (alert {}, to {to})\n",
+            a.event.as_str(),
+            a.severity,
+            a.monitor,
+            a.alert_id
+        ));
+    }
+    if let Some(d) = delivery {
+        out.push_str(&delivery_line(d));
+    }
+    out
+}
+
+fn delivery_line(d: &Delivery) -> String {
+    let mut out = String::new();
+    if d.skipped {
+        out.push_str(&format!("notifications: another hm run is delivering; {} waiting\n", d.waiting));
+        return out;
+    }
+    for f in &d.failed {
+        out.push_str(&format!("notify {}: failed: {}\n", f.channel, f.error));
+    }
+    if !d.failed.is_empty() || d.waiting > 0 {
+        out.push_str(&format!(
+            "notifications: {} delivered, {} waiting (retried on later runs; hm alerts outbox)\n",
+            d.delivered, d.waiting
+        ));
+    }
+    out
+}
+
+pub fn list(r: &AlertsReport, style: Style) -> String {
+    let mut out = String::new();
+    if r.alerts.is_empty() {
+        out.push_str("no alerts\n");
+    } else {
+        let mut t = table(style, &["id", "monitor", "state", "severity", "since", "message", "notes"]);
+        for a in &r.alerts {
+            let mut notes = Vec::new();
+            if a.acked {
+                notes.push("acked".to_string());
+            }
+            if a.silenced {
+                notes.push("silenced".to_string());
+            }
+            if let Some(at) = &a.resolved_at {
+                notes.push(format!("resolved {at}"));
+            }
+            t.add_row(vec![
+                Cell::new(a.id),
+                Cell::new(&a.monitor),
+                Cell::new(a.state.as_str()),
+                status_cell(a.severity, style),
+                Cell::new(&a.started_at),
+                Cell::new(&a.message),
+                Cell::new(notes.join(", ")),
+            ]);
+        }
+        out.push_str(&format!("{t}\n"));
+    }
+    for s in &r.silences {
+        let reason = if s.reason.is_empty() { String::new() } else { format!(" ({})", s.reason) };
+        out.push_str(&format!("silenced: {} until {}{reason}\n", s.monitor, s.until));
+    }
+    out
+}
+
+pub fn change(r: &AlertChange) -> String {
+    format!("{}\n", r.message)
+}
+
+pub fn outbox(r: &OutboxReport, style: Style) -> String {
+    if r.notifications.is_empty() {
+        return "outbox empty: every notification was delivered\n".into();
+    }
+    let mut t = table(style, &["id", "channel", "event", "monitor", "queued", "tries", "state", "last error"]);
+    for n in &r.notifications {
+        let state = match (&n.delivered_at, &n.next_try) {
+            (Some(at), _) => format!("delivered {at}"),
+            (None, Some(next)) => format!("next try {next}"),
+            (None, None) => "waiting".into(),
+        };
+        t.add_row(vec![
+            Cell::new(n.id),
+            Cell::new(&n.channel),
+            Cell::new(&n.event),
+            Cell::new(&n.monitor),
+            Cell::new(&n.created_at),
+            Cell::new(n.attempts),
+            Cell::new(state),
+            Cell::new(n.last_error.as_deref().unwrap_or("")),
+        ]);
+    }
+    format!("{t}\n")
+}
+
+pub fn flush(d: &Delivery) -> String {
+    let line = delivery_line(d);
+    if line.is_empty() { format!("{} delivered, nothing waiting\n", d.delivered) } else { line }
+}
+
+pub fn test(r: &TestReport) -> String {
+    let verdict = if r.ok { "sent" } else { "FAILED" };
+    format!("{} ({} to {}): {verdict}: {}\n", r.channel, r.kind, r.target, r.detail)
+}

@@ -1,0 +1,191 @@
+//! The `alerts` and `silences` tables, and [`AlertTx`]: one transaction in
+//! which a run's alert changes and the notifications they cause are
+//! written together, so a notification is never lost nor sent for a
+//! change that was not stored.
+
+use super::Store;
+use super::outbox::NewNotification;
+use crate::alert::state::{Alert, AlertState};
+use crate::status::Status;
+use anyhow::{Context, Result};
+use rusqlite::{OptionalExtension, Row, Transaction, TransactionBehavior, params};
+use std::collections::HashMap;
+
+const COLUMNS: &str =
+    "id, monitor, kind, severity, state, streak, message, started_at, fired_at, last_sent_at, resolved_at, acked";
+const INSERT: &str = "INSERT INTO alerts (monitor, kind, severity, state, streak, message, started_at, fired_at, last_sent_at, resolved_at, acked) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+
+fn alert(r: &Row<'_>) -> rusqlite::Result<Alert> {
+    Ok(Alert {
+        id: r.get(0)?,
+        monitor: r.get(1)?,
+        kind: r.get(2)?,
+        severity: Status::from_db(&r.get::<_, String>(3)?),
+        state: AlertState::from_db(&r.get::<_, String>(4)?),
+        streak: r.get(5)?,
+        message: r.get(6)?,
+        started_at: r.get(7)?,
+        fired_at: r.get(8)?,
+        last_sent_at: r.get(9)?,
+        resolved_at: r.get(10)?,
+        acked: r.get(11)?,
+    })
+}
+
+/// A silence on one monitor.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Silence {
+    pub monitor: String,
+    /// Until when (unix seconds).
+    pub until: f64,
+    pub reason: String,
+}
+
+/// The open transaction of a run's alert changes.
+pub struct AlertTx<'a> {
+    tx: Transaction<'a>,
+    shown: String,
+}
+
+impl Store {
+    /// Begin the alert transaction; `IMMEDIATE`, so two runs that overlap
+    /// take turns instead of both acting on the same open alert.
+    pub fn alert_tx(&mut self) -> Result<AlertTx<'_>> {
+        let shown = self.path().display().to_string();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .with_context(|| format!("cannot write to database {shown}"))?;
+        Ok(AlertTx { tx, shown })
+    }
+
+    /// Alerts, newest first: the open ones, or all when `all`.
+    pub fn alerts(&self, all: bool, limit: usize) -> Result<Vec<Alert>> {
+        let filter = if all { "" } else { "WHERE resolved_at IS NULL" };
+        let sql = format!("SELECT {COLUMNS} FROM alerts {filter} ORDER BY id DESC LIMIT ?1");
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map([limit as i64], alert)?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// One alert by id.
+    pub fn alert(&self, id: i64) -> Result<Option<Alert>> {
+        let sql = format!("SELECT {COLUMNS} FROM alerts WHERE id = ?1");
+        Ok(self.conn.query_row(&sql, [id], alert).optional()?)
+    }
+
+    /// Acknowledge an alert; false when there is no such alert.
+    pub fn ack(&self, id: i64) -> Result<bool> {
+        let n = self
+            .conn
+            .execute("UPDATE alerts SET acked = 1 WHERE id = ?1", [id])
+            .with_context(|| format!("cannot write to database {}", self.path().display()))?;
+        Ok(n > 0)
+    }
+
+    /// Silence a monitor until `until` (replacing any silence it had).
+    pub fn silence(&self, s: &Silence, now: f64) -> Result<()> {
+        self.conn
+            .execute(
+                "INSERT INTO silences (monitor, until, reason, created_at) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT(monitor) DO UPDATE SET until = excluded.until, reason = excluded.reason, created_at = excluded.created_at",
+                params![s.monitor, s.until, s.reason, now],
+            )
+            .with_context(|| format!("cannot write to database {}", self.path().display()))?;
+        Ok(())
+    }
+
+    /// Lift a monitor's silence; false when it had none.
+    pub fn unsilence(&self, monitor: &str) -> Result<bool> {
+        let n = self
+            .conn
+            .execute("DELETE FROM silences WHERE monitor = ?1", [monitor])
+            .with_context(|| format!("cannot write to database {}", self.path().display()))?;
+        Ok(n > 0)
+    }
+
+    /// Silences still in force at `now`.
+    pub fn silences(&self, now: f64) -> Result<Vec<Silence>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT monitor, until, reason FROM silences WHERE until > ?1 ORDER BY monitor")?;
+        let rows =
+            stmt.query_map([now], |r| Ok(Silence { monitor: r.get(0)?, until: r.get(1)?, reason: r.get(2)? }))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+}
+
+impl AlertTx<'_> {
+    /// The open (pending or firing) alerts, by monitor.
+    pub fn open_alerts(&self) -> Result<HashMap<String, Alert>> {
+        let sql = format!("SELECT {COLUMNS} FROM alerts WHERE resolved_at IS NULL");
+        let mut stmt = self.tx.prepare_cached(&sql)?;
+        let rows = stmt.query_map([], alert)?;
+        let mut open = HashMap::new();
+        for a in rows {
+            let a = a?;
+            open.insert(a.monitor.clone(), a);
+        }
+        Ok(open)
+    }
+
+    /// Monitors silenced at `now`.
+    pub fn silenced(&self, now: f64) -> Result<Vec<String>> {
+        let mut stmt = self.tx.prepare_cached("SELECT monitor FROM silences WHERE until > ?1")?;
+        let rows = stmt.query_map([now], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Insert (id 0) or update an alert; returns its id.
+    pub fn save(&self, a: &Alert) -> Result<i64> {
+        let values = params![
+            a.monitor,
+            a.kind,
+            a.severity.as_str(),
+            a.state.as_str(),
+            a.streak,
+            a.message,
+            a.started_at,
+            a.fired_at,
+            a.last_sent_at,
+            a.resolved_at,
+            a.acked
+        ];
+        if a.id == 0 {
+            self.tx.prepare_cached(INSERT)?.execute(values)?;
+            return Ok(self.tx.last_insert_rowid());
+        }
+        let mut stmt = self.tx.prepare_cached(
+            "UPDATE alerts SET monitor = ?1, kind = ?2, severity = ?3, state = ?4, streak = ?5, message = ?6,
+             started_at = ?7, fired_at = ?8, last_sent_at = ?9, resolved_at = ?10, acked = ?11 WHERE id = ?12",
+        )?;
+        let mut v: Vec<&dyn rusqlite::ToSql> = values.to_vec();
+        v.push(&a.id);
+        stmt.execute(v.as_slice())?;
+        Ok(a.id)
+    }
+
+    /// Forget a pending alert that never fired.
+    pub fn drop_pending(&self, id: i64) -> Result<()> {
+        self.tx.execute("DELETE FROM alerts WHERE id = ?1 AND state = 'pending'", [id])?;
+        Ok(())
+    }
+
+    /// Queue a notification. A refresh is skipped when the channel still
+    /// has one of this alert's notifications waiting: that one will do.
+    pub fn enqueue(&self, n: &NewNotification<'_>) -> Result<bool> {
+        let sql = if n.event == "refresh" {
+            "INSERT INTO outbox (channel, alert_id, event, payload, created_at, next_try)
+             SELECT ?1, ?2, ?3, ?4, ?5, ?5 WHERE NOT EXISTS
+             (SELECT 1 FROM outbox WHERE channel = ?1 AND alert_id = ?2 AND delivered_at IS NULL)"
+        } else {
+            "INSERT INTO outbox (channel, alert_id, event, payload, created_at, next_try) VALUES (?1, ?2, ?3, ?4, ?5, ?5)"
+        };
+        let n = self.tx.prepare_cached(sql)?.execute(params![n.channel, n.alert_id, n.event, n.payload, n.now])?;
+        Ok(n > 0)
+    }
+
+    pub fn commit(self) -> Result<()> {
+        self.tx.commit().with_context(|| format!("cannot write to database {}", self.shown))
+    }
+}

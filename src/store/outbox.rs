@@ -1,0 +1,102 @@
+//! The `outbox` table: every notification, written in the same transaction
+//! as the alert change that caused it, then delivered (at least once) by
+//! `alert::outbox`. A failed delivery stays here with its error and the
+//! time of its next try; nothing is ever dropped undelivered.
+
+use super::Store;
+use anyhow::{Context, Result};
+use rusqlite::params;
+use serde::Serialize;
+
+/// A notification to queue.
+#[derive(Debug)]
+pub struct NewNotification<'a> {
+    pub channel: &'a str,
+    pub alert_id: Option<i64>,
+    /// The event kind (`firing`, `resolved`, ...).
+    pub event: &'a str,
+    /// The notification as JSON (never a secret: channels add those when sending).
+    pub payload: &'a str,
+    pub now: f64,
+}
+
+/// One queued notification.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OutboxRow {
+    pub id: i64,
+    pub channel: String,
+    pub alert_id: Option<i64>,
+    pub event: String,
+    #[serde(skip)]
+    pub payload: String,
+    /// When it was queued (unix seconds).
+    pub created_at: f64,
+    /// Delivery attempts so far.
+    pub attempts: u32,
+    /// Not tried again before this (unix seconds).
+    pub next_try: f64,
+    pub delivered_at: Option<f64>,
+    /// Why the last attempt failed (secrets redacted).
+    pub last_error: Option<String>,
+}
+
+const COLUMNS: &str = "id, channel, alert_id, event, payload, created_at, attempts, next_try, delivered_at, last_error";
+
+fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<OutboxRow> {
+    Ok(OutboxRow {
+        id: r.get(0)?,
+        channel: r.get(1)?,
+        alert_id: r.get(2)?,
+        event: r.get(3)?,
+        payload: r.get(4)?,
+        created_at: r.get(5)?,
+        attempts: r.get(6)?,
+        next_try: r.get(7)?,
+        delivered_at: r.get(8)?,
+        last_error: r.get(9)?,
+    })
+}
+
+impl Store {
+    /// Every undelivered notification, oldest first.
+    pub fn undelivered(&self) -> Result<Vec<OutboxRow>> {
+        let sql = format!("SELECT {COLUMNS} FROM outbox WHERE delivered_at IS NULL ORDER BY id");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([], row)?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Whether anything waits to be delivered (cheap: a partial index).
+    pub fn has_undelivered(&self) -> Result<bool> {
+        let mut stmt = self.conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM outbox WHERE delivered_at IS NULL)")?;
+        Ok(stmt.query_row([], |r| r.get(0))?)
+    }
+
+    /// The latest `limit` notifications, delivered or not, newest first.
+    pub fn outbox_recent(&self, limit: usize) -> Result<Vec<OutboxRow>> {
+        let sql = format!("SELECT {COLUMNS} FROM outbox ORDER BY id DESC LIMIT ?1");
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map([limit as i64], row)?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Record a delivery.
+    pub fn delivered(&self, id: i64, now: f64) -> Result<()> {
+        self.conn
+            .prepare_cached(
+                "UPDATE outbox SET delivered_at = ?2, attempts = attempts + 1, last_error = NULL WHERE id = ?1",
+            )?
+            .execute(params![id, now])
+            .with_context(|| format!("cannot write to database {}", self.path().display()))?;
+        Ok(())
+    }
+
+    /// Record a failed attempt and when to try again.
+    pub fn delivery_failed(&self, id: i64, next_try: f64, error: &str) -> Result<()> {
+        self.conn
+            .prepare_cached("UPDATE outbox SET attempts = attempts + 1, next_try = ?2, last_error = ?3 WHERE id = ?1")?
+            .execute(params![id, next_try, error])
+            .with_context(|| format!("cannot write to database {}", self.path().display()))?;
+        Ok(())
+    }
+}
