@@ -36,6 +36,7 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand restart-worker 'Restart a process monitor''s worker now and check that it runs'
             cand clean-disk 'Delete old files by the [[clean]] rules of hm.toml, or in the given directories'
             cand clear-locks 'Free stuck SQLite databases: checkpoint the WAL, roll back a hot journal'
+            cand alerts 'Show open alerts; acknowledge, silence, test channels, see the outbox'
             cand actions 'Show what hm changed on the host (remedies applied)'
             cand validate 'Check hm.toml and report every error with its line and field'
             cand completions 'Print a shell completion script'
@@ -231,6 +232,103 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'hm;alerts'= {
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --all 'Resolved alerts too (the latest 100), not only open ones'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand ack 'Acknowledge an alert: no more repeats (a worse severity or a resolve is still sent)'
+            cand silence 'Keep checking and recording a monitor, but notify nobody for a while'
+            cand unsilence 'Lift a monitor''s silence'
+            cand outbox 'Show notifications waiting to be delivered, with the last error of each'
+            cand flush 'Deliver every waiting notification now, ignoring retry backoff'
+            cand test 'Send a test notification through a channel, now'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hm;alerts;ack'= {
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;alerts;silence'= {
+            cand --for 'How long'
+            cand --reason 'Why, shown by `hm alerts`'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;alerts;unsilence'= {
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;alerts;outbox'= {
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --all 'Delivered notifications too'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;alerts;flush'= {
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;alerts;test'= {
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;alerts;help'= {
+            cand ack 'Acknowledge an alert: no more repeats (a worse severity or a resolve is still sent)'
+            cand silence 'Keep checking and recording a monitor, but notify nobody for a while'
+            cand unsilence 'Lift a monitor''s silence'
+            cand outbox 'Show notifications waiting to be delivered, with the last error of each'
+            cand flush 'Deliver every waiting notification now, ignoring retry backoff'
+            cand test 'Send a test notification through a channel, now'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hm;alerts;help;ack'= {
+        }
+        &'hm;alerts;help;silence'= {
+        }
+        &'hm;alerts;help;unsilence'= {
+        }
+        &'hm;alerts;help;outbox'= {
+        }
+        &'hm;alerts;help;flush'= {
+        }
+        &'hm;alerts;help;test'= {
+        }
+        &'hm;alerts;help;help'= {
+        }
         &'hm;actions'= {
             cand --since 'How far back to look'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
@@ -282,6 +380,7 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand restart-worker 'Restart a process monitor''s worker now and check that it runs'
             cand clean-disk 'Delete old files by the [[clean]] rules of hm.toml, or in the given directories'
             cand clear-locks 'Free stuck SQLite databases: checkpoint the WAL, roll back a hot journal'
+            cand alerts 'Show open alerts; acknowledge, silence, test channels, see the outbox'
             cand actions 'Show what hm changed on the host (remedies applied)'
             cand validate 'Check hm.toml and report every error with its line and field'
             cand completions 'Print a shell completion script'
@@ -318,6 +417,26 @@ set edit:completion:arg-completer[hm] = {|@words|
         &'hm;help;clean-disk'= {
         }
         &'hm;help;clear-locks'= {
+        }
+        &'hm;help;alerts'= {
+            cand ack 'Acknowledge an alert: no more repeats (a worse severity or a resolve is still sent)'
+            cand silence 'Keep checking and recording a monitor, but notify nobody for a while'
+            cand unsilence 'Lift a monitor''s silence'
+            cand outbox 'Show notifications waiting to be delivered, with the last error of each'
+            cand flush 'Deliver every waiting notification now, ignoring retry backoff'
+            cand test 'Send a test notification through a channel, now'
+        }
+        &'hm;help;alerts;ack'= {
+        }
+        &'hm;help;alerts;silence'= {
+        }
+        &'hm;help;alerts;unsilence'= {
+        }
+        &'hm;help;alerts;outbox'= {
+        }
+        &'hm;help;alerts;flush'= {
+        }
+        &'hm;help;alerts;test'= {
         }
         &'hm;help;actions'= {
         }

@@ -2,6 +2,8 @@
 //! the real `hm` binary run inside it, as an operator would run it.
 #![allow(dead_code)]
 
+pub mod receiver;
+
 use std::ffi::OsString;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
