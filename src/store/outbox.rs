@@ -80,14 +80,21 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
-    /// Record a delivery.
+    /// Record a delivery. A delivered `refresh` (Alertmanager's re-post of
+    /// a firing alert, one per run) is deleted instead: it says nothing the
+    /// alert's other notifications do not, and would fill the table.
     pub fn delivered(&self, id: i64, now: f64) -> Result<()> {
+        let shown = self.path().display();
+        self.conn
+            .prepare_cached("DELETE FROM outbox WHERE id = ?1 AND event = 'refresh'")?
+            .execute([id])
+            .with_context(|| format!("cannot write to database {shown}"))?;
         self.conn
             .prepare_cached(
                 "UPDATE outbox SET delivered_at = ?2, attempts = attempts + 1, last_error = NULL WHERE id = ?1",
             )?
             .execute(params![id, now])
-            .with_context(|| format!("cannot write to database {}", self.path().display()))?;
+            .with_context(|| format!("cannot write to database {shown}"))?;
         Ok(())
     }
 
