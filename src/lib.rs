@@ -9,6 +9,7 @@
 //! determined), 0/1/2 for the others.
 
 pub mod alert;
+pub mod analyze;
 pub mod check;
 pub mod cli;
 pub mod cmd;

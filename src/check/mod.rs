@@ -17,12 +17,12 @@ pub mod tmux;
 use crate::config::Limits;
 use crate::host::Host;
 use crate::status::Status;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// One measured figure, with the thresholds it was judged against
 /// (Nagios perfdata semantics: a value above a level crosses it).
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Metric {
     /// Metric name, unique within its monitor (e.g. `cpu`, `space:/var`).
     pub name: String,
@@ -66,7 +66,7 @@ pub fn level(value: f64, l: Limits) -> Status {
 }
 
 /// The result of one check, as printed and stored.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct CheckResult {
     /// The monitor's name.
     pub monitor: String,
@@ -81,7 +81,7 @@ pub struct CheckResult {
     /// The figures measured.
     pub metrics: Vec<Metric>,
     /// Counters to keep for the next run (CPU ticks); not printed.
-    #[serde(skip)]
+    #[serde(skip, default)]
     pub counters: Vec<(String, f64)>,
 }
 

@@ -7,7 +7,7 @@ use serde::Serialize;
 use std::time::Duration;
 
 /// One action.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Action {
     /// When (RFC 3339).
     pub at: String,
@@ -37,16 +37,6 @@ pub fn run(ctx: &Ctx, since: Duration) -> Result<ActionsReport> {
     let config = ctx.config()?;
     let store = ctx.store(&config)?;
     let from = unix_now() - since.as_secs_f64();
-    let actions = store
-        .actions_since(from)?
-        .into_iter()
-        .map(|a| Action {
-            at: rfc3339(a.ts),
-            monitor: a.monitor,
-            action: a.action,
-            outcome: a.outcome,
-            details: a.details,
-        })
-        .collect();
+    let actions = store.actions_since(from)?.into_iter().map(Action::from).collect();
     Ok(ActionsReport { since: rfc3339(from), actions })
 }

@@ -13,7 +13,7 @@ use serde::Serialize;
 use std::time::Duration;
 
 /// One alert, for people and scripts.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct AlertView {
     pub id: i64,
     pub monitor: String,
@@ -97,7 +97,7 @@ pub struct TestReport {
     pub detail: String,
 }
 
-fn view(a: Alert, silenced: &[Silence]) -> AlertView {
+pub(crate) fn view(a: Alert, silenced: &[Silence]) -> AlertView {
     AlertView {
         silenced: silenced.iter().any(|s| s.monitor == a.monitor),
         id: a.id,

@@ -83,18 +83,25 @@ pub fn check(r: &CheckReport, style: Style) -> String {
 }
 
 pub fn status(r: &StatusReport, style: Style) -> String {
-    let mut t = table(style, &["monitor", "kind", "status", "for", "checked", "message"]);
+    let mut t = table(style, &["monitor", "kind", "status", "score", "for", "checked", "message"]);
     for m in &r.monitors {
         t.add_row(vec![
             Cell::new(&m.monitor),
             Cell::new(&m.kind),
             status_cell(m.status, style),
+            Cell::new(m.score.map_or("-".to_string(), |s| format!("{s:.0}"))),
             Cell::new(m.for_s.map_or("-".to_string(), |s| format_duration(Duration::from_secs_f64(s)))),
             Cell::new(ago(m.age_s)),
             Cell::new(&m.message),
         ]);
     }
-    let mut out = format!("{t}\n{}: {}\n", r.status.as_str().to_uppercase(), r.summary);
+    let mut out = format!("{t}\n{}: {} (health score {:.0})\n", r.status.as_str().to_uppercase(), r.summary, r.score);
+    for a in r.alerts.iter().filter(|a| a.state == crate::alert::state::AlertState::Firing) {
+        out.push_str(&format!("alert {} firing: {} since {} (hm alerts)\n", a.id, a.monitor, a.started_at));
+    }
+    if r.outbox_waiting > 0 {
+        out.push_str(&format!("{} notifications waiting (hm alerts outbox)\n", r.outbox_waiting));
+    }
     if !r.recent_actions.is_empty() {
         out.push_str("recent actions:\n");
         for a in &r.recent_actions {

@@ -28,11 +28,15 @@ impl Store {
             )?;
             let mut sample = tx
                 .prepare_cached("INSERT INTO samples (ts, monitor, metric, value, unit) VALUES (?1, ?2, ?3, ?4, ?5)")?;
+            let mut latest = tx.prepare_cached(
+                "INSERT INTO latest (monitor, ts, result) VALUES (?1, ?2, ?3) ON CONFLICT(monitor) DO UPDATE SET ts = excluded.ts, result = excluded.result",
+            )?;
             let mut counter = tx.prepare_cached(
                 "INSERT INTO counters (key, value, ts) VALUES (?1, ?2, ?3) ON CONFLICT(key) DO UPDATE SET value = excluded.value, ts = excluded.ts",
             )?;
             for r in results {
                 check.execute(params![ts, r.monitor, r.kind, r.status.as_str(), r.message, r.duration_ms])?;
+                latest.execute(params![r.monitor, ts, serde_json::to_string(r)?])?;
                 for m in &r.metrics {
                     sample.execute(params![ts, r.monitor, m.name, m.value, m.unit])?;
                 }
@@ -63,6 +67,31 @@ impl Store {
         )?
         .query_row(params![monitor, status, ts], |r| r.get(0))?;
         Ok(Some(LatestCheck { ts, kind, status: Status::from_db(&status), message, since }))
+    }
+
+    /// The latest whole result of every monitor ever checked (with its
+    /// metrics and their thresholds), and when it was recorded.
+    pub fn latest_results(&self) -> Result<Vec<(f64, CheckResult)>> {
+        let mut stmt = self.conn.prepare_cached("SELECT ts, result FROM latest")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, f64>(0)?, r.get::<_, String>(1)?)))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (ts, text) = row?;
+            // A row this build cannot read (written by another version) is skipped, not fatal.
+            if let Ok(r) = serde_json::from_str::<CheckResult>(&text) {
+                out.push((ts, r));
+            }
+        }
+        Ok(out)
+    }
+
+    /// The names of the metrics recorded for `monitor` since `since`.
+    pub fn metric_names(&self, monitor: &str, since: f64) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT DISTINCT metric FROM samples WHERE monitor = ?1 AND ts >= ?2 ORDER BY metric")?;
+        let rows = stmt.query_map(params![monitor, since], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
     /// The recorded values of one metric since `since`, oldest first.

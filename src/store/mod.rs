@@ -48,6 +48,9 @@ CREATE TABLE silences (monitor TEXT PRIMARY KEY, until REAL NOT NULL, reason TEX
 CREATE TABLE outbox (id INTEGER PRIMARY KEY, channel TEXT NOT NULL, alert_id INTEGER, event TEXT NOT NULL, payload TEXT NOT NULL, created_at REAL NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, next_try REAL NOT NULL, delivered_at REAL, last_error TEXT);
 CREATE INDEX outbox_undelivered ON outbox (id) WHERE delivered_at IS NULL;
 "#,
+    r#"
+CREATE TABLE latest (monitor TEXT PRIMARY KEY, ts REAL NOT NULL, result TEXT NOT NULL) WITHOUT ROWID;
+"#,
 ];
 
 /// An open database.

@@ -1,0 +1,3 @@
+//! Reading the recorded state for meaning: the health score.
+
+pub mod score;
