@@ -40,6 +40,10 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('clean-disk', 'clean-disk', [CompletionResultType]::ParameterValue, 'Delete old files by the [[clean]] rules of hm.toml, or in the given directories')
             [CompletionResult]::new('clear-locks', 'clear-locks', [CompletionResultType]::ParameterValue, 'Free stuck SQLite databases: checkpoint the WAL, roll back a hot journal')
             [CompletionResult]::new('alerts', 'alerts', [CompletionResultType]::ParameterValue, 'Show open alerts; acknowledge, silence, test channels, see the outbox')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Print the latest state for Prometheus, Nagios or scripts')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Show a monitor''s recorded figures over time, with sparklines')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Check (and heal, with --heal) every interval, in the foreground')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the check loop and serve /health, /ready, /metrics, /status and a dashboard')
             [CompletionResult]::new('actions', 'actions', [CompletionResultType]::ParameterValue, 'Show what hm changed on the host (remedies applied)')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check hm.toml and report every error with its line and field')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -367,6 +371,57 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
         'hm;alerts;help;help' {
             break
         }
+        'hm;export' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: prometheus, or json with --json]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to this file atomically (temp file + rename) instead of stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to this file atomically (temp file + rename) instead of stdout')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hm;history' {
+            [CompletionResult]::new('--metric', '--metric', [CompletionResultType]::ParameterName, 'Only this metric (default: all of the monitor''s)')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'How far back')
+            [CompletionResult]::new('--points', '--points', [CompletionResultType]::ParameterName, 'At most this many points per metric (averaged over equal time buckets)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hm;run' {
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Time between the starts of two cycles [default: `interval` in hm.toml, else 30s]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
+            [CompletionResult]::new('--heal', '--heal', [CompletionResultType]::ParameterName, 'Heal as well as check (`hm heal` each cycle)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hm;serve' {
+            [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address to listen on')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Time between the starts of two cycles [default: `interval` in hm.toml, else 30s]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
+            [CompletionResult]::new('--heal', '--heal', [CompletionResultType]::ParameterName, 'Heal as well as check (`hm heal` each cycle)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'hm;actions' {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'How far back to look')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
@@ -423,6 +478,10 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('clean-disk', 'clean-disk', [CompletionResultType]::ParameterValue, 'Delete old files by the [[clean]] rules of hm.toml, or in the given directories')
             [CompletionResult]::new('clear-locks', 'clear-locks', [CompletionResultType]::ParameterValue, 'Free stuck SQLite databases: checkpoint the WAL, roll back a hot journal')
             [CompletionResult]::new('alerts', 'alerts', [CompletionResultType]::ParameterValue, 'Show open alerts; acknowledge, silence, test channels, see the outbox')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Print the latest state for Prometheus, Nagios or scripts')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Show a monitor''s recorded figures over time, with sparklines')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Check (and heal, with --heal) every interval, in the foreground')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the check loop and serve /health, /ready, /metrics, /status and a dashboard')
             [CompletionResult]::new('actions', 'actions', [CompletionResultType]::ParameterValue, 'Show what hm changed on the host (remedies applied)')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check hm.toml and report every error with its line and field')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -500,6 +559,18 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             break
         }
         'hm;help;alerts;test' {
+            break
+        }
+        'hm;help;export' {
+            break
+        }
+        'hm;help;history' {
+            break
+        }
+        'hm;help;run' {
+            break
+        }
+        'hm;help;serve' {
             break
         }
         'hm;help;actions' {

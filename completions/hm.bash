@@ -37,11 +37,17 @@ _hm() {
             hm,completions)
                 cmd="hm__subcmd__completions"
                 ;;
+            hm,export)
+                cmd="hm__subcmd__export"
+                ;;
             hm,heal)
                 cmd="hm__subcmd__heal"
                 ;;
             hm,help)
                 cmd="hm__subcmd__help"
+                ;;
+            hm,history)
+                cmd="hm__subcmd__history"
                 ;;
             hm,list)
                 cmd="hm__subcmd__list"
@@ -60,6 +66,12 @@ _hm() {
                 ;;
             hm,restart-worker)
                 cmd="hm__subcmd__restart__subcmd__worker"
+                ;;
+            hm,run)
+                cmd="hm__subcmd__run"
+                ;;
+            hm,serve)
+                cmd="hm__subcmd__serve"
                 ;;
             hm,status)
                 cmd="hm__subcmd__status"
@@ -130,11 +142,17 @@ _hm() {
             hm__subcmd__help,completions)
                 cmd="hm__subcmd__help__subcmd__completions"
                 ;;
+            hm__subcmd__help,export)
+                cmd="hm__subcmd__help__subcmd__export"
+                ;;
             hm__subcmd__help,heal)
                 cmd="hm__subcmd__help__subcmd__heal"
                 ;;
             hm__subcmd__help,help)
                 cmd="hm__subcmd__help__subcmd__help"
+                ;;
+            hm__subcmd__help,history)
+                cmd="hm__subcmd__help__subcmd__history"
                 ;;
             hm__subcmd__help,list)
                 cmd="hm__subcmd__help__subcmd__list"
@@ -153,6 +171,12 @@ _hm() {
                 ;;
             hm__subcmd__help,restart-worker)
                 cmd="hm__subcmd__help__subcmd__restart__subcmd__worker"
+                ;;
+            hm__subcmd__help,run)
+                cmd="hm__subcmd__help__subcmd__run"
+                ;;
+            hm__subcmd__help,serve)
+                cmd="hm__subcmd__help__subcmd__serve"
                 ;;
             hm__subcmd__help,status)
                 cmd="hm__subcmd__help__subcmd__status"
@@ -218,7 +242,7 @@ _hm() {
 
     case "${cmd}" in
         hm)
-            opts="-h -V --config --db --json --help --version check heal status ping monitor list add remove restart-worker clean-disk clear-locks alerts actions validate completions man help"
+            opts="-h -V --config --db --json --help --version check heal status ping monitor list add remove restart-worker clean-disk clear-locks alerts export history run serve actions validate completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -733,6 +757,40 @@ _hm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hm__subcmd__export)
+            opts="-o -h -V --format --output --config --db --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "prometheus json nagios" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hm__subcmd__heal)
             opts="-h -V --dry-run --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -756,7 +814,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__help)
-            opts="check heal status ping monitor list add remove restart-worker clean-disk clear-locks alerts actions validate completions man help"
+            opts="check heal status ping monitor list add remove restart-worker clean-disk clear-locks alerts export history run serve actions validate completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -951,6 +1009,20 @@ _hm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hm__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hm__subcmd__help__subcmd__heal)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -966,6 +1038,20 @@ _hm() {
             return 0
             ;;
         hm__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hm__subcmd__help__subcmd__history)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1105,6 +1191,34 @@ _hm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hm__subcmd__help__subcmd__run)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hm__subcmd__help__subcmd__serve)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hm__subcmd__help__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1126,6 +1240,40 @@ _hm() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hm__subcmd__history)
+            opts="-h -V --metric --since --points --config --db --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --metric)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --points)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1462,6 +1610,62 @@ _hm() {
                 return 0
             fi
             case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hm__subcmd__run)
+            opts="-h -V --interval --heal --config --db --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hm__subcmd__serve)
+            opts="-h -V --listen --interval --heal --config --db --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

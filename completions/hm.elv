@@ -37,6 +37,10 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand clean-disk 'Delete old files by the [[clean]] rules of hm.toml, or in the given directories'
             cand clear-locks 'Free stuck SQLite databases: checkpoint the WAL, roll back a hot journal'
             cand alerts 'Show open alerts; acknowledge, silence, test channels, see the outbox'
+            cand export 'Print the latest state for Prometheus, Nagios or scripts'
+            cand history 'Show a monitor''s recorded figures over time, with sparklines'
+            cand run 'Check (and heal, with --heal) every interval, in the foreground'
+            cand serve 'Run the check loop and serve /health, /ready, /metrics, /status and a dashboard'
             cand actions 'Show what hm changed on the host (remedies applied)'
             cand validate 'Check hm.toml and report every error with its line and field'
             cand completions 'Print a shell completion script'
@@ -329,6 +333,53 @@ set edit:completion:arg-completer[hm] = {|@words|
         }
         &'hm;alerts;help;help'= {
         }
+        &'hm;export'= {
+            cand --format 'Output format [default: prometheus, or json with --json]'
+            cand -o 'Write to this file atomically (temp file + rename) instead of stdout'
+            cand --output 'Write to this file atomically (temp file + rename) instead of stdout'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;history'= {
+            cand --metric 'Only this metric (default: all of the monitor''s)'
+            cand --since 'How far back'
+            cand --points 'At most this many points per metric (averaged over equal time buckets)'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;run'= {
+            cand --interval 'Time between the starts of two cycles [default: `interval` in hm.toml, else 30s]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --heal 'Heal as well as check (`hm heal` each cycle)'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;serve'= {
+            cand --listen 'Address to listen on'
+            cand --interval 'Time between the starts of two cycles [default: `interval` in hm.toml, else 30s]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --heal 'Heal as well as check (`hm heal` each cycle)'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'hm;actions'= {
             cand --since 'How far back to look'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
@@ -381,6 +432,10 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand clean-disk 'Delete old files by the [[clean]] rules of hm.toml, or in the given directories'
             cand clear-locks 'Free stuck SQLite databases: checkpoint the WAL, roll back a hot journal'
             cand alerts 'Show open alerts; acknowledge, silence, test channels, see the outbox'
+            cand export 'Print the latest state for Prometheus, Nagios or scripts'
+            cand history 'Show a monitor''s recorded figures over time, with sparklines'
+            cand run 'Check (and heal, with --heal) every interval, in the foreground'
+            cand serve 'Run the check loop and serve /health, /ready, /metrics, /status and a dashboard'
             cand actions 'Show what hm changed on the host (remedies applied)'
             cand validate 'Check hm.toml and report every error with its line and field'
             cand completions 'Print a shell completion script'
@@ -437,6 +492,14 @@ set edit:completion:arg-completer[hm] = {|@words|
         &'hm;help;alerts;flush'= {
         }
         &'hm;help;alerts;test'= {
+        }
+        &'hm;help;export'= {
+        }
+        &'hm;help;history'= {
+        }
+        &'hm;help;run'= {
+        }
+        &'hm;help;serve'= {
         }
         &'hm;help;actions'= {
         }

@@ -18,6 +18,7 @@ pub mod heal;
 pub mod host;
 pub mod lock;
 pub mod output;
+pub mod serve;
 pub mod status;
 pub mod store;
 pub mod units;
@@ -45,7 +46,7 @@ pub fn run(args: Vec<OsString>) -> i32 {
     };
     let style = Style::detect(cli.global.json);
     let ctx = Ctx { config: cli.global.config.clone(), db: cli.global.db.clone() };
-    match dispatch(&ctx, cli.command) {
+    match dispatch(&ctx, cli.command, style) {
         Ok(report) => {
             if let Err(e) = output::write_stdout(&output::render(&report, style)) {
                 eprintln!("hm: error: cannot write output: {e}");
@@ -77,6 +78,7 @@ fn exit_code(report: &Report) -> i32 {
         Report::Restart(r) if r.failed() => 1,
         Report::ClearLocks(r) if r.held() => 1,
         Report::ChannelTest(r) if !r.ok => 1,
+        Report::Export(r) if r.format == cmd::export::Format::Nagios => r.snapshot.status.exit_code(),
         Report::Delivery(r) if !r.failed.is_empty() => 1,
         Report::Clean(r) if r.rules.iter().any(|r| !r.errors.is_empty()) => 1,
         _ => 0,
@@ -130,7 +132,8 @@ fn alerts(ctx: &Ctx, a: cli::AlertsArgs) -> anyhow::Result<Report> {
     })
 }
 
-fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<Report> {
+fn dispatch(ctx: &Ctx, command: Command, style: Style) -> anyhow::Result<Report> {
+    let json = style.json;
     Ok(match command {
         Command::Check(a) => Report::Check(cmd::check::run(ctx, &a.names)?),
         Command::Heal(a) => Report::Heal(cmd::heal::run(ctx, &a.names, a.dry_run)?),
@@ -153,6 +156,28 @@ fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<Report> {
         Command::RestartWorker(a) => Report::Restart(cmd::restart_worker::run(ctx, &a.name, a.dry_run, a.reset)?),
         Command::ClearLocks(a) => Report::ClearLocks(cmd::clear_locks::run(ctx, &a.paths, a.dry_run)?),
         Command::Alerts(a) => alerts(ctx, a)?,
+        Command::Export(a) => {
+            let format = match (a.format, json) {
+                (Some(cli::FormatArg::Prometheus), _) | (None, false) => cmd::export::Format::Prometheus,
+                (Some(cli::FormatArg::Json), _) | (None, true) => cmd::export::Format::Json,
+                (Some(cli::FormatArg::Nagios), _) => cmd::export::Format::Nagios,
+            };
+            Report::Export(cmd::export::run(ctx, format, a.output)?)
+        }
+        Command::History(a) => {
+            Report::History(cmd::history::run(ctx, &a.name, a.metric.as_deref(), a.since, a.points)?)
+        }
+        Command::Run(a) => {
+            let args = cmd::run::LoopArgs { interval: a.interval, heal: a.heal };
+            cmd::run::run(ctx, &args, |c| output::print_cycle(&c, style))?;
+            Report::Raw(Vec::new())
+        }
+        Command::Serve(a) => {
+            let args = cmd::run::LoopArgs { interval: a.run.interval, heal: a.run.heal };
+            eprintln!("hm: serving http://{}/", a.listen);
+            serve::serve(ctx, &a.listen, &args, |c| output::print_cycle(&c, style))?;
+            Report::Raw(Vec::new())
+        }
         Command::Actions(a) => Report::Actions(cmd::actions::run(ctx, a.since)?),
         Command::Completions(a) => match (a.dir, a.shell) {
             (Some(dir), _) => {

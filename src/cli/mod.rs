@@ -5,10 +5,12 @@
 //! `hm monitor list/add/remove` and share their argument types.
 
 mod alerts;
+mod view;
 
 pub use alerts::{AlertsArgs, AlertsCommand};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
+pub use view::{ExportArgs, FormatArg, HistoryArgs, RunArgs, ServeArgs};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -101,6 +103,26 @@ pub enum Command {
         after_help = "Examples:\n  hm alerts                       open alerts and silences\n  hm alerts --all --json\n  hm alerts ack 12\n  hm alerts silence api --for 2h\n  hm alerts outbox                notifications not delivered yet\n  hm alerts test ops-slack"
     )]
     Alerts(AlertsArgs),
+    /// Print the latest state for Prometheus, Nagios or scripts
+    #[command(
+        after_help = "Examples:\n  hm export                                   Prometheus text on stdout\n  hm export --output /var/lib/node_exporter/textfile/hm.prom\n  hm export --format nagios                   for NRPE: one line, exit 0-3\n  hm export --format json | jq .score\n\nIt reads what `hm check` recorded and runs nothing: run both from the same timer."
+    )]
+    Export(ExportArgs),
+    /// Show a monitor's recorded figures over time, with sparklines
+    #[command(
+        after_help = "Examples:\n  hm history cpu\n  hm history disk --metric 'space:/' --since 7d\n  hm history api --json --points 100"
+    )]
+    History(HistoryArgs),
+    /// Check (and heal, with --heal) every interval, in the foreground
+    #[command(
+        after_help = "Examples:\n  hm run                         check every 30 s (or `interval` in hm.toml)\n  hm run --interval 10s --heal\n  hm run --json | jq -c .status   one JSON document per line, per cycle\n\nSIGHUP reloads hm.toml (an invalid file is reported and the old config kept);\nSIGTERM or SIGINT stops it within a second. Meant for systemd Type=simple."
+    )]
+    Run(RunArgs),
+    /// Run the check loop and serve /health, /ready, /metrics, /status and a dashboard
+    #[command(
+        after_help = "Examples:\n  hm serve                               http://127.0.0.1:9184/\n  hm serve --listen 0.0.0.0:9184 --interval 15s --heal\n  curl -s localhost:9184/metrics\n  curl -s 'localhost:9184/history/cpu?since=1h'\n  curl -X POST -H \"Authorization: Bearer $TOKEN\" localhost:9184/monitors/api/restart\n\nEndpoints: /health (200 while running), /ready (503 when something is critical),\n/metrics, /status, /history/NAME?since=24h, / (dashboard). Restarting needs\n[serve] token in hm.toml."
+    )]
+    Serve(ServeArgs),
     /// Show what hm changed on the host (remedies applied)
     #[command(after_help = "Examples:\n  hm actions\n  hm actions --since 7d --json")]
     Actions(ActionsArgs),

@@ -6,7 +6,7 @@ use crate::alert::engine::{Raised, process};
 use crate::alert::outbox::{Delivery, deliver};
 use crate::check::CheckResult;
 use crate::check::runner::{Shared, patterns, proc_needs, run_all};
-use crate::config::{HeartbeatSource, Monitor, Spec};
+use crate::config::{Config, HeartbeatSource, Monitor, Spec};
 use crate::heal::restart::{Budget, budget};
 use crate::host::Host;
 use crate::host::linux::LinuxHost;
@@ -57,8 +57,14 @@ fn gave_up(store: &Store, m: &Monitor, r: &mut CheckResult, now: f64) -> Result<
 
 pub fn run(ctx: &Ctx, names: &[String]) -> Result<CheckReport> {
     let started = Instant::now();
-    let now = unix_now();
     let config = ctx.config()?;
+    run_with(ctx, &config, names, started)
+}
+
+/// Check with an already loaded config (`hm run` and `hm serve` keep theirs
+/// until SIGHUP); `started` is when the run began, for its duration.
+pub fn run_with(ctx: &Ctx, config: &Config, names: &[String], started: Instant) -> Result<CheckReport> {
+    let now = unix_now();
     let monitors: Vec<Monitor> = config.select(names)?.into_iter().cloned().collect();
     // Scan the process table while the database opens: the two are the
     // slowest parts of a run and need nothing from each other.
@@ -70,7 +76,7 @@ pub fn run(ctx: &Ctx, names: &[String]) -> Result<CheckReport> {
         host
     });
     let patterns = patterns(&monitors);
-    let mut store = ctx.store(&config)?;
+    let mut store = ctx.store(config)?;
     let counters = store.counters()?;
     let mut pings = HashMap::new();
     for m in &monitors {
@@ -93,12 +99,9 @@ pub fn run(ctx: &Ctx, names: &[String]) -> Result<CheckReport> {
         gave_up(&store, m, r, now)?;
     }
     store.record_checks(now, &results)?;
-    let alerts = process(&mut store, &config, &results, now, names.is_empty())?;
-    let notifications = if store.has_undelivered()? {
-        Some(deliver(&store, &config, &ctx.db_path(&config), now, false)?)
-    } else {
-        None
-    };
+    let alerts = process(&mut store, config, &results, now, names.is_empty())?;
+    let notifications =
+        if store.has_undelivered()? { Some(deliver(&store, config, &ctx.db_path(config), now, false)?) } else { None };
     store.prune(now - config.settings.retention.as_secs_f64())?;
     Ok(CheckReport {
         status: Status::worst_of(results.iter().map(|r| r.status)),

@@ -12,7 +12,7 @@
 use super::check::CheckReport;
 use super::{Ctx, clean_disk, clear_locks, restart_worker, unix_now};
 use crate::check::CtxData;
-use crate::config::Spec;
+use crate::config::{Config, Spec};
 use crate::heal::unstick::unstick;
 use crate::host::ProcNeeds;
 use crate::host::linux::LinuxHost;
@@ -21,6 +21,7 @@ use crate::store::ActionRow;
 use crate::units::format_bytes;
 use anyhow::Result;
 use serde::Serialize;
+use std::time::Instant;
 
 /// One remedy considered for one monitor.
 #[derive(Debug, Serialize)]
@@ -47,10 +48,14 @@ pub struct HealReport {
 }
 
 pub fn run(ctx: &Ctx, names: &[String], dry_run: bool) -> Result<HealReport> {
-    let config = ctx.config()?;
-    let _lock = crate::lock::unless_dry_run(&ctx.db_path(&config), dry_run)?;
-    let before = super::check::run(ctx, names)?;
-    let store = ctx.store(&config)?;
+    run_with(ctx, &ctx.config()?, names, dry_run)
+}
+
+/// Heal with an already loaded config.
+pub fn run_with(ctx: &Ctx, config: &Config, names: &[String], dry_run: bool) -> Result<HealReport> {
+    let _lock = crate::lock::unless_dry_run(&ctx.db_path(config), dry_run)?;
+    let before = super::check::run_with(ctx, config, names, Instant::now())?;
+    let store = ctx.store(config)?;
     let mut remedies = Vec::new();
     let mut cleaned_disk = false;
     for r in before.results.iter().filter(|r| r.status != Status::Ok) {
@@ -143,7 +148,8 @@ pub fn run(ctx: &Ctx, names: &[String], dry_run: bool) -> Result<HealReport> {
         .filter(|r| matches!(r.outcome.as_str(), "restarted" | "failed" | "cleaned" | "unstuck" | "cleared"))
         .map(|r| r.monitor.clone())
         .collect();
-    let after = if acted.is_empty() { None } else { Some(super::check::run(ctx, &acted)?) };
+    let after =
+        if acted.is_empty() { None } else { Some(super::check::run_with(ctx, config, &acted, Instant::now())?) };
     let status = match &after {
         None => before.status,
         Some(a) => Status::worst_of(

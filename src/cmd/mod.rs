@@ -7,11 +7,14 @@ pub mod check;
 pub mod clean_disk;
 pub mod clear_locks;
 pub mod completions;
+pub mod export;
 pub mod heal;
+pub mod history;
 pub mod man;
 pub mod monitor;
 pub mod ping;
 pub mod restart_worker;
+pub mod run;
 pub mod status;
 pub mod validate;
 

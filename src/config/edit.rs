@@ -68,23 +68,34 @@ pub fn remove_monitor(text: &str, name: &str) -> Result<String> {
 
 /// Replace `path` with `contents` atomically, keeping its permissions.
 pub fn write_atomic(path: &Path, contents: &str) -> Result<()> {
+    write_file_atomic(path, contents.as_bytes(), 0o600)
+}
+
+/// Write `contents` to `path` through a temporary file in the same
+/// directory and a rename, so a reader (node_exporter's textfile
+/// collector, hm itself) sees the old file or the new one, never half of
+/// one. An existing file keeps its permissions; a new one gets `new_mode`.
+pub fn write_file_atomic(path: &Path, contents: &[u8], new_mode: u32) -> Result<()> {
+    use std::os::unix::fs::PermissionsExt;
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => std::path::PathBuf::from("."),
     };
     std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let mut tmp = tempfile::Builder::new()
-        .prefix(".hm.toml.")
+        .prefix(".hm.")
         .tempfile_in(&dir)
         .with_context(|| format!("cannot write in {}", dir.display()))?;
-    tmp.write_all(contents.as_bytes())
+    tmp.write_all(contents)
         .and_then(|_| tmp.as_file().sync_all())
         .with_context(|| format!("cannot write a new {}", path.display()))?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        tmp.as_file()
-            .set_permissions(meta.permissions())
-            .with_context(|| format!("cannot copy the permissions of {}", path.display()))?;
-    }
+    let permissions = match std::fs::metadata(path) {
+        Ok(meta) => meta.permissions(),
+        Err(_) => std::fs::Permissions::from_mode(new_mode),
+    };
+    tmp.as_file()
+        .set_permissions(permissions)
+        .with_context(|| format!("cannot set the permissions of {}", path.display()))?;
     tmp.persist(path).with_context(|| format!("cannot replace {}", path.display()))?;
     Ok(())
 }

@@ -32,6 +32,15 @@ pub struct RawSettings {
     pub host_defaults: Option<bool>,
     pub thresholds: Option<RawThresholds>,
     pub alerts: Option<super::channels::RawAlerts>,
+    pub serve: Option<RawServe>,
+}
+
+/// `[serve]`: settings of `hm serve`.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawServe {
+    /// The bearer token that `POST /monitors/NAME/restart` needs.
+    pub token: Option<super::channels::Secret>,
 }
 
 /// `[thresholds]`: overrides for the embedded host monitors.
@@ -152,6 +161,8 @@ pub struct Settings {
     pub thresholds: HostThresholds,
     /// `[alerts]`.
     pub alerts: super::channels::AlertSettings,
+    /// `[serve] token`: without it, nothing that acts is served.
+    pub serve_token: Option<super::channels::Secret>,
 }
 
 /// Thresholds of the embedded host monitors (DESIGN.md's defaults).
@@ -187,6 +198,7 @@ impl Default for Settings {
             host_defaults: true,
             thresholds: HostThresholds::default(),
             alerts: super::channels::AlertSettings::default(),
+            serve_token: None,
         }
     }
 }

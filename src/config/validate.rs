@@ -105,7 +105,21 @@ pub(crate) fn settings(
             super::validate_channels::alerts(&mut sub, a)
         }
     };
-    Settings { interval, retention, db: raw.db, host_defaults: raw.host_defaults.unwrap_or(true), thresholds, alerts }
+    let serve_token = raw.serve.and_then(|s| s.token);
+    if let Some(super::channels::Secret::Value(v)) = &serve_token
+        && v.len() < 16
+    {
+        c.err("serve", "`token` is too short to guard anything: use at least 16 characters");
+    }
+    Settings {
+        interval,
+        retention,
+        db: raw.db,
+        host_defaults: raw.host_defaults.unwrap_or(true),
+        thresholds,
+        alerts,
+        serve_token,
+    }
 }
 
 /// Check a `[[monitor]]` table's keys against its kind, before serde reads

@@ -7,6 +7,8 @@
 //! error.
 
 mod alerts;
+mod nagios;
+mod prometheus;
 mod text;
 
 use crate::alert::outbox::Delivery;
@@ -16,11 +18,14 @@ use crate::cmd::{
     check::CheckReport,
     clean_disk::CleanReport,
     clear_locks::ClearLocksReport,
+    export::{ExportReport, Format},
     heal::HealReport,
+    history::HistoryReport,
     monitor::MonitorChange,
     monitor::MonitorList,
     ping::PingReport,
     restart_worker::RestartReport,
+    run::Cycle,
     status::StatusReport,
     validate::ValidateReport,
 };
@@ -47,6 +52,8 @@ pub enum Report {
     Outbox(OutboxReport),
     Delivery(Delivery),
     ChannelTest(TestReport),
+    Export(ExportReport),
+    History(HistoryReport),
     /// Generated text (completion scripts, man pages), printed as is.
     #[serde(skip)]
     Raw(Vec<u8>),
@@ -70,10 +77,34 @@ impl Style {
     }
 }
 
+/// The Prometheus text of a snapshot (`/metrics`).
+pub fn prometheus_text(r: &crate::cmd::status::StatusReport) -> String {
+    prometheus::render(r)
+}
+
+/// The export in its own format (Prometheus, Nagios or JSON).
+pub fn export(r: &ExportReport) -> Vec<u8> {
+    match r.format {
+        Format::Prometheus => prometheus::render(&r.snapshot).into_bytes(),
+        Format::Nagios => nagios::render(&r.snapshot).into_bytes(),
+        Format::Json => {
+            let mut out = serde_json::to_vec_pretty(&r.snapshot).unwrap_or_default();
+            out.push(b'\n');
+            out
+        }
+    }
+}
+
 /// Render a report to bytes.
 pub fn render(report: &Report, style: Style) -> Vec<u8> {
     if let Report::Raw(bytes) = report {
         return bytes.clone();
+    }
+    // The export's own format is its output, unless it went to a file.
+    if let Report::Export(r) = report
+        && r.output.is_none()
+    {
+        return export(r);
     }
     if style.json {
         let mut out =
@@ -98,9 +129,40 @@ pub fn render(report: &Report, style: Style) -> Vec<u8> {
         Report::Outbox(r) => alerts::outbox(r, style),
         Report::Delivery(r) => alerts::flush(r),
         Report::ChannelTest(r) => alerts::test(r),
+        Report::History(r) => text::history(r, style),
+        Report::Export(r) => format!(
+            "wrote {} bytes to {}\n",
+            r.bytes.unwrap_or(0),
+            r.output.as_ref().map_or(String::new(), |p| p.display().to_string())
+        ),
         Report::Raw(_) => String::new(),
     };
     text.into_bytes()
+}
+
+/// Print one cycle of `hm run` / `hm serve`: a line per cycle on stdout
+/// (with `--json`, the cycle's whole report on one line: JSON Lines), and
+/// reloads and failures on stderr.
+pub fn print_cycle(c: &Cycle, style: Style) {
+    let line = match c {
+        Cycle::Reloaded(Ok(msg)) => {
+            eprintln!("hm: {msg}");
+            return;
+        }
+        Cycle::Reloaded(Err(msg)) => {
+            eprintln!("hm: error: reload failed: {msg}");
+            return;
+        }
+        Cycle::Failed(msg) => {
+            eprintln!("hm: error: {msg}");
+            return;
+        }
+        Cycle::Check(r) if style.json => serde_json::to_string(r).unwrap_or_default(),
+        Cycle::Heal(r) if style.json => serde_json::to_string(r).unwrap_or_default(),
+        Cycle::Check(r) => text::cycle_line(r, None),
+        Cycle::Heal(r) => text::cycle_line(r.after.as_ref().unwrap_or(&r.before), Some(r)),
+    };
+    let _ = write_stdout(format!("{}\n", line.trim_end()).as_bytes());
 }
 
 /// Write to stdout; a closed pipe is fine, other errors are returned.

@@ -94,6 +94,16 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
+    /// [`Store::samples`], and the metric's unit.
+    pub fn samples_with_unit(&self, monitor: &str, metric: &str, since: f64) -> Result<(Vec<(f64, f64)>, String)> {
+        let unit: Option<String> = self
+            .conn
+            .prepare_cached("SELECT unit FROM samples WHERE monitor = ?1 AND metric = ?2 ORDER BY ts DESC LIMIT 1")?
+            .query_row(params![monitor, metric], |r| r.get(0))
+            .optional()?;
+        Ok((self.samples(monitor, metric, since)?, unit.unwrap_or_default()))
+    }
+
     /// The recorded values of one metric since `since`, oldest first.
     pub fn samples(&self, monitor: &str, metric: &str, since: f64) -> Result<Vec<(f64, f64)>> {
         let mut stmt = self.conn.prepare_cached(

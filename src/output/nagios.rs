@@ -1,0 +1,63 @@
+//! Nagios plugin output: `HM CRITICAL - summary | perfdata`, with perfdata
+//! as `'label'=value[UOM];[warn];[crit];[min];[max]`, labels quoted (a
+//! quote in a label doubled). The exit code (0–3) is chosen by `run()`.
+
+use crate::cmd::status::StatusReport;
+use crate::status::Status;
+
+fn label(monitor: &str, metric: &str) -> String {
+    format!("'{}'", format!("{monitor}:{metric}").replace('\'', "''"))
+}
+
+fn num(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.3}").trim_end_matches('0').to_string()
+    }
+}
+
+pub fn render(r: &StatusReport) -> String {
+    let mut problems: Vec<String> = r
+        .monitors
+        .iter()
+        .filter(|m| m.status != Status::Ok)
+        .map(|m| format!("{} {} ({})", m.status.as_str(), m.monitor, m.message.replace('|', "/")))
+        .collect();
+    if problems.is_empty() {
+        problems.push(format!("{} monitors ok", r.monitors.len()));
+    }
+    let mut perf = vec![format!("'health_score'={};;;0;100", num(r.score))];
+    for m in &r.monitors {
+        for x in &m.metrics {
+            let opt = |v: Option<f64>| v.map(num).unwrap_or_default();
+            let (min, max) = if x.unit == "%" { ("0", "100") } else { ("", "") };
+            perf.push(format!(
+                "{}={}{};{};{};{min};{max}",
+                label(&m.monitor, &x.name),
+                num(x.value),
+                x.unit,
+                opt(x.warn),
+                opt(x.crit)
+            ));
+        }
+    }
+    format!(
+        "HM {} - {}; score {} | {}\n",
+        r.status.as_str().to_uppercase(),
+        problems.join(", "),
+        num(r.score),
+        perf.join(" ")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_are_quoted_and_numbers_short() {
+        assert_eq!(label("api", "it's"), "'api:it''s'");
+        assert_eq!((num(95.0), num(12.5), num(0.3333333)), ("95".into(), "12.5".into(), "0.333".into()));
+    }
+}

@@ -1,0 +1,118 @@
+//! Prometheus text exposition (format 0.0.4) of a status snapshot. Every
+//! family is a gauge with HELP and TYPE lines, label values are escaped,
+//! and the output passes `promtool check metrics` (tested).
+
+use crate::cmd::status::StatusReport;
+use crate::status::Status;
+use std::fmt::Write;
+
+/// A label value, escaped: backslash, double quote and newline.
+fn escape(v: &str) -> String {
+    v.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n")
+}
+
+/// A sample value as Prometheus writes it.
+fn value(v: f64) -> String {
+    if v.is_nan() {
+        "NaN".into()
+    } else if v.is_infinite() {
+        if v > 0.0 { "+Inf".into() } else { "-Inf".into() }
+    } else {
+        format!("{v}")
+    }
+}
+
+fn labels(pairs: &[(&str, &str)]) -> String {
+    if pairs.is_empty() {
+        return String::new();
+    }
+    let inner: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}=\"{}\"", escape(v))).collect();
+    format!("{{{}}}", inner.join(","))
+}
+
+/// Collects families in order.
+struct Out(String);
+
+impl Out {
+    fn family(&mut self, name: &str, help: &str) {
+        let _ = writeln!(self.0, "# HELP {name} {help}\n# TYPE {name} gauge");
+    }
+
+    fn sample(&mut self, name: &str, pairs: &[(&str, &str)], v: f64) {
+        let _ = writeln!(self.0, "{name}{} {}", labels(pairs), value(v));
+    }
+}
+
+pub fn render(r: &StatusReport) -> String {
+    let mut o = Out(String::new());
+    o.family("hm_up", "Whether hm could read its state (1) or not (0).");
+    o.sample("hm_up", &[], 1.0);
+    o.family("hm_health_score", "The host's health score, 0 to 100.");
+    o.sample("hm_health_score", &[], r.score);
+
+    type Get = fn(&crate::cmd::status::MonitorStatus) -> Option<f64>;
+    let per_monitor: [(&str, &str, Get); 4] = [
+        ("hm_monitor_status", "The latest status: 0 ok, 1 warning, 2 critical, 3 unknown.", |m| {
+            Some(f64::from(m.status.exit_code()))
+        }),
+        ("hm_monitor_health_score", "The monitor's health score, 0 to 100.", |m| m.score),
+        ("hm_check_duration_seconds", "How long the latest check took.", |m| m.duration_ms.map(|d| d / 1000.0)),
+        ("hm_last_check_timestamp_seconds", "When the monitor was last checked (Unix time).", |m| m.checked_ts),
+    ];
+    for (name, help, get) in per_monitor {
+        o.family(name, help);
+        for m in &r.monitors {
+            if let Some(v) = get(m) {
+                o.sample(name, &[("monitor", &m.monitor), ("kind", &m.kind)], v);
+            }
+        }
+    }
+
+    type Pick = fn(&crate::check::Metric) -> Option<f64>;
+    let metric_families: [(&str, &str, Pick); 3] = [
+        ("hm_metric", "A figure measured by the monitor's latest check.", |x| Some(x.value)),
+        ("hm_metric_warning_threshold", "The warning level of a figure.", |x| x.warn),
+        ("hm_metric_critical_threshold", "The critical level of a figure.", |x| x.crit),
+    ];
+    for (name, help, pick) in metric_families {
+        o.family(name, help);
+        for m in &r.monitors {
+            for x in &m.metrics {
+                if let Some(v) = pick(x) {
+                    let l = [("monitor", m.monitor.as_str()), ("kind", &m.kind), ("name", &x.name), ("unit", &x.unit)];
+                    o.sample(name, &l, v);
+                }
+            }
+        }
+    }
+
+    o.family("hm_restarts_24h", "Worker restarts by hm in the last 24 hours.");
+    for m in r.monitors.iter().filter(|m| m.kind == "process") {
+        o.sample("hm_restarts_24h", &[("monitor", &m.monitor)], m.restarts_24h as f64);
+    }
+    o.family("hm_alerts_firing", "Alerts firing, by severity.");
+    for s in [Status::Warning, Status::Critical, Status::Unknown] {
+        let n =
+            r.alerts.iter().filter(|a| a.state == crate::alert::state::AlertState::Firing && a.severity == s).count();
+        o.sample("hm_alerts_firing", &[("severity", s.as_str())], n as f64);
+    }
+    o.family("hm_outbox_waiting", "Alert notifications not delivered yet.");
+    o.sample("hm_outbox_waiting", &[], r.outbox_waiting as f64);
+    o.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn label_values_and_special_numbers_are_written_as_prometheus_reads_them() {
+        assert_eq!(labels(&[("a", "x\"y\\z\nw")]), "{a=\"x\\\"y\\\\z\\nw\"}");
+        assert_eq!(
+            (value(f64::NAN), value(f64::INFINITY), value(-f64::INFINITY)),
+            ("NaN".into(), "+Inf".into(), "-Inf".into())
+        );
+        assert_eq!(value(95.0), "95");
+        assert_eq!(value(0.25), "0.25");
+    }
+}
