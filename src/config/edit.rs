@@ -68,6 +68,9 @@ pub fn remove_monitor(text: &str, name: &str) -> Result<String> {
 
 /// Replace `path` with `contents` atomically, keeping its permissions.
 pub fn write_atomic(path: &Path, contents: &str) -> Result<()> {
+    if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
     write_file_atomic(path, contents.as_bytes(), 0o600)
 }
 
@@ -81,7 +84,6 @@ pub fn write_file_atomic(path: &Path, contents: &[u8], new_mode: u32) -> Result<
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => std::path::PathBuf::from("."),
     };
-    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let mut tmp = tempfile::Builder::new()
         .prefix(".hm.")
         .tempfile_in(&dir)

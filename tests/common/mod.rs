@@ -2,6 +2,7 @@
 //! the real `hm` binary run inside it, as an operator would run it.
 #![allow(dead_code)]
 
+pub mod daemon;
 pub mod receiver;
 
 use std::ffi::OsString;
@@ -204,4 +205,20 @@ pub fn have_tool(tool: &str) -> bool {
         eprintln!("SKIPPED: {tool} is not installed");
     }
     found
+}
+
+/// Run an outside program with `input` on its stdin.
+pub fn pipe(program: &str, args: &[&str], input: &[u8]) -> std::process::Output {
+    use std::io::Write;
+    let mut child = Command::new(program)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot run {program}: {e}"));
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin.write_all(input).expect("write stdin");
+    }
+    child.wait_with_output().expect("wait")
 }

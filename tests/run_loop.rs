@@ -1,0 +1,102 @@
+//! `hm run` (issue 5): a real process, real signals.
+
+mod common;
+
+use common::Test;
+use common::daemon::Daemon;
+use nix::sys::signal::Signal;
+use std::time::{Duration, Instant};
+
+fn heartbeat(t: &Test, name: &str) -> String {
+    let file = t.path(name);
+    std::fs::write(&file, "").expect("beat");
+    format!("\n[[monitor]]\nname = \"{name}\"\nkind = \"heartbeat\"\nfile = \"{}\"\n", file.display())
+}
+
+/// The monitors of each JSON line printed so far.
+fn cycles(out: &str) -> Vec<Vec<String>> {
+    out.lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .map(|doc| {
+            doc["results"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|r| r["monitor"].as_str().map(String::from))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn sighup_reloads_the_config_and_keeps_the_old_one_when_the_new_is_invalid() {
+    let t = Test::new();
+    let one = format!("host_defaults = false\n{}", heartbeat(&t, "one"));
+    let t = t.config(&one);
+    let mut hm = Daemon::start(&t, &["run", "--interval", "300ms", "--json"]);
+    hm.wait_for(Duration::from_secs(10), "a first cycle", |out, _| {
+        cycles(out).first() == Some(&vec!["one".to_string()])
+    });
+
+    std::fs::write(t.config_path(), format!("{one}{}", heartbeat(&t, "two"))).expect("write config");
+    hm.signal(Signal::SIGHUP);
+    hm.wait_for(Duration::from_secs(10), "a cycle with the new monitor", |out, err| {
+        err.contains("reloaded") && cycles(out).last().is_some_and(|c| c.len() == 2)
+    });
+
+    std::fs::write(t.config_path(), "host_defaults = false\n[[monitor]]\nname = \"three\"\nkind = \"nope\"\n")
+        .expect("write");
+    hm.signal(Signal::SIGHUP);
+    hm.wait_for(Duration::from_secs(10), "the reload error", |_, err| err.contains("reload failed"));
+    let err = hm.stderr();
+    let line = err.lines().find(|l| l.contains("reload failed")).expect("line");
+    assert!(line.contains("hm.toml:4: monitor[three].kind: unknown kind `nope`"), "{line}");
+    assert!(line.contains("keeping the previous config"), "{line}");
+    let seen = cycles(&hm.stdout()).len();
+    hm.wait_for(Duration::from_secs(10), "more cycles", |out, _| cycles(out).len() > seen + 1);
+    assert_eq!(cycles(&hm.stdout()).last().map(Vec::len), Some(2), "still the old config's two monitors");
+
+    hm.signal(Signal::SIGTERM);
+    let status = hm.wait_exit(Duration::from_secs(2)).expect("stopped");
+    assert_eq!(status.code(), Some(0));
+}
+
+#[test]
+fn sigterm_stops_it_within_a_second_even_mid_check_and_cycles_never_overlap() {
+    let t = Test::new();
+    let fifo = t.path("hung.pid");
+    // Opening a FIFO with no writer blocks: every cycle takes the check's timeout.
+    nix::unistd::mkfifo(&fifo, nix::sys::stat::Mode::from_bits_truncate(0o600)).expect("mkfifo");
+    let t = t.config(&format!(
+        "host_defaults = false\n[[monitor]]\nname = \"hung\"\nkind = \"process\"\npidfile = \"{}\"\ntimeout = \"1s\"\n",
+        fifo.display()
+    ));
+    let mut hm = Daemon::start(&t, &["run", "--interval", "200ms", "--json"]);
+    hm.wait_for(Duration::from_secs(15), "three cycles", |out, _| cycles(out).len() >= 3);
+    let starts: Vec<f64> = hm
+        .stdout()
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|d| d["checked_at"].as_str().and_then(|s| humantime::parse_rfc3339(s).ok()))
+        .map(|t| t.duration_since(std::time::UNIX_EPOCH).map_or(0.0, |d| d.as_secs_f64()))
+        .collect();
+    for pair in starts.windows(2) {
+        assert!(pair[1] - pair[0] >= 0.95, "a cycle began before the previous one ended: {starts:?}");
+    }
+    // Mid-cycle now (each takes a second); it must still stop within one.
+    std::thread::sleep(Duration::from_millis(300));
+    let sent = Instant::now();
+    hm.signal(Signal::SIGTERM);
+    let status = hm.wait_exit(Duration::from_secs(3)).expect("stopped");
+    let took = sent.elapsed();
+    assert_eq!(status.code(), Some(0));
+    assert!(took <= Duration::from_millis(1000), "took {took:?} to stop");
+}
+
+#[test]
+fn a_bad_config_at_start_is_a_one_line_error() {
+    let t = Test::new().config("[[monitor]]\nname = \"x\"\nkind = \"cpu\"\nwarn = \"lots\"\n");
+    let out = t.run(&["run"]);
+    out.code(1);
+    assert!(out.one_line_error().contains("monitor[x].warn"), "{}", out.stderr);
+}
