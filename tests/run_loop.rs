@@ -64,12 +64,15 @@ fn sighup_reloads_the_config_and_keeps_the_old_one_when_the_new_is_invalid() {
 #[test]
 fn sigterm_stops_it_within_a_second_even_mid_check_and_cycles_never_overlap() {
     let t = Test::new();
-    let fifo = t.path("hung.pid");
-    // Opening a FIFO with no writer blocks: every cycle takes the check's timeout.
-    nix::unistd::mkfifo(&fifo, nix::sys::stat::Mode::from_bits_truncate(0o600)).expect("mkfifo");
+    let db = t.path("app.db");
+    // The test holds the write lock: every cycle's sqlite check waits its
+    // whole lock_timeout (1 s) for it, much longer than the interval.
+    let mut app = rusqlite::Connection::open(&db).expect("app db");
+    app.execute_batch("CREATE TABLE jobs (id INTEGER PRIMARY KEY)").expect("schema");
+    let lock = app.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).expect("lock");
     let t = t.config(&format!(
-        "host_defaults = false\n[[monitor]]\nname = \"hung\"\nkind = \"process\"\npidfile = \"{}\"\ntimeout = \"1s\"\n",
-        fifo.display()
+        "host_defaults = false\n[[monitor]]\nname = \"app\"\nkind = \"sqlite\"\npath = \"{}\"\nlock_timeout = \"1s\"\n",
+        db.display()
     ));
     let mut hm = Daemon::start(&t, &["run", "--interval", "200ms", "--json"]);
     hm.wait_for(Duration::from_secs(15), "three cycles", |out, _| cycles(out).len() >= 3);
@@ -89,8 +92,35 @@ fn sigterm_stops_it_within_a_second_even_mid_check_and_cycles_never_overlap() {
     hm.signal(Signal::SIGTERM);
     let status = hm.wait_exit(Duration::from_secs(3)).expect("stopped");
     let took = sent.elapsed();
+    drop(lock);
     assert_eq!(status.code(), Some(0));
     assert!(took <= Duration::from_millis(1000), "took {took:?} to stop");
+}
+
+#[test]
+fn a_hung_check_is_not_started_again_while_it_hangs() {
+    let t = Test::new();
+    let fifo = t.path("hung.pid");
+    // Opening a FIFO with no writer blocks for good, like a pidfile on a dead NFS server.
+    nix::unistd::mkfifo(&fifo, nix::sys::stat::Mode::from_bits_truncate(0o600)).expect("mkfifo");
+    let t = t.config(&format!(
+        "host_defaults = false\n[[monitor]]\nname = \"hung\"\nkind = \"process\"\npidfile = \"{}\"\ntimeout = \"300ms\"\n",
+        fifo.display()
+    ));
+    let hm = Daemon::start(&t, &["run", "--interval", "100ms", "--json"]);
+    hm.wait_for(Duration::from_secs(15), "twenty cycles", |out, _| cycles(out).len() >= 20);
+    let messages: Vec<String> = hm
+        .stdout()
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|d| d["results"][0]["message"].as_str().map(String::from))
+        .collect();
+    assert_eq!(messages[0], "timed out after 0.3s");
+    assert!(messages[1..].iter().all(|m| m.contains("still hung")), "{messages:?}");
+    let status = std::fs::read_to_string(format!("/proc/{}/status", hm.child.id())).expect("status");
+    let threads: usize =
+        status.lines().find_map(|l| l.strip_prefix("Threads:")).and_then(|n| n.trim().parse().ok()).expect("threads");
+    assert!(threads < 12, "{threads} threads after 20 cycles: hung checks pile up");
 }
 
 #[test]

@@ -10,6 +10,11 @@
 //! end of the run anyway) and a fresh worker takes its place, so one hung
 //! check never holds up the others. A check that fails to run is `unknown`
 //! with the reason, never an abort of the whole run.
+//!
+//! In a long-running process (`hm run`, `hm serve`) an abandoned thread
+//! lives on, so a monitor whose check is still hung from an earlier cycle
+//! is not started again: it is reported `unknown` at once. At most one
+//! thread per monitor is ever stuck, however long the loop runs.
 
 use super::patterns::PatternIndex;
 use super::{
@@ -19,10 +24,10 @@ use crate::config::{Matcher, Monitor, Spec};
 use crate::host::{Host, ProcNeeds};
 use crate::status::Status;
 use crate::units::format_duration;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, mpsc};
+use std::sync::{Arc, LazyLock, Mutex, mpsc};
 use std::time::{Duration, Instant};
 
 /// The patterns of these monitors' `process` checks.
@@ -117,6 +122,15 @@ pub fn run_one(ctx: &CheckCtx<'_>, m: &Monitor) -> CheckResult {
     result(m, out, start.elapsed())
 }
 
+/// Monitors whose check is running now, in this process. Runs are
+/// sequential and a monitor appears once per run, so a name found here
+/// when a check is about to start belongs to a hung check of an earlier run.
+static RUNNING: LazyLock<Mutex<HashSet<String>>> = LazyLock::new(|| Mutex::new(HashSet::new()));
+
+fn running() -> std::sync::MutexGuard<'static, HashSet<String>> {
+    RUNNING.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 enum Msg {
     Started(usize, Instant),
     Done(usize, CheckResult),
@@ -134,10 +148,19 @@ pub fn run_all(shared: Arc<Shared>, monitors: Arc<Vec<Monitor>>) -> Vec<CheckRes
             loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(m) = monitors.get(i) else { break };
+                if !running().insert(m.name.clone()) {
+                    let out = unknown("its check from an earlier cycle is still hung; not starting another".into());
+                    if tx.send(Msg::Done(i, result(m, out, Duration::ZERO))).is_err() {
+                        break;
+                    }
+                    continue;
+                }
                 if tx.send(Msg::Started(i, Instant::now())).is_err() {
                     break;
                 }
-                if tx.send(Msg::Done(i, run_one(&ctx, m))).is_err() {
+                let r = run_one(&ctx, m);
+                running().remove(&m.name);
+                if tx.send(Msg::Done(i, r)).is_err() {
                     break;
                 }
             }
