@@ -144,10 +144,7 @@ pub fn ack(ctx: &Ctx, id: i64) -> Result<AlertChange> {
 
 pub fn silence(ctx: &Ctx, monitor: &str, duration: Duration, reason: &str) -> Result<AlertChange> {
     let config = ctx.config()?;
-    if !config.monitors.iter().any(|m| m.name == monitor) {
-        let known: Vec<&str> = config.monitors.iter().map(|m| m.name.as_str()).collect();
-        bail!("no monitor named `{monitor}` (known: {})", known.join(", "));
-    }
+    config.select(&[monitor.to_string()])?;
     let store = ctx.store(&config)?;
     let now = unix_now();
     let until = now + duration.as_secs_f64();

@@ -86,10 +86,7 @@ pub fn run(
     points: Option<usize>,
 ) -> Result<HistoryReport> {
     let config = ctx.config()?;
-    if !config.monitors.iter().any(|m| m.name == monitor) {
-        let known: Vec<&str> = config.monitors.iter().map(|m| m.name.as_str()).collect();
-        bail!("no monitor named `{monitor}` (known: {})", known.join(", "));
-    }
+    config.select(&[monitor.to_string()])?;
     let store = ctx.store(&config)?;
     read(&store, monitor, metric, since, points)
 }
