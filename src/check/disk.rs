@@ -87,8 +87,13 @@ mod tests {
         };
         let f = CtxData::default();
         let ctx = f.ctx(&host, 0.0);
-        let spec =
-            DiskSpec { path: None, fs_types: vec![], space: Limits::new(85.0, 95.0), inodes: Limits::new(85.0, 95.0) };
+        let spec = DiskSpec {
+            path: None,
+            fs_types: vec![],
+            space: Limits::new(85.0, 95.0),
+            inodes: Limits::new(85.0, 95.0),
+            forecast: Default::default(),
+        };
         let out = check(&ctx, &spec).expect("check");
         assert_eq!(out.status, Status::Critical);
         assert_eq!(out.message, "/data 90.0% full (warning), /data inodes 97.0% used (critical)");
@@ -107,6 +112,7 @@ mod tests {
             fs_types: vec![],
             space: Limits::new(85.0, 95.0),
             inodes: Limits::new(85.0, 95.0),
+            forecast: Default::default(),
         };
         let out = check(&ctx, &spec).expect("check");
         assert_eq!(out.status, Status::Ok);

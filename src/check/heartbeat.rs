@@ -1,5 +1,7 @@
 //! `heartbeat`: something that should happen regularly did happen recently:
-//! a file's mtime (a job touches it), or the last `hm ping NAME`.
+//! a file's mtime (a job touches it), the last `hm ping NAME`, or a
+//! timestamp an SQL query reads from an SQLite database ("an experiment
+//! finished in the last 10 minutes").
 
 use super::{CheckCtx, CheckOutput, Metric};
 use crate::config::{HeartbeatSource, HeartbeatSpec, Limits};
@@ -29,6 +31,13 @@ pub fn check(ctx: &CheckCtx<'_>, spec: &HeartbeatSpec) -> Result<CheckOutput> {
             }
             Some(p) => (ctx.now - p.ts, format!("last ping of `{name}`")),
         },
+        HeartbeatSource::Sql { database, query } => match sql_timestamp(database, query) {
+            Ok(Some(ts)) => (ctx.now - ts, format!("latest from {}", database.display())),
+            Ok(None) => return Ok(critical(format!("the query on {} returned no timestamp", database.display()))),
+            Err(e) => {
+                return Ok(CheckOutput { status: Status::Unknown, message: format!("{e:#}"), ..Default::default() });
+            }
+        },
     };
     let age = age.max(0.0);
     let limits = Limits { warn: Some(spec.warn.as_secs_f64()), crit: Some(spec.crit.as_secs_f64()) };
@@ -36,6 +45,36 @@ pub fn check(ctx: &CheckCtx<'_>, spec: &HeartbeatSpec) -> Result<CheckOutput> {
         format!("{what} {} ago", format_duration(Duration::from_secs_f64(age))),
         vec![Metric::new("age", age, "s").limits(limits)],
     ))
+}
+
+/// Run `query` on `database`, read-only, and read its first column as a
+/// time: Unix seconds, or any date-time text SQLite understands (UTC).
+fn sql_timestamp(database: &std::path::Path, query: &str) -> Result<Option<f64>> {
+    use anyhow::Context;
+    use rusqlite::{OpenFlags, OptionalExtension};
+    let shown = database.display();
+    let conn = rusqlite::Connection::open_with_flags(
+        database,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .with_context(|| format!("cannot open {shown}"))?;
+    conn.busy_timeout(Duration::from_secs(2))?;
+    // Read-only twice over: the query cannot write even through a function.
+    conn.pragma_update(None, "query_only", true)?;
+    let value = conn
+        .query_row(query, [], |r| r.get::<_, rusqlite::types::Value>(0))
+        .optional()
+        .with_context(|| format!("the query on {shown} failed"))?;
+    Ok(match value {
+        None | Some(rusqlite::types::Value::Null) => None,
+        Some(rusqlite::types::Value::Integer(i)) => Some(i as f64),
+        Some(rusqlite::types::Value::Real(f)) => Some(f),
+        Some(rusqlite::types::Value::Text(t)) => {
+            let parsed: Option<f64> = conn.query_row("SELECT unixepoch(?1, 'subsec')", [&t], |r| r.get(0))?;
+            Some(parsed.ok_or_else(|| anyhow::anyhow!("the query on {shown} returned `{t}`, not a time"))?)
+        }
+        Some(rusqlite::types::Value::Blob(_)) => anyhow::bail!("the query on {shown} returned a blob, not a time"),
+    })
 }
 
 fn critical(message: String) -> CheckOutput {

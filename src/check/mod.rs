@@ -3,16 +3,23 @@
 //! [`runner`] runs them in parallel and stamps each with its monitor, kind
 //! and duration.
 
+mod command;
 mod cpu;
 mod disk;
+pub mod gpu;
 mod heartbeat;
+mod http;
 mod load;
 mod memory;
+pub mod nagios;
 pub mod patterns;
 pub mod process;
 pub mod runner;
 mod sqlite;
+pub mod tasks;
+mod tcp;
 pub mod tmux;
+mod workspace;
 
 use crate::config::Limits;
 use crate::host::Host;
@@ -126,6 +133,8 @@ pub struct CheckCtx<'a> {
     pub counters: &'a HashMap<String, Counter>,
     /// Last ping per name, for heartbeat monitors.
     pub pings: &'a HashMap<String, LastPing>,
+    /// Recent pings per name, for tasks monitors.
+    pub tasks: &'a HashMap<String, Vec<crate::config::TaskPing>>,
     /// Every `process` monitor's pattern, matched together.
     pub patterns: &'a patterns::PatternIndex,
 }
@@ -150,6 +159,7 @@ impl CheckCtx<'_> {
 pub struct CtxData {
     pub counters: HashMap<String, Counter>,
     pub pings: HashMap<String, LastPing>,
+    pub tasks: HashMap<String, Vec<crate::config::TaskPing>>,
     pub patterns: patterns::PatternIndex,
 }
 
@@ -170,7 +180,14 @@ impl CtxData {
     }
 
     pub fn ctx<'a>(&'a self, host: &'a dyn Host, now: f64) -> CheckCtx<'a> {
-        CheckCtx { host, now, counters: &self.counters, pings: &self.pings, patterns: &self.patterns }
+        CheckCtx {
+            host,
+            now,
+            counters: &self.counters,
+            pings: &self.pings,
+            tasks: &self.tasks,
+            patterns: &self.patterns,
+        }
     }
 }
 

@@ -18,9 +18,10 @@
 
 use super::patterns::PatternIndex;
 use super::{
-    CheckCtx, CheckOutput, CheckResult, Counter, LastPing, cpu, disk, heartbeat, load, memory, process, sqlite, tmux,
+    CheckCtx, CheckOutput, CheckResult, Counter, LastPing, command, cpu, disk, gpu, heartbeat, http, load, memory,
+    process, sqlite, tasks, tcp, tmux, workspace,
 };
-use crate::config::{Matcher, Monitor, Spec};
+use crate::config::{Matcher, Monitor, Spec, TaskPing};
 use crate::host::{Host, ProcNeeds};
 use crate::status::Status;
 use crate::units::format_duration;
@@ -67,6 +68,7 @@ pub struct Shared {
     pub now: f64,
     pub counters: HashMap<String, Counter>,
     pub pings: HashMap<String, LastPing>,
+    pub tasks: HashMap<String, Vec<TaskPing>>,
     pub patterns: PatternIndex,
 }
 
@@ -77,6 +79,7 @@ impl Shared {
             now: self.now,
             counters: &self.counters,
             pings: &self.pings,
+            tasks: &self.tasks,
             patterns: &self.patterns,
         }
     }
@@ -92,6 +95,12 @@ fn dispatch(ctx: &CheckCtx<'_>, m: &Monitor) -> anyhow::Result<CheckOutput> {
         Spec::Heartbeat(spec) => heartbeat::check(ctx, spec),
         Spec::Tmux(spec) => tmux::check(ctx, spec),
         Spec::Sqlite(spec) => sqlite::check(ctx, spec),
+        Spec::Http(spec) => http::check(ctx, spec, m.timeout),
+        Spec::Tcp(spec) => tcp::check(ctx, spec, m.timeout),
+        Spec::Command(spec) => command::check(ctx, spec, m.timeout),
+        Spec::Workspace(spec) => workspace::check(ctx, spec, m.timeout),
+        Spec::Tasks(spec) => tasks::check(ctx, spec),
+        Spec::Gpu(spec) => gpu::check(ctx, spec, m.timeout),
     }
 }
 

@@ -79,7 +79,11 @@ pub fn run_with(ctx: &Ctx, config: &Config, names: &[String], started: Instant) 
     let mut store = ctx.store(config)?;
     let counters = store.counters()?;
     let mut pings = HashMap::new();
+    let mut tasks = HashMap::new();
     for m in &monitors {
+        if let Spec::Tasks(t) = &m.spec {
+            tasks.insert(t.ping.clone(), store.task_pings(&t.ping, now - t.window.as_secs_f64())?);
+        }
         if let Spec::Heartbeat(h) = &m.spec
             && let HeartbeatSource::Ping(name) = &h.source
             && let Some(p) = store.last_ping(name)?
@@ -92,7 +96,7 @@ pub fn run_with(ctx: &Ctx, config: &Config, names: &[String], started: Instant) 
         // No thread to be had, or it panicked: scan here instead.
         _ => LinuxHost::new(needs),
     };
-    let shared = Arc::new(Shared { host: Box::new(host), now, counters, pings, patterns });
+    let shared = Arc::new(Shared { host: Box::new(host), now, counters, pings, tasks, patterns });
     let monitors = Arc::new(monitors);
     let mut results = run_all(shared, monitors.clone());
     for (r, m) in results.iter_mut().zip(monitors.iter()) {

@@ -55,6 +55,7 @@ fn limits_text(prefix: &str, l: Limits, fmt: impl Fn(f64) -> String) -> Option<S
 
 fn describe(m: &Monitor) -> (String, String) {
     let num = |v: f64| format!("{v}");
+    let secs = |v: f64| format_duration(std::time::Duration::from_secs_f64(v.max(0.0)));
     let (target, limits): (String, Vec<Option<String>>) = match &m.spec {
         Spec::Cpu { limits } => ("total CPU".into(), vec![limits_text("", *limits, num)]),
         Spec::Memory { memory, swap } => {
@@ -93,8 +94,20 @@ fn describe(m: &Monitor) -> (String, String) {
             let target = match &h.source {
                 HeartbeatSource::File(f) => format!("mtime of {}", f.display()),
                 HeartbeatSource::Ping(n) => format!("hm ping {n}"),
+                HeartbeatSource::Sql { database, .. } => format!("query on {}", database.display()),
             };
             (target, vec![Some(format!("warn {} crit {}", format_duration(h.warn), format_duration(h.crit)))])
+        }
+        Spec::Http(h) => (format!("{} {}", h.method, h.url), vec![limits_text("", h.latency, secs)]),
+        Spec::Tcp(t) => (format!("tcp {}", t.address), vec![limits_text("", t.latency, secs)]),
+        Spec::Command(c) => (c.argv.join(" "), vec![]),
+        Spec::Workspace(w) => (format!("directory {}", w.path.display()), vec![limits_text("", w.size, format_bytes)]),
+        Spec::Tasks(t) => (
+            format!("hm ping {} over {}", t.ping, format_duration(t.window)),
+            vec![limits_text("error_", t.errors, num)],
+        ),
+        Spec::Gpu(g) => {
+            ("nvidia-smi".into(), vec![limits_text("", g.memory, num), limits_text("temp_", g.temperature, num)])
         }
     };
     (target, limits.into_iter().flatten().collect::<Vec<_>>().join(" "))

@@ -14,12 +14,22 @@ pub fn host_monitors(t: &HostThresholds) -> Vec<Monitor> {
         timeout: DEFAULT_TIMEOUT,
         for_checks: None,
         cooldown: None,
+        anomaly: None,
         spec,
     };
     vec![
         make("cpu", Spec::Cpu { limits: t.cpu }),
         make("memory", Spec::Memory { memory: t.memory, swap: t.swap }),
         make("load", Spec::Load { limits: t.load }),
-        make("disk", Spec::Disk(DiskSpec { path: None, fs_types: Vec::new(), space: t.disk, inodes: t.inodes })),
+        make(
+            "disk",
+            Spec::Disk(DiskSpec {
+                path: None,
+                fs_types: Vec::new(),
+                space: t.disk,
+                inodes: t.inodes,
+                forecast: Default::default(),
+            }),
+        ),
     ]
 }

@@ -14,6 +14,21 @@ pub struct DiskSpec {
     pub fs_types: Vec<String>,
     pub space: Limits,
     pub inodes: Limits,
+    /// When a filesystem is forecast to be full within these, it is warning / critical.
+    pub forecast: Forecast,
+}
+
+/// Disk-full forecast levels (DESIGN.md: warn within 24 h, crit within 4 h).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Forecast {
+    pub warn: Duration,
+    pub crit: Duration,
+}
+
+impl Default for Forecast {
+    fn default() -> Self {
+        Forecast { warn: Duration::from_secs(24 * 3600), crit: Duration::from_secs(4 * 3600) }
+    }
 }
 
 /// How a `process` monitor finds its processes.
@@ -83,6 +98,12 @@ pub struct HeartbeatSpec {
 pub enum HeartbeatSource {
     File(PathBuf),
     Ping(String),
+    /// A query on an SQLite database returning one timestamp (Unix seconds
+    /// or an SQLite date-time text).
+    Sql {
+        database: PathBuf,
+        query: String,
+    },
 }
 
 /// A clean-disk rule: delete regular files under `roots` whose name matches

@@ -9,11 +9,13 @@ mod checker;
 mod defaults;
 pub mod edit;
 mod kinds;
+mod kinds_probe;
 mod load;
 pub mod model;
 pub mod validate;
 mod validate_channels;
 mod validate_clean;
+mod validate_probe;
 mod validate_process;
 
 pub use channels::{AlertSettings, Channel, Secret, Target};

@@ -7,6 +7,7 @@
 //! compiled, and only the fields that make sense for the monitor's kind.
 
 pub use super::kinds::*;
+pub use super::kinds_probe::*;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 use std::time::Duration;
@@ -135,6 +136,35 @@ pub struct RawMonitor {
     pub wal_warn: Option<NumOrText>,
     pub wal_crit: Option<NumOrText>,
     pub killable: Option<Vec<String>>,
+    // every kind with metrics
+    pub anomaly: Option<f64>,
+    // disk forecast
+    pub forecast_warn: Option<String>,
+    pub forecast_crit: Option<String>,
+    // http, tcp
+    pub url: Option<String>,
+    pub method: Option<String>,
+    pub expect_status: Option<Vec<u16>>,
+    pub contains: Option<String>,
+    pub address: Option<String>,
+    // command
+    pub command: Option<CommandLine>,
+    // workspace
+    pub required: Option<Vec<PathBuf>>,
+    pub writable: Option<bool>,
+    // tasks
+    pub window: Option<String>,
+    pub error_warn: Option<f64>,
+    pub error_crit: Option<f64>,
+    pub expected: Option<String>,
+    // gpu
+    pub temp_warn: Option<f64>,
+    pub temp_crit: Option<f64>,
+    pub util_warn: Option<f64>,
+    pub util_crit: Option<f64>,
+    // heartbeat from SQL
+    pub database: Option<PathBuf>,
+    pub query: Option<String>,
 }
 
 /// A command as written: an argv array, or one string for `sh -c` (only
@@ -224,6 +254,8 @@ pub struct Monitor {
     pub for_checks: Option<u32>,
     /// This monitor's `cooldown`, if it overrides `[alerts]`.
     pub cooldown: Option<Duration>,
+    /// Flag figures this many deviations from their usual level (off when `None`).
+    pub anomaly: Option<f64>,
     pub spec: Spec,
 }
 
@@ -245,6 +277,12 @@ pub enum Spec {
     Heartbeat(HeartbeatSpec),
     Tmux(TmuxSpec),
     Sqlite(SqliteSpec),
+    Http(Box<HttpSpec>),
+    Tcp(TcpSpec),
+    Command(CommandSpec),
+    Workspace(WorkspaceSpec),
+    Tasks(TasksSpec),
+    Gpu(GpuSpec),
 }
 
 impl Spec {
@@ -258,6 +296,12 @@ impl Spec {
             Spec::Heartbeat(_) => "heartbeat",
             Spec::Tmux(_) => "tmux",
             Spec::Sqlite(_) => "sqlite",
+            Spec::Http(_) => "http",
+            Spec::Tcp(_) => "tcp",
+            Spec::Command(_) => "command",
+            Spec::Workspace(_) => "workspace",
+            Spec::Tasks(_) => "tasks",
+            Spec::Gpu(_) => "gpu",
         }
     }
 }

@@ -15,14 +15,14 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 /// Keys every monitor accepts.
-const COMMON: &[&str] = &["name", "kind", "enabled", "description", "timeout", "for", "cooldown"];
+const COMMON: &[&str] = &["name", "kind", "enabled", "description", "timeout", "for", "cooldown", "anomaly"];
 
 /// The check kinds this build knows, with the keys each accepts.
 pub const KINDS: &[(&str, &[&str])] = &[
     ("cpu", &["warn", "crit"]),
     ("memory", &["warn", "crit", "swap_warn", "swap_crit"]),
     ("load", &["warn", "crit"]),
-    ("disk", &["warn", "crit", "inode_warn", "inode_crit", "path", "fs_types"]),
+    ("disk", &["warn", "crit", "inode_warn", "inode_crit", "path", "fs_types", "forecast_warn", "forecast_crit"]),
     (
         "process",
         &[
@@ -49,9 +49,15 @@ pub const KINDS: &[(&str, &[&str])] = &[
             "heal",
         ],
     ),
-    ("heartbeat", &["file", "ping", "warn", "crit"]),
+    ("heartbeat", &["file", "ping", "database", "query", "warn", "crit"]),
     ("tmux", &["session", "socket", "stuck_after", "keys", "on_stuck", "shell", "heal"]),
     ("sqlite", &["path", "quick_check", "lock_timeout", "wal_warn", "wal_crit", "killable", "heal"]),
+    ("http", &["url", "method", "expect_status", "contains", "warn", "crit"]),
+    ("tcp", &["address", "warn", "crit"]),
+    ("command", &["command", "shell"]),
+    ("workspace", &["path", "warn", "crit", "required", "writable"]),
+    ("tasks", &["ping", "window", "error_warn", "error_crit", "expected"]),
+    ("gpu", &["warn", "crit", "temp_warn", "temp_crit", "util_warn", "util_crit"]),
 ];
 
 /// Default timeout of one check.
@@ -211,9 +217,11 @@ pub(crate) fn monitor(
                 fs_types: raw.fs_types.clone().unwrap_or_default(),
                 space: c.limits("warn", "crit", space, pct),
                 inodes: c.limits("inode_warn", "inode_crit", inodes, pct),
+                forecast: super::validate_probe::forecast(&mut c, &raw),
             })
         }
         "process" => Spec::Process(Box::new(process(&mut c, &raw)?)),
+        "http" | "tcp" | "command" | "workspace" | "tasks" | "gpu" => super::validate_probe::spec(&mut c, &raw)?,
         "sqlite" => {
             let Some(path) = raw.path.clone() else {
                 c.err("", "a sqlite monitor needs `path`, the database file");
@@ -253,6 +261,9 @@ pub(crate) fn monitor(
         }
         "heartbeat" => {
             let source = match (&raw.file, &raw.ping) {
+                _ if raw.database.is_some() || raw.query.is_some() => {
+                    super::validate_probe::sql_heartbeat(&mut c, &raw)?
+                }
                 (Some(_), Some(_)) => {
                     c.err("ping", "set either `file` or `ping`, not both");
                     HeartbeatSource::Ping(raw.name.clone())
@@ -286,6 +297,11 @@ pub(crate) fn monitor(
         c.err("for", "must be at least 1 (the number of consecutive non-ok checks before an alert fires)");
     }
     let cooldown = raw.cooldown.as_deref().map(|v| c.duration("cooldown", Some(v), settings.alerts.cooldown));
+    if let Some(z) = raw.anomaly
+        && !(z.is_finite() && z > 0.0)
+    {
+        c.err("anomaly", "the z-score must be a positive number, e.g. 4");
+    }
     if c.failed {
         return None;
     }
@@ -296,6 +312,7 @@ pub(crate) fn monitor(
         timeout,
         for_checks: raw.for_checks,
         cooldown,
+        anomaly: raw.anomaly,
         spec,
     })
 }

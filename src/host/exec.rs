@@ -33,10 +33,31 @@ pub fn output(argv: &[String], timeout: Duration) -> Result<String> {
     output_with(argv, None, &[], timeout)
 }
 
-/// [`output`], with `input` written to the command's stdin (from a thread
-/// of its own, so a command that does not read it cannot stall hm) and
-/// extra environment variables.
-pub fn output_with(argv: &[String], input: Option<&[u8]>, env: &[(&str, &str)], timeout: Duration) -> Result<String> {
+/// What a finished command left.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Captured {
+    /// The exit code; `None` when a signal ended it.
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+fn read_all(pipe: Option<impl Read + Send + 'static>) -> Option<std::thread::JoinHandle<String>> {
+    pipe.map(|mut p| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            let _ = p.read_to_end(&mut bytes);
+            String::from_utf8_lossy(&bytes).into_owned()
+        })
+    })
+}
+
+/// Run to completion within `timeout` (then it is killed and this is an
+/// error), with `input` written to its stdin from a thread of its own (so
+/// a command that does not read it cannot stall hm), extra environment
+/// variables, and stdout and stderr read as they come (so a chatty command
+/// cannot fill a pipe and stall).
+pub fn capture(argv: &[String], input: Option<&[u8]>, env: &[(&str, &str)], timeout: Duration) -> Result<Captured> {
     let mut cmd = command(argv)?;
     cmd.envs(env.iter().copied()).stdout(Stdio::piped()).stderr(Stdio::piped());
     if input.is_some() {
@@ -51,13 +72,7 @@ pub fn output_with(argv: &[String], input: Option<&[u8]>, env: &[(&str, &str)], 
             let _ = stdin.write_all(&input);
         });
     }
-    let reader = child.stdout.take().map(|mut o| {
-        std::thread::spawn(move || {
-            let mut out = String::new();
-            let _ = o.read_to_string(&mut out);
-            out
-        })
-    });
+    let (out, err) = (read_all(child.stdout.take()), read_all(child.stderr.take()));
     let start = Instant::now();
     let status = loop {
         if let Some(status) = child.try_wait().context("cannot wait for the command")? {
@@ -68,21 +83,21 @@ pub fn output_with(argv: &[String], input: Option<&[u8]>, env: &[(&str, &str)], 
             let _ = child.wait();
             bail!("`{}` did not finish within {timeout:?}", argv.join(" "));
         }
-        std::thread::sleep(Duration::from_millis(20));
+        std::thread::sleep(Duration::from_millis(10));
     };
-    if status.success() {
-        return Ok(reader.and_then(|r| r.join().ok()).unwrap_or_default());
+    let join = |h: Option<std::thread::JoinHandle<String>>| h.and_then(|h| h.join().ok()).unwrap_or_default();
+    Ok(Captured { code: status.code(), stdout: join(out), stderr: join(err) })
+}
+
+/// [`output`], with input and environment as [`capture`] takes them.
+pub fn output_with(argv: &[String], input: Option<&[u8]>, env: &[(&str, &str)], timeout: Duration) -> Result<String> {
+    let c = capture(argv, input, env, timeout)?;
+    if c.code == Some(0) {
+        return Ok(c.stdout);
     }
-    let mut err = String::new();
-    if let Some(mut e) = child.stderr.take() {
-        let _ = e.read_to_string(&mut err);
-    }
-    let first = err.lines().next().unwrap_or("").trim();
-    bail!(
-        "`{}` failed ({status}){}",
-        argv.join(" "),
-        if first.is_empty() { String::new() } else { format!(": {first}") }
-    )
+    let first = c.stderr.lines().next().unwrap_or("").trim();
+    let how = c.code.map_or_else(|| "killed by a signal".to_string(), |n| format!("exit status: {n}"));
+    bail!("`{}` failed ({how}){}", argv.join(" "), if first.is_empty() { String::new() } else { format!(": {first}") })
 }
 
 /// Start detached: its own session (no controlling terminal, not killed

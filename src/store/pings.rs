@@ -17,6 +17,17 @@ impl Store {
         Ok(())
     }
 
+    /// Every ping of `name` since `since`, oldest first.
+    pub fn task_pings(&self, name: &str, since: f64) -> Result<Vec<crate::config::TaskPing>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT ts, kind, duration_ms FROM pings WHERE name = ?1 AND ts >= ?2 ORDER BY ts")?;
+        let rows = stmt.query_map(params![name, since], |r| {
+            Ok(crate::config::TaskPing { ts: r.get(0)?, ok: r.get::<_, String>(1)? == "ok", duration_ms: r.get(2)? })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
     /// The latest ping of `name`.
     pub fn last_ping(&self, name: &str) -> Result<Option<LastPing>> {
         Ok(self

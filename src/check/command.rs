@@ -1,0 +1,40 @@
+//! `command`: any Nagios plugin. Its exit code is the status (0 ok,
+//! 1 warning, 2 critical, 3 unknown; anything else, or a signal, is
+//! unknown), its first line the message and its perfdata the metrics. A
+//! plugin still running at the monitor's timeout is killed and reported
+//! unknown.
+
+use super::{CheckCtx, CheckOutput, nagios};
+use crate::config::CommandSpec;
+use crate::host::exec;
+use crate::status::Status;
+use anyhow::Result;
+use std::time::Duration;
+
+pub fn check(_ctx: &CheckCtx<'_>, spec: &CommandSpec, timeout: Duration) -> Result<CheckOutput> {
+    // A little less than the monitor's timeout, so the plugin is killed
+    // (not left running) and its own result reported.
+    let budget = timeout.saturating_sub(Duration::from_millis(100)).max(Duration::from_millis(100));
+    let run = match exec::capture(&spec.argv, None, &[], budget) {
+        Ok(run) => run,
+        Err(e) => return Ok(CheckOutput { status: Status::Unknown, message: format!("{e:#}"), ..Default::default() }),
+    };
+    let status = match run.code {
+        Some(0) => Status::Ok,
+        Some(1) => Status::Warning,
+        Some(2) => Status::Critical,
+        _ => Status::Unknown,
+    };
+    let (mut message, perf) = nagios::output(&run.stdout);
+    if message.is_empty() {
+        let err = run.stderr.lines().next().unwrap_or("").trim();
+        message = match (run.code, err.is_empty()) {
+            (_, false) => err.to_string(),
+            (Some(code), true) => format!("no output (exit {code})"),
+            (None, true) => "killed by a signal, no output".to_string(),
+        };
+    } else if !matches!(run.code, Some(0..=3)) {
+        message = format!("{message} (exit {})", run.code.map_or("by signal".to_string(), |c| c.to_string()));
+    }
+    Ok(CheckOutput { status, message, metrics: perf.iter().map(nagios::metric).collect(), counters: Vec::new() })
+}

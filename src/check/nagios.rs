@@ -1,0 +1,205 @@
+//! The Nagios plugin conventions: threshold ranges (`10`, `10:`, `~:10`,
+//! `10:20`, `@10:20`) and perfdata (`'label'=value[UOM];[warn];[crit];[min];[max]`,
+//! space-separated, labels optionally single-quoted with `''` for a quote).
+//!
+//! Parsing never panics and never gives up on a whole line because of one
+//! bad item: plugins in the wild print odd perfdata, and what can be read
+//! is worth keeping. Both parsers are fuzzed.
+
+use super::Metric;
+
+/// A threshold range. A value *alerts* when it lies outside `start..=end`,
+/// or inside it when `inside` (the `@` prefix).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Range {
+    pub start: f64,
+    pub end: f64,
+    pub inside: bool,
+}
+
+impl Range {
+    /// Parse `10`, `10:`, `~:10`, `10:20`, `@10:20`.
+    pub fn parse(text: &str) -> Option<Range> {
+        let t = text.trim();
+        let (inside, t) = match t.strip_prefix('@') {
+            Some(rest) => (true, rest),
+            None => (false, t),
+        };
+        let num = |s: &str| s.parse::<f64>().ok().filter(|v| !v.is_nan());
+        let (start, end) = match t.split_once(':') {
+            None => (0.0, num(t)?),
+            Some((a, b)) => {
+                let start = if a == "~" { f64::NEG_INFINITY } else { num(a)? };
+                let end = if b.is_empty() { f64::INFINITY } else { num(b)? };
+                (start, end)
+            }
+        };
+        (start <= end).then_some(Range { start, end, inside })
+    }
+
+    /// Whether `value` is in alert under this range.
+    pub fn alerts(&self, value: f64) -> bool {
+        let within = self.start <= value && value <= self.end;
+        if self.inside { within } else { !within }
+    }
+
+    /// The level above which it alerts, when that is all it says (`10`,
+    /// `~:10`): hm's own "above crosses" thresholds can show it.
+    pub fn upper(&self) -> Option<f64> {
+        (!self.inside && self.end.is_finite() && (self.start == 0.0 || self.start == f64::NEG_INFINITY))
+            .then_some(self.end)
+    }
+}
+
+/// One perfdata item, as written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Perf {
+    pub label: String,
+    pub value: f64,
+    pub uom: String,
+    pub warn: Option<Range>,
+    pub crit: Option<Range>,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+}
+
+/// Split perfdata into items: spaces separate them, except inside a quoted label.
+fn items(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\'' if quoted && chars.peek() == Some(&'\'') => {
+                cur.push('\'');
+                chars.next();
+            }
+            '\'' => quoted = !quoted,
+            c if c.is_whitespace() && !quoted => {
+                if !cur.is_empty() {
+                    out.push(std::mem::take(&mut cur));
+                }
+            }
+            c => cur.push(c),
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// Parse one item (quotes already removed from the label).
+fn item(text: &str) -> Option<Perf> {
+    let (label, rest) = text.rsplit_once('=')?;
+    let mut fields = rest.split(';');
+    let value_uom = fields.next()?;
+    let split = value_uom.find(|c: char| !(c.is_ascii_digit() || "+-.eE".contains(c))).unwrap_or(value_uom.len());
+    let (value, uom) = value_uom.split_at(split);
+    let value = value.parse::<f64>().ok().filter(|v| v.is_finite())?;
+    let mut next_range = || fields.next().filter(|f| !f.is_empty()).and_then(Range::parse);
+    let (warn, crit) = (next_range(), next_range());
+    let mut next_num = || fields.next().and_then(|f| f.parse::<f64>().ok()).filter(|v| v.is_finite());
+    let (min, max) = (next_num(), next_num());
+    (!label.is_empty()).then(|| Perf { label: label.to_string(), value, uom: uom.to_string(), warn, crit, min, max })
+}
+
+/// Every readable item of a perfdata text.
+pub fn perfdata(text: &str) -> Vec<Perf> {
+    items(text).iter().filter_map(|i| item(i)).collect()
+}
+
+/// A perfdata item as an hm metric: times in seconds, sizes in bytes.
+pub fn metric(p: &Perf) -> Metric {
+    let (factor, unit) = match p.uom.as_str() {
+        "s" => (1.0, "s"),
+        "ms" => (1e-3, "s"),
+        "us" => (1e-6, "s"),
+        "%" => (1.0, "%"),
+        "B" => (1.0, "B"),
+        "KB" | "kB" => (1024.0, "B"),
+        "MB" => (1024.0 * 1024.0, "B"),
+        "GB" => (1024.0 * 1024.0 * 1024.0, "B"),
+        "TB" => (1024.0 * 1024.0 * 1024.0 * 1024.0, "B"),
+        _ => (1.0, ""),
+    };
+    let mut m = Metric::new(p.label.clone(), p.value * factor, unit);
+    m.warn = p.warn.and_then(|r| r.upper()).map(|v| v * factor);
+    m.crit = p.crit.and_then(|r| r.upper()).map(|v| v * factor);
+    m
+}
+
+/// Split plugin output into its message (the first line's text) and all
+/// its perfdata (after `|` on the first line and on any later line after
+/// the first `|` in the long text).
+pub fn output(stdout: &str) -> (String, Vec<Perf>) {
+    let mut lines = stdout.lines();
+    let first = lines.next().unwrap_or("");
+    let (message, mut perf_text) = match first.split_once('|') {
+        Some((m, p)) => (m.trim().to_string(), p.to_string()),
+        None => (first.trim().to_string(), String::new()),
+    };
+    let mut in_perf = false;
+    for line in lines {
+        if in_perf {
+            perf_text.push(' ');
+            perf_text.push_str(line);
+        } else if let Some((_, p)) = line.split_once('|') {
+            in_perf = true;
+            perf_text.push(' ');
+            perf_text.push_str(p);
+        }
+    }
+    (message, perfdata(&perf_text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r(t: &str) -> Range {
+        Range::parse(t).unwrap_or_else(|| panic!("{t} should parse"))
+    }
+
+    #[test]
+    fn ranges_follow_the_plugin_guidelines() {
+        // 10: alert outside 0..10
+        assert!(r("10").alerts(-1.0) && r("10").alerts(11.0) && !r("10").alerts(10.0) && !r("10").alerts(0.0));
+        // 10: alert below 10
+        assert!(r("10:").alerts(9.9) && !r("10:").alerts(1e9));
+        // ~:10 alert above 10
+        assert!(r("~:10").alerts(10.1) && !r("~:10").alerts(-1e9));
+        // 10:20 alert outside
+        assert!(r("10:20").alerts(9.0) && r("10:20").alerts(21.0) && !r("10:20").alerts(15.0));
+        // @10:20 alert inside
+        assert!(r("@10:20").alerts(10.0) && r("@10:20").alerts(20.0) && !r("@10:20").alerts(21.0));
+        assert_eq!(r("10").upper(), Some(10.0));
+        assert_eq!(r("10:20").upper(), None);
+        for bad in ["", "x", "20:10", "@", ":", "1:2:3", "NaN"] {
+            assert_eq!(Range::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn perfdata_with_quotes_units_and_gaps() {
+        let p = perfdata("'/ root'=5632MB;7000;8000;0;9000 load1=0.120;5.000;10.000;0; time=0.5ms;;; 'it''s'=3c junk");
+        let labels: Vec<&str> = p.iter().map(|x| x.label.as_str()).collect();
+        assert_eq!(labels, ["/ root", "load1", "time", "it's"]);
+        assert_eq!((p[0].value, p[0].uom.as_str(), p[0].min, p[0].max), (5632.0, "MB", Some(0.0), Some(9000.0)));
+        assert_eq!(p[1].crit, Some(Range { start: 0.0, end: 10.0, inside: false }));
+        let m = metric(&p[0]);
+        assert_eq!((m.value, m.unit.as_str(), m.crit), (5632.0 * 1048576.0, "B", Some(8000.0 * 1048576.0)));
+        assert_eq!(metric(&p[2]).value, 0.0005);
+    }
+
+    #[test]
+    fn output_takes_the_first_line_and_perfdata_from_the_long_text() {
+        let (msg, perf) = output(
+            "DISK OK - free space: / 3326 MB | /=2643MB;5948;5958;0;5968\nline two\nline three | /boot=68MB;88;93;0;98\n/home=69357MB;253404;253409;0;253414",
+        );
+        assert_eq!(msg, "DISK OK - free space: / 3326 MB");
+        assert_eq!(perf.iter().map(|p| p.label.as_str()).collect::<Vec<_>>(), ["/", "/boot", "/home"]);
+        assert_eq!(output(""), (String::new(), vec![]));
+    }
+}

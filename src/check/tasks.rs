@@ -1,0 +1,80 @@
+//! `tasks`: how a job is doing, from its `hm ping NAME [--fail] --duration S`
+//! records over a window: error rate (warn 5%, crit 10%), tasks per
+//! minute, p50 and p95 duration, and "slow" (warning) when the average
+//! duration is over twice the expected one.
+
+use super::{CheckCtx, CheckOutput, Metric};
+use crate::config::{TaskPing, TasksSpec};
+use crate::status::Status;
+use crate::units::format_duration;
+use anyhow::Result;
+use std::time::Duration;
+
+/// The `q` quantile (0–1) of sorted values, nearest rank.
+pub fn quantile(sorted: &[f64], q: f64) -> Option<f64> {
+    if sorted.is_empty() {
+        return None;
+    }
+    let rank = (q * sorted.len() as f64).ceil() as usize;
+    Some(sorted[rank.clamp(1, sorted.len()) - 1])
+}
+
+pub fn check(ctx: &CheckCtx<'_>, spec: &TasksSpec) -> Result<CheckOutput> {
+    let window_s = spec.window.as_secs_f64();
+    let pings: Vec<&TaskPing> = ctx
+        .tasks
+        .get(&spec.ping)
+        .map(|v| v.iter().filter(|p| ctx.now - p.ts <= window_s).collect())
+        .unwrap_or_default();
+    let window = format_duration(spec.window);
+    if pings.is_empty() {
+        return Ok(CheckOutput {
+            status: Status::Unknown,
+            message: format!("no `{}` tasks recorded in the last {window} (hm ping {})", spec.ping, spec.ping),
+            ..Default::default()
+        });
+    }
+    let total = pings.len() as f64;
+    let failed = pings.iter().filter(|p| !p.ok).count() as f64;
+    let errors = Metric::new("error_rate", 100.0 * failed / total, "%").limits(spec.errors);
+    let rate = Metric::new("per_minute", total / (window_s / 60.0), "");
+    let mut durations: Vec<f64> = pings.iter().filter_map(|p| p.duration_ms).map(|ms| ms / 1000.0).collect();
+    durations.sort_by(f64::total_cmp);
+    let mut metrics = vec![errors.clone(), rate, Metric::new("tasks", total, "")];
+    let mut status = errors.status();
+    let mut message = format!("{} tasks in {window}, {:.1}% failed", pings.len(), errors.value);
+    if let (Some(p50), Some(p95)) = (quantile(&durations, 0.5), quantile(&durations, 0.95)) {
+        let mean = durations.iter().sum::<f64>() / durations.len() as f64;
+        metrics.push(Metric::new("p50", p50, "s"));
+        metrics.push(Metric::new("p95", p95, "s"));
+        let mut avg = Metric::new("mean", mean, "s");
+        let show = |s: f64| format_duration(Duration::from_secs_f64(s));
+        message.push_str(&format!(", p50 {} p95 {}", show(p50), show(p95)));
+        if let Some(expected) = spec.expected {
+            avg.warn = Some(2.0 * expected.as_secs_f64());
+            if avg.status() != Status::Ok {
+                status = status.worst(Status::Warning);
+                message.push_str(&format!(
+                    "; slow: mean {} is over twice the expected {}",
+                    show(mean),
+                    show(expected.as_secs_f64())
+                ));
+            }
+        }
+        metrics.push(avg);
+    }
+    Ok(CheckOutput { status, message, metrics, counters: Vec::new() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nearest_rank_quantiles() {
+        let v: Vec<f64> = (1..=100).map(f64::from).collect();
+        assert_eq!((quantile(&v, 0.5), quantile(&v, 0.95), quantile(&v, 1.0)), (Some(50.0), Some(95.0), Some(100.0)));
+        assert_eq!(quantile(&[], 0.5), None);
+        assert_eq!(quantile(&[7.0], 0.95), Some(7.0));
+    }
+}

@@ -1,0 +1,72 @@
+//! `workspace`: a directory exists, holds its required files, is writable
+//! when asked, and is not too big. The size walk (walkdir: no symlinks
+//! followed, one filesystem) stops at most at 80% of the monitor's
+//! timeout: a tree too big to measure in time is reported with a lower
+//! bound, which is still decisive when it already passes the critical level.
+
+use super::{CheckCtx, CheckOutput, Metric};
+use crate::config::WorkspaceSpec;
+use crate::status::Status;
+use crate::units::format_bytes;
+use anyhow::Result;
+use std::os::unix::fs::MetadataExt;
+use std::time::{Duration, Instant};
+
+pub fn check(_ctx: &CheckCtx<'_>, spec: &WorkspaceSpec, timeout: Duration) -> Result<CheckOutput> {
+    let dir = &spec.path;
+    match std::fs::metadata(dir) {
+        Ok(m) if m.is_dir() => {}
+        Ok(_) => return Ok(critical(format!("{} is not a directory", dir.display()))),
+        Err(e) => return Ok(critical(format!("{}: {e}", dir.display()))),
+    }
+    let mut problems = Vec::new();
+    let missing: Vec<String> =
+        spec.required.iter().filter(|r| !dir.join(r).exists()).map(|r| r.display().to_string()).collect();
+    if !missing.is_empty() {
+        problems.push((Status::Critical, format!("missing {}", missing.join(", "))));
+    }
+    if spec.writable
+        && let Err(e) = tempfile::Builder::new().prefix(".hm-write-test.").tempfile_in(dir)
+    {
+        problems.push((Status::Critical, format!("not writable: {e}")));
+    }
+    let deadline = Instant::now() + timeout.mul_f64(0.8);
+    let (mut bytes, mut files, mut complete) = (0u64, 0u64, true);
+    for entry in walkdir::WalkDir::new(dir).follow_links(false).same_file_system(true) {
+        if Instant::now() > deadline {
+            complete = false;
+            break;
+        }
+        // Unreadable corners are skipped: the size is of what hm can see.
+        let Ok(entry) = entry else { continue };
+        if let Ok(meta) = entry.metadata()
+            && meta.is_file()
+        {
+            // Allocated blocks, like du: sparse files count what they use.
+            bytes += meta.blocks() * 512;
+            files += 1;
+        }
+    }
+    let size = Metric::new("size", bytes as f64, "B").limits(spec.size);
+    let mut status = size.status();
+    let shown = format!("{}{} in {files} files", if complete { "" } else { "at least " }, format_bytes(bytes as f64));
+    if !complete && status != Status::Critical {
+        status = Status::Unknown;
+        problems.push((Status::Unknown, format!("size walk not finished within {:?}", timeout.mul_f64(0.8))));
+    }
+    for (s, _) in &problems {
+        status = status.worst(*s);
+    }
+    let mut message: Vec<String> = problems.into_iter().map(|(_, p)| p).collect();
+    message.push(format!("{} {shown}", dir.display()));
+    Ok(CheckOutput {
+        status,
+        message: message.join("; "),
+        metrics: vec![size, Metric::new("files", files as f64, "")],
+        counters: Vec::new(),
+    })
+}
+
+fn critical(message: String) -> CheckOutput {
+    CheckOutput { status: Status::Critical, message, ..Default::default() }
+}
