@@ -90,6 +90,9 @@ pub struct CheckResult {
     /// Counters to keep for the next run (CPU ticks); not printed.
     #[serde(skip, default)]
     pub counters: Vec<(String, f64)>,
+    /// Figures far from their usual level (monitors with `anomaly` set).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub anomalies: Vec<crate::analyze::anomaly::Anomaly>,
 }
 
 /// What a check kind returns.

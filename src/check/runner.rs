@@ -113,6 +113,7 @@ fn result(m: &Monitor, out: CheckOutput, took: Duration) -> CheckResult {
         duration_ms: took.as_secs_f64() * 1000.0,
         metrics: out.metrics,
         counters: out.counters,
+        anomalies: Vec::new(),
     }
 }
 

@@ -101,6 +101,7 @@ pub fn run_with(ctx: &Ctx, config: &Config, names: &[String], started: Instant) 
     let mut results = run_all(shared, monitors.clone());
     for (r, m) in results.iter_mut().zip(monitors.iter()) {
         gave_up(&store, m, r, now)?;
+        crate::analyze::annotate(&store, m, r, now)?;
     }
     store.record_checks(now, &results)?;
     let alerts = process(&mut store, config, &results, now, names.is_empty())?;

@@ -71,13 +71,28 @@ pub fn check(r: &CheckReport, style: Style) -> String {
             Cell::new(key_figures(&res.metrics)),
         ]);
     }
-    let mut out = format!(
-        "{t}\n{}: {} monitor{} in {:.0} ms\n",
+    let mut out = format!("{t}\n");
+    for res in &r.results {
+        for a in &res.anomalies {
+            let unit = |v: f64| metric_value(&Metric::new(&a.metric, v, ""));
+            out.push_str(&format!(
+                "anomaly: {} {} = {} is {:.1} deviations from its usual {} (±{})\n",
+                res.monitor,
+                a.metric,
+                unit(a.value),
+                a.z,
+                unit(a.mean),
+                unit(a.deviation)
+            ));
+        }
+    }
+    out.push_str(&format!(
+        "{}: {} monitor{} in {:.0} ms\n",
         r.status.as_str().to_uppercase(),
         r.results.len(),
         if r.results.len() == 1 { "" } else { "s" },
         r.duration_ms
-    );
+    ));
     out.push_str(&super::alerts::raised(&r.alerts, r.notifications.as_ref()));
     out
 }
