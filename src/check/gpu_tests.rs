@@ -1,3 +1,6 @@
+// The fixtures follow the CSV that `nvidia-smi --query-gpu=... --format=csv,noheader,nounits`
+// prints (one line per GPU, `[N/A]` for a field a GPU does not report). No GPU was lent to
+// this project to record them on; replace them with recordings when one is.
 use super::*;
 use crate::check::CtxData;
 use crate::config::Limits;
@@ -16,7 +19,7 @@ fn run(output: &str) -> CheckOutput {
 #[test]
 fn recorded_outputs_parse() {
     for (file, text) in [
-        ("h100", include_str!("../../tests/fixtures/nvidia-smi/h100.csv")),
+        ("one-gpu", include_str!("../../tests/fixtures/nvidia-smi/one-gpu.csv")),
         ("two-gpus-na", include_str!("../../tests/fixtures/nvidia-smi/two-gpus-na.csv")),
     ] {
         let gpus = parse(text);
