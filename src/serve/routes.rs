@@ -36,10 +36,35 @@ fn error(status: u16, message: impl Into<String>) -> Reply {
     json_reply(status, &json!({ "error": message.into() }))
 }
 
-/// The query parameter `key` of a URL.
-fn param<'a>(url: &'a str, key: &str) -> Option<&'a str> {
+/// `%XX` escapes and `+` decoded; invalid escapes are kept as written.
+fn decode(v: &str) -> String {
+    let bytes = v.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
+        match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b'+', _) => {
+                out.push(b' ');
+                i += 1;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The query parameter `key` of a URL, decoded.
+fn param(url: &str, key: &str) -> Option<String> {
     let query = url.split_once('?')?.1;
-    query.split('&').filter_map(|kv| kv.split_once('=')).find(|(k, _)| *k == key).map(|(_, v)| v)
+    query.split('&').filter_map(|kv| kv.split_once('=')).find(|(k, _)| *k == key).map(|(_, v)| decode(v))
 }
 
 /// Constant-time comparison, so the token cannot be guessed byte by byte.
@@ -99,7 +124,7 @@ fn route(state: &State, request: &Request) -> Reply {
         Err(e) => return error(503, format!("{e:#}")),
     };
     if let Some(name) = path.strip_prefix("/history/") {
-        let since = match param(&url, "since").map(crate::units::parse_duration).transpose() {
+        let since = match param(&url, "since").map(|s| crate::units::parse_duration(&s)).transpose() {
             Ok(s) => s.unwrap_or(Duration::from_secs(86_400)),
             Err(e) => return error(400, format!("since: {e}")),
         };
@@ -107,7 +132,7 @@ fn route(state: &State, request: &Request) -> Reply {
         if !config.monitors.iter().any(|m| m.name == name) {
             return error(404, format!("no monitor named `{name}`"));
         }
-        return match history::read(&store, name, param(&url, "metric"), since, points) {
+        return match history::read(&store, name, param(&url, "metric").as_deref(), since, points) {
             Ok(h) => json_reply(200, &h),
             Err(e) => error(404, format!("{e:#}")),
         };
@@ -140,4 +165,17 @@ fn route(state: &State, request: &Request) -> Reply {
 pub fn handle(state: &State, request: Request) {
     let reply = route(state, &request);
     let _ = request.respond(reply);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_parameters_are_decoded() {
+        assert_eq!(param("/history/disk?metric=space%3A%2Fdata&since=1h", "metric").as_deref(), Some("space:/data"));
+        assert_eq!(param("/x?a=b+c%zz", "a").as_deref(), Some("b c%zz"));
+        assert_eq!(param("/x", "a"), None);
+        assert!(same(b"token", b"token") && !same(b"token", b"tokem") && !same(b"tok", b"token"));
+    }
 }
