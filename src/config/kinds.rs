@@ -166,3 +166,49 @@ pub struct SqliteSpec {
     /// Whether `hm heal` may clear its locks.
     pub heal: bool,
 }
+
+/// Keys every monitor accepts.
+pub const COMMON: &[&str] = &["name", "kind", "enabled", "description", "timeout", "for", "cooldown", "anomaly"];
+
+/// The check kinds this build knows, with the keys each accepts.
+pub const KINDS: &[(&str, &[&str])] = &[
+    ("cpu", &["warn", "crit"]),
+    ("memory", &["warn", "crit", "swap_warn", "swap_crit"]),
+    ("load", &["warn", "crit"]),
+    ("disk", &["warn", "crit", "inode_warn", "inode_crit", "path", "fs_types", "forecast_warn", "forecast_crit"]),
+    (
+        "process",
+        &[
+            "process",
+            "pattern",
+            "pidfile",
+            "unit",
+            "min",
+            "max",
+            "cpu_warn",
+            "cpu_crit",
+            "rss_warn",
+            "rss_crit",
+            "zombies_warn",
+            "zombies_crit",
+            "start",
+            "stop",
+            "shell",
+            "restart_delay",
+            "grace",
+            "max_restarts",
+            "restart_window",
+            "log",
+            "heal",
+        ],
+    ),
+    ("heartbeat", &["file", "ping", "database", "query", "warn", "crit"]),
+    ("tmux", &["session", "socket", "stuck_after", "keys", "on_stuck", "shell", "heal"]),
+    ("sqlite", &["path", "quick_check", "lock_timeout", "wal_warn", "wal_crit", "killable", "heal"]),
+    ("http", &["url", "method", "expect_status", "contains", "warn", "crit"]),
+    ("tcp", &["address", "warn", "crit"]),
+    ("command", &["command", "shell"]),
+    ("workspace", &["path", "warn", "crit", "required", "writable"]),
+    ("tasks", &["ping", "window", "error_warn", "error_crit", "expected"]),
+    ("gpu", &["warn", "crit", "temp_warn", "temp_crit", "util_warn", "util_crit"]),
+];

@@ -12,6 +12,7 @@ mod kinds;
 mod kinds_probe;
 mod load;
 pub mod model;
+mod raw;
 pub mod validate;
 mod validate_channels;
 mod validate_clean;

@@ -8,6 +8,7 @@
 
 pub use super::kinds::*;
 pub use super::kinds_probe::*;
+pub use super::raw::*;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 use std::time::Duration;
@@ -70,110 +71,6 @@ impl Limits {
     pub const fn new(warn: f64, crit: f64) -> Limits {
         Limits { warn: Some(warn), crit: Some(crit) }
     }
-}
-
-/// One `[[monitor]]` table as written. Unknown keys are not refused by
-/// serde but by `validate::keys`, which knows the monitor's kind: a
-/// `pattern` on a `cpu` monitor is an error, not ignored, and is reported
-/// alongside any type error.
-#[derive(Debug, Clone, Deserialize, Default)]
-pub struct RawMonitor {
-    pub name: String,
-    pub kind: String,
-    pub enabled: Option<bool>,
-    pub description: Option<String>,
-    pub timeout: Option<String>,
-    /// Overrides `[alerts] for`.
-    #[serde(rename = "for")]
-    pub for_checks: Option<u32>,
-    /// Overrides `[alerts] cooldown`.
-    pub cooldown: Option<String>,
-    pub warn: Option<NumOrText>,
-    pub crit: Option<NumOrText>,
-    // memory
-    pub swap_warn: Option<f64>,
-    pub swap_crit: Option<f64>,
-    // disk
-    pub inode_warn: Option<f64>,
-    pub inode_crit: Option<f64>,
-    pub path: Option<PathBuf>,
-    pub fs_types: Option<Vec<String>>,
-    // process
-    pub process: Option<String>,
-    pub pattern: Option<String>,
-    pub pidfile: Option<PathBuf>,
-    pub unit: Option<String>,
-    pub min: Option<u32>,
-    pub max: Option<u32>,
-    pub cpu_warn: Option<f64>,
-    pub cpu_crit: Option<f64>,
-    pub rss_warn: Option<NumOrText>,
-    pub rss_crit: Option<NumOrText>,
-    pub zombies_warn: Option<f64>,
-    pub zombies_crit: Option<f64>,
-    // heartbeat
-    pub file: Option<PathBuf>,
-    pub ping: Option<String>,
-    // process remedies
-    pub start: Option<CommandLine>,
-    pub stop: Option<CommandLine>,
-    pub shell: Option<bool>,
-    pub restart_delay: Option<String>,
-    pub grace: Option<String>,
-    pub max_restarts: Option<u32>,
-    pub restart_window: Option<String>,
-    pub log: Option<PathBuf>,
-    pub heal: Option<bool>,
-    // tmux
-    pub session: Option<String>,
-    pub socket: Option<PathBuf>,
-    pub stuck_after: Option<String>,
-    pub keys: Option<Vec<String>>,
-    pub on_stuck: Option<CommandLine>,
-    // sqlite
-    pub quick_check: Option<bool>,
-    pub lock_timeout: Option<String>,
-    pub wal_warn: Option<NumOrText>,
-    pub wal_crit: Option<NumOrText>,
-    pub killable: Option<Vec<String>>,
-    // every kind with metrics
-    pub anomaly: Option<f64>,
-    // disk forecast
-    pub forecast_warn: Option<String>,
-    pub forecast_crit: Option<String>,
-    // http, tcp
-    pub url: Option<String>,
-    pub method: Option<String>,
-    pub expect_status: Option<Vec<u16>>,
-    pub contains: Option<String>,
-    pub address: Option<String>,
-    // command
-    pub command: Option<CommandLine>,
-    // workspace
-    pub required: Option<Vec<PathBuf>>,
-    pub writable: Option<bool>,
-    // tasks
-    pub window: Option<String>,
-    pub error_warn: Option<f64>,
-    pub error_crit: Option<f64>,
-    pub expected: Option<String>,
-    // gpu
-    pub temp_warn: Option<f64>,
-    pub temp_crit: Option<f64>,
-    pub util_warn: Option<f64>,
-    pub util_crit: Option<f64>,
-    // heartbeat from SQL
-    pub database: Option<PathBuf>,
-    pub query: Option<String>,
-}
-
-/// A command as written: an argv array, or one string for `sh -c` (only
-/// with `shell = true`: no shell unless the config asks for one).
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-#[serde(untagged)]
-pub enum CommandLine {
-    Argv(Vec<String>),
-    Line(String),
 }
 
 /// Resolved global settings.

@@ -7,58 +7,13 @@
 
 use super::ConfigIssue;
 use super::checker::{Checker, nested_offset, nested_table};
+use super::kinds::{COMMON, KINDS};
 use super::load::Doc;
 use super::model::*;
 use super::validate_process::{argv, process};
 use std::time::Duration;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
-
-/// Keys every monitor accepts.
-const COMMON: &[&str] = &["name", "kind", "enabled", "description", "timeout", "for", "cooldown", "anomaly"];
-
-/// The check kinds this build knows, with the keys each accepts.
-pub const KINDS: &[(&str, &[&str])] = &[
-    ("cpu", &["warn", "crit"]),
-    ("memory", &["warn", "crit", "swap_warn", "swap_crit"]),
-    ("load", &["warn", "crit"]),
-    ("disk", &["warn", "crit", "inode_warn", "inode_crit", "path", "fs_types", "forecast_warn", "forecast_crit"]),
-    (
-        "process",
-        &[
-            "process",
-            "pattern",
-            "pidfile",
-            "unit",
-            "min",
-            "max",
-            "cpu_warn",
-            "cpu_crit",
-            "rss_warn",
-            "rss_crit",
-            "zombies_warn",
-            "zombies_crit",
-            "start",
-            "stop",
-            "shell",
-            "restart_delay",
-            "grace",
-            "max_restarts",
-            "restart_window",
-            "log",
-            "heal",
-        ],
-    ),
-    ("heartbeat", &["file", "ping", "database", "query", "warn", "crit"]),
-    ("tmux", &["session", "socket", "stuck_after", "keys", "on_stuck", "shell", "heal"]),
-    ("sqlite", &["path", "quick_check", "lock_timeout", "wal_warn", "wal_crit", "killable", "heal"]),
-    ("http", &["url", "method", "expect_status", "contains", "warn", "crit"]),
-    ("tcp", &["address", "warn", "crit"]),
-    ("command", &["command", "shell"]),
-    ("workspace", &["path", "warn", "crit", "required", "writable"]),
-    ("tasks", &["ping", "window", "error_warn", "error_crit", "expected"]),
-    ("gpu", &["warn", "crit", "temp_warn", "temp_crit", "util_warn", "util_crit"]),
-];
 
 /// Default timeout of one check.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);

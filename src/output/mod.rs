@@ -10,6 +10,7 @@ mod alerts;
 mod nagios;
 mod prometheus;
 mod text;
+mod view;
 
 use crate::alert::outbox::Delivery;
 use crate::cmd::{
@@ -129,7 +130,7 @@ pub fn render(report: &Report, style: Style) -> Vec<u8> {
         Report::Outbox(r) => alerts::outbox(r, style),
         Report::Delivery(r) => alerts::flush(r),
         Report::ChannelTest(r) => alerts::test(r),
-        Report::History(r) => text::history(r, style),
+        Report::History(r) => view::history(r, style),
         Report::Export(r) => format!(
             "wrote {} bytes to {}\n",
             r.bytes.unwrap_or(0),
@@ -159,8 +160,8 @@ pub fn print_cycle(c: &Cycle, style: Style) {
         }
         Cycle::Check(r) if style.json => serde_json::to_string(r).unwrap_or_default(),
         Cycle::Heal(r) if style.json => serde_json::to_string(r).unwrap_or_default(),
-        Cycle::Check(r) => text::cycle_line(r, None),
-        Cycle::Heal(r) => text::cycle_line(r.after.as_ref().unwrap_or(&r.before), Some(r)),
+        Cycle::Check(r) => view::cycle_line(r, None),
+        Cycle::Heal(r) => view::cycle_line(r.after.as_ref().unwrap_or(&r.before), Some(r)),
     };
     let _ = write_stdout(format!("{}\n", line.trim_end()).as_bytes());
 }

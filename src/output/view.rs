@@ -1,0 +1,71 @@
+//! Text for the looking commands: `hm history` and the per-cycle line of
+//! `hm run` / `hm serve`.
+
+use super::Style;
+use super::text::{metric_value, table};
+use crate::check::Metric;
+use crate::cmd::{check::CheckReport, heal::HealReport, history::HistoryReport};
+use crate::status::Status;
+use comfy_table::Cell;
+
+/// One line per cycle of `hm run`: when, the worst status, what is not ok,
+/// then alert and remedy lines.
+pub fn cycle_line(r: &CheckReport, heal: Option<&HealReport>) -> String {
+    let bad: Vec<String> = r
+        .results
+        .iter()
+        .filter(|x| x.status != Status::Ok)
+        .map(|x| format!("{} {} ({})", x.monitor, x.status, x.message))
+        .collect();
+    let mut out = format!(
+        "{} {}: {} monitors in {:.0} ms{}{}\n",
+        r.checked_at,
+        r.status.as_str().to_uppercase(),
+        r.results.len(),
+        r.duration_ms,
+        if bad.is_empty() { "" } else { "; " },
+        bad.join("; ")
+    );
+    if let Some(h) = heal {
+        for m in h.remedies.iter().filter(|m| m.remedy != "none") {
+            out.push_str(&format!("  {} {}: {} ({})\n", m.monitor, m.remedy, m.outcome, m.details));
+        }
+    }
+    out.push_str(&super::alerts::raised(&r.alerts, r.notifications.as_ref()));
+    out
+}
+
+/// `hm history`: a row per metric, with a sparkline of its values.
+pub fn history(r: &HistoryReport, style: Style) -> String {
+    if r.series.is_empty() {
+        return format!("no values recorded for {} since {}\n", r.monitor, r.since);
+    }
+    let mut t = table(style, &["metric", "points", "min", "max", "last", "trend"]);
+    for s in &r.series {
+        let m = |v: Option<f64>| v.map_or("-".to_string(), |v| metric_value(&Metric::new(&s.metric, v, &s.unit)));
+        let values: Vec<f64> = crate::cmd::history::downsample(&s.points, 40).iter().map(|p| p.1).collect();
+        t.add_row(vec![
+            Cell::new(&s.metric),
+            Cell::new(s.points.len()),
+            Cell::new(m(s.min)),
+            Cell::new(m(s.max)),
+            Cell::new(m(s.last)),
+            Cell::new(sparkline(&values)),
+        ]);
+    }
+    format!("{t}\n{}: since {}\n", r.monitor, r.since)
+}
+
+/// `▁▂▃▄▅▆▇█`, scaled between the values' min and max.
+pub fn sparkline(values: &[f64]) -> String {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    values
+        .iter()
+        .map(|v| {
+            let i = if hi > lo { ((v - lo) / (hi - lo) * 7.0).round() as usize } else { 3 };
+            BARS[i.min(7)]
+        })
+        .collect()
+}
