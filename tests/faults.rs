@@ -1,0 +1,77 @@
+//! Fault injection (issue 7, first part): real processes killed mid-write,
+//! and many runs at once on one database.
+
+mod common;
+
+use common::Test;
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+/// A `command` monitor whose plugin prints `n` perfdata items: one run
+/// records `n` samples in one transaction.
+fn many_samples(t: &Test, n: usize) -> String {
+    let plugin = t.path("plugin.sh");
+    std::fs::write(&plugin, format!("#!/bin/sh\nprintf 'OK |'\nseq 1 {n} | sed 's/.*/ m&=&/' | tr -d '\\n'\necho\n"))
+        .expect("plugin");
+    std::fs::set_permissions(&plugin, std::os::unix::fs::PermissionsExt::from_mode(0o755)).expect("chmod");
+    format!(
+        "host_defaults = false\n[[monitor]]\nname = \"many\"\nkind = \"command\"\ncommand = [\"{}\"]\n",
+        plugin.display()
+    )
+}
+
+fn count(db: &rusqlite::Connection, sql: &str) -> i64 {
+    db.query_row(sql, [], |r| r.get(0)).expect(sql)
+}
+
+#[test]
+fn sigkill_while_recording_ten_thousand_samples_loses_nothing_committed() {
+    let t = Test::new();
+    let text = many_samples(&t, 10_000);
+    let t = t.config(&text);
+    t.run(&["check"]).code(0);
+    t.run(&["check"]).code(0);
+    let committed = {
+        let db = rusqlite::Connection::open(t.db_path()).expect("db");
+        count(&db, "SELECT count(*) FROM samples")
+    };
+    assert_eq!(committed, 20_000);
+    // Kill runs at staggered moments, so some die inside the big transaction.
+    for delay_ms in [5u64, 20, 40, 60, 80, 100, 150, 200] {
+        let mut child = t.command(&["check"]).stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("hm");
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    let db = rusqlite::Connection::open(t.db_path()).expect("db");
+    let integrity: String = db.query_row("PRAGMA integrity_check", [], |r| r.get(0)).expect("integrity");
+    assert_eq!(integrity, "ok");
+    let samples = count(&db, "SELECT count(*) FROM samples");
+    assert!(samples >= committed && samples % 10_000 == 0, "{samples} samples: a run is all in or all out");
+    let runs = count(&db, "SELECT count(DISTINCT ts) FROM checks");
+    assert_eq!(samples / 10_000, runs, "every recorded run has all its samples");
+    drop(db);
+    t.run(&["check"]).code(0);
+}
+
+#[test]
+fn ten_concurrent_checks_never_see_a_locked_database() {
+    let t = Test::new();
+    let text = many_samples(&t, 2_000);
+    let t = t.config(&text);
+    t.run(&["status"]);
+    let start = Instant::now();
+    let children: Vec<_> = (0..10)
+        .map(|_| t.command(&["check", "--json"]).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("hm"))
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().expect("wait");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "stderr: {stderr}");
+        assert!(!stderr.contains("locked"), "{stderr}");
+    }
+    let db = rusqlite::Connection::open(t.db_path()).expect("db");
+    assert_eq!(count(&db, "SELECT count(*) FROM checks"), 10);
+    assert_eq!(count(&db, "SELECT count(*) FROM samples"), 20_000);
+    eprintln!("10 concurrent checks of 2,000 samples each took {:?}", start.elapsed());
+}
