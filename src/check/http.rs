@@ -7,12 +7,16 @@ use super::{CheckCtx, CheckOutput, Metric, level};
 use crate::config::HttpSpec;
 use crate::status::Status;
 use anyhow::Result;
+use std::io::Read;
 use std::time::{Duration, Instant};
 
 /// The body read to look for `contains`, at most.
 const BODY_LIMIT: u64 = 1 << 20;
 
 pub fn check(_ctx: &CheckCtx<'_>, spec: &HttpSpec, timeout: Duration) -> Result<CheckOutput> {
+    // A little less than the monitor's timeout, so the check's own answer
+    // (which names the URL) comes before the runner gives up on it.
+    let timeout = timeout.saturating_sub(Duration::from_millis(100)).max(Duration::from_millis(100));
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_global(Some(timeout))
         .http_status_as_error(false)
@@ -34,8 +38,13 @@ pub fn check(_ctx: &CheckCtx<'_>, spec: &HttpSpec, timeout: Duration) -> Result<
         }
     };
     let code = resp.status().as_u16();
+    // The first MiB is searched, whatever its size or encoding.
     let body = match &spec.contains {
-        Some(_) => resp.body_mut().with_config().limit(BODY_LIMIT).read_to_string().unwrap_or_default(),
+        Some(_) => {
+            let mut bytes = Vec::new();
+            let _ = resp.body_mut().as_reader().take(BODY_LIMIT).read_to_end(&mut bytes);
+            String::from_utf8_lossy(&bytes).into_owned()
+        }
         None => String::new(),
     };
     let took = start.elapsed().as_secs_f64();

@@ -9,6 +9,8 @@ use std::net::{TcpStream, ToSocketAddrs};
 use std::time::{Duration, Instant};
 
 pub fn check(_ctx: &CheckCtx<'_>, spec: &TcpSpec, timeout: Duration) -> Result<CheckOutput> {
+    // A little less than the monitor's timeout, so this check's own answer comes first.
+    let timeout = timeout.saturating_sub(Duration::from_millis(100)).max(Duration::from_millis(100));
     let start = Instant::now();
     let addrs: Vec<_> =
         spec.address.to_socket_addrs().with_context(|| format!("cannot resolve {}", spec.address))?.collect();

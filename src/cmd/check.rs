@@ -79,11 +79,20 @@ pub fn run_with(ctx: &Ctx, config: &Config, names: &[String], started: Instant) 
     let mut store = ctx.store(config)?;
     let counters = store.counters()?;
     let mut pings = HashMap::new();
-    let mut tasks = HashMap::new();
+    // Each ping name once, over the widest window of the tasks monitors
+    // reading it; each monitor keeps to its own window.
+    let mut windows: HashMap<&str, f64> = HashMap::new();
     for m in &monitors {
         if let Spec::Tasks(t) = &m.spec {
-            tasks.insert(t.ping.clone(), store.task_pings(&t.ping, now - t.window.as_secs_f64())?);
+            let w = windows.entry(t.ping.as_str()).or_insert(0.0);
+            *w = w.max(t.window.as_secs_f64());
         }
+    }
+    let mut tasks = HashMap::new();
+    for (ping, window) in windows {
+        tasks.insert(ping.to_string(), store.task_pings(ping, now - window)?);
+    }
+    for m in &monitors {
         if let Spec::Heartbeat(h) = &m.spec
             && let HeartbeatSource::Ping(name) = &h.source
             && let Some(p) = store.last_ping(name)?

@@ -42,24 +42,55 @@ pub struct Captured {
     pub stderr: String,
 }
 
-fn read_all(pipe: Option<impl Read + Send + 'static>) -> Option<std::thread::JoinHandle<String>> {
-    pipe.map(|mut p| {
-        std::thread::spawn(move || {
-            let mut bytes = Vec::new();
-            let _ = p.read_to_end(&mut bytes);
-            String::from_utf8_lossy(&bytes).into_owned()
-        })
-    })
+/// A pipe read to its end on a thread of its own, into a buffer the
+/// caller can take at any time.
+struct Drain {
+    buf: std::sync::Arc<std::sync::Mutex<Vec<u8>>>,
+    done: std::sync::mpsc::Receiver<()>,
+}
+
+impl Drain {
+    fn start(pipe: Option<impl Read + Send + 'static>) -> Drain {
+        let buf = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let (tx, done) = std::sync::mpsc::channel();
+        if let Some(mut p) = pipe {
+            let b = buf.clone();
+            std::thread::spawn(move || {
+                let mut chunk = [0u8; 8192];
+                while let Ok(n) = p.read(&mut chunk) {
+                    if n == 0 {
+                        break;
+                    }
+                    if let Ok(mut b) = b.lock() {
+                        b.extend_from_slice(&chunk[..n]);
+                    }
+                }
+                let _ = tx.send(());
+            });
+        }
+        Drain { buf, done }
+    }
+
+    /// What was read, waiting until `deadline` for the writer's end: a
+    /// background child the command left behind may hold the pipe open
+    /// long after the command itself answered.
+    fn take(self, deadline: Instant) -> String {
+        let _ = self.done.recv_timeout(deadline.saturating_duration_since(Instant::now()));
+        let bytes = self.buf.lock().map(|b| b.clone()).unwrap_or_default();
+        String::from_utf8_lossy(&bytes).into_owned()
+    }
 }
 
 /// Run to completion within `timeout` (then it is killed and this is an
 /// error), with `input` written to its stdin from a thread of its own (so
 /// a command that does not read it cannot stall hm), extra environment
 /// variables, and stdout and stderr read as they come (so a chatty command
-/// cannot fill a pipe and stall).
+/// cannot fill a pipe and stall). The command runs in a process group of
+/// its own, and at the timeout the whole group is killed: a plugin's
+/// children do not outlive it.
 pub fn capture(argv: &[String], input: Option<&[u8]>, env: &[(&str, &str)], timeout: Duration) -> Result<Captured> {
     let mut cmd = command(argv)?;
-    cmd.envs(env.iter().copied()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    cmd.envs(env.iter().copied()).stdout(Stdio::piped()).stderr(Stdio::piped()).process_group(0);
     if input.is_some() {
         cmd.stdin(Stdio::piped());
     }
@@ -72,21 +103,25 @@ pub fn capture(argv: &[String], input: Option<&[u8]>, env: &[(&str, &str)], time
             let _ = stdin.write_all(&input);
         });
     }
-    let (out, err) = (read_all(child.stdout.take()), read_all(child.stderr.take()));
+    let (out, err) = (Drain::start(child.stdout.take()), Drain::start(child.stderr.take()));
     let start = Instant::now();
+    let group = nix::unistd::Pid::from_raw(child.id() as i32);
     let status = loop {
         if let Some(status) = child.try_wait().context("cannot wait for the command")? {
             break status;
         }
         if start.elapsed() > timeout {
+            let _ = nix::sys::signal::killpg(group, nix::sys::signal::Signal::SIGKILL);
             let _ = child.kill();
             let _ = child.wait();
             bail!("`{}` did not finish within {timeout:?}", argv.join(" "));
         }
         std::thread::sleep(Duration::from_millis(10));
     };
-    let join = |h: Option<std::thread::JoinHandle<String>>| h.and_then(|h| h.join().ok()).unwrap_or_default();
-    Ok(Captured { code: status.code(), stdout: join(out), stderr: join(err) })
+    // The command answered; what it left running has until the timeout to
+    // let go of its output, and is not waited for after that.
+    let deadline = start + timeout;
+    Ok(Captured { code: status.code(), stdout: out.take(deadline), stderr: err.take(deadline) })
 }
 
 /// [`output`], with input and environment as [`capture`] takes them.

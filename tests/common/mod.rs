@@ -196,7 +196,13 @@ pub fn result<'a>(doc: &'a serde_json::Value, monitor: &str) -> &'a serde_json::
 /// Whether an outside tool is installed. Locally a missing tool skips the
 /// test, loudly; under `CI=true` it is a failure.
 pub fn have_tool(tool: &str) -> bool {
-    let found = std::process::Command::new(tool).arg("-V").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok();
+    // Looked up on PATH, not run: some tools (chromedriver) take any
+    // unknown flag as "start serving" and never exit.
+    let found = std::env::var_os("PATH").is_some_and(|path| {
+        std::env::split_paths(&path).any(|dir| {
+            std::fs::metadata(dir.join(tool)).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+        })
+    });
     if !found {
         assert!(
             std::env::var("CI").as_deref() != Ok("true"),
