@@ -4,10 +4,12 @@
 
 mod common;
 
+use common::beat;
+
 use common::receiver::free_port;
 use common::{Test, have_tool};
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
 struct Alertmanager {
     child: Child,
@@ -73,11 +75,6 @@ impl Drop for Alertmanager {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
-}
-
-fn beat(t: &Test, age_s: u64) {
-    let f = std::fs::File::create(t.path("beat")).expect("beat");
-    f.set_modified(SystemTime::now() - Duration::from_secs(age_s)).expect("mtime");
 }
 
 #[test]

@@ -3,9 +3,11 @@
 
 mod common;
 
+use common::beat;
+
 use common::Test;
 use common::receiver::{Receiver, free_port};
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 /// A heartbeat monitor `hb` on `beat` (warning after 20 s, critical after
 /// 40 s), plus `extra` (channels, `[alerts]` keys).
@@ -15,12 +17,6 @@ fn config(t: &Test, alerts: &str, channels: &str) -> String {
          file = \"{}\"\nwarn = \"20s\"\ncrit = \"40s\"\n\n{channels}",
         t.path("beat").display()
     )
-}
-
-/// Make the heartbeat `age_s` seconds old (0: fresh).
-fn beat(t: &Test, age_s: u64) {
-    let f = std::fs::File::create(t.path("beat")).expect("beat");
-    f.set_modified(SystemTime::now() - Duration::from_secs(age_s)).expect("mtime");
 }
 
 fn webhook(url: &str) -> String {

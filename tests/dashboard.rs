@@ -4,6 +4,8 @@
 
 mod common;
 
+use common::beat;
+
 use common::daemon::{Daemon, http, wait_port};
 use common::receiver::free_port;
 use common::{Test, have_tool};
@@ -11,7 +13,7 @@ use nix::sys::signal::Signal;
 use serde_json::{Value, json};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
 /// chromedriver, killed when dropped.
 struct Guard(Child);
@@ -92,11 +94,6 @@ fn base64(text: &str) -> Vec<u8> {
     out
 }
 
-fn beat(t: &Test, age_s: u64) {
-    let f = std::fs::File::create(t.path("beat")).expect("beat");
-    f.set_modified(SystemTime::now() - Duration::from_secs(age_s)).expect("mtime");
-}
-
 /// The page's monitor rows, and when it was loaded.
 const ROWS: &str = r#"return {
   loadedAt: document.body.dataset.loadedAt,
@@ -130,10 +127,7 @@ fn the_dashboard_shows_every_monitor_and_updates_in_place() {
     }
     let t = Test::new();
     beat(&t, 60);
-    let config = format!(
-        "[[monitor]]\nname = \"hb\"\nkind = \"heartbeat\"\nfile = \"{}\"\nwarn = \"20s\"\ncrit = \"40s\"\n",
-        t.path("beat").display()
-    );
+    let config = common::hb_monitor(&t);
     let t = t.config(&config);
     let port = free_port();
     let listen = format!("127.0.0.1:{port}");

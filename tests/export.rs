@@ -3,14 +3,10 @@
 
 mod common;
 
+use common::beat;
+
 use common::{Test, have_tool, pipe};
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
-use std::time::{Duration, SystemTime};
-
-fn beat(t: &Test, age_s: u64) {
-    let f = std::fs::File::create(t.path("beat")).expect("beat");
-    f.set_modified(SystemTime::now() - Duration::from_secs(age_s)).expect("mtime");
-}
 
 /// hb (heartbeat) plus the host monitors, checked twice.
 fn checked() -> Test {

@@ -3,12 +3,14 @@
 
 mod common;
 
+use common::beat;
+
 use common::daemon::{Daemon, http, wait_port};
 use common::receiver::free_port;
 use common::{Test, have_tool, pipe};
 use nix::sys::signal::Signal;
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
 /// An outside program, killed when dropped.
 struct Guard(Child);
@@ -18,11 +20,6 @@ impl Drop for Guard {
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
-}
-
-fn beat(t: &Test, age_s: u64) {
-    let f = std::fs::File::create(t.path("beat")).expect("beat");
-    f.set_modified(SystemTime::now() - Duration::from_secs(age_s)).expect("mtime");
 }
 
 /// hb's sample in Prometheus' answer to `hm_monitor_status`, if there is one yet.
@@ -61,10 +58,7 @@ fn a_real_prometheus_scrapes_hm_serve() {
     }
     let t = Test::new();
     beat(&t, 60);
-    let config = format!(
-        "host_defaults = false\n\n[[monitor]]\nname = \"hb\"\nkind = \"heartbeat\"\nfile = \"{}\"\nwarn = \"20s\"\ncrit = \"40s\"\n",
-        t.path("beat").display()
-    );
+    let config = format!("host_defaults = false\n\n{}", common::hb_monitor(&t));
     let t = t.config(&config);
     let port = free_port();
     let listen = format!("127.0.0.1:{port}");

@@ -2,16 +2,13 @@
 
 mod common;
 
+use common::beat;
+
 use common::daemon::{Daemon, http, wait_port};
 use common::receiver::free_port;
 use common::{Test, have_tool, pipe};
 use nix::sys::signal::Signal;
-use std::time::{Duration, Instant, SystemTime};
-
-fn beat(t: &Test, age_s: u64) {
-    let f = std::fs::File::create(t.path("beat")).expect("beat");
-    f.set_modified(SystemTime::now() - Duration::from_secs(age_s)).expect("mtime");
-}
+use std::time::{Duration, Instant};
 
 fn config(t: &Test, extra: &str) -> String {
     format!(

@@ -228,3 +228,17 @@ pub fn pipe(program: &str, args: &[&str], input: &[u8]) -> std::process::Output 
     }
     child.wait_with_output().expect("wait")
 }
+
+/// Make the test's heartbeat file `beat` `age_s` seconds old (0: fresh).
+pub fn beat(t: &Test, age_s: u64) {
+    let f = std::fs::File::create(t.path("beat")).expect("beat");
+    f.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(age_s)).expect("mtime");
+}
+
+/// A `[[monitor]]` named `hb` on the test's `beat` file: warning after 20 s, critical after 40 s.
+pub fn hb_monitor(t: &Test) -> String {
+    format!(
+        "[[monitor]]\nname = \"hb\"\nkind = \"heartbeat\"\nfile = \"{}\"\nwarn = \"20s\"\ncrit = \"40s\"\n",
+        t.path("beat").display()
+    )
+}
