@@ -67,7 +67,7 @@ fn drain(ch: &crate::config::Channel, rows: &[OutboxRow]) -> Vec<(i64, Result<St
 /// Deliver what is due (everything undelivered when `force`).
 pub fn deliver(store: &Store, config: &Config, db: &Path, now: f64, force: bool) -> Result<Delivery> {
     let Some(_lock) = crate::lock::try_outbox(db)? else {
-        return Ok(Delivery { skipped: true, waiting: store.undelivered()?.len(), ..Delivery::default() });
+        return Ok(Delivery { skipped: true, waiting: store.count_undelivered()?, ..Delivery::default() });
     };
     let mut by_channel: BTreeMap<String, Vec<OutboxRow>> = BTreeMap::new();
     for row in store.undelivered()? {
@@ -113,7 +113,7 @@ pub fn deliver(store: &Store, config: &Config, db: &Path, now: f64, force: bool)
             }
         }
     }
-    report.waiting = store.undelivered()?.len();
+    report.waiting = store.count_undelivered()?;
     Ok(report)
 }
 

@@ -119,7 +119,7 @@ pub fn snapshot(config: &Config, store: &Store, now: f64) -> Result<StatusReport
         status: Status::worst_of(monitors.iter().map(|m| m.status)),
         summary: if counts.is_empty() { "no monitors".to_string() } else { counts.join(", ") },
         alerts: store.alerts(false, 100)?.into_iter().map(|a| super::alerts::view(a, &silences)).collect(),
-        outbox_waiting: store.undelivered()?.len(),
+        outbox_waiting: store.count_undelivered()?,
         monitors,
     })
 }

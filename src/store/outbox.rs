@@ -72,6 +72,12 @@ impl Store {
         Ok(stmt.query_row([], |r| r.get(0))?)
     }
 
+    /// How many notifications wait to be delivered.
+    pub fn count_undelivered(&self) -> Result<usize> {
+        let mut stmt = self.conn.prepare_cached("SELECT count(*) FROM outbox WHERE delivered_at IS NULL")?;
+        Ok(stmt.query_row([], |r| r.get::<_, i64>(0))? as usize)
+    }
+
     /// The latest `limit` notifications, delivered or not, newest first.
     pub fn outbox_recent(&self, limit: usize) -> Result<Vec<OutboxRow>> {
         let sql = format!("SELECT {COLUMNS} FROM outbox ORDER BY id DESC LIMIT ?1");
