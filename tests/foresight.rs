@@ -27,8 +27,9 @@ fn metric(doc: &serde_json::Value, monitor: &str, name: &str) -> Option<f64> {
     result(doc, monitor)["metrics"].as_array()?.iter().find(|m| m["name"] == name)?["value"].as_f64()
 }
 
-/// Fill history so that the filesystem reaches 100% `hours` from now, and check.
-fn forecast(hours: f64) -> (serde_json::Value, f64) {
+/// A test with a `disk` monitor `data` on its own directory's filesystem,
+/// checked once: the space metric's name and its current value.
+fn disk_monitor() -> (Test, String, f64) {
     let t = Test::new();
     let text = format!(
         "host_defaults = false\n[[monitor]]\nname = \"data\"\nkind = \"disk\"\npath = \"{}\"\n",
@@ -38,6 +39,12 @@ fn forecast(hours: f64) -> (serde_json::Value, f64) {
     let first = t.run(&["check", "--json"]).json();
     let space = result(&first, "data")["metrics"][0]["name"].as_str().expect("metric").to_string();
     let current = metric(&first, "data", &space).expect("space");
+    (t, space, current)
+}
+
+/// Fill history so that the filesystem reaches 100% `hours` from now, and check.
+fn forecast(hours: f64) -> (serde_json::Value, f64) {
+    let (t, space, current) = disk_monitor();
     assert!(current < 85.0, "this test needs a filesystem under 85% full ({current}%)");
     let slope = (100.0 - current) / (hours * 3600.0);
     let points: Vec<(f64, f64)> =
@@ -67,15 +74,7 @@ fn a_disk_filling_at_a_known_rate_is_forecast_within_five_percent() {
 
 #[test]
 fn an_emptying_disk_gets_no_forecast() {
-    let t = Test::new();
-    let text = format!(
-        "host_defaults = false\n[[monitor]]\nname = \"data\"\nkind = \"disk\"\npath = \"{}\"\n",
-        t.path(".").display()
-    );
-    let t = t.config(&text);
-    let first = t.run(&["check", "--json"]).json();
-    let space = result(&first, "data")["metrics"][0]["name"].as_str().expect("metric").to_string();
-    let current = metric(&first, "data", &space).expect("space");
+    let (t, space, current) = disk_monitor();
     // 10 points fuller 100 minutes ago: whatever the other tests write meanwhile, it is emptying.
     let points: Vec<(f64, f64)> = (1..=20).map(|i| (f64::from(i) * 300.0, current + 0.5 * f64::from(i))).collect();
     record(&t, "data", &space, "%", &points);

@@ -98,6 +98,11 @@ pub fn redact_url(v: &str) -> String {
     format!("{scheme}://{host}{}", if hidden { "/…" } else { "" })
 }
 
+/// Whether `v` is an http:// or https:// URL (for channels and http monitors).
+pub fn is_http_url(v: &str) -> bool {
+    v.starts_with("http://") || v.starts_with("https://")
+}
+
 /// One `[[channel]]` as written.
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields)]

@@ -33,7 +33,7 @@ pub(crate) fn alerts(c: &mut Checker<'_, '_>, raw: RawAlerts) -> AlertSettings {
 
 fn url(c: &mut Checker<'_, '_>, key: &str, s: &Secret) {
     if let Secret::Value(v) = s
-        && !(v.starts_with("http://") || v.starts_with("https://"))
+        && !is_http_url(v)
     {
         c.err(key, format!("`{}` is not an http:// or https:// URL", redact_url(v)));
     }

@@ -28,7 +28,7 @@ pub(crate) fn spec(c: &mut Checker<'_, '_>, raw: &RawMonitor) -> Option<Spec> {
                 c.err("", "an http monitor needs `url`");
                 return None;
             };
-            if !(url.starts_with("http://") || url.starts_with("https://")) {
+            if !super::channels::is_http_url(&url) {
                 c.err("url", format!("`{url}` is not an http:// or https:// URL"));
             }
             let method = raw.method.clone().unwrap_or_else(|| "GET".into()).to_ascii_uppercase();

@@ -129,8 +129,8 @@ fn route(state: &State, request: &Request) -> Reply {
             Err(e) => return error(400, format!("since: {e}")),
         };
         let points = param(&url, "points").and_then(|p| p.parse().ok()).or(Some(300));
-        if !config.monitors.iter().any(|m| m.name == name) {
-            return error(404, format!("no monitor named `{name}`"));
+        if let Err(e) = config.select(&[name.to_string()]) {
+            return error(404, format!("{e:#}"));
         }
         return match history::read(&store, name, param(&url, "metric").as_deref(), since, points) {
             Ok(h) => json_reply(200, &h),
