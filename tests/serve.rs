@@ -95,7 +95,10 @@ fn concurrent_requests_never_trigger_extra_checks() {
     let listen = format!("127.0.0.1:{port}");
     let _hm = Daemon::start(&t, &["serve", "--listen", &listen, "--interval", "1h"]);
     wait_port(port, Duration::from_secs(10));
-    poll(&format!("http://{listen}/ready"), "the first cycle", |c, _| c == 200);
+    // /ready is 200 before anything is checked (never-checked is unknown, not critical): wait for the record.
+    poll(&format!("http://{listen}/status"), "the first cycle", |c, body| {
+        c == 200 && body.contains("\"checked_at\": \"2")
+    });
     let checks = || -> i64 {
         let db = rusqlite::Connection::open(t.db_path()).expect("db");
         db.query_row("SELECT count(*) FROM checks", [], |r| r.get(0)).expect("count")
