@@ -48,6 +48,9 @@ pub fn run(args: Vec<OsString>) -> i32 {
     let ctx = Ctx { config: cli.global.config.clone(), db: cli.global.db.clone() };
     match dispatch(&ctx, cli.command, style) {
         Ok(report) => {
+            if let Report::Check(r) = &report {
+                r.warnings.iter().for_each(|w| output::warn(w));
+            }
             if let Err(e) = output::write_stdout(&output::render(&report, style)) {
                 eprintln!("hm: error: cannot write output: {e}");
                 return if health { 3 } else { 1 };

@@ -83,9 +83,14 @@ fn another_programs_sqlite_database_is_left_alone() {
     assert_eq!(std::fs::read(&db).expect("read"), before);
 }
 
+/// Issue 7: the database is not needed to check. A directory hm cannot
+/// write (a filesystem remounted read-only) still gets results and an exit
+/// code by health, with a warning naming the file; nothing is created.
 #[test]
-fn a_read_only_database_directory() {
-    let t = Test::new();
+fn a_read_only_database_directory_still_checks_and_says_it_did_not_record() {
+    let t = Test::new().config(
+        "host_defaults = false\n[[monitor]]\nname = \"down\"\nkind = \"command\"\ncommand = [\"sh\", \"-c\", \"echo CRITICAL - down; exit 2\"]\n",
+    );
     let dir = t.path("ro");
     std::fs::create_dir(&dir).expect("mkdir");
     std::fs::write(dir.join("keep.txt"), "x").expect("write");
@@ -94,12 +99,20 @@ fn a_read_only_database_directory() {
     // Root ignores permissions: run hm as `nobody` to see what a user sees.
     let t = if is_root() { t.uid(65534) } else { t };
     let db = dir.join("hm.db");
-    let out = t.run(&["check", "--db", db.to_str().expect("utf8")]);
-    out.code(3);
-    let err = out.one_line_error();
-    assert!(err.contains(&db.display().to_string()), "{err}");
+    let out = t.run(&["check", "--json", "--db", db.to_str().expect("utf8")]);
+    out.code(2);
+    let doc = out.json();
+    assert_eq!(doc["results"][0]["status"], "critical");
+    assert_eq!(doc["recorded"], false);
+    let warning = doc["warnings"][0].as_str().expect("a warning").to_string();
+    assert!(warning.contains(&db.display().to_string()) && warning.ends_with("results were not recorded"), "{warning}");
+    assert!(out.stderr.contains(&format!("hm: warning: {warning}")), "{}", out.stderr);
     assert!(!db.exists());
     assert_eq!(std::fs::read_dir(&dir).expect("ls").count(), 1);
+    // Healing needs its lock and a record of what it does, so it refuses.
+    let out = t.run(&["heal", "--db", db.to_str().expect("utf8")]);
+    out.code(3);
+    assert!(out.one_line_error().contains(&dir.display().to_string()), "{}", out.stderr);
 }
 
 #[test]

@@ -11,11 +11,12 @@ use crate::heal::restart::{Budget, budget};
 use crate::host::Host;
 use crate::host::linux::LinuxHost;
 use crate::status::Status;
-use crate::store::Store;
+use crate::store::{OpenError, Store, is_corrupt, with_space_hint};
 use crate::units::format_duration;
 use anyhow::Result;
 use serde::Serialize;
 use std::collections::HashMap;
+use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -34,6 +35,10 @@ pub struct CheckReport {
     pub alerts: Vec<Raised>,
     /// What delivering notifications did; null when none were waiting.
     pub notifications: Option<Delivery>,
+    /// Whether the results were recorded in the database.
+    pub recorded: bool,
+    /// What went wrong without stopping the run (also printed on stderr).
+    pub warnings: Vec<String>,
 }
 
 /// A worker whose restart budget is spent stays critical, whatever it does
@@ -61,8 +66,94 @@ pub fn run(ctx: &Ctx, names: &[String]) -> Result<CheckReport> {
     run_with(ctx, &config, names, started)
 }
 
+/// What the checks need from earlier runs: counters, pings, task windows.
+#[derive(Default)]
+struct Remembered {
+    counters: HashMap<String, crate::check::Counter>,
+    pings: HashMap<String, crate::check::LastPing>,
+    tasks: HashMap<String, Vec<crate::config::TaskPing>>,
+}
+
+fn remembered(store: &Store, monitors: &[Monitor], now: f64) -> Result<Remembered> {
+    let mut r = Remembered { counters: store.counters()?, ..Remembered::default() };
+    // Each ping name once, over the widest window of the tasks monitors
+    // reading it; each monitor keeps to its own window.
+    let mut windows: HashMap<&str, f64> = HashMap::new();
+    for m in monitors {
+        if let Spec::Tasks(t) = &m.spec {
+            let w = windows.entry(t.ping.as_str()).or_insert(0.0);
+            *w = w.max(t.window.as_secs_f64());
+        }
+    }
+    for (ping, window) in windows {
+        r.tasks.insert(ping.to_string(), store.task_pings(ping, now - window)?);
+    }
+    for m in monitors {
+        if let Spec::Heartbeat(h) = &m.spec
+            && let HeartbeatSource::Ping(name) = &h.source
+            && let Some(p) = store.last_ping(name)?
+        {
+            r.pings.insert(name.clone(), p);
+        }
+    }
+    Ok(r)
+}
+
+/// Everything a run writes: restart budgets and foresight read history
+/// into the results, then results, alerts, deliveries and pruning.
+fn record(
+    ctx: &Ctx,
+    store: &mut Store,
+    config: &Config,
+    monitors: &[Monitor],
+    results: &mut [CheckResult],
+    now: f64,
+    all: bool,
+) -> Result<(Vec<Raised>, Option<Delivery>)> {
+    for (r, m) in results.iter_mut().zip(monitors.iter()) {
+        gave_up(store, m, r, now)?;
+        crate::analyze::annotate(store, m, r, now)?;
+    }
+    store.record_checks(now, results)?;
+    let alerts = process(store, config, results, now, all)?;
+    let notifications =
+        if store.has_undelivered()? { Some(deliver(store, config, &ctx.db_path(config), now, false)?) } else { None };
+    store.prune(now - config.settings.retention.as_secs_f64())?;
+    Ok((alerts, notifications))
+}
+
+fn not_recorded(db: &Path, e: &anyhow::Error) -> String {
+    format!("database {}: {e:#}; results were not recorded", db.display())
+}
+
+/// After a failure on an open database: a damaged file is moved aside and a
+/// new database opened (once, with a note); anything else (a full disk) is a
+/// warning, and this run is not recorded.
+fn after_failure(db: &Path, e: &anyhow::Error, warnings: &mut Vec<String>) -> Option<Store> {
+    if !is_corrupt(e) {
+        let e = with_space_hint(db, anyhow::anyhow!("{e:#}"));
+        warnings.push(not_recorded(db, &e));
+        return None;
+    }
+    match Store::start_anew(db, &e.root_cause().to_string()) {
+        Ok((store, note)) => {
+            warnings.push(note);
+            Some(store)
+        }
+        Err(e) => {
+            warnings.push(format!("{e:#}; results were not recorded"));
+            None
+        }
+    }
+}
+
 /// Check with an already loaded config (`hm run` and `hm serve` keep theirs
 /// until SIGHUP); `started` is when the run began, for its duration.
+///
+/// The database is not needed to check: when it cannot be opened or
+/// written (disk full, read-only), the results are still returned, with a
+/// warning that they were not recorded, and the exit code follows health.
+/// A database that is not hm's is still an error: `--db` names the wrong file.
 pub fn run_with(ctx: &Ctx, config: &Config, names: &[String], started: Instant) -> Result<CheckReport> {
     let now = unix_now();
     let monitors: Vec<Monitor> = config.select(names)?.into_iter().cloned().collect();
@@ -76,51 +167,65 @@ pub fn run_with(ctx: &Ctx, config: &Config, names: &[String], started: Instant) 
         host
     });
     let patterns = patterns(&monitors);
-    let mut store = ctx.store(config)?;
-    let counters = store.counters()?;
-    let mut pings = HashMap::new();
-    // Each ping name once, over the widest window of the tasks monitors
-    // reading it; each monitor keeps to its own window.
-    let mut windows: HashMap<&str, f64> = HashMap::new();
-    for m in &monitors {
-        if let Spec::Tasks(t) = &m.spec {
-            let w = windows.entry(t.ping.as_str()).or_insert(0.0);
-            *w = w.max(t.window.as_secs_f64());
+    let db = ctx.db_path(config);
+    let all = names.is_empty();
+    let mut warnings = Vec::new();
+    let mut store = match Store::open_or_recover(&db) {
+        Ok((store, note)) => {
+            warnings.extend(note);
+            Some(store)
         }
-    }
-    let mut tasks = HashMap::new();
-    for (ping, window) in windows {
-        tasks.insert(ping.to_string(), store.task_pings(ping, now - window)?);
-    }
-    for m in &monitors {
-        if let Spec::Heartbeat(h) = &m.spec
-            && let HeartbeatSource::Ping(name) = &h.source
-            && let Some(p) = store.last_ping(name)?
-        {
-            pings.insert(name.clone(), p);
+        Err(OpenError::Unavailable(e)) => {
+            warnings.push(format!("{e:#}; results were not recorded"));
+            None
         }
-    }
+        Err(e) => return Err(e.into()),
+    };
+    let memory = match store.as_ref().map(|s| remembered(s, &monitors, now)) {
+        Some(Ok(m)) => m,
+        Some(Err(e)) => {
+            drop(store.take()); // closed before it is moved aside
+            store = after_failure(&db, &e, &mut warnings);
+            Remembered::default()
+        }
+        None => Remembered::default(),
+    };
     let host = match scan.map(|h| h.join()) {
         Ok(Ok(host)) => host,
         // No thread to be had, or it panicked: scan here instead.
         _ => LinuxHost::new(needs),
     };
+    let Remembered { counters, pings, tasks } = memory;
     let shared = Arc::new(Shared { host: Box::new(host), now, counters, pings, tasks, patterns });
     let monitors = Arc::new(monitors);
-    let mut results = run_all(shared, monitors.clone());
-    for (r, m) in results.iter_mut().zip(monitors.iter()) {
-        gave_up(&store, m, r, now)?;
-        crate::analyze::annotate(&store, m, r, now)?;
+    let checked = run_all(shared, monitors.clone());
+    let mut results = checked.clone();
+    let mut written = None;
+    if let Some(mut s) = store {
+        match record(ctx, &mut s, config, &monitors, &mut results, now, all) {
+            Ok(w) => written = Some(w),
+            Err(e) => {
+                drop(s);
+                // Damage found while writing: this run goes into a new
+                // database, from the unannotated results.
+                if let Some(mut fresh) = after_failure(&db, &e, &mut warnings) {
+                    results = checked;
+                    match record(ctx, &mut fresh, config, &monitors, &mut results, now, all) {
+                        Ok(w) => written = Some(w),
+                        Err(e) => warnings.push(not_recorded(&db, &e)),
+                    }
+                }
+            }
+        }
     }
-    store.record_checks(now, &results)?;
-    let alerts = process(&mut store, config, &results, now, names.is_empty())?;
-    let notifications =
-        if store.has_undelivered()? { Some(deliver(&store, config, &ctx.db_path(config), now, false)?) } else { None };
-    store.prune(now - config.settings.retention.as_secs_f64())?;
+    let recorded = written.is_some();
+    let (alerts, notifications) = written.unwrap_or_default();
     Ok(CheckReport {
         status: Status::worst_of(results.iter().map(|r| r.status)),
         checked_at: rfc3339(now),
         duration_ms: started.elapsed().as_secs_f64() * 1000.0,
+        recorded,
+        warnings,
         results,
         alerts,
         notifications,

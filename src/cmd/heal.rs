@@ -19,7 +19,7 @@ use crate::host::linux::LinuxHost;
 use crate::status::Status;
 use crate::store::ActionRow;
 use crate::units::format_bytes;
-use anyhow::Result;
+use anyhow::{Context, Result};
 use serde::Serialize;
 use std::time::Instant;
 
@@ -55,7 +55,8 @@ pub fn run(ctx: &Ctx, names: &[String], dry_run: bool) -> Result<HealReport> {
 pub fn run_with(ctx: &Ctx, config: &Config, names: &[String], dry_run: bool) -> Result<HealReport> {
     let _lock = crate::lock::unless_dry_run(&ctx.db_path(config), dry_run)?;
     let before = super::check::run_with(ctx, config, names, Instant::now())?;
-    let store = ctx.store(config)?;
+    // Every action goes into the actions table first: no record, no action.
+    let store = ctx.store(config).context("not healing: hm records every action it takes and cannot record now")?;
     let mut remedies = Vec::new();
     let mut cleaned_disk = false;
     for r in before.results.iter().filter(|r| r.status != Status::Ok) {

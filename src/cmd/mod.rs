@@ -52,9 +52,14 @@ impl Ctx {
         self.db.clone().or_else(|| config.settings.db.clone()).unwrap_or_else(config::default_db_path)
     }
 
-    /// Open the database.
+    /// Open the database; a corrupt one is moved aside (with a warning on
+    /// stderr) and a new one started.
     pub fn store(&self, config: &Config) -> Result<Store> {
-        Store::open(&self.db_path(config))
+        let (store, note) = Store::open_or_recover(&self.db_path(config))?;
+        if let Some(note) = note {
+            crate::output::warn(&note);
+        }
+        Ok(store)
     }
 }
 

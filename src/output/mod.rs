@@ -158,12 +158,26 @@ pub fn print_cycle(c: &Cycle, style: Style) {
             eprintln!("hm: error: {msg}");
             return;
         }
-        Cycle::Check(r) if style.json => serde_json::to_string(r).unwrap_or_default(),
-        Cycle::Heal(r) if style.json => serde_json::to_string(r).unwrap_or_default(),
-        Cycle::Check(r) => view::cycle_line(r, None),
-        Cycle::Heal(r) => view::cycle_line(r.after.as_ref().unwrap_or(&r.before), Some(r)),
+        Cycle::Check(r) => {
+            r.warnings.iter().for_each(|w| warn(w));
+            if style.json { serde_json::to_string(r).unwrap_or_default() } else { view::cycle_line(r, None) }
+        }
+        Cycle::Heal(r) => {
+            r.before.warnings.iter().for_each(|w| warn(w));
+            if style.json {
+                serde_json::to_string(r).unwrap_or_default()
+            } else {
+                view::cycle_line(r.after.as_ref().unwrap_or(&r.before), Some(r))
+            }
+        }
     };
     let _ = write_stdout(format!("{}\n", line.trim_end()).as_bytes());
+}
+
+/// A warning on stderr: something went wrong that did not stop the command
+/// (a corrupt database moved aside, results that could not be recorded).
+pub fn warn(msg: &str) {
+    eprintln!("hm: warning: {}", msg.replace('\n', " "));
 }
 
 /// Write to stdout; a closed pipe is fine, other errors are returned.

@@ -4,24 +4,26 @@
 //! operator's `hm status` can overlap), a busy timeout instead of "database
 //! is locked" errors, and schema migrations numbered by `user_version`.
 //! Opening refuses a file that is not an hm database rather than touching
-//! it: nothing is ever overwritten.
+//! it: nothing is ever overwritten. A damaged hm database is moved aside,
+//! never deleted, and a new one started (see [`open`]).
 
 mod actions;
 mod alerts;
 mod checks;
 mod counters;
+mod open;
 mod outbox;
 mod pings;
 
 pub use actions::ActionRow;
 pub use alerts::{AlertTx, Silence};
 pub use checks::LatestCheck;
+pub use open::{OpenError, is_corrupt, with_space_hint};
 pub use outbox::{NewNotification, OutboxRow};
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 /// Schema migrations; entry `i` moves `user_version` from `i` to `i + 1`.
 const MIGRATIONS: &[&str] = &[
@@ -60,49 +62,6 @@ pub struct Store {
 }
 
 impl Store {
-    /// Open (creating if needed) the database at `path` and bring its schema
-    /// up to date.
-    pub fn open(path: &Path) -> Result<Store> {
-        let shown = path.display();
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
-            && !dir.exists()
-        {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("cannot create the database directory {}", dir.display()))?;
-        }
-        let conn = Connection::open(path).with_context(|| format!("cannot open database {shown}"))?;
-        conn.busy_timeout(Duration::from_secs(5)).with_context(|| format!("cannot use database {shown}"))?;
-        let version: i64 = conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .with_context(|| format!("cannot use database {shown}"))?;
-        let target = MIGRATIONS.len() as i64;
-        if version > target {
-            bail!("database {shown} has schema version {version}, newer than this hm ({target}); upgrade hm");
-        }
-        if version == 0 {
-            let tables: i64 = conn
-                .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
-                .with_context(|| format!("cannot use database {shown}"))?;
-            if tables > 0 {
-                bail!(
-                    "{shown} is an SQLite database but not hm's (it has tables and no hm schema); refusing to touch it"
-                );
-            }
-        }
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .and_then(|_| conn.pragma_update(None, "synchronous", "NORMAL"))
-            // A one-shot run must not pay for a full checkpoint (and the
-            // WAL's deletion) at every exit; the auto-checkpoint keeps the
-            // WAL small instead, which also keeps the next open's WAL
-            // recovery (a read of the whole WAL) short.
-            .and_then(|_| conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true))
-            .and_then(|_| conn.pragma_update(None, "wal_autocheckpoint", 256))
-            .with_context(|| format!("cannot use database {shown}"))?;
-        let mut store = Store { conn, path: path.to_path_buf() };
-        store.migrate(version).with_context(|| format!("cannot set up database {shown}"))?;
-        Ok(store)
-    }
-
     fn migrate(&mut self, from: i64) -> Result<()> {
         for (i, sql) in MIGRATIONS.iter().enumerate().skip(from as usize) {
             let tx = self.conn.transaction()?;

@@ -1,0 +1,199 @@
+//! Opening the database, and what to do when that fails.
+//!
+//! Three kinds of failure need three answers, so [`OpenError`] tells them
+//! apart:
+//! - a file that is not hm's (another program's SQLite file, text, a newer
+//!   hm's schema) is refused and left exactly as it is: the operator pointed
+//!   `--db` at the wrong file;
+//! - hm's own database that SQLite finds damaged is moved aside (renamed
+//!   with its `-wal` and `-shm`, never deleted, so it can still be read or
+//!   recovered) and a new one is started: monitoring must go on;
+//! - a database that cannot be used right now (disk full, read-only
+//!   filesystem, permissions) is unavailable: `hm check` still checks and
+//!   prints, and says it could not record.
+//!
+//! A file is only ever moved aside when it starts with SQLite's header: a
+//! file that does not is not provably hm's.
+
+use super::{MIGRATIONS, Store};
+use anyhow::Context;
+use rusqlite::{Connection, ErrorCode};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// The first 16 bytes of every SQLite database file.
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+/// Why a database could not be opened.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    /// Not hm's to touch; left as it is.
+    #[error("{0}")]
+    Refused(String),
+    /// hm's database (it has SQLite's header), damaged.
+    #[error("database {} is corrupt ({reason})", path.display())]
+    Corrupt { path: PathBuf, reason: String },
+    /// Cannot be opened or set up now (disk full, read-only, permissions).
+    #[error("{0:#}")]
+    Unavailable(anyhow::Error),
+}
+
+/// Whether an error (anywhere in its chain) is SQLite saying the file is damaged.
+pub fn is_corrupt(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        matches!(
+            c.downcast_ref::<rusqlite::Error>().and_then(rusqlite::Error::sqlite_error_code),
+            Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase)
+        )
+    })
+}
+
+/// Sort a failed open: damage is corruption, anything else is unavailable.
+fn classify(path: &Path, e: anyhow::Error) -> OpenError {
+    if is_corrupt(&e) {
+        let reason = e.root_cause().to_string();
+        OpenError::Corrupt { path: path.to_path_buf(), reason }
+    } else {
+        OpenError::Unavailable(with_space_hint(path, e))
+    }
+}
+
+/// SQLite reports a full filesystem in several ways ("disk I/O error" when
+/// its shared-memory file cannot grow); say plainly when that is the cause.
+pub fn with_space_hint(path: &Path, e: anyhow::Error) -> anyhow::Error {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    match nix::sys::statvfs::statvfs(dir) {
+        Ok(fs) if fs.blocks_available().saturating_mul(fs.fragment_size()) < 64 * 1024 => {
+            e.context(format!("the filesystem holding {} is full", dir.display()))
+        }
+        _ => e,
+    }
+}
+
+/// Refuse a non-empty file that does not start with SQLite's header before
+/// SQLite opens it (opening would create a `-wal` beside it).
+fn check_header(path: &Path) -> Result<(), OpenError> {
+    let mut head = Vec::with_capacity(16);
+    match std::fs::File::open(path) {
+        Ok(f) => {
+            f.take(16)
+                .read_to_end(&mut head)
+                .with_context(|| format!("cannot read database {}", path.display()))
+                .map_err(OpenError::Unavailable)?;
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => {
+            return Err(OpenError::Unavailable(
+                anyhow::Error::new(e).context(format!("cannot open database {}", path.display())),
+            ));
+        }
+    }
+    if head.is_empty() || head == SQLITE_HEADER {
+        return Ok(());
+    }
+    Err(OpenError::Refused(format!(
+        "{} is not a database (it does not start with SQLite's header); refusing to touch it",
+        path.display()
+    )))
+}
+
+impl Store {
+    /// Open (creating if needed) the database at `path` and bring its schema
+    /// up to date.
+    pub fn open(path: &Path) -> Result<Store, OpenError> {
+        let shown = path.display();
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+            && !dir.exists()
+        {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create the database directory {}", dir.display()))
+                .map_err(OpenError::Unavailable)?;
+        }
+        check_header(path)?;
+        let conn = Connection::open(path)
+            .with_context(|| format!("cannot open database {shown}"))
+            .map_err(|e| classify(path, e))?;
+        let used =
+            |e: rusqlite::Error| classify(path, anyhow::Error::new(e).context(format!("cannot use database {shown}")));
+        conn.busy_timeout(Duration::from_secs(5)).map_err(used)?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(used)?;
+        // Reading the schema is what finds a damaged first page.
+        let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0)).map_err(used)?;
+        let target = MIGRATIONS.len() as i64;
+        if version > target {
+            return Err(OpenError::Refused(format!(
+                "database {shown} has schema version {version}, newer than this hm ({target}); upgrade hm"
+            )));
+        }
+        if version == 0 && tables > 0 {
+            return Err(OpenError::Refused(format!(
+                "{shown} is an SQLite database but not hm's (it has tables and no hm schema); refusing to touch it"
+            )));
+        }
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .and_then(|_| conn.pragma_update(None, "synchronous", "NORMAL"))
+            // A one-shot run must not pay for a full checkpoint (and the
+            // WAL's deletion) at every exit; the auto-checkpoint keeps the
+            // WAL small instead, which also keeps the next open's WAL
+            // recovery (a read of the whole WAL) short.
+            .and_then(|_| conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true))
+            .and_then(|_| conn.pragma_update(None, "wal_autocheckpoint", 256))
+            .map_err(used)?;
+        let mut store = Store { conn, path: path.to_path_buf() };
+        store
+            .migrate(version)
+            .with_context(|| format!("cannot set up database {shown}"))
+            .map_err(|e| classify(path, e))?;
+        Ok(store)
+    }
+
+    /// Open the database, moving a corrupt one aside and starting anew; the
+    /// second value says what was moved where.
+    pub fn open_or_recover(path: &Path) -> Result<(Store, Option<String>), OpenError> {
+        match Store::open(path) {
+            Err(OpenError::Corrupt { reason, .. }) => Store::start_anew(path, &reason).map(|(s, note)| (s, Some(note))),
+            other => other.map(|s| (s, None)),
+        }
+    }
+
+    /// Move the damaged database at `path` aside and open a new one there;
+    /// the note says what was moved where (`reason`: what SQLite said).
+    pub fn start_anew(path: &Path, reason: &str) -> Result<(Store, String), OpenError> {
+        let moved = move_aside(path).map_err(OpenError::Unavailable)?;
+        let store = Store::open(path)?;
+        let note = format!(
+            "database {} was corrupt ({reason}); moved it to {} and started a new one",
+            path.display(),
+            moved.display()
+        );
+        Ok((store, note))
+    }
+}
+
+/// Rename a damaged database and its `-wal`/`-shm`/`-journal` companions to
+/// `<name>.corrupt-<UTC time>` (plus the same suffixes); returns the new path.
+fn move_aside(path: &Path) -> anyhow::Result<PathBuf> {
+    let stamp = humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string().replace([':', '-'], "");
+    let with = |p: &Path, suffix: &str| {
+        let mut s = p.as_os_str().to_os_string();
+        s.push(suffix);
+        PathBuf::from(s)
+    };
+    let mut target = with(path, &format!(".corrupt-{stamp}"));
+    let mut n = 1;
+    while target.exists() {
+        n += 1;
+        target = with(path, &format!(".corrupt-{stamp}-{n}"));
+    }
+    std::fs::rename(path, &target)
+        .with_context(|| format!("cannot move corrupt database {} aside to {}", path.display(), target.display()))?;
+    for companion in ["-wal", "-shm", "-journal"] {
+        let from = with(path, companion);
+        if from.exists() {
+            let to = with(&target, companion);
+            std::fs::rename(&from, &to).with_context(|| format!("cannot move {} aside", from.display()))?;
+        }
+    }
+    Ok(target)
+}
