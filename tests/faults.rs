@@ -1,5 +1,6 @@
-//! Fault injection (issue 7, first part): real processes killed mid-write,
-//! and many runs at once on one database.
+//! Fault injection (issue 7): real processes killed mid-write, many runs
+//! at once on one database, a config edited under a running `hm run`. The
+//! database faults (full disk, corrupt file) are in faults_db.rs.
 
 mod common;
 
@@ -74,4 +75,62 @@ fn ten_concurrent_checks_never_see_a_locked_database() {
     assert_eq!(count(&db, "SELECT count(*) FROM checks"), 10);
     assert_eq!(count(&db, "SELECT count(*) FROM samples"), 20_000);
     eprintln!("10 concurrent checks of 2,000 samples each took {:?}", start.elapsed());
+}
+
+/// The monitors of each JSON line `hm run --json` printed so far.
+fn cycles(out: &str) -> Vec<Vec<String>> {
+    out.lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .map(|doc| {
+            let results = doc["results"].as_array().cloned().unwrap_or_default();
+            results.iter().filter_map(|r| r["monitor"].as_str().map(String::from)).collect()
+        })
+        .collect()
+}
+
+#[test]
+fn a_config_edited_while_hm_run_runs_changes_nothing_until_sighup() {
+    use common::daemon::Daemon;
+    use nix::sys::signal::Signal;
+    let t = Test::new();
+    let one = format!("host_defaults = false\n{}", common::hb_monitor(&t));
+    common::beat(&t, 0);
+    let t = t.config(&one);
+    let hb = || vec!["hb".to_string()];
+    let mut hm = Daemon::start(&t, &["run", "--interval", "200ms", "--json"]);
+    hm.wait_for(Duration::from_secs(10), "a first cycle", |out, _| cycles(out).first() == Some(&hb()));
+    let more_cycles = |hm: &Daemon| {
+        let seen = cycles(&hm.stdout()).len();
+        hm.wait_for(Duration::from_secs(10), "more cycles", |out, _| cycles(out).len() >= seen + 2);
+        assert_eq!(cycles(&hm.stdout()).last(), Some(&hb()), "still the config hm started with");
+    };
+
+    // Half saved: cut mid-word, the way an editor writing in place leaves it.
+    let two =
+        format!("{one}\n[[monitor]]\nname = \"two\"\nkind = \"heartbeat\"\nfile = \"{}\"\n", t.path("beat").display());
+    std::fs::write(t.config_path(), &two[..one.len() + 20]).expect("half write");
+    more_cycles(&hm);
+    assert_eq!(hm.stderr(), "", "an edit alone is not read");
+    hm.signal(Signal::SIGHUP);
+    hm.wait_for(Duration::from_secs(10), "the reload error", |_, err| err.contains("reload failed"));
+    more_cycles(&hm);
+
+    // Moved away while editing: not a switch to the embedded defaults.
+    std::fs::rename(t.config_path(), t.path("hm.toml.editing")).expect("mv");
+    hm.signal(Signal::SIGHUP);
+    hm.wait_for(Duration::from_secs(10), "a second reload error", |_, err| {
+        err.lines().filter(|l| l.contains("reload failed")).count() == 2
+    });
+    let err = hm.stderr();
+    assert!(err.contains("cannot read config") && err.contains("keeping the previous config"), "{err}");
+    more_cycles(&hm);
+
+    // Saved whole: the next SIGHUP takes it.
+    std::fs::write(t.config_path(), &two).expect("write");
+    hm.signal(Signal::SIGHUP);
+    hm.wait_for(Duration::from_secs(10), "the new config", |out, _| {
+        cycles(out).last().is_some_and(|c| c == &["hb".to_string(), "two".to_string()])
+    });
+    hm.signal(Signal::SIGTERM);
+    assert_eq!(hm.wait_exit(Duration::from_secs(3)).and_then(|s| s.code()), Some(0));
 }

@@ -7,8 +7,9 @@
 //! database writes are transactions, so one cut short leaves nothing
 //! half-written). Cycles never overlap: one that overruns the interval
 //! delays the next. SIGHUP reloads hm.toml between cycles; an invalid
-//! file is reported and the old config kept, as systemd's `reload`
-//! promises.
+//! (or vanished) file is reported and the old config kept, as systemd's
+//! `reload` promises. Edits alone change nothing: the file is read only on
+//! SIGHUP, so a half-saved file is never picked up.
 
 use super::Ctx;
 use super::check::CheckReport;
@@ -111,9 +112,13 @@ pub fn run_loop(
 ) -> Result<()> {
     loop {
         if signals.reload.swap(false, Ordering::Relaxed) {
-            match ctx.config() {
+            // A config that came from a file must still be there: a file
+            // moved away mid-edit is an error, not a switch to the
+            // embedded defaults.
+            let (path, named) = ctx.config_path();
+            match Config::load(&path, named || current(shared).path.is_some()) {
                 Ok(c) => {
-                    let shown = ctx.config_path().0.display().to_string();
+                    let shown = path.display().to_string();
                     let n = c.monitors.len();
                     match shared.write() {
                         Ok(mut slot) => *slot = Arc::new(c),
