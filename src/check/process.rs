@@ -66,9 +66,28 @@ fn find(ctx: &CheckCtx<'_>, matcher: &Matcher) -> Result<Found> {
                 }
                 Err(e) => return Ok(Found::Missing(Status::Unknown, format!("cannot read {}: {e}", path.display()))),
             };
+            let written = std::fs::metadata(path).and_then(|m| m.modified()).ok();
             match text.trim().parse::<u32>() {
-                Ok(pid) => Found::Procs(details(&mut std::iter::once(pid))),
-                Err(_) => Found::Missing(Status::Critical, format!("pidfile {} holds no pid", path.display())),
+                Ok(pid) if pid > 1 => {
+                    let procs = details(&mut std::iter::once(pid));
+                    // A process that started after the pidfile was written
+                    // did not write it: its pid was reused. Never take it
+                    // for the worker (a restart would signal it). Start
+                    // times are known to about a second (the boot time is).
+                    let written_s = written.map_or(f64::INFINITY, |w| unix_secs(w) + 2.0);
+                    match procs.iter().find(|p| p.started_at > written_s) {
+                        Some(p) => Found::Missing(
+                            Status::Critical,
+                            format!(
+                                "pidfile {} is stale: pid {pid} ({}) started after it was written",
+                                path.display(),
+                                p.name
+                            ),
+                        ),
+                        None => Found::Procs(procs),
+                    }
+                }
+                _ => Found::Missing(Status::Critical, format!("pidfile {} holds no pid", path.display())),
             }
         }
         Matcher::Unit(unit) => {
@@ -82,6 +101,10 @@ fn find(ctx: &CheckCtx<'_>, matcher: &Matcher) -> Result<Found> {
             Found::Procs(details(&mut info.pids.iter().copied()))
         }
     })
+}
+
+fn unix_secs(t: std::time::SystemTime) -> f64 {
+    t.duration_since(std::time::UNIX_EPOCH).map_or(0.0, |d| d.as_secs_f64())
 }
 
 /// CPU % (of one core) per process, and the counters to store. Known from

@@ -66,16 +66,43 @@ fn refuse_system(path: &Path) -> Option<String> {
     None
 }
 
-/// Why a path cannot be a root; `None` when it can. Also resolves it, so a
-/// symlink to `/etc` is refused like `/etc`.
+/// Why a path cannot be a root; `None` when it can. Also resolves it: a
+/// root that leads through a symlink is refused.
 pub fn refuse_root(path: &Path) -> Option<String> {
     if let Some(why) = refuse_written(path) {
         return Some(why);
     }
     match path.canonicalize() {
-        Ok(c) => refuse_system(&c),
+        // A root reached through a symlink is refused: whoever owns a
+        // directory on the way could point it at someone else's files.
+        Ok(c) => refuse_system(&c).or_else(|| {
+            (c != lexical(path)).then(|| {
+                format!(
+                    "{} leads through a symlink to {}; write the real path in the rule",
+                    path.display(),
+                    c.display()
+                )
+            })
+        }),
         Err(e) => Some(format!("cannot resolve {}: {e}", path.display())),
     }
+}
+
+/// `path` with `.` and `..` taken out by their names alone, as it would
+/// resolve if nothing on the way were a symlink.
+fn lexical(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// Apply (or, with `dry_run`, only plan) a rule.

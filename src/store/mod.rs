@@ -62,9 +62,17 @@ pub struct Store {
 }
 
 impl Store {
+    /// Bring the schema from `from` up to date. Two hm processes may open a
+    /// new database at once (`hm serve`'s first cycle and a request): each
+    /// step takes the write lock first and reads the version again under it,
+    /// so only one of them runs it.
     fn migrate(&mut self, from: i64) -> Result<()> {
         for (i, sql) in MIGRATIONS.iter().enumerate().skip(from as usize) {
-            let tx = self.conn.transaction()?;
+            let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let now: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            if now > i as i64 {
+                continue;
+            }
             tx.execute_batch(sql)?;
             tx.pragma_update(None, "user_version", (i + 1) as i64)?;
             tx.commit()?;
