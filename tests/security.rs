@@ -215,7 +215,6 @@ fn another_filesystem_mounted_inside_a_root_is_not_entered() {
 }
 
 #[test]
-
 fn a_root_that_is_a_symlink_is_not_followed() {
     // The app's user owns /srv/app and swaps logs/ for a symlink to another
     // user's files; hm, as root, must not clean there.
@@ -319,7 +318,6 @@ fn a_pid_reused_between_scan_and_signal_is_not_signalled() {
 }
 
 #[test]
-
 fn a_stale_pidfile_naming_another_process_is_not_signalled() {
     let t = Test::new();
     let pidfile = t.path("api.pid");
@@ -608,7 +606,6 @@ fn tokens_and_webhook_urls_never_print() {
 }
 
 #[test]
-#[ignore = "issue 7 gap: an http monitor's URL is printed whole, user info and query included (check::http)"]
 fn the_password_in_an_http_monitors_url_never_prints() {
     let t = Test::new();
     let dead = free_port();
@@ -781,7 +778,6 @@ fn only_the_exact_bearer_token_restarts_and_only_a_configured_monitor() {
 // ------------------------------------------------------- root and owners
 
 #[test]
-#[ignore = "issue 7 gap: a worker's `log` is opened following symlinks, as hm's user (host::exec::spawn_detached)"]
 fn a_worker_log_that_is_a_symlink_is_not_followed() {
     // The log lives in the worker user's directory; that user points it at
     // a file only root may write, and the worker's output lands there.
@@ -800,7 +796,6 @@ fn a_worker_log_that_is_a_symlink_is_not_followed() {
 }
 
 #[test]
-#[ignore = "issue 7 gap: as root, hm runs the commands of a config that any user may write (config::Config::load)"]
 fn as_root_a_config_others_may_write_is_refused() {
     if !is_root() {
         eprintln!("SKIPPED: only matters as root");

@@ -31,7 +31,7 @@ pub fn check(_ctx: &CheckCtx<'_>, spec: &HttpSpec, timeout: Duration) -> Result<
         Err(e) => {
             return Ok(CheckOutput {
                 status: Status::Critical,
-                message: format!("{} {}: {e}", spec.method, spec.url),
+                message: format!("{} {}: {}", spec.method, spec.shown_url(), e.to_string().replace(&spec.url, "…")),
                 metrics: vec![Metric::new("time", start.elapsed().as_secs_f64(), "s")],
                 counters: Vec::new(),
             });
@@ -66,7 +66,7 @@ pub fn check(_ctx: &CheckCtx<'_>, spec: &HttpSpec, timeout: Duration) -> Result<
     if level(took, spec.latency) != Status::Ok {
         problems.push(format!("slow ({})", level(took, spec.latency)));
     }
-    let summary = format!("{} {} in {:.0} ms", code, spec.url, took * 1000.0);
+    let summary = format!("{} {} in {:.0} ms", code, spec.shown_url(), took * 1000.0);
     let message = if problems.is_empty() { summary } else { format!("{}: {summary}", problems.join(", ")) };
     Ok(CheckOutput {
         status,

@@ -98,7 +98,7 @@ fn describe(m: &Monitor) -> (String, String) {
             };
             (target, vec![Some(format!("warn {} crit {}", format_duration(h.warn), format_duration(h.crit)))])
         }
-        Spec::Http(h) => (format!("{} {}", h.method, h.url), vec![limits_text("", h.latency, secs)]),
+        Spec::Http(h) => (format!("{} {}", h.method, h.shown_url()), vec![limits_text("", h.latency, secs)]),
         Spec::Tcp(t) => (format!("tcp {}", t.address), vec![limits_text("", t.latency, secs)]),
         Spec::Command(c) => (c.argv.join(" "), vec![]),
         Spec::Workspace(w) => (format!("directory {}", w.path.display()), vec![limits_text("", w.size, format_bytes)]),

@@ -19,6 +19,24 @@ pub struct HttpSpec {
     pub latency: Limits,
 }
 
+impl HttpSpec {
+    /// The URL as printed and stored: a password in it becomes `…`, and so
+    /// does the query (it often carries a token). The path stays: it says
+    /// what is checked.
+    pub fn shown_url(&self) -> String {
+        let Some((scheme, rest)) = self.url.split_once("://") else { return self.url.clone() };
+        let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+        let (authority, tail) = rest.split_at(end);
+        let authority = match authority.rsplit_once('@') {
+            Some((user, host)) => format!("{}:…@{host}", user.split(':').next().unwrap_or("")),
+            None => authority.to_string(),
+        };
+        let path = tail.split(['?', '#']).next().unwrap_or("");
+        let hidden = if tail.len() > path.len() { "?…" } else { "" };
+        format!("{scheme}://{authority}{path}{hidden}")
+    }
+}
+
 /// `tcp`: a connect to `host:port`, and its latency.
 #[derive(Debug, Clone)]
 pub struct TcpSpec {
@@ -75,4 +93,28 @@ pub struct GpuSpec {
     pub temperature: Limits,
     /// Utilisation, %.
     pub utilization: Limits,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(url: &str) -> String {
+        HttpSpec {
+            url: url.into(),
+            method: "GET".into(),
+            expect_status: vec![],
+            contains: None,
+            latency: Limits::default(),
+        }
+        .shown_url()
+    }
+
+    #[test]
+    fn issue7_a_password_or_a_query_in_a_monitor_url_is_never_shown() {
+        assert_eq!(shown("http://admin:pw@10.0.0.1:8080/health?token=x#top"), "http://admin:…@10.0.0.1:8080/health?…");
+        assert_eq!(shown("http://a:b@c@host/x"), "http://a:…@host/x");
+        assert_eq!(shown("https://example.com/status"), "https://example.com/status");
+        assert_eq!(shown("http://127.0.0.1:9"), "http://127.0.0.1:9");
+    }
 }

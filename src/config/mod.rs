@@ -97,6 +97,9 @@ impl Config {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && !named => return Ok(Config::embedded()),
             Err(e) => return Err(anyhow::anyhow!("cannot read config {}: {e}", path.display())),
         };
+        if is_root() {
+            refuse_unsafe_for_root(path)?;
+        }
         let mut config = Config::parse(&path.display().to_string(), &text)?;
         config.path = Some(path.to_path_buf());
         Ok(config)
@@ -117,6 +120,28 @@ impl Config {
             })
             .collect()
     }
+}
+
+/// As root, hm runs the commands a config names (`start`, `command`, ...):
+/// like sudo and cron, it refuses a file someone else could have written.
+fn refuse_unsafe_for_root(path: &Path) -> anyhow::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let m = std::fs::metadata(path).map_err(|e| anyhow::anyhow!("cannot read config {}: {e}", path.display()))?;
+    if m.mode() & 0o022 != 0 {
+        anyhow::bail!(
+            "refusing config {}: hm runs as root and the file is writable by others (mode {:o}); chmod go-w it",
+            path.display(),
+            m.mode() & 0o7777
+        );
+    }
+    if m.uid() != 0 {
+        anyhow::bail!(
+            "refusing config {}: hm runs as root and the file belongs to uid {}; chown root it",
+            path.display(),
+            m.uid()
+        );
+    }
+    Ok(())
 }
 
 /// Whether hm runs as root (system paths) or as a user (XDG paths).

@@ -141,11 +141,19 @@ pub fn spawn_detached(argv: &[String], log: Option<&Path>) -> Result<u32> {
     let mut cmd = command(argv)?;
     match log {
         Some(path) => {
+            use std::os::unix::fs::OpenOptionsExt;
+            // Never through a symlink, and only a regular file: the log may
+            // sit in a directory its worker's user owns, and hm may be root.
+            // (O_NONBLOCK: a FIFO put there fails at once instead of hanging.)
             let file = std::fs::File::options()
                 .create(true)
                 .append(true)
+                .custom_flags((nix::fcntl::OFlag::O_NOFOLLOW | nix::fcntl::OFlag::O_NONBLOCK).bits())
                 .open(path)
-                .with_context(|| format!("cannot open the worker log {}", path.display()))?;
+                .with_context(|| format!("cannot open the worker log {} (a symlink is refused)", path.display()))?;
+            if !file.metadata().is_ok_and(|m| m.is_file()) {
+                anyhow::bail!("the worker log {} is not a regular file", path.display());
+            }
             let err = file.try_clone().with_context(|| format!("cannot open the worker log {}", path.display()))?;
             cmd.stdout(file).stderr(err);
         }
