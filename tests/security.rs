@@ -4,8 +4,9 @@
 //! paths and arguments, secrets in output, and HTTP that acts.
 //!
 //! Real files, real symlinks, real processes, real HTTP on 127.0.0.1 and
-//! the real binary. Tests marked `#[ignore = "issue 7 gap: ..."]` describe
-//! what hm *should* do and does not yet; SECURITY.md lists them as known gaps.
+//! the real binary. Five of these failed when written (a symlinked clean
+//! root, a stale pidfile, a symlinked worker log, a password in an http
+//! monitor's URL, a config others may write, as root); each is fixed.
 
 mod common;
 
