@@ -34,6 +34,9 @@ fn a_dead_worker_is_restarted_and_checked_again() {
     assert_eq!(doc["remedies"][0]["outcome"], "would restart");
     assert!(doc["after"].is_null());
     assert_eq!(t.run(&["actions", "--json"]).json()["actions"].as_array().map(Vec::len), Some(0));
+    // Issue 7: dry runs record nothing, so two of them raise no alert.
+    assert_eq!(t.run(&["heal", "--dry-run", "--json"]).json()["before"]["recorded"], false);
+    assert_eq!(t.run(&["alerts", "--json"]).json()["alerts"], serde_json::json!([]));
 
     let out = t.run(&["heal", "--json"]);
     let doc = out.json();

@@ -104,3 +104,35 @@ fn only_restartable_monitors() {
     out.code(1);
     assert!(out.one_line_error().contains("argv array"), "{}", out.stderr);
 }
+
+/// Issue 7 (found in the newcomer's walk-through): a `start` that runs
+/// something the monitor does not match left one more stray process behind
+/// on every heal. Now the started process is stopped again, and the step
+/// says why.
+#[test]
+fn a_started_process_the_monitor_does_not_see_is_stopped_again() {
+    let t = Test::new().config(
+        "host_defaults = false\n\n[[monitor]]\nname = \"api\"\nkind = \"process\"\npattern = \"^hm-test-rw-nomatch \"\n\
+         start = [\"bash\", \"-c\", \"exec -a hm-test-rw-unseen sleep 600\"]\nrestart_delay = \"300ms\"\ngrace = \"1s\"\n",
+    );
+    let out = t.run(&["restart-worker", "api", "--json"]);
+    out.code(1);
+    let doc = out.json();
+    assert_eq!(doc["outcome"], "failed");
+    let steps = doc["steps"].to_string();
+    let pid: i32 = steps
+        .split("(pid ")
+        .nth(1)
+        .and_then(|s| s.split(')').next())
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("no started pid in {steps}"));
+    assert!(steps.contains("the monitor does not find it"), "{steps}");
+    assert!(steps.contains(&format!("pid {pid} stopped on SIGTERM")), "{steps}");
+    // Gone, or a zombie waiting for init to reap it: not running.
+    let state = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    let running = state.rsplit(") ").next().is_some_and(|rest| !rest.starts_with('Z'));
+    if running {
+        kill(&serde_json::json!([pid]));
+    }
+    assert!(!running, "pid {pid} still runs: {state}");
+}

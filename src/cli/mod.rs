@@ -154,7 +154,7 @@ pub struct HealArgs {
     /// Only these monitors (default: all enabled ones)
     #[arg(value_name = "NAME")]
     pub names: Vec<String>,
-    /// Show what would be done, do nothing
+    /// Show what would be done, do nothing: nothing is recorded and no alert is raised or sent
     #[arg(long)]
     pub dry_run: bool,
 }

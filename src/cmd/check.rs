@@ -155,6 +155,16 @@ fn after_failure(db: &Path, e: &anyhow::Error, warnings: &mut Vec<String>) -> Op
 /// warning that they were not recorded, and the exit code follows health.
 /// A database that is not hm's is still an error: `--db` names the wrong file.
 pub fn run_with(ctx: &Ctx, config: &Config, names: &[String], started: Instant) -> Result<CheckReport> {
+    check(ctx, config, names, started, true)
+}
+
+/// Check without recording anything (results, alerts, deliveries): what
+/// `hm heal --dry-run` looks at, so that a dry run sends no alert.
+pub fn look(ctx: &Ctx, config: &Config, names: &[String]) -> Result<CheckReport> {
+    check(ctx, config, names, Instant::now(), false)
+}
+
+fn check(ctx: &Ctx, config: &Config, names: &[String], started: Instant, write: bool) -> Result<CheckReport> {
     let now = unix_now();
     let monitors: Vec<Monitor> = config.select(names)?.into_iter().cloned().collect();
     // Scan the process table while the database opens: the two are the
@@ -201,7 +211,7 @@ pub fn run_with(ctx: &Ctx, config: &Config, names: &[String], started: Instant) 
     let checked = run_all(shared, monitors.clone());
     let mut results = checked.clone();
     let mut written = None;
-    if let Some(mut s) = store {
+    if let Some(mut s) = store.filter(|_| write) {
         match record(ctx, &mut s, config, &monitors, &mut results, now, all) {
             Ok(w) => written = Some(w),
             Err(e) => {

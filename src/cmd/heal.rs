@@ -54,7 +54,12 @@ pub fn run(ctx: &Ctx, names: &[String], dry_run: bool) -> Result<HealReport> {
 /// Heal with an already loaded config.
 pub fn run_with(ctx: &Ctx, config: &Config, names: &[String], dry_run: bool) -> Result<HealReport> {
     let _lock = crate::lock::unless_dry_run(&ctx.db_path(config), dry_run)?;
-    let before = super::check::run_with(ctx, config, names, Instant::now())?;
+    // A dry run records nothing, so it raises and sends no alert either.
+    let before = if dry_run {
+        super::check::look(ctx, config, names)?
+    } else {
+        super::check::run_with(ctx, config, names, Instant::now())?
+    };
     // Every action goes into the actions table first: no record, no action.
     let store = ctx.store(config).context("not healing: hm records every action it takes and cannot record now")?;
     let mut remedies = Vec::new();

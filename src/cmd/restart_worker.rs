@@ -100,11 +100,15 @@ pub fn restart_and_verify(store: &Store, m: &Monitor, automatic: bool, dry_run: 
     let attempt = restart::restart(&host, r, &old);
     let started_at = unix_now();
     let (ok, steps) = match attempt {
-        Ok(a) => {
+        Ok(mut a) => {
             std::thread::sleep(r.delay);
             let new = running_now(m, &spec.matcher)?;
             report.new_pids = new.iter().map(|p| p.pid).collect();
-            (new.len() as u32 >= spec.min.max(1), a.steps)
+            let ok = new.len() as u32 >= spec.min.max(1);
+            if !ok {
+                restart::stop_unseen(&host, &mut a, &report.new_pids, r.grace);
+            }
+            (ok, a.steps)
         }
         Err(e) => (false, vec![format!("{e:#}")]),
     };

@@ -19,6 +19,9 @@ pub struct Attempt {
     pub steps: Vec<String>,
     /// The pid of the started command (not of systemd's worker).
     pub started: Option<u32>,
+    /// The started command as found right after it started (its identity,
+    /// should it have to be stopped again).
+    pub started_proc: Option<ProcInfo>,
 }
 
 /// Whether `p` is still the process that was found (same pid, same start).
@@ -53,6 +56,21 @@ pub(crate) fn terminate(host: &dyn Host, p: &ProcInfo, grace: Duration, steps: &
     }
 }
 
+/// A started command that the monitor does not see (its `start` runs
+/// something other than what `pattern` matches) is stopped again, so that
+/// every failed heal does not leave one more stray process behind.
+pub fn stop_unseen(host: &dyn Host, a: &mut Attempt, seen: &[u32], grace: Duration) {
+    let Some(p) = &a.started_proc else { return };
+    if seen.contains(&p.pid) || !same(host, p) {
+        return;
+    }
+    a.steps.push(format!(
+        "pid {} runs, but the monitor does not find it: check that `start` runs what the monitor matches",
+        p.pid
+    ));
+    terminate(host, p, grace, &mut a.steps);
+}
+
 /// Stop the `current` processes and start the worker again.
 pub fn restart(host: &dyn Host, spec: &RestartSpec, current: &[ProcInfo]) -> Result<Attempt> {
     let mut a = Attempt::default();
@@ -75,6 +93,7 @@ pub fn restart(host: &dyn Host, spec: &RestartSpec, current: &[ProcInfo]) -> Res
             let pid = host.spawn_detached(start, spec.log.as_deref())?;
             a.steps.push(format!("started {} (pid {pid})", start.join(" ")));
             a.started = Some(pid);
+            a.started_proc = host.process(pid);
         }
     }
     Ok(a)
