@@ -57,7 +57,7 @@ complete -c hm -n "__fish_hm_using_subcommand check" -s h -l help -d 'Print help
 complete -c hm -n "__fish_hm_using_subcommand check" -s V -l version -d 'Print version'
 complete -c hm -n "__fish_hm_using_subcommand heal" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand heal" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand heal" -l dry-run -d 'Show what would be done, do nothing'
+complete -c hm -n "__fish_hm_using_subcommand heal" -l dry-run -d 'Show what would be done, do nothing: nothing is recorded and no alert is raised or sent'
 complete -c hm -n "__fish_hm_using_subcommand heal" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand heal" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand heal" -s V -l version -d 'Print version'
