@@ -94,7 +94,7 @@ fn only_restartable_monitors() {
     let t = Test::new().config("[[monitor]]\nname = \"api\"\nkind = \"process\"\nprocess = \"x\"\n");
     let out = t.run(&["restart-worker", "api"]);
     out.code(1);
-    assert!(out.one_line_error().contains("give it a `start` command"));
+    assert!(out.one_line_error().contains("cannot be restarted: add start = ["));
     let out = t.run(&["restart-worker", "cpu"]);
     out.code(1);
     assert!(out.one_line_error().contains("not a process monitor"));

@@ -513,7 +513,7 @@ fn values_given_to_hm_add_stay_values() {
     );
     let out = t.run(&["restart-worker", "api"]);
     out.code(1);
-    assert!(out.one_line_error().contains("give it a `start` command"), "{}", out.stderr);
+    assert!(out.one_line_error().contains("cannot be restarted: add start = ["), "{}", out.stderr);
     assert!(!marker.exists());
 }
 

@@ -12,7 +12,7 @@
 use super::check::CheckReport;
 use super::{Ctx, clean_disk, clear_locks, restart_worker, unix_now};
 use crate::check::CtxData;
-use crate::config::{Config, Spec};
+use crate::config::{Config, Monitor, Spec};
 use crate::heal::unstick::unstick;
 use crate::host::ProcNeeds;
 use crate::host::linux::LinuxHost;
@@ -144,7 +144,7 @@ pub fn run_with(ctx: &Ctx, config: &Config, names: &[String], dry_run: bool) -> 
                 monitor: m.name.clone(),
                 remedy: "none".into(),
                 outcome: "not healed".into(),
-                details: "no remedy configured for this monitor".into(),
+                details: no_remedy(m, config),
             },
         };
         remedies.push(remedy);
@@ -168,4 +168,20 @@ pub fn run_with(ctx: &Ctx, config: &Config, names: &[String], dry_run: bool) -> 
         ),
     };
     Ok(HealReport { status, dry_run, before, remedies, after })
+}
+
+/// Why a non-ok monitor gets no remedy, and what would give it one.
+fn no_remedy(m: &Monitor, config: &Config) -> String {
+    let file = config.path.as_ref().map_or("hm.toml".to_string(), |p| p.display().to_string());
+    match &m.spec {
+        Spec::Process(p) if p.restart.is_none() => format!(
+            "no remedy: add start = [\"/path/to/worker\", ...] (or unit = \"name.service\") to monitor {} in {file}",
+            m.name
+        ),
+        Spec::Process(_) => "running, just not as wanted (too many, or over a limit): not restarted".into(),
+        Spec::Disk(_) if config.clean.is_empty() => format!("no remedy: add a [[clean]] rule to {file}"),
+        Spec::Disk(_) => "the [[clean]] rules already ran for another disk monitor".into(),
+        Spec::Sqlite(_) | Spec::Tmux(_) => "heal = false for this monitor".into(),
+        _ => format!("hm has no remedy for a {} monitor", m.kind()),
+    }
 }

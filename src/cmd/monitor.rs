@@ -181,6 +181,15 @@ pub fn add(ctx: &Ctx, new: NewMonitor<'_>) -> Result<MonitorChange> {
 pub fn remove(ctx: &Ctx, name: &str) -> Result<MonitorChange> {
     let (path, _) = ctx.config_path();
     let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read config {}", path.display()))?;
+    if let Some(e) = Config::embedded().monitors.iter().find(|m| m.name == name)
+        && edit::remove_monitor(&text, name).is_err()
+    {
+        anyhow::bail!(
+            "{name} is an embedded host monitor, not in {}: disable it with [[monitor]] name = \"{name}\", kind = \"{}\", enabled = false (or tune it under [thresholds])",
+            path.display(),
+            e.kind()
+        );
+    }
     let updated = edit::remove_monitor(&text, name).with_context(|| format!("in {}", path.display()))?;
     validate_edit(&path, &text, &updated, name)?;
     edit::write_atomic(&path, &updated)?;

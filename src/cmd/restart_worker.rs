@@ -41,7 +41,10 @@ pub fn restartable(m: &Monitor) -> Result<(&ProcessSpec, &RestartSpec)> {
     match &m.spec {
         Spec::Process(p) => match &p.restart {
             Some(r) => Ok((p, r)),
-            None => bail!("monitor `{}` cannot be restarted: give it a `start` command (or a `unit`)", m.name),
+            None => bail!(
+                "monitor `{}` cannot be restarted: add start = [\"/path/to/worker\", ...] (or unit = \"name.service\") to its [[monitor]], then hm validate",
+                m.name
+            ),
         },
         _ => bail!("monitor `{}` is a {} monitor, not a process monitor", m.name, m.kind()),
     }

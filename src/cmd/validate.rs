@@ -12,6 +12,9 @@ use std::path::PathBuf;
 pub struct ValidateReport {
     /// The file checked; null when none exists and the embedded defaults apply.
     pub config: Option<PathBuf>,
+    /// Where hm looks for its config (the file checked, or the one that
+    /// `hm add` would create).
+    pub path: PathBuf,
     /// Whether it is valid.
     pub valid: bool,
     /// How many monitors it defines (embedded ones included).
@@ -26,12 +29,21 @@ pub fn run(ctx: &Ctx) -> Result<ValidateReport> {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && !named => {
             let monitors = Config::embedded().monitors.len();
-            return Ok(ValidateReport { config: None, valid: true, monitors, errors: Vec::new() });
+            return Ok(ValidateReport { config: None, path, valid: true, monitors, errors: Vec::new() });
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(e).with_context(|| format!("cannot read config {} (`hm add` creates it)", path.display()));
         }
         Err(e) => return Err(e).with_context(|| format!("cannot read config {}", path.display())),
     };
     Ok(match Config::parse(&path.display().to_string(), &text) {
-        Ok(c) => ValidateReport { config: Some(path), valid: true, monitors: c.monitors.len(), errors: Vec::new() },
-        Err(e) => ValidateReport { config: Some(path), valid: false, monitors: 0, errors: e.0 },
+        Ok(c) => ValidateReport {
+            config: Some(path.clone()),
+            path,
+            valid: true,
+            monitors: c.monitors.len(),
+            errors: Vec::new(),
+        },
+        Err(e) => ValidateReport { config: Some(path.clone()), path, valid: false, monitors: 0, errors: e.0 },
     })
 }

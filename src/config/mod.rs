@@ -95,6 +95,9 @@ impl Config {
         let text = match std::fs::read_to_string(path) {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && !named => return Ok(Config::embedded()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                anyhow::bail!("cannot read config {}: {e} (`hm add` creates it)", path.display())
+            }
             Err(e) => return Err(anyhow::anyhow!("cannot read config {}: {e}", path.display())),
         };
         if is_root() {

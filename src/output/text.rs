@@ -158,7 +158,10 @@ pub fn monitor_change(r: &MonitorChange) -> String {
 }
 
 pub fn validate(r: &ValidateReport) -> String {
-    let file = r.config.as_ref().map_or("embedded defaults".to_string(), |p| p.display().to_string());
+    let file = r.config.as_ref().map_or_else(
+        || format!("no config at {}: embedded defaults (`hm add` creates it)", r.path.display()),
+        |p| p.display().to_string(),
+    );
     if r.valid {
         return format!("{file}: valid, {} monitors\n", r.monitors);
     }
