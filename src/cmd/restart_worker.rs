@@ -84,7 +84,11 @@ pub fn restart_and_verify(store: &Store, m: &Monitor, automatic: bool, dry_run: 
         }
         Budget::BackOff { wait } if automatic => {
             report.outcome = "backing off".into();
-            report.steps.push(format!("next attempt in {}", format_duration(wait)));
+            report.steps.push(format!(
+                "after a failed restart: next attempt in {} (hm restart-worker {} restarts now)",
+                format_duration(wait),
+                m.name
+            ));
             return Ok(report);
         }
         _ => {}
@@ -93,6 +97,9 @@ pub fn restart_and_verify(store: &Store, m: &Monitor, automatic: bool, dry_run: 
         report.outcome = "would restart".into();
         report.steps.push(match &r.how {
             crate::config::RestartHow::Unit(u) => format!("would run systemctl restart {u}"),
+            crate::config::RestartHow::Commands { start, .. } if report.old_pids.is_empty() => {
+                format!("would start {} (nothing running to stop)", start.join(" "))
+            }
             crate::config::RestartHow::Commands { start, .. } => {
                 format!("would stop pids {:?} and start {}", report.old_pids, start.join(" "))
             }
@@ -117,10 +124,13 @@ pub fn restart_and_verify(store: &Store, m: &Monitor, automatic: bool, dry_run: 
     };
     report.steps = steps;
     report.outcome = if ok { "restarted" } else { "failed" }.into();
+    if !ok {
+        report.steps.push(format!("not running after {}", format_duration(r.delay)));
+    }
     let details = if ok {
         format!("{}; running: {:?}", report.steps.join("; "), report.new_pids)
     } else {
-        format!("{}; not running after {}", report.steps.join("; "), format_duration(r.delay))
+        report.steps.join("; ")
     };
     store.record_action(&ActionRow {
         ts: started_at,

@@ -38,7 +38,10 @@ pub fn cycle_line(r: &CheckReport, heal: Option<&HealReport>) -> String {
 /// `hm history`: a row per metric, with a sparkline of its values.
 pub fn history(r: &HistoryReport, style: Style) -> String {
     if r.series.is_empty() {
-        return format!("no values recorded for {} since {}\n", r.monitor, r.since);
+        return format!(
+            "no values recorded for {} since {} (hm check {} records some)\n",
+            r.monitor, r.since, r.monitor
+        );
     }
     let mut t = table(style, &["metric", "points", "min", "max", "last", "trend"]);
     for s in &r.series {
