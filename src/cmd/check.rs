@@ -99,8 +99,18 @@ fn remembered(store: &Store, monitors: &[Monitor], now: f64) -> Result<Remembere
     Ok(r)
 }
 
-/// Everything a run writes: restart budgets and foresight read history
-/// into the results, then results, alerts, deliveries and pruning.
+/// What history adds to the results: spent restart budgets, forecasts and
+/// anomalies. Reads only.
+fn annotate(store: &Store, monitors: &[Monitor], results: &mut [CheckResult], now: f64) -> Result<()> {
+    for (r, m) in results.iter_mut().zip(monitors.iter()) {
+        gave_up(store, m, r, now)?;
+        crate::analyze::annotate(store, m, r, now)?;
+    }
+    Ok(())
+}
+
+/// Everything a run writes, after [`annotate`]: results, alerts,
+/// deliveries and pruning.
 fn record(
     ctx: &Ctx,
     store: &mut Store,
@@ -110,10 +120,7 @@ fn record(
     now: f64,
     all: bool,
 ) -> Result<(Vec<Raised>, Option<Delivery>)> {
-    for (r, m) in results.iter_mut().zip(monitors.iter()) {
-        gave_up(store, m, r, now)?;
-        crate::analyze::annotate(store, m, r, now)?;
-    }
+    annotate(store, monitors, results, now)?;
     store.record_checks(now, results)?;
     let alerts = process(store, config, results, now, all)?;
     let notifications =
@@ -211,7 +218,14 @@ fn check(ctx: &Ctx, config: &Config, names: &[String], started: Instant, write: 
     let checked = run_all(shared, monitors.clone());
     let mut results = checked.clone();
     let mut written = None;
-    if let Some(mut s) = store.filter(|_| write) {
+    if !write {
+        // A look: the same annotations, nothing written.
+        if let Some(Err(e)) = store.as_ref().map(|s| annotate(s, &monitors, &mut results, now)) {
+            warnings.push(format!("cannot read {}: {e:#}", db.display()));
+        }
+        store = None;
+    }
+    if let Some(mut s) = store {
         match record(ctx, &mut s, config, &monitors, &mut results, now, all) {
             Ok(w) => written = Some(w),
             Err(e) => {
