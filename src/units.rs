@@ -11,10 +11,10 @@ use std::time::Duration;
 pub fn parse_duration(s: &str) -> Result<Duration, String> {
     let t = s.trim();
     if let Ok(secs) = t.parse::<f64>() {
-        if secs.is_finite() && secs >= 0.0 {
-            return Ok(Duration::from_secs_f64(secs));
-        }
-        return Err(format!("`{s}` is not a valid duration (negative or not finite)"));
+        // `try_`: a finite number of seconds can still be too long for a
+        // `Duration` (`1e300`), which `from_secs_f64` panics on.
+        return Duration::try_from_secs_f64(secs)
+            .map_err(|_| format!("`{s}` is not a valid duration (negative, not finite or too long)"));
     }
     humantime::parse_duration(t).map_err(|e| format!("`{s}` is not a valid duration ({e}); use e.g. 30s, 5m, 7d"))
 }
@@ -80,6 +80,16 @@ pub fn format_bytes(b: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn issue7_config_huge_number_of_seconds_is_an_error_not_a_panic() {
+        // Found while fuzzing the config parser: `interval = "1e300"` panicked.
+        for bad in ["1e300", "1.8446744073709552e19", "-1", "inf", "NaN"] {
+            assert!(parse_duration(bad).is_err(), "{bad}");
+        }
+        assert_eq!(parse_duration("1.5"), Ok(Duration::from_millis(1500)));
+        assert_eq!(parse_duration("-0"), Ok(Duration::ZERO));
+    }
 
     #[test]
     fn durations() {

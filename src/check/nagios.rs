@@ -1,6 +1,7 @@
 //! The Nagios plugin conventions: threshold ranges (`10`, `10:`, `~:10`,
 //! `10:20`, `@10:20`) and perfdata (`'label'=value[UOM];[warn];[crit];[min];[max]`,
-//! space-separated, labels optionally single-quoted with `''` for a quote).
+//! space-separated, labels optionally single-quoted with `''` for a quote, a
+//! quoted label on one line).
 //!
 //! Parsing never panics and never gives up on a whole line because of one
 //! bad item: plugins in the wild print odd perfdata, and what can be read
@@ -63,41 +64,59 @@ pub struct Perf {
     pub max: Option<f64>,
 }
 
-/// Split perfdata into items: spaces separate them, except inside a quoted label.
-fn items(text: &str) -> Vec<String> {
+/// Split perfdata into `(label, value and the rest)` pairs. Spaces
+/// separate items, except inside a label in single quotes (`''` is a quote
+/// there). A quote only opens a label at the start of an item: one anywhere
+/// else is an ordinary character, so a stray quote cannot swallow the items
+/// after it. Items with no `=` after their label are left out.
+fn items(text: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut quoted = false;
     let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\'' if quoted && chars.peek() == Some(&'\'') => {
-                cur.push('\'');
+    loop {
+        while chars.next_if(|c| c.is_whitespace()).is_some() {}
+        let quoted = match chars.peek() {
+            None => return out,
+            Some('\'') => {
                 chars.next();
-            }
-            '\'' => quoted = !quoted,
-            c if c.is_whitespace() && !quoted => {
-                if !cur.is_empty() {
-                    out.push(std::mem::take(&mut cur));
+                let mut label = String::new();
+                // Never closed, or not on its line (a label does not span
+                // lines): no item.
+                let closed = loop {
+                    match chars.next() {
+                        None => return out,
+                        Some('\n') => break false,
+                        Some('\'') if chars.next_if_eq(&'\'').is_some() => label.push('\''),
+                        Some('\'') => break true,
+                        Some(c) => label.push(c),
+                    }
+                };
+                if !closed {
+                    continue;
                 }
+                Some(label)
             }
-            c => cur.push(c),
+            Some(_) => None,
+        };
+        let mut token = String::new();
+        while let Some(c) = chars.next_if(|c| !c.is_whitespace()) {
+            token.push(c);
         }
+        let pair = match quoted {
+            Some(label) => token.strip_prefix('=').map(|rest| (label, rest.to_string())),
+            None => token.split_once('=').map(|(label, rest)| (label.to_string(), rest.to_string())),
+        };
+        out.extend(pair);
     }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    out
 }
 
-/// Parse one item (quotes already removed from the label).
-fn item(text: &str) -> Option<Perf> {
-    let (label, rest) = text.rsplit_once('=')?;
+/// Parse one item from its label (unquoted) and what follows its `=`.
+fn item(label: &str, rest: &str) -> Option<Perf> {
     let mut fields = rest.split(';');
     let value_uom = fields.next()?;
     let split = value_uom.find(|c: char| !(c.is_ascii_digit() || "+-.eE".contains(c))).unwrap_or(value_uom.len());
     let (value, uom) = value_uom.split_at(split);
-    let value = value.parse::<f64>().ok().filter(|v| v.is_finite())?;
+    // Finite, and still finite in hm's units (`1e300TB` is not).
+    let value = value.parse::<f64>().ok().filter(|v| (v * scale(uom).0).is_finite())?;
     let mut next_range = || fields.next().filter(|f| !f.is_empty()).and_then(Range::parse);
     let (warn, crit) = (next_range(), next_range());
     let mut next_num = || fields.next().and_then(|f| f.parse::<f64>().ok()).filter(|v| v.is_finite());
@@ -107,12 +126,12 @@ fn item(text: &str) -> Option<Perf> {
 
 /// Every readable item of a perfdata text.
 pub fn perfdata(text: &str) -> Vec<Perf> {
-    items(text).iter().filter_map(|i| item(i)).collect()
+    items(text).iter().filter_map(|(label, rest)| item(label, rest)).collect()
 }
 
-/// A perfdata item as an hm metric: times in seconds, sizes in bytes.
-pub fn metric(p: &Perf) -> Metric {
-    let (factor, unit) = match p.uom.as_str() {
+/// What a unit of measure is in hm's units: times in seconds, sizes in bytes.
+fn scale(uom: &str) -> (f64, &'static str) {
+    match uom {
         "s" => (1.0, "s"),
         "ms" => (1e-3, "s"),
         "us" => (1e-6, "s"),
@@ -123,10 +142,17 @@ pub fn metric(p: &Perf) -> Metric {
         "GB" => (1024.0 * 1024.0 * 1024.0, "B"),
         "TB" => (1024.0 * 1024.0 * 1024.0 * 1024.0, "B"),
         _ => (1.0, ""),
-    };
+    }
+}
+
+/// A perfdata item as an hm metric: times in seconds, sizes in bytes. A
+/// level too large to be a number in those units is left out.
+pub fn metric(p: &Perf) -> Metric {
+    let (factor, unit) = scale(&p.uom);
+    let level = |r: Option<Range>| r.and_then(|r| r.upper()).map(|v| v * factor).filter(|v| v.is_finite());
     let mut m = Metric::new(p.label.clone(), p.value * factor, unit);
-    m.warn = p.warn.and_then(|r| r.upper()).map(|v| v * factor);
-    m.crit = p.crit.and_then(|r| r.upper()).map(|v| v * factor);
+    m.warn = level(p.warn);
+    m.crit = level(p.crit);
     m
 }
 
@@ -143,11 +169,11 @@ pub fn output(stdout: &str) -> (String, Vec<Perf>) {
     let mut in_perf = false;
     for line in lines {
         if in_perf {
-            perf_text.push(' ');
+            perf_text.push('\n');
             perf_text.push_str(line);
         } else if let Some((_, p)) = line.split_once('|') {
             in_perf = true;
-            perf_text.push(' ');
+            perf_text.push('\n');
             perf_text.push_str(p);
         }
     }
@@ -191,6 +217,38 @@ mod tests {
         let m = metric(&p[0]);
         assert_eq!((m.value, m.unit.as_str(), m.crit), (5632.0 * 1048576.0, "B", Some(8000.0 * 1048576.0)));
         assert_eq!(metric(&p[2]).value, 0.0005);
+    }
+
+    #[test]
+    fn issue7_perfdata_a_stray_quote_does_not_swallow_the_next_items() {
+        // Found by the `perfdata` fuzz target: a quote anywhere in an item
+        // opened a quoted label, so labels were glued from several items
+        // and text that is nowhere in the input.
+        let p = perfdata("a=1' b=2 c=3");
+        let labels: Vec<(&str, f64)> = p.iter().map(|x| (x.label.as_str(), x.value)).collect();
+        assert_eq!(labels, [("a", 1.0), ("b", 2.0), ("c", 3.0)]);
+        let p = perfdata("95C|'temp core'=95;@80:90 'fan''s rpm'=1200;1000:");
+        let labels: Vec<&str> = p.iter().map(|x| x.label.as_str()).collect();
+        assert_eq!(labels, ["core'", "fan's rpm"]);
+        // A quoted label ends at its closing quote; `=` must follow it.
+        assert_eq!(perfdata("'a'b=1 'x=1"), []);
+        assert_eq!(perfdata("'a=b'=2")[0].label, "a=b");
+        // Nor does a quoted label span lines: the long text's lines stay apart.
+        let (_, p) = output("OK | 'a=1\nlong text | b=2\n'c d'=3");
+        let labels: Vec<&str> = p.iter().map(|x| x.label.as_str()).collect();
+        assert_eq!(labels, ["b", "c d"]);
+    }
+
+    #[test]
+    fn issue7_perfdata_too_large_in_bytes_is_not_read() {
+        // Found while fuzzing perfdata: `1e300TB` is finite, but not in
+        // bytes, and became an infinite metric (and levels likewise).
+        let p = perfdata("a=1e300TB;;; b=1e300;1e300;1e300 c=1e300KB;1e306;1e300");
+        let labels: Vec<&str> = p.iter().map(|x| x.label.as_str()).collect();
+        assert_eq!(labels, ["b", "c"]);
+        let (b, c) = (metric(&p[0]), metric(&p[1]));
+        assert_eq!((b.value, b.warn, b.crit), (1e300, Some(1e300), Some(1e300)));
+        assert_eq!((c.value, c.warn, c.crit), (1e300 * 1024.0, None, Some(1e300 * 1024.0)));
     }
 
     #[test]

@@ -106,11 +106,13 @@ impl<'a, 'd> Checker<'a, 'd> {
     pub fn seconds(&mut self, key: &str, v: Option<&NumOrText>, default: Duration) -> Duration {
         match v {
             None => default,
-            Some(NumOrText::Num(n)) if n.is_finite() && *n > 0.0 => Duration::from_secs_f64(*n),
-            Some(NumOrText::Num(n)) => {
-                self.err(key, format!("{n} is not a positive number of seconds"));
-                default
-            }
+            Some(NumOrText::Num(n)) => match Duration::try_from_secs_f64(*n) {
+                Ok(d) if !d.is_zero() => d,
+                _ => {
+                    self.err(key, format!("{n} is not a positive number of seconds (or is too large)"));
+                    default
+                }
+            },
             Some(NumOrText::Text(t)) => self.duration(key, Some(t), default),
         }
     }

@@ -22,10 +22,13 @@ pub(crate) struct Doc<'a> {
 }
 
 impl Doc<'_> {
-    /// 1-based line of a byte offset.
+    /// 1-based line of a byte offset. The end of a text that ends with a
+    /// newline (where an unclosed string is reported) is its last line, not
+    /// one past it.
     pub fn line(&self, offset: usize) -> usize {
         let end = offset.min(self.text.len());
-        self.text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
+        let line = self.text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1;
+        line.min(self.text.lines().count().max(1))
     }
 
     pub fn issue(&self, offset: usize, field: impl Into<String>, message: impl Into<String>) -> ConfigIssue {

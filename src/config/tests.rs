@@ -148,3 +148,27 @@ fn clean_rules() {
     assert_eq!(found, [(3, "clean[bad].roots"), (3, "clean[bad].roots"), (4, "clean[bad].globs")], "{issues:?}");
     assert!(issues[0].message.contains("system directory"), "{issues:?}");
 }
+
+#[test]
+fn issue7_config_error_at_the_end_names_the_last_line() {
+    // Found by the `config` fuzz target: an error at the very end of a file
+    // that ends with a newline was reported one line past the last.
+    let text = "host_defaults = false\n[[monitor]]\nname = \"\"\"\"cpu\"\nkind = \"cpu\"\nwarn = 50\n";
+    let issues = errors(text);
+    assert!(issues.iter().all(|i| (1..=5).contains(&i.line)), "{issues:?}");
+    assert_eq!(errors("a = \"\"\"\n")[0].line, 1);
+    assert_eq!(errors("\n\nx =")[0].line, 3);
+}
+
+#[test]
+fn issue7_config_huge_durations_are_errors_not_panics() {
+    // `from_secs_f64` panics on a finite number too large for a Duration.
+    let issues = errors("interval = \"1e300\"\n");
+    assert_eq!((issues[0].line, issues[0].field.as_str()), (1, "interval"), "{issues:?}");
+    for warn in ["1e300", "1.8446744073709552e19", "1e-300", "0", "-1", "nan", "inf"] {
+        let issues = errors(&format!("[[monitor]]\nname = \"hb\"\nkind = \"heartbeat\"\nwarn = {warn}\n"));
+        assert_eq!((issues[0].line, issues[0].field.as_str()), (4, "monitor[hb].warn"), "{warn}: {issues:?}");
+        let http = format!("[[monitor]]\nname = \"web\"\nkind = \"http\"\nurl = \"http://x\"\ncrit = {warn}\n");
+        assert_eq!(errors(&http)[0].field, "monitor[web].crit", "{warn}");
+    }
+}

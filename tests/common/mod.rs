@@ -4,6 +4,7 @@
 
 pub mod daemon;
 pub mod receiver;
+pub mod security;
 
 use std::ffi::OsString;
 use std::os::unix::fs::PermissionsExt;
