@@ -130,3 +130,42 @@ fn a_bad_config_at_start_is_a_one_line_error() {
     out.code(1);
     assert!(out.one_line_error().contains("monitor[x].warn"), "{}", out.stderr);
 }
+
+#[test]
+fn issue7_a_database_moved_away_under_hm_run_is_opened_anew_not_written_blind() {
+    // `hm run` keeps its connection from cycle to cycle; a database moved
+    // aside (as a corrupt one is by another hm) or deleted must not go on
+    // receiving the loop's writes where nobody can see them. Cycles come on
+    // SIGHUP only (the interval is an hour), so none is in flight while the
+    // file moves.
+    let t = Test::new();
+    let one = format!("host_defaults = false\n{}", heartbeat(&t, "one"));
+    let t = t.config(&one);
+    let mut hm = Daemon::start(&t, &["run", "--interval", "1h", "--json"]);
+    hm.wait_for(Duration::from_secs(10), "a first cycle", |out, _| cycles(out).len() == 1);
+    let checks = |path: &std::path::Path| -> i64 {
+        let conn = rusqlite::Connection::open(path).expect("open");
+        conn.query_row("SELECT count(*) FROM checks", [], |r| r.get(0)).expect("count")
+    };
+    let (db, aside) = (t.db_path(), t.path("state/hm/hm.db.aside"));
+    for suffix in ["", "-wal", "-shm"] {
+        let from = format!("{}{suffix}", db.display());
+        if std::path::Path::new(&from).exists() {
+            std::fs::rename(&from, format!("{}{suffix}", aside.display())).expect("move aside");
+        }
+    }
+    assert_eq!(checks(&aside), 1);
+    for n in 2..=3 {
+        hm.signal(Signal::SIGHUP);
+        hm.wait_for(Duration::from_secs(10), "a cycle after SIGHUP", |out, _| cycles(out).len() == n);
+    }
+    assert_eq!(checks(&aside), 1, "nothing more written to the moved file");
+    assert_eq!(checks(&db), 2, "a new database at the path gets the cycles");
+    for line in hm.stdout().lines() {
+        let doc: serde_json::Value = serde_json::from_str(line).expect("JSON line");
+        assert_eq!(doc["recorded"], true, "{line}");
+    }
+
+    hm.signal(Signal::SIGTERM);
+    assert_eq!(hm.wait_exit(Duration::from_secs(2)).expect("stopped").code(), Some(0));
+}

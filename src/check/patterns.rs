@@ -4,14 +4,15 @@
 //! lines is a hundred thousand searches; a `RegexSet` of all the patterns
 //! reads each command line once (5.5 ms became 1 ms here), and compiling the
 //! set costs less than compiling the regexes one by one. The set is
-//! compiled while the process table is scanned, and matched by the first
-//! check that needs it. A pattern the set does not know (or a set that fails
+//! compiled while the process table is scanned (once per list of patterns:
+//! `hm run` reuses it every cycle), and matched by the first check that
+//! needs it. A pattern the set does not know (or a set that fails
 //! to compile) falls back to its own regex.
 
 use crate::host::{Host, ProcEntry};
 use anyhow::{Result, anyhow};
 use regex::{Regex, RegexSet};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 /// The patterns of one run and, once matched, the pids each one matches.
 #[derive(Debug, Default)]
@@ -28,6 +29,27 @@ pub fn short_error(e: &impl std::fmt::Display) -> String {
     e.to_string().lines().last().unwrap_or("invalid").trim().to_string()
 }
 
+/// The set of the last patterns compiled. `hm run` checks the same
+/// monitors every cycle: compiling their set once per config, not once per
+/// cycle, is part of what keeps a cycle cheap (issue 7). A clone shares the
+/// compiled set.
+static LAST: Mutex<Option<(Vec<String>, Compiled)>> = Mutex::new(None);
+
+/// A compiled set, or why the patterns would not compile.
+type Compiled = Result<RegexSet, String>;
+
+fn compiled(patterns: &[String]) -> Compiled {
+    let mut last = LAST.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some((p, set)) = last.as_ref()
+        && p.as_slice() == patterns
+    {
+        return set.clone();
+    }
+    let set = RegexSet::new(patterns).map_err(|e| short_error(&e));
+    *last = Some((patterns.to_vec(), set.clone()));
+    set
+}
+
 impl PatternIndex {
     pub fn new(patterns: impl IntoIterator<Item = String>) -> PatternIndex {
         let mut unique: Vec<String> = Vec::new();
@@ -36,7 +58,7 @@ impl PatternIndex {
                 unique.push(p);
             }
         }
-        let set = (!unique.is_empty()).then(|| RegexSet::new(&unique).map_err(|e| short_error(&e)));
+        let set = (!unique.is_empty()).then(|| compiled(&unique));
         PatternIndex { patterns: unique, set, matched: OnceLock::new() }
     }
 

@@ -187,7 +187,11 @@ fn check(ctx: &Ctx, config: &Config, names: &[String], started: Instant, write: 
     let db = ctx.db_path(config);
     let all = names.is_empty();
     let mut warnings = Vec::new();
-    let mut store = match Store::open_or_recover(&db) {
+    let opened = match Store::take_kept(&db) {
+        Some(kept) => Ok((kept, None)),
+        None => Store::open_or_recover(&db),
+    };
+    let mut store = match opened {
         Ok((store, note)) => {
             warnings.extend(note);
             Some(store)
@@ -227,7 +231,10 @@ fn check(ctx: &Ctx, config: &Config, names: &[String], started: Instant, write: 
     }
     if let Some(mut s) = store {
         match record(ctx, &mut s, config, &monitors, &mut results, now, all) {
-            Ok(w) => written = Some(w),
+            Ok(w) => {
+                written = Some(w);
+                s.keep(); // for the next cycle of `hm run`
+            }
             Err(e) => {
                 drop(s);
                 // Damage found while writing: this run goes into a new
@@ -235,7 +242,10 @@ fn check(ctx: &Ctx, config: &Config, names: &[String], started: Instant, write: 
                 if let Some(mut fresh) = after_failure(&db, &e, &mut warnings) {
                     results = checked;
                     match record(ctx, &mut fresh, config, &monitors, &mut results, now, all) {
-                        Ok(w) => written = Some(w),
+                        Ok(w) => {
+                            written = Some(w);
+                            fresh.keep();
+                        }
                         Err(e) => warnings.push(not_recorded(&db, &e)),
                     }
                 }

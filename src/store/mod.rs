@@ -11,6 +11,7 @@ mod actions;
 mod alerts;
 mod checks;
 mod counters;
+mod kept;
 mod open;
 mod outbox;
 mod pings;

@@ -1,0 +1,76 @@
+//! The connection of the last check, kept for the next one.
+//!
+//! `hm run` and `hm serve` check every cycle. Opening the database each
+//! time (header check, schema read, WAL set-up) and compiling every
+//! statement again were about a tenth of a cycle's CPU (issue 7), so the
+//! store a cycle recorded with is kept and handed to the next, which skips
+//! all of that: `prepare_cached` statements stay compiled.
+//!
+//! A kept connection is only handed back while the file at its path is the
+//! same file (device and inode): a database moved aside (corruption found by
+//! another hm) or deleted meanwhile is opened anew, so a long-running loop
+//! never writes into a file nobody can see. A store that failed is never
+//! kept: the next cycle opens the database as a one-shot `hm check` does.
+
+use super::Store;
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+
+struct Kept {
+    path: PathBuf,
+    file: (u64, u64),
+    store: Store,
+}
+
+static KEPT: Mutex<Option<Kept>> = Mutex::new(None);
+
+fn slot() -> MutexGuard<'static, Option<Kept>> {
+    KEPT.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Device and inode of the file at `path`.
+fn identity(path: &Path) -> Option<(u64, u64)> {
+    std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+}
+
+impl Store {
+    /// The store kept by [`Store::keep`] for `path`, if the file there is
+    /// still the one it has open.
+    pub fn take_kept(path: &Path) -> Option<Store> {
+        let kept = slot().take()?;
+        (kept.path == path && identity(path) == Some(kept.file)).then_some(kept.store)
+    }
+
+    /// Keep this store for the next [`Store::take_kept`] of its path.
+    pub fn keep(self) {
+        if let Some(file) = identity(&self.path) {
+            *slot() = Some(Kept { path: self.path.clone(), file, store: self });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn issue7_a_kept_store_is_handed_back_only_for_the_same_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (a, b) = (dir.path().join("a.db"), dir.path().join("b.db"));
+        Store::open(&a).expect("open a").keep();
+        assert!(Store::take_kept(&b).is_none(), "another path");
+        assert!(Store::take_kept(&a).is_none(), "taken once: the slot was emptied by the miss");
+        Store::open(&a).expect("open a").keep();
+        assert!(Store::take_kept(&a).is_some_and(|s| s.path() == a));
+        // Moved aside and replaced: the new file is not the kept one.
+        Store::open(&a).expect("open a").keep();
+        std::fs::rename(&a, dir.path().join("a.db.corrupt")).expect("rename");
+        Store::open(&a).expect("open the new a");
+        assert!(Store::take_kept(&a).is_none(), "a different file at the same path");
+        // Deleted.
+        Store::open(&b).expect("open b").keep();
+        std::fs::remove_file(&b).expect("remove");
+        assert!(Store::take_kept(&b).is_none(), "no file at the path");
+    }
+}
