@@ -37,6 +37,7 @@ What it does:
 
 Usage: python3 benches/compare.py                 # N = 10,100,1000; 10 runs; 600 s of hm run
        python3 benches/compare.py --quick         # N = 10,100; 3 runs; 60 s
+       python3 benches/compare.py --run-only      # only `hm run` (600 s), to benches/results-run.md
        python3 benches/compare.py --hm /tmp/hm-bench-target/release/hm --n 10,100 --runs 5
 Needs: monit (Debian `monit`), procps (pgrep), monitoring-plugins-basic (check_procs), time (GNU).
 """
@@ -179,6 +180,42 @@ def measure_hm_run(hm, tmp, monitors, interval, seconds, result):
                         x["results"] if y["status"] != "ok"][:3]) for i, x in enumerate(docs) if x["status"] != "ok"][:3])
 
 
+def run_line(args, run_procs, r):
+    if "pct" not in r:
+        return f"`hm run` measurement failed: {r.get('error')}"
+    return (f"`hm run --interval {args.interval}s` with {args.run_monitors} process monitors, alone on "
+            f"{run_procs} processes, over {r['wall_s']:.0f} s ({r['cycles']} cycles, all ok: {r['ok']}): "
+            f"{r['cpu_s'] * 1000:.0f} ms CPU = **{r['pct']:.3f}% of one core** (target < 0.1%: "
+            f"{'met' if r['pct'] < 0.1 else 'NOT met'}); {r['cpu_s'] * 1000 / max(r['cycles'], 1):.1f} ms per cycle; "
+            f"peak RSS {r['rss']:.1f} MB." + (f" Cycles not ok: {r['bad']}" if r["bad"] else ""))
+
+
+def measure_run_only(args, hm):
+    """--run-only: just the `hm run` measurement, on a host of --run-processes."""
+    tmp = tempfile.mkdtemp(prefix="hm-compare-")
+    children, r = [], {}
+    try:
+        children += [spawn(f"bench-worker --queue q{i} --slot 0") for i in range(args.run_monitors)]
+        children += [spawn(f"bench-filler {i}") for i in range(max(0, args.run_processes - count_processes()))]
+        time.sleep(1.0)
+        run_procs = count_processes()
+        print(f"hm run: {args.run_seconds} s on {run_procs} processes", file=sys.stderr, flush=True)
+        measure_hm_run(hm, tmp, args.run_monitors, args.interval, args.run_seconds, r)
+        text = (f"### hm run ({sh('date -u')})\n\nMachine: {machine()}. {sh(hm + ' --version')}.\n"
+                + run_line(args, run_procs, r) + "\n")
+        print(text)
+        with open(args.out, "w") as f:
+            f.write(text)
+    finally:
+        for c in children + ([r["proc"]] if "proc" in r else []):
+            try:
+                os.killpg(c.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            c.wait()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def machine():
     cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
     mem = next(int(l.split()[1]) for l in open("/proc/meminfo") if l.startswith("MemTotal")) / 1024 / 1024
@@ -198,8 +235,10 @@ def main():
     ap.add_argument("--quick", action="store_true", help="N = 10,100; 3 runs; 60 s of hm run")
     ap.add_argument("--hm", help="hm binary to use (implies --no-build)")
     ap.add_argument("--no-build", action="store_true")
-    ap.add_argument("--out", default=os.path.join(ROOT, "benches", "results.md"))
+    ap.add_argument("--run-only", action="store_true", help="only the `hm run` measurement (writes benches/results-run.md)")
+    ap.add_argument("--out", help="where the table goes (default benches/results.md, or results-run.md with --run-only)")
     args = ap.parse_args()
+    args.out = args.out or os.path.join(ROOT, "benches", "results-run.md" if args.run_only else "results.md")
     if args.quick:
         args.n, args.runs, args.run_seconds = "10,100", 3, 60
     ns = [int(x) for x in args.n.split(",")]
@@ -208,11 +247,13 @@ def main():
     hm = args.hm or os.path.join(target_dir, "release", "hm")
     if not args.hm and not args.no_build:
         subprocess.run(["cargo", "build", "--release", "--locked", "--quiet"], cwd=ROOT, check=True)
-    for tool in ("monit", "pgrep", CHECK_PROCS, "/usr/bin/time", hm):
+    for tool in ((hm,) if args.run_only else ("monit", "pgrep", CHECK_PROCS, "/usr/bin/time", hm)):
         if not shutil.which(tool):
             sys.exit(f"missing {tool}")
 
     signal.signal(signal.SIGTERM, lambda *_: sys.exit("terminated"))
+    if args.run_only:
+        return measure_run_only(args, hm)
     tmp = tempfile.mkdtemp(prefix="hm-compare-")
     children, run_result = [], {}
     try:
@@ -286,15 +327,7 @@ def main():
             per = lambda k: (stats[hi, "hm check"][k] - stats[lo, "hm check"][k]) / (hi - lo) * 1000
             lines.append(f"`hm check` cost per monitor (slope of the medians, N={lo} to N={hi}): "
                          f"{per(0):.0f} µs wall, {per(1):.0f} µs CPU.")
-        r = run_result
-        if "pct" in r:
-            lines.append(f"`hm run --interval {args.interval}s` with {args.run_monitors} process monitors, alone on "
-                         f"{run_procs} processes, over {r['wall_s']:.0f} s ({r['cycles']} cycles, all ok: {r['ok']}): {r['cpu_s'] * 1000:.0f} ms "
-                         f"CPU = **{r['pct']:.3f}% of one core** (target < 0.1%: "
-                         f"{'met' if r['pct'] < 0.1 else 'NOT met'}); peak RSS {r['rss']:.1f} MB."
-                         + (f" Cycles not ok: {r['bad']}" if r["bad"] else ""))
-        else:
-            lines.append(f"`hm run` measurement failed: {r.get('error')}")
+        lines.append(run_line(args, run_procs, run_result))
         text = "\n".join(lines) + "\n"
         print(text)
         with open(args.out, "w") as f:
