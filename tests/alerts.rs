@@ -30,10 +30,20 @@ fn fires_after_exactly_for_checks_no_repeat_in_the_cooldown_and_resolves() {
     let text = config(&t, "for = 3\ncooldown = \"1h\"", &webhook(&rx.url("/hook")));
     t = t.config(&text);
     beat(&t, 60);
-    for run in 1..=2 {
-        let doc = t.run(&["check", "--json"]).json();
-        assert_eq!(doc["alerts"].as_array().map(Vec::len), Some(0), "run {run}: {doc:#}");
-    }
+    let doc = t.run(&["check", "--json"]).json();
+    assert_eq!(doc["alerts"].as_array().map(Vec::len), Some(0), "{doc:#}");
+    // Issue 7: a newcomer's first failing check must say the alert is
+    // counting, not look as if alerting were broken.
+    assert_eq!(doc["pending_alerts"][0]["monitor"], "hb", "{doc:#}");
+    assert_eq!(doc["pending_alerts"][0]["streak"], 1);
+    assert_eq!(doc["pending_alerts"][0]["for_checks"], 3);
+    let text = t.run(&["check"]);
+    text.code(2);
+    assert!(
+        text.stdout.contains("alert pending: hb (2 of 3 failing checks in a row; it fires after 1 more)"),
+        "{}",
+        text.stdout
+    );
     assert!(rx.requests().is_empty(), "nothing before the third failing check");
     let out = t.run(&["check", "--json"]);
     out.code(2);

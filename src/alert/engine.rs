@@ -1,7 +1,7 @@
 //! One run's alert bookkeeping: results in, alert rows and queued
 //! notifications out, all in one transaction.
 
-use super::state::{self, Alert, Event, EventKind, Next, Policy};
+use super::state::{self, Alert, AlertState, Event, EventKind, Next, Policy};
 use super::{Notification, dedup_key, host_name, route};
 use crate::check::CheckResult;
 use crate::cmd::rfc3339;
@@ -21,6 +21,25 @@ pub struct Raised {
     pub severity: Status,
     /// The channels it was queued for (none when silenced or unrouted).
     pub channels: Vec<String>,
+}
+
+/// An alert that is counting failing checks and has not fired yet: the
+/// report says so, or a first failing `hm check` would look as if alerting
+/// were broken.
+#[derive(Debug, Clone, Serialize)]
+pub struct Pending {
+    pub monitor: String,
+    /// Non-ok checks in a row so far.
+    pub streak: u32,
+    /// How many it takes to fire (`for`).
+    pub for_checks: u32,
+}
+
+/// What a run did to the alerts.
+#[derive(Debug, Default)]
+pub struct Processed {
+    pub raised: Vec<Raised>,
+    pub pending: Vec<Pending>,
 }
 
 /// Build the notification of `ev` about `a`.
@@ -92,12 +111,12 @@ pub fn process(
     results: &[CheckResult],
     now: f64,
     full: bool,
-) -> Result<Vec<Raised>> {
+) -> Result<Processed> {
     let host = host_name(config.settings.alerts.host.as_deref());
     let tx = store.alert_tx()?;
     let mut open = tx.open_alerts()?;
     let silenced = tx.silenced(now)?;
-    let mut raised = Vec::new();
+    let mut out = Processed::default();
     for r in results {
         let (for_checks, cooldown) = match config.monitors.iter().find(|m| m.name == r.monitor) {
             Some(m) => config.alert_policy(m),
@@ -106,7 +125,12 @@ pub fn process(
         let policy = Policy { for_checks, cooldown, silenced: silenced.contains(&r.monitor) };
         let prev = open.remove(&r.monitor);
         let step = state::step(prev.as_ref(), &r.monitor, &r.kind, r.status, &r.message, now, &policy);
-        raised.extend(apply(&tx, config, &host, step, now)?);
+        if let Next::Keep(a) = &step.next
+            && a.state == AlertState::Pending
+        {
+            out.pending.push(Pending { monitor: a.monitor.clone(), streak: a.streak, for_checks: for_checks.max(1) });
+        }
+        out.raised.extend(apply(&tx, config, &host, step, now)?);
     }
     if full {
         for (monitor, a) in open {
@@ -117,9 +141,9 @@ pub fn process(
             };
             let message = "no longer checked (removed from the config or disabled)";
             let step = state::step(Some(&a), &monitor, &a.kind, Status::Ok, message, now, &policy);
-            raised.extend(apply(&tx, config, &host, step, now)?);
+            out.raised.extend(apply(&tx, config, &host, step, now)?);
         }
     }
     tx.commit()?;
-    Ok(raised)
+    Ok(out)
 }

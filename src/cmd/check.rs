@@ -2,7 +2,7 @@
 //! prune history past the retention.
 
 use super::{Ctx, rfc3339, unix_now};
-use crate::alert::engine::{Raised, process};
+use crate::alert::engine::{Pending, Processed, Raised, process};
 use crate::alert::outbox::{Delivery, deliver};
 use crate::check::CheckResult;
 use crate::check::runner::{Shared, patterns, proc_needs, run_all};
@@ -33,6 +33,9 @@ pub struct CheckReport {
     pub results: Vec<CheckResult>,
     /// Alert events this run raised: `firing`, `changed`, `repeat`, `resolved`.
     pub alerts: Vec<Raised>,
+    /// Monitors failing for fewer checks in a row than their `for`: no
+    /// alert yet.
+    pub pending_alerts: Vec<Pending>,
     /// What delivering notifications did; null when none were waiting.
     pub notifications: Option<Delivery>,
     /// Whether the results were recorded in the database.
@@ -119,7 +122,7 @@ fn record(
     results: &mut [CheckResult],
     now: f64,
     all: bool,
-) -> Result<(Vec<Raised>, Option<Delivery>)> {
+) -> Result<(Processed, Option<Delivery>)> {
     annotate(store, monitors, results, now)?;
     store.record_checks(now, results)?;
     let alerts = process(store, config, results, now, all)?;
@@ -253,7 +256,7 @@ fn check(ctx: &Ctx, config: &Config, names: &[String], started: Instant, write: 
         }
     }
     let recorded = written.is_some();
-    let (alerts, notifications) = written.unwrap_or_default();
+    let (processed, notifications) = written.unwrap_or_default();
     Ok(CheckReport {
         status: Status::worst_of(results.iter().map(|r| r.status)),
         checked_at: rfc3339(now),
@@ -261,7 +264,8 @@ fn check(ctx: &Ctx, config: &Config, names: &[String], started: Instant, write: 
         recorded,
         warnings,
         results,
-        alerts,
+        alerts: processed.raised,
+        pending_alerts: processed.pending,
         notifications,
     })
 }

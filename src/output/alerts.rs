@@ -3,14 +3,22 @@
 
 use super::Style;
 use super::text::{status_cell, table};
-use crate::alert::engine::Raised;
+use crate::alert::engine::{Pending, Raised};
 use crate::alert::outbox::Delivery;
 use crate::cmd::alerts::{AlertChange, AlertsReport, OutboxReport, TestReport};
 use comfy_table::Cell;
 
-/// The lines under a check table: alert events and delivery trouble.
-pub fn raised(alerts: &[Raised], delivery: Option<&Delivery>) -> String {
+/// The lines under a check table: alert events, alerts still counting, and
+/// delivery trouble.
+pub fn raised(alerts: &[Raised], pending: &[Pending], delivery: Option<&Delivery>) -> String {
     let mut out = String::new();
+    for p in pending {
+        let left = p.for_checks.saturating_sub(p.streak);
+        out.push_str(&format!(
+            "alert pending: {} ({} of {} failing checks in a row; it fires after {left} more)\n",
+            p.monitor, p.streak, p.for_checks
+        ));
+    }
     for a in alerts {
         let to = if a.channels.is_empty() { "no channel".to_string() } else { a.channels.join(", ") };
         out.push_str(&format!(

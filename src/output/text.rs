@@ -93,7 +93,7 @@ pub fn check(r: &CheckReport, style: Style) -> String {
         if r.results.len() == 1 { "" } else { "s" },
         r.duration_ms
     ));
-    out.push_str(&super::alerts::raised(&r.alerts, r.notifications.as_ref()));
+    out.push_str(&super::alerts::raised(&r.alerts, &r.pending_alerts, r.notifications.as_ref()));
     out
 }
 

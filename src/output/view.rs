@@ -31,7 +31,7 @@ pub fn cycle_line(r: &CheckReport, heal: Option<&HealReport>) -> String {
             out.push_str(&format!("  {} {}: {} ({})\n", m.monitor, m.remedy, m.outcome, m.details));
         }
     }
-    out.push_str(&super::alerts::raised(&r.alerts, r.notifications.as_ref()));
+    out.push_str(&super::alerts::raised(&r.alerts, &r.pending_alerts, r.notifications.as_ref()));
     out
 }
 
