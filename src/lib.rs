@@ -88,9 +88,26 @@ fn exit_code(report: &Report) -> i32 {
     }
 }
 
+/// A `--start`/`--stop` command as TOML: argv words, or one line for `sh -c`.
+fn command_line(flag: &str, line: Option<String>, shell: bool) -> anyhow::Result<Option<toml_edit::Value>> {
+    let Some(line) = line else { return Ok(None) };
+    if shell {
+        return Ok(Some(line.into()));
+    }
+    let words = shlex::split(&line)
+        .ok_or_else(|| anyhow::anyhow!("{flag}: cannot split `{line}` into words: a quote is not closed"))?;
+    Ok(Some(words.iter().collect::<toml_edit::Array>().into()))
+}
+
 fn add(ctx: &Ctx, a: Box<cli::AddArgs>) -> anyhow::Result<Report> {
     let a = *a;
     let path = |p: Option<std::path::PathBuf>| p.map(|p| p.display().to_string());
+    let values = vec![
+        ("start", command_line("--start", a.start, a.shell)?),
+        ("stop", command_line("--stop", a.stop, a.shell)?),
+        ("shell", a.shell.then(|| true.into())),
+        ("log", path(a.log).map(Into::into)),
+    ];
     let new = cmd::monitor::NewMonitor {
         kind: a.kind.as_str(),
         name: &a.name,
@@ -115,6 +132,7 @@ fn add(ctx: &Ctx, a: Box<cli::AddArgs>) -> anyhow::Result<Report> {
             ("rss_warn", a.rss_warn),
             ("rss_crit", a.rss_crit),
         ],
+        values,
     };
     Ok(Report::MonitorChange(cmd::monitor::add(ctx, new)?))
 }
@@ -177,7 +195,6 @@ fn dispatch(ctx: &Ctx, command: Command, style: Style) -> anyhow::Result<Report>
         }
         Command::Serve(a) => {
             let args = cmd::run::LoopArgs { interval: a.run.interval, heal: a.run.heal };
-            eprintln!("hm: serving http://{}/", a.listen);
             serve::serve(ctx, &a.listen, &args, |c| output::print_cycle(&c, style))?;
             Report::Raw(Vec::new())
         }

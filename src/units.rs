@@ -19,7 +19,8 @@ pub fn parse_duration(s: &str) -> Result<Duration, String> {
     humantime::parse_duration(t).map_err(|e| format!("`{s}` is not a valid duration ({e}); use e.g. 30s, 5m, 7d"))
 }
 
-/// Format a duration compactly: `45s`, `3m12s`, `2h5m`, `3d4h`.
+/// Format a duration compactly: `45s`, `3m12s`, `2h5m`, `3d4h`; a zero
+/// second part is left out (`5m`, `1h`, `2d`).
 pub fn format_duration(d: Duration) -> String {
     let s = d.as_secs();
     if s < 60 {
@@ -29,13 +30,14 @@ pub fn format_duration(d: Duration) -> String {
         return format!("{s}s");
     }
     let (d_, h, m, sec) = (s / 86_400, (s / 3600) % 24, (s / 60) % 60, s % 60);
-    if d_ > 0 {
-        format!("{d_}d{h}h")
+    let (big, small) = if d_ > 0 {
+        ((d_, 'd'), (h, 'h'))
     } else if h > 0 {
-        format!("{h}h{m}m")
+        ((h, 'h'), (m, 'm'))
     } else {
-        format!("{m}m{sec}s")
-    }
+        ((m, 'm'), (sec, 's'))
+    };
+    if small.0 == 0 { format!("{}{}", big.0, big.1) } else { format!("{}{}{}{}", big.0, big.1, small.0, small.1) }
 }
 
 /// Parse a byte size: `1048576`, `512KiB`, `512K`, `100MB`, `2GiB`, `1.5G`.
@@ -102,6 +104,9 @@ mod tests {
         assert_eq!(format_duration(Duration::from_secs(192)), "3m12s");
         assert_eq!(format_duration(Duration::from_secs(3 * 3600 + 720)), "3h12m");
         assert_eq!(format_duration(Duration::from_secs(45)), "45s");
+        assert_eq!(format_duration(Duration::from_secs(300)), "5m");
+        assert_eq!(format_duration(Duration::from_secs(3600)), "1h");
+        assert_eq!(format_duration(Duration::from_secs(2 * 86_400)), "2d");
     }
 
     #[test]

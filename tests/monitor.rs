@@ -75,7 +75,7 @@ fn invalid_additions_are_refused_and_the_file_untouched() {
         let out = t.run(args);
         out.code(1);
         let err = out.one_line_error();
-        assert!(err.contains("not changed") || err.contains("already exists"), "{args:?}: {err}");
+        assert!(err.contains("nothing was added") || err.contains("already exists"), "{args:?}: {err}");
         assert_eq!(std::fs::read_to_string(t.config_path()).expect("read"), CONFIG, "{args:?}");
     }
     let leftovers: Vec<_> = std::fs::read_dir(t.config_path().parent().expect("dir"))
@@ -126,4 +126,71 @@ fn list_shows_configured_and_embedded_monitors() {
     let text = t.run(&["monitor", "list"]);
     text.code(0);
     assert!(text.stdout.contains("embedded") && text.stdout.contains("gunicorn.*api"), "{}", text.stdout);
+}
+
+/// Issue 7: a newcomer types flags, so `hm add`'s errors name the flags,
+/// not the TOML keys they become.
+#[test]
+fn issue7_add_errors_name_the_flags() {
+    let t = Test::new().config(CONFIG);
+    let cases: &[(&[&str], &str)] = &[
+        (&["add", "process", "x"], "needs one of `--process`, `--pattern`, `--pidfile` or `--unit`"),
+        (
+            &["add", "process", "x", "--pattern", "a", "--min", "3", "--max", "1"],
+            "hm: error: --max: max (1) is below min (3)",
+        ),
+        (&["add", "heartbeat", "z", "--warn", "5m", "--crit", "2m"], "hm: error: --warn: warn (5m) is above crit (2m)"),
+        (&["add", "process", "w", "--pattern", "("], "hm: error: --pattern: invalid regex: unclosed group"),
+        (&["add", "process", "w", "--pattern", "a", "--start", "a \"b"], "hm: error: --start: cannot split `a \"b`"),
+        (&["add", "process", "Bad", "--process", "a"], "hm: error: NAME: `Bad` is not a valid name"),
+    ];
+    for (args, want) in cases {
+        let out = t.run(args);
+        out.code(1);
+        let err = out.one_line_error();
+        assert!(err.contains(want), "{args:?}: {err}");
+        assert_eq!(std::fs::read_to_string(t.config_path()).expect("read"), CONFIG, "{args:?}");
+    }
+}
+
+/// Issue 7: `hm add` can make a worker that `hm heal` restarts: `--start`
+/// is split into words like a shell would, or kept whole for `sh -c`.
+#[test]
+fn issue7_add_start_stop_log_and_shell() {
+    let t = Test::new().config(CONFIG);
+    let log = t.path("w.log");
+    let log_s = log.display().to_string();
+    t.run(&[
+        "add",
+        "process",
+        "w",
+        "--pattern",
+        "^sleep 7341$",
+        "--start",
+        "sleep '7341'",
+        "--stop",
+        "pkill -f '^sleep 7341$'",
+        "--log",
+        &log_s,
+    ])
+    .code(0);
+    t.run(&["add", "process", "v", "--pattern", "^sleep 7342$", "--start", "cd / && exec sleep 7342", "--shell"])
+        .code(0);
+    let text = std::fs::read_to_string(t.config_path()).expect("read");
+    let want = format!(
+        "name = \"w\"\nkind = \"process\"\npattern = \"^sleep 7341$\"\nstart = [\"sleep\", \"7341\"]\n\
+         stop = [\"pkill\", \"-f\", \"^sleep 7341$\"]\nlog = \"{log_s}\"\n"
+    );
+    assert!(text.contains(&want), "{text}");
+    assert!(text.contains("start = \"cd / && exec sleep 7342\"\nshell = true\n"), "{text}");
+    t.run(&["validate"]).code(0);
+    let dry = t.run(&["heal", "--dry-run", "--json", "w", "v"]).json();
+    let details: Vec<&str> =
+        dry["remedies"].as_array().expect("remedies").iter().filter_map(|r| r["details"].as_str()).collect();
+    assert!(details.iter().any(|d| d.contains("would start sleep 7341")), "{dry:#}");
+    assert!(details.iter().any(|d| d.contains("would start /bin/sh -c cd / && exec sleep 7342")), "{dry:#}");
+    // --stop, --shell and --log only mean something with --start.
+    let out = t.run(&["add", "process", "u", "--pattern", "u", "--log", &log_s]);
+    out.code(2);
+    assert!(out.stderr.contains("--start"), "{}", out.stderr);
 }

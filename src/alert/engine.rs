@@ -105,13 +105,7 @@ fn apply(tx: &AlertTx<'_>, config: &Config, host: &str, step: state::Step, now: 
 /// Feed a run's results to the alerts. `full` says every enabled monitor
 /// was checked: open alerts of monitors that were not (removed from the
 /// config, or disabled) are then resolved.
-pub fn process(
-    store: &mut Store,
-    config: &Config,
-    results: &[CheckResult],
-    now: f64,
-    full: bool,
-) -> Result<Processed> {
+pub fn process(store: &mut Store, config: &Config, results: &[CheckResult], now: f64, full: bool) -> Result<Processed> {
     let host = host_name(config.settings.alerts.host.as_deref());
     let tx = store.alert_tx()?;
     let mut open = tx.open_alerts()?;

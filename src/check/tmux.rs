@@ -105,7 +105,7 @@ mod tests {
         let f = CtxData::default();
         let out = check(&f.ctx(&host, 10_000.0), &spec(None)).expect("check");
         assert_eq!(out.status, Status::Critical);
-        assert_eq!(out.message, "stuck: repl with tabs idle 2h30m (limit 30m0s)");
+        assert_eq!(out.message, "stuck: repl with tabs idle 2h30m (limit 30m)");
         let out = check(&f.ctx(&host, 10_000.0), &spec(Some("build"))).expect("check");
         assert_eq!((out.status, out.message.as_str()), (Status::Ok, "1 session active"));
         let out = check(&f.ctx(&host, 10_000.0), &spec(Some("gone"))).expect("check");

@@ -6,6 +6,8 @@ use std::path::PathBuf;
 pub(super) const ADD_EXAMPLES: &str = "\
 Examples:
   hm add process api --pattern 'gunicorn.*api' --min 2
+  hm add process web --pattern 'http\\.server 8765' --start 'python3 -m http.server 8765' --log /tmp/web.log
+  hm add process api --pattern 'gunicorn.*api' --start 'cd /srv/api && exec bin/start' --shell
   hm add process nginx --process nginx --rss-warn 512MiB
   hm add process web --unit nginx.service
   hm add heartbeat backup --warn 26h --crit 50h
@@ -89,6 +91,21 @@ pub struct AddArgs {
     /// process: per-process resident memory critical level
     #[arg(long, value_name = "SIZE")]
     pub rss_crit: Option<String>,
+    /// process: the command `hm heal` and `hm restart-worker` start the
+    /// worker with, split into words like a shell would (quotes work; no
+    /// pipes, `&&` or variables unless --shell)
+    #[arg(long, value_name = "COMMAND", allow_hyphen_values = true)]
+    pub start: Option<String>,
+    /// process: the command that stops the worker (default: SIGTERM, then
+    /// SIGKILL after `grace`)
+    #[arg(long, value_name = "COMMAND", requires = "start", allow_hyphen_values = true)]
+    pub stop: Option<String>,
+    /// process: run --start and --stop with /bin/sh -c
+    #[arg(long, requires = "start")]
+    pub shell: bool,
+    /// process: the file the started worker's stdout and stderr go to
+    #[arg(long, value_name = "FILE", requires = "start")]
+    pub log: Option<PathBuf>,
     /// heartbeat: a file whose modification time is the heartbeat
     #[arg(long, value_name = "FILE")]
     pub file: Option<PathBuf>,

@@ -49,6 +49,9 @@ pub struct AlertsReport {
     /// Newest first.
     pub alerts: Vec<AlertView>,
     pub silences: Vec<SilenceView>,
+    /// Whether resolved alerts were asked for (`--all`).
+    #[serde(skip)]
+    pub all: bool,
 }
 
 /// The result of `hm alerts ack|silence|unsilence`.
@@ -124,7 +127,7 @@ pub fn list(ctx: &Ctx, all: bool) -> Result<AlertsReport> {
         .into_iter()
         .map(|s| SilenceView { monitor: s.monitor, until: rfc3339(s.until), reason: s.reason })
         .collect();
-    Ok(AlertsReport { alerts, silences })
+    Ok(AlertsReport { alerts, silences, all })
 }
 
 pub fn ack(ctx: &Ctx, id: i64) -> Result<AlertChange> {

@@ -44,7 +44,7 @@ pub struct HealReport {
     pub before: CheckReport,
     pub remedies: Vec<Remedy>,
     /// The monitors healed, checked again; null when nothing was done.
-    pub after: Option<CheckReport>,
+    pub after: Option<Box<CheckReport>>,
 }
 
 pub fn run(ctx: &Ctx, names: &[String], dry_run: bool) -> Result<HealReport> {
@@ -167,7 +167,7 @@ pub fn run_with(ctx: &Ctx, config: &Config, names: &[String], dry_run: bool) -> 
                 .chain(a.results.iter().map(|r| r.status)),
         ),
     };
-    Ok(HealReport { status, dry_run, before, remedies, after })
+    Ok(HealReport { status, dry_run, before, remedies, after: after.map(Box::new) })
 }
 
 /// Why a non-ok monitor gets no remedy, and what would give it one.

@@ -148,6 +148,8 @@ pub struct NewMonitor<'a> {
     pub name: &'a str,
     pub strings: Vec<(&'static str, Option<String>)>,
     pub numbers: Vec<(&'static str, Option<String>)>,
+    /// Already typed: commands (arrays or lines), flags.
+    pub values: Vec<(&'static str, Option<toml_edit::Value>)>,
 }
 
 pub fn add(ctx: &Ctx, new: NewMonitor<'_>) -> Result<MonitorChange> {
@@ -159,6 +161,13 @@ pub fn add(ctx: &Ctx, new: NewMonitor<'_>) -> Result<MonitorChange> {
         }
         Err(e) => return Err(anyhow!("cannot read config {}: {e}", path.display())),
     };
+    let flags: Vec<&str> = new
+        .strings
+        .iter()
+        .map(|(k, _)| *k)
+        .chain(new.numbers.iter().map(|(k, _)| *k))
+        .chain(new.values.iter().map(|(k, _)| *k))
+        .collect();
     let mut table = Table::new();
     table.insert("name", value(new.name));
     table.insert("kind", value(new.kind));
@@ -172,8 +181,13 @@ pub fn add(ctx: &Ctx, new: NewMonitor<'_>) -> Result<MonitorChange> {
             table.insert(key, num_or_text(&v));
         }
     }
+    for (key, v) in new.values {
+        if let Some(v) = v {
+            table.insert(key, toml_edit::Item::Value(v));
+        }
+    }
     let updated = format!("{header}{}", edit::add_monitor(&text, table)?);
-    validate_edit(&path, &text, &updated, new.name)?;
+    validate_edit(&path, &text, &updated, new.name, &flags)?;
     edit::write_atomic(&path, &updated)?;
     Ok(MonitorChange { action: "added".into(), name: new.name.into(), config: path })
 }
@@ -191,31 +205,39 @@ pub fn remove(ctx: &Ctx, name: &str) -> Result<MonitorChange> {
         );
     }
     let updated = edit::remove_monitor(&text, name).with_context(|| format!("in {}", path.display()))?;
-    validate_edit(&path, &text, &updated, name)?;
+    validate_edit(&path, &text, &updated, name, &[])?;
     edit::write_atomic(&path, &updated)?;
     Ok(MonitorChange { action: "removed".into(), name: name.into(), config: path })
 }
 
 /// Refuse an edit whose result is invalid, naming what is wrong: the new
-/// monitor's fields, or the existing file's own errors.
-fn validate_edit(path: &std::path::Path, before: &str, after: &str, name: &str) -> Result<()> {
+/// monitor's fields (as the `hm add` flags that set them, in `flags`), or
+/// the existing file's own errors.
+fn validate_edit(path: &std::path::Path, before: &str, after: &str, name: &str, flags: &[&str]) -> Result<()> {
     let shown = path.display().to_string();
     if let Err(errors) = Config::parse(&shown, before) {
         return Err(anyhow!("{shown} already has errors; fix them first: {errors}"));
     }
-    match Config::parse(&shown, after) {
-        Ok(_) => Ok(()),
-        Err(errors) => {
-            let prefix = format!("monitor[{name}]");
-            let mine: Vec<String> =
-                errors
-                    .0
-                    .iter()
-                    .map(|i| {
-                        if i.field.starts_with(&prefix) { format!("{}: {}", i.field, i.message) } else { i.to_string() }
-                    })
-                    .collect();
-            Err(anyhow!("not changed, the monitor is invalid: {}", mine.join("; ")))
-        }
-    }
+    let Err(errors) = Config::parse(&shown, after) else { return Ok(()) };
+    let prefix = format!("monitor[{name}]");
+    let as_flag = |key: &str| format!("--{}", key.replace('_', "-"));
+    let mine: Vec<String> = errors
+        .0
+        .iter()
+        .map(|i| {
+            let Some(rest) = i.field.strip_prefix(&prefix) else { return i.to_string() };
+            let mut message = i.message.clone();
+            for key in flags {
+                message = message.replace(&format!("`{key}`"), &format!("`{}`", as_flag(key)));
+            }
+            match rest.strip_prefix('.') {
+                Some("name") => format!("NAME: {message}"),
+                Some(key) if flags.contains(&key) => format!("{}: {message}", as_flag(key)),
+                _ if flags.is_empty() => format!("{}: {message}", i.field),
+                _ => message,
+            }
+        })
+        .collect();
+    let verb = if flags.is_empty() { "changed" } else { "added" };
+    Err(anyhow!("{}; nothing was {verb}", mine.join("; ")))
 }

@@ -82,10 +82,13 @@ pub fn restart_and_verify(store: &Store, m: &Monitor, automatic: bool, dry_run: 
             ));
             return Ok(report);
         }
-        Budget::BackOff { wait } if automatic => {
+        Budget::BackOff { since, wait } if automatic => {
+            // Any restart counts, a manual one or one whose worker ran and
+            // died since: the wait doubles with each restart in the window.
             report.outcome = "backing off".into();
             report.steps.push(format!(
-                "after a failed restart: next attempt in {} (hm restart-worker {} restarts now)",
+                "last restarted {} ago: next attempt in {} (hm restart-worker {} restarts now)",
+                format_duration(since),
                 format_duration(wait),
                 m.name
             ));

@@ -206,9 +206,29 @@ pub fn run_loop(
     }
 }
 
+/// What a loop starts with, for its first line on stderr: which config
+/// and database it uses (the first thing to doubt when nothing seems to
+/// happen), and how often it checks.
+pub fn started(ctx: &Ctx, config: &Config, args: &LoopArgs) -> String {
+    let interval = args.interval.unwrap_or(config.settings.interval);
+    let config_path = match &config.path {
+        Some(p) => p.display().to_string(),
+        None => "none: the embedded monitors".into(),
+    };
+    format!(
+        "config {config_path}, database {}, {} monitors every {}{}; SIGHUP reloads, SIGTERM stops",
+        ctx.db_path(config).display(),
+        config.monitors.iter().filter(|m| m.enabled).count(),
+        crate::units::format_duration(interval),
+        if args.heal { ", healing" } else { "" }
+    )
+}
+
 /// `hm run`: the loop, printing each cycle through `print`.
 pub fn run(ctx: &Ctx, args: &LoopArgs, print: impl FnMut(Cycle)) -> Result<()> {
     let signals = Signals::install()?;
-    let config = Arc::new(RwLock::new(Arc::new(ctx.config()?)));
+    let loaded = ctx.config()?;
+    eprintln!("hm: checking: {}", started(ctx, &loaded, args));
+    let config = Arc::new(RwLock::new(Arc::new(loaded)));
     run_loop(ctx, args, &signals, &config, print)
 }

@@ -108,8 +108,9 @@ pub enum Budget {
     GaveUp {
         restarts: usize,
     },
-    /// Too soon after the last attempt: wait this long.
+    /// Too soon after the last attempt (`since` ago): wait this long.
     BackOff {
+        since: Duration,
         wait: Duration,
     },
 }
@@ -126,7 +127,7 @@ pub fn budget(spec: &RestartSpec, restarts: &[f64], now: f64) -> Budget {
     let factor = 2u32.saturating_pow(recent.len() as u32);
     let backoff = spec.delay.saturating_mul(factor).min(MAX_BACKOFF);
     let since = Duration::from_secs_f64((now - last).max(0.0));
-    if since < backoff { Budget::BackOff { wait: backoff - since } } else { Budget::Go }
+    if since < backoff { Budget::BackOff { since, wait: backoff - since } } else { Budget::Go }
 }
 
 #[cfg(test)]
@@ -173,7 +174,10 @@ mod tests {
         let s = spec();
         assert_eq!(budget(&s, &[], 1000.0), Budget::Go);
         // One restart 3 s ago: the next waits 2 s × 2¹ = 4 s.
-        assert_eq!(budget(&s, &[997.0], 1000.0), Budget::BackOff { wait: Duration::from_secs(1) });
+        assert_eq!(
+            budget(&s, &[997.0], 1000.0),
+            Budget::BackOff { since: Duration::from_secs(3), wait: Duration::from_secs(1) }
+        );
         assert_eq!(budget(&s, &[990.0], 1000.0), Budget::Go);
         assert_eq!(budget(&s, &[900.0, 950.0, 990.0], 1000.0), Budget::GaveUp { restarts: 3 });
         // Outside the window they no longer count.

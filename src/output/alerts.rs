@@ -56,7 +56,7 @@ fn delivery_line(d: &Delivery) -> String {
 pub fn list(r: &AlertsReport, style: Style) -> String {
     let mut out = String::new();
     if r.alerts.is_empty() {
-        out.push_str("no alerts\n");
+        out.push_str(if r.all { "no alerts\n" } else { "no open alerts (hm alerts --all shows resolved ones)\n" });
     } else {
         let mut t = table(style, &["id", "monitor", "state", "severity", "since", "message", "notes"]);
         for a in &r.alerts {

@@ -167,7 +167,7 @@ pub fn print_cycle(c: &Cycle, style: Style) {
             if style.json {
                 serde_json::to_string(r).unwrap_or_default()
             } else {
-                view::cycle_line(r.after.as_ref().unwrap_or(&r.before), Some(r))
+                view::cycle_line(r.after.as_deref().unwrap_or(&r.before), Some(r))
             }
         }
     };

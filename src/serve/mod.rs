@@ -29,6 +29,9 @@ pub fn serve(ctx: &Ctx, listen: &str, args: &LoopArgs, emit: impl FnMut(Cycle)) 
     let signals = Signals::install()?;
     let state = Arc::new(State { ctx: ctx.clone(), config: RwLock::new(Arc::new(ctx.config()?)) });
     let server = Arc::new(tiny_http::Server::http(listen).map_err(|e| anyhow!("cannot listen on {listen}: {e}"))?);
+    if let Ok(config) = state.config.read() {
+        eprintln!("hm: serving http://{listen}/: {}", crate::cmd::run::started(ctx, &config, args));
+    }
     let mut workers = Vec::new();
     for i in 0..WORKERS {
         let (server, state) = (server.clone(), state.clone());
