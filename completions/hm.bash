@@ -290,7 +290,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add)
-            opts="-h -V --pattern --process --pidfile --unit --min --max --warn --crit --cpu-warn --cpu-crit --rss-warn --rss-crit --file --ping --path --timeout --description --config --db --json --help --version cpu memory load disk process heartbeat"
+            opts="-h -V --pattern --process --pidfile --unit --min --max --warn --crit --cpu-warn --cpu-crit --rss-warn --rss-crit --start --stop --shell --log --file --ping --path --timeout --description --config --db --json --help --version cpu memory load disk process heartbeat"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -341,6 +341,18 @@ _hm() {
                     return 0
                     ;;
                 --rss-crit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --start)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stop)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1352,7 +1364,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add)
-            opts="-h -V --pattern --process --pidfile --unit --min --max --warn --crit --cpu-warn --cpu-crit --rss-warn --rss-crit --file --ping --path --timeout --description --config --db --json --help --version cpu memory load disk process heartbeat"
+            opts="-h -V --pattern --process --pidfile --unit --min --max --warn --crit --cpu-warn --cpu-crit --rss-warn --rss-crit --start --stop --shell --log --file --ping --path --timeout --description --config --db --json --help --version cpu memory load disk process heartbeat"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1403,6 +1415,18 @@ _hm() {
                     return 0
                     ;;
                 --rss-crit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --start)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stop)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

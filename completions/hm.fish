@@ -100,6 +100,9 @@ complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcomman
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l cpu-crit -d 'process: per-process CPU % critical level' -r
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l rss-warn -d 'process: per-process resident memory warning level, e.g. 512MiB' -r
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l rss-crit -d 'process: per-process resident memory critical level' -r
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l start -d 'process: the command `hm heal` and `hm restart-worker` start the worker with, split into words like a shell would (quotes work; no pipes, `&&` or variables unless --shell)' -r
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l stop -d 'process: the command that stops the worker (default: SIGTERM, then SIGKILL after `grace`)' -r
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l log -d 'process: the file the started worker\'s stdout and stderr go to' -r -F
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l file -d 'heartbeat: a file whose modification time is the heartbeat' -r -F
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l ping -d 'heartbeat: the `hm ping` name (default: the monitor\'s name)' -r
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l path -d 'disk: only the filesystem holding this path' -r -F
@@ -107,6 +110,7 @@ complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcomman
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l description -d 'A note for people' -r
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l shell -d 'process: run --start and --stop with /bin/sh -c'
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
@@ -136,6 +140,9 @@ complete -c hm -n "__fish_hm_using_subcommand add" -l cpu-warn -d 'process: per-
 complete -c hm -n "__fish_hm_using_subcommand add" -l cpu-crit -d 'process: per-process CPU % critical level' -r
 complete -c hm -n "__fish_hm_using_subcommand add" -l rss-warn -d 'process: per-process resident memory warning level, e.g. 512MiB' -r
 complete -c hm -n "__fish_hm_using_subcommand add" -l rss-crit -d 'process: per-process resident memory critical level' -r
+complete -c hm -n "__fish_hm_using_subcommand add" -l start -d 'process: the command `hm heal` and `hm restart-worker` start the worker with, split into words like a shell would (quotes work; no pipes, `&&` or variables unless --shell)' -r
+complete -c hm -n "__fish_hm_using_subcommand add" -l stop -d 'process: the command that stops the worker (default: SIGTERM, then SIGKILL after `grace`)' -r
+complete -c hm -n "__fish_hm_using_subcommand add" -l log -d 'process: the file the started worker\'s stdout and stderr go to' -r -F
 complete -c hm -n "__fish_hm_using_subcommand add" -l file -d 'heartbeat: a file whose modification time is the heartbeat' -r -F
 complete -c hm -n "__fish_hm_using_subcommand add" -l ping -d 'heartbeat: the `hm ping` name (default: the monitor\'s name)' -r
 complete -c hm -n "__fish_hm_using_subcommand add" -l path -d 'disk: only the filesystem holding this path' -r -F
@@ -143,6 +150,7 @@ complete -c hm -n "__fish_hm_using_subcommand add" -l timeout -d 'Check timeout,
 complete -c hm -n "__fish_hm_using_subcommand add" -l description -d 'A note for people' -r
 complete -c hm -n "__fish_hm_using_subcommand add" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand add" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add" -l shell -d 'process: run --start and --stop with /bin/sh -c'
 complete -c hm -n "__fish_hm_using_subcommand add" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand add" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand add" -s V -l version -d 'Print version'

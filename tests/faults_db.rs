@@ -49,14 +49,39 @@ impl SmallFs {
         ok.then_some(SmallFs(dir))
     }
 
-    /// Write a file until the filesystem says it is full.
+    /// Write a file until the filesystem says it is full, and stays full:
+    /// space freed a moment later (a file deleted by a process that just
+    /// ended) is taken too.
     fn fill(&self) -> PathBuf {
         use std::io::Write;
         let path = self.0.join("filler");
         let mut f = std::fs::File::create(&path).expect("filler");
         let chunk = vec![7u8; 4096];
-        while f.write_all(&chunk).and_then(|_| f.sync_all()).is_ok() {}
+        for _ in 0..20 {
+            while f.write_all(&chunk).and_then(|_| f.sync_all()).is_ok() {}
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            if self.free() == 0 {
+                break;
+            }
+        }
         path
+    }
+
+    /// Bytes free, and what takes the space, for a failure message.
+    fn free(&self) -> u64 {
+        let s = nix::sys::statvfs::statvfs(&self.0).expect("statvfs");
+        s.blocks_available() * s.fragment_size()
+    }
+
+    fn describe(&self) -> String {
+        let files: Vec<String> = std::fs::read_dir(&self.0)
+            .map(|d| {
+                d.flatten()
+                    .map(|e| format!("{} {}", e.file_name().to_string_lossy(), e.metadata().map_or(0, |m| m.len())))
+                    .collect()
+            })
+            .unwrap_or_default();
+        format!("{} bytes free; {}", self.free(), files.join(", "))
     }
 }
 
@@ -115,7 +140,8 @@ fn a_full_filesystem_still_gets_results_and_an_exit_code_by_health() {
     assert_eq!(doc["status"], "critical");
     assert_eq!(doc["results"][0]["monitor"], "down");
     assert_eq!(doc["results"][0]["metrics"].as_array().map(Vec::len), Some(2_000), "results are all there");
-    assert_eq!(doc["recorded"], false);
+    let fs = small.as_ref().map(SmallFs::describe).unwrap_or_default();
+    assert_eq!(doc["recorded"], false, "{fs}\nstderr: {err}");
     let warning = doc["warnings"][0].as_str().expect("a warning");
     assert!(warning.contains(&db_arg) && warning.ends_with("results were not recorded"), "{warning}");
     if small.is_some() {
