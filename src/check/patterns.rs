@@ -26,8 +26,9 @@ pub struct PatternIndex {
 /// A regex error in one line: the `regex` crate's message is a multi-line
 /// picture of the pattern; its last line says what is wrong.
 pub fn short_error(e: &impl std::fmt::Display) -> String {
-    let last = e.to_string().lines().last().unwrap_or("invalid").trim().to_string();
-    last.strip_prefix("error: ").map_or(last.clone(), str::to_string)
+    let text = e.to_string();
+    let last = text.lines().last().unwrap_or("invalid").trim();
+    last.strip_prefix("error: ").unwrap_or(last).to_string()
 }
 
 /// The set of the last patterns compiled. `hm run` checks the same
