@@ -18,8 +18,7 @@ use std::time::{Duration, Instant};
 struct Started(Vec<i32>);
 
 impl Started {
-    fn add(&mut self, pid: &serde_json::Value) -> i32 {
-        let pid = pid.as_i64().unwrap_or_else(|| panic!("not a pid: {pid}")) as i32;
+    fn add(&mut self, pid: i32) -> i32 {
         self.0.push(pid);
         pid
     }
@@ -81,7 +80,7 @@ fn issue7_the_readme_tour_works_as_written() {
     restart.code(0);
     let doc = restart.json();
     assert_eq!(doc["outcome"], "restarted", "{doc:#}");
-    let pid = started.add(&doc["new_pids"][0]);
+    let pid = started.add(doc["new_pids"][0].as_i64().unwrap_or_else(|| panic!("no pid in {doc:#}")) as i32);
     assert!(log.exists(), "--log {} was not created", log.display());
 
     // hm check: web ok, with the embedded host monitors (whose status on a
@@ -150,9 +149,9 @@ fn issue7_the_readme_tour_works_as_written() {
         .as_str()
         .and_then(|m| m.strip_prefix("1 running (pid "))
         .and_then(|m| m.strip_suffix(')'))
-        .and_then(|p| p.parse::<i64>().ok())
+        .and_then(|p| p.parse::<i32>().ok())
         .unwrap_or_else(|| panic!("no pid in {after:#}"));
-    started.add(&healed_pid.into());
+    started.add(healed_pid);
     let resolved = doc["after"]["alerts"].as_array().and_then(|a| a.iter().find(|a| a["event"] == "resolved"));
     assert!(resolved.is_some_and(|a| a["monitor"] == "web"), "{doc:#}");
     let got = hook.wait_for(3, Duration::from_secs(10));
