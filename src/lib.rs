@@ -18,6 +18,7 @@ pub mod heal;
 pub mod host;
 pub mod lock;
 pub mod output;
+pub mod safe_path;
 pub mod serve;
 pub mod status;
 pub mod store;
