@@ -291,6 +291,17 @@ pub fn open_file(path: &Path, owners: &[u32], symlinks: Symlinks, flags: OFlag, 
     Err(PathError::Loop(path.to_path_buf()))
 }
 
+/// Open `path` as the kernel resolves it (symlinks followed), with the
+/// same extra flags as [`open_file`] but `O_NOFOLLOW`; for paths whose
+/// every directory belongs to the user hm runs as. `untrusted` is `None`.
+pub fn open_file_following(path: &Path, flags: OFlag) -> Result<File, PathError> {
+    let at = path.to_path_buf();
+    let fd = nix::fcntl::open(path, flags | OFlag::O_NONBLOCK | OFlag::O_CLOEXEC, Mode::empty())
+        .map_err(|errno| PathError::Io { at: at.clone(), errno })?;
+    let stat = fstat(&fd).map_err(|errno| PathError::Io { at: at.clone(), errno })?;
+    Ok(File { fd, path: at, stat, untrusted: None })
+}
+
 /// The id of the mount that `fd` lies on (`statx` `STATX_MNT_ID`, Linux
 /// 5.8+, else `/proc/self/fdinfo`). Bind mounts of one filesystem share
 /// `st_dev` but not this.

@@ -8,6 +8,8 @@
 //! log, a config others may write, as root); each is fixed.
 
 mod common;
+#[path = "security_files/issue14.rs"]
+mod issue14;
 
 use common::security::{q, qp};
 use common::{Test, is_root};
@@ -103,16 +105,20 @@ fn dot_dot_in_a_root_is_resolved_before_the_system_directory_check() {
     // /tmp/.tmpXXXX/a/../../../etc is /etc.
     std::fs::create_dir_all(t.path("a")).expect("mkdir");
     let sneaky = format!("{}/a/../../../etc", t.root().display());
-    let t = t.config(&format!("[[clean]]\nname = \"sneaky\"\nroots = [{}]\nolder_than = \"1s\"\n", q(&sneaky)));
-    for args in [&["clean-disk", "--dry-run"][..], &["clean-disk"], &["clean-disk", &sneaky, "--older-than", "1s"]] {
-        let out = t.run(args);
-        out.code(1);
-        assert!(out.one_line_error().contains("refusing to clean /etc"), "{args:?}: {}", out.stderr);
-    }
+    let out = t.run(&["clean-disk", &sneaky, "--older-than", "1s"]);
+    out.code(1);
+    assert!(out.one_line_error().contains("refusing to clean /etc"), "{}", out.stderr);
     let usr = format!("{}/a/../../../usr/./", t.root().display());
     let out = t.run(&["clean-disk", &usr, "--dry-run"]);
     out.code(1);
     assert!(out.one_line_error().contains("refusing to clean /usr"), "{}", out.stderr);
+    // In a rule, `hm validate` already refuses it (issue 14), and so does every command that loads the config.
+    let t = t.config(&format!("[[clean]]\nname = \"sneaky\"\nroots = [{}]\nolder_than = \"1s\"\n", q(&sneaky)));
+    for args in [&["clean-disk", "--dry-run"][..], &["clean-disk"], &["validate"]] {
+        let out = t.run(args);
+        assert!(out.code != 0, "{args:?}: {out:?}");
+        assert!(format!("{}{}", out.stdout, out.stderr).contains("refusing to clean /etc"), "{args:?}: {out:?}");
+    }
 }
 
 #[test]

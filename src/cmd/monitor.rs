@@ -154,12 +154,9 @@ pub struct NewMonitor<'a> {
 
 pub fn add(ctx: &Ctx, new: NewMonitor<'_>) -> Result<MonitorChange> {
     let (path, _) = ctx.config_path();
-    let (text, header) = match std::fs::read_to_string(&path) {
-        Ok(t) => (t, ""),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            (String::new(), "# hm configuration: see `hm --help` and the README.\n\n")
-        }
-        Err(e) => return Err(anyhow!("cannot read config {}: {e}", path.display())),
+    let (text, header) = match crate::config::read::read_text(&path)? {
+        Some(t) => (t, ""),
+        None => (String::new(), "# hm configuration: see `hm --help` and the README.\n\n"),
     };
     let flags: Vec<&str> = new
         .strings
@@ -194,7 +191,8 @@ pub fn add(ctx: &Ctx, new: NewMonitor<'_>) -> Result<MonitorChange> {
 
 pub fn remove(ctx: &Ctx, name: &str) -> Result<MonitorChange> {
     let (path, _) = ctx.config_path();
-    let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read config {}", path.display()))?;
+    let text = crate::config::read::read_text(&path)?
+        .ok_or_else(|| anyhow!("cannot read config {}: no such file", path.display()))?;
     if let Some(e) = Config::embedded().monitors.iter().find(|m| m.name == name)
         && edit::remove_monitor(&text, name).is_err()
     {

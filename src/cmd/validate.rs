@@ -3,7 +3,7 @@
 
 use super::Ctx;
 use crate::config::{Config, ConfigIssue};
-use anyhow::{Context, Result};
+use anyhow::Result;
 use serde::Serialize;
 use std::path::PathBuf;
 
@@ -25,16 +25,14 @@ pub struct ValidateReport {
 
 pub fn run(ctx: &Ctx) -> Result<ValidateReport> {
     let (path, named) = ctx.config_path();
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !named => {
+    // The same read (and refusals) as every other command's.
+    let text = match crate::config::read::read_text(&path)? {
+        Some(t) => t,
+        None if !named => {
             let monitors = Config::embedded().monitors.len();
             return Ok(ValidateReport { config: None, path, valid: true, monitors, errors: Vec::new() });
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(e).with_context(|| format!("cannot read config {} (`hm add` creates it)", path.display()));
-        }
-        Err(e) => return Err(e).with_context(|| format!("cannot read config {}", path.display())),
+        None => anyhow::bail!("cannot read config {}: no such file (`hm add` creates it)", path.display()),
     };
     Ok(match Config::parse(&path.display().to_string(), &text) {
         Ok(c) => ValidateReport {

@@ -13,6 +13,7 @@ mod kinds_probe;
 mod load;
 pub mod model;
 mod raw;
+pub mod read;
 pub mod validate;
 mod validate_channels;
 mod validate_clean;
@@ -92,17 +93,11 @@ impl Config {
     /// Load `path`, or the embedded defaults when `path` is the default
     /// location and does not exist. A path the user named must exist.
     pub fn load(path: &Path, named: bool) -> anyhow::Result<Config> {
-        let text = match std::fs::read_to_string(path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !named => return Ok(Config::embedded()),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                anyhow::bail!("cannot read config {}: {e} (`hm add` creates it)", path.display())
-            }
-            Err(e) => return Err(anyhow::anyhow!("cannot read config {}: {e}", path.display())),
+        let text = match read::read_text(path)? {
+            Some(t) => t,
+            None if !named => return Ok(Config::embedded()),
+            None => anyhow::bail!("cannot read config {}: no such file (`hm add` creates it)", path.display()),
         };
-        if is_root() {
-            refuse_unsafe_for_root(path)?;
-        }
         let mut config = Config::parse(&path.display().to_string(), &text)?;
         config.path = Some(path.to_path_buf());
         Ok(config)
@@ -123,28 +118,6 @@ impl Config {
             })
             .collect()
     }
-}
-
-/// As root, hm runs the commands a config names (`start`, `command`, ...):
-/// like sudo and cron, it refuses a file someone else could have written.
-fn refuse_unsafe_for_root(path: &Path) -> anyhow::Result<()> {
-    use std::os::unix::fs::MetadataExt;
-    let m = std::fs::metadata(path).map_err(|e| anyhow::anyhow!("cannot read config {}: {e}", path.display()))?;
-    if m.mode() & 0o022 != 0 {
-        anyhow::bail!(
-            "refusing config {}: hm runs as root and the file is writable by others (mode {:o}); chmod go-w it",
-            path.display(),
-            m.mode() & 0o7777
-        );
-    }
-    if m.uid() != 0 {
-        anyhow::bail!(
-            "refusing config {}: hm runs as root and the file belongs to uid {}; chown root it",
-            path.display(),
-            m.uid()
-        );
-    }
-    Ok(())
 }
 
 /// Whether hm runs as root (system paths) or as a user (XDG paths).

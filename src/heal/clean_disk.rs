@@ -1,18 +1,24 @@
 //! Freeing disk space: delete old files matching a rule, and nothing else.
 //!
 //! Safe by construction rather than by care:
-//! - a root is canonicalised and opened with `O_NOFOLLOW`; `/` and system
-//!   directories are refused;
+//! - a root is resolved once, walking from `/` with `openat(O_NOFOLLOW)`
+//!   one component at a time (`safe_path`): a symlink anywhere on the way
+//!   is refused, and whatever the owner of a directory on the way swaps
+//!   afterwards, the walk goes on in what was opened (issue 14); `/`,
+//!   system trees (`/usr`, `/etc`, `/var/lib`, ...) and directories too
+//!   broad to clean (`/var/log`, `/home/USER`) are refused as roots;
 //! - the walk opens each subdirectory *relative to its parent's descriptor*
 //!   with `O_NOFOLLOW`, so a directory swapped for a symlink mid-walk fails
 //!   to open instead of leading elsewhere; it never crosses into another
-//!   filesystem;
+//!   filesystem, nor into a bind mount of the same one (mount ids);
 //! - only regular files are deleted, with `unlinkat` on the parent's
 //!   descriptor, after re-checking that the name still is the same inode;
-//!   symlinks (and whatever they point to) are never touched;
+//!   symlinks (and whatever they point to) are never touched; a file with
+//!   other hard links frees nothing and counts as nothing;
 //! - names are bytes: newlines and invalid UTF-8 are handled like any other.
 
-use anyhow::{Context, Result, bail};
+use crate::safe_path::{self, Symlinks};
+use anyhow::{Context, Result};
 use nix::dir::{Dir, Type};
 use nix::fcntl::{AtFlags, OFlag, openat};
 use nix::sys::stat::{FileStat, Mode, fstatat};
@@ -23,11 +29,50 @@ use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-/// Directories that are never a clean-disk root (subdirectories of some,
-/// like `/var/log/myapp`, are fine).
-const REFUSED: &[&str] = &[
-    "/", "/bin", "/boot", "/dev", "/etc", "/home", "/lib", "/lib32", "/lib64", "/opt", "/proc", "/root", "/run",
-    "/sbin", "/srv", "/sys", "/usr", "/var", "/var/lib", "/var/log", "/tmp",
+/// Trees that are never cleaned, nor anything below them: the system's
+/// programs, libraries, state and kernel interfaces (`/var/lib/dpkg` is
+/// the package database, not a cache).
+const REFUSED_TREES: &[&str] = &[
+    "/bin",
+    "/boot",
+    "/dev",
+    "/efi",
+    "/etc",
+    "/lib",
+    "/lib32",
+    "/lib64",
+    "/libx32",
+    "/proc",
+    "/run",
+    "/sbin",
+    "/snap",
+    "/sys",
+    "/usr",
+    "/var/lib",
+    "/var/lock",
+    "/var/run",
+];
+
+/// Directories too broad to be a root themselves; a directory below them
+/// (`/var/log/myapp`, `/srv/app/cache`, `/home/ann/tmp`) is fine.
+const REFUSED_EXACT: &[&str] = &[
+    "/",
+    "/home",
+    "/media",
+    "/mnt",
+    "/opt",
+    "/root",
+    "/srv",
+    "/tmp",
+    "/var",
+    "/var/backups",
+    "/var/cache",
+    "/var/local",
+    "/var/log",
+    "/var/mail",
+    "/var/opt",
+    "/var/spool",
+    "/var/tmp",
 ];
 
 pub use crate::config::CleanRule as Rule;
@@ -49,43 +94,51 @@ pub struct Outcome {
 }
 
 /// Why a path, as written, cannot be a root: relative, or a system
-/// directory. Checked when the config is read.
+/// directory once `.` and `..` are taken out. Checked when the config is
+/// read; [`open_root`] checks again on what it really opened.
 pub fn refuse_written(path: &Path) -> Option<String> {
     if !path.is_absolute() {
         return Some(format!("{} is not an absolute path", path.display()));
     }
-    refuse_system(path)
+    refuse_system(&lexical(path))
 }
 
 fn refuse_system(path: &Path) -> Option<String> {
     let shown = path.display().to_string();
     let trimmed = if shown.len() > 1 { shown.trim_end_matches('/') } else { &shown };
-    if REFUSED.contains(&trimmed) || ["/proc/", "/sys/", "/dev/"].iter().any(|p| trimmed.starts_with(p)) {
-        return Some(format!("refusing to clean {trimmed}: a system directory"));
+    let under = |tree: &&str| trimmed == *tree || trimmed.strip_prefix(*tree).is_some_and(|r| r.starts_with('/'));
+    let home = trimmed.strip_prefix("/home/").is_some_and(|user| !user.contains('/'));
+    if REFUSED_EXACT.contains(&trimmed) || home || REFUSED_TREES.iter().any(under) {
+        return Some(format!(
+            "refusing to clean {trimmed}: a system directory (see SECURITY.md: roots below /var/log, /var/cache, /srv, /opt, /tmp or a home are fine)"
+        ));
     }
     None
 }
 
-/// Why a path cannot be a root; `None` when it can. Also resolves it: a
-/// root that leads through a symlink is refused.
-pub fn refuse_root(path: &Path) -> Option<String> {
+/// Open a root once, walking from `/` without following any symlink
+/// (whoever owns a directory on the way could otherwise point it at
+/// someone else's files), and refuse it if what was opened is a system
+/// directory. Everything after works on the descriptor, never the name.
+pub fn open_root(path: &Path) -> Result<safe_path::Dir, String> {
     if let Some(why) = refuse_written(path) {
-        return Some(why);
+        return Err(why);
     }
-    match path.canonicalize() {
-        // A root reached through a symlink is refused: whoever owns a
-        // directory on the way could point it at someone else's files.
-        Ok(c) => refuse_system(&c).or_else(|| {
-            (c != lexical(path)).then(|| {
-                format!(
-                    "{} leads through a symlink to {}; write the real path in the rule",
-                    path.display(),
-                    c.display()
-                )
-            })
-        }),
-        Err(e) => Some(format!("cannot resolve {}: {e}", path.display())),
+    let dir = safe_path::open_dir(path, &[], Symlinks::Refuse).map_err(|e| match e {
+        safe_path::PathError::Symlink { at } => {
+            format!("{} leads through a symlink at {}; write the real path in the rule", path.display(), at.display())
+        }
+        e => format!("cannot open {}: {e}", path.display()),
+    })?;
+    match refuse_system(&dir.path) {
+        Some(why) => Err(why),
+        None => Ok(dir),
     }
+}
+
+/// Why a path cannot be a root; `None` when it can.
+pub fn refuse_root(path: &Path) -> Option<String> {
+    open_root(path).err()
 }
 
 /// `path` with `.` and `..` taken out by their names alone, as it would
@@ -119,8 +172,14 @@ pub fn run_with_progress(
 ) -> Result<Outcome> {
     let cutoff = now.checked_sub(rule.older_than).unwrap_or(UNIX_EPOCH);
     let cutoff_s = cutoff.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs()) as i64;
+    // Each root is resolved once; both walks below use what was opened.
+    let roots = rule
+        .roots
+        .iter()
+        .map(|r| open_root(r).map_err(|why| anyhow::anyhow!("rule {}: {why}", rule.name)))
+        .collect::<Result<Vec<_>>>()?;
     let mut out = Outcome::default();
-    let young = walk_all(rule, cutoff_s, dry_run, progress, &mut out)?;
+    let young = walk_all(rule, &roots, cutoff_s, dry_run, progress, &mut out)?;
     // Over the size budget with what is left: the oldest of the younger
     // files go too, by a second walk with a later cutoff (the same safe
     // walk, so nothing is deleted through a stale path).
@@ -138,7 +197,7 @@ pub fn run_with_progress(
         }
         if let Some(mtime) = newest_to_go {
             let mut more = Outcome::default();
-            walk_all(rule, mtime + 1, dry_run, progress, &mut more)?;
+            walk_all(rule, &roots, mtime + 1, dry_run, progress, &mut more)?;
             more.removed.retain(|r| !out.removed.contains(r));
             out.removed.extend(more.removed);
             out.errors.extend(more.errors);
@@ -151,34 +210,26 @@ pub fn run_with_progress(
 /// returns the (mtime, size) of the matching files it left.
 fn walk_all(
     rule: &Rule,
+    roots: &[safe_path::Dir],
     cutoff_s: i64,
     dry_run: bool,
     progress: &dyn Fn(u64, usize),
     out: &mut Outcome,
 ) -> Result<Vec<(i64, u64)>> {
     let mut young = Vec::new();
-    for root in &rule.roots {
-        if let Some(why) = refuse_root(root) {
-            bail!("rule {}: {why}", rule.name);
-        }
-        let canonical = root.canonicalize().with_context(|| format!("cannot resolve {}", root.display()))?;
-        let fd = nix::fcntl::open(
-            &canonical,
-            OFlag::O_RDONLY | OFlag::O_DIRECTORY | OFlag::O_NOFOLLOW | OFlag::O_CLOEXEC,
-            Mode::empty(),
-        )
-        .with_context(|| format!("cannot open {}", canonical.display()))?;
-        let dev = nix::sys::stat::fstat(&fd).with_context(|| format!("cannot stat {}", canonical.display()))?.st_dev;
+    for root in roots {
+        let fd = nix::unistd::dup(&root.fd).with_context(|| format!("cannot use {}", root.path.display()))?;
         let walk = Walk {
             rule,
             cutoff_s,
-            dev,
+            dev: root.stat.st_dev,
+            mount: safe_path::mount_id(&root.fd),
             dry_run,
             seen: std::cell::Cell::new(0),
             progress,
             young: std::cell::RefCell::new(Vec::new()),
         };
-        walk.dir(fd, &canonical, out, 0);
+        walk.dir(fd, &root.path, out, 0);
         young.extend(walk.young.into_inner());
     }
     Ok(young)
@@ -192,6 +243,9 @@ struct Walk<'a> {
     young: std::cell::RefCell<Vec<(i64, u64)>>,
     cutoff_s: i64,
     dev: u64,
+    /// The root's mount: a bind mount inside a root shares its `st_dev`
+    /// (the same filesystem) but leads outside, so it is not entered.
+    mount: Option<u64>,
     dry_run: bool,
 }
 
@@ -239,6 +293,8 @@ impl Walk<'_> {
                 libc_fmt::S_IFDIR if st.st_dev == self.dev => {
                     let flags = OFlag::O_RDONLY | OFlag::O_DIRECTORY | OFlag::O_NOFOLLOW | OFlag::O_CLOEXEC;
                     match openat(&fd, name.as_c_str(), flags, Mode::empty()) {
+                        // Like another filesystem: not entered.
+                        Ok(sub) if self.mount.is_some() && safe_path::mount_id(&sub) != self.mount => {}
                         Ok(sub) => self.dir(sub, &child, out, depth + 1),
                         Err(e) => out.errors.push(format!("{}: {e}", child.display())),
                     }
@@ -247,7 +303,7 @@ impl Walk<'_> {
                     if st.st_mtime < self.cutoff_s {
                         self.file(fd.as_fd(), &name, &st, child, out);
                     } else {
-                        self.young.borrow_mut().push((st.st_mtime, st.st_size.max(0) as u64));
+                        self.young.borrow_mut().push((st.st_mtime, freed_by_unlink(&st)));
                     }
                 }
                 // Symlinks, sockets, devices, other filesystems, young files: left alone.
@@ -257,7 +313,7 @@ impl Walk<'_> {
     }
 
     fn file(&self, dir: std::os::fd::BorrowedFd<'_>, name: &CStr, st: &FileStat, path: PathBuf, out: &mut Outcome) {
-        let bytes = st.st_size.max(0) as u64;
+        let bytes = freed_by_unlink(st);
         if self.dry_run {
             out.removed.push(Removed { path, bytes });
             return;
@@ -275,6 +331,12 @@ impl Walk<'_> {
             Err(e) => out.errors.push(format!("{}: {e}", path.display())),
         }
     }
+}
+
+/// What removing one name of a file frees: its size when it is the last
+/// name, nothing while a hard link elsewhere keeps it.
+fn freed_by_unlink(st: &FileStat) -> u64 {
+    if st.st_nlink == 1 { st.st_size.max(0) as u64 } else { 0 }
 }
 
 /// File type bits of `st_mode` (from `libc`, spelled out to keep the

@@ -135,25 +135,34 @@ pub fn output_with(argv: &[String], input: Option<&[u8]>, env: &[(&str, &str)], 
     bail!("`{}` failed ({how}){}", argv.join(" "), if first.is_empty() { String::new() } else { format!(": {first}") })
 }
 
+/// Open a worker's log for appending. It may sit in a directory that its
+/// worker's user owns while hm is root, so the path is walked from `/`
+/// without following any symlink (a directory on the way swapped for one
+/// would send the output into a root-owned file elsewhere, issue 14), and
+/// only a regular file with no other hard link is taken (`O_NONBLOCK`: a
+/// FIFO put there fails at once instead of hanging hm).
+fn open_log(path: &Path) -> Result<std::fs::File> {
+    use crate::safe_path::{Symlinks, open_file};
+    use nix::fcntl::OFlag;
+    let flags = OFlag::O_WRONLY | OFlag::O_CREAT | OFlag::O_APPEND;
+    let opened = open_file(path, &[], Symlinks::Refuse, flags, nix::sys::stat::Mode::from_bits_truncate(0o640))
+        .with_context(|| format!("cannot open the worker log {}", path.display()))?;
+    if opened.stat.st_mode & 0o170000 != 0o100000 {
+        bail!("the worker log {} is not a regular file", path.display());
+    }
+    if opened.stat.st_nlink > 1 {
+        bail!("the worker log {} has other hard links; hm appends only to a file of its own", path.display());
+    }
+    Ok(std::fs::File::from(opened.fd))
+}
+
 /// Start detached: its own session (no controlling terminal, not killed
 /// with hm's process group), output appended to `log`.
 pub fn spawn_detached(argv: &[String], log: Option<&Path>) -> Result<u32> {
     let mut cmd = command(argv)?;
     match log {
         Some(path) => {
-            use std::os::unix::fs::OpenOptionsExt;
-            // Never through a symlink, and only a regular file: the log may
-            // sit in a directory its worker's user owns, and hm may be root.
-            // (O_NONBLOCK: a FIFO put there fails at once instead of hanging.)
-            let file = std::fs::File::options()
-                .create(true)
-                .append(true)
-                .custom_flags((nix::fcntl::OFlag::O_NOFOLLOW | nix::fcntl::OFlag::O_NONBLOCK).bits())
-                .open(path)
-                .with_context(|| format!("cannot open the worker log {} (a symlink is refused)", path.display()))?;
-            if !file.metadata().is_ok_and(|m| m.is_file()) {
-                anyhow::bail!("the worker log {} is not a regular file", path.display());
-            }
+            let file = open_log(path)?;
             let err = file.try_clone().with_context(|| format!("cannot open the worker log {}", path.display()))?;
             cmd.stdout(file).stderr(err);
         }

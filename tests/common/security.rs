@@ -95,3 +95,67 @@ impl Attacker {
         path.to_path_buf()
     }
 }
+
+/// The variable that turns this test binary into the attacker's swapping
+/// loop (see [`Attacker::swap`]).
+pub const SWAP_ENV: &str = "HM_TEST_ATTACKER_SWAP";
+
+impl Attacker {
+    /// Start the attacker exchanging the names `a` and `b` in `dir` (which
+    /// it owns) with `renameat2(RENAME_EXCHANGE)` in a tight loop, so that
+    /// at every instant one of the two is at each name. This test binary is
+    /// re-run (copied to `exe_dir`, where the attacker can read it) as the
+    /// attacker, running only the test `swap_test_fn`, which must call
+    /// [`swap_loop_if_asked`]. The loop ends when the guard drops, or by
+    /// itself after two minutes.
+    pub fn swap(&self, exe_dir: &Path, swap_test_fn: &str, dir: &Path, a: &str, b: &str) -> super::Worker {
+        use std::os::unix::fs::PermissionsExt;
+        let exe = exe_dir.join("attacker-swap");
+        if !exe.exists() {
+            std::fs::copy(std::env::current_exe().expect("test exe"), &exe).expect("copy test exe");
+            std::fs::set_permissions(&exe, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        }
+        let child = self
+            .command(exe.to_str().expect("utf-8 path"))
+            .args(["--exact", swap_test_fn, "--nocapture", "--test-threads=1"])
+            .env(SWAP_ENV, format!("{}\n{a}\n{b}", dir.display()))
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("spawn the swapping loop");
+        // Wait until it swaps (the names change places).
+        use std::os::unix::fs::MetadataExt;
+        let before = std::fs::symlink_metadata(dir.join(a)).map(|m| m.ino()).ok();
+        let start = std::time::Instant::now();
+        loop {
+            let now = std::fs::symlink_metadata(dir.join(a)).map(|m| m.ino()).ok();
+            if now != before {
+                break;
+            }
+            assert!(start.elapsed() < std::time::Duration::from_secs(60), "the attacker's swapping loop never started");
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        super::Worker(child)
+    }
+}
+
+/// The body of the attacker's swapping loop, when this process was started
+/// by [`Attacker::swap`]; returns at once otherwise.
+pub fn swap_loop_if_asked() {
+    let Ok(spec) = std::env::var(SWAP_ENV) else { return };
+    let mut parts = spec.splitn(3, '\n');
+    let (Some(dir), Some(a), Some(b)) = (parts.next(), parts.next(), parts.next()) else { return };
+    let fd = nix::fcntl::open(
+        dir,
+        nix::fcntl::OFlag::O_RDONLY | nix::fcntl::OFlag::O_DIRECTORY,
+        nix::sys::stat::Mode::empty(),
+    )
+    .expect("open the attacker's directory");
+    let start = std::time::Instant::now();
+    while start.elapsed() < std::time::Duration::from_secs(120) {
+        for _ in 0..1000 {
+            let _ = nix::fcntl::renameat2(&fd, a, &fd, b, nix::fcntl::RenameFlags::RENAME_EXCHANGE);
+        }
+    }
+}
