@@ -19,6 +19,7 @@ pub mod host;
 pub mod lock;
 pub mod output;
 pub mod safe_path;
+pub mod safe_write;
 pub mod serve;
 pub mod status;
 pub mod store;

@@ -7,7 +7,6 @@
 //! leaves a half-written config.
 
 use anyhow::{Context, Result, bail};
-use std::io::Write;
 use std::path::Path;
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
 
@@ -79,25 +78,5 @@ pub fn write_atomic(path: &Path, contents: &str) -> Result<()> {
 /// collector, hm itself) sees the old file or the new one, never half of
 /// one. An existing file keeps its permissions; a new one gets `new_mode`.
 pub fn write_file_atomic(path: &Path, contents: &[u8], new_mode: u32) -> Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".hm.")
-        .tempfile_in(&dir)
-        .with_context(|| format!("cannot write in {}", dir.display()))?;
-    tmp.write_all(contents)
-        .and_then(|_| tmp.as_file().sync_all())
-        .with_context(|| format!("cannot write a new {}", path.display()))?;
-    let permissions = match std::fs::metadata(path) {
-        Ok(meta) => meta.permissions(),
-        Err(_) => std::fs::Permissions::from_mode(new_mode),
-    };
-    tmp.as_file()
-        .set_permissions(permissions)
-        .with_context(|| format!("cannot set the permissions of {}", path.display()))?;
-    tmp.persist(path).with_context(|| format!("cannot replace {}", path.display()))?;
-    Ok(())
+    crate::safe_write::replace_file(path, contents, new_mode)
 }

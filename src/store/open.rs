@@ -110,6 +110,11 @@ impl Store {
                 .with_context(|| format!("cannot create the database directory {}", dir.display()))
                 .map_err(OpenError::Unavailable)?;
         }
+        // As root, only in a directory nobody else may change (issue 14):
+        // its owner could plant `hm.db` or `hm.db-wal` as a symlink.
+        let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        crate::safe_write::refuse_untrusted_dir_as_root(dir, "the database")
+            .map_err(|e| OpenError::Refused(format!("{e:#}")))?;
         check_header(path)?;
         let conn = Connection::open(path)
             .with_context(|| format!("cannot open database {shown}"))

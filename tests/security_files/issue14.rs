@@ -299,3 +299,64 @@ fn issue14_a_config_linked_by_root_from_a_root_directory_is_followed() {
     assert!(out.code < 3, "{out:?}");
     assert_eq!(out.json()["results"][0]["monitor"], "linked");
 }
+
+// --------------------------------------------------- state and exports
+
+#[test]
+fn issue14_hm_keeps_no_state_where_another_user_could_plant_a_symlink() {
+    let Some(att) = Attacker::get("issue14 database directory") else { return };
+    let t = Test::new();
+    // Files root has, or must not get: an empty one SQLite would happily
+    // turn into a database, and a path that must never be created.
+    let empty = t.path("root-empty");
+    std::fs::write(&empty, "").expect("write");
+    let never = t.path("etc-nologin");
+    let state = att.owned_dir(&t.path("state-att"));
+    att.sh(&format!(
+        "ln -s {} {}/hm.db && ln -s {} {}/hm.db.lock && ln -s {} {}/hm.db.outbox.lock",
+        empty.display(),
+        state.display(),
+        never.display(),
+        state.display(),
+        never.display(),
+        state.display()
+    ));
+    let db = state.join("hm.db");
+    let db = db.to_str().expect("utf8");
+    let logs = t.path("logs");
+    std::fs::create_dir_all(&logs).expect("mkdir");
+    let logs = logs.to_str().expect("utf8");
+    let t = t.config("host_defaults = false\n\n[[monitor]]\nname = \"l\"\nkind = \"load\"\n");
+    let runs: [&[&str]; 4] =
+        [&["--db", db, "check"], &["--db", db, "heal"], &["--db", db, "status"], &["--db", db, "clean-disk", logs]];
+    for args in runs {
+        let out = t.run(args);
+        assert!(out.stderr.contains("refusing to keep") && out.stderr.contains("belongs to uid"), "{args:?}: {out:?}");
+        assert_eq!(std::fs::read(&empty).expect("read"), b"", "{args:?}: hm wrote into root's file");
+        assert!(!never.exists(), "{args:?}: hm created a file through the attacker's symlink");
+    }
+}
+
+#[test]
+fn issue14_an_export_goes_only_into_the_directory_named() {
+    let Some(att) = Attacker::get("issue14 export") else { return };
+    let t = Test::new();
+    let rootdir = t.path("rootdir");
+    std::fs::create_dir_all(&rootdir).expect("mkdir");
+    // node_exporter's textfile directory may belong to another user; that
+    // user points a directory on the way at root's directory.
+    let textfile = att.owned_dir(&t.path("textfile"));
+    att.sh(&format!("ln -s {} {}/sub", rootdir.display(), textfile.display()));
+    let t = t.config("host_defaults = false\n\n[[monitor]]\nname = \"l\"\nkind = \"load\"\n");
+    t.run(&["check"]);
+    let out = t.run(&["export", "-o", textfile.join("sub/hm.prom").to_str().expect("utf8")]);
+    out.code(1);
+    assert!(out.one_line_error().contains("sub is a symlink in"), "{}", out.stderr);
+    assert_eq!(std::fs::read_dir(&rootdir).expect("ls").count(), 0, "nothing written through the symlink");
+    // Straight into the other user's directory is fine, and atomic.
+    t.run(&["export", "-o", textfile.join("hm.prom").to_str().expect("utf8")]).code(0);
+    let text = std::fs::read_to_string(textfile.join("hm.prom")).expect("written");
+    assert!(text.contains("hm_up"), "{text}");
+    let names: Vec<_> = std::fs::read_dir(&textfile).expect("ls").map(|e| e.expect("entry").file_name()).collect();
+    assert_eq!(names.len(), 2, "hm.prom and the attacker's link, no temp file left: {names:?}");
+}
