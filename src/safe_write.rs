@@ -99,6 +99,19 @@ pub fn replace_file(path: &Path, contents: &[u8], new_mode: u32) -> Result<()> {
     Ok(())
 }
 
+/// Whether a new file can be made in `dir` (a `workspace` monitor's
+/// `writable`): one is created and removed again inside the directory as
+/// opened once, so a directory swapped for a symlink meanwhile gets no
+/// file from root elsewhere.
+pub fn probe_writable(dir: &Path) -> Result<()> {
+    let opened = safe_path::open_dir(&absolute(dir)?, &[], Symlinks::FollowTrusted).map_err(|e| anyhow!("{e}"))?;
+    let (name, fd) = create_temp(&opened.fd, dir)?;
+    drop(fd);
+    nix::unistd::unlinkat(&opened.fd, name.as_str(), nix::unistd::UnlinkatFlags::NoRemoveDir)
+        .with_context(|| format!("cannot remove the test file {name}"))?;
+    Ok(())
+}
+
 /// A new, empty temporary file in `dir`: `O_EXCL` (never an existing file
 /// or a symlink someone placed at the name), under a name hard to guess.
 fn create_temp(dir: &std::os::fd::OwnedFd, path: &Path) -> Result<(String, std::os::fd::OwnedFd)> {

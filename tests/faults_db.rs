@@ -42,7 +42,7 @@ impl SmallFs {
         std::fs::create_dir_all(&dir).expect("mkdir");
         let ok = is_root()
             && Command::new("mount")
-                .args(["-t", "tmpfs", "-o", "size=2m", "tmpfs"])
+                .args(["-t", "tmpfs", "-o", "size=2m,mode=0755", "tmpfs"])
                 .arg(&dir)
                 .status()
                 .is_ok_and(|s| s.success());

@@ -26,9 +26,9 @@ pub fn check(_ctx: &CheckCtx<'_>, spec: &WorkspaceSpec, timeout: Duration) -> Re
         problems.push((Status::Critical, format!("missing {}", missing.join(", "))));
     }
     if spec.writable
-        && let Err(e) = tempfile::Builder::new().prefix(".hm-write-test.").tempfile_in(dir)
+        && let Err(e) = crate::safe_write::probe_writable(dir)
     {
-        problems.push((Status::Critical, format!("not writable: {e}")));
+        problems.push((Status::Critical, format!("not writable: {e:#}")));
     }
     let deadline = Instant::now() + timeout.mul_f64(0.8);
     let (mut bytes, mut files, mut complete) = (0u64, 0u64, true);
