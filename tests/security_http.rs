@@ -317,7 +317,8 @@ fn answers_within(port: u16, path: &str, within: Duration) {
     let start = Instant::now();
     let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
     s.set_read_timeout(Some(within)).expect("timeout");
-    s.write_all(format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").as_bytes()).expect("send");
+    s.write_all(format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").as_bytes())
+        .expect("send");
     let mut answer = String::new();
     let _ = s.read_to_string(&mut answer);
     let took = start.elapsed();
