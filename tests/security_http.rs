@@ -346,6 +346,14 @@ fn stalled_clients_neither_starve_health_nor_delay_exit() {
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let trickling: Vec<_> = (0..8).map(|_| trickler(port, stop.clone())).collect();
     let stalled: Vec<_> = (0..8).map(|i| non_reader(port, ["/", "/metrics"][i % 2], 300)).collect();
+    // More half-sent requests than hm keeps connections: the oldest make room.
+    let crowd: Vec<_> = (0..300)
+        .filter_map(|_| {
+            let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
+            s.write_all(b"GET /status HTTP/1.1\r\n").ok()?;
+            Some(s)
+        })
+        .collect();
     std::thread::sleep(Duration::from_millis(500));
     for _ in 0..5 {
         answers_within(port, "/health", Duration::from_secs(1));
@@ -358,7 +366,7 @@ fn stalled_clients_neither_starve_health_nor_delay_exit() {
     for c in trickling {
         let _ = c.join();
     }
-    drop(stalled);
+    drop((stalled, crowd));
     assert!(exited.is_some(), "hm did not stop on SIGTERM");
     assert!(sent.elapsed() <= Duration::from_secs(1), "took {:?} to stop", sent.elapsed());
 }
