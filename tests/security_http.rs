@@ -272,3 +272,165 @@ fn only_the_exact_bearer_token_restarts_and_only_a_configured_monitor() {
     assert!(code == 200 || code == 500, "{code} {body}");
     assert!(t.path("restarted").exists(), "{body}");
 }
+
+// ------------------------------------------------- stalls and limits (issue 14)
+
+/// Connect with a small receive buffer, set before the handshake so the
+/// window hm sees is small from the start.
+fn small_window(port: u16) -> std::net::TcpStream {
+    use nix::sys::socket::{AddressFamily, SockFlag, SockType, SockaddrIn, connect, setsockopt, socket, sockopt};
+    use std::os::fd::AsRawFd;
+    let fd = socket(AddressFamily::Inet, SockType::Stream, SockFlag::SOCK_CLOEXEC, None).expect("socket");
+    setsockopt(&fd, sockopt::RcvBuf, &2048).expect("SO_RCVBUF");
+    connect(fd.as_raw_fd(), &SockaddrIn::new(127, 0, 0, 1, port)).expect("connect");
+    let s = std::net::TcpStream::from(fd);
+    s.set_write_timeout(Some(Duration::from_secs(2))).expect("timeout");
+    s
+}
+
+/// A client that pipelines `n` requests for `path` and never reads an answer.
+fn non_reader(port: u16, path: &str, n: usize) -> std::net::TcpStream {
+    let mut s = small_window(port);
+    let _ = s.write_all(format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").repeat(n).as_bytes());
+    s
+}
+
+/// A client whose request never ends: a header line every 100 ms, for at
+/// most 10 s or until `stop`.
+fn trickler(port: u16, stop: std::sync::Arc<std::sync::atomic::AtomicBool>) -> std::thread::JoinHandle<()> {
+    std::thread::spawn(move || {
+        let Ok(mut s) = std::net::TcpStream::connect(("127.0.0.1", port)) else { return };
+        let _ = s.set_write_timeout(Some(Duration::from_secs(1)));
+        let _ = s.write_all(b"GET /status HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+        for _ in 0..100 {
+            if stop.load(std::sync::atomic::Ordering::SeqCst) || s.write_all(b"X-Slow: a\r\n").is_err() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    })
+}
+
+/// `GET path` must be answered 200 within `within`.
+#[track_caller]
+fn answers_within(port: u16, path: &str, within: Duration) {
+    let start = Instant::now();
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    s.set_read_timeout(Some(within)).expect("timeout");
+    s.write_all(format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").as_bytes())
+        .expect("send");
+    let mut answer = String::new();
+    let _ = s.read_to_string(&mut answer);
+    let took = start.elapsed();
+    assert!(answer.starts_with("HTTP/1.1 200 "), "{path}: no 200 within {within:?} (took {took:?}): {answer:?}");
+    assert!(took <= within, "{path} took {took:?}");
+}
+
+fn stalled_serve(t: &Test) -> (Daemon, u16) {
+    common::beat(t, 0);
+    let port = free_port();
+    let hm = Daemon::start(t, &["serve", "--listen", &format!("127.0.0.1:{port}"), "--interval", "1h"]);
+    wait_serving(port);
+    (hm, port)
+}
+
+/// Issue 14: clients that never read their answers, and clients whose
+/// request never ends, held every tiny_http worker: /health timed out and
+/// SIGTERM waited for them (20 s and more).
+#[test]
+fn stalled_clients_neither_starve_health_nor_delay_exit() {
+    let t = Test::new();
+    let text = common::hb_monitor(&t);
+    let t = t.config(&format!("host_defaults = false\n{text}"));
+    let (mut hm, port) = stalled_serve(&t);
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let trickling: Vec<_> = (0..8).map(|_| trickler(port, stop.clone())).collect();
+    let stalled: Vec<_> = (0..8).map(|i| non_reader(port, ["/", "/metrics"][i % 2], 300)).collect();
+    // More half-sent requests than hm keeps connections: the oldest make room.
+    let crowd: Vec<_> = (0..300)
+        .filter_map(|_| {
+            let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
+            s.write_all(b"GET /status HTTP/1.1\r\n").ok()?;
+            Some(s)
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(500));
+    for _ in 0..5 {
+        answers_within(port, "/health", Duration::from_secs(1));
+    }
+    answers_within(port, "/status", Duration::from_secs(2));
+    let sent = Instant::now();
+    hm.signal(nix::sys::signal::Signal::SIGTERM);
+    let exited = hm.wait_exit(Duration::from_secs(3));
+    stop.store(true, std::sync::atomic::Ordering::SeqCst);
+    for c in trickling {
+        let _ = c.join();
+    }
+    drop((stalled, crowd));
+    assert!(exited.is_some(), "hm did not stop on SIGTERM");
+    assert!(sent.elapsed() <= Duration::from_secs(1), "took {:?} to stop", sent.elapsed());
+}
+
+/// Issue 14: one connection with 1,500 pipelined requests held the workers.
+/// Now it is served one request at a time and closed after a few dozen.
+#[test]
+fn one_connection_of_pipelined_requests_does_not_hog_the_server() {
+    let t = Test::new();
+    let text = common::hb_monitor(&t);
+    let t = t.config(&format!("host_defaults = false\n{text}"));
+    let (_hm, port) = stalled_serve(&t);
+    let hog = std::thread::spawn(move || non_reader(port, "/status", 1500));
+    std::thread::sleep(Duration::from_millis(300));
+    for _ in 0..5 {
+        answers_within(port, "/health", Duration::from_secs(1));
+    }
+    answers_within(port, "/status", Duration::from_secs(2));
+    drop(hog.join());
+    // A client that reads gets some of its 100 pipelined answers, then the close.
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(10))).expect("timeout");
+    s.write_all("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".repeat(100).as_bytes()).expect("send");
+    let mut answers = String::new();
+    let _ = s.read_to_string(&mut answers);
+    let n = answers.matches("HTTP/1.1 200 OK").count();
+    assert!((1..100).contains(&n), "{n} answers on one connection");
+    assert!(answers.ends_with("ok\n") && answers.contains("Connection: close"), "{answers}");
+}
+
+/// Issue 14: the request line and headers are capped at 8 KiB, bodies at
+/// 1 KiB, and no error repeats what the request carried.
+#[test]
+fn oversized_requests_are_refused_and_nothing_sent_is_echoed() {
+    let t = Test::new();
+    let text = common::hb_monitor(&t);
+    let t = t.config(&format!("host_defaults = false\n{text}"));
+    let (_hm, port) = stalled_serve(&t);
+    let long = format!("/LONGURL{}", "x".repeat(9 * 1024));
+    let (code, body) = get(port, &long);
+    assert_eq!(code, 414, "{body}");
+    assert!(!body.contains("LONGURL") && !body.contains("xxxx"), "{body}");
+    let headers: Vec<String> = (0..90).map(|i| format!("X-Filler-{i}: HEADERTEXT{}", "h".repeat(90))).collect();
+    let (code, body) = raw(port, "GET", "/status", &headers);
+    assert_eq!(code, 431, "{body}");
+    assert!(!body.contains("HEADERTEXT") && !body.contains("X-Filler"), "{body}");
+    // A body over 1 KiB is refused from its Content-Length, before it is sent.
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(5))).expect("timeout");
+    s.write_all(b"POST /monitors/hb/restart HTTP/1.1\r\nHost: x\r\nContent-Length: 100000000\r\n\r\n").expect("send");
+    let mut answer = String::new();
+    let _ = s.read_to_string(&mut answer);
+    assert!(answer.starts_with("HTTP/1.1 413 "), "{answer}");
+    let script = "<script>alert(1)</script>";
+    for path in [
+        format!("/{script}"),
+        format!("/nope/{script}"),
+        format!("/history/{script}"),
+        format!("/history/hb?metric={script}"),
+        format!("/history/hb?since={script}"),
+        format!("/monitors/{script}/restart"),
+    ] {
+        let (code, body) = if path.starts_with("/monitors/") { post(port, &path, None) } else { get(port, &path) };
+        assert!((400..500).contains(&code), "{path}: {code} {body}");
+        assert!(!body.contains("<script>") && !body.contains("alert(1)"), "{path}: {body}");
+    }
+}

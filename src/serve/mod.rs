@@ -7,16 +7,17 @@
 //! acts, `POST /monitors/NAME/restart`, needs the bearer token from
 //! `[serve] token`; with no token configured it is refused outright.
 
+mod conn;
 mod dashboard;
+mod reply;
+mod request;
 mod routes;
+mod server;
 
 use crate::cmd::Ctx;
 use crate::cmd::run::{Cycle, LoopArgs, SharedConfig, Signals, run_loop};
-use anyhow::{Result, anyhow};
+use anyhow::{Context, Result};
 use std::sync::{Arc, RwLock};
-
-/// Request-handling threads.
-const WORKERS: usize = 4;
 
 /// What the handlers share.
 pub struct State {
@@ -24,30 +25,18 @@ pub struct State {
     pub config: SharedConfig,
 }
 
-/// Serve on `listen` and run the loop until SIGTERM/SIGINT.
+/// Serve on `listen` and run the loop until SIGTERM/SIGINT. Connections
+/// still open then are abandoned, not waited for: they go with the
+/// process, so no client can delay hm's exit (issue 14).
 pub fn serve(ctx: &Ctx, listen: &str, args: &LoopArgs, emit: impl FnMut(Cycle)) -> Result<()> {
     let signals = Signals::install()?;
     let state = Arc::new(State { ctx: ctx.clone(), config: RwLock::new(Arc::new(ctx.config()?)) });
-    let server = Arc::new(tiny_http::Server::http(listen).map_err(|e| anyhow!("cannot listen on {listen}: {e}"))?);
+    let listener = std::net::TcpListener::bind(listen).with_context(|| format!("cannot listen on {listen}"))?;
     if let Ok(config) = state.config.read() {
         eprintln!("hm: serving http://{listen}/: {}", crate::cmd::run::started(ctx, &config, args));
     }
-    let mut workers = Vec::new();
-    for i in 0..WORKERS {
-        let (server, state) = (server.clone(), state.clone());
-        let worker = std::thread::Builder::new().name(format!("hm-http-{i}")).spawn(move || {
-            for request in server.incoming_requests() {
-                routes::handle(&state, request);
-            }
-        })?;
-        workers.push(worker);
-    }
+    let server = server::start(listener, state.clone())?;
     let result = run_loop(ctx, args, &signals, &state.config, emit);
-    for _ in 0..WORKERS {
-        server.unblock();
-    }
-    for w in workers {
-        let _ = w.join();
-    }
+    server.stop();
     result
 }

@@ -3,37 +3,25 @@
 //! `hm export`.
 
 use super::State;
+use super::reply::Reply;
+use super::request::Request;
 use crate::cmd::run::current;
 use crate::cmd::status::snapshot;
 use crate::cmd::{history, restart_worker, unix_now};
 use crate::status::Status;
-use serde::Serialize;
 use serde_json::json;
 use std::time::Duration;
-use tiny_http::{Header, Method, Request, Response};
-
-type Reply = Response<std::io::Cursor<Vec<u8>>>;
-
-/// Add a header (names and values are ASCII constants of ours, which always parse).
-fn with(reply: Reply, name: &str, value: &str) -> Reply {
-    match Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-        Ok(h) => reply.with_header(h),
-        Err(()) => reply,
-    }
-}
-
-fn text(status: u16, body: impl Into<String>, content_type: &str) -> Reply {
-    let reply = Response::from_string(body.into()).with_status_code(status);
-    with(with(reply, "Content-Type", content_type), "Cache-Control", "no-store")
-}
-
-fn json_reply(status: u16, body: &impl Serialize) -> Reply {
-    let body = serde_json::to_string_pretty(body).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
-    text(status, body, "application/json")
-}
 
 fn error(status: u16, message: impl Into<String>) -> Reply {
-    json_reply(status, &json!({ "error": message.into() }))
+    Reply::error(status, message)
+}
+
+fn json_reply(status: u16, body: &impl serde::Serialize) -> Reply {
+    Reply::json(status, body)
+}
+
+fn text(status: u16, body: impl Into<String>, content_type: &'static str) -> Reply {
+    Reply::text(status, body, content_type)
 }
 
 /// `%XX` escapes and `+` decoded; invalid escapes are kept as written.
@@ -80,17 +68,12 @@ fn restart(state: &State, request: &Request, name: &str) -> Reply {
     let Ok(token) = token.reveal() else {
         return error(403, "the [serve] token's environment variable is not set");
     };
-    let given = request
-        .headers()
-        .iter()
-        .find(|h| h.field.equiv("Authorization"))
-        .and_then(|h| h.value.as_str().strip_prefix("Bearer "))
-        .map(str::trim);
+    let given = request.authorization.as_deref().and_then(|v| v.strip_prefix("Bearer ")).map(str::trim);
     if !given.is_some_and(|g| same(g.as_bytes(), token.as_bytes())) {
-        return with(error(401, "a valid bearer token is needed"), "WWW-Authenticate", "Bearer");
+        return error(401, "a valid bearer token is needed").with("WWW-Authenticate", "Bearer");
     }
     if !config.monitors.iter().any(|m| m.name == name) {
-        return error(404, format!("no monitor named `{name}`"));
+        return error(404, "no monitor by that name");
     }
     match restart_worker::run(&state.ctx, name, false, false) {
         Ok(report) if report.failed() => json_reply(500, &report),
@@ -99,21 +82,30 @@ fn restart(state: &State, request: &Request, name: &str) -> Reply {
     }
 }
 
-fn route(state: &State, request: &Request) -> Reply {
-    let url = request.url().to_string();
-    let path = url.split('?').next().unwrap_or("");
-    let method = request.method();
+/// What the event loop answers itself, without a worker: `/health`,
+/// so it answers while every worker is busy.
+pub fn immediate(request: &Request) -> Option<Reply> {
+    let get = request.method == "GET" || request.method == "HEAD";
+    (get && request.path() == "/health").then(|| text(200, "ok\n", "text/plain; charset=utf-8"))
+}
+
+/// Answer one request. No answer repeats what the request carried (its
+/// path, query or headers): errors say what was wrong in fixed words.
+pub fn route(state: &State, request: &Request) -> Reply {
+    if let Some(reply) = immediate(request) {
+        return reply;
+    }
+    let url = request.target.as_str();
+    let path = request.path();
+    let method = request.method.as_str();
     if let Some(name) = path.strip_prefix("/monitors/").and_then(|p| p.strip_suffix("/restart")) {
-        if *method != Method::Post {
-            return with(error(405, "use POST"), "Allow", "POST");
+        if method != "POST" {
+            return error(405, "use POST").with("Allow", "POST");
         }
         return restart(state, request, name);
     }
-    if *method != Method::Get && *method != Method::Head {
-        return with(error(405, "use GET"), "Allow", "GET, HEAD");
-    }
-    if path == "/health" {
-        return text(200, "ok\n", "text/plain; charset=utf-8");
+    if method != "GET" && method != "HEAD" {
+        return error(405, "use GET").with("Allow", "GET, HEAD");
     }
     if path == "/" {
         return text(200, super::dashboard::PAGE, "text/html; charset=utf-8");
@@ -124,17 +116,20 @@ fn route(state: &State, request: &Request) -> Reply {
         Err(e) => return error(503, format!("{e:#}")),
     };
     if let Some(name) = path.strip_prefix("/history/") {
-        let since = match param(&url, "since").map(|s| crate::units::parse_duration(&s)).transpose() {
+        let since = match param(url, "since").map(|s| crate::units::parse_duration(&s)).transpose() {
             Ok(s) => s.unwrap_or(Duration::from_secs(86_400)),
-            Err(e) => return error(400, format!("since: {e}")),
+            Err(_) => return error(400, "since: not a duration such as 30m, 6h or 7d"),
         };
-        let points = param(&url, "points").and_then(|p| p.parse().ok()).or(Some(300));
-        if let Err(e) = config.select(&[name.to_string()]) {
-            return error(404, format!("{e:#}"));
+        let points = param(url, "points").and_then(|p| p.parse().ok()).or(Some(300));
+        if config.select(&[name.to_string()]).is_err() {
+            return error(404, "no monitor by that name");
         }
-        return match history::read(&store, name, param(&url, "metric").as_deref(), since, points) {
+        let metric = param(url, "metric");
+        return match history::read(&store, name, metric.as_deref(), since, points) {
             Ok(h) => json_reply(200, &h),
-            Err(e) => error(404, format!("{e:#}")),
+            // The error names the metric asked for: not repeated.
+            Err(_) if metric.is_some() => error(404, "no values for that metric in that window"),
+            Err(e) => error(503, format!("{e:#}")),
         };
     }
     let snap = match snapshot(&config, &store, unix_now()) {
@@ -157,14 +152,8 @@ fn route(state: &State, request: &Request) -> Reply {
                 json_reply(503, &json!({"ready": false, "status": snap.status, "reasons": reasons}))
             }
         }
-        _ => error(404, format!("no such page: {path}")),
+        _ => error(404, "no such page"),
     }
-}
-
-/// Answer one request; a client that went away is not an error.
-pub fn handle(state: &State, request: Request) {
-    let reply = route(state, &request);
-    let _ = request.respond(reply);
 }
 
 #[cfg(test)]
