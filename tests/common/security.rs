@@ -115,28 +115,39 @@ impl Attacker {
             std::fs::copy(std::env::current_exe().expect("test exe"), &exe).expect("copy test exe");
             std::fs::set_permissions(&exe, std::fs::Permissions::from_mode(0o755)).expect("chmod");
         }
-        let child = self
-            .command(exe.to_str().expect("utf-8 path"))
-            .args(["--exact", swap_test_fn, "--nocapture", "--test-threads=1"])
-            .env(SWAP_ENV, format!("{}\n{a}\n{b}", dir.display()))
-            .stdin(std::process::Stdio::null())
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .expect("spawn the swapping loop");
-        // Wait until it swaps (the names change places).
+        // Wait until it swaps (the names change places). A start can fail
+        // with ETXTBSY while another test thread's fork still holds the
+        // copy open for writing: then it is started again.
         use std::os::unix::fs::MetadataExt;
-        let before = std::fs::symlink_metadata(dir.join(a)).map(|m| m.ino()).ok();
+        let inode = || std::fs::symlink_metadata(dir.join(a)).map(|m| m.ino()).ok();
         let start = std::time::Instant::now();
         loop {
-            let now = std::fs::symlink_metadata(dir.join(a)).map(|m| m.ino()).ok();
-            if now != before {
-                break;
+            let before = inode();
+            let mut child = self
+                .command(exe.to_str().expect("utf-8 path"))
+                .args(["--exact", swap_test_fn, "--nocapture", "--test-threads=1"])
+                .env(SWAP_ENV, format!("{}\n{a}\n{b}", dir.display()))
+                .stdin(std::process::Stdio::null())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .expect("spawn the swapping loop");
+            loop {
+                if inode() != before {
+                    return super::Worker(child);
+                }
+                if child.try_wait().expect("wait").is_some() {
+                    break;
+                }
+                assert!(
+                    start.elapsed() < std::time::Duration::from_secs(60),
+                    "the attacker's swapping loop never started"
+                );
+                std::thread::sleep(std::time::Duration::from_millis(1));
             }
             assert!(start.elapsed() < std::time::Duration::from_secs(60), "the attacker's swapping loop never started");
-            std::thread::sleep(std::time::Duration::from_millis(1));
+            std::thread::sleep(std::time::Duration::from_millis(50));
         }
-        super::Worker(child)
     }
 }
 
