@@ -92,6 +92,14 @@ fn read_entries(pids: &[u32], needs: ProcNeeds) -> Vec<ProcEntry> {
     let mut out = Vec::with_capacity(pids.len());
     for &pid in pids {
         let mut e = ProcEntry { pid, ..Default::default() };
+        // Who this pid is, read before its command line: a match counts
+        // only if the details read afterwards show the same start time,
+        // so a pid reused meanwhile never inherits the match (issue 14).
+        if read_into(&format!("/proc/{pid}/stat"), &mut buf) {
+            e.start_ticks = stat_field(&String::from_utf8_lossy(&buf), 22);
+        } else {
+            continue;
+        }
         if needs.cmdline && read_into(&format!("/proc/{pid}/cmdline"), &mut buf) {
             // Arguments are NUL-separated (and NUL-terminated).
             let trimmed = buf.strip_suffix(&[0]).unwrap_or(&buf);
@@ -105,6 +113,29 @@ fn read_entries(pids: &[u32], needs: ProcNeeds) -> Vec<ProcEntry> {
     out
 }
 
+/// One process's scan entry read afresh: its start time first, then its
+/// name and command line (as [`scan`] reads them).
+pub fn entry(pid: u32) -> Option<ProcEntry> {
+    read_entries(&[pid], ProcNeeds { cmdline: true, names: true }).pop()
+}
+
+/// The uid `pid` runs as, when its real and effective uids agree (from
+/// `/proc/PID/status`; the owner of `/proc/PID` is root for processes that
+/// changed user, so it will not do).
+pub fn uid(pid: u32) -> Option<u32> {
+    let mut buf = Vec::with_capacity(2048);
+    if !read_into(&format!("/proc/{pid}/status"), &mut buf) {
+        return None;
+    }
+    let text = String::from_utf8_lossy(&buf);
+    let line = text.lines().find_map(|l| l.strip_prefix("Uid:"))?;
+    let mut ids = line.split_whitespace().map(|v| v.parse::<u32>().ok());
+    match (ids.next()??, ids.next()??) {
+        (real, effective) if real == effective => Some(real),
+        _ => None,
+    }
+}
+
 /// One process in detail, from `/proc/PID/stat`.
 pub fn process(pid: u32, clock: &Clock) -> Option<ProcInfo> {
     let mut buf = Vec::with_capacity(512);
@@ -112,6 +143,22 @@ pub fn process(pid: u32, clock: &Clock) -> Option<ProcInfo> {
         return None;
     }
     parse_stat(pid, &String::from_utf8_lossy(&buf), clock)
+}
+
+/// Field `n` (numbered as in proc(5)) of a `/proc/PID/stat` line, counted
+/// from the last `)` since the name may hold anything.
+fn stat_field(text: &str, n: usize) -> Option<u64> {
+    let close = text.rfind(')')?;
+    text.get(close + 1..)?.split_whitespace().nth(n.checked_sub(3)?)?.parse().ok()
+}
+
+/// The parent of `pid` (field 4 of `/proc/PID/stat`); `None` when gone.
+pub fn parent(pid: u32) -> Option<u32> {
+    let mut buf = Vec::with_capacity(512);
+    if !read_into(&format!("/proc/{pid}/stat"), &mut buf) {
+        return None;
+    }
+    stat_field(&String::from_utf8_lossy(&buf), 4).and_then(|p| u32::try_from(p).ok())
 }
 
 /// Parse `/proc/PID/stat`. The name is in parentheses and may itself hold
