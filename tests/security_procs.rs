@@ -218,12 +218,17 @@ fn issue14_a_pidfile_another_user_could_write_is_never_believed() {
     root_pidfile(&real, bystander.pid(), 0o644);
     let app4 = attacker.owned_dir(&t.path("app4"));
     attacker.owned_dir(&app4.join("run"));
-    attacker.sh(&format!("cd {} && mv run run.old && ln -s {} run", app4.display(), real.parent().expect("dir").display()));
+    attacker.sh(&format!(
+        "cd {} && mv run run.old && ln -s {} run",
+        app4.display(),
+        real.parent().expect("dir").display()
+    ));
     let swapped = app4.join("run/api.pid");
     // (e) A pidfile others may write, in root's own directory.
     let writable = t.path("rootrun2/api.pid");
     root_pidfile(&writable, bystander.pid(), 0o666);
-    let cases = [("own", &own), ("root", &root), ("theirs", &in_theirs), ("swapped", &swapped), ("writable", &writable)];
+    let cases =
+        [("own", &own), ("root", &root), ("theirs", &in_theirs), ("swapped", &swapped), ("writable", &writable)];
     let config: String = cases.iter().map(|(name, p)| pidfile_monitor(name, p, "")).collect();
     let t = t.config(&format!("host_defaults = false\n\n{config}"));
     std::fs::write(&go, "").expect("go");
@@ -233,9 +238,11 @@ fn issue14_a_pidfile_another_user_could_write_is_never_believed() {
     assert!(stderr.contains("pidfile not trusted") && stderr.contains("nothing was signalled"), "{stderr}");
     assert!(alive(&mut bystander.0), "root's process was signalled:\n{stdout}\n{stderr}");
     let heal: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(format!("{}.heal.json", t.db_path().display())).expect("heal")).expect("json");
+        serde_json::from_slice(&std::fs::read(format!("{}.heal.json", t.db_path().display())).expect("heal"))
+            .expect("json");
     let check: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(format!("{}.check.json", t.db_path().display())).expect("check")).expect("json");
+        serde_json::from_slice(&std::fs::read(format!("{}.check.json", t.db_path().display())).expect("check"))
+            .expect("json");
     for (name, _) in cases {
         let remedy = heal["remedies"].as_array().into_iter().flatten().find(|r| r["monitor"] == name);
         let details = remedy.map(|r| r["details"].to_string()).unwrap_or_default();

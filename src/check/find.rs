@@ -107,7 +107,12 @@ pub fn find(ctx: &CheckCtx<'_>, spec: &ProcessSpec) -> Result<Found> {
 /// The candidates read in detail, less the protected ones, those whose
 /// start time changed since their command line was read, and those not
 /// running as the monitor's `user`.
-fn details(ctx: &CheckCtx<'_>, spec: &ProcessSpec, protected: &[u32], candidates: &[(u32, Option<u64>)]) -> Vec<ProcInfo> {
+fn details(
+    ctx: &CheckCtx<'_>,
+    spec: &ProcessSpec,
+    protected: &[u32],
+    candidates: &[(u32, Option<u64>)],
+) -> Vec<ProcInfo> {
     candidates
         .iter()
         .filter(|(pid, _)| !protected.contains(pid))

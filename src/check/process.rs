@@ -77,7 +77,9 @@ pub fn check(ctx: &CheckCtx<'_>, spec: &ProcessSpec) -> Result<CheckOutput> {
     let matched = match find(ctx, spec)? {
         Found::Procs(p) => p,
         Found::Missing(status, message) => return Ok(CheckOutput { status, message, ..Default::default() }),
-        Found::Untrusted(message) => return Ok(CheckOutput { status: Status::Critical, message, ..Default::default() }),
+        Found::Untrusted(message) => {
+            return Ok(CheckOutput { status: Status::Critical, message, ..Default::default() });
+        }
     };
     let (zombies, running): (Vec<ProcInfo>, Vec<ProcInfo>) = matched.into_iter().partition(|p| p.zombie);
     let count = running.len() as u32;
@@ -248,7 +250,8 @@ mod tests {
         let host = FakeHost::default();
         let f = CtxData::default();
         let ctx = f.ctx(&host, 0.0);
-        let out = check(&ctx, &spec(Matcher::Pidfile { path: "/nonexistent/x.pid".into(), is: None }, 1)).expect("check");
+        let out =
+            check(&ctx, &spec(Matcher::Pidfile { path: "/nonexistent/x.pid".into(), is: None }, 1)).expect("check");
         assert_eq!((out.status, out.message.as_str()), (Status::Critical, "pidfile /nonexistent/x.pid does not exist"));
     }
 

@@ -6,15 +6,12 @@ use super::model::*;
 use std::time::Duration;
 
 pub(crate) fn process(c: &mut Checker<'_, '_>, raw: &RawMonitor) -> Option<ProcessSpec> {
-    let given: Vec<&str> = [
-        ("process", raw.process.is_some()),
-        ("pattern", raw.pattern.is_some()),
-        ("unit", raw.unit.is_some()),
-    ]
-    .iter()
-    .filter(|(_, set)| *set)
-    .map(|(k, _)| *k)
-    .collect();
+    let given: Vec<&str> =
+        [("process", raw.process.is_some()), ("pattern", raw.pattern.is_some()), ("unit", raw.unit.is_some())]
+            .iter()
+            .filter(|(_, set)| *set)
+            .map(|(k, _)| *k)
+            .collect();
     // A pidfile may name the worker's identity too (`process` or
     // `pattern`): its pid is then believed only for such a process.
     let pidfile = raw.pidfile.is_some();
