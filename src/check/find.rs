@@ -5,9 +5,11 @@
 //! taken on trust (issue 14):
 //! - pid 1, hm itself and hm's ancestors are never found, however they
 //!   match: a loose pattern once matched the shell that started hm.
-//! - A match counts only if the process read in detail afterwards has the
-//!   start time read just before its command line was: a pid reused in
-//!   between never inherits the match.
+//! - A match in the scan is confirmed on a fresh read of the process's
+//!   start time, then its name and command line; it counts only if the
+//!   details read afterwards show the same start time: a pid reused in
+//!   between never inherits the match. (Only matches are read again: start
+//!   times for the whole scan would double its cost.)
 //! - A pidfile is believed only when trusted ([`super::pidfile`]), never
 //!   about a process that started after it was written (its pid was
 //!   reused), and only about a process with the monitor's `process` name
@@ -17,10 +19,9 @@
 use super::CheckCtx;
 use super::pidfile::{self, PidfileError};
 use crate::config::{Matcher, ProcessSpec};
-use crate::host::{ProcEntry, ProcInfo};
+use crate::host::{ProcEntry, ProcInfo, ProcNeeds};
 use crate::status::Status;
-use anyhow::{Result, anyhow, bail};
-use regex::Regex;
+use anyhow::{Result, bail};
 
 /// What looking for a monitor's processes gave.
 pub enum Found {
@@ -45,12 +46,10 @@ pub fn running(ctx: &CheckCtx<'_>, spec: &ProcessSpec) -> Result<Vec<ProcInfo>> 
 pub fn find(ctx: &CheckCtx<'_>, spec: &ProcessSpec) -> Result<Found> {
     let host = ctx.host;
     let protected = host.protected_pids();
-    // (pid, start time read before its name and command line were).
-    let candidates: Vec<(u32, Option<u64>)> = match &spec.matcher {
-        Matcher::Name(name) => {
-            host.processes()?.iter().filter(|e| e.has_name(name)).map(|e| (e.pid, e.start_ticks)).collect()
-        }
-        Matcher::Pattern(re) => ctx.patterns.matches(host, re)?.iter().map(|e| (e.pid, e.start_ticks)).collect(),
+    let both = ProcNeeds { cmdline: true, names: true };
+    let candidates: Vec<u32> = match &spec.matcher {
+        Matcher::Name(name) => host.processes()?.iter().filter(|e| e.has_name(name)).map(|e| e.pid).collect(),
+        Matcher::Pattern(re) => ctx.patterns.matches(host, re)?.iter().map(|e| e.pid).collect(),
         Matcher::Unit(unit) => {
             let info = match host.unit(unit) {
                 Ok(i) => i,
@@ -59,7 +58,8 @@ pub fn find(ctx: &CheckCtx<'_>, spec: &ProcessSpec) -> Result<Found> {
             if info.active_state != "active" && info.active_state != "reloading" {
                 return Ok(Found::Missing(Status::Critical, format!("unit {unit} is {}", info.active_state)));
             }
-            info.pids.iter().map(|&pid| (pid, None)).collect()
+            let pids: Vec<(u32, Option<u64>)> = info.pids.iter().map(|&pid| (pid, None)).collect();
+            return Ok(Found::Procs(details(ctx, spec, &protected, &pids)));
         }
         Matcher::Pidfile { path, is } => {
             let owners: Vec<u32> =
@@ -77,9 +77,9 @@ pub fn find(ctx: &CheckCtx<'_>, spec: &ProcessSpec) -> Result<Found> {
                     path.display()
                 )));
             }
-            let Some(entry) = host.entry(pid) else { return Ok(Found::Procs(Vec::new())) };
+            let Some(entry) = host.entry(pid, both) else { return Ok(Found::Procs(Vec::new())) };
             if let Some(is) = is
-                && !matches(is, &entry)?
+                && !fits(ctx, is, &entry)?
             {
                 return Ok(Found::Missing(
                     Status::Critical,
@@ -101,7 +101,19 @@ pub fn find(ctx: &CheckCtx<'_>, spec: &ProcessSpec) -> Result<Found> {
             });
         }
     };
-    Ok(Found::Procs(details(ctx, spec, &protected, &candidates)))
+    // The scan's match is confirmed on a fresh read bound to the process's
+    // start time (checked in `details`), so a pid reused since the scan
+    // read its command line never inherits the match.
+    let mut confirmed = Vec::with_capacity(candidates.len());
+    let needs = ProcNeeds { cmdline: true, names: matches!(spec.matcher, Matcher::Name(_)) };
+    for pid in candidates.into_iter().filter(|pid| !protected.contains(pid)) {
+        if let Some(e) = host.entry(pid, needs)
+            && fits(ctx, &spec.matcher, &e)?
+        {
+            confirmed.push((pid, e.start_ticks));
+        }
+    }
+    Ok(Found::Procs(details(ctx, spec, &protected, &confirmed)))
 }
 
 /// The candidates read in detail, less the protected ones, those whose
@@ -131,13 +143,11 @@ fn details(
         .collect()
 }
 
-/// Whether a pidfile's process has the identity the monitor gives.
-fn matches(is: &Matcher, e: &ProcEntry) -> Result<bool> {
-    Ok(match is {
+/// Whether `e` has the name or matches the pattern of `m`.
+fn fits(ctx: &CheckCtx<'_>, m: &Matcher, e: &ProcEntry) -> Result<bool> {
+    Ok(match m {
         Matcher::Name(name) => e.has_name(name),
-        Matcher::Pattern(re) => Regex::new(re)
-            .map_err(|err| anyhow!("invalid pattern: {}", super::patterns::short_error(&err)))?
-            .is_match(&e.cmdline),
+        Matcher::Pattern(re) => ctx.patterns.is_match(re, &e.cmdline)?,
         _ => true,
     })
 }

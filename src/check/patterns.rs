@@ -77,6 +77,18 @@ impl PatternIndex {
         Ok(procs.iter().filter(|e| re.is_match(&e.cmdline)).collect())
     }
 
+    /// Whether `text` (one process's command line, read again) matches
+    /// `pattern`, through the compiled set when it holds the pattern.
+    pub fn is_match(&self, pattern: &str, text: &str) -> Result<bool> {
+        if let Some(i) = self.patterns.iter().position(|p| p == pattern)
+            && let Some(Ok(set)) = &self.set
+        {
+            return Ok(set.matches(text).matched(i));
+        }
+        let re = Regex::new(pattern).map_err(|e| anyhow!("invalid pattern: {}", short_error(&e)))?;
+        Ok(re.is_match(text))
+    }
+
     fn match_all(&self, procs: &[ProcEntry]) -> Result<Vec<Vec<usize>>, String> {
         let set = match &self.set {
             Some(Ok(set)) => set,
@@ -116,5 +128,6 @@ mod tests {
         // Not in the set: matched on its own.
         assert_eq!(pids("^celery").expect("pids"), vec![3]);
         assert!(pids("(").is_err());
+        assert!(idx.is_match("api|worker", "celery worker").expect("set") && !idx.is_match("^x", "y x").expect("own"));
     }
 }

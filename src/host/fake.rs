@@ -1,6 +1,6 @@
 //! A host with fixed figures, for testing checks exactly.
 
-use super::{CpuTimes, FsInfo, Host, LoadAvg, MemInfo, ProcEntry, ProcInfo, Signal, UnitInfo};
+use super::{CpuTimes, FsInfo, Host, LoadAvg, MemInfo, ProcEntry, ProcInfo, ProcNeeds, Signal, UnitInfo};
 use anyhow::{Result, anyhow};
 use std::path::Path;
 use std::sync::Mutex;
@@ -37,8 +37,10 @@ impl Host for FakeHost {
     fn process(&self, pid: u32) -> Option<ProcInfo> {
         self.procs.iter().find(|p| p.pid == pid).cloned()
     }
-    fn entry(&self, pid: u32) -> Option<ProcEntry> {
-        self.entries.iter().find(|e| e.pid == pid).cloned()
+    fn entry(&self, pid: u32, _needs: ProcNeeds) -> Option<ProcEntry> {
+        let mut e = self.entries.iter().find(|e| e.pid == pid).cloned()?;
+        e.start_ticks = e.start_ticks.or_else(|| self.process(pid).map(|p| p.start_ticks));
+        Some(e)
     }
     fn uid(&self, pid: u32) -> Option<u32> {
         self.process(pid)?;

@@ -83,8 +83,8 @@ impl Host for LinuxHost {
         procfs::process(pid, &self.clock)
     }
 
-    fn entry(&self, pid: u32) -> Option<ProcEntry> {
-        procfs::entry(pid)
+    fn entry(&self, pid: u32, needs: ProcNeeds) -> Option<ProcEntry> {
+        procfs::entry(pid, needs)
     }
 
     fn uid(&self, pid: u32) -> Option<u32> {

@@ -28,8 +28,8 @@ pub struct ProcEntry {
     /// for, and always empty for kernel threads and zombies.
     pub cmdline: String,
     /// Start time (clock ticks since boot) read just before `name` and
-    /// `cmdline`, when they were read: the process they belong to is the
-    /// one whose details show this same start time.
+    /// `cmdline` by [`Host::entry`] (the scan leaves it `None`): they
+    /// belong to the process whose details show this same start time.
     pub start_ticks: Option<u64>,
 }
 
@@ -133,9 +133,9 @@ pub trait Host: Sync {
     fn processes(&self) -> Result<&[ProcEntry]>;
     /// A fresh, detailed read of one process; `None` when it is gone.
     fn process(&self, pid: u32) -> Option<ProcInfo>;
-    /// A fresh read of one process's scan entry (name, command line, and
-    /// the start time read before them); `None` when it is gone.
-    fn entry(&self, pid: u32) -> Option<ProcEntry>;
+    /// A fresh read of one process's scan entry (what `needs` says, and
+    /// the start time read before it); `None` when it is gone.
+    fn entry(&self, pid: u32, needs: ProcNeeds) -> Option<ProcEntry>;
     /// The uid a process runs as, when its real and effective uids agree.
     fn uid(&self, pid: u32) -> Option<u32>;
     /// Pids never counted as a match nor signalled: pid 1, hm itself and

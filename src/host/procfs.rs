@@ -92,14 +92,6 @@ fn read_entries(pids: &[u32], needs: ProcNeeds) -> Vec<ProcEntry> {
     let mut out = Vec::with_capacity(pids.len());
     for &pid in pids {
         let mut e = ProcEntry { pid, ..Default::default() };
-        // Who this pid is, read before its command line: a match counts
-        // only if the details read afterwards show the same start time,
-        // so a pid reused meanwhile never inherits the match (issue 14).
-        if read_into(&format!("/proc/{pid}/stat"), &mut buf) {
-            e.start_ticks = stat_field(&String::from_utf8_lossy(&buf), 22);
-        } else {
-            continue;
-        }
         if needs.cmdline && read_into(&format!("/proc/{pid}/cmdline"), &mut buf) {
             // Arguments are NUL-separated (and NUL-terminated).
             let trimmed = buf.strip_suffix(&[0]).unwrap_or(&buf);
@@ -113,10 +105,20 @@ fn read_entries(pids: &[u32], needs: ProcNeeds) -> Vec<ProcEntry> {
     out
 }
 
-/// One process's scan entry read afresh: its start time first, then its
-/// name and command line (as [`scan`] reads them).
-pub fn entry(pid: u32) -> Option<ProcEntry> {
-    read_entries(&[pid], ProcNeeds { cmdline: true, names: true }).pop()
+/// One process's scan entry read afresh: its start time first, then what
+/// `needs` says (as [`scan`] reads it). A match on what was read counts
+/// only if the details read afterwards show the same start time, so a pid
+/// reused meanwhile never inherits it (issue 14). The scan itself does not
+/// read start times: that would double its cost, and only matches need it.
+pub fn entry(pid: u32, needs: ProcNeeds) -> Option<ProcEntry> {
+    let mut buf = Vec::with_capacity(512);
+    if !read_into(&format!("/proc/{pid}/stat"), &mut buf) {
+        return None;
+    }
+    let start_ticks = Some(stat_field(&String::from_utf8_lossy(&buf), 22)?);
+    let mut e = read_entries(&[pid], needs).pop()?;
+    e.start_ticks = start_ticks;
+    Some(e)
 }
 
 /// The uid `pid` runs as, when its real and effective uids agree (from
