@@ -100,11 +100,12 @@ fn sigterm_stops_it_within_a_second_even_mid_check_and_cycles_never_overlap() {
 #[test]
 fn a_hung_check_is_not_started_again_while_it_hangs() {
     let t = Test::new();
-    let fifo = t.path("hung.pid");
-    // Opening a FIFO with no writer blocks for good, like a pidfile on a dead NFS server.
+    let fifo = t.path("hung.db");
+    // Opening a FIFO with no writer blocks for good, like a database on a
+    // dead NFS server (a pidfile no longer will: hm refuses non-files).
     nix::unistd::mkfifo(&fifo, nix::sys::stat::Mode::from_bits_truncate(0o600)).expect("mkfifo");
     let t = t.config(&format!(
-        "host_defaults = false\n[[monitor]]\nname = \"hung\"\nkind = \"process\"\npidfile = \"{}\"\ntimeout = \"300ms\"\n",
+        "host_defaults = false\n[[monitor]]\nname = \"hung\"\nkind = \"heartbeat\"\ndatabase = \"{}\"\nquery = \"SELECT 1\"\ntimeout = \"300ms\"\n",
         fifo.display()
     ));
     let hm = Daemon::start(&t, &["run", "--interval", "100ms", "--json"]);

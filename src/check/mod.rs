@@ -6,6 +6,7 @@
 mod command;
 mod cpu;
 mod disk;
+pub mod find;
 pub mod gpu;
 mod heartbeat;
 mod http;
@@ -13,6 +14,7 @@ mod load;
 mod memory;
 pub mod nagios;
 pub mod patterns;
+pub mod pidfile;
 pub mod process;
 pub mod runner;
 mod sqlite;

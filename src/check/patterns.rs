@@ -20,7 +20,8 @@ pub struct PatternIndex {
     patterns: Vec<String>,
     /// Compiled up front (while the process table is being scanned).
     set: Option<Result<RegexSet, String>>,
-    matched: OnceLock<Result<Vec<Vec<u32>>, String>>,
+    /// For each pattern, the indices of the scan's entries it matches.
+    matched: OnceLock<Result<Vec<Vec<usize>>, String>>,
 }
 
 /// A regex error in one line: the `regex` crate's message is a multi-line
@@ -64,28 +65,40 @@ impl PatternIndex {
         PatternIndex { patterns: unique, set, matched: OnceLock::new() }
     }
 
-    /// The pids whose command line matches `pattern`.
-    pub fn pids(&self, host: &dyn Host, pattern: &str) -> Result<Vec<u32>> {
+    /// The scan's entries whose command line matches `pattern`.
+    pub fn matches<'h>(&self, host: &'h dyn Host, pattern: &str) -> Result<Vec<&'h ProcEntry>> {
         let procs = host.processes()?;
         if let Some(i) = self.patterns.iter().position(|p| p == pattern)
             && let Ok(all) = self.matched.get_or_init(|| self.match_all(procs))
         {
-            return Ok(all[i].clone());
+            return Ok(all[i].iter().filter_map(|&j| procs.get(j)).collect());
         }
         let re = Regex::new(pattern).map_err(|e| anyhow!("invalid pattern: {}", short_error(&e)))?;
-        Ok(procs.iter().filter(|e| re.is_match(&e.cmdline)).map(|e| e.pid).collect())
+        Ok(procs.iter().filter(|e| re.is_match(&e.cmdline)).collect())
     }
 
-    fn match_all(&self, procs: &[ProcEntry]) -> Result<Vec<Vec<u32>>, String> {
+    /// Whether `text` (one process's command line, read again) matches
+    /// `pattern`, through the compiled set when it holds the pattern.
+    pub fn is_match(&self, pattern: &str, text: &str) -> Result<bool> {
+        if let Some(i) = self.patterns.iter().position(|p| p == pattern)
+            && let Some(Ok(set)) = &self.set
+        {
+            return Ok(set.matches(text).matched(i));
+        }
+        let re = Regex::new(pattern).map_err(|e| anyhow!("invalid pattern: {}", short_error(&e)))?;
+        Ok(re.is_match(text))
+    }
+
+    fn match_all(&self, procs: &[ProcEntry]) -> Result<Vec<Vec<usize>>, String> {
         let set = match &self.set {
             Some(Ok(set)) => set,
             Some(Err(e)) => return Err(e.clone()),
             None => return Err("no patterns".to_string()),
         };
         let mut out = vec![Vec::new(); self.patterns.len()];
-        for e in procs {
+        for (j, e) in procs.iter().enumerate() {
             for i in set.matches(&e.cmdline).iter() {
-                out[i].push(e.pid);
+                out[i].push(j);
             }
         }
         Ok(out)
@@ -98,7 +111,7 @@ mod tests {
     use crate::host::fake::FakeHost;
 
     fn host() -> FakeHost {
-        let entry = |pid, cmdline: &str| ProcEntry { pid, name: String::new(), cmdline: cmdline.to_string() };
+        let entry = |pid, cmdline: &str| ProcEntry { pid, cmdline: cmdline.to_string(), ..Default::default() };
         FakeHost {
             entries: vec![entry(1, "gunicorn api"), entry(2, "gunicorn web"), entry(3, "celery worker"), entry(4, "")],
             ..Default::default()
@@ -109,10 +122,12 @@ mod tests {
     fn one_pass_for_all_patterns() {
         let idx = PatternIndex::new(["gunicorn".to_string(), "api|worker".to_string(), "gunicorn".to_string()]);
         let h = host();
-        assert_eq!(idx.pids(&h, "gunicorn").expect("pids"), vec![1, 2]);
-        assert_eq!(idx.pids(&h, "api|worker").expect("pids"), vec![1, 3]);
+        let pids = |p: &str| idx.matches(&h, p).map(|v| v.iter().map(|e| e.pid).collect::<Vec<_>>());
+        assert_eq!(pids("gunicorn").expect("pids"), vec![1, 2]);
+        assert_eq!(pids("api|worker").expect("pids"), vec![1, 3]);
         // Not in the set: matched on its own.
-        assert_eq!(idx.pids(&h, "^celery").expect("pids"), vec![3]);
-        assert!(idx.pids(&h, "(").is_err());
+        assert_eq!(pids("^celery").expect("pids"), vec![3]);
+        assert!(pids("(").is_err());
+        assert!(idx.is_match("api|worker", "celery worker").expect("set") && !idx.is_match("^x", "y x").expect("own"));
     }
 }

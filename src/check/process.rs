@@ -1,18 +1,19 @@
 //! `process`: are the workers running, how many, and are they healthy?
 //!
-//! Processes are found by exact name, command-line regex, pidfile or systemd
-//! unit in the one process-table scan shared by every check of the run. hm
-//! never counts itself (its own command line contains the pattern when run
-//! as `hm add ... --pattern`). Zombies are counted apart: a defunct worker
-//! is not a running one.
+//! Processes are found ([`super::find`]) by exact name, command-line regex,
+//! pidfile or systemd unit in the one process-table scan shared by every
+//! check of the run. hm never counts itself (its own command line contains
+//! the pattern when run as `hm add ... --pattern`), its ancestors or pid 1.
+//! Zombies are counted apart: a defunct worker is not a running one.
 //!
 //! Per-process CPU % uses the same trick as the `cpu` kind: each run stores
 //! every matched process's CPU time keyed by pid *and start time* (so a
 //! reused pid never yields a delta), and the next run divides the difference
 //! by the elapsed time.
 
+use super::find::{Found, find};
 use super::{CheckCtx, CheckOutput, Metric, SAMPLE, level};
-use crate::config::{Matcher, ProcessSpec};
+use crate::config::ProcessSpec;
 use crate::host::ProcInfo;
 use crate::status::Status;
 use crate::units::format_bytes;
@@ -32,80 +33,6 @@ type Counters = Vec<(String, f64)>;
 /// A window shorter than this gives CPU % in steps of a clock tick: too
 /// coarse, so the last figure stands instead.
 const MIN_WINDOW_S: f64 = 1.0;
-
-/// The running (not zombie) processes a matcher finds now; none when the
-/// pidfile or unit cannot be read. For remedies, which act on these.
-pub fn running(ctx: &CheckCtx<'_>, matcher: &Matcher) -> Result<Vec<ProcInfo>> {
-    Ok(match find(ctx, matcher)? {
-        Found::Procs(p) => p.into_iter().filter(|p| !p.zombie).collect(),
-        Found::Missing(..) => Vec::new(),
-    })
-}
-
-/// Why no processes could be looked for: reported as the check's message.
-enum Found {
-    Procs(Vec<ProcInfo>),
-    Missing(Status, String),
-}
-
-fn find(ctx: &CheckCtx<'_>, matcher: &Matcher) -> Result<Found> {
-    let own = ctx.host.own_pid();
-    let details = |pids: &mut dyn Iterator<Item = u32>| -> Vec<ProcInfo> {
-        pids.filter(|pid| *pid != own).filter_map(|pid| ctx.host.process(pid)).collect()
-    };
-    Ok(match matcher {
-        Matcher::Name(name) => {
-            Found::Procs(details(&mut ctx.host.processes()?.iter().filter(|e| e.has_name(name)).map(|e| e.pid)))
-        }
-        Matcher::Pattern(re) => Found::Procs(details(&mut ctx.patterns.pids(ctx.host, re)?.into_iter())),
-        Matcher::Pidfile(path) => {
-            let text = match std::fs::read_to_string(path) {
-                Ok(t) => t,
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                    return Ok(Found::Missing(Status::Critical, format!("pidfile {} does not exist", path.display())));
-                }
-                Err(e) => return Ok(Found::Missing(Status::Unknown, format!("cannot read {}: {e}", path.display()))),
-            };
-            let written = std::fs::metadata(path).and_then(|m| m.modified()).ok();
-            match text.trim().parse::<u32>() {
-                Ok(pid) if pid > 1 => {
-                    let procs = details(&mut std::iter::once(pid));
-                    // A process that started after the pidfile was written
-                    // did not write it: its pid was reused. Never take it
-                    // for the worker (a restart would signal it). Start
-                    // times are known to about a second (the boot time is).
-                    let written_s = written.map_or(f64::INFINITY, |w| unix_secs(w) + 2.0);
-                    match procs.iter().find(|p| p.started_at > written_s) {
-                        Some(p) => Found::Missing(
-                            Status::Critical,
-                            format!(
-                                "pidfile {} is stale: pid {pid} ({}) started after it was written",
-                                path.display(),
-                                p.name
-                            ),
-                        ),
-                        None => Found::Procs(procs),
-                    }
-                }
-                _ => Found::Missing(Status::Critical, format!("pidfile {} holds no pid", path.display())),
-            }
-        }
-        Matcher::Unit(unit) => {
-            let info = match ctx.host.unit(unit) {
-                Ok(i) => i,
-                Err(e) => return Ok(Found::Missing(Status::Unknown, format!("{e:#}"))),
-            };
-            if info.active_state != "active" && info.active_state != "reloading" {
-                return Ok(Found::Missing(Status::Critical, format!("unit {unit} is {}", info.active_state)));
-            }
-            Found::Procs(details(&mut info.pids.iter().copied()))
-        }
-    })
-}
-
-fn unix_secs(t: std::time::SystemTime) -> f64 {
-    t.duration_since(std::time::UNIX_EPOCH).map_or(0.0, |d| d.as_secs_f64())
-}
 
 /// CPU % (of one core) per process, and the counters to store. Known from
 /// the stored counters when recent; for a process seen for the first time,
@@ -147,9 +74,12 @@ fn cpu_percent(ctx: &CheckCtx<'_>, running: &[ProcInfo], sample: bool) -> (Vec<(
 }
 
 pub fn check(ctx: &CheckCtx<'_>, spec: &ProcessSpec) -> Result<CheckOutput> {
-    let matched = match find(ctx, &spec.matcher)? {
+    let matched = match find(ctx, spec)? {
         Found::Procs(p) => p,
         Found::Missing(status, message) => return Ok(CheckOutput { status, message, ..Default::default() }),
+        Found::Untrusted(message) => {
+            return Ok(CheckOutput { status: Status::Critical, message, ..Default::default() });
+        }
     };
     let (zombies, running): (Vec<ProcInfo>, Vec<ProcInfo>) = matched.into_iter().partition(|p| p.zombie);
     let count = running.len() as u32;
@@ -211,7 +141,7 @@ pub fn check(ctx: &CheckCtx<'_>, spec: &ProcessSpec) -> Result<CheckOutput> {
 mod tests {
     use super::*;
     use crate::check::CtxData;
-    use crate::config::Limits;
+    use crate::config::{Limits, Matcher};
     use crate::host::ProcEntry;
     use crate::host::fake::FakeHost;
 
@@ -223,6 +153,7 @@ mod tests {
                     pid: *pid,
                     name: cmdline.split(' ').next().unwrap_or("").to_string(),
                     cmdline: if *zombie { String::new() } else { cmdline.to_string() },
+                    start_ticks: Some(100),
                 })
                 .collect(),
             procs: procs
@@ -244,6 +175,7 @@ mod tests {
     fn spec(matcher: Matcher, min: u32) -> ProcessSpec {
         ProcessSpec {
             matcher,
+            user: None,
             min,
             max: None,
             cpu: Limits { warn: Some(50.0), crit: None },
@@ -272,6 +204,19 @@ mod tests {
         assert_eq!(out.message, "2 running (pid 10, 11)");
         let uptime = out.metrics.iter().find(|m| m.name == "uptime").expect("uptime");
         assert_eq!(uptime.value, 100.0);
+    }
+
+    #[test]
+    fn issue14_ancestors_and_pids_reused_after_the_scan_are_not_counted() {
+        // 20 is hm's parent shell; 30's pid went to another process (a
+        // later start) after its command line was read.
+        let mut host = host(&[(20, "sh -c worker-api", false), (30, "worker-api", false), (40, "worker-api", false)]);
+        host.ancestors = vec![20];
+        host.procs.iter_mut().filter(|p| p.pid == 30).for_each(|p| p.start_ticks = 555);
+        let f = CtxData::default();
+        let ctx = f.ctx(&host, 1000.0);
+        let out = check(&ctx, &spec(Matcher::Pattern("worker-api".into()), 1)).expect("check");
+        assert_eq!(out.message, "1 running (pid 40)");
     }
 
     #[test]
@@ -305,7 +250,8 @@ mod tests {
         let host = FakeHost::default();
         let f = CtxData::default();
         let ctx = f.ctx(&host, 0.0);
-        let out = check(&ctx, &spec(Matcher::Pidfile("/nonexistent/x.pid".into()), 1)).expect("check");
+        let out =
+            check(&ctx, &spec(Matcher::Pidfile { path: "/nonexistent/x.pid".into(), is: None }, 1)).expect("check");
         assert_eq!((out.status, out.message.as_str()), (Status::Critical, "pidfile /nonexistent/x.pid does not exist"));
     }
 

@@ -53,7 +53,7 @@ pub fn proc_needs<'a>(monitors: impl IntoIterator<Item = &'a Monitor>) -> ProcNe
                     needs.cmdline = true;
                 }
                 Matcher::Pattern(_) => needs.cmdline = true,
-                Matcher::Pidfile(_) | Matcher::Unit(_) => {}
+                Matcher::Pidfile { .. } | Matcher::Unit(_) => {}
             }
         }
     }

@@ -70,7 +70,12 @@ fn describe(m: &Monitor) -> (String, String) {
             let target = match &p.matcher {
                 Matcher::Name(n) => format!("process {n}"),
                 Matcher::Pattern(re) => format!("pattern {re}"),
-                Matcher::Pidfile(f) => format!("pidfile {}", f.display()),
+                Matcher::Pidfile { path, is: None } => format!("pidfile {}", path.display()),
+                Matcher::Pidfile { path, is: Some(is) } => match is.as_ref() {
+                    Matcher::Name(n) => format!("pidfile {} (process {n})", path.display()),
+                    Matcher::Pattern(re) => format!("pidfile {} (pattern {re})", path.display()),
+                    _ => format!("pidfile {}", path.display()),
+                },
                 Matcher::Unit(u) => format!("unit {u}"),
             };
             let count = match p.max {

@@ -4,9 +4,9 @@
 
 use super::{Ctx, unix_now};
 use crate::check::CtxData;
-use crate::check::process::running;
+use crate::check::find::running;
 use crate::check::runner::{patterns, proc_needs};
-use crate::config::{Matcher, Monitor, ProcessSpec, RestartSpec, Spec};
+use crate::config::{Monitor, ProcessSpec, RestartSpec, Spec};
 use crate::heal::restart::{self, Budget};
 use crate::host::ProcInfo;
 use crate::host::linux::LinuxHost;
@@ -51,10 +51,10 @@ pub fn restartable(m: &Monitor) -> Result<(&ProcessSpec, &RestartSpec)> {
 }
 
 /// The worker's running processes, from a fresh scan.
-fn running_now(m: &Monitor, matcher: &Matcher) -> Result<Vec<ProcInfo>> {
+fn running_now(m: &Monitor, spec: &ProcessSpec) -> Result<Vec<ProcInfo>> {
     let host = LinuxHost::new(proc_needs([m]));
     let data = CtxData { patterns: patterns([m]), ..Default::default() };
-    running(&data.ctx(&host, unix_now()), matcher)
+    running(&data.ctx(&host, unix_now()), spec)
 }
 
 /// Restart `m` (unless the budget says otherwise) and verify it runs.
@@ -62,7 +62,7 @@ fn running_now(m: &Monitor, matcher: &Matcher) -> Result<Vec<ProcInfo>> {
 pub fn restart_and_verify(store: &Store, m: &Monitor, automatic: bool, dry_run: bool) -> Result<RestartReport> {
     let (spec, r) = restartable(m)?;
     let now = unix_now();
-    let old = running_now(m, &spec.matcher)?;
+    let old = running_now(m, spec)?;
     let mut report = RestartReport {
         monitor: m.name.clone(),
         outcome: String::new(),
@@ -115,7 +115,7 @@ pub fn restart_and_verify(store: &Store, m: &Monitor, automatic: bool, dry_run: 
     let (ok, steps) = match attempt {
         Ok(mut a) => {
             std::thread::sleep(r.delay);
-            let new = running_now(m, &spec.matcher)?;
+            let new = running_now(m, spec)?;
             report.new_pids = new.iter().map(|p| p.pid).collect();
             let ok = new.len() as u32 >= spec.min.max(1);
             if !ok {

@@ -40,8 +40,10 @@ pub enum Matcher {
     /// checked for syntax here, compiled with all the run's other patterns
     /// into one set (see `check::patterns`).
     Pattern(String),
-    /// The pid written in a file.
-    Pidfile(PathBuf),
+    /// The pid written in a file, believed only when the file is trusted
+    /// (see `check::pidfile`) and, if `is` is given, only when that process
+    /// also has this name or matches this pattern.
+    Pidfile { path: PathBuf, is: Option<Box<Matcher>> },
     /// The processes of a systemd unit.
     Unit(String),
 }
@@ -50,6 +52,9 @@ pub enum Matcher {
 #[derive(Debug, Clone)]
 pub struct ProcessSpec {
     pub matcher: Matcher,
+    /// Only processes running as this user count (real and effective
+    /// uid); their pidfile may belong to this user too.
+    pub user: Option<RunAs>,
     pub min: u32,
     pub max: Option<u32>,
     /// Per-process CPU % (of one core).
@@ -60,6 +65,13 @@ pub struct ProcessSpec {
     pub zombies: Limits,
     /// How to restart the worker, when the config allows it.
     pub restart: Option<RestartSpec>,
+}
+
+/// A `process` monitor's `user`, resolved when the config is loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RunAs {
+    pub name: String,
+    pub uid: u32,
 }
 
 /// How a worker is restarted (`hm restart-worker`, `hm heal`).
@@ -183,6 +195,7 @@ pub const KINDS: &[(&str, &[&str])] = &[
             "pattern",
             "pidfile",
             "unit",
+            "user",
             "min",
             "max",
             "cpu_warn",

@@ -36,6 +36,7 @@ pub struct RawMonitor {
     pub pattern: Option<String>,
     pub pidfile: Option<PathBuf>,
     pub unit: Option<String>,
+    pub user: Option<String>,
     pub min: Option<u32>,
     pub max: Option<u32>,
     pub cpu_warn: Option<f64>,

@@ -86,6 +86,22 @@ fn process_needs_exactly_one_matcher_and_a_valid_regex() {
 }
 
 #[test]
+fn issue14_a_pidfile_may_name_its_process_and_user_and_the_user_must_exist() {
+    let base = "[[monitor]]\nname = \"x\"\nkind = \"process\"\npidfile = \"/run/x.pid\"\n";
+    let c = Config::parse("hm.toml", &format!("{base}pattern = \"^x \"\nuser = \"root\"\n")).expect("valid");
+    let Spec::Process(p) = &c.monitors[0].spec else { panic!("not a process monitor") };
+    assert!(matches!(&p.matcher, Matcher::Pidfile { is: Some(m), .. } if matches!(**m, Matcher::Pattern(_))));
+    assert_eq!(p.user, Some(RunAs { name: "root".into(), uid: 0 }));
+    let issues = errors(&format!("{base}unit = \"x.service\"\n"));
+    assert!(issues[0].message.contains("set only one of unit, pidfile"), "{issues:?}");
+    let issues = errors(&format!("{base}process = \"x\"\npattern = \"x\"\n"));
+    assert!(issues[0].message.contains("set only one of process, pattern, pidfile"), "{issues:?}");
+    let issues = errors(&format!("{base}user = \"hm-no-such-user\"\n"));
+    assert_eq!(issues[0].field, "monitor[x].user", "{issues:?}");
+    assert!(issues[0].message.contains("no user named `hm-no-such-user`"), "{issues:?}");
+}
+
+#[test]
 fn duplicate_names_and_unknown_kinds() {
     let issues = errors("[[monitor]]\nname = \"a\"\nkind = \"cpu\"\n[[monitor]]\nname = \"a\"\nkind = \"nope\"\n");
     let fields: Vec<&str> = issues.iter().map(|i| i.field.as_str()).collect();

@@ -6,40 +6,59 @@ use super::model::*;
 use std::time::Duration;
 
 pub(crate) fn process(c: &mut Checker<'_, '_>, raw: &RawMonitor) -> Option<ProcessSpec> {
-    let given: Vec<&str> = [
-        ("process", raw.process.is_some()),
-        ("pattern", raw.pattern.is_some()),
-        ("pidfile", raw.pidfile.is_some()),
-        ("unit", raw.unit.is_some()),
-    ]
-    .iter()
-    .filter(|(_, set)| *set)
-    .map(|(k, _)| *k)
-    .collect();
-    if given.len() != 1 {
+    let given: Vec<&str> =
+        [("process", raw.process.is_some()), ("pattern", raw.pattern.is_some()), ("unit", raw.unit.is_some())]
+            .iter()
+            .filter(|(_, set)| *set)
+            .map(|(k, _)| *k)
+            .collect();
+    // A pidfile may name the worker's identity too (`process` or
+    // `pattern`): its pid is then believed only for such a process.
+    let pidfile = raw.pidfile.is_some();
+    let ok = match given.as_slice() {
+        [] => pidfile,
+        [one] => !pidfile || *one != "unit",
+        _ => false,
+    };
+    if !ok {
         let msg = if given.is_empty() {
             "a process monitor needs one of `process`, `pattern`, `pidfile` or `unit`".to_string()
         } else {
-            format!("set only one of {}", given.join(", "))
+            let all: Vec<&str> = given.iter().copied().chain(pidfile.then_some("pidfile")).collect();
+            format!("set only one of {} (a pidfile may add `process` or `pattern`)", all.join(", "))
         };
-        c.err(given.get(1).copied().unwrap_or(""), msg);
+        c.err(given.get(1).copied().unwrap_or(if pidfile { "pidfile" } else { "" }), msg);
         return None;
     }
-    let matcher = if let Some(p) = &raw.pattern {
+    let found = if let Some(p) = &raw.pattern {
         match regex_syntax::Parser::new().parse(p) {
-            Ok(_) => Matcher::Pattern(p.clone()),
+            Ok(_) => Some(Matcher::Pattern(p.clone())),
             Err(e) => {
                 c.err("pattern", format!("invalid regex: {}", crate::check::patterns::short_error(&e)));
                 return None;
             }
         }
     } else if let Some(n) = &raw.process {
-        Matcher::Name(n.clone())
-    } else if let Some(p) = &raw.pidfile {
-        Matcher::Pidfile(p.clone())
+        Some(Matcher::Name(n.clone()))
     } else {
-        Matcher::Unit(raw.unit.clone().unwrap_or_default())
+        raw.unit.clone().map(Matcher::Unit)
     };
+    let matcher = match (&raw.pidfile, found) {
+        (Some(path), is) => Matcher::Pidfile { path: path.clone(), is: is.map(Box::new) },
+        (None, Some(m)) => m,
+        (None, None) => return None,
+    };
+    let user = raw.user.as_ref().and_then(|name| match nix::unistd::User::from_name(name) {
+        Ok(Some(u)) => Some(RunAs { name: name.clone(), uid: u.uid.as_raw() }),
+        Ok(None) => {
+            c.err("user", format!("no user named `{name}` on this host"));
+            None
+        }
+        Err(e) => {
+            c.err("user", format!("cannot look up user `{name}`: {e}"));
+            None
+        }
+    });
     let min = raw.min.unwrap_or(1);
     if let Some(max) = raw.max
         && max < min
@@ -53,6 +72,7 @@ pub(crate) fn process(c: &mut Checker<'_, '_>, raw: &RawMonitor) -> Option<Proce
     let restart = restart(c, raw, &matcher);
     Some(ProcessSpec {
         matcher,
+        user,
         min,
         max: raw.max,
         cpu: c.limits("cpu_warn", "cpu_crit", cpu, Some((0.0, f64::MAX))),

@@ -92,7 +92,8 @@ const HOLDER_GRACE: std::time::Duration = std::time::Duration::from_secs(5);
 /// whether the database is now free.
 fn stop_killable(host: &dyn Host, db: &Path, killable: &[String], dry_run: bool, c: &mut Cleared) -> Result<bool> {
     let set = regex::RegexSet::new(killable).map_err(|e| anyhow::anyhow!("killable: {}", short_error(&e)))?;
-    if killable.is_empty() || !c.holders.iter().all(|h| set.is_match(&h.command)) {
+    let protected = host.protected_pids();
+    if killable.is_empty() || !c.holders.iter().all(|h| set.is_match(&h.command) && !protected.contains(&h.pid)) {
         c.steps.push(format!("held open by pid {}: left alone", pid_list(&c.holders)));
         return Ok(false);
     }

@@ -4,7 +4,8 @@
 //!
 //! A pid is only ever signalled after re-reading it and finding the same
 //! start time: between the scan and the signal the worker may have exited
-//! and its pid gone to an innocent process. Verifying that the new worker
+//! and its pid gone to an innocent process. Nor is pid 1, hm or an
+//! ancestor of hm ever signalled, whoever asks (issue 14). Verifying that the new worker
 //! runs is the caller's job, with a fresh process scan.
 
 use crate::config::{RestartHow, RestartSpec};
@@ -32,6 +33,10 @@ fn same(host: &dyn Host, p: &ProcInfo) -> bool {
 /// SIGTERM, wait up to `grace`, then SIGKILL — each only if the pid is
 /// still the same process.
 pub(crate) fn terminate(host: &dyn Host, p: &ProcInfo, grace: Duration, steps: &mut Vec<String>) {
+    if host.protected_pids().contains(&p.pid) {
+        steps.push(format!("pid {} is init, hm or an ancestor of hm: not signalled", p.pid));
+        return;
+    }
     if !same(host, p) {
         steps.push(format!("pid {} already gone (or reused): not signalled", p.pid));
         return;
@@ -167,6 +172,14 @@ mod tests {
         assert_eq!(*host.signals.lock().expect("lock"), vec![(10, Signal::SIGTERM), (10, Signal::SIGKILL)]);
         assert!(a.steps[0].starts_with("pid 10 killed after"), "{:?}", a.steps);
         assert_eq!(*host.commands.lock().expect("lock"), vec![vec!["worker".to_string()]]);
+    }
+
+    #[test]
+    fn issue14_init_hm_and_its_ancestors_are_never_signalled() {
+        let host = FakeHost { procs: vec![proc(1, 1), proc(7, 50)], ancestors: vec![7], ..Default::default() };
+        let a = restart(&host, &spec(), &[proc(1, 1), proc(7, 50)]).expect("restart");
+        assert!(host.signals.lock().expect("lock").is_empty(), "{:?}", a.steps);
+        assert_eq!(a.steps[1], "pid 7 is init, hm or an ancestor of hm: not signalled");
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! A host with fixed figures, for testing checks exactly.
 
-use super::{CpuTimes, FsInfo, Host, LoadAvg, MemInfo, ProcEntry, ProcInfo, Signal, UnitInfo};
+use super::{CpuTimes, FsInfo, Host, LoadAvg, MemInfo, ProcEntry, ProcInfo, ProcNeeds, Signal, UnitInfo};
 use anyhow::{Result, anyhow};
 use std::path::Path;
 use std::sync::Mutex;
@@ -24,6 +24,10 @@ pub struct FakeHost {
     pub commands: Mutex<Vec<Vec<String>>>,
     /// What every command prints.
     pub output: String,
+    /// Uids by pid (a pid not here runs as root).
+    pub uids: Vec<(u32, u32)>,
+    /// hm's ancestors (pid 1, hm's own pid in a fake, is always protected).
+    pub ancestors: Vec<u32>,
 }
 
 impl Host for FakeHost {
@@ -33,8 +37,17 @@ impl Host for FakeHost {
     fn process(&self, pid: u32) -> Option<ProcInfo> {
         self.procs.iter().find(|p| p.pid == pid).cloned()
     }
-    fn own_pid(&self) -> u32 {
-        1
+    fn entry(&self, pid: u32, _needs: ProcNeeds) -> Option<ProcEntry> {
+        let mut e = self.entries.iter().find(|e| e.pid == pid).cloned()?;
+        e.start_ticks = e.start_ticks.or_else(|| self.process(pid).map(|p| p.start_ticks));
+        Some(e)
+    }
+    fn uid(&self, pid: u32) -> Option<u32> {
+        self.process(pid)?;
+        Some(self.uids.iter().find(|(p, _)| *p == pid).map_or(0, |(_, u)| *u))
+    }
+    fn protected_pids(&self) -> Vec<u32> {
+        std::iter::once(1).chain(self.ancestors.iter().copied()).collect()
     }
     fn cpu_times(&self) -> Result<CpuTimes> {
         Ok(self.cpu)

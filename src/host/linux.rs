@@ -62,13 +62,12 @@ pub struct LinuxHost {
     needs: ProcNeeds,
     snapshot: OnceLock<Result<Vec<ProcEntry>, String>>,
     clock: Clock,
-    own_pid: u32,
 }
 
 impl LinuxHost {
     /// A host whose process scan reads only what `needs` says.
     pub fn new(needs: ProcNeeds) -> LinuxHost {
-        LinuxHost { needs, snapshot: OnceLock::new(), clock: Clock::read(), own_pid: std::process::id() }
+        LinuxHost { needs, snapshot: OnceLock::new(), clock: Clock::read() }
     }
 }
 
@@ -84,8 +83,16 @@ impl Host for LinuxHost {
         procfs::process(pid, &self.clock)
     }
 
-    fn own_pid(&self) -> u32 {
-        self.own_pid
+    fn entry(&self, pid: u32, needs: ProcNeeds) -> Option<ProcEntry> {
+        procfs::entry(pid, needs)
+    }
+
+    fn uid(&self, pid: u32) -> Option<u32> {
+        procfs::uid(pid)
+    }
+
+    fn protected_pids(&self) -> Vec<u32> {
+        super::lineage::protected_pids()
     }
 
     fn cpu_times(&self) -> Result<CpuTimes> {
@@ -149,6 +156,9 @@ impl Host for LinuxHost {
     }
 
     fn signal(&self, pid: u32, signal: Signal) -> Result<()> {
+        if pid == 0 || self.protected_pids().contains(&pid) {
+            bail!("pid {pid} is init, hm or an ancestor of hm: not signalled");
+        }
         let target = i32::try_from(pid).map_err(|_| anyhow!("pid {pid} out of range"))?;
         nix::sys::signal::kill(nix::unistd::Pid::from_raw(target), signal)
             .with_context(|| format!("cannot send {signal} to pid {pid}"))

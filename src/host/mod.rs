@@ -9,6 +9,7 @@
 pub mod exec;
 #[cfg(test)]
 pub mod fake;
+pub mod lineage;
 pub mod linux;
 mod procfs;
 
@@ -26,6 +27,10 @@ pub struct ProcEntry {
     /// Command line, arguments joined by single spaces; empty unless asked
     /// for, and always empty for kernel threads and zombies.
     pub cmdline: String,
+    /// Start time (clock ticks since boot) read just before `name` and
+    /// `cmdline` by [`Host::entry`] (the scan leaves it `None`): they
+    /// belong to the process whose details show this same start time.
+    pub start_ticks: Option<u64>,
 }
 
 impl ProcEntry {
@@ -128,8 +133,14 @@ pub trait Host: Sync {
     fn processes(&self) -> Result<&[ProcEntry]>;
     /// A fresh, detailed read of one process; `None` when it is gone.
     fn process(&self, pid: u32) -> Option<ProcInfo>;
-    /// The pid of hm itself, never counted as a match.
-    fn own_pid(&self) -> u32;
+    /// A fresh read of one process's scan entry (what `needs` says, and
+    /// the start time read before it); `None` when it is gone.
+    fn entry(&self, pid: u32, needs: ProcNeeds) -> Option<ProcEntry>;
+    /// The uid a process runs as, when its real and effective uids agree.
+    fn uid(&self, pid: u32) -> Option<u32>;
+    /// Pids never counted as a match nor signalled: pid 1, hm itself and
+    /// its ancestors, read now ([`lineage`]).
+    fn protected_pids(&self) -> Vec<u32>;
     /// Aggregate CPU counters.
     fn cpu_times(&self) -> Result<CpuTimes>;
     fn memory(&self) -> Result<MemInfo>;
@@ -140,7 +151,8 @@ pub trait Host: Sync {
     fn filesystem_of(&self, path: &Path) -> Result<FsInfo>;
     /// A systemd unit's state and pids.
     fn unit(&self, unit: &str) -> Result<UnitInfo>;
-    /// Send a signal to a process. Callers verify the pid's identity first.
+    /// Send a signal to a process. Callers verify the pid's identity first
+    /// and never pass a [`Host::protected_pids`] one.
     fn signal(&self, pid: u32, signal: Signal) -> Result<()>;
     /// Run a command to completion (a `stop` command, `systemctl restart`),
     /// killing it after `timeout`; an error carries its first line of stderr.

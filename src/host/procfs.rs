@@ -105,6 +105,39 @@ fn read_entries(pids: &[u32], needs: ProcNeeds) -> Vec<ProcEntry> {
     out
 }
 
+/// One process's scan entry read afresh: its start time first, then what
+/// `needs` says (as [`scan`] reads it). A match on what was read counts
+/// only if the details read afterwards show the same start time, so a pid
+/// reused meanwhile never inherits it (issue 14). The scan itself does not
+/// read start times: that would double its cost, and only matches need it.
+pub fn entry(pid: u32, needs: ProcNeeds) -> Option<ProcEntry> {
+    let mut buf = Vec::with_capacity(512);
+    if !read_into(&format!("/proc/{pid}/stat"), &mut buf) {
+        return None;
+    }
+    let start_ticks = Some(stat_field(&String::from_utf8_lossy(&buf), 22)?);
+    let mut e = read_entries(&[pid], needs).pop()?;
+    e.start_ticks = start_ticks;
+    Some(e)
+}
+
+/// The uid `pid` runs as, when its real and effective uids agree (from
+/// `/proc/PID/status`; the owner of `/proc/PID` is root for processes that
+/// changed user, so it will not do).
+pub fn uid(pid: u32) -> Option<u32> {
+    let mut buf = Vec::with_capacity(2048);
+    if !read_into(&format!("/proc/{pid}/status"), &mut buf) {
+        return None;
+    }
+    let text = String::from_utf8_lossy(&buf);
+    let line = text.lines().find_map(|l| l.strip_prefix("Uid:"))?;
+    let mut ids = line.split_whitespace().map(|v| v.parse::<u32>().ok());
+    match (ids.next()??, ids.next()??) {
+        (real, effective) if real == effective => Some(real),
+        _ => None,
+    }
+}
+
 /// One process in detail, from `/proc/PID/stat`.
 pub fn process(pid: u32, clock: &Clock) -> Option<ProcInfo> {
     let mut buf = Vec::with_capacity(512);
@@ -112,6 +145,22 @@ pub fn process(pid: u32, clock: &Clock) -> Option<ProcInfo> {
         return None;
     }
     parse_stat(pid, &String::from_utf8_lossy(&buf), clock)
+}
+
+/// Field `n` (numbered as in proc(5)) of a `/proc/PID/stat` line, counted
+/// from the last `)` since the name may hold anything.
+fn stat_field(text: &str, n: usize) -> Option<u64> {
+    let close = text.rfind(')')?;
+    text.get(close + 1..)?.split_whitespace().nth(n.checked_sub(3)?)?.parse().ok()
+}
+
+/// The parent of `pid` (field 4 of `/proc/PID/stat`); `None` when gone.
+pub fn parent(pid: u32) -> Option<u32> {
+    let mut buf = Vec::with_capacity(512);
+    if !read_into(&format!("/proc/{pid}/stat"), &mut buf) {
+        return None;
+    }
+    stat_field(&String::from_utf8_lossy(&buf), 4).and_then(|p| u32::try_from(p).ok())
 }
 
 /// Parse `/proc/PID/stat`. The name is in parentheses and may itself hold
