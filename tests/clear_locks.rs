@@ -134,3 +134,90 @@ fn a_hot_journal_is_rolled_back_by_opening_the_database() {
     assert_eq!(ok, "ok");
     t.run(&["check"]).code(0);
 }
+
+/// A step of `doc`'s first database that contains `text`.
+fn step<'a>(doc: &'a serde_json::Value, text: &str) -> Option<&'a str> {
+    doc["databases"][0]["steps"].as_array()?.iter().filter_map(|s| s.as_str()).find(|s| s.contains(text))
+}
+
+// Issue 14: "checkpointed 0 WAL pages" was printed after a checkpoint that
+// drained a WAL (a successful TRUNCATE reports 0); the step now says how
+// many frames the WAL held and its size before and after.
+#[test]
+fn a_drained_wal_is_reported_with_its_frames_and_sizes() {
+    let t = Test::new();
+    let db = t.path("jobs.db");
+    crashed_db(&db);
+    let before = std::fs::metadata(t.path("jobs.db-wal")).expect("wal").len();
+    let out = t.run(&["clear-locks", db.to_str().expect("utf8"), "--json"]);
+    out.code(0);
+    let doc = out.json();
+    let done = step(&doc, "checkpointed").expect("a checkpoint step");
+    let frames: u64 = done.split(' ').nth(3).and_then(|n| n.parse().ok()).unwrap_or(0);
+    assert!(frames > 0, "{done}");
+    assert!(done.ends_with(&format!("WAL {before} → 0 bytes")), "{done}");
+    assert_eq!(rows(&db), 300);
+}
+
+/// A crashed database in a directory of the unprivileged user `uid`, all
+/// its files theirs.
+fn users_db(t: &Test, attacker: &common::security::Attacker) -> std::path::PathBuf {
+    let dir = attacker.owned_dir(&t.path("app"));
+    let db = dir.join("jobs.db");
+    crashed_db(&db);
+    for entry in std::fs::read_dir(&dir).expect("ls").flatten() {
+        nix::unistd::chown(&entry.path(), Some(attacker.uid.into()), Some(attacker.gid.into())).expect("chown");
+    }
+    db
+}
+
+// Issue 14: run as an ordinary user, clear-locks cannot see root's
+// processes in /proc, and it used to checkpoint anyway (under a root writer
+// it then said "blocked by a reader"). Now it says what it cannot see, and
+// changes nothing unless it gets the write lock: a root process in the
+// middle of a write transaction leaves the database alone; a root reader
+// does not stop the checkpoint, and is named as a reader.
+#[test]
+fn as_another_user_it_says_it_cannot_see_and_leaves_a_hidden_writer_alone() {
+    let Some(attacker) = common::security::Attacker::get("clear_locks hidden writer") else { return };
+    let t = Test::new();
+    let db = users_db(&t, &attacker);
+    let wal = t.path("app/jobs.db-wal");
+    let hm_db = t.path("app/hm.db");
+    let args = ["clear-locks", db.to_str().expect("utf8"), "--json", "--db", hm_db.to_str().expect("utf8")];
+    let user = Test::new().uid(attacker.uid);
+
+    // Root, mid-transaction (this test process: a real process of another user).
+    let writer = rusqlite::Connection::open(&db).expect("open as root");
+    writer.execute_batch("BEGIN IMMEDIATE; INSERT INTO jobs (state) VALUES ('uncommitted');").expect("write");
+    let wal_before = std::fs::metadata(&wal).expect("wal").len();
+    let out = user.command(&args).output().expect("run hm");
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(out.status.code(), Some(1), "{doc:#}");
+    let d = &doc["databases"][0];
+    assert!(d["unseen_processes"].as_u64() > Some(0), "{doc:#}");
+    assert!(d["holders"].as_array().is_some_and(Vec::is_empty), "root's holder is out of sight: {doc:#}");
+    assert!(step(&doc, "cannot see which files").is_some_and(|s| s.contains("other users")), "{doc:#}");
+    assert!(step(&doc, "a writer holds the database").is_some_and(|s| s.ends_with("left alone")), "{doc:#}");
+    assert_eq!(d["left_alone"], true);
+    for false_claim in ["checkpoint", "rolled back", "reader", "no writer"] {
+        assert!(step(&doc, false_claim).is_none(), "{false_claim}: {doc:#}");
+    }
+    assert_eq!(std::fs::metadata(&wal).expect("wal").len(), wal_before, "WAL untouched");
+    writer.execute_batch("ROLLBACK").expect("rollback");
+    assert_eq!(rows(&db), 300);
+
+    // Root, reading: no writer, so the WAL is copied, and the reader (not
+    // a writer) is what keeps it from being emptied.
+    writer.execute_batch("BEGIN; SELECT count(*) FROM jobs;").expect("read");
+    let out = user.command(&args).output().expect("run hm");
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(out.status.code(), Some(0), "{doc:#}");
+    assert!(step(&doc, "cannot see which files").is_some(), "{doc:#}");
+    assert!(step(&doc, "no writer holds it").is_some(), "{doc:#}");
+    assert!(step(&doc, "held back by a reader").is_some(), "{doc:#}");
+    assert!(step(&doc, "writer took").is_none(), "{doc:#}");
+    writer.execute_batch("COMMIT").expect("end read");
+    drop(writer);
+    assert_eq!(rows(&db), 300);
+}

@@ -17,7 +17,12 @@ pub struct DbReport {
     pub database: PathBuf,
     /// Processes that had it open.
     pub holders: Vec<Holder>,
-    /// True when held by a process that is not `killable`: nothing was done.
+    /// Processes whose open files hm could not read (other users', when hm
+    /// is not root): a holder may hide among them, so hm changed nothing
+    /// without first having the database's write lock.
+    pub unseen_processes: usize,
+    /// True when held by a process that is not `killable`, or by a writer:
+    /// nothing was done.
     pub left_alone: bool,
     pub hot_journal: bool,
     pub wal_bytes_before: u64,
@@ -96,6 +101,7 @@ pub fn apply(store: &Store, targets: &[(PathBuf, Vec<String>)], dry_run: bool) -
             database: path.clone(),
             left_alone: c.left_alone,
             holders: c.holders,
+            unseen_processes: c.unseen,
             hot_journal: c.hot_journal,
             wal_bytes_before: c.wal_bytes_before,
             wal_bytes_after: c.wal_bytes_after,

@@ -98,6 +98,33 @@ pub fn redact_url(v: &str) -> String {
     format!("{scheme}://{host}{}", if hidden { "/…" } else { "" })
 }
 
+/// `text` with the password of every URL in it (`scheme://user:PASSWORD@`,
+/// any scheme) replaced by `…`, for messages that echo a value of the
+/// config. A URL ends at white space or a quote; its user info at the last
+/// `@` before its path, query or fragment.
+pub fn hide_url_passwords(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("://") {
+        let (before, after) = rest.split_at(at + 3);
+        out.push_str(before);
+        let token_end = after.find(|c: char| c.is_whitespace() || "\"'`<>".contains(c)).unwrap_or(after.len());
+        let token = &after[..token_end];
+        let userinfo_end = token[..token.find(['/', '?', '#']).unwrap_or(token.len())].rfind('@');
+        match userinfo_end.and_then(|end| token[..end].find(':').map(|colon| (colon, end))) {
+            Some((colon, end)) => {
+                out.push_str(&token[..=colon]);
+                out.push('…');
+                out.push_str(&token[end..]);
+            }
+            None => out.push_str(token),
+        }
+        rest = &after[token_end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Whether `v` is an http:// or https:// URL (for channels and http monitors).
 pub fn is_http_url(v: &str) -> bool {
     v.starts_with("http://") || v.starts_with("https://")
@@ -193,4 +220,21 @@ pub enum Target {
     Alertmanager { url: Secret },
     /// Mail through the local sendmail binary.
     Email { to: Vec<String>, from: Option<String>, sendmail: PathBuf },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hide_url_passwords;
+
+    #[test]
+    fn issue14_the_password_of_a_url_of_any_scheme_is_hidden() {
+        for (text, shown) in [
+            ("`smtp://user:pw@mail` is bad", "`smtp://user:…@mail` is bad"),
+            ("postgres://u:p@ss@h/db?x=a@b and redis://:pw@cache", "postgres://u:…@h/db?x=a@b and redis://:…@cache"),
+            ("\"http://u@h/x\" https://h:80/a@b", "\"http://u@h/x\" https://h:80/a@b"),
+            ("no url at all: a:b@c", "no url at all: a:b@c"),
+        ] {
+            assert_eq!(hide_url_passwords(text), shown);
+        }
+    }
 }

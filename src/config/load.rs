@@ -32,11 +32,13 @@ impl Doc<'_> {
     }
 
     pub fn issue(&self, offset: usize, field: impl Into<String>, message: impl Into<String>) -> ConfigIssue {
+        // A message may echo a value: never a URL's password (issue 14).
+        let hide = |s: String| super::channels::hide_url_passwords(&s);
         ConfigIssue {
             file: self.file.to_string(),
             line: self.line(offset),
-            field: field.into(),
-            message: message.into(),
+            field: hide(field.into()),
+            message: hide(message.into()),
         }
     }
 }

@@ -10,79 +10,40 @@
 //! reported and left alone — unless every one of them matches the
 //! monitor's `killable` patterns, in which case they are stopped first
 //! (SIGTERM, then SIGKILL, each after re-checking the pid's identity).
+//!
+//! Not root, hm cannot read other users' `/proc/PID/fd`, so it says so,
+//! and in any case it changes nothing before it has had the database's
+//! write lock (`BEGIN IMMEDIATE` within a short wait): a writer it could
+//! not see is still found, and the database is left alone.
 
 use super::restart::terminate;
 use crate::check::patterns::short_error;
 use crate::host::Host;
 use anyhow::{Context, Result, bail};
-use rusqlite::{Connection, OpenFlags};
-use std::path::{Path, PathBuf};
+use rusqlite::{Connection, ErrorCode, OpenFlags};
+use std::path::Path;
+use std::time::Duration;
 
-/// A process holding the database (or its -wal, -shm, -journal) open.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct Holder {
-    pub pid: u32,
-    /// Its command line (or name, for processes without one).
-    pub command: String,
-}
+pub use super::db_holders::{Holder, companion, file_size, holders, journal_live, pid_list};
 
 /// What was found and done for one database.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Cleared {
     pub holders: Vec<Holder>,
+    /// Processes whose open files hm could not read (see [`super::db_holders::Scan`]).
+    pub unseen: usize,
     pub wal_bytes_before: u64,
     pub wal_bytes_after: u64,
     pub hot_journal: bool,
-    /// Held by a process that may not be stopped: nothing was done.
+    /// Held by a process that may not be stopped, or by a writer: nothing
+    /// was done.
     pub left_alone: bool,
     /// What was done (or would be), in order.
     pub steps: Vec<String>,
 }
 
-/// `app.db` + `-wal` → `app.db-wal`.
-pub fn companion(db: &Path, suffix: &str) -> PathBuf {
-    let mut p = db.as_os_str().to_owned();
-    p.push(suffix);
-    PathBuf::from(p)
-}
-
-/// The database and the files SQLite keeps beside it.
-fn companions(db: &Path) -> Vec<PathBuf> {
-    let mut out = vec![db.to_path_buf()];
-    out.extend(["-wal", "-shm", "-journal"].map(|s| companion(db, s)));
-    out
-}
-
-/// Every process (but this one) with the database or a companion open.
-pub fn holders(db: &Path) -> Result<Vec<Holder>> {
-    let wanted = companions(db);
-    let own = std::process::id();
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir("/proc").context("cannot list /proc")?.flatten() {
-        let Some(pid) = entry.file_name().to_str().and_then(|n| n.parse::<u32>().ok()) else { continue };
-        if pid == own {
-            continue;
-        }
-        let Ok(fds) = std::fs::read_dir(entry.path().join("fd")) else { continue };
-        let holds = fds.flatten().any(|fd| std::fs::read_link(fd.path()).is_ok_and(|target| wanted.contains(&target)));
-        if holds {
-            let raw = std::fs::read(entry.path().join("cmdline")).unwrap_or_default();
-            let command = String::from_utf8_lossy(raw.strip_suffix(&[0]).unwrap_or(&raw)).replace('\0', " ");
-            out.push(Holder { pid, command });
-        }
-    }
-    Ok(out)
-}
-
-/// A file's size; 0 when it does not exist.
-pub fn file_size(p: &Path) -> u64 {
-    std::fs::metadata(p).map_or(0, |m| m.len())
-}
-
-/// `12, 345`: the holders' pids, for messages.
-pub fn pid_list(holders: &[Holder]) -> String {
-    holders.iter().map(|h| h.pid.to_string()).collect::<Vec<_>>().join(", ")
-}
+/// How long to wait for the database's write lock, and for a checkpoint.
+const LOCK_WAIT: Duration = Duration::from_secs(2);
 
 /// How long a killable holder gets between SIGTERM and SIGKILL.
 const HOLDER_GRACE: std::time::Duration = std::time::Duration::from_secs(5);
@@ -116,59 +77,137 @@ fn stop_killable(host: &dyn Host, db: &Path, killable: &[String], dry_run: bool,
 }
 
 /// Clear `db` (or, with `dry_run`, say what would be done). Holders whose
-/// command line matches one of `killable` are stopped first.
+/// command line matches one of `killable` are stopped first. Nothing is
+/// changed while a writer may be at work: not while a holder is seen, and
+/// not unless the write lock is had, since holders hm may not see (other
+/// users', when it is not root) would otherwise go unnoticed.
 pub fn clear(host: &dyn Host, db: &Path, killable: &[String], dry_run: bool) -> Result<Cleared> {
     if !db.is_file() {
         bail!("{} is not a file", db.display());
     }
     let db = db.canonicalize().with_context(|| format!("cannot resolve {}", db.display()))?;
     let (wal, journal) = (companion(&db, "-wal"), companion(&db, "-journal"));
+    let scan = super::db_holders::scan(&db)?;
     let mut c = Cleared {
-        holders: holders(&db)?,
+        holders: scan.holders,
+        unseen: scan.unseen,
         wal_bytes_before: file_size(&wal),
-        hot_journal: file_size(&journal) > 0,
+        hot_journal: journal_live(&journal),
         ..Default::default()
     };
     c.wal_bytes_after = c.wal_bytes_before;
+    if c.unseen > 0 {
+        c.steps.push(format!(
+            "cannot see which files {} processes of other users have open (hm is not root), so a holder may hide among them",
+            c.unseen
+        ));
+    }
     if !c.holders.is_empty() && !stop_killable(host, &db, killable, dry_run, &mut c)? {
         c.left_alone = true;
         return Ok(c);
     }
     if dry_run {
+        let unless = if c.unseen > 0 { ", unless a writer holds its write lock" } else { "" };
         if c.hot_journal {
-            c.steps.push("would roll back the hot journal by opening the database".into());
+            c.steps.push(format!("would roll back the hot journal by opening the database{unless}"));
         }
         if c.wal_bytes_before > 0 {
-            c.steps.push(format!("would checkpoint the WAL ({} bytes) into the database", c.wal_bytes_before));
+            c.steps.push(format!("would checkpoint the WAL ({} bytes) into the database{unless}", c.wal_bytes_before));
         }
-        if c.steps.is_empty() {
+        if !c.hot_journal && c.wal_bytes_before == 0 {
             c.steps.push("nothing to do".into());
         }
         return Ok(c);
     }
     let conn = Connection::open_with_flags(&db, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
         .with_context(|| format!("cannot open {}", db.display()))?;
-    conn.busy_timeout(std::time::Duration::from_secs(5))?;
-    // The first read rolls back a hot journal.
+    conn.busy_timeout(LOCK_WAIT)?;
+    // Taking the write lock reads the database first, which rolls back a
+    // hot journal; a journal with a live writer behind it is not hot, and
+    // SQLite leaves it alone.
+    if !write_lock_free(&conn).with_context(|| format!("{} is not a usable SQLite database", db.display()))? {
+        c.steps.push(format!(
+            "a writer holds the database (its write lock was not free within {}s): left alone",
+            LOCK_WAIT.as_secs()
+        ));
+        c.left_alone = true;
+        return Ok(c);
+    }
+    if c.unseen > 0 {
+        c.steps.push("no writer holds it: its write lock is free".into());
+    }
+    if c.hot_journal {
+        c.steps.push(if journal_live(&journal) {
+            "the journal is still there after opening the database".into()
+        } else {
+            "rolled back the hot journal".into()
+        });
+    }
     let mode: String = conn
         .query_row("PRAGMA journal_mode", [], |r| r.get(0))
         .with_context(|| format!("{} is not a usable SQLite database", db.display()))?;
-    if c.hot_journal {
-        c.steps.push("rolled back the hot journal".into());
-    }
-    if mode.eq_ignore_ascii_case("wal") {
-        let (busy, log, done): (i64, i64, i64) = conn
-            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .with_context(|| format!("cannot checkpoint {}", db.display()))?;
-        if busy != 0 {
-            c.steps.push(format!("checkpoint blocked by a reader: {done} of {log} pages copied"));
-        } else {
-            c.steps.push(format!("checkpointed {log} WAL pages into the database"));
-        }
-    }
+    let outcome = if mode.eq_ignore_ascii_case("wal") {
+        Some(checkpoint(&conn).with_context(|| format!("cannot checkpoint {}", db.display()))?)
+    } else {
+        None
+    };
     drop(conn);
     c.wal_bytes_after = file_size(&wal);
+    if let Some(outcome) = outcome {
+        let sizes = format!("WAL {} → {} bytes", c.wal_bytes_before, c.wal_bytes_after);
+        c.steps.push(match outcome {
+            Checkpoint::Done { frames: 0 } => format!("the WAL held no frames to copy; {sizes}"),
+            Checkpoint::Done { frames } => format!("checkpointed the WAL's {frames} frames into the database; {sizes}"),
+            Checkpoint::Writer { copied, of } => format!(
+                "checkpoint stopped by a writer that took the database meanwhile: {copied} of {of} WAL frames copied; {sizes}"
+            ),
+            Checkpoint::Reader { copied, of } => format!(
+                "checkpoint held back by a reader still reading from the WAL: {copied} of {of} WAL frames copied, and the WAL is kept; {sizes}"
+            ),
+        });
+    }
     Ok(c)
+}
+
+/// Whether this connection gets the database's write lock within its busy
+/// timeout (`BEGIN IMMEDIATE`), which it gives back at once. Only a writer
+/// holds it for long.
+fn write_lock_free(conn: &Connection) -> Result<bool> {
+    match conn.execute_batch("BEGIN IMMEDIATE") {
+        Ok(()) => {
+            conn.execute_batch("ROLLBACK")?;
+            Ok(true)
+        }
+        Err(e) if e.sqlite_error_code() == Some(ErrorCode::DatabaseBusy) => Ok(false),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// How a checkpoint went.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Checkpoint {
+    /// Every one of the WAL's `frames` is in the database; the WAL is empty.
+    Done { frames: i64 },
+    /// A writer held the write lock.
+    Writer { copied: i64, of: i64 },
+    /// A reader still reads from the WAL, so it may not be emptied.
+    Reader { copied: i64, of: i64 },
+}
+
+/// Copy the WAL into the database and truncate it. A `TRUNCATE`
+/// checkpoint that succeeds reports 0 frames (the WAL is empty by then),
+/// so a `PASSIVE` one first counts them.
+fn checkpoint(conn: &Connection) -> Result<Checkpoint> {
+    let run = |mode: &str| -> rusqlite::Result<(i64, i64, i64)> {
+        conn.query_row(&format!("PRAGMA wal_checkpoint({mode})"), [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+    };
+    let (_, frames, _) = run("PASSIVE")?;
+    let (busy, of, copied) = run("TRUNCATE")?;
+    if busy == 0 {
+        return Ok(Checkpoint::Done { frames: frames.max(0) });
+    }
+    conn.busy_timeout(Duration::ZERO)?;
+    Ok(if write_lock_free(conn)? { Checkpoint::Reader { copied, of } } else { Checkpoint::Writer { copied, of } })
 }
 
 #[cfg(test)]
@@ -196,7 +235,11 @@ mod tests {
 
         let done = clear(&host, &db, &[], false).expect("clear");
         assert!(done.holders.is_empty());
-        assert!(done.steps.iter().any(|s| s.starts_with("checkpointed")), "{done:?}");
+        // Issue 14: not "checkpointed 0 WAL pages".
+        let step = done.steps.iter().find(|s| s.starts_with("checkpointed")).expect("a checkpoint step");
+        let frames: i64 = step.split(' ').nth(3).and_then(|n| n.parse().ok()).expect("a frame count");
+        assert!(frames > 0, "{step}");
+        assert!(step.ends_with(&format!("WAL {} → 0 bytes", done.wal_bytes_before)), "{step}");
         let conn = Connection::open(&db).expect("reopen");
         let n: i64 = conn.query_row("SELECT count(*) FROM t", [], |r| r.get(0)).expect("count");
         assert_eq!(n, 500, "every committed row is still there");

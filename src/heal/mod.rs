@@ -4,5 +4,6 @@
 
 pub mod clean_disk;
 pub mod clear_locks;
+pub mod db_holders;
 pub mod restart;
 pub mod unstick;

@@ -1,15 +1,25 @@
-//! POSTing JSON with a timeout, for the HTTP channels.
+//! POSTing JSON for the HTTP channels. The receiver is untrusted: the whole
+//! exchange, its answer's body included, is bounded by the channel's
+//! timeout, at most [`BODY_CAP`] bytes of that body are read, and
+//! redirects are not followed (a webhook that moves is a failed delivery,
+//! not a reason to send the alert, or its token, somewhere else).
 
 use anyhow::{Result, bail};
+use std::io::Read;
 use std::time::Duration;
 
-/// POST `body` (JSON) to `url`; a 2xx status is success. The error of a
-/// non-2xx answer carries the start of its body, which is where
-/// receivers say what they did not like.
+/// The most of a failed answer's body that is read.
+pub const BODY_CAP: u64 = 4096;
+
+/// POST `body` (JSON) to `url`; a 2xx status is success, and its body is
+/// not read. The error of any other answer carries the start of its body,
+/// which is where receivers say what they did not like; the caller scrubs
+/// it of the channel's secrets and cuts it short.
 pub fn post_json(url: &str, body: &serde_json::Value, headers: &[(&str, String)], timeout: Duration) -> Result<String> {
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_global(Some(timeout))
         .http_status_as_error(false)
+        .max_redirects(0)
         .user_agent(concat!("hm/", env!("CARGO_PKG_VERSION")))
         .build()
         .into();
@@ -22,7 +32,10 @@ pub fn post_json(url: &str, body: &serde_json::Value, headers: &[(&str, String)]
     if (200..300).contains(&status) {
         return Ok(format!("HTTP {status}"));
     }
-    let text = resp.body_mut().with_config().limit(4096).read_to_string().unwrap_or_default();
-    let text: String = text.trim().chars().take(200).collect();
+    // What arrived before the cap, the timeout or an error is kept.
+    let mut start = Vec::new();
+    let _ = resp.body_mut().as_reader().take(BODY_CAP).read_to_end(&mut start);
+    let text = String::from_utf8_lossy(&start);
+    let text = text.trim();
     bail!("HTTP {status}{}", if text.is_empty() { String::new() } else { format!(": {text}") })
 }

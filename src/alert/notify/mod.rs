@@ -10,6 +10,7 @@ mod email;
 mod http;
 mod log;
 mod pagerduty;
+mod scrub;
 mod slack;
 mod webhook;
 
@@ -21,8 +22,8 @@ use super::Notification;
 use crate::config::{Channel, Secret, Target};
 
 /// Send one notification through one channel. `Ok` carries what the
-/// receiver said (`HTTP 200`, `sent`); `Err` a one-line reason, with every
-/// secret of the channel replaced by its redacted form.
+/// receiver said (`HTTP 200`, `sent`); `Err` a one-line reason. Both are
+/// scrubbed of every form of the channel's secrets (see [`scrub`]).
 pub fn send(ch: &Channel, n: &Notification) -> Result<String, String> {
     let result = match &ch.target {
         Target::Log => Ok(log::send(n)),
@@ -33,30 +34,42 @@ pub fn send(ch: &Channel, n: &Notification) -> Result<String, String> {
         Target::Alertmanager { url } => alertmanager::send(url, n, ch.timeout),
         Target::Email { to, from, sendmail } => email::send(sendmail, to, from.as_deref(), n, ch.timeout),
     };
-    result.map_err(|e| scrub(&format!("{e:#}"), ch))
+    let scrubber = scrubber(ch);
+    result.map(|ok| scrubber.scrub(&ok)).map_err(|e| scrubber.scrub(&format!("{e:#}")))
 }
 
-/// The channel's secrets, as (value, shown) pairs.
-fn secrets(ch: &Channel) -> Vec<(String, String)> {
-    let list: Vec<&Secret> = match &ch.target {
-        Target::Webhook { url, token } => std::iter::once(url).chain(token).collect(),
-        Target::Slack { url } | Target::Alertmanager { url } => vec![url],
-        Target::PagerDuty { routing_key, .. } => vec![routing_key],
-        _ => Vec::new(),
+/// What to scrub for `ch`: its URL (path, query, user info) and tokens,
+/// in every form a receiver might echo. A secret whose variable is unset
+/// was never sent, so there is nothing of it to echo.
+fn scrubber(ch: &Channel) -> scrub::Scrubber {
+    let mut s = scrub::Scrubber::default();
+    let mut url = |secret: &Secret| {
+        if let Ok(v) = secret.reveal() {
+            s.url(&v, &secret.shown());
+        }
     };
-    list.into_iter().filter_map(|s| s.reveal().ok().map(|v| (v, s.shown()))).filter(|(v, _)| !v.is_empty()).collect()
+    match &ch.target {
+        Target::Webhook { url: u, .. } | Target::Slack { url: u } | Target::Alertmanager { url: u } => url(u),
+        Target::PagerDuty { url: u, .. } => url(&Secret::Value(u.clone())),
+        _ => {}
+    }
+    let token = match &ch.target {
+        Target::Webhook { token, .. } => token.as_ref(),
+        Target::PagerDuty { routing_key, .. } => Some(routing_key),
+        _ => None,
+    };
+    if let Some(t) = token
+        && let Ok(v) = t.reveal()
+    {
+        s.value(&v, &t.shown());
+    }
+    s
 }
 
-/// `text` with every secret of `ch` replaced by its shown form, and on one line.
+/// `text` with every secret of `ch` replaced by its shown form, on one
+/// line, and cut short.
 pub fn scrub(text: &str, ch: &Channel) -> String {
-    let mut out = text.replace(['\n', '\r'], " ");
-    let mut secrets = secrets(ch);
-    // Longest first, so a URL is replaced whole before any part of it.
-    secrets.sort_by_key(|(v, _)| std::cmp::Reverse(v.len()));
-    for (value, shown) in secrets {
-        out = out.replace(&value, &shown);
-    }
-    out
+    scrubber(ch).scrub(text)
 }
 
 #[cfg(test)]
