@@ -6,6 +6,8 @@
 //! failed when written (a password in an http monitor's URL); it is fixed.
 
 mod common;
+#[path = "security_http/secrets.rs"]
+mod secrets;
 
 use common::Test;
 use common::daemon::{Daemon, wait_port};

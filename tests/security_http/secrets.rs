@@ -6,11 +6,9 @@
 //!
 //! Real receivers on 127.0.0.1 (tests/common/receiver.rs), the real binary.
 
-mod common;
-
-use common::Test;
-use common::daemon::Daemon;
-use common::receiver::{echoing, endless};
+use super::common::Test;
+use super::common::daemon::Daemon;
+use super::common::receiver::{echoing, endless};
 use std::time::{Duration, Instant};
 
 /// Every secret of the config below, as it must never be seen (in any case).
