@@ -6,6 +6,7 @@
 //!
 //! Real receivers on 127.0.0.1 (tests/common/receiver.rs), the real binary.
 
+use super::common;
 use super::common::Test;
 use super::common::daemon::Daemon;
 use super::common::receiver::{echoing, endless};
