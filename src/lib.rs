@@ -33,17 +33,22 @@ use std::ffi::OsString;
 
 /// Parse `args`, run the subcommand, print its report; returns the exit code.
 pub fn run(args: Vec<OsString>) -> i32 {
-    let health = cli::is_health_command(&args);
+    let mode = cli::error_mode(&args);
+    let health = mode != cli::ErrorMode::Other;
     let cli = match Cli::try_parse_from(&args) {
         Ok(c) => c,
         Err(e) => {
             use clap::error::ErrorKind::{DisplayHelp, DisplayVersion};
             let _ = e.print();
-            return match e.kind() {
-                DisplayHelp | DisplayVersion => 0,
-                _ if health => 3,
-                _ => 2,
-            };
+            if matches!(e.kind(), DisplayHelp | DisplayVersion) {
+                return 0;
+            }
+            if mode == cli::ErrorMode::Plugin && !(cli::is_check(&args) && output::stdout_is_terminal()) {
+                let first =
+                    e.to_string().lines().next().unwrap_or("usage error").trim_start_matches("error: ").to_string();
+                plugin_unknown(&first);
+            }
+            return if health { 3 } else { 2 };
         }
     };
     let style = Style::detect(cli.global.json);
@@ -68,10 +73,21 @@ pub fn run(args: Vec<OsString>) -> i32 {
                     text.push('\n');
                     let _ = output::write_stdout(text.as_bytes());
                 }
+            } else if mode == cli::ErrorMode::Plugin && !(cli::is_check(&args) && output::stdout_is_terminal()) {
+                // Under Nagios/NRPE (stdout not a terminal); a person at a
+                // terminal running `hm check` sees the one error line only.
+                plugin_unknown(&message);
             }
             if health { 3 } else { 1 }
         }
     }
+}
+
+/// The one line a Nagios plugin prints when it cannot tell: on stdout,
+/// where Nagios and NRPE read it (the exit code, 3, says UNKNOWN).
+fn plugin_unknown(reason: &str) {
+    let line = format!("HM UNKNOWN - {}\n", output::nagios::one_line(reason));
+    let _ = output::write_stdout(line.as_bytes());
 }
 
 fn exit_code(report: &Report) -> i32 {
@@ -161,7 +177,7 @@ fn dispatch(ctx: &Ctx, command: Command, style: Style) -> anyhow::Result<Report>
         Command::Check(a) => Report::Check(cmd::check::run(ctx, &a.names)?),
         Command::Heal(a) => Report::Heal(cmd::heal::run(ctx, &a.names, a.dry_run)?),
         Command::Status => Report::Status(cmd::status::run(ctx)?),
-        Command::Ping(a) => Report::Ping(cmd::ping::run(ctx, &a.name, a.fail, a.duration)?),
+        Command::Ping(a) => Report::Ping(cmd::ping::run(ctx, &a.name, a.fail, a.duration, a.create)?),
         Command::List | Command::Monitor(MonitorCommand::List) => Report::MonitorList(cmd::monitor::list(ctx)?),
         Command::Add(a) | Command::Monitor(MonitorCommand::Add(a)) => add(ctx, a)?,
         Command::Remove(a) | Command::Monitor(MonitorCommand::Remove(a)) => {

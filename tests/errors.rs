@@ -20,7 +20,8 @@ fn a_malformed_config_names_file_line_and_field() {
         "{err}"
     );
     assert!(err.contains("(and 1 more; run `hm validate`)"), "{err}");
-    assert_eq!(out.stdout, "");
+    // Under NRPE (stdout not a terminal) the plugin line says UNKNOWN too (issue 16).
+    assert!(out.stdout.starts_with("HM UNKNOWN - ") && out.stdout.lines().count() == 1, "{}", out.stdout);
     assert_eq!(std::fs::read_to_string(t.config_path()).expect("read"), BAD, "config untouched");
 
     let out = t.run(&["validate"]);
@@ -143,4 +144,48 @@ fn a_closed_stdout_pipe_is_not_an_error() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.is_empty(), "{stderr}");
     assert_ne!(out.status.code(), Some(3));
+}
+
+#[test]
+fn issue16_as_a_nagios_plugin_every_error_is_unknown_with_one_line() {
+    let t = Test::new();
+    let missing = t.path("missing.toml");
+    let missing = missing.to_str().expect("utf8");
+    let garbage = t.path("garbage.db");
+    std::fs::write(&garbage, "not a database at all").expect("write");
+    let garbage = garbage.to_str().expect("utf8");
+    let dir_db = t.path("a-directory.db");
+    std::fs::create_dir_all(&dir_db).expect("mkdir");
+    let dir_db = dir_db.to_str().expect("utf8");
+    let cases: [&[&str]; 6] = [
+        &["--config", missing, "export", "--format", "nagios"],
+        &["--db", garbage, "export", "--format", "nagios"],
+        &["--db", dir_db, "export", "--format=nagios"],
+        &["export", "--format", "nagios", "--bogus"],
+        &["--config", missing, "check"],
+        &["check", "--bogus"],
+    ];
+    for args in cases {
+        let out = t.run(args);
+        assert_eq!(out.code, 3, "{args:?}: Nagios reads 1 as WARNING and 2 as CRITICAL: {out:?}");
+        assert_eq!(out.stdout.lines().count(), 1, "{args:?}: {out:?}");
+        assert!(out.stdout.starts_with("HM UNKNOWN - ") && !out.stdout[13..].contains('|'), "{args:?}: {out:?}");
+    }
+    // Other formats keep the ordinary error codes.
+    t.run(&["--config", missing, "export"]).code(1);
+    t.run(&["export", "--bogus"]).code(2);
+}
+
+#[test]
+fn issue16_a_ping_no_monitor_reads_is_an_error_unless_created() {
+    let t = Test::new().config(
+        "host_defaults = false\n\n[[monitor]]\nname = \"backup\"\nkind = \"heartbeat\"\nwarn = \"26h\"\ncrit = \"50h\"\n",
+    );
+    let out = t.run(&["ping", "bakup"]);
+    out.code(1);
+    let err = out.one_line_error();
+    assert!(err.contains("no monitor reads the ping `bakup` (known: backup)"), "{err}");
+    assert!(!t.db_path().exists(), "nothing recorded for the typo");
+    t.run(&["ping", "backup"]).code(0);
+    t.run(&["ping", "later", "--create"]).code(0);
 }

@@ -172,6 +172,10 @@ pub struct PingArgs {
     /// How long the task took, e.g. 12.5 or 2m
     #[arg(long, value_name = "DURATION", value_parser = parse_duration_arg)]
     pub duration: Option<std::time::Duration>,
+    /// Record it even though no monitor reads this ping yet (without it,
+    /// an unknown name is an error: a typo in a cron job shows at once)
+    #[arg(long)]
+    pub create: bool,
 }
 
 pub(crate) fn parse_duration_arg(s: &str) -> Result<std::time::Duration, String> {
@@ -243,17 +247,48 @@ pub struct ManArgs {
     pub dir: Option<PathBuf>,
 }
 
-/// Whether the subcommand named in `args` reports health (its errors exit 3).
-pub fn is_health_command(args: &[std::ffi::OsString]) -> bool {
-    let mut words = args.iter().skip(1).filter_map(|a| a.to_str());
-    while let Some(a) = words.next() {
+/// How a run's errors are reported, from the raw arguments (so even a
+/// usage error is reported the right way).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorMode {
+    /// `check`, `status`, `heal`: health unknown, exit 3.
+    Health,
+    /// A Nagios plugin (`check`, `export --format nagios`): exit 3 and one
+    /// `HM UNKNOWN - reason` line on stdout, as the plugin guidelines say.
+    Plugin,
+    /// Everything else: exit 1 (2 for usage).
+    Other,
+}
+
+/// Whether the subcommand is `check`.
+pub fn is_check(args: &[std::ffi::OsString]) -> bool {
+    subcommand(args).0 == Some("check")
+}
+
+/// The subcommand's name and the words after it.
+fn subcommand(args: &[std::ffi::OsString]) -> (Option<&str>, Vec<&str>) {
+    let words: Vec<&str> = args.iter().skip(1).filter_map(|a| a.to_str()).collect();
+    let mut rest = words.into_iter();
+    while let Some(a) = rest.next() {
         match a {
             "--config" | "--db" => {
-                words.next();
+                rest.next();
             }
             a if a.starts_with('-') => {}
-            a => return matches!(a, "check" | "status" | "heal"),
+            a => return (Some(a), rest.collect()),
         }
     }
-    false
+    (None, Vec::new())
+}
+
+/// The subcommand's [`ErrorMode`].
+pub fn error_mode(args: &[std::ffi::OsString]) -> ErrorMode {
+    let (command, after) = subcommand(args);
+    let nagios = after.windows(2).any(|w| w == ["--format", "nagios"]) || after.contains(&"--format=nagios");
+    match command {
+        Some("check") => ErrorMode::Plugin,
+        Some("export") if nagios => ErrorMode::Plugin,
+        Some("status" | "heal") => ErrorMode::Health,
+        _ => ErrorMode::Other,
+    }
 }

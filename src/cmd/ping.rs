@@ -3,6 +3,7 @@
 
 use super::{Ctx, rfc3339, unix_now};
 use crate::config::validate::valid_name;
+use crate::config::{HeartbeatSource, Spec};
 use anyhow::{Result, bail};
 use serde::Serialize;
 use std::time::Duration;
@@ -22,19 +23,42 @@ pub struct PingReport {
     pub monitor: Option<String>,
 }
 
-pub fn run(ctx: &Ctx, name: &str, fail: bool, duration: Option<Duration>) -> Result<PingReport> {
+/// Record a ping. A name no monitor reads is refused unless `create` is
+/// set: a typo in a cron job's `hm ping` would otherwise go unnoticed
+/// until the heartbeat it was meant for fired (issue 16).
+pub fn run(ctx: &Ctx, name: &str, fail: bool, duration: Option<Duration>, create: bool) -> Result<PingReport> {
     if !valid_name(name) {
         bail!("`{name}` is not a valid ping name: use lower-case letters, digits, `_`, `.` and `-`");
     }
     let config = ctx.config()?;
+    let reads = |m: &&crate::config::Monitor| match &m.spec {
+        Spec::Heartbeat(h) => matches!(&h.source, HeartbeatSource::Ping(p) if p == name),
+        Spec::Tasks(t) => t.ping == name,
+        _ => false,
+    };
+    let monitor = config.monitors.iter().find(reads);
+    if monitor.is_none() && !create {
+        let known: Vec<&str> = config
+            .monitors
+            .iter()
+            .filter_map(|m| match &m.spec {
+                Spec::Heartbeat(h) => match &h.source {
+                    HeartbeatSource::Ping(p) => Some(p.as_str()),
+                    _ => None,
+                },
+                Spec::Tasks(t) => Some(t.ping.as_str()),
+                _ => None,
+            })
+            .collect();
+        let known = if known.is_empty() { "none".to_string() } else { known.join(", ") };
+        bail!(
+            "no monitor reads the ping `{name}` (known: {known}); add one (`hm add heartbeat {name}`), or record it anyway with --create"
+        );
+    }
     let store = ctx.store(&config)?;
     let now = unix_now();
     let duration_ms = duration.map(|d| d.as_secs_f64() * 1000.0);
     store.record_ping(now, name, !fail, duration_ms)?;
-    let monitor = config.monitors.iter().find(|m| match &m.spec {
-        crate::config::Spec::Heartbeat(h) => matches!(&h.source, crate::config::HeartbeatSource::Ping(p) if p == name),
-        _ => false,
-    });
     Ok(PingReport {
         name: name.to_string(),
         ok: !fail,

@@ -7,7 +7,7 @@
 //! error.
 
 mod alerts;
-mod nagios;
+pub(crate) mod nagios;
 mod prometheus;
 mod text;
 mod view;
@@ -65,6 +65,12 @@ pub enum Report {
 pub struct Style {
     pub json: bool,
     pub color: bool,
+}
+
+/// Whether stdout is a terminal (a person), not a pipe (a script, NRPE).
+pub fn stdout_is_terminal() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdout().is_terminal()
 }
 
 impl Style {

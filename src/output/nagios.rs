@@ -17,6 +17,27 @@ fn num(v: f64) -> String {
     }
 }
 
+/// `text` as one line of plugin output: no `|` (it would start
+/// perfdata), no line breaks, at most 300 characters.
+pub fn one_line(text: &str) -> String {
+    let flat: String = text
+        .chars()
+        .map(|c| {
+            if c == '|' {
+                '/'
+            } else if c.is_control() {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    match flat.char_indices().nth(300) {
+        Some((cut, _)) => format!("{}…", &flat[..cut]),
+        None => flat,
+    }
+}
+
 pub fn render(r: &StatusReport) -> String {
     let mut problems: Vec<String> = r
         .monitors
