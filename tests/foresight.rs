@@ -101,7 +101,7 @@ fn an_injected_anomaly_is_flagged_once_and_the_series_around_it_is_not() {
         plugin.display()
     );
     let t = t.config(&text);
-    t.run(&["status"]); // creates the database
+    t.run(&["ping", "seed", "--create"]).code(0); // creates the database
     let steady: Vec<(f64, f64)> =
         (1..=30).map(|i| (f64::from(i) * 60.0 + 30.0, 50.0 + [0.0, 1.0, -1.0, 0.5, -0.5][i as usize % 5])).collect();
     record(&t, "queue", "v", "", &steady);

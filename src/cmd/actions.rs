@@ -35,7 +35,7 @@ pub struct ActionsReport {
 
 pub fn run(ctx: &Ctx, since: Duration) -> Result<ActionsReport> {
     let config = ctx.config()?;
-    let store = ctx.store(&config)?;
+    let (store, _) = ctx.store_to_read(&config)?;
     let from = unix_now() - since.as_secs_f64();
     let actions = store.actions_since(from)?.into_iter().map(Action::from).collect();
     Ok(ActionsReport { since: rfc3339(from), actions })

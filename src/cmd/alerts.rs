@@ -120,7 +120,7 @@ pub(crate) fn view(a: Alert, silenced: &[Silence]) -> AlertView {
 
 pub fn list(ctx: &Ctx, all: bool) -> Result<AlertsReport> {
     let config = ctx.config()?;
-    let store = ctx.store(&config)?;
+    let (store, _) = ctx.store_to_read(&config)?;
     let silences = store.silences(unix_now())?;
     let alerts = store.alerts(all, 100)?.into_iter().map(|a| view(a, &silences)).collect();
     let silences = silences
@@ -174,7 +174,7 @@ pub fn unsilence(ctx: &Ctx, monitor: &str) -> Result<AlertChange> {
 
 pub fn outbox(ctx: &Ctx, all: bool) -> Result<OutboxReport> {
     let config = ctx.config()?;
-    let store = ctx.store(&config)?;
+    let (store, _) = ctx.store_to_read(&config)?;
     let mut rows = if all { store.outbox_recent(100)? } else { store.undelivered()? };
     rows.sort_by_key(|r| r.id);
     let notifications = rows

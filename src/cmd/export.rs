@@ -33,7 +33,7 @@ pub struct ExportReport {
 
 pub fn run(ctx: &Ctx, format: Format, output: Option<PathBuf>) -> Result<ExportReport> {
     let config = ctx.config()?;
-    let store = ctx.store(&config)?;
+    let (store, _) = ctx.store_to_read(&config)?;
     let snapshot = snapshot(&config, &store, unix_now())?;
     let mut report = ExportReport { format, output: None, bytes: None, snapshot };
     if let Some(path) = output {

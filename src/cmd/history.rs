@@ -87,7 +87,7 @@ pub fn run(
 ) -> Result<HistoryReport> {
     let config = ctx.config()?;
     config.select(&[monitor.to_string()])?;
-    let store = ctx.store(&config)?;
+    let (store, _) = ctx.store_to_read(&config)?;
     read(&store, monitor, metric, since, points)
 }
 

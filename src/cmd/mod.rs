@@ -61,6 +61,17 @@ impl Ctx {
         }
         Ok(store)
     }
+
+    /// The database for a command that only reads it: when none exists
+    /// yet, an empty one in memory (nothing recorded), and no file is
+    /// created. The flag says whether a database file was there.
+    pub fn store_to_read(&self, config: &Config) -> Result<(Store, bool)> {
+        let path = self.db_path(config);
+        match std::fs::symlink_metadata(&path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok((Store::empty()?, false)),
+            _ => Ok((self.store(config)?, true)),
+        }
+    }
 }
 
 /// Seconds since the Unix epoch.

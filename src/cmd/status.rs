@@ -126,6 +126,13 @@ pub fn snapshot(config: &Config, store: &Store, now: f64) -> Result<StatusReport
 
 pub fn run(ctx: &Ctx) -> Result<StatusReport> {
     let config = ctx.config()?;
-    let store = ctx.store(&config)?;
-    snapshot(&config, &store, unix_now())
+    let (store, recorded) = ctx.store_to_read(&config)?;
+    let mut report = snapshot(&config, &store, unix_now())?;
+    if !recorded {
+        // Nothing to report on: unknown (exit 3), and no file created.
+        report.status = Status::Unknown;
+        report.summary =
+            format!("nothing recorded yet (no database at {}): run `hm check`", ctx.db_path(&config).display());
+    }
+    Ok(report)
 }

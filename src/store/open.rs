@@ -153,6 +153,18 @@ impl Store {
         Ok(store)
     }
 
+    /// An empty database in memory: what a read-only command (`status`,
+    /// `export`, `history`) sees before anything was recorded, without
+    /// creating a file (issue 16).
+    pub fn empty() -> Result<Store, OpenError> {
+        let conn = Connection::open_in_memory()
+            .context("cannot open an empty database in memory")
+            .map_err(OpenError::Unavailable)?;
+        let mut store = Store { conn, path: PathBuf::from(":memory:") };
+        store.migrate(0).context("cannot set up an empty database").map_err(OpenError::Unavailable)?;
+        Ok(store)
+    }
+
     /// Open the database, moving a corrupt one aside and starting anew; the
     /// second value says what was moved where.
     pub fn open_or_recover(path: &Path) -> Result<(Store, Option<String>), OpenError> {
