@@ -189,3 +189,44 @@ fn issue16_a_ping_no_monitor_reads_is_an_error_unless_created() {
     t.run(&["ping", "backup"]).code(0);
     t.run(&["ping", "later", "--create"]).code(0);
 }
+
+#[test]
+fn issue16_cron_without_home_says_what_is_missing_instead_of_reading_roots_files() {
+    // As a user (nobody, when the tests run as root) with cron's bare environment.
+    let t = Test::new();
+    let t = if is_root() { t.uid(65534) } else { t };
+    let run = |args: &[&str]| {
+        let out = t
+            .command(args)
+            .env_remove("HOME")
+            .env_remove("XDG_CONFIG_HOME")
+            .env_remove("XDG_STATE_HOME")
+            .output()
+            .expect("run hm");
+        (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    if is_root() || std::env::var_os("HOME").is_some() {
+        for args in [&["check"][..], &["status"], &["validate"], &["ping", "x"]] {
+            let (code, err) = run(args);
+            assert!(err.contains("neither $XDG_CONFIG_HOME nor HOME is set"), "{args:?}: {err}");
+            assert!(!err.contains("/etc/hm") && !err.contains("/var/lib/hm"), "{err}");
+            let health = matches!(args[0], "check" | "status");
+            assert_eq!(code, Some(if health { 3 } else { 1 }), "{args:?}: {err}");
+        }
+    }
+    // Named files need no HOME.
+    let config = t.path("cfg/hm.toml");
+    std::fs::create_dir_all(config.parent().expect("dir")).expect("mkdir");
+    std::fs::write(&config, "host_defaults = false\n\n[[monitor]]\nname = \"l\"\nkind = \"load\"\n").expect("write");
+    let state = t.path("st");
+    std::fs::create_dir_all(&state).expect("mkdir");
+    if is_root() {
+        nix::unistd::chown(&state, Some(65534.into()), Some(65534.into())).expect("chown");
+    }
+    let db = state.join("hm.db");
+    let (code, err) = run(&["--config", config.to_str().expect("utf8"), "--db", db.to_str().expect("utf8"), "check"]);
+    assert!(code.is_some_and(|c| c < 3), "{err}");
+    let (code, err) = run(&["--config", config.to_str().expect("utf8"), "check"]);
+    assert_eq!(code, Some(3), "no --db and no HOME: {err}");
+    assert!(err.contains("neither $XDG_STATE_HOME nor HOME is set"), "{err}");
+}

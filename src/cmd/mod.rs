@@ -34,22 +34,32 @@ pub struct Ctx {
 
 impl Ctx {
     /// The config file path, and whether the user named it.
-    pub fn config_path(&self) -> (PathBuf, bool) {
-        match &self.config {
+    pub fn config_path(&self) -> Result<(PathBuf, bool)> {
+        Ok(match &self.config {
             Some(p) => (p.clone(), true),
-            None => (config::default_config_path(), false),
-        }
+            None => (config::default_config_path()?, false),
+        })
     }
 
     /// Load the config (embedded defaults when no file exists at the default path).
     pub fn config(&self) -> Result<Config> {
-        let (path, named) = self.config_path();
-        Config::load(&path, named)
+        let (path, named) = self.config_path()?;
+        let config = Config::load(&path, named)?;
+        if self.db.is_none() && config.settings.db.is_none() {
+            // Fail here, once, rather than at each use of the path.
+            config::default_db_path()?;
+        }
+        Ok(config)
     }
 
     /// The database path: `--db`, else the config's `db`, else the default.
     pub fn db_path(&self, config: &Config) -> PathBuf {
-        self.db.clone().or_else(|| config.settings.db.clone()).unwrap_or_else(config::default_db_path)
+        // `config()` has made sure the default can be had when needed.
+        self.db
+            .clone()
+            .or_else(|| config.settings.db.clone())
+            .or_else(|| config::default_db_path().ok())
+            .unwrap_or_else(|| PathBuf::from("/nonexistent/hm.db"))
     }
 
     /// Open the database; a corrupt one is moved aside (with a warning on

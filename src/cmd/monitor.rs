@@ -158,7 +158,7 @@ pub struct NewMonitor<'a> {
 }
 
 pub fn add(ctx: &Ctx, new: NewMonitor<'_>) -> Result<MonitorChange> {
-    let (path, _) = ctx.config_path();
+    let (path, _) = ctx.config_path()?;
     let (text, header) = match crate::config::read::read_text(&path)? {
         Some(t) => (t, ""),
         None => (String::new(), "# hm configuration: see `hm --help` and the README.\n\n"),
@@ -195,7 +195,7 @@ pub fn add(ctx: &Ctx, new: NewMonitor<'_>) -> Result<MonitorChange> {
 }
 
 pub fn remove(ctx: &Ctx, name: &str) -> Result<MonitorChange> {
-    let (path, _) = ctx.config_path();
+    let (path, _) = ctx.config_path()?;
     let text = crate::config::read::read_text(&path)?
         .ok_or_else(|| anyhow!("cannot read config {}: no such file", path.display()))?;
     if let Some(e) = Config::embedded().monitors.iter().find(|m| m.name == name)

@@ -157,7 +157,7 @@ pub fn run_loop(
             // A config that came from a file must still be there: a file
             // moved away mid-edit is an error, not a switch to the
             // embedded defaults.
-            let (path, named) = ctx.config_path();
+            let (path, named) = ctx.config_path()?;
             match Config::load(&path, named || current(shared).path.is_some()) {
                 Ok(c) => {
                     let shown = path.display().to_string();

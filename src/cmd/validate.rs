@@ -24,7 +24,7 @@ pub struct ValidateReport {
 }
 
 pub fn run(ctx: &Ctx) -> Result<ValidateReport> {
-    let (path, named) = ctx.config_path();
+    let (path, named) = ctx.config_path()?;
     // The same read (and refusals) as every other command's.
     let text = match crate::config::read::read_text(&path)? {
         Some(t) => t,

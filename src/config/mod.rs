@@ -131,28 +131,36 @@ fn xdg_var(var: &str) -> Option<PathBuf> {
 }
 
 /// Default paths: an explicitly set XDG variable wins; otherwise the system
-/// path as root, else the XDG default under `$HOME`.
-fn default_path(var: &str, home_fallback: &str, system: &str, file: &str) -> PathBuf {
+/// path as root, else the XDG default under `$HOME`. A user with neither
+/// (cron with an empty environment) gets an error, never root's paths:
+/// reading `/etc/hm` and root's database would look like working.
+fn default_path(var: &str, home_fallback: &str, system: &str, file: &str) -> anyhow::Result<PathBuf> {
     if let Some(dir) = xdg_var(var) {
-        return dir.join("hm").join(file);
+        return Ok(dir.join("hm").join(file));
     }
-    if !is_root()
-        && let Some(home) = std::env::var_os("HOME").filter(|h| !h.is_empty())
-    {
-        return PathBuf::from(home).join(home_fallback).join("hm").join(file);
+    if is_root() {
+        return Ok(PathBuf::from(system).join(file));
     }
-    PathBuf::from(system).join(file)
+    match std::env::var_os("HOME").map(PathBuf::from).filter(|h| h.is_absolute()) {
+        Some(home) => Ok(home.join(home_fallback).join("hm").join(file)),
+        None => anyhow::bail!(
+            "cannot tell where hm's {file} is: neither ${var} nor HOME is set (cron runs with a bare environment); \
+             set HOME, ${var}, or name the file with --{} / HM_{}",
+            if file == "hm.toml" { "config" } else { "db" },
+            if file == "hm.toml" { "CONFIG" } else { "DB" }
+        ),
+    }
 }
 
 /// The default config path: `$XDG_CONFIG_HOME/hm/hm.toml` when that is set,
 /// else `/etc/hm/hm.toml` as root, else `~/.config/hm/hm.toml`.
-pub fn default_config_path() -> PathBuf {
+pub fn default_config_path() -> anyhow::Result<PathBuf> {
     default_path("XDG_CONFIG_HOME", ".config", "/etc/hm", "hm.toml")
 }
 
 /// The default database path: `$XDG_STATE_HOME/hm/hm.db` when that is set,
 /// else `/var/lib/hm/hm.db` as root, else `~/.local/state/hm/hm.db`.
-pub fn default_db_path() -> PathBuf {
+pub fn default_db_path() -> anyhow::Result<PathBuf> {
     default_path("XDG_STATE_HOME", ".local/state", "/var/lib/hm", "hm.db")
 }
 
