@@ -221,3 +221,18 @@ fn as_another_user_it_says_it_cannot_see_and_leaves_a_hidden_writer_alone() {
     drop(writer);
     assert_eq!(rows(&db), 300);
 }
+
+#[test]
+fn issue16_a_dry_run_finds_the_errors_the_real_run_meets() {
+    let t = Test::new();
+    let text = t.path("notes.db");
+    std::fs::write(&text, "these are notes, not a database\n").expect("write");
+    let p = text.to_str().expect("utf8");
+    let dry = t.run(&["clear-locks", p, "--dry-run"]);
+    let real = t.run(&["clear-locks", p]);
+    dry.code(1);
+    real.code(1);
+    assert!(dry.one_line_error().contains("is not an SQLite database"), "{}", dry.stderr);
+    assert_eq!(dry.stderr, real.stderr, "the same error either way");
+    assert_eq!(std::fs::read_to_string(&text).expect("read"), "these are notes, not a database\n");
+}

@@ -86,6 +86,9 @@ pub fn clear(host: &dyn Host, db: &Path, killable: &[String], dry_run: bool) -> 
         bail!("{} is not a file", db.display());
     }
     let db = db.canonicalize().with_context(|| format!("cannot resolve {}", db.display()))?;
+    // Before anything, and in a dry run too: a dry run finds the errors the
+    // real run would meet (issue 16).
+    refuse_non_sqlite(&db)?;
     let (wal, journal) = (companion(&db, "-wal"), companion(&db, "-journal"));
     let scan = super::db_holders::scan(&db)?;
     let mut c = Cleared {
@@ -167,6 +170,19 @@ pub fn clear(host: &dyn Host, db: &Path, killable: &[String], dry_run: bool) -> 
         });
     }
     Ok(c)
+}
+
+/// Refuse a non-empty file that does not start with SQLite's header.
+fn refuse_non_sqlite(db: &Path) -> Result<()> {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(16);
+    std::fs::File::open(db)
+        .and_then(|f| f.take(16).read_to_end(&mut head))
+        .with_context(|| format!("cannot read {}", db.display()))?;
+    if !head.is_empty() && head != b"SQLite format 3\0" {
+        bail!("{} is not an SQLite database (it does not start with SQLite's header): nothing to clear", db.display());
+    }
+    Ok(())
 }
 
 /// Whether this connection gets the database's write lock within its busy
