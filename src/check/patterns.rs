@@ -32,6 +32,23 @@ pub fn short_error(e: &impl std::fmt::Display) -> String {
     last.strip_prefix("error: ").unwrap_or(last).to_string()
 }
 
+/// Why `pattern` cannot be used, if it cannot: the syntax, and (where the
+/// compiled program could outgrow the regex crate's size limit: counted
+/// repetitions like `a{99999999}`, or a long pattern) the whole
+/// compilation, so `hm validate` refuses what a check could not run
+/// (issue 16). Plain short patterns only have their syntax parsed, which
+/// is enough for them and keeps loading a config of a thousand monitors
+/// cheap.
+pub fn pattern_error(pattern: &str) -> Option<String> {
+    if let Err(e) = regex_syntax::Parser::new().parse(pattern) {
+        return Some(short_error(&e));
+    }
+    if pattern.contains('{') || pattern.len() > 256 {
+        return Regex::new(pattern).err().map(|e| short_error(&e));
+    }
+    None
+}
+
 /// The set of the last patterns compiled. `hm run` checks the same
 /// monitors every cycle: compiling their set once per config, not once per
 /// cycle, is part of what keeps a cycle cheap (issue 7). A clone shares the

@@ -61,19 +61,30 @@ impl<'a, 'd> Checker<'a, 'd> {
         }
     }
 
-    /// warn must not be above crit; both must be within `range` if given.
+    /// warn must not be above crit; both must be finite and within
+    /// `range`, which is 0 and up when not given (no threshold of hm's is
+    /// negative: a negative load level would make every host critical).
     pub fn limits(&mut self, warn_key: &str, crit_key: &str, l: Limits, range: Option<(f64, f64)>) -> Limits {
+        let (lo, hi) = range.unwrap_or((0.0, f64::MAX));
         for (key, v) in [(warn_key, l.warn), (crit_key, l.crit)] {
-            if let (Some(v), Some((lo, hi))) = (v, range)
-                && !(lo..=hi).contains(&v)
-            {
-                self.err(key, format!("{v} is out of range {lo}..{hi}"));
+            let Some(v) = v else { continue };
+            if !v.is_finite() {
+                self.err(key, format!("{v} is not a number hm can compare with"));
+            } else if !(lo..=hi).contains(&v) {
+                if hi == f64::MAX {
+                    self.err(
+                        key,
+                        format!("{} is below {}: use a number from {} up", compact(v), compact(lo), compact(lo)),
+                    );
+                } else {
+                    self.err(key, format!("{} is out of range {}..{}", compact(v), compact(lo), compact(hi)));
+                }
             }
         }
         if let (Some(w), Some(c)) = (l.warn, l.crit)
             && w > c
         {
-            self.err(warn_key, format!("{warn_key} ({w}) is above {crit_key} ({c})"));
+            self.err(warn_key, format!("{warn_key} ({}) is above {crit_key} ({})", compact(w), compact(c)));
         }
         l
     }
@@ -135,4 +146,15 @@ pub(crate) fn nested_table<'a, 'd>(table: &'a DeTable<'d>, path: &[&str]) -> Opt
         DeValue::Table(inner) => Some(inner),
         _ => None,
     })
+}
+
+/// A number for a message: short, however large (`1e300`, not 300 digits).
+pub fn compact(v: f64) -> String {
+    if v.is_finite() && v.abs() < 1e15 && v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else if v.is_finite() && v.abs() < 1e15 {
+        format!("{v}")
+    } else {
+        format!("{v:e}")
+    }
 }

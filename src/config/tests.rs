@@ -188,3 +188,31 @@ fn issue7_config_huge_durations_are_errors_not_panics() {
         assert_eq!(errors(&http)[0].field, "monitor[web].crit", "{warn}");
     }
 }
+
+#[test]
+fn issue16_validate_refuses_what_a_check_could_not_use() {
+    // A regex too big to compile once its repetition is expanded.
+    let issues = errors("[[monitor]]\nname = \"x\"\nkind = \"process\"\npattern = \"a{99999999}\"\n");
+    assert_eq!(issues[0].field, "monitor[x].pattern", "{issues:?}");
+    assert!(issues[0].message.contains("invalid regex"), "{issues:?}");
+    let issues =
+        errors("[[monitor]]\nname = \"d\"\nkind = \"sqlite\"\npath = \"/srv/x.db\"\nkillable = [\"b{99999999}\"]\n");
+    assert_eq!(issues[0].field, "monitor[d].killable", "{issues:?}");
+    // Negative, NaN and infinite thresholds, in a monitor and under [thresholds].
+    for (text, field) in [
+        ("[[monitor]]\nname = \"l\"\nkind = \"load\"\nwarn = -1\n", "monitor[l].warn"),
+        ("[[monitor]]\nname = \"l\"\nkind = \"load\"\ncrit = nan\n", "monitor[l].crit"),
+        ("[[monitor]]\nname = \"c\"\nkind = \"cpu\"\nwarn = inf\n", "monitor[c].warn"),
+        ("[thresholds]\nload = { warn = -2 }\n", "thresholds.load.warn"),
+        ("[[monitor]]\nname = \"w\"\nkind = \"workspace\"\npath = \"/srv\"\nwarn = -5\n", "monitor[w].warn"),
+    ] {
+        let issues = errors(text);
+        assert!(issues.iter().any(|i| i.field == field), "{text}: {issues:?}");
+        assert!(issues.iter().all(|i| i.message.len() < 120), "compact numbers: {issues:?}");
+    }
+    let issues = errors("[[monitor]]\nname = \"c\"\nkind = \"cpu\"\nwarn = 1e300\n");
+    assert!(issues[0].message.contains("1e300"), "{issues:?}");
+    // Plain patterns still load.
+    Config::parse("hm.toml", "[[monitor]]\nname = \"x\"\nkind = \"process\"\npattern = \"^gunicorn .*api{1,3}$\"\n")
+        .expect("valid");
+}

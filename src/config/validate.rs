@@ -184,9 +184,9 @@ pub(crate) fn monitor(
             };
             let mut killable = Vec::new();
             for k in raw.killable.clone().unwrap_or_default() {
-                match regex_syntax::Parser::new().parse(&k) {
-                    Ok(_) => killable.push(k),
-                    Err(e) => c.err("killable", format!("invalid regex: {}", crate::check::patterns::short_error(&e))),
+                match crate::check::patterns::pattern_error(&k) {
+                    None => killable.push(k),
+                    Some(e) => c.err("killable", format!("invalid regex: {e}")),
                 }
             }
             let wal = Limits {

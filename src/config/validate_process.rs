@@ -31,10 +31,10 @@ pub(crate) fn process(c: &mut Checker<'_, '_>, raw: &RawMonitor) -> Option<Proce
         return None;
     }
     let found = if let Some(p) = &raw.pattern {
-        match regex_syntax::Parser::new().parse(p) {
-            Ok(_) => Some(Matcher::Pattern(p.clone())),
-            Err(e) => {
-                c.err("pattern", format!("invalid regex: {}", crate::check::patterns::short_error(&e)));
+        match crate::check::patterns::pattern_error(p) {
+            None => Some(Matcher::Pattern(p.clone())),
+            Some(e) => {
+                c.err("pattern", format!("invalid regex: {e}"));
                 return None;
             }
         }
