@@ -367,7 +367,7 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand --version 'Print version'
         }
         &'hm;run'= {
-            cand --interval 'Time between the starts of two cycles [default: `interval` in hm.toml, else 30s]'
+            cand --interval 'Time between the starts of two cycles, at least 100ms [default: `interval` in hm.toml, else 30s]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
             cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
             cand --heal 'Heal as well as check (`hm heal` each cycle)'
@@ -379,7 +379,7 @@ set edit:completion:arg-completer[hm] = {|@words|
         }
         &'hm;serve'= {
             cand --listen 'Address to listen on'
-            cand --interval 'Time between the starts of two cycles [default: `interval` in hm.toml, else 30s]'
+            cand --interval 'Time between the starts of two cycles, at least 100ms [default: `interval` in hm.toml, else 30s]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
             cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
             cand --heal 'Heal as well as check (`hm heal` each cycle)'

@@ -252,7 +252,7 @@ complete -c hm -n "__fish_hm_using_subcommand history" -l db -d 'Database file [
 complete -c hm -n "__fish_hm_using_subcommand history" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand history" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand history" -s V -l version -d 'Print version'
-complete -c hm -n "__fish_hm_using_subcommand run" -l interval -d 'Time between the starts of two cycles [default: `interval` in hm.toml, else 30s]' -r
+complete -c hm -n "__fish_hm_using_subcommand run" -l interval -d 'Time between the starts of two cycles, at least 100ms [default: `interval` in hm.toml, else 30s]' -r
 complete -c hm -n "__fish_hm_using_subcommand run" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand run" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand run" -l heal -d 'Heal as well as check (`hm heal` each cycle)'
@@ -260,7 +260,7 @@ complete -c hm -n "__fish_hm_using_subcommand run" -l json -d 'Print one JSON do
 complete -c hm -n "__fish_hm_using_subcommand run" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand run" -s V -l version -d 'Print version'
 complete -c hm -n "__fish_hm_using_subcommand serve" -l listen -d 'Address to listen on' -r
-complete -c hm -n "__fish_hm_using_subcommand serve" -l interval -d 'Time between the starts of two cycles [default: `interval` in hm.toml, else 30s]' -r
+complete -c hm -n "__fish_hm_using_subcommand serve" -l interval -d 'Time between the starts of two cycles, at least 100ms [default: `interval` in hm.toml, else 30s]' -r
 complete -c hm -n "__fish_hm_using_subcommand serve" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand serve" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand serve" -l heal -d 'Heal as well as check (`hm heal` each cycle)'

@@ -6,17 +6,52 @@
 
 use std::time::Duration;
 
+/// The longest duration hm takes, from the config or a flag: a hundred
+/// years. Longer ones mean nothing to a monitor, and one bound keeps every
+/// place where a duration meets a clock (`now + timeout`, a silence's end,
+/// a date to print) far from overflow (issue 16).
+pub const MAX_DURATION: Duration = Duration::from_secs(100 * 36_525 * 864);
+
 /// Parse a duration such as `30s`, `5m`, `1h30m` or `7d`. A bare number is
-/// taken as seconds, which is what people mean in `--duration 1.5`.
+/// taken as seconds, which is what people mean in `--duration 1.5`. At most
+/// [`MAX_DURATION`]; the one parser of config values and flags alike.
 pub fn parse_duration(s: &str) -> Result<Duration, String> {
     let t = s.trim();
-    if let Ok(secs) = t.parse::<f64>() {
+    let d = if let Ok(secs) = t.parse::<f64>() {
         // `try_`: a finite number of seconds can still be too long for a
         // `Duration` (`1e300`), which `from_secs_f64` panics on.
-        return Duration::try_from_secs_f64(secs)
-            .map_err(|_| format!("`{s}` is not a valid duration (negative, not finite or too long)"));
+        Duration::try_from_secs_f64(secs)
+            .map_err(|_| format!("`{}` is not a valid duration (negative, not finite or too long)", cut(s)))?
+    } else {
+        humantime::parse_duration(t)
+            .map_err(|e| format!("`{}` is not a valid duration ({e}); use e.g. 30s, 5m, 7d", cut(s)))?
+    };
+    if d > MAX_DURATION {
+        return Err(format!("`{}` is longer than 100 years", cut(s)));
     }
-    humantime::parse_duration(t).map_err(|e| format!("`{s}` is not a valid duration ({e}); use e.g. 30s, 5m, 7d"))
+    Ok(d)
+}
+
+/// At most 40 characters of what was typed, for a message.
+fn cut(s: &str) -> String {
+    match s.char_indices().nth(40) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
+/// Seconds (computed: ages, latencies, timestamps' differences) as a
+/// duration, saturating: negative or NaN is zero, and anything past
+/// [`MAX_DURATION`] is that. `Duration::from_secs_f64` panics instead, and
+/// the seconds may come from outside (a heartbeat query's timestamp).
+pub fn secs(v: f64) -> Duration {
+    if v.is_nan() || v <= 0.0 {
+        Duration::ZERO
+    } else if v >= MAX_DURATION.as_secs_f64() {
+        MAX_DURATION
+    } else {
+        Duration::from_secs_f64(v)
+    }
 }
 
 /// Format a duration compactly: `45s`, `3m12s`, `2h5m`, `3d4h`; a zero
@@ -82,6 +117,22 @@ pub fn format_bytes(b: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn issue16_durations_are_bounded_and_computed_seconds_saturate() {
+        assert_eq!(parse_duration("100y").map(|d| d <= MAX_DURATION), Ok(true));
+        for s in ["101y", "8000y", "18446744073709551615s", "1e300", "-1", "nan", "inf"] {
+            let err = parse_duration(s).expect_err(s);
+            assert!(err.len() < 120, "{err}");
+        }
+        let long = "9".repeat(100_000);
+        assert!(parse_duration(&long).expect_err("huge").len() < 200, "the input is cut in the message");
+        assert_eq!(secs(-5.0), Duration::ZERO);
+        assert_eq!(secs(f64::NAN), Duration::ZERO);
+        assert_eq!(secs(1e300), MAX_DURATION);
+        assert_eq!(secs(f64::INFINITY), MAX_DURATION);
+        assert_eq!(secs(1.5), Duration::from_millis(1500));
+    }
 
     #[test]
     fn issue7_config_huge_number_of_seconds_is_an_error_not_a_panic() {

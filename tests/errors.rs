@@ -230,3 +230,45 @@ fn issue16_cron_without_home_says_what_is_missing_instead_of_reading_roots_files
     assert_eq!(code, Some(3), "no --db and no HOME: {err}");
     assert!(err.contains("neither $XDG_STATE_HOME nor HOME is set"), "{err}");
 }
+
+#[test]
+fn issue16_durations_have_one_bound_in_config_and_flags_and_never_panic() {
+    let t = Test::new();
+    for args in [
+        &["alerts", "silence", "cpu", "--for", "8000y"][..],
+        &["alerts", "silence", "cpu", "--for", "0s"],
+        &["run", "--interval", "0s"],
+        &["run", "--interval", "1ns"],
+        &["serve", "--interval", "18446744073709551615s"],
+        &["history", "cpu", "--since", "1e300"],
+    ] {
+        let out = t.run(args);
+        assert_eq!(out.code, 2, "{args:?}: a usage error: {out:?}");
+        assert!(!out.stderr.contains("panicked"), "{args:?}: {}", out.stderr);
+    }
+    for (key, value) in
+        [("timeout", "18446744073709551615s"), ("interval", "0s"), ("interval", "50ms"), ("retention", "8000y")]
+    {
+        let monitor = "[[monitor]]\nname = \"p\"\nkind = \"tcp\"\naddress = \"127.0.0.1:9\"\n";
+        let text = if key == "timeout" {
+            format!("host_defaults = false\n{monitor}{key} = \"{value}\"\n")
+        } else {
+            format!("host_defaults = false\n{key} = \"{value}\"\n{monitor}")
+        };
+        let t = Test::new().config(&text);
+        let out = t.run(&["validate", "--json"]);
+        assert_eq!(out.code, 1, "{key} = {value}: {out:?}");
+        assert!(out.json()["errors"][0]["field"].as_str().is_some_and(|f| f.ends_with(key)), "{}", out.stdout);
+        t.run(&["check"]).code(3);
+    }
+    // A silence stored before durations were bounded no longer panics the printer.
+    let t = Test::new();
+    t.run(&["alerts", "silence", "cpu", "--for", "1h"]).code(0);
+    let db = rusqlite::Connection::open(t.db_path()).expect("db");
+    db.execute("UPDATE silences SET until = 1e300", []).expect("update");
+    drop(db);
+    for args in [&["alerts"][..], &["alerts", "--json"], &["status"]] {
+        let out = t.run(args);
+        assert!(!out.stderr.contains("panicked") && out.code != 101, "{args:?}: {out:?}");
+    }
+}

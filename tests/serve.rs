@@ -156,3 +156,31 @@ fn restarting_over_http_needs_the_bearer_token() {
     assert_eq!(pids.len(), 1, "one worker started");
     assert!(!body.contains(token));
 }
+
+#[test]
+fn issue16_a_failing_cycle_turns_health_and_ready_to_503_until_one_succeeds() {
+    let t = Test::new();
+    beat(&t, 0);
+    let text = config(&t, "");
+    let t = t.config(&text);
+    // Another hm run holds the run lock: every heal cycle fails.
+    std::fs::create_dir_all(t.db_path().parent().expect("dir")).expect("mkdir");
+    let mut lock = t.db_path().into_os_string();
+    lock.push(".lock");
+    let file = std::fs::File::create(&lock).expect("lock file");
+    let held = nix::fcntl::Flock::lock(file, nix::fcntl::FlockArg::LockExclusive).expect("flock");
+    let port = free_port();
+    let listen = format!("127.0.0.1:{port}");
+    let mut hm = Daemon::start(&t, &["serve", "--heal", "--listen", &listen, "--interval", "500ms"]);
+    wait_port(port, Duration::from_secs(10));
+    let url = |p: &str| format!("http://{listen}{p}");
+    let (_, body) = poll(&url("/health"), "health fails while cycles fail", |c, _| c == 503);
+    assert!(body.contains("the last check cycle failed") && body.contains("another hm run holds"), "{body}");
+    let (_, body) = poll(&url("/ready"), "not ready either", |c, _| c == 503);
+    assert!(body.contains("the last check cycle failed"), "{body}");
+    drop(held);
+    poll(&url("/health"), "healthy again after a good cycle", |c, _| c == 200);
+    poll(&url("/ready"), "ready again", |c, _| c == 200);
+    hm.signal(Signal::SIGTERM);
+    assert!(hm.wait_exit(Duration::from_secs(5)).is_some());
+}

@@ -11,7 +11,6 @@ use crate::status::Status;
 use crate::store::Store;
 use crate::units::format_duration;
 use anyhow::Result;
-use std::time::Duration;
 
 /// Add what the history says to a fresh result: for a disk, when each
 /// filesystem will be full (a `full_in:MOUNT` metric, warning or critical
@@ -35,7 +34,7 @@ pub fn annotate(store: &Store, m: &Monitor, r: &mut CheckResult, now: f64) -> Re
                 continue;
             };
             r.status = r.status.worst(level);
-            notes.push(format!("{mount} full in {} ({level})", format_duration(Duration::from_secs_f64(t))));
+            notes.push(format!("{mount} full in {} ({level})", format_duration(crate::units::secs(t))));
         }
         r.metrics.extend(added);
         if !notes.is_empty() {

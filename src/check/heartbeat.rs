@@ -26,7 +26,7 @@ pub fn check(ctx: &CheckCtx<'_>, spec: &HeartbeatSpec) -> Result<CheckOutput> {
         HeartbeatSource::Ping(name) => match ctx.pings.get(name) {
             None => return Ok(critical(format!("no ping recorded for `{name}`"))),
             Some(p) if !p.ok => {
-                let ago = format_duration(Duration::from_secs_f64((ctx.now - p.ts).max(0.0)));
+                let ago = format_duration(crate::units::secs((ctx.now - p.ts).max(0.0)));
                 return Ok(critical(format!("last ping of `{name}` reported failure ({ago} ago)")));
             }
             Some(p) => (ctx.now - p.ts, format!("last ping of `{name}`")),
@@ -42,7 +42,7 @@ pub fn check(ctx: &CheckCtx<'_>, spec: &HeartbeatSpec) -> Result<CheckOutput> {
     let age = age.max(0.0);
     let limits = Limits { warn: Some(spec.warn.as_secs_f64()), crit: Some(spec.crit.as_secs_f64()) };
     Ok(CheckOutput::from_metrics(
-        format!("{what} {} ago", format_duration(Duration::from_secs_f64(age))),
+        format!("{what} {} ago", format_duration(crate::units::secs(age))),
         vec![Metric::new("age", age, "s").limits(limits)],
     ))
 }

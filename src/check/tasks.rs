@@ -8,7 +8,6 @@ use crate::config::{TaskPing, TasksSpec};
 use crate::status::Status;
 use crate::units::format_duration;
 use anyhow::Result;
-use std::time::Duration;
 
 /// The `q` quantile (0–1) of sorted values, nearest rank.
 pub fn quantile(sorted: &[f64], q: f64) -> Option<f64> {
@@ -48,7 +47,7 @@ pub fn check(ctx: &CheckCtx<'_>, spec: &TasksSpec) -> Result<CheckOutput> {
         metrics.push(Metric::new("p50", p50, "s"));
         metrics.push(Metric::new("p95", p95, "s"));
         let mut avg = Metric::new("mean", mean, "s");
-        let show = |s: f64| format_duration(Duration::from_secs_f64(s));
+        let show = |s: f64| format_duration(crate::units::secs(s));
         message.push_str(&format!(", p50 {} p95 {}", show(p50), show(p95)));
         if let Some(expected) = spec.expected {
             avg.warn = Some(2.0 * expected.as_secs_f64());

@@ -66,7 +66,7 @@ pub fn check(ctx: &CheckCtx<'_>, spec: &TmuxSpec) -> Result<CheckOutput> {
     let stuck: Vec<String> = sessions
         .iter()
         .filter(|s| s.idle_s > limit)
-        .map(|s| format!("{} idle {}", s.name, format_duration(Duration::from_secs_f64(s.idle_s))))
+        .map(|s| format!("{} idle {}", s.name, format_duration(crate::units::secs(s.idle_s))))
         .collect();
     let metrics = sessions
         .iter()

@@ -28,7 +28,7 @@ pub enum AlertsCommand {
         /// The monitor to silence
         monitor: String,
         /// How long
-        #[arg(long = "for", value_name = "DURATION", value_parser = super::parse_duration_arg)]
+        #[arg(long = "for", value_name = "DURATION", value_parser = super::parse_positive_duration_arg)]
         duration: std::time::Duration,
         /// Why, shown by `hm alerts`
         #[arg(long, default_value = "")]

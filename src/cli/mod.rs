@@ -182,6 +182,25 @@ pub(crate) fn parse_duration_arg(s: &str) -> Result<std::time::Duration, String>
     crate::units::parse_duration(s)
 }
 
+/// A duration that must be longer than zero (`--for` of a silence).
+pub(crate) fn parse_positive_duration_arg(s: &str) -> Result<std::time::Duration, String> {
+    match crate::units::parse_duration(s)? {
+        d if d.is_zero() => Err(format!("`{s}` is no time at all: give a duration longer than zero")),
+        d => Ok(d),
+    }
+}
+
+/// The interval of `hm run`/`hm serve`: at least [`crate::config::MIN_INTERVAL`],
+/// as in hm.toml (`--interval 0s` would be a busy loop).
+pub(crate) fn parse_interval_arg(s: &str) -> Result<std::time::Duration, String> {
+    match crate::units::parse_duration(s)? {
+        d if d < crate::config::MIN_INTERVAL => {
+            Err(format!("`{s}` is shorter than 100ms, the shortest interval (a shorter one is a busy loop)"))
+        }
+        d => Ok(d),
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct CleanDiskArgs {
     /// Directories to clean instead of the configured rules

@@ -42,8 +42,8 @@ pub struct HistoryArgs {
 
 #[derive(Debug, Args)]
 pub struct RunArgs {
-    /// Time between the starts of two cycles [default: `interval` in hm.toml, else 30s]
-    #[arg(long, value_name = "DURATION", value_parser = super::parse_duration_arg)]
+    /// Time between the starts of two cycles, at least 100ms [default: `interval` in hm.toml, else 30s]
+    #[arg(long, value_name = "DURATION", value_parser = super::parse_interval_arg)]
     pub interval: Option<Duration>,
     /// Heal as well as check (`hm heal` each cycle)
     #[arg(long)]

@@ -55,7 +55,7 @@ fn limits_text(prefix: &str, l: Limits, fmt: impl Fn(f64) -> String) -> Option<S
 
 fn describe(m: &Monitor) -> (String, String) {
     let num = |v: f64| format!("{v}");
-    let secs = |v: f64| format_duration(std::time::Duration::from_secs_f64(v.max(0.0)));
+    let secs = |v: f64| format_duration(crate::units::secs(v.max(0.0)));
     let (target, limits): (String, Vec<Option<String>>) = match &m.spec {
         Spec::Cpu { limits } => ("total CPU".into(), vec![limits_text("", *limits, num)]),
         Spec::Memory { memory, swap } => {

@@ -120,6 +120,12 @@ impl Config {
     }
 }
 
+/// The shortest `interval` of `hm run`/`hm serve`, in hm.toml and as a
+/// flag alike: at most ten cycles a second. `0s` or `1ns` was a busy loop
+/// (230 cycles/s, the database growing 1 MB/s, alerts flapping; issue 16);
+/// tests and a tight local loop still get well under a second.
+pub const MIN_INTERVAL: std::time::Duration = std::time::Duration::from_millis(100);
+
 /// Whether hm runs as root (system paths) or as a user (XDG paths).
 fn is_root() -> bool {
     nix::unistd::geteuid().is_root()

@@ -36,6 +36,9 @@ pub(crate) fn settings(
     let defaults = Settings::default();
     let mut c = Checker::new(doc, table, 0, String::new(), issues);
     let interval = c.duration("interval", raw.interval.as_deref(), defaults.interval);
+    if interval < super::MIN_INTERVAL {
+        c.err("interval", "is shorter than 100ms, the shortest interval (a shorter one is a busy loop)");
+    }
     let retention = c.duration("retention", raw.retention.as_deref(), defaults.retention);
     let mut thresholds = defaults.thresholds;
     if let Some(t) = raw.thresholds {

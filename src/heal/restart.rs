@@ -131,7 +131,7 @@ pub fn budget(spec: &RestartSpec, restarts: &[f64], now: f64) -> Budget {
     let Some(last) = recent.iter().copied().reduce(f64::max) else { return Budget::Go };
     let factor = 2u32.saturating_pow(recent.len() as u32);
     let backoff = spec.delay.saturating_mul(factor).min(MAX_BACKOFF);
-    let since = Duration::from_secs_f64((now - last).max(0.0));
+    let since = crate::units::secs((now - last).max(0.0));
     if since < backoff { Budget::BackOff { since, wait: backoff - since } } else { Budget::Go }
 }
 

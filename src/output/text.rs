@@ -11,7 +11,6 @@ use crate::cmd::{
 use crate::status::Status;
 use crate::units::{format_bytes, format_duration};
 use comfy_table::{Cell, Color, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
-use std::time::Duration;
 
 pub(super) fn table(style: Style, header: &[&str]) -> Table {
     let mut t = Table::new();
@@ -42,7 +41,7 @@ pub(super) fn metric_value(m: &Metric) -> String {
     match m.unit.as_str() {
         "%" => format!("{:.1}%", m.value),
         "B" => format_bytes(m.value),
-        "s" => format_duration(Duration::from_secs_f64(m.value.max(0.0))),
+        "s" => format_duration(crate::units::secs(m.value.max(0.0))),
         _ if m.value.fract() == 0.0 => format!("{}", m.value),
         _ => format!("{:.2}", m.value),
     }
@@ -57,7 +56,7 @@ fn key_figures(metrics: &[Metric]) -> String {
 }
 
 fn ago(secs: Option<f64>) -> String {
-    secs.map_or_else(|| "-".to_string(), |s| format!("{} ago", format_duration(Duration::from_secs_f64(s))))
+    secs.map_or_else(|| "-".to_string(), |s| format!("{} ago", format_duration(crate::units::secs(s))))
 }
 
 pub fn check(r: &CheckReport, style: Style) -> String {
@@ -105,7 +104,7 @@ pub fn status(r: &StatusReport, style: Style) -> String {
             Cell::new(&m.kind),
             status_cell(m.status, style),
             Cell::new(m.score.map_or("-".to_string(), |s| format!("{s:.0}"))),
-            Cell::new(m.for_s.map_or("-".to_string(), |s| format_duration(Duration::from_secs_f64(s)))),
+            Cell::new(m.for_s.map_or("-".to_string(), |s| format_duration(crate::units::secs(s)))),
             Cell::new(ago(m.age_s)),
             Cell::new(&m.message),
         ]);
@@ -128,10 +127,8 @@ pub fn status(r: &StatusReport, style: Style) -> String {
 
 pub fn ping(r: &PingReport) -> String {
     let outcome = if r.ok { "ok" } else { "failure" };
-    let dur = r
-        .duration_ms
-        .map(|d| format!(" ({})", format_duration(Duration::from_secs_f64(d / 1000.0))))
-        .unwrap_or_default();
+    let dur =
+        r.duration_ms.map(|d| format!(" ({})", format_duration(crate::units::secs(d / 1000.0)))).unwrap_or_default();
     let note = match &r.monitor {
         Some(m) => format!(" for monitor {m}"),
         None => " (no heartbeat monitor reads this name yet)".to_string(),

@@ -23,20 +23,50 @@ use std::sync::{Arc, RwLock};
 pub struct State {
     pub ctx: Ctx,
     pub config: SharedConfig,
+    /// Why the last check cycle failed, until one succeeds: `/health` and
+    /// `/ready` say so (a loop that crashes every cycle is not healthy,
+    /// whatever the last recorded checks said; issue 16).
+    pub failure: std::sync::Mutex<Option<String>>,
+}
+
+impl State {
+    fn note(&self, cycle: &Cycle) {
+        let failed = match cycle {
+            Cycle::Failed(why) => Some(Some(why.clone())),
+            Cycle::Check(_) | Cycle::Heal(_) => Some(None),
+            Cycle::Reloaded(_) => None,
+        };
+        if let Some(failed) = failed {
+            *self.failure.lock().unwrap_or_else(|p| p.into_inner()) = failed;
+        }
+    }
+
+    /// Why the last cycle failed, if it did.
+    pub fn failure(&self) -> Option<String> {
+        self.failure.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
 }
 
 /// Serve on `listen` and run the loop until SIGTERM/SIGINT. Connections
 /// still open then are abandoned, not waited for: they go with the
 /// process, so no client can delay hm's exit (issue 14).
-pub fn serve(ctx: &Ctx, listen: &str, args: &LoopArgs, emit: impl FnMut(Cycle)) -> Result<()> {
+pub fn serve(ctx: &Ctx, listen: &str, args: &LoopArgs, mut emit: impl FnMut(Cycle)) -> Result<()> {
     let signals = Signals::install()?;
-    let state = Arc::new(State { ctx: ctx.clone(), config: RwLock::new(Arc::new(ctx.config()?)) });
+    let state = Arc::new(State {
+        ctx: ctx.clone(),
+        config: RwLock::new(Arc::new(ctx.config()?)),
+        failure: std::sync::Mutex::new(None),
+    });
     let listener = std::net::TcpListener::bind(listen).with_context(|| format!("cannot listen on {listen}"))?;
     if let Ok(config) = state.config.read() {
         eprintln!("hm: serving http://{listen}/: {}", crate::cmd::run::started(ctx, &config, args));
     }
     let server = server::start(listener, state.clone())?;
-    let result = run_loop(ctx, args, &signals, &state.config, emit);
+    let noted = state.clone();
+    let result = run_loop(ctx, args, &signals, &state.config, |c| {
+        noted.note(&c);
+        emit(c)
+    });
     server.stop();
     result
 }

@@ -84,15 +84,20 @@ fn restart(state: &State, request: &Request, name: &str) -> Reply {
 
 /// What the event loop answers itself, without a worker: `/health`,
 /// so it answers while every worker is busy.
-pub fn immediate(request: &Request) -> Option<Reply> {
+/// 503 while the check loop's last cycle failed (it crashed, or could
+/// not use the database), so a supervisor sees what `hm serve` logs.
+pub fn immediate(state: &State, request: &Request) -> Option<Reply> {
     let get = request.method == "GET" || request.method == "HEAD";
-    (get && request.path() == "/health").then(|| text(200, "ok\n", "text/plain; charset=utf-8"))
+    (get && request.path() == "/health").then(|| match state.failure() {
+        None => text(200, "ok\n", "text/plain; charset=utf-8"),
+        Some(why) => text(503, format!("failing: the last check cycle failed: {why}\n"), "text/plain; charset=utf-8"),
+    })
 }
 
 /// Answer one request. No answer repeats what the request carried (its
 /// path, query or headers): errors say what was wrong in fixed words.
 pub fn route(state: &State, request: &Request) -> Reply {
-    if let Some(reply) = immediate(request) {
+    if let Some(reply) = immediate(state, request) {
         return reply;
     }
     let url = request.target.as_str();
@@ -140,12 +145,15 @@ pub fn route(state: &State, request: &Request) -> Reply {
         "/status" => json_reply(200, &snap),
         "/metrics" => text(200, crate::output::prometheus_text(&snap), "text/plain; version=0.0.4; charset=utf-8"),
         "/ready" => {
-            let reasons: Vec<String> = snap
+            let mut reasons: Vec<String> = snap
                 .monitors
                 .iter()
                 .filter(|m| m.status == Status::Critical)
                 .map(|m| format!("{}: {}", m.monitor, m.message))
                 .collect();
+            if let Some(why) = state.failure() {
+                reasons.insert(0, format!("the last check cycle failed: {why}"));
+            }
             if reasons.is_empty() {
                 json_reply(200, &json!({"ready": true, "status": snap.status}))
             } else {

@@ -73,10 +73,12 @@ pub fn start(listener: TcpListener, state: Arc<State>) -> Result<Handle> {
     }
     let stop = Arc::new(AtomicBool::new(false));
     let flag = stop.clone();
+    let loop_state = state.clone();
     std::thread::Builder::new()
         .name("hm-http".into())
         .spawn(move || {
-            Loop { conns: HashMap::new(), next_id: 0, jobs: jobs_tx }.run(&listener, &wake_rx, &done_rx, &flag)
+            Loop { conns: HashMap::new(), next_id: 0, jobs: jobs_tx, state: loop_state }
+                .run(&listener, &wake_rx, &done_rx, &flag)
         })
         .context("cannot start the HTTP loop")?;
     Ok(Handle { stop, waker })
@@ -103,6 +105,7 @@ struct Loop {
     conns: HashMap<u64, Conn>,
     next_id: u64,
     jobs: mpsc::Sender<Job>,
+    state: Arc<State>,
 }
 
 impl Loop {
@@ -210,7 +213,7 @@ impl Loop {
                     self.conns.remove(&id);
                     return;
                 }
-                Next::Work(request) => match routes::immediate(&request) {
+                Next::Work(request) => match routes::immediate(&self.state, &request) {
                     Some(reply) => match self.conns.get_mut(&id) {
                         Some(conn) => next = conn.answer(&reply),
                         None => return,

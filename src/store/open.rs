@@ -122,9 +122,16 @@ impl Store {
         let used =
             |e: rusqlite::Error| classify(path, anyhow::Error::new(e).context(format!("cannot use database {shown}")));
         conn.busy_timeout(Duration::from_secs(5)).map_err(used)?;
-        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(used)?;
-        // Reading the schema is what finds a damaged first page.
-        let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0)).map_err(used)?;
+        // One statement, so one read transaction: read apart, another hm
+        // creating the same new database could commit its schema in
+        // between, and its tables with a version of 0 would look like
+        // another program's database. Reading the schema is also what
+        // finds a damaged first page.
+        let (version, tables): (i64, i64) = conn
+            .query_row("SELECT user_version, (SELECT count(*) FROM sqlite_master) FROM pragma_user_version", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .map_err(used)?;
         let target = MIGRATIONS.len() as i64;
         if version > target {
             return Err(OpenError::Refused(format!(
