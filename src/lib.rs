@@ -52,6 +52,10 @@ pub fn run(args: Vec<OsString>) -> i32 {
         }
     };
     let style = Style::detect(cli.global.json);
+    if !matches!(cli.command, Command::Run(_) | Command::Serve(_)) {
+        // `run` and `serve` stop on these signals themselves.
+        host::exec::stop_children_on_signal();
+    }
     let ctx = Ctx { config: cli.global.config.clone(), db: cli.global.db.clone() };
     match dispatch(&ctx, cli.command, style) {
         Ok(report) => {

@@ -138,3 +138,48 @@ fn a_config_edited_while_hm_run_runs_changes_nothing_until_sighup() {
     hm.signal(Signal::SIGTERM);
     assert_eq!(hm.wait_exit(Duration::from_secs(3)).and_then(|s| s.code()), Some(0));
 }
+
+/// Whether a pid runs (a zombie does not count).
+fn running(pid: &str) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .is_ok_and(|s| s.rsplit(')').next().map(str::trim).is_some_and(|s| !s.starts_with('Z')))
+}
+
+#[test]
+fn issue16_ctrl_c_or_sigterm_takes_running_plugins_and_their_children_along() {
+    use nix::sys::signal::{Signal, kill};
+    for (args, sig) in [
+        (&["check"][..], Signal::SIGINT),
+        (&["check"], Signal::SIGTERM),
+        (&["run", "--interval", "1h"], Signal::SIGTERM),
+        (&["run", "--interval", "1h"], Signal::SIGINT),
+    ] {
+        let t = Test::new();
+        let (plugin, child) = (t.path("plugin.pid"), t.path("child.pid"));
+        let script = format!("echo $$ > {}; sleep 60 & echo $! > {}; wait", plugin.display(), child.display());
+        let text = format!(
+            "host_defaults = false\n[[monitor]]\nname = \"slow\"\nkind = \"command\"\ncommand = [\"/bin/sh\", \"-c\", {script:?}]\ntimeout = \"60s\"\n"
+        );
+        let t = t.config(&text);
+        let mut hm = t.command(args).stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("hm");
+        let start = Instant::now();
+        while !(child.exists() && std::fs::read_to_string(&child).is_ok_and(|s| s.ends_with('\n'))) {
+            assert!(start.elapsed() < Duration::from_secs(10), "{args:?}: the plugin never started");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let pids: Vec<String> =
+            [&plugin, &child].iter().map(|p| std::fs::read_to_string(p).expect("pid").trim().to_string()).collect();
+        kill(nix::unistd::Pid::from_raw(hm.id() as i32), sig).expect("signal");
+        let _ = hm.wait();
+        let gone = Instant::now();
+        while pids.iter().any(|p| running(p)) && gone.elapsed() < Duration::from_secs(3) {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        for p in &pids {
+            if running(p) {
+                let _ = std::process::Command::new("kill").arg("-9").arg(p).status();
+                panic!("{args:?} {sig:?}: the plugin's process {p} outlived hm");
+            }
+        }
+    }
+}

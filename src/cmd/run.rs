@@ -230,5 +230,9 @@ pub fn run(ctx: &Ctx, args: &LoopArgs, print: impl FnMut(Cycle)) -> Result<()> {
     let loaded = ctx.config()?;
     eprintln!("hm: checking: {}", started(ctx, &loaded, args));
     let config = Arc::new(RwLock::new(Arc::new(loaded)));
-    run_loop(ctx, args, &signals, &config, print)
+    let result = run_loop(ctx, args, &signals, &config, print);
+    // The commands of an unfinished cycle run in groups of their own: they
+    // would outlive hm (issue 16).
+    crate::host::exec::kill_running();
+    result
 }

@@ -103,6 +103,7 @@ pub fn capture(argv: &[String], input: Option<&[u8]>, env: &[(&str, &str)], time
             let _ = stdin.write_all(&input);
         });
     }
+    let _running = Running::register(child.id() as i32);
     let (out, err) = (Drain::start(child.stdout.take()), Drain::start(child.stderr.take()));
     let start = Instant::now();
     let group = nix::unistd::Pid::from_raw(child.id() as i32);
@@ -122,6 +123,49 @@ pub fn capture(argv: &[String], input: Option<&[u8]>, env: &[(&str, &str)], time
     // let go of its output, and is not waited for after that.
     let deadline = start + timeout;
     Ok(Captured { code: status.code(), stdout: out.take(deadline), stderr: err.take(deadline) })
+}
+
+/// The process groups of the commands [`capture`] runs now. Each runs in a
+/// group of its own, which a terminal's Ctrl-C (sent to hm's group) does
+/// not reach and which would outlive hm: when hm is told to stop, it kills
+/// them first ([`kill_running`], issue 16).
+static RUNNING: std::sync::Mutex<Vec<i32>> = std::sync::Mutex::new(Vec::new());
+
+/// One entry of [`RUNNING`], taken out when the command is done.
+struct Running(i32);
+
+impl Running {
+    fn register(group: i32) -> Running {
+        RUNNING.lock().unwrap_or_else(|p| p.into_inner()).push(group);
+        Running(group)
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        RUNNING.lock().unwrap_or_else(|p| p.into_inner()).retain(|g| *g != self.0);
+    }
+}
+
+/// Kill the process group of every command running now (hm is stopping).
+pub fn kill_running() {
+    let groups = RUNNING.lock().unwrap_or_else(|p| p.into_inner()).clone();
+    for g in groups {
+        let _ = nix::sys::signal::killpg(nix::unistd::Pid::from_raw(g), nix::sys::signal::Signal::SIGKILL);
+    }
+}
+
+/// For a one-shot command: on SIGINT or SIGTERM, kill the running
+/// commands' groups, then exit as the signal would have (128 + its number).
+pub fn stop_children_on_signal() {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM]) else { return };
+    let _ = std::thread::Builder::new().name("hm-signals".into()).spawn(move || {
+        if let Some(sig) = signals.forever().next() {
+            kill_running();
+            std::process::exit(128 + sig);
+        }
+    });
 }
 
 /// [`output`], with input and environment as [`capture`] takes them.

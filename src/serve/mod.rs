@@ -68,5 +68,6 @@ pub fn serve(ctx: &Ctx, listen: &str, args: &LoopArgs, mut emit: impl FnMut(Cycl
         emit(c)
     });
     server.stop();
+    crate::host::exec::kill_running();
     result
 }
