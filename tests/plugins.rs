@@ -339,7 +339,7 @@ fn a_timed_out_plugin_leaves_no_children_behind() {
     let pidfile = t.path("child.pid");
     let script = format!("sleep 30 & echo $! > {}; wait", pidfile.display());
     let (_t, doc) = check(t, &[command("hung", &["/bin/sh", "-c", &script]) + "timeout = \"1s\"\n"]);
-    assert_status(&doc, "hung", "unknown", "did not finish within 900ms");
+    assert_status(&doc, "hung", "unknown", "did not finish within its timeout of 1s");
     let pid = std::fs::read_to_string(&pidfile).expect("pid").trim().to_string();
     let alive = || {
         std::fs::read_to_string(format!("/proc/{pid}/stat"))

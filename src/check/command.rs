@@ -17,7 +17,17 @@ pub fn check(_ctx: &CheckCtx<'_>, spec: &CommandSpec, timeout: Duration) -> Resu
     let budget = timeout.saturating_sub(Duration::from_millis(100)).max(Duration::from_millis(100));
     let run = match exec::capture(&spec.argv, None, &[], budget) {
         Ok(run) => run,
-        Err(e) => return Ok(CheckOutput { status: Status::Unknown, message: format!("{e:#}"), ..Default::default() }),
+        Err(e) => {
+            let message = match e.downcast_ref::<exec::TimedOut>() {
+                Some(t) => format!(
+                    "`{}` did not finish within its timeout of {}",
+                    t.command,
+                    crate::units::format_duration(timeout)
+                ),
+                None => format!("{e:#}"),
+            };
+            return Ok(CheckOutput { status: Status::Unknown, message, ..Default::default() });
+        }
     };
     let status = match run.code {
         Some(0) => Status::Ok,

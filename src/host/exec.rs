@@ -115,7 +115,7 @@ pub fn capture(argv: &[String], input: Option<&[u8]>, env: &[(&str, &str)], time
             let _ = nix::sys::signal::killpg(group, nix::sys::signal::Signal::SIGKILL);
             let _ = child.kill();
             let _ = child.wait();
-            bail!("`{}` did not finish within {timeout:?}", argv.join(" "));
+            return Err(TimedOut { command: argv.join(" "), within: timeout }.into());
         }
         std::thread::sleep(Duration::from_millis(10));
     };
@@ -123,6 +123,16 @@ pub fn capture(argv: &[String], input: Option<&[u8]>, env: &[(&str, &str)], time
     // let go of its output, and is not waited for after that.
     let deadline = start + timeout;
     Ok(Captured { code: status.code(), stdout: out.take(deadline), stderr: err.take(deadline) })
+}
+
+/// A command killed at its timeout: callers that gave it a little less
+/// than their own timeout say theirs (issue 16: `timeout = "1s"` read as
+/// "did not finish within 900ms").
+#[derive(Debug, thiserror::Error)]
+#[error("`{command}` did not finish within {}", crate::units::format_duration(*within))]
+pub struct TimedOut {
+    pub command: String,
+    pub within: Duration,
 }
 
 /// The process groups of the commands [`capture`] runs now. Each runs in a

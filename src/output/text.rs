@@ -85,13 +85,7 @@ pub fn check(r: &CheckReport, style: Style) -> String {
             ));
         }
     }
-    out.push_str(&format!(
-        "{}: {} monitor{} in {:.0} ms\n",
-        r.status.as_str().to_uppercase(),
-        r.results.len(),
-        if r.results.len() == 1 { "" } else { "s" },
-        r.duration_ms
-    ));
+    out.push_str(&format!("{}\n", summary(r)));
     out.push_str(&super::alerts::raised(&r.alerts, &r.pending_alerts, r.notifications.as_ref()));
     out
 }
@@ -261,4 +255,24 @@ pub fn clear_locks(r: &ClearLocksReport) -> String {
         }
     }
     out
+}
+
+/// `CRITICAL: 1 critical, 4 ok (5 monitors, 6 ms)`: the worst status and
+/// how many have each, so the count is never read as "5 are critical".
+pub(super) fn summary(r: &CheckReport) -> String {
+    let counts: Vec<String> = [Status::Critical, Status::Unknown, Status::Warning, Status::Ok]
+        .iter()
+        .filter_map(|s| {
+            let n = r.results.iter().filter(|x| x.status == *s).count();
+            (n > 0).then(|| format!("{n} {s}"))
+        })
+        .collect();
+    let n = r.results.len();
+    format!(
+        "{}: {} ({n} monitor{}, {:.0} ms)",
+        r.status.as_str().to_uppercase(),
+        if counts.is_empty() { "nothing checked".to_string() } else { counts.join(", ") },
+        if n == 1 { "" } else { "s" },
+        r.duration_ms
+    )
 }

@@ -18,11 +18,9 @@ pub fn cycle_line(r: &CheckReport, heal: Option<&HealReport>) -> String {
         .map(|x| format!("{} {} ({})", x.monitor, x.status, x.message))
         .collect();
     let mut out = format!(
-        "{} {}: {} monitors in {:.0} ms{}{}\n",
+        "{} {}{}{}\n",
         r.checked_at,
-        r.status.as_str().to_uppercase(),
-        r.results.len(),
-        r.duration_ms,
+        super::text::summary(r),
         if bad.is_empty() { "" } else { "; " },
         bad.join("; ")
     );
