@@ -2,7 +2,7 @@
 //! heartbeat monitors.
 
 use super::{Ctx, rfc3339, unix_now};
-use crate::config::validate::valid_name;
+use crate::config::validate::name_problem;
 use crate::config::{HeartbeatSource, Spec};
 use anyhow::{Result, bail};
 use serde::Serialize;
@@ -27,8 +27,8 @@ pub struct PingReport {
 /// set: a typo in a cron job's `hm ping` would otherwise go unnoticed
 /// until the heartbeat it was meant for fired (issue 16).
 pub fn run(ctx: &Ctx, name: &str, fail: bool, duration: Option<Duration>, create: bool) -> Result<PingReport> {
-    if !valid_name(name) {
-        bail!("`{name}` is not a valid ping name: use lower-case letters, digits, `_`, `.` and `-`");
+    if let Some(why) = name_problem(name, "ping name") {
+        bail!("{why}");
     }
     let config = ctx.config()?;
     let reads = |m: &&crate::config::Monitor| match &m.spec {

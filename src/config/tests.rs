@@ -216,3 +216,18 @@ fn issue16_validate_refuses_what_a_check_could_not_use() {
     Config::parse("hm.toml", "[[monitor]]\nname = \"x\"\nkind = \"process\"\npattern = \"^gunicorn .*api{1,3}$\"\n")
         .expect("valid");
 }
+
+#[test]
+fn issue16_names_get_the_hint_that_fits_and_are_never_echoed_whole() {
+    let long = "a".repeat(300);
+    let issues = errors(&format!("[[monitor]]\nname = \"{long}\"\nkind = \"load\"\n"));
+    assert!(issues[0].message.contains("300 bytes long: a name is at most 128"), "{issues:?}");
+    assert!(!issues[0].message.contains("lower-case"), "its length is the problem: {issues:?}");
+    let huge = "X".repeat(100_000);
+    let issues = errors(&format!("[[monitor]]\nname = \"{huge}\"\nkind = \"load\"\n"));
+    assert!(issues[0].message.len() < 200, "cut: {} bytes", issues[0].message.len());
+    for dots in [".", ".."] {
+        let issues = errors(&format!("[[monitor]]\nname = \"{dots}\"\nkind = \"load\"\n"));
+        assert!(issues[0].message.contains("reads as a directory"), "{issues:?}");
+    }
+}

@@ -19,11 +19,33 @@ use toml::de::{DeTable, DeValue};
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Whether `name` is a valid monitor (or ping) name: `[a-z0-9_.-]+`, at
-/// most 128 bytes (it ends up in file names, metrics labels and URLs).
+/// most 128 bytes (it ends up in metrics labels and URLs), and not `.` or
+/// `..`.
 pub fn valid_name(name: &str) -> bool {
-    !name.is_empty()
-        && name.len() <= 128
-        && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"_.-".contains(&b))
+    name_problem(name, "name").is_none()
+}
+
+/// What is wrong with `name` (a `what`: "name", "ping name"), in words
+/// that fit the mistake, quoting at most its first 40 characters.
+pub fn name_problem(name: &str, what: &str) -> Option<String> {
+    let shown = match name.char_indices().nth(40) {
+        Some((i, _)) => format!("{}…", &name[..i]),
+        None => name.to_string(),
+    };
+    if name.is_empty() {
+        return Some(format!("an empty {what} is not allowed"));
+    }
+    if name == "." || name == ".." {
+        return Some(format!("`{name}` is not a valid {what}: it reads as a directory"));
+    }
+    let bad_char = !name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"_.-".contains(&b));
+    if bad_char {
+        return Some(format!("`{shown}` is not a valid {what}: use lower-case letters, digits, `_`, `.` and `-`"));
+    }
+    if name.len() > 128 {
+        return Some(format!("`{shown}` is {} bytes long: a {what} is at most 128", name.len()));
+    }
+    None
 }
 
 /// Resolve the global settings.
@@ -132,8 +154,8 @@ pub(crate) fn monitor(
     issues: &mut Vec<ConfigIssue>,
 ) -> Option<Monitor> {
     let mut c = Checker::new(doc, table.get_ref(), table.span().start, prefix.to_string(), issues);
-    if !valid_name(&raw.name) {
-        c.err("name", format!("`{}` is not a valid name: use lower-case letters, digits, `_`, `.` and `-`", raw.name));
+    if let Some(why) = name_problem(&raw.name, "name") {
+        c.err("name", why);
     }
     if !KINDS.iter().any(|(k, _)| *k == raw.kind) {
         return None; // reported by `keys`
@@ -228,8 +250,8 @@ pub(crate) fn monitor(
                 }
                 (Some(f), None) => HeartbeatSource::File(f.clone()),
                 (None, Some(p)) => {
-                    if !valid_name(p) {
-                        c.err("ping", format!("`{p}` is not a valid ping name"));
+                    if let Some(why) = name_problem(p, "ping name") {
+                        c.err("ping", why);
                     }
                     HeartbeatSource::Ping(p.clone())
                 }

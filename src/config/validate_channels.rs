@@ -4,7 +4,6 @@ use super::ConfigIssue;
 use super::channels::*;
 use super::checker::Checker;
 use super::load::Doc;
-use super::validate::valid_name;
 use super::validate_process::argv;
 use crate::status::Status;
 use std::path::PathBuf;
@@ -54,8 +53,8 @@ pub(crate) fn channel(
     issues: &mut Vec<ConfigIssue>,
 ) -> Option<Channel> {
     let mut c = Checker::new(doc, table.get_ref(), table.span().start, prefix.to_string(), issues);
-    if !valid_name(&raw.name) {
-        c.err("name", format!("`{}` is not a valid name: use lower-case letters, digits, `_`, `.` and `-`", raw.name));
+    if let Some(why) = super::validate::name_problem(&raw.name, "name") {
+        c.err("name", why);
     }
     let Some((kind, allowed, required)) = CHANNEL_KINDS.iter().find(|(k, _, _)| *k == raw.kind) else {
         let known: Vec<&str> = CHANNEL_KINDS.iter().map(|(k, _, _)| *k).collect();

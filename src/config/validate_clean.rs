@@ -4,7 +4,6 @@ use super::ConfigIssue;
 use super::checker::Checker;
 use super::load::Doc;
 use super::model::*;
-use super::validate::valid_name;
 use std::time::Duration;
 use toml::Spanned;
 use toml::de::DeTable;
@@ -18,8 +17,8 @@ pub(crate) fn clean_rule(
     issues: &mut Vec<ConfigIssue>,
 ) -> Option<CleanRule> {
     let mut c = Checker::new(doc, table.get_ref(), table.span().start, prefix.to_string(), issues);
-    if !valid_name(&raw.name) {
-        c.err("name", format!("`{}` is not a valid name: use lower-case letters, digits, `_`, `.` and `-`", raw.name));
+    if let Some(why) = super::validate::name_problem(&raw.name, "name") {
+        c.err("name", why);
     }
     if raw.roots.is_empty() && raw.journal_vacuum.is_none() {
         c.err("roots", "a rule needs at least one root directory (or `journal_vacuum`)");

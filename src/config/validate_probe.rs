@@ -3,7 +3,6 @@
 
 use super::checker::Checker;
 use super::model::*;
-use super::validate::valid_name;
 use super::validate_process::argv;
 use std::time::Duration;
 
@@ -79,8 +78,8 @@ pub(crate) fn spec(c: &mut Checker<'_, '_>, raw: &RawMonitor) -> Option<Spec> {
         }
         "tasks" => {
             let ping = raw.ping.clone().unwrap_or_else(|| raw.name.clone());
-            if !valid_name(&ping) {
-                c.err("ping", format!("`{ping}` is not a valid ping name"));
+            if let Some(why) = super::validate::name_problem(&ping, "ping name") {
+                c.err("ping", why);
             }
             let window = c.duration("window", raw.window.as_deref(), Duration::from_secs(3600));
             let errors =
