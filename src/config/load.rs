@@ -124,8 +124,11 @@ pub fn parse(file: &str, text: &str) -> Result<Config, ConfigErrors> {
     let doc = Doc { file, text };
     let (root, syntax) = DeTable::parse_recoverable(text);
     if !syntax.is_empty() {
-        let issues =
+        let mut issues: Vec<ConfigIssue> =
             syntax.iter().map(|e| doc.issue(e.span().map_or(0, |s| s.start), "", e.message().to_string())).collect();
+        // The parser reports them in no useful order: the first line blamed
+        // should be where the mistake is (issue 16).
+        issues.sort_by_key(|i| i.line);
         return Err(ConfigErrors(issues));
     }
     let root_span = root.span();
