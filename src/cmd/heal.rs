@@ -165,13 +165,17 @@ pub fn run_with(ctx: &Ctx, config: &Config, names: &[String], dry_run: bool) -> 
         .filter(|r| matches!(r.outcome.as_str(), "restarted" | "failed" | "cleaned" | "unstuck" | "cleared"))
         .map(|r| r.monitor.clone())
         .collect();
-    // A stalled worker's own process monitor is checked again too.
+    // A restarted worker's process monitor and the monitors that asked for
+    // it are checked again together.
     for (m, _) in &stalled {
         if let Some(w) = &m.worker
-            && acted.contains(&m.name)
-            && !acted.contains(w)
+            && (acted.contains(&m.name) || acted.contains(w))
         {
-            acted.push(w.clone());
+            for name in [&m.name, w] {
+                if !acted.contains(name) {
+                    acted.push(name.clone());
+                }
+            }
         }
     }
     let after =

@@ -30,11 +30,11 @@ pub(super) fn restart_stalled(
     dry_run: bool,
 ) -> Vec<Remedy> {
     // Worker name, and the monitor whose remedy restarted it.
-    let mut done: Vec<(String, String)> =
-        earlier
+    let mut done: Vec<(String, String)> = earlier
         .iter()
         .filter(|r| r.remedy == "restart" && matches!(r.outcome.as_str(), "restarted" | "failed" | "would restart"))
-        .map(|r| (r.monitor.clone(), r.monitor.clone())).collect();
+        .map(|r| (r.monitor.clone(), r.monitor.clone()))
+        .collect();
     let mut out = Vec::new();
     for (m, r) in stalled {
         let Some(name) = m.worker.as_deref() else { continue };

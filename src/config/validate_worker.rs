@@ -21,7 +21,10 @@ pub(crate) fn workers(
     issues: &mut Vec<ConfigIssue>,
 ) {
     let named = |t: &Spanned<DeTable<'_>>| {
-        t.get_ref().iter().find(|(k, _)| k.get_ref() == "name").and_then(|(_, v)| v.get_ref().as_str().map(String::from))
+        t.get_ref()
+            .iter()
+            .find(|(k, _)| k.get_ref() == "name")
+            .and_then(|(_, v)| v.get_ref().as_str().map(String::from))
     };
     let embedded = super::defaults::host_monitors(&Default::default());
     for table in tables {
@@ -75,7 +78,8 @@ mod tests {
 
     #[test]
     fn a_worker_that_hm_cannot_start_is_refused_with_its_field() {
-        let beat = |worker: &str| format!("[[monitor]]\nname = \"beat\"\nkind = \"heartbeat\"\nworker = \"{worker}\"\n");
+        let beat =
+            |worker: &str| format!("[[monitor]]\nname = \"beat\"\nkind = \"heartbeat\"\nworker = \"{worker}\"\n");
         let cases = [
             (beat("nope"), "hm.toml:4: monitor[beat].worker: no monitor named `nope`"),
             (beat("cpu"), "monitor[beat].worker: `cpu` is a cpu monitor"),
@@ -96,8 +100,12 @@ mod tests {
 
     #[test]
     fn worker_applies_to_heartbeat_and_tasks_only() {
-        let text = format!("{API}[[monitor]]\nname = \"web\"\nkind = \"http\"\nurl = \"http://x/\"\nworker = \"api\"\n");
+        let text =
+            format!("{API}[[monitor]]\nname = \"web\"\nkind = \"http\"\nurl = \"http://x/\"\nworker = \"api\"\n");
         let got = issues(&text);
-        assert!(got.iter().any(|i| i.contains("monitor[web].worker: `worker` does not apply to a `http` monitor")), "{got:?}");
+        assert!(
+            got.iter().any(|i| i.contains("monitor[web].worker: `worker` does not apply to a `http` monitor")),
+            "{got:?}"
+        );
     }
 }
