@@ -122,7 +122,7 @@ pub fn restart_because(
         return Ok(report);
     }
     let host = LinuxHost::new(proc_needs([m]));
-    let attempt = restart::restart(&host, r, &old);
+    let attempt = restart::restart(&host, &m.name, r, &old);
     let started_at = unix_now();
     let (ok, steps) = match attempt {
         Ok(mut a) => {
