@@ -31,7 +31,8 @@ pub struct Remedy {
     pub monitor: String,
     /// `restart`, `clean-disk`, or `none`.
     pub remedy: String,
-    /// `restarted`, `failed`, `cleaned`, `would restart`, `backing off`, `gave up`, ...
+    /// `restarted`, `failed`, `cleaned`, `would restart`, `backing off`, `gave up`,
+    /// `already restarted` (once per heal), `waiting` (a stalled worker just restarted), ...
     pub outcome: String,
     pub details: String,
 }
