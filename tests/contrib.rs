@@ -165,7 +165,8 @@ fn the_units_run_hm_where_the_install_step_puts_it() {
     assert!(readme.contains("cargo install --locked --path . --root /usr/local"), "README's install step");
     for unit in ["hm.service", "hm-check.service"] {
         let text = std::fs::read_to_string(contrib(unit)).expect("unit");
-        let exec: Vec<&str> = text.lines().filter_map(|l| l.trim_start_matches("# ").strip_prefix("ExecStart=")).collect();
+        let exec: Vec<&str> =
+            text.lines().filter_map(|l| l.trim_start_matches("# ").strip_prefix("ExecStart=")).collect();
         assert!(!exec.is_empty(), "{unit}");
         for line in exec {
             assert!(line.starts_with("/usr/local/bin/hm "), "{unit}: ExecStart={line}");
