@@ -156,3 +156,20 @@ fn the_grafana_dashboard_queries_parse_and_use_exported_families() {
         );
     }
 }
+
+/// Issue 15: the units run hm where the README's install step puts it
+/// (`cargo install --root /usr/local`), not a path nothing installs to.
+#[test]
+fn the_units_run_hm_where_the_install_step_puts_it() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).expect("README");
+    assert!(readme.contains("cargo install --locked --path . --root /usr/local"), "README's install step");
+    for unit in ["hm.service", "hm-check.service"] {
+        let text = std::fs::read_to_string(contrib(unit)).expect("unit");
+        let exec: Vec<&str> =
+            text.lines().filter_map(|l| l.trim_start_matches("# ").strip_prefix("ExecStart=")).collect();
+        assert!(!exec.is_empty(), "{unit}");
+        for line in exec {
+            assert!(line.starts_with("/usr/local/bin/hm "), "{unit}: ExecStart={line}");
+        }
+    }
+}

@@ -4,7 +4,9 @@
 //! down (fewer running than `min`) and that has a way to restart gets
 //! restarted (within its budget and backoff); a
 //! `disk` monitor that is not ok gets the `[[clean]]` rules; a stuck `tmux`
-//! session gets its keys and `on_stuck` command; a `sqlite` database that is
+//! session gets its keys and `on_stuck` command; a critical `heartbeat` or
+//! `tasks` monitor with `worker = "NAME"` gets NAME's live but stalled
+//! worker restarted (see `heal_worker`); a `sqlite` database that is
 //! locked or has a hot journal gets `clear-locks`. Everything else
 //! is reported as having no remedy. The whole run holds the run lock, so two
 //! heals never act at once.
@@ -29,7 +31,8 @@ pub struct Remedy {
     pub monitor: String,
     /// `restart`, `clean-disk`, or `none`.
     pub remedy: String,
-    /// `restarted`, `failed`, `cleaned`, `would restart`, `backing off`, `gave up`, ...
+    /// `restarted`, `failed`, `cleaned`, `would restart`, `backing off`, `gave up`,
+    /// `already restarted` (once per heal), `waiting` (a stalled worker just restarted), ...
     pub outcome: String,
     pub details: String,
 }
@@ -64,6 +67,9 @@ pub fn run_with(ctx: &Ctx, config: &Config, names: &[String], dry_run: bool) -> 
     let store = ctx.store(config).context("not healing: hm records every action it takes and cannot record now")?;
     let mut remedies = Vec::new();
     let mut cleaned_disk = false;
+    // Critical heartbeats and tasks naming a worker: restarted after the
+    // loop, so a worker its own monitor restarted is not restarted twice.
+    let mut stalled = Vec::new();
     for r in before.results.iter().filter(|r| r.status != Status::Ok) {
         let Some(m) = config.monitors.iter().find(|m| m.name == r.monitor) else { continue };
         let remedy = match &m.spec {
@@ -140,6 +146,10 @@ pub fn run_with(ctx: &Ctx, config: &Config, names: &[String], dry_run: bool) -> 
                 }
                 Remedy { monitor: m.name.clone(), remedy: "unstick".into(), outcome, details }
             }
+            Spec::Heartbeat(_) | Spec::Tasks(_) if m.worker.is_some() && r.status == Status::Critical => {
+                stalled.push((m, r));
+                continue;
+            }
             _ => Remedy {
                 monitor: m.name.clone(),
                 remedy: "none".into(),
@@ -149,11 +159,26 @@ pub fn run_with(ctx: &Ctx, config: &Config, names: &[String], dry_run: bool) -> 
         };
         remedies.push(remedy);
     }
-    let acted: Vec<String> = remedies
+    let restarted = super::heal_worker::restart_stalled(&store, config, &stalled, &remedies, dry_run);
+    remedies.extend(restarted);
+    let mut acted: Vec<String> = remedies
         .iter()
         .filter(|r| matches!(r.outcome.as_str(), "restarted" | "failed" | "cleaned" | "unstuck" | "cleared"))
         .map(|r| r.monitor.clone())
         .collect();
+    // A restarted worker's process monitor and the monitors that asked for
+    // it are checked again together.
+    for (m, _) in &stalled {
+        if let Some(w) = &m.worker
+            && (acted.contains(&m.name) || acted.contains(w))
+        {
+            for name in [&m.name, w] {
+                if !acted.contains(name) {
+                    acted.push(name.clone());
+                }
+            }
+        }
+    }
     let after =
         if acted.is_empty() { None } else { Some(super::check::run_with(ctx, config, &acted, Instant::now())?) };
     let status = match &after {
@@ -182,6 +207,10 @@ fn no_remedy(m: &Monitor, config: &Config) -> String {
         Spec::Disk(_) if config.clean.is_empty() => format!("no remedy: add a [[clean]] rule to {file}"),
         Spec::Disk(_) => "the [[clean]] rules already ran for another disk monitor".into(),
         Spec::Sqlite(_) | Spec::Tmux(_) => "heal = false for this monitor".into(),
+        _ if m.worker.is_some() => format!(
+            "not critical: worker {} is restarted only when this monitor is critical",
+            m.worker.as_deref().unwrap_or_default()
+        ),
         _ => format!("hm has no remedy for a {} monitor", m.kind()),
     }
 }

@@ -9,6 +9,7 @@ pub mod clear_locks;
 pub mod completions;
 pub mod export;
 pub mod heal;
+mod heal_worker;
 pub mod history;
 pub mod man;
 pub mod monitor;

@@ -60,6 +60,18 @@ fn running_now(m: &Monitor, spec: &ProcessSpec) -> Result<Vec<ProcInfo>> {
 /// Restart `m` (unless the budget says otherwise) and verify it runs.
 /// `automatic` runs (heal) also respect the backoff between attempts.
 pub fn restart_and_verify(store: &Store, m: &Monitor, automatic: bool, dry_run: bool) -> Result<RestartReport> {
+    restart_because(store, m, automatic, dry_run, None)
+}
+
+/// [`restart_and_verify`], with why it is restarted (a stalled heartbeat)
+/// as the first step, so the report and the actions table say it.
+pub fn restart_because(
+    store: &Store,
+    m: &Monitor,
+    automatic: bool,
+    dry_run: bool,
+    why: Option<&str>,
+) -> Result<RestartReport> {
     let (spec, r) = restartable(m)?;
     let now = unix_now();
     let old = running_now(m, spec)?;
@@ -69,7 +81,7 @@ pub fn restart_and_verify(store: &Store, m: &Monitor, automatic: bool, dry_run: 
         dry_run,
         old_pids: old.iter().map(|p| p.pid).collect(),
         new_pids: Vec::new(),
-        steps: Vec::new(),
+        steps: why.map(String::from).into_iter().collect(),
     };
     let history = store.restarts_since(&m.name, now - r.window.as_secs_f64())?;
     match restart::budget(r, &history, now) {
@@ -110,7 +122,7 @@ pub fn restart_and_verify(store: &Store, m: &Monitor, automatic: bool, dry_run: 
         return Ok(report);
     }
     let host = LinuxHost::new(proc_needs([m]));
-    let attempt = restart::restart(&host, r, &old);
+    let attempt = restart::restart(&host, &m.name, r, &old);
     let started_at = unix_now();
     let (ok, steps) = match attempt {
         Ok(mut a) => {
@@ -125,7 +137,7 @@ pub fn restart_and_verify(store: &Store, m: &Monitor, automatic: bool, dry_run: 
         }
         Err(e) => (false, vec![format!("{e:#}")]),
     };
-    report.steps = steps;
+    report.steps.extend(steps);
     report.outcome = if ok { "restarted" } else { "failed" }.into();
     if !ok {
         report.steps.push(format!("not running after {}", format_duration(r.delay)));

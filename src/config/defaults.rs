@@ -15,6 +15,7 @@ pub fn host_monitors(t: &HostThresholds) -> Vec<Monitor> {
         for_checks: None,
         cooldown: None,
         anomaly: None,
+        worker: None,
         spec,
     };
     vec![

@@ -19,6 +19,7 @@ mod validate_channels;
 mod validate_clean;
 mod validate_probe;
 mod validate_process;
+mod validate_worker;
 
 pub use channels::{AlertSettings, Channel, Secret, Target};
 pub use model::*;

@@ -48,6 +48,8 @@ pub struct RawMonitor {
     // heartbeat
     pub file: Option<PathBuf>,
     pub ping: Option<String>,
+    /// heartbeat, tasks: the `process` monitor restarted when this is critical.
+    pub worker: Option<String>,
     // process remedies
     pub start: Option<CommandLine>,
     pub stop: Option<CommandLine>,

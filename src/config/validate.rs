@@ -293,6 +293,7 @@ pub(crate) fn monitor(
         for_checks: raw.for_checks,
         cooldown,
         anomaly: raw.anomaly,
+        worker: raw.worker,
         spec,
     })
 }

@@ -76,8 +76,8 @@ pub fn stop_unseen(host: &dyn Host, a: &mut Attempt, seen: &[u32], grace: Durati
     terminate(host, p, grace, &mut a.steps);
 }
 
-/// Stop the `current` processes and start the worker again.
-pub fn restart(host: &dyn Host, spec: &RestartSpec, current: &[ProcInfo]) -> Result<Attempt> {
+/// Stop the `current` processes and start monitor `name`'s worker again.
+pub fn restart(host: &dyn Host, name: &str, spec: &RestartSpec, current: &[ProcInfo]) -> Result<Attempt> {
     let mut a = Attempt::default();
     match &spec.how {
         RestartHow::Unit(unit) => {
@@ -95,8 +95,12 @@ pub fn restart(host: &dyn Host, spec: &RestartSpec, current: &[ProcInfo]) -> Res
             for p in current {
                 terminate(host, p, spec.grace, &mut a.steps);
             }
-            let pid = host.spawn_detached(start, spec.log.as_deref())?;
-            a.steps.push(format!("started {} (pid {pid})", start.join(" ")));
+            let started = host.start_worker(name, start, spec.log.as_deref(), spec.grace)?;
+            let pid = started.pid;
+            match &started.unit {
+                Some(unit) => a.steps.push(format!("started {} as {unit} (pid {pid})", start.join(" "))),
+                None => a.steps.push(format!("started {} (pid {pid})", start.join(" "))),
+            }
             a.started = Some(pid);
             a.started_proc = host.process(pid);
         }
@@ -159,7 +163,7 @@ mod tests {
     fn a_reused_pid_is_never_signalled() {
         // Found as pid 10 started at tick 100; pid 10 is now another process.
         let host = FakeHost { procs: vec![proc(10, 200)], ..Default::default() };
-        let a = restart(&host, &spec(), &[proc(10, 100)]).expect("restart");
+        let a = restart(&host, "api", &spec(), &[proc(10, 100)]).expect("restart");
         assert!(host.signals.lock().expect("lock").is_empty());
         assert_eq!(a.steps[0], "pid 10 already gone (or reused): not signalled");
         assert_eq!(a.started, Some(4242));
@@ -168,7 +172,7 @@ mod tests {
     #[test]
     fn a_process_that_ignores_sigterm_is_killed() {
         let host = FakeHost { procs: vec![proc(10, 100)], ..Default::default() };
-        let a = restart(&host, &spec(), &[proc(10, 100)]).expect("restart");
+        let a = restart(&host, "api", &spec(), &[proc(10, 100)]).expect("restart");
         assert_eq!(*host.signals.lock().expect("lock"), vec![(10, Signal::SIGTERM), (10, Signal::SIGKILL)]);
         assert!(a.steps[0].starts_with("pid 10 killed after"), "{:?}", a.steps);
         assert_eq!(*host.commands.lock().expect("lock"), vec![vec!["worker".to_string()]]);
@@ -177,7 +181,7 @@ mod tests {
     #[test]
     fn issue14_init_hm_and_its_ancestors_are_never_signalled() {
         let host = FakeHost { procs: vec![proc(1, 1), proc(7, 50)], ancestors: vec![7], ..Default::default() };
-        let a = restart(&host, &spec(), &[proc(1, 1), proc(7, 50)]).expect("restart");
+        let a = restart(&host, "api", &spec(), &[proc(1, 1), proc(7, 50)]).expect("restart");
         assert!(host.signals.lock().expect("lock").is_empty(), "{:?}", a.steps);
         assert_eq!(a.steps[1], "pid 7 is init, hm or an ancestor of hm: not signalled");
     }

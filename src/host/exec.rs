@@ -195,7 +195,7 @@ pub fn output_with(argv: &[String], input: Option<&[u8]>, env: &[(&str, &str)], 
 /// would send the output into a root-owned file elsewhere, issue 14), and
 /// only a regular file with no other hard link is taken (`O_NONBLOCK`: a
 /// FIFO put there fails at once instead of hanging hm).
-fn open_log(path: &Path) -> Result<std::fs::File> {
+pub(crate) fn open_log(path: &Path) -> Result<std::fs::File> {
     use crate::safe_path::{Symlinks, open_file};
     use nix::fcntl::OFlag;
     let flags = OFlag::O_WRONLY | OFlag::O_CREAT | OFlag::O_APPEND;

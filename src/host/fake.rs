@@ -1,6 +1,6 @@
 //! A host with fixed figures, for testing checks exactly.
 
-use super::{CpuTimes, FsInfo, Host, LoadAvg, MemInfo, ProcEntry, ProcInfo, ProcNeeds, Signal, UnitInfo};
+use super::{CpuTimes, FsInfo, Host, LoadAvg, MemInfo, ProcEntry, ProcInfo, ProcNeeds, Signal, Started, UnitInfo};
 use anyhow::{Result, anyhow};
 use std::path::Path;
 use std::sync::Mutex;
@@ -81,9 +81,9 @@ impl Host for FakeHost {
         }
         Ok(self.output.clone())
     }
-    fn spawn_detached(&self, argv: &[String], _log: Option<&Path>) -> Result<u32> {
+    fn start_worker(&self, _name: &str, argv: &[String], _log: Option<&Path>, _grace: Duration) -> Result<Started> {
         self.run_command(argv, Duration::ZERO)?;
-        Ok(4242)
+        Ok(Started { pid: 4242, unit: None })
     }
     fn unit(&self, unit: &str) -> Result<UnitInfo> {
         self.units

@@ -9,7 +9,9 @@
 //! once, lazily, reading only the files the configured checks need.
 
 use super::procfs::{self, Clock};
-use super::{CpuTimes, FsInfo, Host, LoadAvg, MemInfo, ProcEntry, ProcInfo, ProcNeeds, Signal, UnitInfo, exec};
+use super::{
+    CpuTimes, FsInfo, Host, LoadAvg, MemInfo, ProcEntry, ProcInfo, ProcNeeds, Signal, Started, UnitInfo, exec,
+};
 use anyhow::{Context, Result, anyhow, bail};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -168,8 +170,13 @@ impl Host for LinuxHost {
         exec::output(argv, timeout)
     }
 
-    fn spawn_detached(&self, argv: &[String], log: Option<&Path>) -> Result<u32> {
-        exec::spawn_detached(argv, log)
+    fn start_worker(&self, name: &str, argv: &[String], log: Option<&Path>, grace: Duration) -> Result<Started> {
+        // A user may not create system units: only root's workers get one.
+        if nix::unistd::geteuid().is_root() && super::worker_unit::systemd_booted() {
+            let pid = super::worker_unit::start(name, argv, log, grace)?;
+            return Ok(Started { pid, unit: Some(super::worker_unit::unit_name(name)) });
+        }
+        Ok(Started { pid: exec::spawn_detached(argv, log)?, unit: None })
     }
 
     fn unit(&self, unit: &str) -> Result<UnitInfo> {

@@ -12,6 +12,7 @@ pub mod fake;
 pub mod lineage;
 pub mod linux;
 mod procfs;
+pub mod worker_unit;
 
 use anyhow::Result;
 pub use nix::sys::signal::Signal;
@@ -161,7 +162,17 @@ pub trait Host: Sync {
     }
     /// Run a command to completion and return its standard output.
     fn command_output(&self, argv: &[String], timeout: Duration) -> Result<String>;
-    /// Start a worker detached from hm (own session, stdin from /dev/null,
-    /// output appended to `log` or discarded), so it outlives hm; its pid.
-    fn spawn_detached(&self, argv: &[String], log: Option<&Path>) -> Result<u32>;
+    /// Start monitor `name`'s worker so that it outlives hm: under systemd
+    /// as its own transient unit ([`worker_unit`]), else detached (own
+    /// session); stdin from /dev/null, output appended to `log` or
+    /// discarded. `grace` is how long a stop may take.
+    fn start_worker(&self, name: &str, argv: &[String], log: Option<&Path>, grace: Duration) -> Result<Started>;
+}
+
+/// A started worker.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Started {
+    pub pid: u32,
+    /// The transient systemd unit it runs in, if any.
+    pub unit: Option<String>,
 }

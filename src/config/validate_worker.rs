@@ -1,0 +1,111 @@
+//! `worker = "NAME"` on a `heartbeat` or `tasks` monitor names the `process`
+//! monitor whose worker `hm heal` restarts when the beat stops: a worker
+//! can be alive and still have done nothing for an hour. That only works
+//! when NAME is a process monitor that hm knows how to start, which can be
+//! checked only once every monitor is read.
+
+use super::ConfigIssue;
+use super::checker::Checker;
+use super::load::Doc;
+use super::model::{Monitor, Spec};
+use toml::Spanned;
+use toml::de::DeTable;
+
+/// Check every `worker` reference in `monitors` (read from `tables`,
+/// labelled `monitor[NAME]`). A worker whose own table had errors is not
+/// reported again here.
+pub(crate) fn workers(
+    doc: &Doc<'_>,
+    tables: &[Spanned<DeTable<'_>>],
+    monitors: &[Monitor],
+    issues: &mut Vec<ConfigIssue>,
+) {
+    let named = |t: &Spanned<DeTable<'_>>| {
+        t.get_ref()
+            .iter()
+            .find(|(k, _)| k.get_ref() == "name")
+            .and_then(|(_, v)| v.get_ref().as_str().map(String::from))
+    };
+    let embedded = super::defaults::host_monitors(&Default::default());
+    for table in tables {
+        let Some(name) = named(table) else { continue };
+        let Some(worker) = monitors.iter().find(|m| m.name == name).and_then(|m| m.worker.as_deref()) else {
+            continue;
+        };
+        let problem = match monitors.iter().chain(&embedded).find(|m| m.name == worker) {
+            None if tables.iter().any(|t| named(t).as_deref() == Some(worker)) => None,
+            None => Some(format!("no monitor named `{worker}`: name the `process` monitor of the worker to restart")),
+            Some(w) => match &w.spec {
+                Spec::Process(p) if p.restart.is_some() => None,
+                Spec::Process(_) => Some(format!(
+                    "`{worker}` has no way to start its worker: add start = [\"/path/to/worker\", ...] (or unit = \"name.service\") to it, and do not set heal = false"
+                )),
+                _ => Some(format!("`{worker}` is a {} monitor: `worker` names a `process` monitor", w.kind())),
+            },
+        };
+        if let Some(message) = problem {
+            let prefix = format!("monitor[{name}]");
+            Checker::new(doc, table.get_ref(), table.span().start, prefix, issues).err("worker", message);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::Config;
+
+    const API: &str = "[[monitor]]\nname = \"api\"\nkind = \"process\"\npattern = \"^api\"\nstart = [\"/srv/api\"]\n\n";
+
+    fn issues(text: &str) -> Vec<String> {
+        match Config::parse("hm.toml", text) {
+            Ok(_) => Vec::new(),
+            Err(e) => e.0.iter().map(|i| i.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn a_heartbeat_or_tasks_monitor_may_name_a_restartable_process_monitor() {
+        let text = format!(
+            "{API}[[monitor]]\nname = \"beat\"\nkind = \"heartbeat\"\nfile = \"/run/beat\"\nworker = \"api\"\n\n\
+             [[monitor]]\nname = \"jobs\"\nkind = \"tasks\"\nworker = \"api\"\n"
+        );
+        let c = Config::parse("hm.toml", &text).expect("valid");
+        let worker = |n: &str| c.monitors.iter().find(|m| m.name == n).and_then(|m| m.worker.clone());
+        assert_eq!(worker("beat").as_deref(), Some("api"));
+        assert_eq!(worker("jobs").as_deref(), Some("api"));
+        assert_eq!(worker("api"), None);
+    }
+
+    #[test]
+    fn a_worker_that_hm_cannot_start_is_refused_with_its_field() {
+        let beat =
+            |worker: &str| format!("[[monitor]]\nname = \"beat\"\nkind = \"heartbeat\"\nworker = \"{worker}\"\n");
+        let cases = [
+            (beat("nope"), "hm.toml:4: monitor[beat].worker: no monitor named `nope`"),
+            (beat("cpu"), "monitor[beat].worker: `cpu` is a cpu monitor"),
+            (
+                format!("[[monitor]]\nname = \"api\"\nkind = \"process\"\nprocess = \"api\"\n\n{}", beat("api")),
+                "monitor[beat].worker: `api` has no way to start its worker",
+            ),
+            (
+                format!("{}\nheal = false\n\n{}", API.trim_end(), beat("api")),
+                "monitor[beat].worker: `api` has no way to start its worker",
+            ),
+        ];
+        for (text, want) in cases {
+            let got = issues(&text);
+            assert!(got.iter().any(|i| i.contains(want)), "{want}\nnot in {got:?}\nfor:\n{text}");
+        }
+    }
+
+    #[test]
+    fn worker_applies_to_heartbeat_and_tasks_only() {
+        let text =
+            format!("{API}[[monitor]]\nname = \"web\"\nkind = \"http\"\nurl = \"http://x/\"\nworker = \"api\"\n");
+        let got = issues(&text);
+        assert!(
+            got.iter().any(|i| i.contains("monitor[web].worker: `worker` does not apply to a `http` monitor")),
+            "{got:?}"
+        );
+    }
+}
