@@ -1,6 +1,8 @@
 //! `hm heal`: check, remedy, check again — with real workers and files.
 
 mod common;
+#[path = "heal/worker.rs"]
+mod worker;
 
 use common::{Test, result};
 use std::time::{Duration, SystemTime};

@@ -2,10 +2,8 @@
 //! critical) is restarted by `hm heal` and `hm run --heal`, with real
 //! processes and a real heartbeat file; a worker that beats is left alone.
 
-mod common;
-
-use common::daemon::Daemon;
-use common::{Test, Worker, result};
+use super::common::daemon::Daemon;
+use super::common::{Test, Worker, result};
 use std::time::{Duration, SystemTime};
 
 /// Every process whose command line starts with `prefix`.
