@@ -155,3 +155,123 @@ impl AddArgs {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::cli::{Cli, Command};
+    use crate::config::{COMMON, KINDS};
+    use clap::{CommandFactory, Parser};
+
+    /// The `[[monitor]]` table `hm ARGS` would add.
+    fn toml(args: &[&str]) -> String {
+        let cli = Cli::try_parse_from(["hm"].iter().chain(args)).unwrap_or_else(|e| panic!("{args:?}: {e}"));
+        let Command::Add(a) = cli.command else { panic!("not add: {args:?}") };
+        a.monitor().expect("monitor").table().to_string()
+    }
+
+    /// Every key a kind takes in hm.toml is a flag of `hm add KIND` (a
+    /// key added to `config::kinds::KINDS` needs its flag), and no flag
+    /// writes a key the kind does not take.
+    #[test]
+    fn every_key_of_every_kind_has_its_flag() {
+        let cli = Cli::command();
+        let add = cli.find_subcommand("add").expect("add");
+        for (kind, keys) in KINDS {
+            let sub = add.find_subcommand(kind).unwrap_or_else(|| panic!("no `hm add {kind}`"));
+            let mut flags: Vec<String> = sub
+                .get_arguments()
+                .filter(|a| !a.is_global_set() && !["help", "version", "name"].contains(&a.get_id().as_str()))
+                .map(|a| a.get_long().map_or(a.get_id().to_string(), |l| l.replace('-', "_")))
+                .collect();
+            flags.retain(|f| !["config", "db", "json", "worker"].contains(&f.as_str()));
+            flags.sort();
+            let mut want: Vec<String> = COMMON
+                .iter()
+                .chain(keys.iter())
+                .filter(|k| !["name", "kind"].contains(k))
+                .map(|k| k.to_string())
+                .collect();
+            want.retain(|k| k != "worker");
+            want.sort();
+            assert_eq!(flags, want, "`hm add {kind}`");
+        }
+    }
+
+    /// Issue 15: a heartbeat or tasks monitor names the worker it restarts
+    /// (`worker = "NAME"`, validated by the config, not here).
+    #[test]
+    fn issue15_worker_flag_writes_the_worker_key() {
+        let hb = toml(&["add", "heartbeat", "orch", "--warn", "10m", "--worker", "orchestrator"]);
+        assert_eq!(hb, "name = \"orch\"\nkind = \"heartbeat\"\nwarn = \"10m\"\nworker = \"orchestrator\"\n");
+        let tasks = toml(&["add", "tasks", "etl", "--worker", "etl-runner"]);
+        assert_eq!(tasks, "name = \"etl\"\nkind = \"tasks\"\nworker = \"etl-runner\"\n");
+    }
+
+    #[test]
+    fn flags_become_keys_of_their_type() {
+        let cases: &[(&[&str], &str)] = &[
+            (
+                &[
+                    "add",
+                    "tmux",
+                    "jobs",
+                    "--session",
+                    "jobs",
+                    "--stuck-after",
+                    "30m",
+                    "--keys",
+                    "C-c",
+                    "--keys",
+                    "Enter",
+                    "--heal",
+                    "false",
+                ],
+                "session = \"jobs\"\nstuck_after = \"30m\"\nkeys = [\"C-c\", \"Enter\"]\nheal = false\n",
+            ),
+            (
+                &[
+                    "add",
+                    "sqlite",
+                    "db",
+                    "--path",
+                    "/srv/j.db",
+                    "--quick-check",
+                    "--wal-warn",
+                    "256MiB",
+                    "--killable",
+                    "^x",
+                ],
+                "path = \"/srv/j.db\"\nquick_check = true\nwal_warn = \"256MiB\"\nkillable = [\"^x\"]\n",
+            ),
+            (
+                &[
+                    "add",
+                    "http",
+                    "api",
+                    "--url",
+                    "http://h/x",
+                    "--expect-status",
+                    "200",
+                    "--expect-status",
+                    "204",
+                    "--warn",
+                    "0.5",
+                ],
+                "url = \"http://h/x\"\nexpect_status = [200, 204]\nwarn = 0.5\n",
+            ),
+            (
+                &["add", "command", "procs", "--for", "3", "--", "/usr/lib/nagios/plugins/check_procs", "-w", "250"],
+                "command = [\"/usr/lib/nagios/plugins/check_procs\", \"-w\", \"250\"]\nfor = 3\n",
+            ),
+            (
+                &["add", "workspace", "w", "--path", "/srv/w", "--required", "a/b", "--writable", "--enabled", "false"],
+                "path = \"/srv/w\"\nrequired = [\"a/b\"]\nwritable = true\nenabled = false\n",
+            ),
+            (&["add", "gpu", "g", "--temp-warn", "80", "--util-crit", "99.5"], "temp_warn = 80\nutil_crit = 99.5\n"),
+        ];
+        for (args, want) in cases {
+            let text = toml(args);
+            assert!(text.ends_with(want), "{args:?}:\n{text}");
+        }
+    }
+}

@@ -96,7 +96,10 @@ impl NewMonitor {
             return Ok(self.set(key, value(line)));
         }
         let words = shlex::split(&line).ok_or_else(|| {
-            anyhow!("--{}: cannot split `{line}` into words: a quote is not closed", key.replace('_', "-"))
+            anyhow!(
+                "--{}: cannot split `{line}` into words: a quote is not closed; nothing was added",
+                key.replace('_', "-")
+            )
         })?;
         Ok(self.list(key, words))
     }
