@@ -77,7 +77,7 @@ pub enum AddKind {
     Sqlite(Box<SqliteArgs>),
     /// A directory exists, is writable, holds its files, is not too big
     #[command(
-        after_help = "Example:\n  hm add workspace scratch --path /srv/scratch --required config.yaml --writable --warn 10GiB"
+        after_help = "Example:\n  hm add workspace scratch --path /srv/scratch --required config.yaml --writable --warn 10GiB --crit 20GiB"
     )]
     Workspace(Box<WorkspaceArgs>),
     /// An HTTP request: status, body and latency
