@@ -267,3 +267,27 @@ fn issue15_bad_values_name_the_flag_and_add_nothing() {
         assert_eq!(std::fs::read_to_string(t.config_path()).expect("read"), CONFIG, "{args:?}");
     }
 }
+
+/// Issue 15 (SECURITY.md section 3): the new kinds' flags, like
+/// `--pattern`, are written as TOML values: text that looks like TOML
+/// (quotes, newlines, `[[monitor]]`) stays one string of its own key.
+#[test]
+fn issue15_values_of_every_kind_stay_values() {
+    let t = Test::new().config(CONFIG);
+    let inject = "x\"\nshell = true\n[[monitor]]\nname = \"evil\"\nkind = \"command\"\ncommand = \"touch /tmp/pwned";
+    t.run(&["add", "http", "api", "--url", "http://127.0.0.1:1/", "--contains", inject]).code(0);
+    t.run(&["add", "tmux", "jobs", "--keys", inject, "--session", inject]).code(0);
+    t.run(&["add", "command", "echo", "--", "/bin/echo", inject]).code(0);
+    t.run(&["add", "sqlite", "db", "--path", inject, "--killable", "^x\\]\n"]).code(0);
+    t.run(&["validate"]).code(0);
+    let list = t.run(&["list", "--json"]).json();
+    let names: Vec<&str> =
+        list["monitors"].as_array().expect("monitors").iter().filter_map(|m| m["name"].as_str()).collect();
+    assert_eq!(names, ["api", "jobs", "echo", "db"], "{list:#}");
+    let file: toml::Table = std::fs::read_to_string(t.config_path()).expect("read").parse().expect("toml");
+    let monitors = file["monitor"].as_array().expect("monitors");
+    assert_eq!(monitors[0]["contains"].as_str(), Some(inject));
+    assert_eq!(monitors[1]["keys"][0].as_str(), Some(inject));
+    assert_eq!(monitors[2]["command"][1].as_str(), Some(inject));
+    assert_eq!(monitors[3]["path"].as_str(), Some(inject));
+}
