@@ -4,10 +4,8 @@
 //! directory, an HTTP server and a TCP listener on 127.0.0.1, a plugin, pings.
 //! A bad value names its flag and leaves the file as it was, byte for byte.
 
-mod common;
-
-use common::receiver::Receiver;
-use common::{Test, have_tool, result};
+use super::common::receiver::Receiver;
+use super::common::{Test, have_tool, result};
 
 const CONFIG: &str = "# hand-written\nhost_defaults = false   # only what the test adds\n";
 
