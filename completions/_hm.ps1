@@ -121,34 +121,401 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             break
         }
         'hm;monitor;add' {
-            [CompletionResult]::new('--pattern', '--pattern', [CompletionResultType]::ParameterName, 'process: regex over the full command line')
-            [CompletionResult]::new('--process', '--process', [CompletionResultType]::ParameterName, 'process: exact process name')
-            [CompletionResult]::new('--pidfile', '--pidfile', [CompletionResultType]::ParameterName, 'process: file holding the pid')
-            [CompletionResult]::new('--unit', '--unit', [CompletionResultType]::ParameterName, 'process: systemd unit')
-            [CompletionResult]::new('--min', '--min', [CompletionResultType]::ParameterName, 'process: minimum number running (default 1)')
-            [CompletionResult]::new('--max', '--max', [CompletionResultType]::ParameterName, 'process: maximum number running')
-            [CompletionResult]::new('--warn', '--warn', [CompletionResultType]::ParameterName, 'Warning threshold (a number, or a duration for heartbeat)')
-            [CompletionResult]::new('--crit', '--crit', [CompletionResultType]::ParameterName, 'Critical threshold (a number, or a duration for heartbeat)')
-            [CompletionResult]::new('--cpu-warn', '--cpu-warn', [CompletionResultType]::ParameterName, 'process: per-process CPU % warning level')
-            [CompletionResult]::new('--cpu-crit', '--cpu-crit', [CompletionResultType]::ParameterName, 'process: per-process CPU % critical level')
-            [CompletionResult]::new('--rss-warn', '--rss-warn', [CompletionResultType]::ParameterName, 'process: per-process resident memory warning level, e.g. 512MiB')
-            [CompletionResult]::new('--rss-crit', '--rss-crit', [CompletionResultType]::ParameterName, 'process: per-process resident memory critical level')
-            [CompletionResult]::new('--start', '--start', [CompletionResultType]::ParameterName, 'process: the command `hm heal` and `hm restart-worker` start the worker with, split into words like a shell would (quotes work; no pipes, `&&` or variables unless --shell)')
-            [CompletionResult]::new('--stop', '--stop', [CompletionResultType]::ParameterName, 'process: the command that stops the worker (default: SIGTERM, then SIGKILL after `grace`)')
-            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'process: the file the started worker''s stdout and stderr go to')
-            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'heartbeat: a file whose modification time is the heartbeat')
-            [CompletionResult]::new('--ping', '--ping', [CompletionResultType]::ParameterName, 'heartbeat: the `hm ping` name (default: the monitor''s name)')
-            [CompletionResult]::new('--path', '--path', [CompletionResultType]::ParameterName, 'disk: only the filesystem holding this path')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s')
-            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
-            [CompletionResult]::new('--shell', '--shell', [CompletionResultType]::ParameterName, 'process: run --start and --stop with /bin/sh -c')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('cpu', 'cpu', [CompletionResultType]::ParameterValue, 'Total CPU use, %')
+            [CompletionResult]::new('memory', 'memory', [CompletionResultType]::ParameterValue, 'Used memory and swap, %')
+            [CompletionResult]::new('load', 'load', [CompletionResultType]::ParameterValue, 'Load average per CPU')
+            [CompletionResult]::new('disk', 'disk', [CompletionResultType]::ParameterValue, 'Space and inodes of one or every real filesystem, and when it will be full')
+            [CompletionResult]::new('process', 'process', [CompletionResultType]::ParameterValue, 'Processes by name, command line, pidfile or systemd unit; restarts them')
+            [CompletionResult]::new('heartbeat', 'heartbeat', [CompletionResultType]::ParameterValue, 'The age of a file''s mtime, of the last `hm ping`, or of an SQL timestamp')
+            [CompletionResult]::new('tmux', 'tmux', [CompletionResultType]::ParameterValue, 'tmux sessions idle too long; `hm heal` sends them keys')
+            [CompletionResult]::new('sqlite', 'sqlite', [CompletionResultType]::ParameterValue, 'An SQLite database opens, takes a write lock in time, passes quick_check')
+            [CompletionResult]::new('workspace', 'workspace', [CompletionResultType]::ParameterValue, 'A directory exists, is writable, holds its files, is not too big')
+            [CompletionResult]::new('http', 'http', [CompletionResultType]::ParameterValue, 'An HTTP request: status, body and latency')
+            [CompletionResult]::new('tcp', 'tcp', [CompletionResultType]::ParameterValue, 'A TCP connect to host:port, and its latency')
+            [CompletionResult]::new('command', 'command', [CompletionResultType]::ParameterValue, 'Any Nagios plugin: the command after `--`; exit 0-3 is the status')
+            [CompletionResult]::new('tasks', 'tasks', [CompletionResultType]::ParameterValue, 'Task outcomes and durations recorded by `hm ping NAME [--fail] --duration S`')
+            [CompletionResult]::new('gpu', 'gpu', [CompletionResultType]::ParameterValue, 'Every NVIDIA GPU''s memory, temperature and utilisation (ok with a note when none)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'hm;monitor;add;cpu' {
+            [CompletionResult]::new('--warn', '--warn', [CompletionResultType]::ParameterName, 'Warning level, % of all CPUs (default 80, or [thresholds])')
+            [CompletionResult]::new('--crit', '--crit', [CompletionResultType]::ParameterName, 'Critical level, % (default 95)')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
+            [CompletionResult]::new('--cooldown', '--cooldown', [CompletionResultType]::ParameterName, 'Re-send a firing alert at most this often (default: [alerts] cooldown)')
+            [CompletionResult]::new('--anomaly', '--anomaly', [CompletionResultType]::ParameterName, 'Flag figures this many deviations from their usual level, e.g. 4')
+            [CompletionResult]::new('--enabled', '--enabled', [CompletionResultType]::ParameterName, 'false: write the monitor disabled')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hm;monitor;add;memory' {
+            [CompletionResult]::new('--warn', '--warn', [CompletionResultType]::ParameterName, 'Warning level, % of memory used (default 90)')
+            [CompletionResult]::new('--crit', '--crit', [CompletionResultType]::ParameterName, 'Critical level, % (default 95)')
+            [CompletionResult]::new('--swap-warn', '--swap-warn', [CompletionResultType]::ParameterName, 'Swap warning level, %')
+            [CompletionResult]::new('--swap-crit', '--swap-crit', [CompletionResultType]::ParameterName, 'Swap critical level, %')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
+            [CompletionResult]::new('--cooldown', '--cooldown', [CompletionResultType]::ParameterName, 'Re-send a firing alert at most this often (default: [alerts] cooldown)')
+            [CompletionResult]::new('--anomaly', '--anomaly', [CompletionResultType]::ParameterName, 'Flag figures this many deviations from their usual level, e.g. 4')
+            [CompletionResult]::new('--enabled', '--enabled', [CompletionResultType]::ParameterName, 'false: write the monitor disabled')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hm;monitor;add;load' {
+            [CompletionResult]::new('--warn', '--warn', [CompletionResultType]::ParameterName, 'Warning level, load per CPU (default 2)')
+            [CompletionResult]::new('--crit', '--crit', [CompletionResultType]::ParameterName, 'Critical level, load per CPU (default 4)')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
+            [CompletionResult]::new('--cooldown', '--cooldown', [CompletionResultType]::ParameterName, 'Re-send a firing alert at most this often (default: [alerts] cooldown)')
+            [CompletionResult]::new('--anomaly', '--anomaly', [CompletionResultType]::ParameterName, 'Flag figures this many deviations from their usual level, e.g. 4')
+            [CompletionResult]::new('--enabled', '--enabled', [CompletionResultType]::ParameterName, 'false: write the monitor disabled')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hm;monitor;add;disk' {
+            [CompletionResult]::new('--path', '--path', [CompletionResultType]::ParameterName, 'Only the filesystem holding this path (default: every real one)')
+            [CompletionResult]::new('--warn', '--warn', [CompletionResultType]::ParameterName, 'Space warning level, % used (default 85)')
+            [CompletionResult]::new('--crit', '--crit', [CompletionResultType]::ParameterName, 'Space critical level, % (default 95)')
+            [CompletionResult]::new('--inode-warn', '--inode-warn', [CompletionResultType]::ParameterName, 'Inode warning level, %')
+            [CompletionResult]::new('--inode-crit', '--inode-crit', [CompletionResultType]::ParameterName, 'Inode critical level, %')
+            [CompletionResult]::new('--fs-types', '--fs-types', [CompletionResultType]::ParameterName, 'Also watch filesystems of this type, e.g. tmpfs (repeatable)')
+            [CompletionResult]::new('--forecast-warn', '--forecast-warn', [CompletionResultType]::ParameterName, 'Warning when forecast full within this (default 24h)')
+            [CompletionResult]::new('--forecast-crit', '--forecast-crit', [CompletionResultType]::ParameterName, 'Critical when forecast full within this (default 4h)')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
+            [CompletionResult]::new('--cooldown', '--cooldown', [CompletionResultType]::ParameterName, 'Re-send a firing alert at most this often (default: [alerts] cooldown)')
+            [CompletionResult]::new('--anomaly', '--anomaly', [CompletionResultType]::ParameterName, 'Flag figures this many deviations from their usual level, e.g. 4')
+            [CompletionResult]::new('--enabled', '--enabled', [CompletionResultType]::ParameterName, 'false: write the monitor disabled')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hm;monitor;add;process' {
+            [CompletionResult]::new('--process', '--process', [CompletionResultType]::ParameterName, 'Exact process name')
+            [CompletionResult]::new('--pattern', '--pattern', [CompletionResultType]::ParameterName, 'Regex over the full command line')
+            [CompletionResult]::new('--pidfile', '--pidfile', [CompletionResultType]::ParameterName, 'File holding the pid (believed only when root''s; see SECURITY.md)')
+            [CompletionResult]::new('--unit', '--unit', [CompletionResultType]::ParameterName, 'systemd unit')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Only processes of this user count')
+            [CompletionResult]::new('--min', '--min', [CompletionResultType]::ParameterName, 'Minimum number running (default 1)')
+            [CompletionResult]::new('--max', '--max', [CompletionResultType]::ParameterName, 'Maximum number running')
+            [CompletionResult]::new('--cpu-warn', '--cpu-warn', [CompletionResultType]::ParameterName, 'Per-process CPU % (of one core) warning level')
+            [CompletionResult]::new('--cpu-crit', '--cpu-crit', [CompletionResultType]::ParameterName, 'Per-process CPU % critical level')
+            [CompletionResult]::new('--rss-warn', '--rss-warn', [CompletionResultType]::ParameterName, 'Per-process resident memory warning level, e.g. 512MiB')
+            [CompletionResult]::new('--rss-crit', '--rss-crit', [CompletionResultType]::ParameterName, 'Per-process resident memory critical level')
+            [CompletionResult]::new('--zombies-warn', '--zombies-warn', [CompletionResultType]::ParameterName, 'Zombie count warning level')
+            [CompletionResult]::new('--zombies-crit', '--zombies-crit', [CompletionResultType]::ParameterName, 'Zombie count critical level')
+            [CompletionResult]::new('--start', '--start', [CompletionResultType]::ParameterName, 'The command `hm heal` and `hm restart-worker` start the worker with, split into words like a shell would (quotes work; no pipes, `&&` or variables unless --shell)')
+            [CompletionResult]::new('--stop', '--stop', [CompletionResultType]::ParameterName, 'The command that stops the worker (default: SIGTERM, then SIGKILL after --grace)')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The file the started worker''s stdout and stderr go to')
+            [CompletionResult]::new('--restart-delay', '--restart-delay', [CompletionResultType]::ParameterName, 'Wait this long after starting before checking it runs (default 1s)')
+            [CompletionResult]::new('--grace', '--grace', [CompletionResultType]::ParameterName, 'Between SIGTERM and SIGKILL (default 10s)')
+            [CompletionResult]::new('--max-restarts', '--max-restarts', [CompletionResultType]::ParameterName, 'At most this many restarts within --restart-window (default 5)')
+            [CompletionResult]::new('--restart-window', '--restart-window', [CompletionResultType]::ParameterName, 'The window --max-restarts counts in (default 30m)')
+            [CompletionResult]::new('--heal', '--heal', [CompletionResultType]::ParameterName, 'false: `hm heal` never restarts it')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
+            [CompletionResult]::new('--cooldown', '--cooldown', [CompletionResultType]::ParameterName, 'Re-send a firing alert at most this often (default: [alerts] cooldown)')
+            [CompletionResult]::new('--anomaly', '--anomaly', [CompletionResultType]::ParameterName, 'Flag figures this many deviations from their usual level, e.g. 4')
+            [CompletionResult]::new('--enabled', '--enabled', [CompletionResultType]::ParameterName, 'false: write the monitor disabled')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
+            [CompletionResult]::new('--shell', '--shell', [CompletionResultType]::ParameterName, 'Run --start and --stop with /bin/sh -c')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hm;monitor;add;heartbeat' {
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'A file whose modification time is the heartbeat')
+            [CompletionResult]::new('--ping', '--ping', [CompletionResultType]::ParameterName, 'The `hm ping` name (default: the monitor''s name)')
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'An SQLite file whose --query gives the heartbeat''s time')
+            [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'A query returning one timestamp (Unix seconds or SQLite date-time)')
+            [CompletionResult]::new('--warn', '--warn', [CompletionResultType]::ParameterName, 'Warning age, e.g. 26h (default 30s)')
+            [CompletionResult]::new('--crit', '--crit', [CompletionResultType]::ParameterName, 'Critical age (default 60s)')
+            [CompletionResult]::new('--worker', '--worker', [CompletionResultType]::ParameterName, 'The process monitor whose worker `hm heal` restarts when this goes stale')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
+            [CompletionResult]::new('--cooldown', '--cooldown', [CompletionResultType]::ParameterName, 'Re-send a firing alert at most this often (default: [alerts] cooldown)')
+            [CompletionResult]::new('--anomaly', '--anomaly', [CompletionResultType]::ParameterName, 'Flag figures this many deviations from their usual level, e.g. 4')
+            [CompletionResult]::new('--enabled', '--enabled', [CompletionResultType]::ParameterName, 'false: write the monitor disabled')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hm;monitor;add;tmux' {
+            [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'Only this session (default: every session of the server)')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'The server''s socket, as for `tmux -S` (default: the default server)')
+            [CompletionResult]::new('--stuck-after', '--stuck-after', [CompletionResultType]::ParameterName, 'A session with no output for this long is stuck (default 30m)')
+            [CompletionResult]::new('--keys', '--keys', [CompletionResultType]::ParameterName, 'A tmux key `hm heal` sends a stuck session (repeatable; default C-c)')
+            [CompletionResult]::new('--on-stuck', '--on-stuck', [CompletionResultType]::ParameterName, 'Then run this command, split into words like a shell would')
+            [CompletionResult]::new('--heal', '--heal', [CompletionResultType]::ParameterName, 'false: `hm heal` leaves its sessions alone')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
+            [CompletionResult]::new('--cooldown', '--cooldown', [CompletionResultType]::ParameterName, 'Re-send a firing alert at most this often (default: [alerts] cooldown)')
+            [CompletionResult]::new('--anomaly', '--anomaly', [CompletionResultType]::ParameterName, 'Flag figures this many deviations from their usual level, e.g. 4')
+            [CompletionResult]::new('--enabled', '--enabled', [CompletionResultType]::ParameterName, 'false: write the monitor disabled')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
+            [CompletionResult]::new('--shell', '--shell', [CompletionResultType]::ParameterName, 'Run --on-stuck with /bin/sh -c')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hm;monitor;add;sqlite' {
+            [CompletionResult]::new('--path', '--path', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'The write lock must be taken within this (default 1s)')
+            [CompletionResult]::new('--wal-warn', '--wal-warn', [CompletionResultType]::ParameterName, 'Warning size of the -wal file, e.g. 256MiB')
+            [CompletionResult]::new('--wal-crit', '--wal-crit', [CompletionResultType]::ParameterName, 'Critical size of the -wal file')
+            [CompletionResult]::new('--killable', '--killable', [CompletionResultType]::ParameterName, 'A regex over the command line of holders `hm clear-locks` may stop (repeatable)')
+            [CompletionResult]::new('--heal', '--heal', [CompletionResultType]::ParameterName, 'false: `hm heal` never clears its locks')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
+            [CompletionResult]::new('--cooldown', '--cooldown', [CompletionResultType]::ParameterName, 'Re-send a firing alert at most this often (default: [alerts] cooldown)')
+            [CompletionResult]::new('--anomaly', '--anomaly', [CompletionResultType]::ParameterName, 'Flag figures this many deviations from their usual level, e.g. 4')
+            [CompletionResult]::new('--enabled', '--enabled', [CompletionResultType]::ParameterName, 'false: write the monitor disabled')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
+            [CompletionResult]::new('--quick-check', '--quick-check', [CompletionResultType]::ParameterName, 'Also run PRAGMA quick_check')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hm;monitor;add;workspace' {
+            [CompletionResult]::new('--path', '--path', [CompletionResultType]::ParameterName, 'The directory')
+            [CompletionResult]::new('--warn', '--warn', [CompletionResultType]::ParameterName, 'Warning size, e.g. 10GiB (default 1GiB)')
+            [CompletionResult]::new('--crit', '--crit', [CompletionResultType]::ParameterName, 'Critical size (default 5GiB)')
+            [CompletionResult]::new('--required', '--required', [CompletionResultType]::ParameterName, 'A path inside it that must exist (repeatable)')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
+            [CompletionResult]::new('--cooldown', '--cooldown', [CompletionResultType]::ParameterName, 'Re-send a firing alert at most this often (default: [alerts] cooldown)')
+            [CompletionResult]::new('--anomaly', '--anomaly', [CompletionResultType]::ParameterName, 'Flag figures this many deviations from their usual level, e.g. 4')
+            [CompletionResult]::new('--enabled', '--enabled', [CompletionResultType]::ParameterName, 'false: write the monitor disabled')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
+            [CompletionResult]::new('--writable', '--writable', [CompletionResultType]::ParameterName, 'hm must be able to create a file in it')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hm;monitor;add;http' {
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The http:// or https:// URL')
+            [CompletionResult]::new('--method', '--method', [CompletionResultType]::ParameterName, 'The request method (default GET)')
+            [CompletionResult]::new('--expect-status', '--expect-status', [CompletionResultType]::ParameterName, 'An acceptable status (repeatable; default 200-399)')
+            [CompletionResult]::new('--contains', '--contains', [CompletionResultType]::ParameterName, 'Text the body must contain')
+            [CompletionResult]::new('--warn', '--warn', [CompletionResultType]::ParameterName, 'Warning latency, seconds or a duration (500ms)')
+            [CompletionResult]::new('--crit', '--crit', [CompletionResultType]::ParameterName, 'Critical latency')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
+            [CompletionResult]::new('--cooldown', '--cooldown', [CompletionResultType]::ParameterName, 'Re-send a firing alert at most this often (default: [alerts] cooldown)')
+            [CompletionResult]::new('--anomaly', '--anomaly', [CompletionResultType]::ParameterName, 'Flag figures this many deviations from their usual level, e.g. 4')
+            [CompletionResult]::new('--enabled', '--enabled', [CompletionResultType]::ParameterName, 'false: write the monitor disabled')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hm;monitor;add;tcp' {
+            [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'host:port to connect to')
+            [CompletionResult]::new('--warn', '--warn', [CompletionResultType]::ParameterName, 'Warning latency, seconds or a duration (500ms)')
+            [CompletionResult]::new('--crit', '--crit', [CompletionResultType]::ParameterName, 'Critical latency')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
+            [CompletionResult]::new('--cooldown', '--cooldown', [CompletionResultType]::ParameterName, 'Re-send a firing alert at most this often (default: [alerts] cooldown)')
+            [CompletionResult]::new('--anomaly', '--anomaly', [CompletionResultType]::ParameterName, 'Flag figures this many deviations from their usual level, e.g. 4')
+            [CompletionResult]::new('--enabled', '--enabled', [CompletionResultType]::ParameterName, 'false: write the monitor disabled')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hm;monitor;add;command' {
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
+            [CompletionResult]::new('--cooldown', '--cooldown', [CompletionResultType]::ParameterName, 'Re-send a firing alert at most this often (default: [alerts] cooldown)')
+            [CompletionResult]::new('--anomaly', '--anomaly', [CompletionResultType]::ParameterName, 'Flag figures this many deviations from their usual level, e.g. 4')
+            [CompletionResult]::new('--enabled', '--enabled', [CompletionResultType]::ParameterName, 'false: write the monitor disabled')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
+            [CompletionResult]::new('--shell', '--shell', [CompletionResultType]::ParameterName, 'Run the command with /bin/sh -c (its words joined by spaces)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hm;monitor;add;tasks' {
+            [CompletionResult]::new('--ping', '--ping', [CompletionResultType]::ParameterName, 'The `hm ping` name (default: the monitor''s name)')
+            [CompletionResult]::new('--window', '--window', [CompletionResultType]::ParameterName, 'The rates are computed over this (default 1h)')
+            [CompletionResult]::new('--error-warn', '--error-warn', [CompletionResultType]::ParameterName, 'Warning error rate, % (default 5)')
+            [CompletionResult]::new('--error-crit', '--error-crit', [CompletionResultType]::ParameterName, 'Critical error rate, % (default 10)')
+            [CompletionResult]::new('--expected', '--expected', [CompletionResultType]::ParameterName, 'A task''s expected duration: slow when the mean is over twice this')
+            [CompletionResult]::new('--worker', '--worker', [CompletionResultType]::ParameterName, 'The process monitor whose worker `hm heal` restarts when this goes stale')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
+            [CompletionResult]::new('--cooldown', '--cooldown', [CompletionResultType]::ParameterName, 'Re-send a firing alert at most this often (default: [alerts] cooldown)')
+            [CompletionResult]::new('--anomaly', '--anomaly', [CompletionResultType]::ParameterName, 'Flag figures this many deviations from their usual level, e.g. 4')
+            [CompletionResult]::new('--enabled', '--enabled', [CompletionResultType]::ParameterName, 'false: write the monitor disabled')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hm;monitor;add;gpu' {
+            [CompletionResult]::new('--warn', '--warn', [CompletionResultType]::ParameterName, 'Memory warning level, % used (default 90)')
+            [CompletionResult]::new('--crit', '--crit', [CompletionResultType]::ParameterName, 'Memory critical level, % (default 95)')
+            [CompletionResult]::new('--temp-warn', '--temp-warn', [CompletionResultType]::ParameterName, 'Temperature warning level, °C (default 85)')
+            [CompletionResult]::new('--temp-crit', '--temp-crit', [CompletionResultType]::ParameterName, 'Temperature critical level, °C (default 95)')
+            [CompletionResult]::new('--util-warn', '--util-warn', [CompletionResultType]::ParameterName, 'Utilisation warning level, %')
+            [CompletionResult]::new('--util-crit', '--util-crit', [CompletionResultType]::ParameterName, 'Utilisation critical level, %')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
+            [CompletionResult]::new('--cooldown', '--cooldown', [CompletionResultType]::ParameterName, 'Re-send a firing alert at most this often (default: [alerts] cooldown)')
+            [CompletionResult]::new('--anomaly', '--anomaly', [CompletionResultType]::ParameterName, 'Flag figures this many deviations from their usual level, e.g. 4')
+            [CompletionResult]::new('--enabled', '--enabled', [CompletionResultType]::ParameterName, 'false: write the monitor disabled')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hm;monitor;add;help' {
+            [CompletionResult]::new('cpu', 'cpu', [CompletionResultType]::ParameterValue, 'Total CPU use, %')
+            [CompletionResult]::new('memory', 'memory', [CompletionResultType]::ParameterValue, 'Used memory and swap, %')
+            [CompletionResult]::new('load', 'load', [CompletionResultType]::ParameterValue, 'Load average per CPU')
+            [CompletionResult]::new('disk', 'disk', [CompletionResultType]::ParameterValue, 'Space and inodes of one or every real filesystem, and when it will be full')
+            [CompletionResult]::new('process', 'process', [CompletionResultType]::ParameterValue, 'Processes by name, command line, pidfile or systemd unit; restarts them')
+            [CompletionResult]::new('heartbeat', 'heartbeat', [CompletionResultType]::ParameterValue, 'The age of a file''s mtime, of the last `hm ping`, or of an SQL timestamp')
+            [CompletionResult]::new('tmux', 'tmux', [CompletionResultType]::ParameterValue, 'tmux sessions idle too long; `hm heal` sends them keys')
+            [CompletionResult]::new('sqlite', 'sqlite', [CompletionResultType]::ParameterValue, 'An SQLite database opens, takes a write lock in time, passes quick_check')
+            [CompletionResult]::new('workspace', 'workspace', [CompletionResultType]::ParameterValue, 'A directory exists, is writable, holds its files, is not too big')
+            [CompletionResult]::new('http', 'http', [CompletionResultType]::ParameterValue, 'An HTTP request: status, body and latency')
+            [CompletionResult]::new('tcp', 'tcp', [CompletionResultType]::ParameterValue, 'A TCP connect to host:port, and its latency')
+            [CompletionResult]::new('command', 'command', [CompletionResultType]::ParameterValue, 'Any Nagios plugin: the command after `--`; exit 0-3 is the status')
+            [CompletionResult]::new('tasks', 'tasks', [CompletionResultType]::ParameterValue, 'Task outcomes and durations recorded by `hm ping NAME [--fail] --duration S`')
+            [CompletionResult]::new('gpu', 'gpu', [CompletionResultType]::ParameterValue, 'Every NVIDIA GPU''s memory, temperature and utilisation (ok with a note when none)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'hm;monitor;add;help;cpu' {
+            break
+        }
+        'hm;monitor;add;help;memory' {
+            break
+        }
+        'hm;monitor;add;help;load' {
+            break
+        }
+        'hm;monitor;add;help;disk' {
+            break
+        }
+        'hm;monitor;add;help;process' {
+            break
+        }
+        'hm;monitor;add;help;heartbeat' {
+            break
+        }
+        'hm;monitor;add;help;tmux' {
+            break
+        }
+        'hm;monitor;add;help;sqlite' {
+            break
+        }
+        'hm;monitor;add;help;workspace' {
+            break
+        }
+        'hm;monitor;add;help;http' {
+            break
+        }
+        'hm;monitor;add;help;tcp' {
+            break
+        }
+        'hm;monitor;add;help;command' {
+            break
+        }
+        'hm;monitor;add;help;tasks' {
+            break
+        }
+        'hm;monitor;add;help;gpu' {
+            break
+        }
+        'hm;monitor;add;help;help' {
             break
         }
         'hm;monitor;remove' {
@@ -172,6 +539,62 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             break
         }
         'hm;monitor;help;add' {
+            [CompletionResult]::new('cpu', 'cpu', [CompletionResultType]::ParameterValue, 'Total CPU use, %')
+            [CompletionResult]::new('memory', 'memory', [CompletionResultType]::ParameterValue, 'Used memory and swap, %')
+            [CompletionResult]::new('load', 'load', [CompletionResultType]::ParameterValue, 'Load average per CPU')
+            [CompletionResult]::new('disk', 'disk', [CompletionResultType]::ParameterValue, 'Space and inodes of one or every real filesystem, and when it will be full')
+            [CompletionResult]::new('process', 'process', [CompletionResultType]::ParameterValue, 'Processes by name, command line, pidfile or systemd unit; restarts them')
+            [CompletionResult]::new('heartbeat', 'heartbeat', [CompletionResultType]::ParameterValue, 'The age of a file''s mtime, of the last `hm ping`, or of an SQL timestamp')
+            [CompletionResult]::new('tmux', 'tmux', [CompletionResultType]::ParameterValue, 'tmux sessions idle too long; `hm heal` sends them keys')
+            [CompletionResult]::new('sqlite', 'sqlite', [CompletionResultType]::ParameterValue, 'An SQLite database opens, takes a write lock in time, passes quick_check')
+            [CompletionResult]::new('workspace', 'workspace', [CompletionResultType]::ParameterValue, 'A directory exists, is writable, holds its files, is not too big')
+            [CompletionResult]::new('http', 'http', [CompletionResultType]::ParameterValue, 'An HTTP request: status, body and latency')
+            [CompletionResult]::new('tcp', 'tcp', [CompletionResultType]::ParameterValue, 'A TCP connect to host:port, and its latency')
+            [CompletionResult]::new('command', 'command', [CompletionResultType]::ParameterValue, 'Any Nagios plugin: the command after `--`; exit 0-3 is the status')
+            [CompletionResult]::new('tasks', 'tasks', [CompletionResultType]::ParameterValue, 'Task outcomes and durations recorded by `hm ping NAME [--fail] --duration S`')
+            [CompletionResult]::new('gpu', 'gpu', [CompletionResultType]::ParameterValue, 'Every NVIDIA GPU''s memory, temperature and utilisation (ok with a note when none)')
+            break
+        }
+        'hm;monitor;help;add;cpu' {
+            break
+        }
+        'hm;monitor;help;add;memory' {
+            break
+        }
+        'hm;monitor;help;add;load' {
+            break
+        }
+        'hm;monitor;help;add;disk' {
+            break
+        }
+        'hm;monitor;help;add;process' {
+            break
+        }
+        'hm;monitor;help;add;heartbeat' {
+            break
+        }
+        'hm;monitor;help;add;tmux' {
+            break
+        }
+        'hm;monitor;help;add;sqlite' {
+            break
+        }
+        'hm;monitor;help;add;workspace' {
+            break
+        }
+        'hm;monitor;help;add;http' {
+            break
+        }
+        'hm;monitor;help;add;tcp' {
+            break
+        }
+        'hm;monitor;help;add;command' {
+            break
+        }
+        'hm;monitor;help;add;tasks' {
+            break
+        }
+        'hm;monitor;help;add;gpu' {
             break
         }
         'hm;monitor;help;remove' {
@@ -191,34 +614,401 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             break
         }
         'hm;add' {
-            [CompletionResult]::new('--pattern', '--pattern', [CompletionResultType]::ParameterName, 'process: regex over the full command line')
-            [CompletionResult]::new('--process', '--process', [CompletionResultType]::ParameterName, 'process: exact process name')
-            [CompletionResult]::new('--pidfile', '--pidfile', [CompletionResultType]::ParameterName, 'process: file holding the pid')
-            [CompletionResult]::new('--unit', '--unit', [CompletionResultType]::ParameterName, 'process: systemd unit')
-            [CompletionResult]::new('--min', '--min', [CompletionResultType]::ParameterName, 'process: minimum number running (default 1)')
-            [CompletionResult]::new('--max', '--max', [CompletionResultType]::ParameterName, 'process: maximum number running')
-            [CompletionResult]::new('--warn', '--warn', [CompletionResultType]::ParameterName, 'Warning threshold (a number, or a duration for heartbeat)')
-            [CompletionResult]::new('--crit', '--crit', [CompletionResultType]::ParameterName, 'Critical threshold (a number, or a duration for heartbeat)')
-            [CompletionResult]::new('--cpu-warn', '--cpu-warn', [CompletionResultType]::ParameterName, 'process: per-process CPU % warning level')
-            [CompletionResult]::new('--cpu-crit', '--cpu-crit', [CompletionResultType]::ParameterName, 'process: per-process CPU % critical level')
-            [CompletionResult]::new('--rss-warn', '--rss-warn', [CompletionResultType]::ParameterName, 'process: per-process resident memory warning level, e.g. 512MiB')
-            [CompletionResult]::new('--rss-crit', '--rss-crit', [CompletionResultType]::ParameterName, 'process: per-process resident memory critical level')
-            [CompletionResult]::new('--start', '--start', [CompletionResultType]::ParameterName, 'process: the command `hm heal` and `hm restart-worker` start the worker with, split into words like a shell would (quotes work; no pipes, `&&` or variables unless --shell)')
-            [CompletionResult]::new('--stop', '--stop', [CompletionResultType]::ParameterName, 'process: the command that stops the worker (default: SIGTERM, then SIGKILL after `grace`)')
-            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'process: the file the started worker''s stdout and stderr go to')
-            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'heartbeat: a file whose modification time is the heartbeat')
-            [CompletionResult]::new('--ping', '--ping', [CompletionResultType]::ParameterName, 'heartbeat: the `hm ping` name (default: the monitor''s name)')
-            [CompletionResult]::new('--path', '--path', [CompletionResultType]::ParameterName, 'disk: only the filesystem holding this path')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s')
-            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
-            [CompletionResult]::new('--shell', '--shell', [CompletionResultType]::ParameterName, 'process: run --start and --stop with /bin/sh -c')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('cpu', 'cpu', [CompletionResultType]::ParameterValue, 'Total CPU use, %')
+            [CompletionResult]::new('memory', 'memory', [CompletionResultType]::ParameterValue, 'Used memory and swap, %')
+            [CompletionResult]::new('load', 'load', [CompletionResultType]::ParameterValue, 'Load average per CPU')
+            [CompletionResult]::new('disk', 'disk', [CompletionResultType]::ParameterValue, 'Space and inodes of one or every real filesystem, and when it will be full')
+            [CompletionResult]::new('process', 'process', [CompletionResultType]::ParameterValue, 'Processes by name, command line, pidfile or systemd unit; restarts them')
+            [CompletionResult]::new('heartbeat', 'heartbeat', [CompletionResultType]::ParameterValue, 'The age of a file''s mtime, of the last `hm ping`, or of an SQL timestamp')
+            [CompletionResult]::new('tmux', 'tmux', [CompletionResultType]::ParameterValue, 'tmux sessions idle too long; `hm heal` sends them keys')
+            [CompletionResult]::new('sqlite', 'sqlite', [CompletionResultType]::ParameterValue, 'An SQLite database opens, takes a write lock in time, passes quick_check')
+            [CompletionResult]::new('workspace', 'workspace', [CompletionResultType]::ParameterValue, 'A directory exists, is writable, holds its files, is not too big')
+            [CompletionResult]::new('http', 'http', [CompletionResultType]::ParameterValue, 'An HTTP request: status, body and latency')
+            [CompletionResult]::new('tcp', 'tcp', [CompletionResultType]::ParameterValue, 'A TCP connect to host:port, and its latency')
+            [CompletionResult]::new('command', 'command', [CompletionResultType]::ParameterValue, 'Any Nagios plugin: the command after `--`; exit 0-3 is the status')
+            [CompletionResult]::new('tasks', 'tasks', [CompletionResultType]::ParameterValue, 'Task outcomes and durations recorded by `hm ping NAME [--fail] --duration S`')
+            [CompletionResult]::new('gpu', 'gpu', [CompletionResultType]::ParameterValue, 'Every NVIDIA GPU''s memory, temperature and utilisation (ok with a note when none)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'hm;add;cpu' {
+            [CompletionResult]::new('--warn', '--warn', [CompletionResultType]::ParameterName, 'Warning level, % of all CPUs (default 80, or [thresholds])')
+            [CompletionResult]::new('--crit', '--crit', [CompletionResultType]::ParameterName, 'Critical level, % (default 95)')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
+            [CompletionResult]::new('--cooldown', '--cooldown', [CompletionResultType]::ParameterName, 'Re-send a firing alert at most this often (default: [alerts] cooldown)')
+            [CompletionResult]::new('--anomaly', '--anomaly', [CompletionResultType]::ParameterName, 'Flag figures this many deviations from their usual level, e.g. 4')
+            [CompletionResult]::new('--enabled', '--enabled', [CompletionResultType]::ParameterName, 'false: write the monitor disabled')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hm;add;memory' {
+            [CompletionResult]::new('--warn', '--warn', [CompletionResultType]::ParameterName, 'Warning level, % of memory used (default 90)')
+            [CompletionResult]::new('--crit', '--crit', [CompletionResultType]::ParameterName, 'Critical level, % (default 95)')
+            [CompletionResult]::new('--swap-warn', '--swap-warn', [CompletionResultType]::ParameterName, 'Swap warning level, %')
+            [CompletionResult]::new('--swap-crit', '--swap-crit', [CompletionResultType]::ParameterName, 'Swap critical level, %')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
+            [CompletionResult]::new('--cooldown', '--cooldown', [CompletionResultType]::ParameterName, 'Re-send a firing alert at most this often (default: [alerts] cooldown)')
+            [CompletionResult]::new('--anomaly', '--anomaly', [CompletionResultType]::ParameterName, 'Flag figures this many deviations from their usual level, e.g. 4')
+            [CompletionResult]::new('--enabled', '--enabled', [CompletionResultType]::ParameterName, 'false: write the monitor disabled')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hm;add;load' {
+            [CompletionResult]::new('--warn', '--warn', [CompletionResultType]::ParameterName, 'Warning level, load per CPU (default 2)')
+            [CompletionResult]::new('--crit', '--crit', [CompletionResultType]::ParameterName, 'Critical level, load per CPU (default 4)')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
+            [CompletionResult]::new('--cooldown', '--cooldown', [CompletionResultType]::ParameterName, 'Re-send a firing alert at most this often (default: [alerts] cooldown)')
+            [CompletionResult]::new('--anomaly', '--anomaly', [CompletionResultType]::ParameterName, 'Flag figures this many deviations from their usual level, e.g. 4')
+            [CompletionResult]::new('--enabled', '--enabled', [CompletionResultType]::ParameterName, 'false: write the monitor disabled')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hm;add;disk' {
+            [CompletionResult]::new('--path', '--path', [CompletionResultType]::ParameterName, 'Only the filesystem holding this path (default: every real one)')
+            [CompletionResult]::new('--warn', '--warn', [CompletionResultType]::ParameterName, 'Space warning level, % used (default 85)')
+            [CompletionResult]::new('--crit', '--crit', [CompletionResultType]::ParameterName, 'Space critical level, % (default 95)')
+            [CompletionResult]::new('--inode-warn', '--inode-warn', [CompletionResultType]::ParameterName, 'Inode warning level, %')
+            [CompletionResult]::new('--inode-crit', '--inode-crit', [CompletionResultType]::ParameterName, 'Inode critical level, %')
+            [CompletionResult]::new('--fs-types', '--fs-types', [CompletionResultType]::ParameterName, 'Also watch filesystems of this type, e.g. tmpfs (repeatable)')
+            [CompletionResult]::new('--forecast-warn', '--forecast-warn', [CompletionResultType]::ParameterName, 'Warning when forecast full within this (default 24h)')
+            [CompletionResult]::new('--forecast-crit', '--forecast-crit', [CompletionResultType]::ParameterName, 'Critical when forecast full within this (default 4h)')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
+            [CompletionResult]::new('--cooldown', '--cooldown', [CompletionResultType]::ParameterName, 'Re-send a firing alert at most this often (default: [alerts] cooldown)')
+            [CompletionResult]::new('--anomaly', '--anomaly', [CompletionResultType]::ParameterName, 'Flag figures this many deviations from their usual level, e.g. 4')
+            [CompletionResult]::new('--enabled', '--enabled', [CompletionResultType]::ParameterName, 'false: write the monitor disabled')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hm;add;process' {
+            [CompletionResult]::new('--process', '--process', [CompletionResultType]::ParameterName, 'Exact process name')
+            [CompletionResult]::new('--pattern', '--pattern', [CompletionResultType]::ParameterName, 'Regex over the full command line')
+            [CompletionResult]::new('--pidfile', '--pidfile', [CompletionResultType]::ParameterName, 'File holding the pid (believed only when root''s; see SECURITY.md)')
+            [CompletionResult]::new('--unit', '--unit', [CompletionResultType]::ParameterName, 'systemd unit')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Only processes of this user count')
+            [CompletionResult]::new('--min', '--min', [CompletionResultType]::ParameterName, 'Minimum number running (default 1)')
+            [CompletionResult]::new('--max', '--max', [CompletionResultType]::ParameterName, 'Maximum number running')
+            [CompletionResult]::new('--cpu-warn', '--cpu-warn', [CompletionResultType]::ParameterName, 'Per-process CPU % (of one core) warning level')
+            [CompletionResult]::new('--cpu-crit', '--cpu-crit', [CompletionResultType]::ParameterName, 'Per-process CPU % critical level')
+            [CompletionResult]::new('--rss-warn', '--rss-warn', [CompletionResultType]::ParameterName, 'Per-process resident memory warning level, e.g. 512MiB')
+            [CompletionResult]::new('--rss-crit', '--rss-crit', [CompletionResultType]::ParameterName, 'Per-process resident memory critical level')
+            [CompletionResult]::new('--zombies-warn', '--zombies-warn', [CompletionResultType]::ParameterName, 'Zombie count warning level')
+            [CompletionResult]::new('--zombies-crit', '--zombies-crit', [CompletionResultType]::ParameterName, 'Zombie count critical level')
+            [CompletionResult]::new('--start', '--start', [CompletionResultType]::ParameterName, 'The command `hm heal` and `hm restart-worker` start the worker with, split into words like a shell would (quotes work; no pipes, `&&` or variables unless --shell)')
+            [CompletionResult]::new('--stop', '--stop', [CompletionResultType]::ParameterName, 'The command that stops the worker (default: SIGTERM, then SIGKILL after --grace)')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The file the started worker''s stdout and stderr go to')
+            [CompletionResult]::new('--restart-delay', '--restart-delay', [CompletionResultType]::ParameterName, 'Wait this long after starting before checking it runs (default 1s)')
+            [CompletionResult]::new('--grace', '--grace', [CompletionResultType]::ParameterName, 'Between SIGTERM and SIGKILL (default 10s)')
+            [CompletionResult]::new('--max-restarts', '--max-restarts', [CompletionResultType]::ParameterName, 'At most this many restarts within --restart-window (default 5)')
+            [CompletionResult]::new('--restart-window', '--restart-window', [CompletionResultType]::ParameterName, 'The window --max-restarts counts in (default 30m)')
+            [CompletionResult]::new('--heal', '--heal', [CompletionResultType]::ParameterName, 'false: `hm heal` never restarts it')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
+            [CompletionResult]::new('--cooldown', '--cooldown', [CompletionResultType]::ParameterName, 'Re-send a firing alert at most this often (default: [alerts] cooldown)')
+            [CompletionResult]::new('--anomaly', '--anomaly', [CompletionResultType]::ParameterName, 'Flag figures this many deviations from their usual level, e.g. 4')
+            [CompletionResult]::new('--enabled', '--enabled', [CompletionResultType]::ParameterName, 'false: write the monitor disabled')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
+            [CompletionResult]::new('--shell', '--shell', [CompletionResultType]::ParameterName, 'Run --start and --stop with /bin/sh -c')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hm;add;heartbeat' {
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'A file whose modification time is the heartbeat')
+            [CompletionResult]::new('--ping', '--ping', [CompletionResultType]::ParameterName, 'The `hm ping` name (default: the monitor''s name)')
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'An SQLite file whose --query gives the heartbeat''s time')
+            [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'A query returning one timestamp (Unix seconds or SQLite date-time)')
+            [CompletionResult]::new('--warn', '--warn', [CompletionResultType]::ParameterName, 'Warning age, e.g. 26h (default 30s)')
+            [CompletionResult]::new('--crit', '--crit', [CompletionResultType]::ParameterName, 'Critical age (default 60s)')
+            [CompletionResult]::new('--worker', '--worker', [CompletionResultType]::ParameterName, 'The process monitor whose worker `hm heal` restarts when this goes stale')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
+            [CompletionResult]::new('--cooldown', '--cooldown', [CompletionResultType]::ParameterName, 'Re-send a firing alert at most this often (default: [alerts] cooldown)')
+            [CompletionResult]::new('--anomaly', '--anomaly', [CompletionResultType]::ParameterName, 'Flag figures this many deviations from their usual level, e.g. 4')
+            [CompletionResult]::new('--enabled', '--enabled', [CompletionResultType]::ParameterName, 'false: write the monitor disabled')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hm;add;tmux' {
+            [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'Only this session (default: every session of the server)')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'The server''s socket, as for `tmux -S` (default: the default server)')
+            [CompletionResult]::new('--stuck-after', '--stuck-after', [CompletionResultType]::ParameterName, 'A session with no output for this long is stuck (default 30m)')
+            [CompletionResult]::new('--keys', '--keys', [CompletionResultType]::ParameterName, 'A tmux key `hm heal` sends a stuck session (repeatable; default C-c)')
+            [CompletionResult]::new('--on-stuck', '--on-stuck', [CompletionResultType]::ParameterName, 'Then run this command, split into words like a shell would')
+            [CompletionResult]::new('--heal', '--heal', [CompletionResultType]::ParameterName, 'false: `hm heal` leaves its sessions alone')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
+            [CompletionResult]::new('--cooldown', '--cooldown', [CompletionResultType]::ParameterName, 'Re-send a firing alert at most this often (default: [alerts] cooldown)')
+            [CompletionResult]::new('--anomaly', '--anomaly', [CompletionResultType]::ParameterName, 'Flag figures this many deviations from their usual level, e.g. 4')
+            [CompletionResult]::new('--enabled', '--enabled', [CompletionResultType]::ParameterName, 'false: write the monitor disabled')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
+            [CompletionResult]::new('--shell', '--shell', [CompletionResultType]::ParameterName, 'Run --on-stuck with /bin/sh -c')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hm;add;sqlite' {
+            [CompletionResult]::new('--path', '--path', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'The write lock must be taken within this (default 1s)')
+            [CompletionResult]::new('--wal-warn', '--wal-warn', [CompletionResultType]::ParameterName, 'Warning size of the -wal file, e.g. 256MiB')
+            [CompletionResult]::new('--wal-crit', '--wal-crit', [CompletionResultType]::ParameterName, 'Critical size of the -wal file')
+            [CompletionResult]::new('--killable', '--killable', [CompletionResultType]::ParameterName, 'A regex over the command line of holders `hm clear-locks` may stop (repeatable)')
+            [CompletionResult]::new('--heal', '--heal', [CompletionResultType]::ParameterName, 'false: `hm heal` never clears its locks')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
+            [CompletionResult]::new('--cooldown', '--cooldown', [CompletionResultType]::ParameterName, 'Re-send a firing alert at most this often (default: [alerts] cooldown)')
+            [CompletionResult]::new('--anomaly', '--anomaly', [CompletionResultType]::ParameterName, 'Flag figures this many deviations from their usual level, e.g. 4')
+            [CompletionResult]::new('--enabled', '--enabled', [CompletionResultType]::ParameterName, 'false: write the monitor disabled')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
+            [CompletionResult]::new('--quick-check', '--quick-check', [CompletionResultType]::ParameterName, 'Also run PRAGMA quick_check')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hm;add;workspace' {
+            [CompletionResult]::new('--path', '--path', [CompletionResultType]::ParameterName, 'The directory')
+            [CompletionResult]::new('--warn', '--warn', [CompletionResultType]::ParameterName, 'Warning size, e.g. 10GiB (default 1GiB)')
+            [CompletionResult]::new('--crit', '--crit', [CompletionResultType]::ParameterName, 'Critical size (default 5GiB)')
+            [CompletionResult]::new('--required', '--required', [CompletionResultType]::ParameterName, 'A path inside it that must exist (repeatable)')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
+            [CompletionResult]::new('--cooldown', '--cooldown', [CompletionResultType]::ParameterName, 'Re-send a firing alert at most this often (default: [alerts] cooldown)')
+            [CompletionResult]::new('--anomaly', '--anomaly', [CompletionResultType]::ParameterName, 'Flag figures this many deviations from their usual level, e.g. 4')
+            [CompletionResult]::new('--enabled', '--enabled', [CompletionResultType]::ParameterName, 'false: write the monitor disabled')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
+            [CompletionResult]::new('--writable', '--writable', [CompletionResultType]::ParameterName, 'hm must be able to create a file in it')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hm;add;http' {
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The http:// or https:// URL')
+            [CompletionResult]::new('--method', '--method', [CompletionResultType]::ParameterName, 'The request method (default GET)')
+            [CompletionResult]::new('--expect-status', '--expect-status', [CompletionResultType]::ParameterName, 'An acceptable status (repeatable; default 200-399)')
+            [CompletionResult]::new('--contains', '--contains', [CompletionResultType]::ParameterName, 'Text the body must contain')
+            [CompletionResult]::new('--warn', '--warn', [CompletionResultType]::ParameterName, 'Warning latency, seconds or a duration (500ms)')
+            [CompletionResult]::new('--crit', '--crit', [CompletionResultType]::ParameterName, 'Critical latency')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
+            [CompletionResult]::new('--cooldown', '--cooldown', [CompletionResultType]::ParameterName, 'Re-send a firing alert at most this often (default: [alerts] cooldown)')
+            [CompletionResult]::new('--anomaly', '--anomaly', [CompletionResultType]::ParameterName, 'Flag figures this many deviations from their usual level, e.g. 4')
+            [CompletionResult]::new('--enabled', '--enabled', [CompletionResultType]::ParameterName, 'false: write the monitor disabled')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hm;add;tcp' {
+            [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'host:port to connect to')
+            [CompletionResult]::new('--warn', '--warn', [CompletionResultType]::ParameterName, 'Warning latency, seconds or a duration (500ms)')
+            [CompletionResult]::new('--crit', '--crit', [CompletionResultType]::ParameterName, 'Critical latency')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
+            [CompletionResult]::new('--cooldown', '--cooldown', [CompletionResultType]::ParameterName, 'Re-send a firing alert at most this often (default: [alerts] cooldown)')
+            [CompletionResult]::new('--anomaly', '--anomaly', [CompletionResultType]::ParameterName, 'Flag figures this many deviations from their usual level, e.g. 4')
+            [CompletionResult]::new('--enabled', '--enabled', [CompletionResultType]::ParameterName, 'false: write the monitor disabled')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hm;add;command' {
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
+            [CompletionResult]::new('--cooldown', '--cooldown', [CompletionResultType]::ParameterName, 'Re-send a firing alert at most this often (default: [alerts] cooldown)')
+            [CompletionResult]::new('--anomaly', '--anomaly', [CompletionResultType]::ParameterName, 'Flag figures this many deviations from their usual level, e.g. 4')
+            [CompletionResult]::new('--enabled', '--enabled', [CompletionResultType]::ParameterName, 'false: write the monitor disabled')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
+            [CompletionResult]::new('--shell', '--shell', [CompletionResultType]::ParameterName, 'Run the command with /bin/sh -c (its words joined by spaces)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hm;add;tasks' {
+            [CompletionResult]::new('--ping', '--ping', [CompletionResultType]::ParameterName, 'The `hm ping` name (default: the monitor''s name)')
+            [CompletionResult]::new('--window', '--window', [CompletionResultType]::ParameterName, 'The rates are computed over this (default 1h)')
+            [CompletionResult]::new('--error-warn', '--error-warn', [CompletionResultType]::ParameterName, 'Warning error rate, % (default 5)')
+            [CompletionResult]::new('--error-crit', '--error-crit', [CompletionResultType]::ParameterName, 'Critical error rate, % (default 10)')
+            [CompletionResult]::new('--expected', '--expected', [CompletionResultType]::ParameterName, 'A task''s expected duration: slow when the mean is over twice this')
+            [CompletionResult]::new('--worker', '--worker', [CompletionResultType]::ParameterName, 'The process monitor whose worker `hm heal` restarts when this goes stale')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
+            [CompletionResult]::new('--cooldown', '--cooldown', [CompletionResultType]::ParameterName, 'Re-send a firing alert at most this often (default: [alerts] cooldown)')
+            [CompletionResult]::new('--anomaly', '--anomaly', [CompletionResultType]::ParameterName, 'Flag figures this many deviations from their usual level, e.g. 4')
+            [CompletionResult]::new('--enabled', '--enabled', [CompletionResultType]::ParameterName, 'false: write the monitor disabled')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hm;add;gpu' {
+            [CompletionResult]::new('--warn', '--warn', [CompletionResultType]::ParameterName, 'Memory warning level, % used (default 90)')
+            [CompletionResult]::new('--crit', '--crit', [CompletionResultType]::ParameterName, 'Memory critical level, % (default 95)')
+            [CompletionResult]::new('--temp-warn', '--temp-warn', [CompletionResultType]::ParameterName, 'Temperature warning level, °C (default 85)')
+            [CompletionResult]::new('--temp-crit', '--temp-crit', [CompletionResultType]::ParameterName, 'Temperature critical level, °C (default 95)')
+            [CompletionResult]::new('--util-warn', '--util-warn', [CompletionResultType]::ParameterName, 'Utilisation warning level, %')
+            [CompletionResult]::new('--util-crit', '--util-crit', [CompletionResultType]::ParameterName, 'Utilisation critical level, %')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
+            [CompletionResult]::new('--cooldown', '--cooldown', [CompletionResultType]::ParameterName, 'Re-send a firing alert at most this often (default: [alerts] cooldown)')
+            [CompletionResult]::new('--anomaly', '--anomaly', [CompletionResultType]::ParameterName, 'Flag figures this many deviations from their usual level, e.g. 4')
+            [CompletionResult]::new('--enabled', '--enabled', [CompletionResultType]::ParameterName, 'false: write the monitor disabled')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hm;add;help' {
+            [CompletionResult]::new('cpu', 'cpu', [CompletionResultType]::ParameterValue, 'Total CPU use, %')
+            [CompletionResult]::new('memory', 'memory', [CompletionResultType]::ParameterValue, 'Used memory and swap, %')
+            [CompletionResult]::new('load', 'load', [CompletionResultType]::ParameterValue, 'Load average per CPU')
+            [CompletionResult]::new('disk', 'disk', [CompletionResultType]::ParameterValue, 'Space and inodes of one or every real filesystem, and when it will be full')
+            [CompletionResult]::new('process', 'process', [CompletionResultType]::ParameterValue, 'Processes by name, command line, pidfile or systemd unit; restarts them')
+            [CompletionResult]::new('heartbeat', 'heartbeat', [CompletionResultType]::ParameterValue, 'The age of a file''s mtime, of the last `hm ping`, or of an SQL timestamp')
+            [CompletionResult]::new('tmux', 'tmux', [CompletionResultType]::ParameterValue, 'tmux sessions idle too long; `hm heal` sends them keys')
+            [CompletionResult]::new('sqlite', 'sqlite', [CompletionResultType]::ParameterValue, 'An SQLite database opens, takes a write lock in time, passes quick_check')
+            [CompletionResult]::new('workspace', 'workspace', [CompletionResultType]::ParameterValue, 'A directory exists, is writable, holds its files, is not too big')
+            [CompletionResult]::new('http', 'http', [CompletionResultType]::ParameterValue, 'An HTTP request: status, body and latency')
+            [CompletionResult]::new('tcp', 'tcp', [CompletionResultType]::ParameterValue, 'A TCP connect to host:port, and its latency')
+            [CompletionResult]::new('command', 'command', [CompletionResultType]::ParameterValue, 'Any Nagios plugin: the command after `--`; exit 0-3 is the status')
+            [CompletionResult]::new('tasks', 'tasks', [CompletionResultType]::ParameterValue, 'Task outcomes and durations recorded by `hm ping NAME [--fail] --duration S`')
+            [CompletionResult]::new('gpu', 'gpu', [CompletionResultType]::ParameterValue, 'Every NVIDIA GPU''s memory, temperature and utilisation (ok with a note when none)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'hm;add;help;cpu' {
+            break
+        }
+        'hm;add;help;memory' {
+            break
+        }
+        'hm;add;help;load' {
+            break
+        }
+        'hm;add;help;disk' {
+            break
+        }
+        'hm;add;help;process' {
+            break
+        }
+        'hm;add;help;heartbeat' {
+            break
+        }
+        'hm;add;help;tmux' {
+            break
+        }
+        'hm;add;help;sqlite' {
+            break
+        }
+        'hm;add;help;workspace' {
+            break
+        }
+        'hm;add;help;http' {
+            break
+        }
+        'hm;add;help;tcp' {
+            break
+        }
+        'hm;add;help;command' {
+            break
+        }
+        'hm;add;help;tasks' {
+            break
+        }
+        'hm;add;help;gpu' {
+            break
+        }
+        'hm;add;help;help' {
             break
         }
         'hm;remove' {
@@ -520,6 +1310,62 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             break
         }
         'hm;help;monitor;add' {
+            [CompletionResult]::new('cpu', 'cpu', [CompletionResultType]::ParameterValue, 'Total CPU use, %')
+            [CompletionResult]::new('memory', 'memory', [CompletionResultType]::ParameterValue, 'Used memory and swap, %')
+            [CompletionResult]::new('load', 'load', [CompletionResultType]::ParameterValue, 'Load average per CPU')
+            [CompletionResult]::new('disk', 'disk', [CompletionResultType]::ParameterValue, 'Space and inodes of one or every real filesystem, and when it will be full')
+            [CompletionResult]::new('process', 'process', [CompletionResultType]::ParameterValue, 'Processes by name, command line, pidfile or systemd unit; restarts them')
+            [CompletionResult]::new('heartbeat', 'heartbeat', [CompletionResultType]::ParameterValue, 'The age of a file''s mtime, of the last `hm ping`, or of an SQL timestamp')
+            [CompletionResult]::new('tmux', 'tmux', [CompletionResultType]::ParameterValue, 'tmux sessions idle too long; `hm heal` sends them keys')
+            [CompletionResult]::new('sqlite', 'sqlite', [CompletionResultType]::ParameterValue, 'An SQLite database opens, takes a write lock in time, passes quick_check')
+            [CompletionResult]::new('workspace', 'workspace', [CompletionResultType]::ParameterValue, 'A directory exists, is writable, holds its files, is not too big')
+            [CompletionResult]::new('http', 'http', [CompletionResultType]::ParameterValue, 'An HTTP request: status, body and latency')
+            [CompletionResult]::new('tcp', 'tcp', [CompletionResultType]::ParameterValue, 'A TCP connect to host:port, and its latency')
+            [CompletionResult]::new('command', 'command', [CompletionResultType]::ParameterValue, 'Any Nagios plugin: the command after `--`; exit 0-3 is the status')
+            [CompletionResult]::new('tasks', 'tasks', [CompletionResultType]::ParameterValue, 'Task outcomes and durations recorded by `hm ping NAME [--fail] --duration S`')
+            [CompletionResult]::new('gpu', 'gpu', [CompletionResultType]::ParameterValue, 'Every NVIDIA GPU''s memory, temperature and utilisation (ok with a note when none)')
+            break
+        }
+        'hm;help;monitor;add;cpu' {
+            break
+        }
+        'hm;help;monitor;add;memory' {
+            break
+        }
+        'hm;help;monitor;add;load' {
+            break
+        }
+        'hm;help;monitor;add;disk' {
+            break
+        }
+        'hm;help;monitor;add;process' {
+            break
+        }
+        'hm;help;monitor;add;heartbeat' {
+            break
+        }
+        'hm;help;monitor;add;tmux' {
+            break
+        }
+        'hm;help;monitor;add;sqlite' {
+            break
+        }
+        'hm;help;monitor;add;workspace' {
+            break
+        }
+        'hm;help;monitor;add;http' {
+            break
+        }
+        'hm;help;monitor;add;tcp' {
+            break
+        }
+        'hm;help;monitor;add;command' {
+            break
+        }
+        'hm;help;monitor;add;tasks' {
+            break
+        }
+        'hm;help;monitor;add;gpu' {
             break
         }
         'hm;help;monitor;remove' {
@@ -529,6 +1375,62 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             break
         }
         'hm;help;add' {
+            [CompletionResult]::new('cpu', 'cpu', [CompletionResultType]::ParameterValue, 'Total CPU use, %')
+            [CompletionResult]::new('memory', 'memory', [CompletionResultType]::ParameterValue, 'Used memory and swap, %')
+            [CompletionResult]::new('load', 'load', [CompletionResultType]::ParameterValue, 'Load average per CPU')
+            [CompletionResult]::new('disk', 'disk', [CompletionResultType]::ParameterValue, 'Space and inodes of one or every real filesystem, and when it will be full')
+            [CompletionResult]::new('process', 'process', [CompletionResultType]::ParameterValue, 'Processes by name, command line, pidfile or systemd unit; restarts them')
+            [CompletionResult]::new('heartbeat', 'heartbeat', [CompletionResultType]::ParameterValue, 'The age of a file''s mtime, of the last `hm ping`, or of an SQL timestamp')
+            [CompletionResult]::new('tmux', 'tmux', [CompletionResultType]::ParameterValue, 'tmux sessions idle too long; `hm heal` sends them keys')
+            [CompletionResult]::new('sqlite', 'sqlite', [CompletionResultType]::ParameterValue, 'An SQLite database opens, takes a write lock in time, passes quick_check')
+            [CompletionResult]::new('workspace', 'workspace', [CompletionResultType]::ParameterValue, 'A directory exists, is writable, holds its files, is not too big')
+            [CompletionResult]::new('http', 'http', [CompletionResultType]::ParameterValue, 'An HTTP request: status, body and latency')
+            [CompletionResult]::new('tcp', 'tcp', [CompletionResultType]::ParameterValue, 'A TCP connect to host:port, and its latency')
+            [CompletionResult]::new('command', 'command', [CompletionResultType]::ParameterValue, 'Any Nagios plugin: the command after `--`; exit 0-3 is the status')
+            [CompletionResult]::new('tasks', 'tasks', [CompletionResultType]::ParameterValue, 'Task outcomes and durations recorded by `hm ping NAME [--fail] --duration S`')
+            [CompletionResult]::new('gpu', 'gpu', [CompletionResultType]::ParameterValue, 'Every NVIDIA GPU''s memory, temperature and utilisation (ok with a note when none)')
+            break
+        }
+        'hm;help;add;cpu' {
+            break
+        }
+        'hm;help;add;memory' {
+            break
+        }
+        'hm;help;add;load' {
+            break
+        }
+        'hm;help;add;disk' {
+            break
+        }
+        'hm;help;add;process' {
+            break
+        }
+        'hm;help;add;heartbeat' {
+            break
+        }
+        'hm;help;add;tmux' {
+            break
+        }
+        'hm;help;add;sqlite' {
+            break
+        }
+        'hm;help;add;workspace' {
+            break
+        }
+        'hm;help;add;http' {
+            break
+        }
+        'hm;help;add;tcp' {
+            break
+        }
+        'hm;help;add;command' {
+            break
+        }
+        'hm;help;add;tasks' {
+            break
+        }
+        'hm;help;add;gpu' {
             break
         }
         'hm;help;remove' {

@@ -111,34 +111,371 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand --version 'Print version'
         }
         &'hm;monitor;add'= {
-            cand --pattern 'process: regex over the full command line'
-            cand --process 'process: exact process name'
-            cand --pidfile 'process: file holding the pid'
-            cand --unit 'process: systemd unit'
-            cand --min 'process: minimum number running (default 1)'
-            cand --max 'process: maximum number running'
-            cand --warn 'Warning threshold (a number, or a duration for heartbeat)'
-            cand --crit 'Critical threshold (a number, or a duration for heartbeat)'
-            cand --cpu-warn 'process: per-process CPU % warning level'
-            cand --cpu-crit 'process: per-process CPU % critical level'
-            cand --rss-warn 'process: per-process resident memory warning level, e.g. 512MiB'
-            cand --rss-crit 'process: per-process resident memory critical level'
-            cand --start 'process: the command `hm heal` and `hm restart-worker` start the worker with, split into words like a shell would (quotes work; no pipes, `&&` or variables unless --shell)'
-            cand --stop 'process: the command that stops the worker (default: SIGTERM, then SIGKILL after `grace`)'
-            cand --log 'process: the file the started worker''s stdout and stderr go to'
-            cand --file 'heartbeat: a file whose modification time is the heartbeat'
-            cand --ping 'heartbeat: the `hm ping` name (default: the monitor''s name)'
-            cand --path 'disk: only the filesystem holding this path'
-            cand --timeout 'Check timeout, e.g. 10s'
-            cand --description 'A note for people'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
             cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
-            cand --shell 'process: run --start and --stop with /bin/sh -c'
             cand --json 'Print one JSON document on stdout instead of a table'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
+            cand cpu 'Total CPU use, %'
+            cand memory 'Used memory and swap, %'
+            cand load 'Load average per CPU'
+            cand disk 'Space and inodes of one or every real filesystem, and when it will be full'
+            cand process 'Processes by name, command line, pidfile or systemd unit; restarts them'
+            cand heartbeat 'The age of a file''s mtime, of the last `hm ping`, or of an SQL timestamp'
+            cand tmux 'tmux sessions idle too long; `hm heal` sends them keys'
+            cand sqlite 'An SQLite database opens, takes a write lock in time, passes quick_check'
+            cand workspace 'A directory exists, is writable, holds its files, is not too big'
+            cand http 'An HTTP request: status, body and latency'
+            cand tcp 'A TCP connect to host:port, and its latency'
+            cand command 'Any Nagios plugin: the command after `--`; exit 0-3 is the status'
+            cand tasks 'Task outcomes and durations recorded by `hm ping NAME [--fail] --duration S`'
+            cand gpu 'Every NVIDIA GPU''s memory, temperature and utilisation (ok with a note when none)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hm;monitor;add;cpu'= {
+            cand --warn 'Warning level, % of all CPUs (default 80, or [thresholds])'
+            cand --crit 'Critical level, % (default 95)'
+            cand --description 'A note for people'
+            cand --timeout 'Check timeout, e.g. 10s (the default)'
+            cand --for 'Alert after this many non-ok checks in a row (default: [alerts] for)'
+            cand --cooldown 'Re-send a firing alert at most this often (default: [alerts] cooldown)'
+            cand --anomaly 'Flag figures this many deviations from their usual level, e.g. 4'
+            cand --enabled 'false: write the monitor disabled'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;monitor;add;memory'= {
+            cand --warn 'Warning level, % of memory used (default 90)'
+            cand --crit 'Critical level, % (default 95)'
+            cand --swap-warn 'Swap warning level, %'
+            cand --swap-crit 'Swap critical level, %'
+            cand --description 'A note for people'
+            cand --timeout 'Check timeout, e.g. 10s (the default)'
+            cand --for 'Alert after this many non-ok checks in a row (default: [alerts] for)'
+            cand --cooldown 'Re-send a firing alert at most this often (default: [alerts] cooldown)'
+            cand --anomaly 'Flag figures this many deviations from their usual level, e.g. 4'
+            cand --enabled 'false: write the monitor disabled'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;monitor;add;load'= {
+            cand --warn 'Warning level, load per CPU (default 2)'
+            cand --crit 'Critical level, load per CPU (default 4)'
+            cand --description 'A note for people'
+            cand --timeout 'Check timeout, e.g. 10s (the default)'
+            cand --for 'Alert after this many non-ok checks in a row (default: [alerts] for)'
+            cand --cooldown 'Re-send a firing alert at most this often (default: [alerts] cooldown)'
+            cand --anomaly 'Flag figures this many deviations from their usual level, e.g. 4'
+            cand --enabled 'false: write the monitor disabled'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;monitor;add;disk'= {
+            cand --path 'Only the filesystem holding this path (default: every real one)'
+            cand --warn 'Space warning level, % used (default 85)'
+            cand --crit 'Space critical level, % (default 95)'
+            cand --inode-warn 'Inode warning level, %'
+            cand --inode-crit 'Inode critical level, %'
+            cand --fs-types 'Also watch filesystems of this type, e.g. tmpfs (repeatable)'
+            cand --forecast-warn 'Warning when forecast full within this (default 24h)'
+            cand --forecast-crit 'Critical when forecast full within this (default 4h)'
+            cand --description 'A note for people'
+            cand --timeout 'Check timeout, e.g. 10s (the default)'
+            cand --for 'Alert after this many non-ok checks in a row (default: [alerts] for)'
+            cand --cooldown 'Re-send a firing alert at most this often (default: [alerts] cooldown)'
+            cand --anomaly 'Flag figures this many deviations from their usual level, e.g. 4'
+            cand --enabled 'false: write the monitor disabled'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;monitor;add;process'= {
+            cand --process 'Exact process name'
+            cand --pattern 'Regex over the full command line'
+            cand --pidfile 'File holding the pid (believed only when root''s; see SECURITY.md)'
+            cand --unit 'systemd unit'
+            cand --user 'Only processes of this user count'
+            cand --min 'Minimum number running (default 1)'
+            cand --max 'Maximum number running'
+            cand --cpu-warn 'Per-process CPU % (of one core) warning level'
+            cand --cpu-crit 'Per-process CPU % critical level'
+            cand --rss-warn 'Per-process resident memory warning level, e.g. 512MiB'
+            cand --rss-crit 'Per-process resident memory critical level'
+            cand --zombies-warn 'Zombie count warning level'
+            cand --zombies-crit 'Zombie count critical level'
+            cand --start 'The command `hm heal` and `hm restart-worker` start the worker with, split into words like a shell would (quotes work; no pipes, `&&` or variables unless --shell)'
+            cand --stop 'The command that stops the worker (default: SIGTERM, then SIGKILL after --grace)'
+            cand --log 'The file the started worker''s stdout and stderr go to'
+            cand --restart-delay 'Wait this long after starting before checking it runs (default 1s)'
+            cand --grace 'Between SIGTERM and SIGKILL (default 10s)'
+            cand --max-restarts 'At most this many restarts within --restart-window (default 5)'
+            cand --restart-window 'The window --max-restarts counts in (default 30m)'
+            cand --heal 'false: `hm heal` never restarts it'
+            cand --description 'A note for people'
+            cand --timeout 'Check timeout, e.g. 10s (the default)'
+            cand --for 'Alert after this many non-ok checks in a row (default: [alerts] for)'
+            cand --cooldown 'Re-send a firing alert at most this often (default: [alerts] cooldown)'
+            cand --anomaly 'Flag figures this many deviations from their usual level, e.g. 4'
+            cand --enabled 'false: write the monitor disabled'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --shell 'Run --start and --stop with /bin/sh -c'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;monitor;add;heartbeat'= {
+            cand --file 'A file whose modification time is the heartbeat'
+            cand --ping 'The `hm ping` name (default: the monitor''s name)'
+            cand --database 'An SQLite file whose --query gives the heartbeat''s time'
+            cand --query 'A query returning one timestamp (Unix seconds or SQLite date-time)'
+            cand --warn 'Warning age, e.g. 26h (default 30s)'
+            cand --crit 'Critical age (default 60s)'
+            cand --worker 'The process monitor whose worker `hm heal` restarts when this goes stale'
+            cand --description 'A note for people'
+            cand --timeout 'Check timeout, e.g. 10s (the default)'
+            cand --for 'Alert after this many non-ok checks in a row (default: [alerts] for)'
+            cand --cooldown 'Re-send a firing alert at most this often (default: [alerts] cooldown)'
+            cand --anomaly 'Flag figures this many deviations from their usual level, e.g. 4'
+            cand --enabled 'false: write the monitor disabled'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;monitor;add;tmux'= {
+            cand --session 'Only this session (default: every session of the server)'
+            cand --socket 'The server''s socket, as for `tmux -S` (default: the default server)'
+            cand --stuck-after 'A session with no output for this long is stuck (default 30m)'
+            cand --keys 'A tmux key `hm heal` sends a stuck session (repeatable; default C-c)'
+            cand --on-stuck 'Then run this command, split into words like a shell would'
+            cand --heal 'false: `hm heal` leaves its sessions alone'
+            cand --description 'A note for people'
+            cand --timeout 'Check timeout, e.g. 10s (the default)'
+            cand --for 'Alert after this many non-ok checks in a row (default: [alerts] for)'
+            cand --cooldown 'Re-send a firing alert at most this often (default: [alerts] cooldown)'
+            cand --anomaly 'Flag figures this many deviations from their usual level, e.g. 4'
+            cand --enabled 'false: write the monitor disabled'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --shell 'Run --on-stuck with /bin/sh -c'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;monitor;add;sqlite'= {
+            cand --path 'The database file'
+            cand --lock-timeout 'The write lock must be taken within this (default 1s)'
+            cand --wal-warn 'Warning size of the -wal file, e.g. 256MiB'
+            cand --wal-crit 'Critical size of the -wal file'
+            cand --killable 'A regex over the command line of holders `hm clear-locks` may stop (repeatable)'
+            cand --heal 'false: `hm heal` never clears its locks'
+            cand --description 'A note for people'
+            cand --timeout 'Check timeout, e.g. 10s (the default)'
+            cand --for 'Alert after this many non-ok checks in a row (default: [alerts] for)'
+            cand --cooldown 'Re-send a firing alert at most this often (default: [alerts] cooldown)'
+            cand --anomaly 'Flag figures this many deviations from their usual level, e.g. 4'
+            cand --enabled 'false: write the monitor disabled'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --quick-check 'Also run PRAGMA quick_check'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;monitor;add;workspace'= {
+            cand --path 'The directory'
+            cand --warn 'Warning size, e.g. 10GiB (default 1GiB)'
+            cand --crit 'Critical size (default 5GiB)'
+            cand --required 'A path inside it that must exist (repeatable)'
+            cand --description 'A note for people'
+            cand --timeout 'Check timeout, e.g. 10s (the default)'
+            cand --for 'Alert after this many non-ok checks in a row (default: [alerts] for)'
+            cand --cooldown 'Re-send a firing alert at most this often (default: [alerts] cooldown)'
+            cand --anomaly 'Flag figures this many deviations from their usual level, e.g. 4'
+            cand --enabled 'false: write the monitor disabled'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --writable 'hm must be able to create a file in it'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;monitor;add;http'= {
+            cand --url 'The http:// or https:// URL'
+            cand --method 'The request method (default GET)'
+            cand --expect-status 'An acceptable status (repeatable; default 200-399)'
+            cand --contains 'Text the body must contain'
+            cand --warn 'Warning latency, seconds or a duration (500ms)'
+            cand --crit 'Critical latency'
+            cand --description 'A note for people'
+            cand --timeout 'Check timeout, e.g. 10s (the default)'
+            cand --for 'Alert after this many non-ok checks in a row (default: [alerts] for)'
+            cand --cooldown 'Re-send a firing alert at most this often (default: [alerts] cooldown)'
+            cand --anomaly 'Flag figures this many deviations from their usual level, e.g. 4'
+            cand --enabled 'false: write the monitor disabled'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;monitor;add;tcp'= {
+            cand --address 'host:port to connect to'
+            cand --warn 'Warning latency, seconds or a duration (500ms)'
+            cand --crit 'Critical latency'
+            cand --description 'A note for people'
+            cand --timeout 'Check timeout, e.g. 10s (the default)'
+            cand --for 'Alert after this many non-ok checks in a row (default: [alerts] for)'
+            cand --cooldown 'Re-send a firing alert at most this often (default: [alerts] cooldown)'
+            cand --anomaly 'Flag figures this many deviations from their usual level, e.g. 4'
+            cand --enabled 'false: write the monitor disabled'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;monitor;add;command'= {
+            cand --description 'A note for people'
+            cand --timeout 'Check timeout, e.g. 10s (the default)'
+            cand --for 'Alert after this many non-ok checks in a row (default: [alerts] for)'
+            cand --cooldown 'Re-send a firing alert at most this often (default: [alerts] cooldown)'
+            cand --anomaly 'Flag figures this many deviations from their usual level, e.g. 4'
+            cand --enabled 'false: write the monitor disabled'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --shell 'Run the command with /bin/sh -c (its words joined by spaces)'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;monitor;add;tasks'= {
+            cand --ping 'The `hm ping` name (default: the monitor''s name)'
+            cand --window 'The rates are computed over this (default 1h)'
+            cand --error-warn 'Warning error rate, % (default 5)'
+            cand --error-crit 'Critical error rate, % (default 10)'
+            cand --expected 'A task''s expected duration: slow when the mean is over twice this'
+            cand --worker 'The process monitor whose worker `hm heal` restarts when this goes stale'
+            cand --description 'A note for people'
+            cand --timeout 'Check timeout, e.g. 10s (the default)'
+            cand --for 'Alert after this many non-ok checks in a row (default: [alerts] for)'
+            cand --cooldown 'Re-send a firing alert at most this often (default: [alerts] cooldown)'
+            cand --anomaly 'Flag figures this many deviations from their usual level, e.g. 4'
+            cand --enabled 'false: write the monitor disabled'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;monitor;add;gpu'= {
+            cand --warn 'Memory warning level, % used (default 90)'
+            cand --crit 'Memory critical level, % (default 95)'
+            cand --temp-warn 'Temperature warning level, °C (default 85)'
+            cand --temp-crit 'Temperature critical level, °C (default 95)'
+            cand --util-warn 'Utilisation warning level, %'
+            cand --util-crit 'Utilisation critical level, %'
+            cand --description 'A note for people'
+            cand --timeout 'Check timeout, e.g. 10s (the default)'
+            cand --for 'Alert after this many non-ok checks in a row (default: [alerts] for)'
+            cand --cooldown 'Re-send a firing alert at most this often (default: [alerts] cooldown)'
+            cand --anomaly 'Flag figures this many deviations from their usual level, e.g. 4'
+            cand --enabled 'false: write the monitor disabled'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;monitor;add;help'= {
+            cand cpu 'Total CPU use, %'
+            cand memory 'Used memory and swap, %'
+            cand load 'Load average per CPU'
+            cand disk 'Space and inodes of one or every real filesystem, and when it will be full'
+            cand process 'Processes by name, command line, pidfile or systemd unit; restarts them'
+            cand heartbeat 'The age of a file''s mtime, of the last `hm ping`, or of an SQL timestamp'
+            cand tmux 'tmux sessions idle too long; `hm heal` sends them keys'
+            cand sqlite 'An SQLite database opens, takes a write lock in time, passes quick_check'
+            cand workspace 'A directory exists, is writable, holds its files, is not too big'
+            cand http 'An HTTP request: status, body and latency'
+            cand tcp 'A TCP connect to host:port, and its latency'
+            cand command 'Any Nagios plugin: the command after `--`; exit 0-3 is the status'
+            cand tasks 'Task outcomes and durations recorded by `hm ping NAME [--fail] --duration S`'
+            cand gpu 'Every NVIDIA GPU''s memory, temperature and utilisation (ok with a note when none)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hm;monitor;add;help;cpu'= {
+        }
+        &'hm;monitor;add;help;memory'= {
+        }
+        &'hm;monitor;add;help;load'= {
+        }
+        &'hm;monitor;add;help;disk'= {
+        }
+        &'hm;monitor;add;help;process'= {
+        }
+        &'hm;monitor;add;help;heartbeat'= {
+        }
+        &'hm;monitor;add;help;tmux'= {
+        }
+        &'hm;monitor;add;help;sqlite'= {
+        }
+        &'hm;monitor;add;help;workspace'= {
+        }
+        &'hm;monitor;add;help;http'= {
+        }
+        &'hm;monitor;add;help;tcp'= {
+        }
+        &'hm;monitor;add;help;command'= {
+        }
+        &'hm;monitor;add;help;tasks'= {
+        }
+        &'hm;monitor;add;help;gpu'= {
+        }
+        &'hm;monitor;add;help;help'= {
         }
         &'hm;monitor;remove'= {
             cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
@@ -158,6 +495,48 @@ set edit:completion:arg-completer[hm] = {|@words|
         &'hm;monitor;help;list'= {
         }
         &'hm;monitor;help;add'= {
+            cand cpu 'Total CPU use, %'
+            cand memory 'Used memory and swap, %'
+            cand load 'Load average per CPU'
+            cand disk 'Space and inodes of one or every real filesystem, and when it will be full'
+            cand process 'Processes by name, command line, pidfile or systemd unit; restarts them'
+            cand heartbeat 'The age of a file''s mtime, of the last `hm ping`, or of an SQL timestamp'
+            cand tmux 'tmux sessions idle too long; `hm heal` sends them keys'
+            cand sqlite 'An SQLite database opens, takes a write lock in time, passes quick_check'
+            cand workspace 'A directory exists, is writable, holds its files, is not too big'
+            cand http 'An HTTP request: status, body and latency'
+            cand tcp 'A TCP connect to host:port, and its latency'
+            cand command 'Any Nagios plugin: the command after `--`; exit 0-3 is the status'
+            cand tasks 'Task outcomes and durations recorded by `hm ping NAME [--fail] --duration S`'
+            cand gpu 'Every NVIDIA GPU''s memory, temperature and utilisation (ok with a note when none)'
+        }
+        &'hm;monitor;help;add;cpu'= {
+        }
+        &'hm;monitor;help;add;memory'= {
+        }
+        &'hm;monitor;help;add;load'= {
+        }
+        &'hm;monitor;help;add;disk'= {
+        }
+        &'hm;monitor;help;add;process'= {
+        }
+        &'hm;monitor;help;add;heartbeat'= {
+        }
+        &'hm;monitor;help;add;tmux'= {
+        }
+        &'hm;monitor;help;add;sqlite'= {
+        }
+        &'hm;monitor;help;add;workspace'= {
+        }
+        &'hm;monitor;help;add;http'= {
+        }
+        &'hm;monitor;help;add;tcp'= {
+        }
+        &'hm;monitor;help;add;command'= {
+        }
+        &'hm;monitor;help;add;tasks'= {
+        }
+        &'hm;monitor;help;add;gpu'= {
         }
         &'hm;monitor;help;remove'= {
         }
@@ -173,34 +552,371 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand --version 'Print version'
         }
         &'hm;add'= {
-            cand --pattern 'process: regex over the full command line'
-            cand --process 'process: exact process name'
-            cand --pidfile 'process: file holding the pid'
-            cand --unit 'process: systemd unit'
-            cand --min 'process: minimum number running (default 1)'
-            cand --max 'process: maximum number running'
-            cand --warn 'Warning threshold (a number, or a duration for heartbeat)'
-            cand --crit 'Critical threshold (a number, or a duration for heartbeat)'
-            cand --cpu-warn 'process: per-process CPU % warning level'
-            cand --cpu-crit 'process: per-process CPU % critical level'
-            cand --rss-warn 'process: per-process resident memory warning level, e.g. 512MiB'
-            cand --rss-crit 'process: per-process resident memory critical level'
-            cand --start 'process: the command `hm heal` and `hm restart-worker` start the worker with, split into words like a shell would (quotes work; no pipes, `&&` or variables unless --shell)'
-            cand --stop 'process: the command that stops the worker (default: SIGTERM, then SIGKILL after `grace`)'
-            cand --log 'process: the file the started worker''s stdout and stderr go to'
-            cand --file 'heartbeat: a file whose modification time is the heartbeat'
-            cand --ping 'heartbeat: the `hm ping` name (default: the monitor''s name)'
-            cand --path 'disk: only the filesystem holding this path'
-            cand --timeout 'Check timeout, e.g. 10s'
-            cand --description 'A note for people'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
             cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
-            cand --shell 'process: run --start and --stop with /bin/sh -c'
             cand --json 'Print one JSON document on stdout instead of a table'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
+            cand cpu 'Total CPU use, %'
+            cand memory 'Used memory and swap, %'
+            cand load 'Load average per CPU'
+            cand disk 'Space and inodes of one or every real filesystem, and when it will be full'
+            cand process 'Processes by name, command line, pidfile or systemd unit; restarts them'
+            cand heartbeat 'The age of a file''s mtime, of the last `hm ping`, or of an SQL timestamp'
+            cand tmux 'tmux sessions idle too long; `hm heal` sends them keys'
+            cand sqlite 'An SQLite database opens, takes a write lock in time, passes quick_check'
+            cand workspace 'A directory exists, is writable, holds its files, is not too big'
+            cand http 'An HTTP request: status, body and latency'
+            cand tcp 'A TCP connect to host:port, and its latency'
+            cand command 'Any Nagios plugin: the command after `--`; exit 0-3 is the status'
+            cand tasks 'Task outcomes and durations recorded by `hm ping NAME [--fail] --duration S`'
+            cand gpu 'Every NVIDIA GPU''s memory, temperature and utilisation (ok with a note when none)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hm;add;cpu'= {
+            cand --warn 'Warning level, % of all CPUs (default 80, or [thresholds])'
+            cand --crit 'Critical level, % (default 95)'
+            cand --description 'A note for people'
+            cand --timeout 'Check timeout, e.g. 10s (the default)'
+            cand --for 'Alert after this many non-ok checks in a row (default: [alerts] for)'
+            cand --cooldown 'Re-send a firing alert at most this often (default: [alerts] cooldown)'
+            cand --anomaly 'Flag figures this many deviations from their usual level, e.g. 4'
+            cand --enabled 'false: write the monitor disabled'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;add;memory'= {
+            cand --warn 'Warning level, % of memory used (default 90)'
+            cand --crit 'Critical level, % (default 95)'
+            cand --swap-warn 'Swap warning level, %'
+            cand --swap-crit 'Swap critical level, %'
+            cand --description 'A note for people'
+            cand --timeout 'Check timeout, e.g. 10s (the default)'
+            cand --for 'Alert after this many non-ok checks in a row (default: [alerts] for)'
+            cand --cooldown 'Re-send a firing alert at most this often (default: [alerts] cooldown)'
+            cand --anomaly 'Flag figures this many deviations from their usual level, e.g. 4'
+            cand --enabled 'false: write the monitor disabled'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;add;load'= {
+            cand --warn 'Warning level, load per CPU (default 2)'
+            cand --crit 'Critical level, load per CPU (default 4)'
+            cand --description 'A note for people'
+            cand --timeout 'Check timeout, e.g. 10s (the default)'
+            cand --for 'Alert after this many non-ok checks in a row (default: [alerts] for)'
+            cand --cooldown 'Re-send a firing alert at most this often (default: [alerts] cooldown)'
+            cand --anomaly 'Flag figures this many deviations from their usual level, e.g. 4'
+            cand --enabled 'false: write the monitor disabled'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;add;disk'= {
+            cand --path 'Only the filesystem holding this path (default: every real one)'
+            cand --warn 'Space warning level, % used (default 85)'
+            cand --crit 'Space critical level, % (default 95)'
+            cand --inode-warn 'Inode warning level, %'
+            cand --inode-crit 'Inode critical level, %'
+            cand --fs-types 'Also watch filesystems of this type, e.g. tmpfs (repeatable)'
+            cand --forecast-warn 'Warning when forecast full within this (default 24h)'
+            cand --forecast-crit 'Critical when forecast full within this (default 4h)'
+            cand --description 'A note for people'
+            cand --timeout 'Check timeout, e.g. 10s (the default)'
+            cand --for 'Alert after this many non-ok checks in a row (default: [alerts] for)'
+            cand --cooldown 'Re-send a firing alert at most this often (default: [alerts] cooldown)'
+            cand --anomaly 'Flag figures this many deviations from their usual level, e.g. 4'
+            cand --enabled 'false: write the monitor disabled'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;add;process'= {
+            cand --process 'Exact process name'
+            cand --pattern 'Regex over the full command line'
+            cand --pidfile 'File holding the pid (believed only when root''s; see SECURITY.md)'
+            cand --unit 'systemd unit'
+            cand --user 'Only processes of this user count'
+            cand --min 'Minimum number running (default 1)'
+            cand --max 'Maximum number running'
+            cand --cpu-warn 'Per-process CPU % (of one core) warning level'
+            cand --cpu-crit 'Per-process CPU % critical level'
+            cand --rss-warn 'Per-process resident memory warning level, e.g. 512MiB'
+            cand --rss-crit 'Per-process resident memory critical level'
+            cand --zombies-warn 'Zombie count warning level'
+            cand --zombies-crit 'Zombie count critical level'
+            cand --start 'The command `hm heal` and `hm restart-worker` start the worker with, split into words like a shell would (quotes work; no pipes, `&&` or variables unless --shell)'
+            cand --stop 'The command that stops the worker (default: SIGTERM, then SIGKILL after --grace)'
+            cand --log 'The file the started worker''s stdout and stderr go to'
+            cand --restart-delay 'Wait this long after starting before checking it runs (default 1s)'
+            cand --grace 'Between SIGTERM and SIGKILL (default 10s)'
+            cand --max-restarts 'At most this many restarts within --restart-window (default 5)'
+            cand --restart-window 'The window --max-restarts counts in (default 30m)'
+            cand --heal 'false: `hm heal` never restarts it'
+            cand --description 'A note for people'
+            cand --timeout 'Check timeout, e.g. 10s (the default)'
+            cand --for 'Alert after this many non-ok checks in a row (default: [alerts] for)'
+            cand --cooldown 'Re-send a firing alert at most this often (default: [alerts] cooldown)'
+            cand --anomaly 'Flag figures this many deviations from their usual level, e.g. 4'
+            cand --enabled 'false: write the monitor disabled'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --shell 'Run --start and --stop with /bin/sh -c'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;add;heartbeat'= {
+            cand --file 'A file whose modification time is the heartbeat'
+            cand --ping 'The `hm ping` name (default: the monitor''s name)'
+            cand --database 'An SQLite file whose --query gives the heartbeat''s time'
+            cand --query 'A query returning one timestamp (Unix seconds or SQLite date-time)'
+            cand --warn 'Warning age, e.g. 26h (default 30s)'
+            cand --crit 'Critical age (default 60s)'
+            cand --worker 'The process monitor whose worker `hm heal` restarts when this goes stale'
+            cand --description 'A note for people'
+            cand --timeout 'Check timeout, e.g. 10s (the default)'
+            cand --for 'Alert after this many non-ok checks in a row (default: [alerts] for)'
+            cand --cooldown 'Re-send a firing alert at most this often (default: [alerts] cooldown)'
+            cand --anomaly 'Flag figures this many deviations from their usual level, e.g. 4'
+            cand --enabled 'false: write the monitor disabled'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;add;tmux'= {
+            cand --session 'Only this session (default: every session of the server)'
+            cand --socket 'The server''s socket, as for `tmux -S` (default: the default server)'
+            cand --stuck-after 'A session with no output for this long is stuck (default 30m)'
+            cand --keys 'A tmux key `hm heal` sends a stuck session (repeatable; default C-c)'
+            cand --on-stuck 'Then run this command, split into words like a shell would'
+            cand --heal 'false: `hm heal` leaves its sessions alone'
+            cand --description 'A note for people'
+            cand --timeout 'Check timeout, e.g. 10s (the default)'
+            cand --for 'Alert after this many non-ok checks in a row (default: [alerts] for)'
+            cand --cooldown 'Re-send a firing alert at most this often (default: [alerts] cooldown)'
+            cand --anomaly 'Flag figures this many deviations from their usual level, e.g. 4'
+            cand --enabled 'false: write the monitor disabled'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --shell 'Run --on-stuck with /bin/sh -c'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;add;sqlite'= {
+            cand --path 'The database file'
+            cand --lock-timeout 'The write lock must be taken within this (default 1s)'
+            cand --wal-warn 'Warning size of the -wal file, e.g. 256MiB'
+            cand --wal-crit 'Critical size of the -wal file'
+            cand --killable 'A regex over the command line of holders `hm clear-locks` may stop (repeatable)'
+            cand --heal 'false: `hm heal` never clears its locks'
+            cand --description 'A note for people'
+            cand --timeout 'Check timeout, e.g. 10s (the default)'
+            cand --for 'Alert after this many non-ok checks in a row (default: [alerts] for)'
+            cand --cooldown 'Re-send a firing alert at most this often (default: [alerts] cooldown)'
+            cand --anomaly 'Flag figures this many deviations from their usual level, e.g. 4'
+            cand --enabled 'false: write the monitor disabled'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --quick-check 'Also run PRAGMA quick_check'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;add;workspace'= {
+            cand --path 'The directory'
+            cand --warn 'Warning size, e.g. 10GiB (default 1GiB)'
+            cand --crit 'Critical size (default 5GiB)'
+            cand --required 'A path inside it that must exist (repeatable)'
+            cand --description 'A note for people'
+            cand --timeout 'Check timeout, e.g. 10s (the default)'
+            cand --for 'Alert after this many non-ok checks in a row (default: [alerts] for)'
+            cand --cooldown 'Re-send a firing alert at most this often (default: [alerts] cooldown)'
+            cand --anomaly 'Flag figures this many deviations from their usual level, e.g. 4'
+            cand --enabled 'false: write the monitor disabled'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --writable 'hm must be able to create a file in it'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;add;http'= {
+            cand --url 'The http:// or https:// URL'
+            cand --method 'The request method (default GET)'
+            cand --expect-status 'An acceptable status (repeatable; default 200-399)'
+            cand --contains 'Text the body must contain'
+            cand --warn 'Warning latency, seconds or a duration (500ms)'
+            cand --crit 'Critical latency'
+            cand --description 'A note for people'
+            cand --timeout 'Check timeout, e.g. 10s (the default)'
+            cand --for 'Alert after this many non-ok checks in a row (default: [alerts] for)'
+            cand --cooldown 'Re-send a firing alert at most this often (default: [alerts] cooldown)'
+            cand --anomaly 'Flag figures this many deviations from their usual level, e.g. 4'
+            cand --enabled 'false: write the monitor disabled'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;add;tcp'= {
+            cand --address 'host:port to connect to'
+            cand --warn 'Warning latency, seconds or a duration (500ms)'
+            cand --crit 'Critical latency'
+            cand --description 'A note for people'
+            cand --timeout 'Check timeout, e.g. 10s (the default)'
+            cand --for 'Alert after this many non-ok checks in a row (default: [alerts] for)'
+            cand --cooldown 'Re-send a firing alert at most this often (default: [alerts] cooldown)'
+            cand --anomaly 'Flag figures this many deviations from their usual level, e.g. 4'
+            cand --enabled 'false: write the monitor disabled'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;add;command'= {
+            cand --description 'A note for people'
+            cand --timeout 'Check timeout, e.g. 10s (the default)'
+            cand --for 'Alert after this many non-ok checks in a row (default: [alerts] for)'
+            cand --cooldown 'Re-send a firing alert at most this often (default: [alerts] cooldown)'
+            cand --anomaly 'Flag figures this many deviations from their usual level, e.g. 4'
+            cand --enabled 'false: write the monitor disabled'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --shell 'Run the command with /bin/sh -c (its words joined by spaces)'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;add;tasks'= {
+            cand --ping 'The `hm ping` name (default: the monitor''s name)'
+            cand --window 'The rates are computed over this (default 1h)'
+            cand --error-warn 'Warning error rate, % (default 5)'
+            cand --error-crit 'Critical error rate, % (default 10)'
+            cand --expected 'A task''s expected duration: slow when the mean is over twice this'
+            cand --worker 'The process monitor whose worker `hm heal` restarts when this goes stale'
+            cand --description 'A note for people'
+            cand --timeout 'Check timeout, e.g. 10s (the default)'
+            cand --for 'Alert after this many non-ok checks in a row (default: [alerts] for)'
+            cand --cooldown 'Re-send a firing alert at most this often (default: [alerts] cooldown)'
+            cand --anomaly 'Flag figures this many deviations from their usual level, e.g. 4'
+            cand --enabled 'false: write the monitor disabled'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;add;gpu'= {
+            cand --warn 'Memory warning level, % used (default 90)'
+            cand --crit 'Memory critical level, % (default 95)'
+            cand --temp-warn 'Temperature warning level, °C (default 85)'
+            cand --temp-crit 'Temperature critical level, °C (default 95)'
+            cand --util-warn 'Utilisation warning level, %'
+            cand --util-crit 'Utilisation critical level, %'
+            cand --description 'A note for people'
+            cand --timeout 'Check timeout, e.g. 10s (the default)'
+            cand --for 'Alert after this many non-ok checks in a row (default: [alerts] for)'
+            cand --cooldown 'Re-send a firing alert at most this often (default: [alerts] cooldown)'
+            cand --anomaly 'Flag figures this many deviations from their usual level, e.g. 4'
+            cand --enabled 'false: write the monitor disabled'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;add;help'= {
+            cand cpu 'Total CPU use, %'
+            cand memory 'Used memory and swap, %'
+            cand load 'Load average per CPU'
+            cand disk 'Space and inodes of one or every real filesystem, and when it will be full'
+            cand process 'Processes by name, command line, pidfile or systemd unit; restarts them'
+            cand heartbeat 'The age of a file''s mtime, of the last `hm ping`, or of an SQL timestamp'
+            cand tmux 'tmux sessions idle too long; `hm heal` sends them keys'
+            cand sqlite 'An SQLite database opens, takes a write lock in time, passes quick_check'
+            cand workspace 'A directory exists, is writable, holds its files, is not too big'
+            cand http 'An HTTP request: status, body and latency'
+            cand tcp 'A TCP connect to host:port, and its latency'
+            cand command 'Any Nagios plugin: the command after `--`; exit 0-3 is the status'
+            cand tasks 'Task outcomes and durations recorded by `hm ping NAME [--fail] --duration S`'
+            cand gpu 'Every NVIDIA GPU''s memory, temperature and utilisation (ok with a note when none)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hm;add;help;cpu'= {
+        }
+        &'hm;add;help;memory'= {
+        }
+        &'hm;add;help;load'= {
+        }
+        &'hm;add;help;disk'= {
+        }
+        &'hm;add;help;process'= {
+        }
+        &'hm;add;help;heartbeat'= {
+        }
+        &'hm;add;help;tmux'= {
+        }
+        &'hm;add;help;sqlite'= {
+        }
+        &'hm;add;help;workspace'= {
+        }
+        &'hm;add;help;http'= {
+        }
+        &'hm;add;help;tcp'= {
+        }
+        &'hm;add;help;command'= {
+        }
+        &'hm;add;help;tasks'= {
+        }
+        &'hm;add;help;gpu'= {
+        }
+        &'hm;add;help;help'= {
         }
         &'hm;remove'= {
             cand --config 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
@@ -467,12 +1183,96 @@ set edit:completion:arg-completer[hm] = {|@words|
         &'hm;help;monitor;list'= {
         }
         &'hm;help;monitor;add'= {
+            cand cpu 'Total CPU use, %'
+            cand memory 'Used memory and swap, %'
+            cand load 'Load average per CPU'
+            cand disk 'Space and inodes of one or every real filesystem, and when it will be full'
+            cand process 'Processes by name, command line, pidfile or systemd unit; restarts them'
+            cand heartbeat 'The age of a file''s mtime, of the last `hm ping`, or of an SQL timestamp'
+            cand tmux 'tmux sessions idle too long; `hm heal` sends them keys'
+            cand sqlite 'An SQLite database opens, takes a write lock in time, passes quick_check'
+            cand workspace 'A directory exists, is writable, holds its files, is not too big'
+            cand http 'An HTTP request: status, body and latency'
+            cand tcp 'A TCP connect to host:port, and its latency'
+            cand command 'Any Nagios plugin: the command after `--`; exit 0-3 is the status'
+            cand tasks 'Task outcomes and durations recorded by `hm ping NAME [--fail] --duration S`'
+            cand gpu 'Every NVIDIA GPU''s memory, temperature and utilisation (ok with a note when none)'
+        }
+        &'hm;help;monitor;add;cpu'= {
+        }
+        &'hm;help;monitor;add;memory'= {
+        }
+        &'hm;help;monitor;add;load'= {
+        }
+        &'hm;help;monitor;add;disk'= {
+        }
+        &'hm;help;monitor;add;process'= {
+        }
+        &'hm;help;monitor;add;heartbeat'= {
+        }
+        &'hm;help;monitor;add;tmux'= {
+        }
+        &'hm;help;monitor;add;sqlite'= {
+        }
+        &'hm;help;monitor;add;workspace'= {
+        }
+        &'hm;help;monitor;add;http'= {
+        }
+        &'hm;help;monitor;add;tcp'= {
+        }
+        &'hm;help;monitor;add;command'= {
+        }
+        &'hm;help;monitor;add;tasks'= {
+        }
+        &'hm;help;monitor;add;gpu'= {
         }
         &'hm;help;monitor;remove'= {
         }
         &'hm;help;list'= {
         }
         &'hm;help;add'= {
+            cand cpu 'Total CPU use, %'
+            cand memory 'Used memory and swap, %'
+            cand load 'Load average per CPU'
+            cand disk 'Space and inodes of one or every real filesystem, and when it will be full'
+            cand process 'Processes by name, command line, pidfile or systemd unit; restarts them'
+            cand heartbeat 'The age of a file''s mtime, of the last `hm ping`, or of an SQL timestamp'
+            cand tmux 'tmux sessions idle too long; `hm heal` sends them keys'
+            cand sqlite 'An SQLite database opens, takes a write lock in time, passes quick_check'
+            cand workspace 'A directory exists, is writable, holds its files, is not too big'
+            cand http 'An HTTP request: status, body and latency'
+            cand tcp 'A TCP connect to host:port, and its latency'
+            cand command 'Any Nagios plugin: the command after `--`; exit 0-3 is the status'
+            cand tasks 'Task outcomes and durations recorded by `hm ping NAME [--fail] --duration S`'
+            cand gpu 'Every NVIDIA GPU''s memory, temperature and utilisation (ok with a note when none)'
+        }
+        &'hm;help;add;cpu'= {
+        }
+        &'hm;help;add;memory'= {
+        }
+        &'hm;help;add;load'= {
+        }
+        &'hm;help;add;disk'= {
+        }
+        &'hm;help;add;process'= {
+        }
+        &'hm;help;add;heartbeat'= {
+        }
+        &'hm;help;add;tmux'= {
+        }
+        &'hm;help;add;sqlite'= {
+        }
+        &'hm;help;add;workspace'= {
+        }
+        &'hm;help;add;http'= {
+        }
+        &'hm;help;add;tcp'= {
+        }
+        &'hm;help;add;command'= {
+        }
+        &'hm;help;add;tasks'= {
+        }
+        &'hm;help;add;gpu'= {
         }
         &'hm;help;remove'= {
         }

@@ -89,32 +89,26 @@ complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcomman
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l pattern -d 'process: regex over the full command line' -r
-complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l process -d 'process: exact process name' -r
-complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l pidfile -d 'process: file holding the pid' -r -F
-complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l unit -d 'process: systemd unit' -r
-complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l min -d 'process: minimum number running (default 1)' -r
-complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l max -d 'process: maximum number running' -r
-complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l warn -d 'Warning threshold (a number, or a duration for heartbeat)' -r
-complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l crit -d 'Critical threshold (a number, or a duration for heartbeat)' -r
-complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l cpu-warn -d 'process: per-process CPU % warning level' -r
-complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l cpu-crit -d 'process: per-process CPU % critical level' -r
-complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l rss-warn -d 'process: per-process resident memory warning level, e.g. 512MiB' -r
-complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l rss-crit -d 'process: per-process resident memory critical level' -r
-complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l start -d 'process: the command `hm heal` and `hm restart-worker` start the worker with, split into words like a shell would (quotes work; no pipes, `&&` or variables unless --shell)' -r
-complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l stop -d 'process: the command that stops the worker (default: SIGTERM, then SIGKILL after `grace`)' -r
-complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l log -d 'process: the file the started worker\'s stdout and stderr go to' -r -F
-complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l file -d 'heartbeat: a file whose modification time is the heartbeat' -r -F
-complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l ping -d 'heartbeat: the `hm ping` name (default: the monitor\'s name)' -r
-complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l path -d 'disk: only the filesystem holding this path' -r -F
-complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l timeout -d 'Check timeout, e.g. 10s' -r
-complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l description -d 'A note for people' -r
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l shell -d 'process: run --start and --stop with /bin/sh -c'
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -f -a "cpu" -d 'Total CPU use, %'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -f -a "memory" -d 'Used memory and swap, %'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -f -a "load" -d 'Load average per CPU'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -f -a "disk" -d 'Space and inodes of one or every real filesystem, and when it will be full'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -f -a "process" -d 'Processes by name, command line, pidfile or systemd unit; restarts them'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -f -a "heartbeat" -d 'The age of a file\'s mtime, of the last `hm ping`, or of an SQL timestamp'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -f -a "tmux" -d 'tmux sessions idle too long; `hm heal` sends them keys'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -f -a "sqlite" -d 'An SQLite database opens, takes a write lock in time, passes quick_check'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -f -a "workspace" -d 'A directory exists, is writable, holds its files, is not too big'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -f -a "http" -d 'An HTTP request: status, body and latency'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -f -a "tcp" -d 'A TCP connect to host:port, and its latency'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -f -a "command" -d 'Any Nagios plugin: the command after `--`; exit 0-3 is the status'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -f -a "tasks" -d 'Task outcomes and durations recorded by `hm ping NAME [--fail] --duration S`'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -f -a "gpu" -d 'Every NVIDIA GPU\'s memory, temperature and utilisation (ok with a note when none)'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from remove" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from remove" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from remove" -l json -d 'Print one JSON document on stdout instead of a table'
@@ -129,32 +123,298 @@ complete -c hm -n "__fish_hm_using_subcommand list" -l db -d 'Database file [def
 complete -c hm -n "__fish_hm_using_subcommand list" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand list" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand list" -s V -l version -d 'Print version'
-complete -c hm -n "__fish_hm_using_subcommand add" -l pattern -d 'process: regex over the full command line' -r
-complete -c hm -n "__fish_hm_using_subcommand add" -l process -d 'process: exact process name' -r
-complete -c hm -n "__fish_hm_using_subcommand add" -l pidfile -d 'process: file holding the pid' -r -F
-complete -c hm -n "__fish_hm_using_subcommand add" -l unit -d 'process: systemd unit' -r
-complete -c hm -n "__fish_hm_using_subcommand add" -l min -d 'process: minimum number running (default 1)' -r
-complete -c hm -n "__fish_hm_using_subcommand add" -l max -d 'process: maximum number running' -r
-complete -c hm -n "__fish_hm_using_subcommand add" -l warn -d 'Warning threshold (a number, or a duration for heartbeat)' -r
-complete -c hm -n "__fish_hm_using_subcommand add" -l crit -d 'Critical threshold (a number, or a duration for heartbeat)' -r
-complete -c hm -n "__fish_hm_using_subcommand add" -l cpu-warn -d 'process: per-process CPU % warning level' -r
-complete -c hm -n "__fish_hm_using_subcommand add" -l cpu-crit -d 'process: per-process CPU % critical level' -r
-complete -c hm -n "__fish_hm_using_subcommand add" -l rss-warn -d 'process: per-process resident memory warning level, e.g. 512MiB' -r
-complete -c hm -n "__fish_hm_using_subcommand add" -l rss-crit -d 'process: per-process resident memory critical level' -r
-complete -c hm -n "__fish_hm_using_subcommand add" -l start -d 'process: the command `hm heal` and `hm restart-worker` start the worker with, split into words like a shell would (quotes work; no pipes, `&&` or variables unless --shell)' -r
-complete -c hm -n "__fish_hm_using_subcommand add" -l stop -d 'process: the command that stops the worker (default: SIGTERM, then SIGKILL after `grace`)' -r
-complete -c hm -n "__fish_hm_using_subcommand add" -l log -d 'process: the file the started worker\'s stdout and stderr go to' -r -F
-complete -c hm -n "__fish_hm_using_subcommand add" -l file -d 'heartbeat: a file whose modification time is the heartbeat' -r -F
-complete -c hm -n "__fish_hm_using_subcommand add" -l ping -d 'heartbeat: the `hm ping` name (default: the monitor\'s name)' -r
-complete -c hm -n "__fish_hm_using_subcommand add" -l path -d 'disk: only the filesystem holding this path' -r -F
-complete -c hm -n "__fish_hm_using_subcommand add" -l timeout -d 'Check timeout, e.g. 10s' -r
-complete -c hm -n "__fish_hm_using_subcommand add" -l description -d 'A note for people' -r
-complete -c hm -n "__fish_hm_using_subcommand add" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand add" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand add" -l shell -d 'process: run --start and --stop with /bin/sh -c'
-complete -c hm -n "__fish_hm_using_subcommand add" -l json -d 'Print one JSON document on stdout instead of a table'
-complete -c hm -n "__fish_hm_using_subcommand add" -s h -l help -d 'Print help'
-complete -c hm -n "__fish_hm_using_subcommand add" -s V -l version -d 'Print version'
+complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help" -l json -d 'Print one JSON document on stdout instead of a table'
+complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help" -s h -l help -d 'Print help'
+complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help" -s V -l version -d 'Print version'
+complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help" -f -a "cpu" -d 'Total CPU use, %'
+complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help" -f -a "memory" -d 'Used memory and swap, %'
+complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help" -f -a "load" -d 'Load average per CPU'
+complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help" -f -a "disk" -d 'Space and inodes of one or every real filesystem, and when it will be full'
+complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help" -f -a "process" -d 'Processes by name, command line, pidfile or systemd unit; restarts them'
+complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help" -f -a "heartbeat" -d 'The age of a file\'s mtime, of the last `hm ping`, or of an SQL timestamp'
+complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help" -f -a "tmux" -d 'tmux sessions idle too long; `hm heal` sends them keys'
+complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help" -f -a "sqlite" -d 'An SQLite database opens, takes a write lock in time, passes quick_check'
+complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help" -f -a "workspace" -d 'A directory exists, is writable, holds its files, is not too big'
+complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help" -f -a "http" -d 'An HTTP request: status, body and latency'
+complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help" -f -a "tcp" -d 'A TCP connect to host:port, and its latency'
+complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help" -f -a "command" -d 'Any Nagios plugin: the command after `--`; exit 0-3 is the status'
+complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help" -f -a "tasks" -d 'Task outcomes and durations recorded by `hm ping NAME [--fail] --duration S`'
+complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help" -f -a "gpu" -d 'Every NVIDIA GPU\'s memory, temperature and utilisation (ok with a note when none)'
+complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from cpu" -l warn -d 'Warning level, % of all CPUs (default 80, or [thresholds])' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from cpu" -l crit -d 'Critical level, % (default 95)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from cpu" -l description -d 'A note for people' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from cpu" -l timeout -d 'Check timeout, e.g. 10s (the default)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from cpu" -l for -d 'Alert after this many non-ok checks in a row (default: [alerts] for)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from cpu" -l cooldown -d 'Re-send a firing alert at most this often (default: [alerts] cooldown)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from cpu" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from cpu" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
+false\t''"
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from cpu" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from cpu" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from cpu" -l json -d 'Print one JSON document on stdout instead of a table'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from cpu" -s h -l help -d 'Print help'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from cpu" -s V -l version -d 'Print version'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from memory" -l warn -d 'Warning level, % of memory used (default 90)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from memory" -l crit -d 'Critical level, % (default 95)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from memory" -l swap-warn -d 'Swap warning level, %' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from memory" -l swap-crit -d 'Swap critical level, %' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from memory" -l description -d 'A note for people' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from memory" -l timeout -d 'Check timeout, e.g. 10s (the default)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from memory" -l for -d 'Alert after this many non-ok checks in a row (default: [alerts] for)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from memory" -l cooldown -d 'Re-send a firing alert at most this often (default: [alerts] cooldown)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from memory" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from memory" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
+false\t''"
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from memory" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from memory" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from memory" -l json -d 'Print one JSON document on stdout instead of a table'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from memory" -s h -l help -d 'Print help'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from memory" -s V -l version -d 'Print version'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from load" -l warn -d 'Warning level, load per CPU (default 2)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from load" -l crit -d 'Critical level, load per CPU (default 4)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from load" -l description -d 'A note for people' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from load" -l timeout -d 'Check timeout, e.g. 10s (the default)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from load" -l for -d 'Alert after this many non-ok checks in a row (default: [alerts] for)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from load" -l cooldown -d 'Re-send a firing alert at most this often (default: [alerts] cooldown)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from load" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from load" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
+false\t''"
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from load" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from load" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from load" -l json -d 'Print one JSON document on stdout instead of a table'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from load" -s h -l help -d 'Print help'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from load" -s V -l version -d 'Print version'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from disk" -l path -d 'Only the filesystem holding this path (default: every real one)' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from disk" -l warn -d 'Space warning level, % used (default 85)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from disk" -l crit -d 'Space critical level, % (default 95)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from disk" -l inode-warn -d 'Inode warning level, %' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from disk" -l inode-crit -d 'Inode critical level, %' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from disk" -l fs-types -d 'Also watch filesystems of this type, e.g. tmpfs (repeatable)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from disk" -l forecast-warn -d 'Warning when forecast full within this (default 24h)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from disk" -l forecast-crit -d 'Critical when forecast full within this (default 4h)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from disk" -l description -d 'A note for people' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from disk" -l timeout -d 'Check timeout, e.g. 10s (the default)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from disk" -l for -d 'Alert after this many non-ok checks in a row (default: [alerts] for)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from disk" -l cooldown -d 'Re-send a firing alert at most this often (default: [alerts] cooldown)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from disk" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from disk" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
+false\t''"
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from disk" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from disk" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from disk" -l json -d 'Print one JSON document on stdout instead of a table'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from disk" -s h -l help -d 'Print help'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from disk" -s V -l version -d 'Print version'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l process -d 'Exact process name' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l pattern -d 'Regex over the full command line' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l pidfile -d 'File holding the pid (believed only when root\'s; see SECURITY.md)' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l unit -d 'systemd unit' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l user -d 'Only processes of this user count' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l min -d 'Minimum number running (default 1)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l max -d 'Maximum number running' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l cpu-warn -d 'Per-process CPU % (of one core) warning level' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l cpu-crit -d 'Per-process CPU % critical level' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l rss-warn -d 'Per-process resident memory warning level, e.g. 512MiB' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l rss-crit -d 'Per-process resident memory critical level' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l zombies-warn -d 'Zombie count warning level' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l zombies-crit -d 'Zombie count critical level' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l start -d 'The command `hm heal` and `hm restart-worker` start the worker with, split into words like a shell would (quotes work; no pipes, `&&` or variables unless --shell)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l stop -d 'The command that stops the worker (default: SIGTERM, then SIGKILL after --grace)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l log -d 'The file the started worker\'s stdout and stderr go to' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l restart-delay -d 'Wait this long after starting before checking it runs (default 1s)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l grace -d 'Between SIGTERM and SIGKILL (default 10s)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l max-restarts -d 'At most this many restarts within --restart-window (default 5)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l restart-window -d 'The window --max-restarts counts in (default 30m)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l heal -d 'false: `hm heal` never restarts it' -r -f -a "true\t''
+false\t''"
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l description -d 'A note for people' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l timeout -d 'Check timeout, e.g. 10s (the default)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l for -d 'Alert after this many non-ok checks in a row (default: [alerts] for)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l cooldown -d 'Re-send a firing alert at most this often (default: [alerts] cooldown)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
+false\t''"
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l shell -d 'Run --start and --stop with /bin/sh -c'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l json -d 'Print one JSON document on stdout instead of a table'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -s h -l help -d 'Print help'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -s V -l version -d 'Print version'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l file -d 'A file whose modification time is the heartbeat' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l ping -d 'The `hm ping` name (default: the monitor\'s name)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l database -d 'An SQLite file whose --query gives the heartbeat\'s time' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l query -d 'A query returning one timestamp (Unix seconds or SQLite date-time)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l warn -d 'Warning age, e.g. 26h (default 30s)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l crit -d 'Critical age (default 60s)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l worker -d 'The process monitor whose worker `hm heal` restarts when this goes stale' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l description -d 'A note for people' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l timeout -d 'Check timeout, e.g. 10s (the default)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l for -d 'Alert after this many non-ok checks in a row (default: [alerts] for)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l cooldown -d 'Re-send a firing alert at most this often (default: [alerts] cooldown)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
+false\t''"
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l json -d 'Print one JSON document on stdout instead of a table'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -s h -l help -d 'Print help'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -s V -l version -d 'Print version'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l session -d 'Only this session (default: every session of the server)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l socket -d 'The server\'s socket, as for `tmux -S` (default: the default server)' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l stuck-after -d 'A session with no output for this long is stuck (default 30m)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l keys -d 'A tmux key `hm heal` sends a stuck session (repeatable; default C-c)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l on-stuck -d 'Then run this command, split into words like a shell would' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l heal -d 'false: `hm heal` leaves its sessions alone' -r -f -a "true\t''
+false\t''"
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l description -d 'A note for people' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l timeout -d 'Check timeout, e.g. 10s (the default)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l for -d 'Alert after this many non-ok checks in a row (default: [alerts] for)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l cooldown -d 'Re-send a firing alert at most this often (default: [alerts] cooldown)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
+false\t''"
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l shell -d 'Run --on-stuck with /bin/sh -c'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l json -d 'Print one JSON document on stdout instead of a table'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -s h -l help -d 'Print help'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -s V -l version -d 'Print version'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l path -d 'The database file' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l lock-timeout -d 'The write lock must be taken within this (default 1s)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l wal-warn -d 'Warning size of the -wal file, e.g. 256MiB' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l wal-crit -d 'Critical size of the -wal file' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l killable -d 'A regex over the command line of holders `hm clear-locks` may stop (repeatable)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l heal -d 'false: `hm heal` never clears its locks' -r -f -a "true\t''
+false\t''"
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l description -d 'A note for people' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l timeout -d 'Check timeout, e.g. 10s (the default)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l for -d 'Alert after this many non-ok checks in a row (default: [alerts] for)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l cooldown -d 'Re-send a firing alert at most this often (default: [alerts] cooldown)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
+false\t''"
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l quick-check -d 'Also run PRAGMA quick_check'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l json -d 'Print one JSON document on stdout instead of a table'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -s h -l help -d 'Print help'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -s V -l version -d 'Print version'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l path -d 'The directory' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l warn -d 'Warning size, e.g. 10GiB (default 1GiB)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l crit -d 'Critical size (default 5GiB)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l required -d 'A path inside it that must exist (repeatable)' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l description -d 'A note for people' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l timeout -d 'Check timeout, e.g. 10s (the default)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l for -d 'Alert after this many non-ok checks in a row (default: [alerts] for)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l cooldown -d 'Re-send a firing alert at most this often (default: [alerts] cooldown)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
+false\t''"
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l writable -d 'hm must be able to create a file in it'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l json -d 'Print one JSON document on stdout instead of a table'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -s h -l help -d 'Print help'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -s V -l version -d 'Print version'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l url -d 'The http:// or https:// URL' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l method -d 'The request method (default GET)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l expect-status -d 'An acceptable status (repeatable; default 200-399)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l contains -d 'Text the body must contain' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l warn -d 'Warning latency, seconds or a duration (500ms)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l crit -d 'Critical latency' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l description -d 'A note for people' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l timeout -d 'Check timeout, e.g. 10s (the default)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l for -d 'Alert after this many non-ok checks in a row (default: [alerts] for)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l cooldown -d 'Re-send a firing alert at most this often (default: [alerts] cooldown)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
+false\t''"
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l json -d 'Print one JSON document on stdout instead of a table'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -s h -l help -d 'Print help'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -s V -l version -d 'Print version'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -l address -d 'host:port to connect to' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -l warn -d 'Warning latency, seconds or a duration (500ms)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -l crit -d 'Critical latency' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -l description -d 'A note for people' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -l timeout -d 'Check timeout, e.g. 10s (the default)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -l for -d 'Alert after this many non-ok checks in a row (default: [alerts] for)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -l cooldown -d 'Re-send a firing alert at most this often (default: [alerts] cooldown)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
+false\t''"
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -l json -d 'Print one JSON document on stdout instead of a table'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -s h -l help -d 'Print help'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -s V -l version -d 'Print version'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from command" -l description -d 'A note for people' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from command" -l timeout -d 'Check timeout, e.g. 10s (the default)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from command" -l for -d 'Alert after this many non-ok checks in a row (default: [alerts] for)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from command" -l cooldown -d 'Re-send a firing alert at most this often (default: [alerts] cooldown)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from command" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from command" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
+false\t''"
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from command" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from command" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from command" -l shell -d 'Run the command with /bin/sh -c (its words joined by spaces)'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from command" -l json -d 'Print one JSON document on stdout instead of a table'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from command" -s h -l help -d 'Print help'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from command" -s V -l version -d 'Print version'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tasks" -l ping -d 'The `hm ping` name (default: the monitor\'s name)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tasks" -l window -d 'The rates are computed over this (default 1h)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tasks" -l error-warn -d 'Warning error rate, % (default 5)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tasks" -l error-crit -d 'Critical error rate, % (default 10)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tasks" -l expected -d 'A task\'s expected duration: slow when the mean is over twice this' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tasks" -l worker -d 'The process monitor whose worker `hm heal` restarts when this goes stale' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tasks" -l description -d 'A note for people' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tasks" -l timeout -d 'Check timeout, e.g. 10s (the default)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tasks" -l for -d 'Alert after this many non-ok checks in a row (default: [alerts] for)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tasks" -l cooldown -d 'Re-send a firing alert at most this often (default: [alerts] cooldown)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tasks" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tasks" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
+false\t''"
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tasks" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tasks" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tasks" -l json -d 'Print one JSON document on stdout instead of a table'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tasks" -s h -l help -d 'Print help'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tasks" -s V -l version -d 'Print version'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from gpu" -l warn -d 'Memory warning level, % used (default 90)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from gpu" -l crit -d 'Memory critical level, % (default 95)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from gpu" -l temp-warn -d 'Temperature warning level, °C (default 85)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from gpu" -l temp-crit -d 'Temperature critical level, °C (default 95)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from gpu" -l util-warn -d 'Utilisation warning level, %' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from gpu" -l util-crit -d 'Utilisation critical level, %' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from gpu" -l description -d 'A note for people' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from gpu" -l timeout -d 'Check timeout, e.g. 10s (the default)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from gpu" -l for -d 'Alert after this many non-ok checks in a row (default: [alerts] for)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from gpu" -l cooldown -d 'Re-send a firing alert at most this often (default: [alerts] cooldown)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from gpu" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from gpu" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
+false\t''"
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from gpu" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from gpu" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from gpu" -l json -d 'Print one JSON document on stdout instead of a table'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from gpu" -s h -l help -d 'Print help'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from gpu" -s V -l version -d 'Print version'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "cpu" -d 'Total CPU use, %'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "memory" -d 'Used memory and swap, %'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "load" -d 'Load average per CPU'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "disk" -d 'Space and inodes of one or every real filesystem, and when it will be full'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "process" -d 'Processes by name, command line, pidfile or systemd unit; restarts them'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "heartbeat" -d 'The age of a file\'s mtime, of the last `hm ping`, or of an SQL timestamp'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "tmux" -d 'tmux sessions idle too long; `hm heal` sends them keys'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "sqlite" -d 'An SQLite database opens, takes a write lock in time, passes quick_check'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "workspace" -d 'A directory exists, is writable, holds its files, is not too big'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "http" -d 'An HTTP request: status, body and latency'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "tcp" -d 'A TCP connect to host:port, and its latency'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "command" -d 'Any Nagios plugin: the command after `--`; exit 0-3 is the status'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "tasks" -d 'Task outcomes and durations recorded by `hm ping NAME [--fail] --duration S`'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "gpu" -d 'Every NVIDIA GPU\'s memory, temperature and utilisation (ok with a note when none)'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hm -n "__fish_hm_using_subcommand remove" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand remove" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand remove" -l json -d 'Print one JSON document on stdout instead of a table'
@@ -314,6 +574,20 @@ complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcomma
 complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "list" -d 'List configured and embedded monitors'
 complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "add" -d 'Add a monitor to hm.toml, keeping its comments and order'
 complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "remove" -d 'Remove a monitor from hm.toml'
+complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "cpu" -d 'Total CPU use, %'
+complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "memory" -d 'Used memory and swap, %'
+complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "load" -d 'Load average per CPU'
+complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "disk" -d 'Space and inodes of one or every real filesystem, and when it will be full'
+complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "process" -d 'Processes by name, command line, pidfile or systemd unit; restarts them'
+complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "heartbeat" -d 'The age of a file\'s mtime, of the last `hm ping`, or of an SQL timestamp'
+complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "tmux" -d 'tmux sessions idle too long; `hm heal` sends them keys'
+complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "sqlite" -d 'An SQLite database opens, takes a write lock in time, passes quick_check'
+complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "workspace" -d 'A directory exists, is writable, holds its files, is not too big'
+complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "http" -d 'An HTTP request: status, body and latency'
+complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "tcp" -d 'A TCP connect to host:port, and its latency'
+complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "command" -d 'Any Nagios plugin: the command after `--`; exit 0-3 is the status'
+complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "tasks" -d 'Task outcomes and durations recorded by `hm ping NAME [--fail] --duration S`'
+complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "gpu" -d 'Every NVIDIA GPU\'s memory, temperature and utilisation (ok with a note when none)'
 complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from alerts" -f -a "ack" -d 'Acknowledge an alert: no more repeats (a worse severity or a resolve is still sent)'
 complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from alerts" -f -a "silence" -d 'Keep checking and recording a monitor, but notify nobody for a while'
 complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from alerts" -f -a "unsilence" -d 'Lift a monitor\'s silence'

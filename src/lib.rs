@@ -110,55 +110,6 @@ fn exit_code(report: &Report) -> i32 {
     }
 }
 
-/// A `--start`/`--stop` command as TOML: argv words, or one line for `sh -c`.
-fn command_line(flag: &str, line: Option<String>, shell: bool) -> anyhow::Result<Option<toml_edit::Value>> {
-    let Some(line) = line else { return Ok(None) };
-    if shell {
-        return Ok(Some(line.into()));
-    }
-    let words = shlex::split(&line)
-        .ok_or_else(|| anyhow::anyhow!("{flag}: cannot split `{line}` into words: a quote is not closed"))?;
-    Ok(Some(words.iter().collect::<toml_edit::Array>().into()))
-}
-
-fn add(ctx: &Ctx, a: Box<cli::AddArgs>) -> anyhow::Result<Report> {
-    let a = *a;
-    let path = |p: Option<std::path::PathBuf>| p.map(|p| p.display().to_string());
-    let values = vec![
-        ("start", command_line("--start", a.start, a.shell)?),
-        ("stop", command_line("--stop", a.stop, a.shell)?),
-        ("shell", a.shell.then(|| true.into())),
-        ("log", path(a.log).map(Into::into)),
-    ];
-    let new = cmd::monitor::NewMonitor {
-        kind: a.kind.as_str(),
-        name: &a.name,
-        strings: vec![
-            ("description", a.description),
-            ("process", a.process),
-            ("pattern", a.pattern),
-            ("pidfile", path(a.pidfile)),
-            ("unit", a.unit),
-            ("file", path(a.file)),
-            ("ping", a.ping),
-            ("path", path(a.path)),
-            ("timeout", a.timeout),
-        ],
-        numbers: vec![
-            ("min", a.min.map(|v| v.to_string())),
-            ("max", a.max.map(|v| v.to_string())),
-            ("warn", a.warn),
-            ("crit", a.crit),
-            ("cpu_warn", a.cpu_warn.map(|v| v.to_string())),
-            ("cpu_crit", a.cpu_crit.map(|v| v.to_string())),
-            ("rss_warn", a.rss_warn),
-            ("rss_crit", a.rss_crit),
-        ],
-        values,
-    };
-    Ok(Report::MonitorChange(cmd::monitor::add(ctx, new)?))
-}
-
 fn alerts(ctx: &Ctx, a: cli::AlertsArgs) -> anyhow::Result<Report> {
     use cli::AlertsCommand as A;
     use cmd::alerts as c;
@@ -183,7 +134,9 @@ fn dispatch(ctx: &Ctx, command: Command, style: Style) -> anyhow::Result<Report>
         Command::Status => Report::Status(cmd::status::run(ctx)?),
         Command::Ping(a) => Report::Ping(cmd::ping::run(ctx, &a.name, a.fail, a.duration, a.create)?),
         Command::List | Command::Monitor(MonitorCommand::List) => Report::MonitorList(cmd::monitor::list(ctx)?),
-        Command::Add(a) | Command::Monitor(MonitorCommand::Add(a)) => add(ctx, a)?,
+        Command::Add(a) | Command::Monitor(MonitorCommand::Add(a)) => {
+            Report::MonitorChange(cmd::add::run(ctx, a.monitor()?)?)
+        }
         Command::Remove(a) | Command::Monitor(MonitorCommand::Remove(a)) => {
             Report::MonitorChange(cmd::monitor::remove(ctx, &a.name)?)
         }

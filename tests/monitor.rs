@@ -1,6 +1,8 @@
 //! `hm monitor add/remove/list` (and the short forms) edit hm.toml in place.
 
 mod common;
+#[path = "monitor/kinds.rs"]
+mod kinds;
 
 use common::{Test, Worker};
 
@@ -68,7 +70,6 @@ fn invalid_additions_are_refused_and_the_file_untouched() {
         &["add", "process", "Bad Name", "--process", "x"],
         &["add", "process", "two", "--process", "x", "--unit", "x.service"],
         &["add", "cpu", "hot", "--warn", "99", "--crit", "90"],
-        &["add", "cpu", "misfit", "--pattern", "x"],
         &["add", "heartbeat", "late", "--warn", "soon"],
     ];
     for args in cases {
@@ -84,6 +85,11 @@ fn invalid_additions_are_refused_and_the_file_untouched() {
         .map(|e| e.file_name())
         .collect();
     assert_eq!(leftovers.len(), 1, "no temp files left: {leftovers:?}");
+    // A flag of another kind is a usage error: each kind has its own flags.
+    let out = t.run(&["add", "cpu", "misfit", "--pattern", "x"]);
+    out.code(2);
+    assert!(out.stderr.contains("--pattern"), "{}", out.stderr);
+    assert_eq!(std::fs::read_to_string(t.config_path()).expect("read"), CONFIG);
 }
 
 #[test]

@@ -4,14 +4,20 @@
 //! argument structs. `hm list/add/remove` are the short forms of
 //! `hm monitor list/add/remove` and share their argument types.
 
+mod add;
+mod add_host;
+mod add_probe;
 mod alerts;
 mod monitor;
 mod view;
 
+use add::ADD_EXAMPLES;
+pub use add::{AddArgs, AddKind, CommonArgs};
+pub use add_host::{CpuArgs, DiskArgs, HeartbeatArgs, LoadArgs, MemoryArgs, ProcessArgs};
+pub use add_probe::{CommandArgs, GpuArgs, HttpArgs, SqliteArgs, TasksArgs, TcpArgs, TmuxArgs, WorkspaceArgs};
 pub use alerts::{AlertsArgs, AlertsCommand};
 use clap::{Args, Parser, Subcommand};
-use monitor::ADD_EXAMPLES;
-pub use monitor::{AddArgs, KindArg, MonitorCommand, RemoveArgs};
+pub use monitor::{MonitorCommand, RemoveArgs};
 use std::path::PathBuf;
 pub use view::{ExportArgs, FormatArg, HistoryArgs, RunArgs, ServeArgs};
 

@@ -2,6 +2,7 @@
 //! returns a report (data, never text), or an error for `run()` to print.
 
 pub mod actions;
+pub mod add;
 pub mod alerts;
 pub mod check;
 pub mod clean_disk;

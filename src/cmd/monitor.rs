@@ -8,7 +8,6 @@ use crate::units::{format_bytes, format_duration};
 use anyhow::{Context, Result, anyhow};
 use serde::Serialize;
 use std::path::PathBuf;
-use toml_edit::{Table, value};
 
 /// One monitor as listed.
 #[derive(Debug, Serialize)]
@@ -138,62 +137,6 @@ pub fn list(ctx: &Ctx) -> Result<MonitorList> {
     Ok(MonitorList { config: config.path, monitors })
 }
 
-/// A flag's text as a TOML value: a number when it reads as one.
-fn num_or_text(s: &str) -> toml_edit::Item {
-    match s.parse::<f64>() {
-        Ok(n) if n.fract() == 0.0 && n.abs() < 1e15 => value(n as i64),
-        Ok(n) => value(n),
-        Err(_) => value(s),
-    }
-}
-
-/// The fields of a new monitor, as TOML key/values in a stable order.
-pub struct NewMonitor<'a> {
-    pub kind: &'a str,
-    pub name: &'a str,
-    pub strings: Vec<(&'static str, Option<String>)>,
-    pub numbers: Vec<(&'static str, Option<String>)>,
-    /// Already typed: commands (arrays or lines), flags.
-    pub values: Vec<(&'static str, Option<toml_edit::Value>)>,
-}
-
-pub fn add(ctx: &Ctx, new: NewMonitor<'_>) -> Result<MonitorChange> {
-    let (path, _) = ctx.config_path()?;
-    let (text, header) = match crate::config::read::read_text(&path)? {
-        Some(t) => (t, ""),
-        None => (String::new(), "# hm configuration: see `hm --help` and the README.\n\n"),
-    };
-    let flags: Vec<&str> = new
-        .strings
-        .iter()
-        .map(|(k, _)| *k)
-        .chain(new.numbers.iter().map(|(k, _)| *k))
-        .chain(new.values.iter().map(|(k, _)| *k))
-        .collect();
-    let mut table = Table::new();
-    table.insert("name", value(new.name));
-    table.insert("kind", value(new.kind));
-    for (key, v) in new.strings {
-        if let Some(v) = v {
-            table.insert(key, value(v));
-        }
-    }
-    for (key, v) in new.numbers {
-        if let Some(v) = v {
-            table.insert(key, num_or_text(&v));
-        }
-    }
-    for (key, v) in new.values {
-        if let Some(v) = v {
-            table.insert(key, toml_edit::Item::Value(v));
-        }
-    }
-    let updated = format!("{header}{}", edit::add_monitor(&text, table)?);
-    validate_edit(&path, &text, &updated, new.name, &flags)?;
-    edit::write_atomic(&path, &updated)?;
-    Ok(MonitorChange { action: "added".into(), name: new.name.into(), config: path })
-}
-
 pub fn remove(ctx: &Ctx, name: &str) -> Result<MonitorChange> {
     let (path, _) = ctx.config_path()?;
     let text = crate::config::read::read_text(&path)?
@@ -216,26 +159,32 @@ pub fn remove(ctx: &Ctx, name: &str) -> Result<MonitorChange> {
 /// Refuse an edit whose result is invalid, naming what is wrong: the new
 /// monitor's fields (as the `hm add` flags that set them, in `flags`), or
 /// the existing file's own errors.
-fn validate_edit(path: &std::path::Path, before: &str, after: &str, name: &str, flags: &[&str]) -> Result<()> {
+pub(super) fn validate_edit(
+    path: &std::path::Path,
+    before: &str,
+    after: &str,
+    name: &str,
+    flags: &[(String, String)],
+) -> Result<()> {
     let shown = path.display().to_string();
     if let Err(errors) = Config::parse(&shown, before) {
         return Err(anyhow!("{shown} already has errors; fix them first: {errors}"));
     }
     let Err(errors) = Config::parse(&shown, after) else { return Ok(()) };
     let prefix = format!("monitor[{name}]");
-    let as_flag = |key: &str| format!("--{}", key.replace('_', "-"));
     let mine: Vec<String> = errors
         .0
         .iter()
         .map(|i| {
             let Some(rest) = i.field.strip_prefix(&prefix) else { return i.to_string() };
             let mut message = i.message.clone();
-            for key in flags {
-                message = message.replace(&format!("`{key}`"), &format!("`{}`", as_flag(key)));
+            for (key, flag) in flags {
+                message = message.replace(&format!("`{key}`"), &format!("`{flag}`"));
             }
-            match rest.strip_prefix('.') {
-                Some("name") => format!("NAME: {message}"),
-                Some(key) if flags.contains(&key) => format!("{}: {message}", as_flag(key)),
+            let flag = rest.strip_prefix('.').and_then(|key| flags.iter().find(|(k, _)| k == key));
+            match (rest, flag) {
+                (".name", _) => format!("NAME: {message}"),
+                (_, Some((_, flag))) => format!("{flag}: {message}"),
                 _ if flags.is_empty() => format!("{}: {message}", i.field),
                 _ => message,
             }
