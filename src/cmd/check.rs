@@ -122,12 +122,16 @@ fn record(
     results: &mut [CheckResult],
     now: f64,
     all: bool,
+    send: bool,
 ) -> Result<(Processed, Option<Delivery>)> {
     annotate(store, monitors, results, now)?;
     store.record_checks(now, results)?;
     let alerts = process(store, config, results, now, all)?;
-    let notifications =
-        if store.has_undelivered()? { Some(deliver(store, config, &ctx.db_path(config), now, false)?) } else { None };
+    let notifications = if send && store.has_undelivered()? {
+        Some(deliver(store, config, &ctx.db_path(config), now, false)?)
+    } else {
+        None
+    };
     store.prune(now - config.settings.retention.as_secs_f64())?;
     Ok((alerts, notifications))
 }
@@ -165,16 +169,23 @@ fn after_failure(db: &Path, e: &anyhow::Error, warnings: &mut Vec<String>) -> Op
 /// warning that they were not recorded, and the exit code follows health.
 /// A database that is not hm's is still an error: `--db` names the wrong file.
 pub fn run_with(ctx: &Ctx, config: &Config, names: &[String], started: Instant) -> Result<CheckReport> {
-    check(ctx, config, names, started, true)
+    check(ctx, config, names, started, true, true)
+}
+
+/// Check and record, but leave what it queued in the outbox: `hm heal`
+/// holds the run lock while it checks, and sends only once it has let go
+/// of it, so that a `command` channel may run hm itself (issue 15).
+pub fn run_unsent(ctx: &Ctx, config: &Config, names: &[String], started: Instant) -> Result<CheckReport> {
+    check(ctx, config, names, started, true, false)
 }
 
 /// Check without recording anything (results, alerts, deliveries): what
 /// `hm heal --dry-run` looks at, so that a dry run sends no alert.
 pub fn look(ctx: &Ctx, config: &Config, names: &[String]) -> Result<CheckReport> {
-    check(ctx, config, names, Instant::now(), false)
+    check(ctx, config, names, Instant::now(), false, false)
 }
 
-fn check(ctx: &Ctx, config: &Config, names: &[String], started: Instant, write: bool) -> Result<CheckReport> {
+fn check(ctx: &Ctx, config: &Config, names: &[String], started: Instant, write: bool, send: bool) -> Result<CheckReport> {
     let now = unix_now();
     let monitors: Vec<Monitor> = config.select(names)?.into_iter().cloned().collect();
     // Scan the process table while the database opens: the two are the
@@ -233,7 +244,7 @@ fn check(ctx: &Ctx, config: &Config, names: &[String], started: Instant, write: 
         store = None;
     }
     if let Some(mut s) = store {
-        match record(ctx, &mut s, config, &monitors, &mut results, now, all) {
+        match record(ctx, &mut s, config, &monitors, &mut results, now, all, send) {
             Ok(w) => {
                 written = Some(w);
                 s.keep(); // for the next cycle of `hm run`
@@ -244,7 +255,7 @@ fn check(ctx: &Ctx, config: &Config, names: &[String], started: Instant, write: 
                 // database, from the unannotated results.
                 if let Some(mut fresh) = after_failure(&db, &e, &mut warnings) {
                     results = checked;
-                    match record(ctx, &mut fresh, config, &monitors, &mut results, now, all) {
+                    match record(ctx, &mut fresh, config, &monitors, &mut results, now, all, send) {
                         Ok(w) => {
                             written = Some(w);
                             fresh.keep();

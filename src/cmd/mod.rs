@@ -9,6 +9,7 @@ pub mod clear_locks;
 pub mod completions;
 pub mod export;
 pub mod heal;
+pub mod heal_events;
 pub mod history;
 pub mod man;
 pub mod monitor;

@@ -83,6 +83,7 @@ mod tests {
         let ch = Channel {
             name: "s".into(),
             severities: vec![],
+            events: vec![],
             timeout: Duration::from_secs(1),
             target: Target::Webhook { url: Secret::Value(url.into()), token: Some(Secret::Value("tok-SECRET".into())) },
         };
