@@ -177,4 +177,38 @@ mod tests {
         let refresh = Event { kind: EventKind::Refresh, severity: C, previous: None };
         assert_eq!(names(refresh), vec![("am".into(), EventKind::Refresh, C)]);
     }
+
+    #[test]
+    fn events_filter_and_a_channel_never_gets_a_resolve_it_cannot_place() {
+        use crate::config::ChannelEvent as E;
+        use Status::{Critical as C, Warning as W};
+        let mut firing_only = ch("firing-only", &[W, C], Target::Log);
+        firing_only.events = vec![E::Firing];
+        let mut healed_only = ch("healed-only", &[W, C], Target::Log);
+        healed_only.events = vec![E::Healed];
+        let mut no_changed = ch("no-changed", &[W, C], Target::Log);
+        no_changed.events = vec![E::Firing, E::Resolved];
+        let mut pager = ch("pager", &[C], Target::Log);
+        pager.events = vec![E::Firing, E::Resolved, E::Healed];
+        let chans = vec![firing_only, healed_only, no_changed, pager];
+        let names = |ev: Event| -> Vec<(String, EventKind)> {
+            route(&chans, &ev).into_iter().map(|(c, e)| (c.name.clone(), e.kind)).collect()
+        };
+        let firing = Event { kind: EventKind::Firing, severity: C, previous: None };
+        let all_but_healed = ["firing-only", "no-changed", "pager"].map(|n| (n.to_string(), EventKind::Firing));
+        assert_eq!(names(firing), all_but_healed);
+        let resolved = Event { kind: EventKind::Resolved, severity: C, previous: None };
+        assert_eq!(
+            names(resolved),
+            vec![("no-changed".into(), EventKind::Resolved), ("pager".into(), EventKind::Resolved)]
+        );
+        // Down from critical: the pager closes what it opened, the others
+        // that take both severities hear `changed` only if they take it.
+        let down = Event { kind: EventKind::Changed, severity: W, previous: Some(C) };
+        assert_eq!(names(down), vec![("pager".into(), EventKind::Resolved)]);
+        let healed = Event { kind: EventKind::Healed, severity: W, previous: None };
+        assert_eq!(names(healed), vec![("healed-only".into(), EventKind::Healed)], "pager takes critical only");
+        let healed = Event { kind: EventKind::Healed, severity: C, previous: None };
+        assert_eq!(names(healed), vec![("healed-only".into(), EventKind::Healed), ("pager".into(), EventKind::Healed)]);
+    }
 }

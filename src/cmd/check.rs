@@ -185,7 +185,14 @@ pub fn look(ctx: &Ctx, config: &Config, names: &[String]) -> Result<CheckReport>
     check(ctx, config, names, Instant::now(), false, false)
 }
 
-fn check(ctx: &Ctx, config: &Config, names: &[String], started: Instant, write: bool, send: bool) -> Result<CheckReport> {
+fn check(
+    ctx: &Ctx,
+    config: &Config,
+    names: &[String],
+    started: Instant,
+    write: bool,
+    send: bool,
+) -> Result<CheckReport> {
     let now = unix_now();
     let monitors: Vec<Monitor> = config.select(names)?.into_iter().cloned().collect();
     // Scan the process table while the database opens: the two are the

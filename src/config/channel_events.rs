@@ -77,7 +77,9 @@ pub(crate) fn events(c: &mut Checker<'_, '_>, kind: &str, raw: Option<&[String]>
         }
     }
     if !out.contains(&ChannelEvent::Firing) {
-        for e in out.iter().filter(|e| matches!(e, ChannelEvent::Changed | ChannelEvent::Repeat | ChannelEvent::Resolved)) {
+        for e in
+            out.iter().filter(|e| matches!(e, ChannelEvent::Changed | ChannelEvent::Repeat | ChannelEvent::Resolved))
+        {
             c.err(
                 "events",
                 format!("`{}` is about an alert the channel learns of from `firing`: add `firing`", e.as_str()),
@@ -96,4 +98,59 @@ pub(crate) fn events(c: &mut Checker<'_, '_>, kind: &str, raw: Option<&[String]>
 /// when the url does not end with `/enqueue`.
 pub fn pagerduty_change_url(url: &str) -> Option<String> {
     url.strip_suffix("/enqueue").map(|base| format!("{base}/change/enqueue"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ChannelEvent::*;
+    use crate::config::Config;
+
+    fn channel(kind_and_keys: &str) -> Result<Vec<super::ChannelEvent>, Vec<String>> {
+        let text = format!("host_defaults = false\n[[channel]]\nname = \"c\"\n{kind_and_keys}\n");
+        match Config::parse("hm.toml", &text) {
+            Ok(c) => Ok(c.channels[0].events.clone()),
+            Err(e) => Err(e.0.iter().map(|i| i.to_string()).collect()),
+        }
+    }
+
+    #[test]
+    fn healed_is_taken_by_default_except_where_it_has_no_place() {
+        assert_eq!(channel("kind = \"log\""), Ok(vec![Firing, Changed, Repeat, Resolved, Healed]));
+        let pd = channel("kind = \"pagerduty\"\nrouting_key = \"k\"").expect("valid");
+        let am = channel("kind = \"alertmanager\"\nurl = \"http://am:9093\"").expect("valid");
+        assert!(!pd.contains(&Healed) && !am.contains(&Healed));
+        assert_eq!(channel("kind = \"log\"\nevents = [\"healed\"]"), Ok(vec![Healed]));
+        let pd = channel("kind = \"pagerduty\"\nrouting_key = \"k\"\nevents = [\"firing\", \"healed\"]");
+        assert_eq!(pd, Ok(vec![Firing, Healed]));
+        assert_eq!(channel("kind = \"log\"\nevents = []"), Ok(vec![]));
+    }
+
+    #[test]
+    fn bad_events_are_refused_naming_the_field() {
+        let err = |keys: &str| channel(keys).expect_err("invalid").join("\n");
+        let e = err("kind = \"log\"\nevents = [\"firing\", \"healded\"]");
+        assert!(e.contains("channel[c].events: unknown event `healded`; events are firing, changed"), "{e}");
+        let e = err("kind = \"log\"\nevents = [\"test\"]");
+        assert!(e.contains("`hm alerts test` always reaches the channel it names"), "{e}");
+        let e = err("kind = \"log\"\nevents = [\"resolved\", \"healed\"]");
+        assert!(
+            e.contains("channel[c].events: `resolved` is about an alert the channel learns of from `firing`"),
+            "{e}"
+        );
+        let e = err("kind = \"alertmanager\"\nurl = \"http://am:9093\"\nevents = [\"firing\", \"healed\"]");
+        assert!(e.contains("takes alerts, not events"), "{e}");
+        let e = err("kind = \"pagerduty\"\nrouting_key = \"k\"\nurl = \"http://pd/x\"\nevents = [\"healed\"]");
+        assert!(e.contains("must end with `/enqueue`"), "{e}");
+        let e = err("kind = \"log\"\nevents = [\"firing\", \"firing\"]");
+        assert!(e.contains("`firing` is listed twice"), "{e}");
+    }
+
+    #[test]
+    fn the_change_url_follows_the_events_url() {
+        assert_eq!(
+            super::pagerduty_change_url(crate::config::channels::PAGERDUTY_URL).as_deref(),
+            Some("https://events.pagerduty.com/v2/change/enqueue")
+        );
+        assert_eq!(super::pagerduty_change_url("http://127.0.0.1:9/pd"), None);
+    }
 }

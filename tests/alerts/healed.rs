@@ -47,11 +47,13 @@ fn webhook(name: &str, url: &str, extra: &str) -> String {
 #[test]
 fn a_restarted_worker_is_told_once_as_healed_though_no_alert_fired() {
     let _reaper = Reaper("hm-test-healed-api");
-    let (all, alerts_only) = (Receiver::start(), Receiver::start());
+    let (all, alerts_only, pd) = (Receiver::start(), Receiver::start(), Receiver::start());
     let channels = format!(
-        "{}{}",
+        "{}{}[[channel]]\nname = \"pd\"\nkind = \"pagerduty\"\nrouting_key = \"KEY\"\nurl = \"{}\"\n\
+         events = [\"firing\", \"resolved\", \"healed\"]\n",
         webhook("hook", &all.url("/hook"), ""),
-        webhook("alerts-only", &alerts_only.url("/hook"), "events = [\"firing\", \"resolved\"]")
+        webhook("alerts-only", &alerts_only.url("/hook"), "events = [\"firing\", \"resolved\"]"),
+        pd.url("/v2/enqueue")
     );
     let t = Test::new().config(&worker("hm-test-healed-api", &channels));
 
@@ -65,8 +67,8 @@ fn a_restarted_worker_is_told_once_as_healed_though_no_alert_fired() {
     assert_eq!(doc["remedies"][0]["outcome"], "restarted", "{doc:#}");
     assert_eq!(doc["before"]["alerts"], serde_json::json!([]), "no alert fired: {doc:#}");
     assert_eq!(doc["before"]["pending_alerts"][0]["monitor"], "api");
-    assert_eq!(doc["healed"][0]["channels"], serde_json::json!(["hook"]), "{doc:#}");
-    assert_eq!(doc["notifications"]["delivered"], 1, "{doc:#}");
+    assert_eq!(doc["healed"][0]["channels"], serde_json::json!(["hook", "pd"]), "{doc:#}");
+    assert_eq!(doc["notifications"]["delivered"], 2, "{doc:#}");
 
     let got = all.requests();
     assert_eq!(got.len(), 1, "exactly one event: {got:?}");
@@ -86,11 +88,20 @@ fn a_restarted_worker_is_told_once_as_healed_though_no_alert_fired() {
     assert!(n["heal"]["after"]["message"].as_str().is_some_and(|m| m.contains("running")), "{n:#}");
     assert!(n["at"].as_str().is_some_and(|a| a.ends_with('Z')), "{n:#}");
     assert!(alerts_only.requests().is_empty(), "`events` without healed: {:?}", alerts_only.requests());
+    // PagerDuty has no `healed` alert: it gets a Change Event, which never pages.
+    let got = pd.requests();
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].path, "/v2/change/enqueue");
+    let c = got[0].json();
+    assert_eq!(c["routing_key"], "KEY");
+    assert!(c["payload"]["summary"].as_str().is_some_and(|s| s.starts_with("[HEALED] api on box1")), "{c:#}");
+    assert_eq!(c["payload"]["custom_details"]["heal"]["remedy"], "restart");
 
     // Healthy now: nothing to heal, nothing more to tell.
     t.run(&["heal"]).code(0);
     assert_eq!(all.requests().len(), 1);
     assert!(alerts_only.requests().is_empty());
+    assert_eq!(pd.requests().len(), 1);
 }
 
 #[test]

@@ -76,7 +76,9 @@ pub fn body(n: &Notification, routing_key: &str) -> Value {
 pub fn send(url: &str, routing_key: &Secret, n: &Notification, timeout: Duration) -> Result<String> {
     if n.event == EventKind::Healed {
         let Some(change) = pagerduty_change_url(url) else {
-            anyhow::bail!("cannot send `healed`: the url does not end with /enqueue, so it has no Change Events endpoint");
+            anyhow::bail!(
+                "cannot send `healed`: the url does not end with /enqueue, so it has no Change Events endpoint"
+            );
         };
         return post_json(&change, &change_body(n, &routing_key.reveal()?), &[], timeout);
     }

@@ -24,7 +24,8 @@ pub fn colour(n: &Notification) -> &'static str {
 /// The incoming-webhook payload.
 pub fn body(n: &Notification) -> Value {
     if let Some(h) = &n.heal {
-        let after = h.after.as_ref().map_or("not checked again".to_string(), |a| format!("{}: {}", a.status, a.message));
+        let after =
+            h.after.as_ref().map_or("not checked again".to_string(), |a| format!("{}: {}", a.status, a.message));
         return json!({
             "text": n.summary(),
             "attachments": [{
