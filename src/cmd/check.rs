@@ -113,24 +113,22 @@ fn annotate(store: &Store, monitors: &[Monitor], results: &mut [CheckResult], no
 }
 
 /// Everything a run writes, after [`annotate`]: results, alerts,
-/// deliveries and pruning.
+/// deliveries (when `send` names the database to deliver for) and pruning.
 fn record(
-    ctx: &Ctx,
+    send: Option<&Path>,
     store: &mut Store,
     config: &Config,
     monitors: &[Monitor],
     results: &mut [CheckResult],
     now: f64,
     all: bool,
-    send: bool,
 ) -> Result<(Processed, Option<Delivery>)> {
     annotate(store, monitors, results, now)?;
     store.record_checks(now, results)?;
     let alerts = process(store, config, results, now, all)?;
-    let notifications = if send && store.has_undelivered()? {
-        Some(deliver(store, config, &ctx.db_path(config), now, false)?)
-    } else {
-        None
+    let notifications = match send {
+        Some(db) if store.has_undelivered()? => Some(deliver(store, config, db, now, false)?),
+        _ => None,
     };
     store.prune(now - config.settings.retention.as_secs_f64())?;
     Ok((alerts, notifications))
@@ -251,7 +249,7 @@ fn check(
         store = None;
     }
     if let Some(mut s) = store {
-        match record(ctx, &mut s, config, &monitors, &mut results, now, all, send) {
+        match record(send.then_some(db.as_path()), &mut s, config, &monitors, &mut results, now, all) {
             Ok(w) => {
                 written = Some(w);
                 s.keep(); // for the next cycle of `hm run`
@@ -262,7 +260,7 @@ fn check(
                 // database, from the unannotated results.
                 if let Some(mut fresh) = after_failure(&db, &e, &mut warnings) {
                     results = checked;
-                    match record(ctx, &mut fresh, config, &monitors, &mut results, now, all, send) {
+                    match record(send.then_some(db.as_path()), &mut fresh, config, &monitors, &mut results, now, all) {
                         Ok(w) => {
                             written = Some(w);
                             fresh.keep();
