@@ -20,6 +20,7 @@ use crate::alert::healed::{self, Fixed, Heal, Seen};
 use crate::alert::outbox::deliver;
 use crate::check::CheckResult;
 use crate::config::Config;
+use crate::config::channels::hide_url_passwords;
 use crate::lock::RunLock;
 use crate::output::warn;
 
@@ -45,7 +46,9 @@ fn fixed(report: &HealReport, cleaned: Option<(usize, u64)>) -> Vec<Fixed> {
             heal: Heal {
                 remedy: r.remedy.clone(),
                 outcome: r.outcome.clone(),
-                details: r.details.clone(),
+                // What `hm heal` prints, for receivers off the host: a
+                // URL's password in a start command stays here.
+                details: hide_url_passwords(&r.details),
                 before: Seen { status: before.status, message: before.message.clone() },
                 after: report.after.as_ref().and_then(|a| seen(&a.results, &r.monitor)),
                 bytes_freed: disk.map(|(_, bytes)| bytes),

@@ -30,12 +30,15 @@ impl Drop for Reaper {
     }
 }
 
+/// A URL with a password on a start command line (bash's `$0`).
+const DB_URL: &str = "postgres://app:SECRETPW@db/app";
+
 /// A process monitor `api` whose worker is `prefix`, not running yet; an
 /// alert would take two failing checks (`for = 2`).
 fn worker(prefix: &str, channels: &str) -> String {
     format!(
         "host_defaults = false\n\n[alerts]\nhost = \"box1\"\nfor = 2\n\n[[monitor]]\nname = \"api\"\nkind = \"process\"\n\
-         pattern = \"^{prefix} \"\nstart = [\"bash\", \"-c\", \"exec -a '{prefix} run' sleep 60\"]\n\
+         pattern = \"^{prefix} \"\nstart = [\"bash\", \"-c\", \"exec -a '{prefix} run' sleep 60\", \"{DB_URL}\"]\n\
          restart_delay = \"300ms\"\n\n{channels}"
     )
 }
@@ -87,6 +90,9 @@ fn a_restarted_worker_is_told_once_as_healed_though_no_alert_fired() {
     assert_eq!(n["heal"]["after"]["status"], "ok", "{n:#}");
     assert!(n["heal"]["after"]["message"].as_str().is_some_and(|m| m.contains("running")), "{n:#}");
     assert!(n["at"].as_str().is_some_and(|a| a.ends_with('Z')), "{n:#}");
+    // The details say what was started, without the password of its URL.
+    let details = n["heal"]["details"].as_str().unwrap_or_default();
+    assert!(details.contains("postgres://app:…@db/app") && !got[0].body.contains("SECRETPW"), "{n:#}");
     assert!(alerts_only.requests().is_empty(), "`events` without healed: {:?}", alerts_only.requests());
     // PagerDuty has no `healed` alert: it gets a Change Event, which never pages.
     let got = pd.requests();
