@@ -2,6 +2,8 @@
 //! 127.0.0.1, a heartbeat file whose age decides the monitor's status.
 
 mod common;
+#[path = "alerts/healed.rs"]
+mod healed;
 
 use common::beat;
 

@@ -58,6 +58,7 @@ pub fn notification(a: &Alert, ev: &Event, host: &str, now: f64) -> Notification
         at: rfc3339(now),
         streak: a.streak,
         dedup_key: dedup_key(host, &a.monitor),
+        heal: None,
     }
 }
 

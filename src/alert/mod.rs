@@ -13,11 +13,12 @@
 //! no secret: those are added when sending, from the config.
 
 pub mod engine;
+pub mod healed;
 pub mod notify;
 pub mod outbox;
 pub mod state;
 
-use crate::config::Channel;
+use crate::config::{Channel, ChannelEvent};
 use crate::status::Status;
 use serde::{Deserialize, Serialize};
 use state::{Event, EventKind};
@@ -28,14 +29,15 @@ use state::{Event, EventKind};
 pub struct Notification {
     /// The schema's version: 1.
     pub version: u32,
-    /// `firing`, `changed`, `repeat`, `refresh`, `resolved` or `test`.
+    /// `firing`, `changed`, `repeat`, `refresh`, `resolved`, `test` or `healed`.
     pub event: EventKind,
-    /// The alert's id (`hm alerts ack ID`); 0 for a test.
+    /// The alert's id (`hm alerts ack ID`); 0 for a test or `healed`.
     pub alert_id: i64,
     pub monitor: String,
     /// The monitor's check kind.
     pub kind: String,
-    /// `warning`, `critical` or `unknown`; for `resolved`, the severity it had.
+    /// `warning`, `critical` or `unknown`; for `resolved`, the severity it
+    /// had; for `healed`, the status before the remedy.
     pub severity: Status,
     /// For `changed`: the severity before.
     pub previous_severity: Option<Status>,
@@ -43,14 +45,18 @@ pub struct Notification {
     pub message: String,
     /// The host it is about.
     pub host: String,
-    /// When the monitor began failing (RFC 3339).
+    /// When the monitor began failing (RFC 3339); for `healed`, when the
+    /// check before the remedy ran.
     pub started_at: String,
     /// When this notification was made (RFC 3339).
     pub at: String,
-    /// Consecutive non-ok checks.
+    /// Consecutive non-ok checks (0 for `healed`).
     pub streak: u32,
     /// Stable per host and monitor, for receivers that group or deduplicate.
     pub dedup_key: String,
+    /// For `healed` only: what was done, and the monitor before and after.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heal: Option<healed::Heal>,
 }
 
 impl Notification {
@@ -59,6 +65,7 @@ impl Notification {
         let what = match self.event {
             EventKind::Resolved => "RESOLVED".to_string(),
             EventKind::Test => "TEST".to_string(),
+            EventKind::Healed => "HEALED".to_string(),
             _ => self.severity.as_str().to_uppercase(),
         };
         format!("[{what}] {} on {}: {}", self.monitor, self.host, self.message)
@@ -78,9 +85,24 @@ pub fn host_name(configured: Option<&str>) -> String {
     nix::unistd::gethostname().ok().and_then(|h| h.into_string().ok()).unwrap_or_else(|| "localhost".into())
 }
 
+/// Whether `ch` takes events of `kind` (its `events = [...]`): a refresh
+/// goes where `firing` goes, a test everywhere.
+fn wanted(ch: &Channel, kind: EventKind) -> bool {
+    let e = match kind {
+        EventKind::Firing | EventKind::Refresh => ChannelEvent::Firing,
+        EventKind::Changed => ChannelEvent::Changed,
+        EventKind::Repeat => ChannelEvent::Repeat,
+        EventKind::Resolved => ChannelEvent::Resolved,
+        EventKind::Healed => ChannelEvent::Healed,
+        EventKind::Test => return true,
+    };
+    ch.wants(e)
+}
+
 /// Which channels get an event, and as what.
 ///
-/// A channel takes the severities it lists. When a firing alert changes
+/// A channel takes the events and the severities it lists (for `healed`,
+/// the severity is the status before the remedy). When a firing alert changes
 /// severity, a channel that takes both is told `changed`; one that takes
 /// only the new severity is told `firing`; one that took only the old is
 /// told `resolved`, so no receiver is left with an incident nobody will
@@ -103,7 +125,7 @@ pub fn route<'c>(channels: &'c [Channel], ev: &Event) -> Vec<(&'c Channel, Event
             _ if ch.takes(ev.severity) => Some(*ev),
             _ => None,
         };
-        if let Some(e) = routed {
+        if let Some(e) = routed.filter(|e| wanted(ch, e.kind)) {
             out.push((ch, e));
         }
     }
@@ -117,7 +139,15 @@ mod tests {
     use std::time::Duration;
 
     fn ch(name: &str, severities: &[Status], target: Target) -> Channel {
-        Channel { name: name.into(), severities: severities.to_vec(), timeout: Duration::from_secs(1), target }
+        let events = crate::config::channel_events::default_events(target_kind(&target));
+        Channel { name: name.into(), severities: severities.to_vec(), events, timeout: Duration::from_secs(1), target }
+    }
+
+    fn target_kind(t: &Target) -> &'static str {
+        match t {
+            Target::Alertmanager { .. } => "alertmanager",
+            _ => "log",
+        }
     }
 
     #[test]
@@ -146,5 +176,39 @@ mod tests {
         assert_eq!(names(down)[1], ("pager".into(), EventKind::Resolved, C));
         let refresh = Event { kind: EventKind::Refresh, severity: C, previous: None };
         assert_eq!(names(refresh), vec![("am".into(), EventKind::Refresh, C)]);
+    }
+
+    #[test]
+    fn events_filter_and_a_channel_never_gets_a_resolve_it_cannot_place() {
+        use crate::config::ChannelEvent as E;
+        use Status::{Critical as C, Warning as W};
+        let mut firing_only = ch("firing-only", &[W, C], Target::Log);
+        firing_only.events = vec![E::Firing];
+        let mut healed_only = ch("healed-only", &[W, C], Target::Log);
+        healed_only.events = vec![E::Healed];
+        let mut no_changed = ch("no-changed", &[W, C], Target::Log);
+        no_changed.events = vec![E::Firing, E::Resolved];
+        let mut pager = ch("pager", &[C], Target::Log);
+        pager.events = vec![E::Firing, E::Resolved, E::Healed];
+        let chans = vec![firing_only, healed_only, no_changed, pager];
+        let names = |ev: Event| -> Vec<(String, EventKind)> {
+            route(&chans, &ev).into_iter().map(|(c, e)| (c.name.clone(), e.kind)).collect()
+        };
+        let firing = Event { kind: EventKind::Firing, severity: C, previous: None };
+        let all_but_healed = ["firing-only", "no-changed", "pager"].map(|n| (n.to_string(), EventKind::Firing));
+        assert_eq!(names(firing), all_but_healed);
+        let resolved = Event { kind: EventKind::Resolved, severity: C, previous: None };
+        assert_eq!(
+            names(resolved),
+            vec![("no-changed".into(), EventKind::Resolved), ("pager".into(), EventKind::Resolved)]
+        );
+        // Down from critical: the pager closes what it opened, the others
+        // that take both severities hear `changed` only if they take it.
+        let down = Event { kind: EventKind::Changed, severity: W, previous: Some(C) };
+        assert_eq!(names(down), vec![("pager".into(), EventKind::Resolved)]);
+        let healed = Event { kind: EventKind::Healed, severity: W, previous: None };
+        assert_eq!(names(healed), vec![("healed-only".into(), EventKind::Healed)], "pager takes critical only");
+        let healed = Event { kind: EventKind::Healed, severity: C, previous: None };
+        assert_eq!(names(healed), vec![("healed-only".into(), EventKind::Healed), ("pager".into(), EventKind::Healed)]);
     }
 }

@@ -90,6 +90,8 @@ pub enum EventKind {
     Resolved,
     /// `hm alerts test`.
     Test,
+    /// A remedy changed something (not an alert event: see [`crate::alert::healed`]).
+    Healed,
 }
 
 impl EventKind {
@@ -101,6 +103,7 @@ impl EventKind {
             EventKind::Refresh => "refresh",
             EventKind::Resolved => "resolved",
             EventKind::Test => "test",
+            EventKind::Healed => "healed",
         }
     }
 }

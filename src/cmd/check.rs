@@ -113,9 +113,9 @@ fn annotate(store: &Store, monitors: &[Monitor], results: &mut [CheckResult], no
 }
 
 /// Everything a run writes, after [`annotate`]: results, alerts,
-/// deliveries and pruning.
+/// deliveries (when `send` names the database to deliver for) and pruning.
 fn record(
-    ctx: &Ctx,
+    send: Option<&Path>,
     store: &mut Store,
     config: &Config,
     monitors: &[Monitor],
@@ -126,8 +126,10 @@ fn record(
     annotate(store, monitors, results, now)?;
     store.record_checks(now, results)?;
     let alerts = process(store, config, results, now, all)?;
-    let notifications =
-        if store.has_undelivered()? { Some(deliver(store, config, &ctx.db_path(config), now, false)?) } else { None };
+    let notifications = match send {
+        Some(db) if store.has_undelivered()? => Some(deliver(store, config, db, now, false)?),
+        _ => None,
+    };
     store.prune(now - config.settings.retention.as_secs_f64())?;
     Ok((alerts, notifications))
 }
@@ -165,16 +167,30 @@ fn after_failure(db: &Path, e: &anyhow::Error, warnings: &mut Vec<String>) -> Op
 /// warning that they were not recorded, and the exit code follows health.
 /// A database that is not hm's is still an error: `--db` names the wrong file.
 pub fn run_with(ctx: &Ctx, config: &Config, names: &[String], started: Instant) -> Result<CheckReport> {
-    check(ctx, config, names, started, true)
+    check(ctx, config, names, started, true, true)
+}
+
+/// Check and record, but leave what it queued in the outbox: `hm heal`
+/// holds the run lock while it checks, and sends only once it has let go
+/// of it, so that a `command` channel may run hm itself (issue 15).
+pub fn run_unsent(ctx: &Ctx, config: &Config, names: &[String], started: Instant) -> Result<CheckReport> {
+    check(ctx, config, names, started, true, false)
 }
 
 /// Check without recording anything (results, alerts, deliveries): what
 /// `hm heal --dry-run` looks at, so that a dry run sends no alert.
 pub fn look(ctx: &Ctx, config: &Config, names: &[String]) -> Result<CheckReport> {
-    check(ctx, config, names, Instant::now(), false)
+    check(ctx, config, names, Instant::now(), false, false)
 }
 
-fn check(ctx: &Ctx, config: &Config, names: &[String], started: Instant, write: bool) -> Result<CheckReport> {
+fn check(
+    ctx: &Ctx,
+    config: &Config,
+    names: &[String],
+    started: Instant,
+    write: bool,
+    send: bool,
+) -> Result<CheckReport> {
     let now = unix_now();
     let monitors: Vec<Monitor> = config.select(names)?.into_iter().cloned().collect();
     // Scan the process table while the database opens: the two are the
@@ -233,7 +249,7 @@ fn check(ctx: &Ctx, config: &Config, names: &[String], started: Instant, write: 
         store = None;
     }
     if let Some(mut s) = store {
-        match record(ctx, &mut s, config, &monitors, &mut results, now, all) {
+        match record(send.then_some(db.as_path()), &mut s, config, &monitors, &mut results, now, all) {
             Ok(w) => {
                 written = Some(w);
                 s.keep(); // for the next cycle of `hm run`
@@ -244,7 +260,7 @@ fn check(ctx: &Ctx, config: &Config, names: &[String], started: Instant, write: 
                 // database, from the unannotated results.
                 if let Some(mut fresh) = after_failure(&db, &e, &mut warnings) {
                     results = checked;
-                    match record(ctx, &mut fresh, config, &monitors, &mut results, now, all) {
+                    match record(send.then_some(db.as_path()), &mut fresh, config, &monitors, &mut results, now, all) {
                         Ok(w) => {
                             written = Some(w);
                             fresh.keep();

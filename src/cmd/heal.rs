@@ -9,7 +9,9 @@
 //! worker restarted (see `heal_worker`); a `sqlite` database that is
 //! locked or has a hot journal gets `clear-locks`. Everything else
 //! is reported as having no remedy. The whole run holds the run lock, so two
-//! heals never act at once.
+//! heals never act at once; what it has to tell (alerts, and a `healed`
+//! event per remedy that changed something) is sent once it let go of the
+//! lock (see [`super::heal_events`]).
 
 use super::check::CheckReport;
 use super::{Ctx, clean_disk, clear_locks, restart_worker, unix_now};
@@ -48,6 +50,11 @@ pub struct HealReport {
     pub remedies: Vec<Remedy>,
     /// The monitors healed, checked again; null when nothing was done.
     pub after: Option<Box<CheckReport>>,
+    /// The `healed` events queued, one per remedy that changed something.
+    pub healed: Vec<crate::alert::healed::Told>,
+    /// What delivering notifications did, after the run lock was released;
+    /// null when none were waiting.
+    pub notifications: Option<crate::alert::outbox::Delivery>,
 }
 
 pub fn run(ctx: &Ctx, names: &[String], dry_run: bool) -> Result<HealReport> {
@@ -56,12 +63,12 @@ pub fn run(ctx: &Ctx, names: &[String], dry_run: bool) -> Result<HealReport> {
 
 /// Heal with an already loaded config.
 pub fn run_with(ctx: &Ctx, config: &Config, names: &[String], dry_run: bool) -> Result<HealReport> {
-    let _lock = crate::lock::unless_dry_run(&ctx.db_path(config), dry_run)?;
+    let lock = crate::lock::unless_dry_run(&ctx.db_path(config), dry_run)?;
     // A dry run records nothing, so it raises and sends no alert either.
     let before = if dry_run {
         super::check::look(ctx, config, names)?
     } else {
-        super::check::run_with(ctx, config, names, Instant::now())?
+        super::check::run_unsent(ctx, config, names, Instant::now())?
     };
     // Every action goes into the actions table first: no record, no action.
     let store = ctx.store(config).context("not healing: hm records every action it takes and cannot record now")?;
@@ -70,6 +77,7 @@ pub fn run_with(ctx: &Ctx, config: &Config, names: &[String], dry_run: bool) -> 
     // Critical heartbeats and tasks naming a worker: restarted after the
     // loop, so a worker its own monitor restarted is not restarted twice.
     let mut stalled = Vec::new();
+    let mut cleaned = None;
     for r in before.results.iter().filter(|r| r.status != Status::Ok) {
         let Some(m) = config.monitors.iter().find(|m| m.name == r.monitor) else { continue };
         let remedy = match &m.spec {
@@ -97,12 +105,15 @@ pub fn run_with(ctx: &Ctx, config: &Config, names: &[String], dry_run: bool) -> 
             Spec::Disk(_) if !config.clean.is_empty() && !cleaned_disk => {
                 cleaned_disk = true;
                 match clean_disk::apply(&store, &config.clean, dry_run) {
-                    Ok(c) => Remedy {
-                        monitor: m.name.clone(),
-                        remedy: "clean-disk".into(),
-                        outcome: if dry_run { "would clean" } else { "cleaned" }.into(),
-                        details: format!("{} files, {}", c.files, format_bytes(c.bytes as f64)),
-                    },
+                    Ok(c) => {
+                        cleaned = Some((c.files, c.bytes));
+                        Remedy {
+                            monitor: m.name.clone(),
+                            remedy: "clean-disk".into(),
+                            outcome: if dry_run { "would clean" } else { "cleaned" }.into(),
+                            details: format!("{} files, {}", c.files, format_bytes(c.bytes as f64)),
+                        }
+                    }
                     Err(e) => Remedy {
                         monitor: m.name.clone(),
                         remedy: "clean-disk".into(),
@@ -180,7 +191,7 @@ pub fn run_with(ctx: &Ctx, config: &Config, names: &[String], dry_run: bool) -> 
         }
     }
     let after =
-        if acted.is_empty() { None } else { Some(super::check::run_with(ctx, config, &acted, Instant::now())?) };
+        if acted.is_empty() { None } else { Some(super::check::run_unsent(ctx, config, &acted, Instant::now())?) };
     let status = match &after {
         None => before.status,
         Some(a) => Status::worst_of(
@@ -192,7 +203,10 @@ pub fn run_with(ctx: &Ctx, config: &Config, names: &[String], dry_run: bool) -> 
                 .chain(a.results.iter().map(|r| r.status)),
         ),
     };
-    Ok(HealReport { status, dry_run, before, remedies, after: after.map(Box::new) })
+    let after = after.map(Box::new);
+    let mut report = HealReport { status, dry_run, before, remedies, after, healed: Vec::new(), notifications: None };
+    super::heal_events::tell(ctx, config, lock, &mut report, cleaned);
+    Ok(report)
 }
 
 /// Why a non-ok monitor gets no remedy, and what would give it one.

@@ -10,6 +10,7 @@ pub mod clear_locks;
 pub mod completions;
 pub mod export;
 pub mod heal;
+pub mod heal_events;
 mod heal_worker;
 pub mod history;
 pub mod man;

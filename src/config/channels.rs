@@ -137,6 +137,7 @@ pub struct RawChannel {
     pub name: String,
     pub kind: String,
     pub severities: Option<Vec<Status>>,
+    pub events: Option<Vec<String>>,
     pub timeout: Option<String>,
     pub url: Option<Secret>,
     pub token: Option<Secret>,
@@ -149,7 +150,7 @@ pub struct RawChannel {
 }
 
 /// The channel kinds, with the keys each accepts (beyond name, kind,
-/// severities and timeout) and the ones it needs.
+/// severities, events and timeout) and the ones it needs.
 pub const CHANNEL_KINDS: &[(&str, &[&str], &[&str])] = &[
     ("log", &[], &[]),
     ("command", &["command", "shell"], &["command"]),
@@ -169,6 +170,8 @@ pub struct Channel {
     pub name: String,
     /// The alert severities this channel is told about.
     pub severities: Vec<Status>,
+    /// The kinds of notification it takes (`events = [...]`).
+    pub events: Vec<super::channel_events::ChannelEvent>,
     pub timeout: Duration,
     pub target: Target,
 }
@@ -177,6 +180,11 @@ impl Channel {
     /// Whether an alert of `severity` goes to this channel.
     pub fn takes(&self, severity: Status) -> bool {
         self.severities.contains(&severity)
+    }
+
+    /// Whether this channel takes notifications of `event`.
+    pub fn wants(&self, event: super::channel_events::ChannelEvent) -> bool {
+        self.events.contains(&event)
     }
 
     pub fn kind(&self) -> &'static str {

@@ -4,6 +4,7 @@
 //! gets every problem with its file, line and field. Where the file lives is
 //! decided here too, so every subcommand finds the same one.
 
+pub mod channel_events;
 pub mod channels;
 mod checker;
 mod defaults;
@@ -21,6 +22,7 @@ mod validate_probe;
 mod validate_process;
 mod validate_worker;
 
+pub use channel_events::ChannelEvent;
 pub use channels::{AlertSettings, Channel, Secret, Target};
 pub use model::*;
 use serde::Serialize;

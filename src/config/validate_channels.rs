@@ -63,7 +63,7 @@ pub(crate) fn channel(
     };
     for (key, _) in table.get_ref().iter() {
         let key = key.get_ref().as_ref();
-        let common = ["name", "kind", "severities", "timeout"].contains(&key);
+        let common = ["name", "kind", "severities", "events", "timeout"].contains(&key);
         if !common && !allowed.contains(&key) {
             c.err(key, format!("`{key}` does not apply to a `{kind}` channel"));
         }
@@ -77,6 +77,7 @@ pub(crate) fn channel(
     if severities.contains(&Status::Ok) {
         c.err("severities", "`ok` is not an alert severity; use warning, critical and unknown");
     }
+    let events = super::channel_events::events(&mut c, kind, raw.events.as_deref());
     let timeout = c.duration("timeout", raw.timeout.as_deref(), alerts.timeout);
     for (key, s) in [("url", &raw.url), ("token", &raw.token), ("routing_key", &raw.routing_key)] {
         if let Some(s) = s {
@@ -106,6 +107,11 @@ pub(crate) fn channel(
                     return None;
                 }
             };
+            if events.contains(&super::channel_events::ChannelEvent::Healed)
+                && super::channel_events::pagerduty_change_url(&url).is_none()
+            {
+                c.err("events", "`healed` goes to PagerDuty's Change Events endpoint, the url with its final `/enqueue` made `/change/enqueue`: the url must end with `/enqueue`");
+            }
             Target::PagerDuty { url, routing_key: raw.routing_key? }
         }
         "alertmanager" => Target::Alertmanager { url: raw.url? },
@@ -127,5 +133,5 @@ pub(crate) fn channel(
     if c.failed {
         return None;
     }
-    Some(Channel { name: raw.name, severities, timeout, target })
+    Some(Channel { name: raw.name, severities, events, timeout, target })
 }

@@ -4,6 +4,7 @@
 use super::Style;
 use super::text::{status_cell, table};
 use crate::alert::engine::{Pending, Raised};
+use crate::alert::healed::Told;
 use crate::alert::outbox::Delivery;
 use crate::cmd::alerts::{AlertChange, AlertsReport, OutboxReport, TestReport};
 use comfy_table::Cell;
@@ -28,6 +29,19 @@ pub fn raised(alerts: &[Raised], pending: &[Pending], delivery: Option<&Delivery
             a.monitor,
             a.alert_id
         ));
+    }
+    if let Some(d) = delivery {
+        out.push_str(&delivery_line(d));
+    }
+    out
+}
+
+/// The `healed` events a heal queued, then delivery trouble.
+pub fn told(told: &[Told], delivery: Option<&Delivery>) -> String {
+    let mut out = String::new();
+    for t in told {
+        let to = if t.channels.is_empty() { "no channel".to_string() } else { t.channels.join(", ") };
+        out.push_str(&format!("healed: {} ({} {}, to {to})\n", t.monitor, t.remedy, t.outcome));
     }
     if let Some(d) = delivery {
         out.push_str(&delivery_line(d));

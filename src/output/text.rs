@@ -220,6 +220,7 @@ pub fn heal(r: &HealReport, style: Style) -> String {
     let mut out = check(&r.before, style);
     if r.remedies.is_empty() {
         out.push_str("nothing to heal\n");
+        out.push_str(&super::alerts::told(&[], r.notifications.as_ref()));
         return out;
     }
     let mut t = table(style, &["monitor", "remedy", "outcome", "details"]);
@@ -231,6 +232,7 @@ pub fn heal(r: &HealReport, style: Style) -> String {
         out.push_str("after healing:\n");
         out.push_str(&check(after, style));
     }
+    out.push_str(&super::alerts::told(&r.healed, r.notifications.as_ref()));
     out.push_str(&format!("{}{}\n", r.status.as_str().to_uppercase(), if r.dry_run { " (dry run)" } else { "" }));
     out
 }

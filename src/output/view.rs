@@ -28,6 +28,9 @@ pub fn cycle_line(r: &CheckReport, heal: Option<&HealReport>) -> String {
         for m in h.remedies.iter().filter(|m| m.remedy != "none") {
             out.push_str(&format!("  {} {}: {} ({})\n", m.monitor, m.remedy, m.outcome, m.details));
         }
+        out.push_str(&super::alerts::raised(&r.alerts, &r.pending_alerts, None));
+        out.push_str(&super::alerts::told(&h.healed, h.notifications.as_ref()));
+        return out;
     }
     out.push_str(&super::alerts::raised(&r.alerts, &r.pending_alerts, r.notifications.as_ref()));
     out

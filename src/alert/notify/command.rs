@@ -1,6 +1,10 @@
 //! The `command` channel: run a command with the notification's JSON on
 //! stdin, and its main fields in `HM_*` environment variables for scripts
-//! that would rather not parse JSON. A non-zero exit is a failed delivery.
+//! that would rather not parse JSON (`HM_REMEDY` and `HM_OUTCOME` too for
+//! `healed`). A non-zero exit is a failed delivery.
+//!
+//! hm delivers with its run lock released (see `cmd::heal`), so the command
+//! may run hm itself: `hm restart-worker`, `hm ping`.
 
 use super::super::Notification;
 use crate::host::exec;
@@ -10,7 +14,7 @@ use std::time::Duration;
 pub fn send(argv: &[String], n: &Notification, timeout: Duration) -> Result<String> {
     let json = serde_json::to_string(n)?;
     let id = n.alert_id.to_string();
-    let env = [
+    let mut env = vec![
         ("HM_EVENT", n.event.as_str()),
         ("HM_MONITOR", n.monitor.as_str()),
         ("HM_SEVERITY", n.severity.as_str()),
@@ -18,6 +22,10 @@ pub fn send(argv: &[String], n: &Notification, timeout: Duration) -> Result<Stri
         ("HM_HOST", n.host.as_str()),
         ("HM_MESSAGE", n.message.as_str()),
     ];
+    if let Some(h) = &n.heal {
+        env.push(("HM_REMEDY", h.remedy.as_str()));
+        env.push(("HM_OUTCOME", h.outcome.as_str()));
+    }
     exec::output_with(argv, Some(json.as_bytes()), &env, timeout)?;
     Ok("command exited 0".into())
 }

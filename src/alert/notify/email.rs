@@ -22,6 +22,15 @@ pub fn message(to: &[String], from: Option<&str>, n: &Notification) -> String {
     m.push_str(&format!("Subject: {}\n", one_line(&n.summary())));
     m.push_str("MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n");
     m.push_str(&format!("X-Hm-Dedup-Key: {}\n\n", one_line(&n.dedup_key)));
+    if let Some(h) = &n.heal {
+        let after =
+            h.after.as_ref().map_or("not checked again".to_string(), |a| format!("{}: {}", a.status, a.message));
+        m.push_str(&format!(
+            "hm healed {} on {}.\n\nremedy:   {}\noutcome:  {}\nbefore:   {}: {}\nafter:    {after}\ndetails:  {}\nmonitor:  {} ({})\nat:       {}\n",
+            n.monitor, n.host, h.remedy, h.outcome, h.before.status, h.before.message, h.details, n.monitor, n.kind, n.at
+        ));
+        return m;
+    }
     m.push_str(&format!(
         "{}\n\nmonitor:  {} ({})\nhost:     {}\nseverity: {}\nevent:    {}\nsince:    {}\nalert:    {} (hm alerts ack {})\n",
         n.message,

@@ -9,12 +9,15 @@ use crate::status::Status;
 /// The line, and its syslog priority.
 pub fn line(n: &Notification) -> (u8, String) {
     let priority = match (n.event, n.severity) {
-        (EventKind::Resolved, _) => 5,
+        (EventKind::Resolved | EventKind::Healed, _) => 5,
         (EventKind::Test, _) => 6,
         (_, Status::Critical) => 2,
         (_, Status::Unknown) => 3,
         _ => 4,
     };
+    if n.event == EventKind::Healed {
+        return (priority, format!("hm healed: {} ({})", n.summary(), n.dedup_key));
+    }
     (priority, format!("hm alert {}: {} (alert {}, {})", n.event.as_str(), n.summary(), n.alert_id, n.dedup_key))
 }
 

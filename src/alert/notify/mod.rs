@@ -83,10 +83,68 @@ mod tests {
         let ch = Channel {
             name: "s".into(),
             severities: vec![],
+            events: vec![],
             timeout: Duration::from_secs(1),
             target: Target::Webhook { url: Secret::Value(url.into()), token: Some(Secret::Value("tok-SECRET".into())) },
         };
         let scrubbed = scrub(&format!("failed to POST {url} with tok-SECRET\nsecond line"), &ch);
         assert_eq!(scrubbed, "failed to POST http://127.0.0.1:9/… with … second line");
+    }
+
+    fn healed() -> Notification {
+        use crate::alert::healed::{Fixed, Heal, Seen, notification};
+        use crate::status::Status;
+        let f = Fixed {
+            monitor: "api".into(),
+            kind: "process".into(),
+            checked_at: "2030-01-01T00:00:00.000Z".into(),
+            heal: Heal {
+                remedy: "restart".into(),
+                outcome: "restarted".into(),
+                details: "started worker (pid 42)".into(),
+                before: Seen { status: Status::Critical, message: "none running".into() },
+                after: Some(Seen { status: Status::Ok, message: "1 running (pid 42)".into() }),
+                bytes_freed: None,
+                files_deleted: None,
+            },
+        };
+        notification(&f, "box1", 1_900_000_000.0)
+    }
+
+    #[test]
+    fn each_channel_renders_healed_its_own_way() {
+        let n = healed();
+        assert_eq!(
+            n.summary(),
+            "[HEALED] api on box1: restart: restarted; was critical: none running; now ok: 1 running (pid 42)"
+        );
+        let (priority, line) = log::line(&n);
+        assert_eq!((priority, line.starts_with("hm healed: [HEALED] api on box1")), (5, true), "{line}");
+        let s = slack::body(&n);
+        assert_eq!(s["attachments"][0]["title"], "api healed by restart");
+        assert_eq!(s["attachments"][0]["fields"][2]["value"], "critical: none running");
+        assert_eq!(s["attachments"][0]["fields"][3]["value"], "ok: 1 running (pid 42)");
+        let pd = pagerduty::change_body(&n, "KEY");
+        assert_eq!(pd["routing_key"], "KEY");
+        assert_eq!(pd["payload"]["source"], "box1");
+        assert_eq!(pd["payload"]["custom_details"]["heal"]["outcome"], "restarted");
+        assert!(pd.get("event_action").is_none(), "a change event, not a trigger: {pd}");
+        let mail = email::message(&["ops@example.com".into()], None, &n);
+        assert!(mail.contains("Subject: [HEALED] api on box1"), "{mail}");
+        assert!(mail.contains("remedy:   restart\noutcome:  restarted\nbefore:   critical: none running\n"), "{mail}");
+        // Alertmanager takes alerts only: nothing is posted (nothing listens on port 9).
+        let am = Channel {
+            name: "am".into(),
+            severities: vec![],
+            events: vec![],
+            timeout: Duration::from_secs(1),
+            target: Target::Alertmanager { url: Secret::Value("http://127.0.0.1:9".into()) },
+        };
+        assert_eq!(send(&am, &n), Ok("not sent: Alertmanager takes alerts, not events".into()));
+        // Firing and the rest carry no `heal`.
+        let json = serde_json::to_value(&n).expect("json");
+        assert_eq!(json["heal"]["before"]["status"], "critical");
+        let back: Notification = serde_json::from_value(json).expect("read back");
+        assert_eq!(back, n);
     }
 }

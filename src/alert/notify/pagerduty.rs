@@ -1,15 +1,41 @@
 //! The `pagerduty` channel: Events API v2. Firing, changed and repeat are
 //! `trigger`s, resolved is a `resolve`, all with the same `dedup_key`
 //! (host and monitor), so PagerDuty keeps one incident per failing monitor.
+//!
+//! `healed` has no place among alerts: it is a Change Event (Events API
+//! v2's `/v2/change/enqueue`), which shows on the service's timeline and
+//! never pages. A pagerduty channel sends it only when its `events` list
+//! `healed` (see `config::channel_events`).
 
 use super::super::Notification;
 use super::http::post_json;
 use crate::alert::state::EventKind;
 use crate::config::Secret;
+use crate::config::channel_events::pagerduty_change_url;
 use crate::status::Status;
 use anyhow::Result;
 use serde_json::{Value, json};
 use std::time::Duration;
+
+/// The Change Events body of a `healed` notification.
+pub fn change_body(n: &Notification, routing_key: &str) -> Value {
+    let summary: String = n.summary().chars().take(1024).collect();
+    json!({
+        "routing_key": routing_key,
+        "payload": {
+            "summary": summary,
+            "timestamp": n.at,
+            "source": n.host,
+            "custom_details": {
+                "monitor": n.monitor,
+                "kind": n.kind,
+                "event": n.event.as_str(),
+                "heal": n.heal,
+                "dedup_key": n.dedup_key,
+            },
+        },
+    })
+}
 
 /// The Events API v2 body.
 pub fn body(n: &Notification, routing_key: &str) -> Value {
@@ -48,5 +74,13 @@ pub fn body(n: &Notification, routing_key: &str) -> Value {
 }
 
 pub fn send(url: &str, routing_key: &Secret, n: &Notification, timeout: Duration) -> Result<String> {
+    if n.event == EventKind::Healed {
+        let Some(change) = pagerduty_change_url(url) else {
+            anyhow::bail!(
+                "cannot send `healed`: the url does not end with /enqueue, so it has no Change Events endpoint"
+            );
+        };
+        return post_json(&change, &change_body(n, &routing_key.reveal()?), &[], timeout);
+    }
     post_json(url, &body(n, &routing_key.reveal()?), &[], timeout)
 }

@@ -10,10 +10,10 @@ use anyhow::Result;
 use serde_json::{Value, json};
 use std::time::Duration;
 
-/// The attachment colour: red, amber, purple; green when resolved.
+/// The attachment colour: red, amber, purple; green when resolved or healed.
 pub fn colour(n: &Notification) -> &'static str {
     match (n.event, n.severity) {
-        (EventKind::Resolved, _) => "#2eb886",
+        (EventKind::Resolved | EventKind::Healed, _) => "#2eb886",
         (EventKind::Test, _) => "#439fe0",
         (_, Status::Critical) => "#d63232",
         (_, Status::Warning) => "#e8a33d",
@@ -23,6 +23,26 @@ pub fn colour(n: &Notification) -> &'static str {
 
 /// The incoming-webhook payload.
 pub fn body(n: &Notification) -> Value {
+    if let Some(h) = &n.heal {
+        let after =
+            h.after.as_ref().map_or("not checked again".to_string(), |a| format!("{}: {}", a.status, a.message));
+        return json!({
+            "text": n.summary(),
+            "attachments": [{
+                "color": colour(n),
+                "fallback": n.summary(),
+                "title": format!("{} healed by {}", n.monitor, h.remedy),
+                "text": h.details,
+                "fields": [
+                    {"title": "Host", "value": n.host, "short": true},
+                    {"title": "Outcome", "value": h.outcome, "short": true},
+                    {"title": "Before", "value": format!("{}: {}", h.before.status, h.before.message), "short": false},
+                    {"title": "After", "value": after, "short": false},
+                ],
+                "footer": "hm",
+            }],
+        });
+    }
     json!({
         "text": n.summary(),
         "attachments": [{
