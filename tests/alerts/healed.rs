@@ -152,7 +152,7 @@ fn a_disk_cleaned_is_told_with_the_bytes_freed_and_a_clean_that_freed_nothing_is
 fn script(t: &Test, marks: &std::path::Path) -> std::path::PathBuf {
     let path = t.path("notify.sh");
     let text = format!(
-        "#!/bin/sh\ncat > /dev/null\ncase \"$1\" in\n  ping) '{hm}' ping healed-seen; rc=$? ;;\n  \
+        "#!/bin/sh\ncat > /dev/null\ncase \"$1\" in\n  ping) '{hm}' ping healed-seen --create; rc=$? ;;\n  \
          restart) '{hm}' restart-worker api > /dev/null; rc=$? ;;\nesac\necho \"$1 $HM_EVENT $HM_REMEDY $rc\" >> '{}'\nexit $rc\n",
         marks.display(),
         hm = env!("CARGO_BIN_EXE_hm"),
