@@ -34,6 +34,15 @@ pub struct TmuxArgs {
     /// false: `hm heal` leaves its sessions alone
     #[arg(long, value_name = "BOOL")]
     pub heal: Option<bool>,
+    /// How long after the keys hm looks again for output (default 2s)
+    #[arg(long, value_name = "DURATION")]
+    pub settle: Option<String>,
+    /// At most this many unsticks per session within --restart-window (default 5)
+    #[arg(long, value_name = "N")]
+    pub max_restarts: Option<u32>,
+    /// The window --max-restarts counts in (default 30m)
+    #[arg(long, value_name = "DURATION")]
+    pub restart_window: Option<String>,
     #[command(flatten)]
     pub common: CommonArgs,
 }
@@ -43,7 +52,8 @@ impl TmuxArgs {
         let mut m = NewMonitor::new("tmux", self.name);
         m.text("session", self.session).path("socket", self.socket).text("stuck_after", self.stuck_after);
         m.list("keys", self.keys).command_line("on_stuck", self.on_stuck, self.shell)?;
-        m.switch("shell", self.shell).boolean("heal", self.heal);
+        m.switch("shell", self.shell).boolean("heal", self.heal).text("settle", self.settle);
+        m.number("max_restarts", self.max_restarts).text("restart_window", self.restart_window);
         self.common.write(&mut m);
         Ok(m)
     }

@@ -14,14 +14,9 @@
 //! lock (see [`super::heal_events`]).
 
 use super::check::CheckReport;
-use super::{Ctx, clean_disk, clear_locks, restart_worker, unix_now};
-use crate::check::CtxData;
+use super::{Ctx, clean_disk, clear_locks, restart_worker};
 use crate::config::{Config, Monitor, Spec};
-use crate::heal::unstick::unstick;
-use crate::host::ProcNeeds;
-use crate::host::linux::LinuxHost;
 use crate::status::Status;
-use crate::store::ActionRow;
 use crate::units::format_bytes;
 use anyhow::{Context, Result};
 use serde::Serialize;
@@ -139,23 +134,36 @@ pub fn run_with(ctx: &Ctx, config: &Config, names: &[String], dry_run: bool) -> 
                 Remedy { monitor: m.name.clone(), remedy: "clear-locks".into(), outcome, details }
             }
             Spec::Tmux(t) if t.heal => {
-                let host = LinuxHost::new(ProcNeeds::default());
-                let data = CtxData::default();
-                let (outcome, details) = match unstick(&data.ctx(&host, unix_now()), t, dry_run) {
-                    Ok(steps) if dry_run => ("would unstick".to_string(), steps.join("; ")),
-                    Ok(steps) => ("unstuck".to_string(), steps.join("; ")),
-                    Err(e) => ("failed".to_string(), format!("{e:#}")),
-                };
-                if !dry_run {
-                    store.record_action(&ActionRow {
-                        ts: unix_now(),
+                // One remedy per stuck session, each budgeted and recorded
+                // on its own (cmd::unstick).
+                match super::unstick::unstick_all(&store, &m.name, t, dry_run) {
+                    Ok(done) if done.is_empty() => Remedy {
                         monitor: m.name.clone(),
-                        action: "unstick".into(),
-                        outcome: if outcome == "failed" { "failed" } else { "ok" }.into(),
-                        details: details.clone(),
-                    })?;
+                        remedy: "unstick".into(),
+                        outcome: "not healed".into(),
+                        details: "no session stuck any more".into(),
+                    },
+                    Ok(done) => {
+                        let mut each: Vec<Remedy> = done
+                            .into_iter()
+                            .map(|s| Remedy {
+                                monitor: m.name.clone(),
+                                remedy: "unstick".into(),
+                                outcome: s.outcome,
+                                details: s.details,
+                            })
+                            .collect();
+                        let Some(last) = each.pop() else { continue };
+                        remedies.extend(each);
+                        last
+                    }
+                    Err(e) => Remedy {
+                        monitor: m.name.clone(),
+                        remedy: "unstick".into(),
+                        outcome: "failed".into(),
+                        details: format!("{e:#}"),
+                    },
                 }
-                Remedy { monitor: m.name.clone(), remedy: "unstick".into(), outcome, details }
             }
             Spec::Heartbeat(_) | Spec::Tasks(_) if m.worker.is_some() && r.status == Status::Critical => {
                 stalled.push((m, r));
@@ -174,7 +182,9 @@ pub fn run_with(ctx: &Ctx, config: &Config, names: &[String], dry_run: bool) -> 
     remedies.extend(restarted);
     let mut acted: Vec<String> = remedies
         .iter()
-        .filter(|r| matches!(r.outcome.as_str(), "restarted" | "failed" | "cleaned" | "unstuck" | "cleared"))
+        .filter(|r| {
+            matches!(r.outcome.as_str(), "restarted" | "failed" | "cleaned" | "unstuck" | "still stuck" | "cleared")
+        })
         .map(|r| r.monitor.clone())
         .collect();
     // A restarted worker's process monitor and the monitors that asked for

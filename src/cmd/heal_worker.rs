@@ -18,7 +18,6 @@ use crate::check::CheckResult;
 use crate::config::{Config, Monitor, Spec};
 use crate::store::Store;
 use crate::units::format_duration;
-use std::time::Duration;
 
 /// Restart the workers of the `stalled` (critical) monitors, skipping
 /// those that `earlier` remedies of this heal already restarted.
@@ -70,7 +69,7 @@ pub(super) fn restart_stalled(
             }
             Ok(times) => {
                 if let Some(last) = times.last() {
-                    let ago = format_duration(Duration::from_secs_f64((now - last).max(0.0)));
+                    let ago = format_duration(crate::units::secs((now - last).max(0.0)));
                     out.push(remedy(
                         "waiting",
                         format!(

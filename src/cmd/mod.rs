@@ -19,6 +19,7 @@ pub mod ping;
 pub mod restart_worker;
 pub mod run;
 pub mod status;
+pub mod unstick;
 pub mod validate;
 
 use crate::config::{self, Config};

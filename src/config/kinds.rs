@@ -134,10 +134,12 @@ pub struct CleanRule {
     pub budget: Option<u64>,
 }
 
-/// A `tmux` monitor: sessions idle longer than `stuck_after` are stuck.
+/// A `tmux` monitor: sessions none of whose panes printed anything for
+/// longer than `stuck_after` are stuck.
 #[derive(Debug, Clone)]
 pub struct TmuxSpec {
-    /// One session, or every session of the server.
+    /// One session, the sessions a glob matches (`worker-*`), or every
+    /// session of the server.
     pub session: Option<String>,
     /// The server's socket (`tmux -S`); the default server otherwise.
     pub socket: Option<PathBuf>,
@@ -148,6 +150,12 @@ pub struct TmuxSpec {
     pub on_stuck: Option<Vec<String>>,
     /// Whether `hm heal` may unstick it.
     pub heal: bool,
+    /// How long to wait after the keys for the session to print again.
+    pub settle: Duration,
+    /// At most this many unsticks of one session within `window`, then give up
+    /// (the keys process monitors budget restarts with).
+    pub max_restarts: u32,
+    pub window: Duration,
 }
 
 impl TmuxSpec {
@@ -161,6 +169,26 @@ impl TmuxSpec {
         argv.extend(args.iter().map(|a| a.to_string()));
         argv
     }
+
+    /// Whether this monitor watches the session `name`: every session, the
+    /// one named, or those its glob matches (checked when the config loads).
+    pub fn watches(&self, name: &str) -> bool {
+        match self.session.as_deref() {
+            None => true,
+            Some(s) if is_glob(s) => glob::Pattern::new(s).is_ok_and(|p| p.matches(name)),
+            Some(s) => s == name,
+        }
+    }
+
+    /// The one session that must exist, when `session` names one (not a glob).
+    pub fn one_session(&self) -> Option<&str> {
+        self.session.as_deref().filter(|s| !is_glob(s))
+    }
+}
+
+/// Whether a tmux `session` is a glob (`worker-*`) rather than a name.
+pub fn is_glob(session: &str) -> bool {
+    session.contains(['*', '?', '['])
 }
 
 /// A `sqlite` monitor: the database opens, takes a write lock in time, and
@@ -216,7 +244,21 @@ pub const KINDS: &[(&str, &[&str])] = &[
         ],
     ),
     ("heartbeat", &["file", "ping", "database", "query", "warn", "crit", "worker"]),
-    ("tmux", &["session", "socket", "stuck_after", "keys", "on_stuck", "shell", "heal"]),
+    (
+        "tmux",
+        &[
+            "session",
+            "socket",
+            "stuck_after",
+            "keys",
+            "on_stuck",
+            "shell",
+            "heal",
+            "settle",
+            "max_restarts",
+            "restart_window",
+        ],
+    ),
     ("sqlite", &["path", "quick_check", "lock_timeout", "wal_warn", "wal_crit", "killable", "heal"]),
     ("http", &["url", "method", "expect_status", "contains", "warn", "crit"]),
     ("tcp", &["address", "warn", "crit"]),

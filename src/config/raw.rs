@@ -66,6 +66,7 @@ pub struct RawMonitor {
     pub stuck_after: Option<String>,
     pub keys: Option<Vec<String>>,
     pub on_stuck: Option<CommandLine>,
+    pub settle: Option<String>,
     // sqlite
     pub quick_check: Option<bool>,
     pub lock_timeout: Option<String>,

@@ -230,6 +230,15 @@ pub(crate) fn monitor(
         "tmux" => {
             let on_stuck =
                 raw.on_stuck.as_ref().and_then(|cmd| argv(&mut c, "on_stuck", cmd, raw.shell.unwrap_or(false)));
+            if let Some(s) = raw.session.as_deref().filter(|s| super::kinds::is_glob(s))
+                && let Err(e) = glob::Pattern::new(s)
+            {
+                c.err("session", format!("invalid glob: {e}"));
+            }
+            if raw.socket.as_ref().is_some_and(|s| !s.is_absolute()) {
+                c.err("socket", "give the socket's absolute path");
+            }
+            use super::validate_process::{DEFAULT_MAX_RESTARTS, DEFAULT_RESTART_WINDOW};
             Spec::Tmux(TmuxSpec {
                 session: raw.session.clone(),
                 socket: raw.socket.clone(),
@@ -237,6 +246,9 @@ pub(crate) fn monitor(
                 keys: raw.keys.clone().unwrap_or_else(|| vec!["C-c".to_string()]),
                 on_stuck,
                 heal: raw.heal.unwrap_or(true),
+                settle: c.duration("settle", raw.settle.as_deref(), Duration::from_secs(2)),
+                max_restarts: raw.max_restarts.unwrap_or(DEFAULT_MAX_RESTARTS),
+                window: c.duration("restart_window", raw.restart_window.as_deref(), DEFAULT_RESTART_WINDOW),
             })
         }
         "heartbeat" => {

@@ -127,14 +127,37 @@ pub enum Budget {
 /// Longest wait between automatic attempts.
 const MAX_BACKOFF: Duration = Duration::from_secs(600);
 
-pub fn budget(spec: &RestartSpec, restarts: &[f64], now: f64) -> Budget {
-    let recent: Vec<f64> = restarts.iter().copied().filter(|t| now - t < spec.window.as_secs_f64()).collect();
-    if recent.len() >= spec.max_restarts as usize {
+/// What a budget allows: so many attempts within a window, and the base of
+/// the backoff between them. Restarts of a worker and unsticks of a tmux
+/// session are budgeted alike, by the same keys (`max_restarts`,
+/// `restart_window`).
+pub trait Allowance {
+    fn max_attempts(&self) -> u32;
+    fn window(&self) -> Duration;
+    /// The first wait, doubled for each attempt in the window.
+    fn backoff_base(&self) -> Duration;
+}
+
+impl Allowance for RestartSpec {
+    fn max_attempts(&self) -> u32 {
+        self.max_restarts
+    }
+    fn window(&self) -> Duration {
+        self.window
+    }
+    fn backoff_base(&self) -> Duration {
+        self.delay
+    }
+}
+
+pub fn budget(spec: &impl Allowance, restarts: &[f64], now: f64) -> Budget {
+    let recent: Vec<f64> = restarts.iter().copied().filter(|t| now - t < spec.window().as_secs_f64()).collect();
+    if recent.len() >= spec.max_attempts() as usize {
         return Budget::GaveUp { restarts: recent.len() };
     }
     let Some(last) = recent.iter().copied().reduce(f64::max) else { return Budget::Go };
     let factor = 2u32.saturating_pow(recent.len() as u32);
-    let backoff = spec.delay.saturating_mul(factor).min(MAX_BACKOFF);
+    let backoff = spec.backoff_base().saturating_mul(factor).min(MAX_BACKOFF);
     let since = crate::units::secs((now - last).max(0.0));
     if since < backoff { Budget::BackOff { since, wait: backoff - since } } else { Budget::Go }
 }

@@ -52,11 +52,26 @@ impl Store {
     /// When `monitor`'s worker was restarted since `since`, not counting
     /// restarts before the last `--reset`.
     pub fn restarts_since(&self, monitor: &str, since: f64) -> Result<Vec<f64>> {
+        Ok(self.attempts_since(monitor, "restart", since)?.into_iter().map(|a| a.ts).collect())
+    }
+
+    /// The `action`s taken for `monitor` since `since`, oldest first, not
+    /// counting those before the last `reset`: what a remedy's budget
+    /// counts (restarts, unsticks).
+    pub fn attempts_since(&self, monitor: &str, action: &str, since: f64) -> Result<Vec<ActionRow>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT ts FROM actions WHERE monitor = ?1 AND action = 'restart' AND ts >= max(?2, \
+            "SELECT ts, monitor, action, outcome, details FROM actions WHERE monitor = ?1 AND action = ?3 AND ts >= max(?2, \
              coalesce((SELECT max(ts) FROM actions WHERE monitor = ?1 AND action = 'reset'), 0)) ORDER BY ts",
         )?;
-        let rows = stmt.query_map(params![monitor, since], |r| r.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<Vec<f64>>>()?)
+        let rows = stmt.query_map(params![monitor, since, action], |r| {
+            Ok(ActionRow {
+                ts: r.get(0)?,
+                monitor: r.get(1)?,
+                action: r.get(2)?,
+                outcome: r.get(3)?,
+                details: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 }

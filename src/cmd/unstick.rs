@@ -1,0 +1,134 @@
+//! The unstick step of `hm heal`: each stuck session of a `tmux` monitor
+//! on its own (a glob watches many), within its budget, verified and
+//! recorded.
+//!
+//! The budget is a worker's restart budget (`heal::restart::budget`, the
+//! same `max_restarts` in `restart_window` and doubling backoff), counted
+//! per session from the actions table: each attempt is an `unstick` row
+//! of the monitor whose details begin with `SESSION: ` (tmux session names
+//! hold no `:`). Once it is spent hm sends nothing more, records `gave up`
+//! once, and the session stays stuck, so critical, until it prints or the
+//! window passes.
+
+use super::unix_now;
+use crate::check::tmux::{Session, activity, quiet_key, sent_key, sessions};
+use crate::check::{CheckCtx, Counter, CtxData};
+use crate::config::TmuxSpec;
+use crate::heal::restart::{Budget, budget};
+use crate::heal::unstick::{Outcome, run_on_stuck, send_and_verify};
+use crate::host::ProcNeeds;
+use crate::host::linux::LinuxHost;
+use crate::store::{ActionRow, Store};
+use crate::units::format_duration;
+use anyhow::Result;
+
+/// The actions table's name for an attempt.
+pub const ACTION: &str = "unstick";
+/// The outcome recorded when the budget is spent (not an attempt).
+const GAVE_UP: &str = "gave up";
+
+/// What healing did for one session.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionHeal {
+    pub session: String,
+    /// `unstuck`, `still stuck`, `failed`, `would unstick`, `backing off`
+    /// or `gave up`.
+    pub outcome: String,
+    /// `SESSION: step; step`.
+    pub details: String,
+}
+
+/// Unstick every stuck session of the monitor `monitor`.
+pub fn unstick_all(store: &Store, monitor: &str, spec: &TmuxSpec, dry_run: bool) -> Result<Vec<SessionHeal>> {
+    let host = LinuxHost::new(ProcNeeds::default());
+    // The counters say which output was only the echo of earlier keys.
+    let data = CtxData { counters: store.counters()?, ..Default::default() };
+    let ctx = data.ctx(&host, unix_now());
+    let limit = spec.stuck_after.as_secs_f64();
+    let stuck: Vec<Session> =
+        sessions(&ctx, spec)?.unwrap_or_default().into_iter().filter(|s| s.idle_s > limit).collect();
+    let history = store.attempts_since(monitor, ACTION, ctx.now - spec.window.as_secs_f64())?;
+    stuck.iter().map(|s| one(&ctx, store, monitor, spec, s, &history, dry_run)).collect()
+}
+
+fn one(
+    ctx: &CheckCtx<'_>,
+    store: &Store,
+    monitor: &str,
+    spec: &TmuxSpec,
+    s: &Session,
+    history: &[ActionRow],
+    dry_run: bool,
+) -> Result<SessionHeal> {
+    let name = s.name.as_str();
+    let prefix = format!("{name}: ");
+    let mine: Vec<&ActionRow> = history.iter().filter(|r| r.details.starts_with(&prefix)).collect();
+    let tries: Vec<f64> = mine.iter().filter(|r| r.outcome != GAVE_UP).map(|r| r.ts).collect();
+    let keys = spec.keys.join(" ");
+    let done = |outcome: &str, steps: &[String]| SessionHeal {
+        session: name.to_string(),
+        outcome: outcome.to_string(),
+        details: format!("{prefix}{}", steps.join("; ")),
+    };
+    let record = |outcome: &str, ts: f64, h: &SessionHeal| {
+        let row = ActionRow {
+            ts,
+            monitor: monitor.to_string(),
+            action: ACTION.into(),
+            outcome: outcome.into(),
+            details: h.details.clone(),
+        };
+        store.record_action(&row)
+    };
+    match budget(spec, &tries, ctx.now) {
+        Budget::GaveUp { restarts } => {
+            let h = done(
+                GAVE_UP,
+                &[format!(
+                    "{restarts} tries within {} and still no output: no more {keys} until it prints or the window passes",
+                    format_duration(spec.window)
+                )],
+            );
+            // Once per spell, not once per run.
+            let last = tries.last().copied().unwrap_or(0.0);
+            if !dry_run && !mine.iter().any(|r| r.outcome == GAVE_UP && r.ts >= last) {
+                record(GAVE_UP, unix_now(), &h)?;
+            }
+            return Ok(h);
+        }
+        Budget::BackOff { since, wait } => {
+            let step = format!("last tried {} ago: next try in {}", format_duration(since), format_duration(wait));
+            return Ok(done("backing off", &[step]));
+        }
+        Budget::Go => {}
+    }
+    if dry_run {
+        let mut steps = vec![format!("would send {keys}")];
+        if let Some(cmd) = &spec.on_stuck {
+            steps.push(format!("would run {}", cmd.join(" ")));
+        }
+        return Ok(done("would unstick", &steps));
+    }
+    let started = unix_now();
+    let tried = send_and_verify(ctx.host, spec, name);
+    let outcome = match tried.outcome {
+        Outcome::Unstuck => "unstuck",
+        Outcome::StillStuck => "still stuck",
+        Outcome::Failed => "failed",
+    };
+    if tried.outcome == Outcome::StillStuck {
+        // Its output so far is the echo of these keys: the session stays
+        // stuck since its own last output.
+        let now = unix_now();
+        let stamp = activity(ctx, spec).ok().flatten().and_then(|a| a.get(name).copied()).unwrap_or(now.floor());
+        store.set_counter(&sent_key(spec, name), Counter { value: stamp, ts: now })?;
+        store.set_counter(&quiet_key(spec, name), Counter { value: s.last_output, ts: now })?;
+    }
+    let mut steps = tried.steps;
+    if let (Some(cmd), false) = (&spec.on_stuck, tried.outcome == Outcome::Failed) {
+        steps.push(run_on_stuck(cmd, monitor, name, s.idle_s, outcome, &tried.tail));
+    }
+    let h = done(outcome, &steps);
+    record(if tried.outcome == Outcome::Unstuck { "ok" } else { "failed" }, started, &h)?;
+    Ok(h)
+}
