@@ -236,3 +236,53 @@ fn a_command_channel_may_run_hm_while_hm_run_heals() {
         hm.stderr()
     );
 }
+
+/// The seed daemons' flow (a), end to end: an orchestrator alive but
+/// stalled (its heartbeat file 11 minutes old) is restarted by `hm heal`,
+/// and the webhook hears of it as `healed`, though no alert fired.
+#[test]
+fn a_stalled_orchestrator_is_restarted_and_told_as_healed() {
+    let prefix = "hm-test-healed-orch";
+    let _reaper = Reaper(prefix);
+    let rx = Receiver::start();
+    let t = Test::new();
+    let beat = t.path("last-beat");
+    std::fs::write(&beat, "").expect("beat");
+    let old = SystemTime::now() - Duration::from_secs(11 * 60);
+    std::fs::File::options().write(true).open(&beat).expect("open").set_modified(old).expect("mtime");
+    let text = format!(
+        "host_defaults = false\n\n[alerts]\nhost = \"box1\"\nfor = 2\n\n[[monitor]]\nname = \"orchestrator\"\nkind = \"process\"\n\
+         pattern = \"^{prefix} \"\nstart = [\"bash\", \"-c\", \"exec -a '{prefix} run' sleep 60\"]\nrestart_delay = \"300ms\"\n\n\
+         [[monitor]]\nname = \"orchestrator-beat\"\nkind = \"heartbeat\"\nfile = \"{}\"\nwarn = \"5m\"\ncrit = \"10m\"\n\
+         worker = \"orchestrator\"\n\n{}",
+        beat.display(),
+        webhook("ops", &rx.url("/hook"), "")
+    );
+    let t = t.config(&text);
+    // Alive (started outside hm, long ago as far as hm knows): only the
+    // heartbeat is wrong.
+    let _alive = crate::common::Worker::spawn(&format!("{prefix} run"));
+    let first = t.run(&["check", "--json"]).json();
+    let pid_before = crate::common::result(&first, "orchestrator")["message"].as_str().unwrap_or("").to_string();
+    assert_eq!(crate::common::result(&first, "orchestrator")["status"], "ok", "{first:#}");
+    assert_eq!(crate::common::result(&first, "orchestrator-beat")["status"], "critical", "{first:#}");
+    let before_requests = rx.requests().len();
+
+    let out = t.run(&["heal", "--json"]);
+    let doc = out.json();
+    let remedy = doc["remedies"]
+        .as_array()
+        .and_then(|r| r.iter().find(|r| r["outcome"] == "restarted"))
+        .unwrap_or_else(|| panic!("no restart: {doc:#}"));
+    assert!(remedy["details"].as_str().is_some_and(|d| d.contains("orchestrator-beat critical")), "{doc:#}");
+    let after = t.run(&["check", "--json"]).json();
+    let pid_after = crate::common::result(&after, "orchestrator")["message"].as_str().unwrap_or("").to_string();
+    assert_ne!(pid_before, pid_after, "a new orchestrator process: {after:#}");
+
+    let healed: Vec<serde_json::Value> =
+        rx.requests()[before_requests..].iter().map(|r| r.json()).filter(|n| n["event"] == "healed").collect();
+    assert_eq!(healed.len(), 1, "{healed:?}");
+    assert_eq!(healed[0]["heal"]["remedy"], "restart", "{:#}", healed[0]);
+    assert_eq!(healed[0]["heal"]["outcome"], "restarted", "{:#}", healed[0]);
+    assert_eq!(healed[0]["host"], "box1");
+}
