@@ -79,17 +79,26 @@ pub fn replace_file(path: &Path, contents: &[u8], new_mode: u32) -> Result<()> {
     };
     let dir = safe_path::open_dir(dir, &[], Symlinks::FollowTrusted)
         .map_err(|e| anyhow!("cannot write {}: {e}", path.display()))?;
-    let mode = match fstatat(&dir.fd, name, AtFlags::AT_SYMLINK_NOFOLLOW) {
-        Ok(st) if st.st_mode & 0o170000 == 0o100000 => st.st_mode & 0o7777,
+    // An existing file keeps its mode, owner and group (`root:daemon 0640`
+    // stays so, issue 16); a new one is the writer's, with `new_mode`.
+    let (mode, owner) = match fstatat(&dir.fd, name, AtFlags::AT_SYMLINK_NOFOLLOW) {
+        Ok(st) if st.st_mode & 0o170000 == 0o100000 => (st.st_mode & 0o7777, Some((st.st_uid, st.st_gid))),
         Ok(_) => bail!("cannot write {}: it exists and is not a regular file", path.display()),
-        Err(_) => new_mode,
+        Err(_) => (new_mode, None),
     };
     let (tmp_name, fd) = create_temp(&dir.fd, &path)?;
     let written = (|| -> Result<()> {
+        if let Some((uid, gid)) = owner
+            && (uid != nix::unistd::geteuid().as_raw() || gid != nix::unistd::getegid().as_raw())
+        {
+            nix::unistd::fchown(&fd, Some(uid.into()), Some(gid.into())).context("cannot keep its owner and group")?;
+        }
         fchmod(&fd, Mode::from_bits_truncate(mode)).context("cannot set its mode")?;
         let mut file = std::fs::File::from(fd);
         file.write_all(contents).and_then(|_| file.sync_all()).context("cannot write it")?;
         renameat(&dir.fd, tmp_name.as_str(), &dir.fd, name).context("cannot rename it into place")?;
+        // The rename itself is durable only once the directory is.
+        nix::unistd::fsync(&dir.fd).context("cannot sync its directory")?;
         Ok(())
     })();
     if let Err(e) = written {

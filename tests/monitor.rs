@@ -1,6 +1,8 @@
 //! `hm monitor add/remove/list` (and the short forms) edit hm.toml in place.
 
 mod common;
+#[path = "monitor/edits.rs"]
+mod edits;
 #[path = "monitor/kinds.rs"]
 mod kinds;
 

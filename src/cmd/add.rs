@@ -140,13 +140,17 @@ impl NewMonitor {
 /// Append `new` to the config (creating it), if the result validates.
 pub fn run(ctx: &Ctx, new: NewMonitor) -> Result<MonitorChange> {
     let (path, _) = ctx.config_path()?;
-    let (text, header) = match crate::config::read::read_text(&path)? {
-        Some(t) => (t, ""),
-        None => (String::new(), "# hm configuration: see `hm --help` and the README.\n\n"),
-    };
-    let updated = format!("{header}{}", edit::add_monitor(&text, new.table())?);
-    validate_edit(&path, &text, &updated, &new.name, &new.flags())?;
-    edit::write_atomic(&path, &updated)?;
+    // Read, edited and written under the config's edit lock: ten `hm add`
+    // at once all land (issue 16).
+    edit::edit_locked(&path, |text| {
+        let (text, header) = match text {
+            Some(t) => (t, ""),
+            None => ("", "# hm configuration: see `hm --help` and the README.\n\n"),
+        };
+        let updated = format!("{header}{}", edit::add_monitor(text, new.table())?);
+        validate_edit(&path, text, &updated, &new.name, &new.flags())?;
+        Ok(updated)
+    })?;
     Ok(MonitorChange { action: "added".into(), name: new.name, config: path })
 }
 

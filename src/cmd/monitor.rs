@@ -139,20 +139,25 @@ pub fn list(ctx: &Ctx) -> Result<MonitorList> {
 
 pub fn remove(ctx: &Ctx, name: &str) -> Result<MonitorChange> {
     let (path, _) = ctx.config_path()?;
-    let text = crate::config::read::read_text(&path)?
-        .ok_or_else(|| anyhow!("cannot read config {}: no such file", path.display()))?;
-    if let Some(e) = Config::embedded().monitors.iter().find(|m| m.name == name)
-        && edit::remove_monitor(&text, name).is_err()
-    {
-        anyhow::bail!(
-            "{name} is an embedded host monitor, not in {}: disable it with [[monitor]] name = \"{name}\", kind = \"{}\", enabled = false (or tune it under [thresholds])",
-            path.display(),
-            e.kind()
-        );
+    if std::fs::symlink_metadata(&path).is_err() {
+        anyhow::bail!("cannot read config {}: no such file", path.display());
     }
-    let updated = edit::remove_monitor(&text, name).with_context(|| format!("in {}", path.display()))?;
-    validate_edit(&path, &text, &updated, name, &[])?;
-    edit::write_atomic(&path, &updated)?;
+    // Under the config's edit lock, like `hm add` (issue 16).
+    edit::edit_locked(&path, |text| {
+        let text = text.ok_or_else(|| anyhow!("cannot read config {}: no such file", path.display()))?;
+        if let Some(e) = Config::embedded().monitors.iter().find(|m| m.name == name)
+            && edit::remove_monitor(text, name).is_err()
+        {
+            anyhow::bail!(
+                "{name} is an embedded host monitor, not in {}: disable it with [[monitor]] name = \"{name}\", kind = \"{}\", enabled = false (or tune it under [thresholds])",
+                path.display(),
+                e.kind()
+            );
+        }
+        let updated = edit::remove_monitor(text, name).with_context(|| format!("in {}", path.display()))?;
+        validate_edit(&path, text, &updated, name, &[])?;
+        Ok(updated)
+    })?;
     Ok(MonitorChange { action: "removed".into(), name: name.into(), config: path })
 }
 

@@ -62,15 +62,110 @@ pub fn remove_monitor(text: &str, name: &str) -> Result<String> {
     if empty {
         doc.remove("monitor");
     }
-    Ok(doc.to_string())
+    // A comment block at the very top, ended by a blank line, is the
+    // file's header (`hm add` writes one), not the first table's own
+    // comment: toml_edit keeps it as that table's prefix, so removing the
+    // first monitor took the header with it (issue 16).
+    let out = doc.to_string();
+    Ok(match header(text) {
+        Some(h) if !out.starts_with(h) => format!("{h}{}", out.trim_start_matches(['\n', '\r'])),
+        _ => out,
+    })
 }
 
-/// Replace `path` with `contents` atomically, keeping its permissions.
-pub fn write_atomic(path: &Path, contents: &str) -> Result<()> {
-    if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+/// The comment lines at the top of `text` and the blank line that ends
+/// them, if `text` starts that way.
+fn header(text: &str) -> Option<&str> {
+    let mut end = 0;
+    let mut comments = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if trimmed.starts_with('#') {
+            comments += 1;
+            end += line.len();
+        } else if trimmed.is_empty() && comments > 0 {
+            return Some(&text[..end + line.len()]);
+        } else {
+            return None;
+        }
+    }
+    None
+}
+
+/// Edit the config at `path`: `edit` gets its text (`None` when there is
+/// no file yet) and returns the new text, which replaces the file.
+///
+/// Edits from many shells at once must not lose each other (issue 16:
+/// of ten concurrent `hm add`, all said "added" and 2 to 4 were in the
+/// file). So the whole read-edit-write runs under an `flock` on
+/// `<config>.lock` beside the real file, and reads the file again under
+/// it. A config that is a symlink is edited where it leads (the link
+/// stays); the file keeps its owner, group and mode; and one with other
+/// hard links is refused, since replacing it would split them. Returns
+/// the real path written.
+pub fn edit_locked(path: &Path, edit: impl FnOnce(Option<&str>) -> Result<String>) -> Result<std::path::PathBuf> {
+    let real = real_path(path)?;
+    if let Some(dir) = real.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }
-    write_file_atomic(path, contents.as_bytes(), 0o600)
+    let mut lock_name = real.clone().into_os_string();
+    lock_name.push(".lock");
+    let lock = crate::safe_write::open_lock_file(Path::new(&lock_name))?;
+    let _held = hold(lock, Path::new(&lock_name))?;
+    let text = super::read::read_text(&real)?;
+    if text.is_some() {
+        use std::os::unix::fs::MetadataExt;
+        let links = std::fs::metadata(&real).map(|m| m.nlink()).unwrap_or(1);
+        if links > 1 {
+            bail!(
+                "{} has {links} hard links; hm edits by replacing the file, which would split them: edit it by hand",
+                real.display()
+            );
+        }
+    }
+    let updated = edit(text.as_deref())?;
+    crate::safe_write::replace_file(&real, updated.as_bytes(), 0o600)?;
+    Ok(real)
+}
+
+/// The file a config path leads to: a symlink's target (as root, only a
+/// link nobody but root could have planted, as when reading it), or the
+/// path itself when nothing is there yet.
+fn real_path(path: &Path) -> Result<std::path::PathBuf> {
+    use crate::safe_path::{Symlinks, open_file};
+    let absolute = crate::safe_write::absolute(path)?;
+    if std::fs::symlink_metadata(&absolute).is_err() {
+        return Ok(absolute);
+    }
+    if nix::unistd::geteuid().is_root() {
+        let f = open_file(
+            &absolute,
+            &[],
+            Symlinks::FollowTrusted,
+            nix::fcntl::OFlag::O_RDONLY,
+            nix::sys::stat::Mode::empty(),
+        )
+        .map_err(|e| anyhow::anyhow!("cannot edit config {}: {e}", path.display()))?;
+        return Ok(f.path);
+    }
+    std::fs::canonicalize(&absolute).with_context(|| format!("cannot resolve config {}", path.display()))
+}
+
+/// Wait (up to 10 s) for the edit lock: edits take milliseconds.
+fn hold(file: std::fs::File, path: &Path) -> Result<nix::fcntl::Flock<std::fs::File>> {
+    use nix::fcntl::{Flock, FlockArg};
+    let start = std::time::Instant::now();
+    let mut file = file;
+    loop {
+        match Flock::lock(file, FlockArg::LockExclusiveNonblock) {
+            Ok(held) => return Ok(held),
+            Err((f, nix::errno::Errno::EWOULDBLOCK)) if start.elapsed() < std::time::Duration::from_secs(10) => {
+                file = f;
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            Err((_, e)) => bail!("cannot lock {} to edit the config: {e}", path.display()),
+        }
+    }
 }
 
 /// Write `contents` to `path` through a temporary file in the same
