@@ -191,3 +191,7 @@ fn dispatch(ctx: &Ctx, command: Command, style: Style) -> anyhow::Result<Report>
         },
     })
 }
+
+#[cfg(test)]
+#[path = "properties_tests.rs"]
+mod properties_tests;

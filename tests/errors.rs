@@ -2,6 +2,8 @@
 //! nothing the user had is overwritten.
 
 mod common;
+#[path = "errors/properties.rs"]
+mod properties;
 
 use common::{Test, is_root};
 
