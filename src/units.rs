@@ -82,7 +82,7 @@ pub fn parse_size(s: &str) -> Result<u64, String> {
     let t = s.trim();
     let split = t.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(t.len());
     let (num, suffix) = t.split_at(split);
-    let value: f64 = num.parse().map_err(|_| format!("`{s}` is not a size; use e.g. 512MiB or 2G"))?;
+    let value: f64 = num.parse().map_err(|_| format!("`{}` is not a size; use e.g. 512MiB or 2G", cut(s)))?;
     let mult: f64 = match suffix.trim().to_ascii_lowercase().as_str() {
         "" | "b" => 1.0,
         "k" | "kib" => 1024.0,
@@ -95,12 +95,22 @@ pub fn parse_size(s: &str) -> Result<u64, String> {
         "tb" => 1e12,
         other => {
             return Err(format!(
-                "`{s}` has an unknown size unit `{other}`; use B, KiB, MiB, GiB, TiB, KB, MB, GB or TB"
+                "`{}` has an unknown size unit `{}`; use B, KiB, MiB, GiB, TiB, KB, MB, GB or TB",
+                cut(s),
+                cut(other)
             ));
         }
     };
-    Ok((value * mult).round() as u64)
+    let bytes = (value * mult).round();
+    if bytes > MAX_SIZE as f64 {
+        return Err(format!("`{}` is more than 1 EiB", cut(s)));
+    }
+    Ok(bytes as u64)
 }
+
+/// The largest size hm takes (1 EiB): beyond it a threshold means nothing,
+/// and it stays exact in the `f64` that metrics are.
+pub const MAX_SIZE: u64 = 1 << 60;
 
 /// Format bytes with a binary unit: `512.0 MiB`.
 pub fn format_bytes(b: f64) -> String {
@@ -132,6 +142,9 @@ mod tests {
         assert_eq!(secs(1e300), MAX_DURATION);
         assert_eq!(secs(f64::INFINITY), MAX_DURATION);
         assert_eq!(secs(1.5), Duration::from_millis(1500));
+        assert_eq!(parse_size("1EiB").is_err(), true);
+        assert!(parse_size("999999999999999999999T").expect_err("huge").contains("more than 1 EiB"));
+        assert_eq!(parse_size("1024T"), Ok(1 << 50));
     }
 
     #[test]
