@@ -142,7 +142,7 @@ mod tests {
         assert_eq!(secs(1e300), MAX_DURATION);
         assert_eq!(secs(f64::INFINITY), MAX_DURATION);
         assert_eq!(secs(1.5), Duration::from_millis(1500));
-        assert_eq!(parse_size("1EiB").is_err(), true);
+        assert!(parse_size("1EiB").is_err());
         assert!(parse_size("999999999999999999999T").expect_err("huge").contains("more than 1 EiB"));
         assert_eq!(parse_size("1024T"), Ok(1 << 50));
     }
