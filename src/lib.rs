@@ -39,10 +39,24 @@ pub fn run(args: Vec<OsString>) -> i32 {
         Ok(c) => c,
         Err(e) => {
             use clap::error::ErrorKind::{DisplayHelp, DisplayVersion};
-            let _ = e.print();
             if matches!(e.kind(), DisplayHelp | DisplayVersion) {
+                let _ = e.print();
                 return 0;
             }
+            // `--json` promises one JSON document on stdout, usage errors
+            // included (issue 16); the text still goes to stderr.
+            if args.iter().any(|a| a == "--json") {
+                let first =
+                    e.to_string().lines().next().unwrap_or("usage error").trim_start_matches("error: ").to_string();
+                let doc = ErrorReport { status: health.then_some(status::Status::Unknown), error: first };
+                if let Ok(mut text) = serde_json::to_string_pretty(&doc) {
+                    text.push('\n');
+                    let _ = output::write_stdout(text.as_bytes());
+                }
+                let _ = e.print();
+                return if health { 3 } else { 2 };
+            }
+            let _ = e.print();
             if mode == cli::ErrorMode::Plugin && !(cli::is_check(&args) && output::stdout_is_terminal()) {
                 let first =
                     e.to_string().lines().next().unwrap_or("usage error").trim_start_matches("error: ").to_string();

@@ -274,3 +274,28 @@ fn issue16_durations_have_one_bound_in_config_and_flags_and_never_panic() {
         assert!(!out.stderr.contains("panicked") && out.code != 101, "{args:?}: {out:?}");
     }
 }
+
+#[test]
+fn issue16_a_database_hm_may_not_open_says_so_once_and_names_the_permission() {
+    // Root ignores permissions: run hm as `nobody` to see what a user sees.
+    let t = Test::new();
+    let t = if is_root() { t.uid(65534) } else { t };
+    let dir = t.path("locked");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    std::fs::set_permissions(&dir, std::os::unix::fs::PermissionsExt::from_mode(0o555)).expect("chmod");
+    let db = dir.join("hm.db");
+    let out = t.run(&["--db", db.to_str().expect("utf8"), "ping", "x", "--create"]);
+    out.code(1);
+    let err = out.one_line_error();
+    assert!(err.contains("permission denied: uid") && err.contains("may not create files in"), "{err}");
+    assert!(!err.contains("Error code"), "said once: {err}");
+    // A database file it may read but not write.
+    std::fs::set_permissions(&dir, std::os::unix::fs::PermissionsExt::from_mode(0o755)).expect("chmod");
+    let ro = t.path("ro.db");
+    rusqlite::Connection::open(&ro).expect("db").execute_batch("PRAGMA user_version = 0").expect("create");
+    std::fs::set_permissions(&ro, std::os::unix::fs::PermissionsExt::from_mode(0o444)).expect("chmod");
+    let out = t.run(&["--db", ro.to_str().expect("utf8"), "ping", "x", "--create"]);
+    out.code(1);
+    let err = out.one_line_error();
+    assert!(err.matches("readonly").count() <= 1 && !err.contains("Error code"), "said once: {err}");
+}

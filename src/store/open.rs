@@ -42,11 +42,34 @@ pub enum OpenError {
 /// Whether an error (anywhere in its chain) is SQLite saying the file is damaged.
 pub fn is_corrupt(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
+        let sqlite = c.downcast_ref::<rusqlite::Error>().or_else(|| c.downcast_ref::<Sqlite>().map(|s| &s.0));
         matches!(
-            c.downcast_ref::<rusqlite::Error>().and_then(rusqlite::Error::sqlite_error_code),
+            sqlite.and_then(rusqlite::Error::sqlite_error_code),
             Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase)
         )
     })
+}
+
+/// An SQLite error said once. rusqlite's text repeats SQLite's message
+/// and its code's ("attempt to write a readonly database: Error code 8:
+/// attempt to write a readonly database"), and a read-only database is
+/// most often a permission (issue 16).
+#[derive(Debug, thiserror::Error)]
+#[error("{}", concise(.0))]
+pub struct Sqlite(pub rusqlite::Error);
+
+fn concise(e: &rusqlite::Error) -> String {
+    match e {
+        rusqlite::Error::SqliteFailure(f, message) => {
+            let text = message.clone().unwrap_or_else(|| f.to_string());
+            if f.code == ErrorCode::ReadOnly {
+                format!("{text} (may uid {} write it, its -wal and -shm, and their directory?)", nix::unistd::geteuid())
+            } else {
+                text
+            }
+        }
+        other => other.to_string(),
+    }
 }
 
 /// Sort a failed open: damage is corruption, anything else is unavailable.
@@ -69,6 +92,36 @@ pub fn with_space_hint(path: &Path, e: anyhow::Error) -> anyhow::Error {
         }
         _ => e,
     }
+}
+
+/// Why SQLite could not open `path`, said once and plainly: SQLite's own
+/// text repeats itself ("unable to open database file: … Error code 14:
+/// unable to open database file") and never says that a permission is
+/// what is missing (issue 16).
+fn open_failure(path: &Path, e: rusqlite::Error) -> anyhow::Error {
+    use nix::unistd::{AccessFlags, access};
+    let shown = path.display();
+    if e.sqlite_error_code() == Some(ErrorCode::CannotOpen) {
+        let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let uid = nix::unistd::geteuid();
+        let hint = if path.exists() && access(path, AccessFlags::R_OK | AccessFlags::W_OK).is_err() {
+            Some(format!("permission denied: uid {uid} may not read and write it"))
+        } else if access(dir, AccessFlags::W_OK | AccessFlags::X_OK).is_err() {
+            Some(format!(
+                "permission denied: uid {uid} may not create files in {} (SQLite needs the database and its -wal and -shm there)",
+                dir.display()
+            ))
+        } else {
+            None
+        };
+        return anyhow::anyhow!(
+            "cannot open database {shown}: {}",
+            hint.unwrap_or_else(|| "SQLite cannot open it".into())
+        );
+    }
+    // Anything else keeps SQLite's error in the chain (damage is told
+    // apart from it by `is_corrupt`).
+    anyhow::Error::new(Sqlite(e)).context(format!("cannot open database {shown}"))
 }
 
 /// Refuse a non-empty file that does not start with SQLite's header before
@@ -116,11 +169,10 @@ impl Store {
         crate::safe_write::refuse_untrusted_dir_as_root(dir, "the database")
             .map_err(|e| OpenError::Refused(format!("{e:#}")))?;
         check_header(path)?;
-        let conn = Connection::open(path)
-            .with_context(|| format!("cannot open database {shown}"))
-            .map_err(|e| classify(path, e))?;
-        let used =
-            |e: rusqlite::Error| classify(path, anyhow::Error::new(e).context(format!("cannot use database {shown}")));
+        let conn = Connection::open(path).map_err(|e| classify(path, open_failure(path, e)))?;
+        let used = |e: rusqlite::Error| {
+            classify(path, anyhow::Error::new(Sqlite(e)).context(format!("cannot use database {shown}")))
+        };
         conn.busy_timeout(Duration::from_secs(5)).map_err(used)?;
         // One statement, so one read transaction: read apart, another hm
         // creating the same new database could commit its schema in
