@@ -127,7 +127,7 @@ fn list_shows_configured_and_embedded_monitors() {
         .map(|m| (m["name"].as_str().unwrap_or("").to_string(), m["origin"].as_str().unwrap_or("").to_string()))
         .collect();
     assert_eq!(rows[0], ("api".into(), "config".into()));
-    assert_eq!(rows[2], ("cpu".into(), "default".into()));
+    assert_eq!(rows[2], ("cpu".into(), "embedded".into()));
     assert_eq!(doc["monitors"][0]["target"], "pattern gunicorn.*api");
     assert_eq!(doc["monitors"][1]["thresholds"], "warn 1d2h crit 2d2h");
     let disk = doc["monitors"].as_array().and_then(|m| m.iter().find(|m| m["name"] == "disk")).expect("disk");

@@ -57,7 +57,7 @@ pub struct StatusReport {
     pub alerts: Vec<AlertView>,
     /// Notifications waiting in the outbox.
     pub outbox_waiting: usize,
-    /// What hm changed on the host in the last 24 hours, newest last (at
+    /// What hm changed on the host in the last 24 hours, newest first (at
     /// most 10; `hm actions` has them all).
     pub recent_actions: Vec<super::actions::Action>,
 }
@@ -112,6 +112,8 @@ pub fn snapshot(config: &Config, store: &Store, now: f64) -> Result<StatusReport
     let mut recent_actions: Vec<super::actions::Action> =
         store.actions_since(now - 86_400.0)?.into_iter().map(super::actions::Action::from).collect();
     recent_actions.drain(..recent_actions.len().saturating_sub(10));
+    // Newest first, as the dashboard lists them (issue 16).
+    recent_actions.reverse();
     let silences = store.silences(now)?;
     Ok(StatusReport {
         score: host_score(&scored),

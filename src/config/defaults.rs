@@ -9,7 +9,7 @@ use super::validate::DEFAULT_TIMEOUT;
 pub fn host_monitors(t: &HostThresholds) -> Vec<Monitor> {
     let make = |name: &str, spec: Spec| Monitor {
         name: name.to_string(),
-        origin: Origin::Default,
+        origin: Origin::Embedded,
         enabled: true,
         timeout: DEFAULT_TIMEOUT,
         for_checks: None,

@@ -137,7 +137,7 @@ pub enum Origin {
     /// Written in hm.toml.
     Config,
     /// One of the embedded host monitors.
-    Default,
+    Embedded,
 }
 
 /// A monitor ready to run.

@@ -134,7 +134,7 @@ pub fn monitor_list(r: &MonitorList) -> String {
     let mut t = table(Style { json: false, color: false }, &["name", "kind", "watches", "thresholds", "from"]);
     for m in &r.monitors {
         let from = match (m.origin, m.enabled) {
-            (crate::config::Origin::Default, _) => "embedded",
+            (crate::config::Origin::Embedded, _) => "embedded",
             (_, true) => "config",
             (_, false) => "config (disabled)",
         };
