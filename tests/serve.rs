@@ -69,6 +69,12 @@ fn every_endpoint_answers_and_ready_follows_the_critical_monitors() {
     assert_eq!(h["series"][0]["metric"], "age");
     assert!(h["series"][0]["points"].as_array().is_some_and(|p| !p.is_empty()));
     assert_eq!(http("GET", &url("/history/nope"), None).0, 404);
+    // A bad `points` is refused, not silently replaced (issue 16).
+    for bad in ["-1", "0", "x", "99999999999999999999"] {
+        let (code, body) = http("GET", &url(&format!("/history/hb?points={bad}")), None);
+        assert_eq!(code, 400, "points={bad}: {body}");
+    }
+    assert_eq!(http("GET", &url("/history/hb?points=5"), None).0, 200);
     assert_eq!(http("GET", &url("/nope"), None).0, 404);
     let (code, page) = http("GET", &url("/"), None);
     assert!(code == 200 && page.contains("<tbody id=\"monitors\">"), "{page}");

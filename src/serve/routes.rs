@@ -125,7 +125,12 @@ pub fn route(state: &State, request: &Request) -> Reply {
             Ok(s) => s.unwrap_or(Duration::from_secs(86_400)),
             Err(_) => return error(400, "since: not a duration such as 30m, 6h or 7d"),
         };
-        let points = param(url, "points").and_then(|p| p.parse().ok()).or(Some(300));
+        // A bad `points` is said, not silently replaced (issue 16).
+        let points = match param(url, "points").map(|p| p.parse::<usize>()) {
+            None => Some(300),
+            Some(Ok(n)) if (1..=10_000).contains(&n) => Some(n),
+            Some(_) => return error(400, "points: a whole number from 1 to 10000"),
+        };
         if config.select(&[name.to_string()]).is_err() {
             return error(404, "no monitor by that name");
         }
