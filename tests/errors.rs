@@ -299,3 +299,19 @@ fn issue16_a_database_hm_may_not_open_says_so_once_and_names_the_permission() {
     let err = out.one_line_error();
     assert!(err.matches("readonly").count() <= 1 && !err.contains("Error code"), "said once: {err}");
 }
+
+#[test]
+fn issue16_validate_warns_of_a_secret_whose_variable_is_not_set() {
+    let t = Test::new().config(
+        "host_defaults = false\n\n[[channel]]\nname = \"hook\"\nkind = \"webhook\"\nurl = { env = \"HM_TEST_UNSET_HOOK\" }\n\n\
+         [[channel]]\nname = \"set\"\nkind = \"webhook\"\nurl = { env = \"HM_TEST_SET_HOOK\" }\n",
+    );
+    let t = t.env("HM_TEST_SET_HOOK", "http://127.0.0.1:9/x");
+    let out = t.run(&["validate"]);
+    out.code(0);
+    assert!(out.stdout.contains("warning: channel[hook]: $HM_TEST_UNSET_HOOK is not set"), "{}", out.stdout);
+    assert!(!out.stdout.contains("HM_TEST_SET_HOOK"), "{}", out.stdout);
+    let doc = t.run(&["validate", "--json"]).json();
+    assert_eq!(doc["valid"], true);
+    assert_eq!(doc["warnings"].as_array().map(Vec::len), Some(1), "{doc}");
+}

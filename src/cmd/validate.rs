@@ -21,6 +21,11 @@ pub struct ValidateReport {
     pub monitors: usize,
     /// Every problem found.
     pub errors: Vec<ConfigIssue>,
+    /// What is valid but will not work as things stand here: a secret
+    /// read from an environment variable that is not set (issue 16). The
+    /// service's environment may differ from this shell's, so these do
+    /// not make the file invalid.
+    pub warnings: Vec<String>,
 }
 
 pub fn run(ctx: &Ctx) -> Result<ValidateReport> {
@@ -30,7 +35,14 @@ pub fn run(ctx: &Ctx) -> Result<ValidateReport> {
         Some(t) => t,
         None if !named => {
             let monitors = Config::embedded().monitors.len();
-            return Ok(ValidateReport { config: None, path, valid: true, monitors, errors: Vec::new() });
+            return Ok(ValidateReport {
+                config: None,
+                path,
+                valid: true,
+                monitors,
+                errors: Vec::new(),
+                warnings: Vec::new(),
+            });
         }
         None => anyhow::bail!("cannot read config {}: no such file (`hm add` creates it)", path.display()),
     };
@@ -41,7 +53,42 @@ pub fn run(ctx: &Ctx) -> Result<ValidateReport> {
             valid: true,
             monitors: c.monitors.len(),
             errors: Vec::new(),
+            warnings: unset_secrets(&c),
         },
-        Err(e) => ValidateReport { config: Some(path.clone()), path, valid: false, monitors: 0, errors: e.0 },
+        Err(e) => ValidateReport {
+            config: Some(path.clone()),
+            path,
+            valid: false,
+            monitors: 0,
+            errors: e.0,
+            warnings: Vec::new(),
+        },
     })
+}
+
+/// Secrets written as `{ env = "NAME" }` whose variable is not set here.
+fn unset_secrets(c: &Config) -> Vec<String> {
+    use crate::config::channels::{Secret, Target};
+    let mut out = Vec::new();
+    let mut note = |whose: String, s: Option<&Secret>| {
+        if let Some(Secret::Env { env }) = s
+            && std::env::var_os(env).is_none_or(|v| v.is_empty())
+        {
+            out.push(format!("{whose}: ${env} is not set here, so it would get no secret"));
+        }
+    };
+    for ch in &c.channels {
+        let whose = format!("channel[{}]", ch.name);
+        match &ch.target {
+            Target::Webhook { url, token } => {
+                note(whose.clone(), Some(url));
+                note(whose, token.as_ref());
+            }
+            Target::Slack { url } | Target::Alertmanager { url } => note(whose, Some(url)),
+            Target::PagerDuty { routing_key, .. } => note(whose, Some(routing_key)),
+            Target::Log | Target::Command { .. } | Target::Email { .. } => {}
+        }
+    }
+    note("serve.token".into(), c.settings.serve_token.as_ref());
+    out
 }

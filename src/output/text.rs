@@ -154,7 +154,8 @@ pub fn validate(r: &ValidateReport) -> String {
         |p| p.display().to_string(),
     );
     if r.valid {
-        return format!("{file}: valid, {} monitors\n", r.monitors);
+        let warnings: String = r.warnings.iter().map(|w| format!("warning: {w}\n")).collect();
+        return format!("{warnings}{file}: valid, {} monitors\n", r.monitors);
     }
     let mut out: String = r.errors.iter().map(|e| format!("{e}\n")).collect();
     out.push_str(&format!("{file}: {} error{}\n", r.errors.len(), if r.errors.len() == 1 { "" } else { "s" }));
