@@ -2,16 +2,29 @@
 //! fill level (like Prometheus' `predict_linear`), extended to 100%.
 //!
 //! Only the last [`WINDOW`] of samples counts, so a disk that filled fast
-//! last week and is steady now is not forecast to fill. A fit needs a few
-//! points spread over a little time; a flat or falling line forecasts
+//! last week and is steady now is not forecast to fill. A fit needs points
+//! spread over at least an hour, and a line that explains them (R² of at
+//! least [`MIN_R2`]): nine minutes of a build's ups and downs once gave
+//! "/ full in 22h" at 16% (issue 16). A flat or falling line forecasts
 //! nothing.
 
 /// How far back the fit looks.
 pub const WINDOW: f64 = 6.0 * 3600.0;
 
 /// The fewest points, and the shortest time span, worth fitting.
-const MIN_POINTS: usize = 3;
-const MIN_SPAN: f64 = 300.0;
+const MIN_POINTS: usize = 6;
+const MIN_SPAN: f64 = 3600.0;
+/// How much of the points' variation the line must explain.
+pub const MIN_R2: f64 = 0.8;
+
+/// The share of the variation of `points` that the line explains (R²).
+fn r_squared(points: &[(f64, f64)], slope: f64, intercept: f64) -> f64 {
+    let n = points.len() as f64;
+    let mean = points.iter().map(|p| p.1).sum::<f64>() / n;
+    let total: f64 = points.iter().map(|p| (p.1 - mean).powi(2)).sum();
+    let residual: f64 = points.iter().map(|p| (p.1 - (slope * p.0 + intercept)).powi(2)).sum();
+    if total <= 0.0 { 0.0 } else { 1.0 - residual / total }
+}
 
 /// Slope (per second) and intercept of the least-squares line through
 /// `points` (`(t, value)`); `None` when it is not determined.
@@ -44,7 +57,7 @@ pub fn time_to(points: &[(f64, f64)], full: f64, now: f64) -> Option<f64> {
         return None;
     }
     let (slope, intercept) = fit(points)?;
-    if slope <= 0.0 {
+    if slope <= 0.0 || r_squared(points, slope, intercept) < MIN_R2 {
         return None;
     }
     let at_full = (full - intercept) / slope;
@@ -74,5 +87,22 @@ mod tests {
         assert_eq!(time_to(&falling, 100.0, now), None);
         assert_eq!(time_to(&[(now - 100.0, 1.0), (now - 50.0, 2.0), (now, 3.0)], 100.0, now), None, "too short a span");
         assert_eq!(fit(&[(now, 1.0), (now, 2.0)]), None);
+    }
+
+    #[test]
+    fn issue16_minutes_of_noise_or_a_noisy_hour_forecast_nothing() {
+        let now = 1_800_000_000.0;
+        // Nine minutes of a build: up 4 points, down 3, up again.
+        let build: Vec<(f64, f64)> = [12.0, 14.0, 16.0, 13.0, 15.0, 16.0]
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (now - 540.0 + 108.0 * i as f64, *v))
+            .collect();
+        assert_eq!(time_to(&build, 100.0, now), None, "too short");
+        // An hour that rises a little under big swings: the line explains little.
+        let noisy: Vec<(f64, f64)> = (0..=12)
+            .map(|i| (now - 300.0 * f64::from(12 - i), 40.0 + 0.1 * f64::from(i) + if i % 2 == 0 { 8.0 } else { -8.0 }))
+            .collect();
+        assert_eq!(time_to(&noisy, 100.0, now), None, "R² too low");
     }
 }
