@@ -24,8 +24,8 @@ function __fish_hm_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c hm -n "__fish_hm_needs_command" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_needs_command" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_needs_command" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_needs_command" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_needs_command" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_needs_command" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_needs_command" -s V -l version -d 'Print version'
@@ -50,33 +50,33 @@ complete -c hm -n "__fish_hm_needs_command" -f -a "validate" -d 'Check hm.toml a
 complete -c hm -n "__fish_hm_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c hm -n "__fish_hm_needs_command" -f -a "man" -d 'Print the man page'
 complete -c hm -n "__fish_hm_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c hm -n "__fish_hm_using_subcommand check" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand check" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand check" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand check" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand check" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand check" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand check" -s V -l version -d 'Print version'
-complete -c hm -n "__fish_hm_using_subcommand heal" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand heal" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand heal" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand heal" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand heal" -l dry-run -d 'Show what would be done, do nothing: nothing is recorded and no alert is raised or sent'
 complete -c hm -n "__fish_hm_using_subcommand heal" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand heal" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand heal" -s V -l version -d 'Print version'
-complete -c hm -n "__fish_hm_using_subcommand status" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand status" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand status" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand status" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand status" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand status" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand status" -s V -l version -d 'Print version'
 complete -c hm -n "__fish_hm_using_subcommand ping" -l duration -d 'How long the task took, e.g. 12.5 or 2m' -r
-complete -c hm -n "__fish_hm_using_subcommand ping" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand ping" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand ping" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand ping" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand ping" -l ok -d 'The task succeeded (the default)'
 complete -c hm -n "__fish_hm_using_subcommand ping" -l fail -d 'The task failed'
 complete -c hm -n "__fish_hm_using_subcommand ping" -l create -d 'Record it even though no monitor reads this ping yet (without it, an unknown name is an error: a typo in a cron job shows at once)'
 complete -c hm -n "__fish_hm_using_subcommand ping" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand ping" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand ping" -s V -l version -d 'Print version'
-complete -c hm -n "__fish_hm_using_subcommand monitor; and not __fish_seen_subcommand_from list add remove help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand monitor; and not __fish_seen_subcommand_from list add remove help" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand monitor; and not __fish_seen_subcommand_from list add remove help" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand monitor; and not __fish_seen_subcommand_from list add remove help" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand monitor; and not __fish_seen_subcommand_from list add remove help" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand monitor; and not __fish_seen_subcommand_from list add remove help" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand monitor; and not __fish_seen_subcommand_from list add remove help" -s V -l version -d 'Print version'
@@ -84,13 +84,13 @@ complete -c hm -n "__fish_hm_using_subcommand monitor; and not __fish_seen_subco
 complete -c hm -n "__fish_hm_using_subcommand monitor; and not __fish_seen_subcommand_from list add remove help" -f -a "add" -d 'Add a monitor to hm.toml, keeping its comments and order'
 complete -c hm -n "__fish_hm_using_subcommand monitor; and not __fish_seen_subcommand_from list add remove help" -f -a "remove" -d 'Remove a monitor from hm.toml'
 complete -c hm -n "__fish_hm_using_subcommand monitor; and not __fish_seen_subcommand_from list add remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from list" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from list" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from list" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
@@ -109,8 +109,8 @@ complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcomman
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -f -a "tasks" -d 'Task outcomes and durations recorded by `hm ping NAME [--fail] --duration S`'
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -f -a "gpu" -d 'Every NVIDIA GPU\'s memory, temperature and utilisation (ok with a note when none)'
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from remove" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from remove" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from remove" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from remove" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from remove" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
@@ -118,13 +118,13 @@ complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcomman
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a monitor to hm.toml, keeping its comments and order'
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a monitor from hm.toml'
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c hm -n "__fish_hm_using_subcommand list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand list" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand list" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand list" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand list" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand list" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand list" -s V -l version -d 'Print version'
-complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help" -s V -l version -d 'Print version'
@@ -152,8 +152,8 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from cpu" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from cpu" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
 false\t''"
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from cpu" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from cpu" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from cpu" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from cpu" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from cpu" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from cpu" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from cpu" -s V -l version -d 'Print version'
@@ -168,8 +168,8 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from memory" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from memory" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
 false\t''"
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from memory" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from memory" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from memory" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from memory" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from memory" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from memory" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from memory" -s V -l version -d 'Print version'
@@ -182,8 +182,8 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from load" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from load" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
 false\t''"
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from load" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from load" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from load" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from load" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from load" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from load" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from load" -s V -l version -d 'Print version'
@@ -202,8 +202,8 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from disk" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from disk" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
 false\t''"
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from disk" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from disk" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from disk" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from disk" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from disk" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from disk" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from disk" -s V -l version -d 'Print version'
@@ -236,8 +236,8 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
 false\t''"
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l shell -d 'Run --start and --stop with /bin/sh -c'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -s h -l help -d 'Print help'
@@ -256,8 +256,8 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
 false\t''"
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -s V -l version -d 'Print version'
@@ -278,8 +278,8 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
 false\t''"
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l shell -d 'Run --on-stuck with /bin/sh -c'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -s h -l help -d 'Print help'
@@ -298,8 +298,8 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
 false\t''"
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l quick-check -d 'Also run PRAGMA quick_check'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -s h -l help -d 'Print help'
@@ -315,8 +315,8 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
 false\t''"
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l writable -d 'hm must be able to create a file in it'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -s h -l help -d 'Print help'
@@ -334,8 +334,8 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
 false\t''"
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -s V -l version -d 'Print version'
@@ -349,8 +349,8 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
 false\t''"
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -s V -l version -d 'Print version'
@@ -361,8 +361,8 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from command" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from command" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
 false\t''"
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from command" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from command" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from command" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from command" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from command" -l shell -d 'Run the command with /bin/sh -c (its words joined by spaces)'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from command" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from command" -s h -l help -d 'Print help'
@@ -380,8 +380,8 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tasks" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tasks" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
 false\t''"
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tasks" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tasks" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tasks" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tasks" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tasks" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tasks" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tasks" -s V -l version -d 'Print version'
@@ -398,8 +398,8 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from gpu" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from gpu" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
 false\t''"
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from gpu" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from gpu" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from gpu" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from gpu" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from gpu" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from gpu" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from gpu" -s V -l version -d 'Print version'
@@ -418,13 +418,13 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "tasks" -d 'Task outcomes and durations recorded by `hm ping NAME [--fail] --duration S`'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "gpu" -d 'Every NVIDIA GPU\'s memory, temperature and utilisation (ok with a note when none)'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c hm -n "__fish_hm_using_subcommand remove" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand remove" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand remove" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand remove" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand remove" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand remove" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand remove" -s V -l version -d 'Print version'
-complete -c hm -n "__fish_hm_using_subcommand restart-worker" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand restart-worker" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand restart-worker" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand restart-worker" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand restart-worker" -l dry-run -d 'Show what would be done, do nothing'
 complete -c hm -n "__fish_hm_using_subcommand restart-worker" -l reset -d 'Reset the restart budget (after hm gave up), then restart'
 complete -c hm -n "__fish_hm_using_subcommand restart-worker" -l json -d 'Print one JSON document on stdout instead of a table'
@@ -433,20 +433,20 @@ complete -c hm -n "__fish_hm_using_subcommand restart-worker" -s V -l version -d
 complete -c hm -n "__fish_hm_using_subcommand clean-disk" -l rule -d 'Only this configured rule' -r
 complete -c hm -n "__fish_hm_using_subcommand clean-disk" -l older-than -d 'With PATHs: only files last modified longer ago than this' -r
 complete -c hm -n "__fish_hm_using_subcommand clean-disk" -l glob -d 'With PATHs: only file names matching this glob (repeatable; default: all)' -r
-complete -c hm -n "__fish_hm_using_subcommand clean-disk" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand clean-disk" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand clean-disk" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand clean-disk" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand clean-disk" -l dry-run -d 'List what would be deleted, delete nothing'
 complete -c hm -n "__fish_hm_using_subcommand clean-disk" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand clean-disk" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand clean-disk" -s V -l version -d 'Print version'
-complete -c hm -n "__fish_hm_using_subcommand clear-locks" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand clear-locks" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand clear-locks" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand clear-locks" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand clear-locks" -l dry-run -d 'Show what would be done, do nothing'
 complete -c hm -n "__fish_hm_using_subcommand clear-locks" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand clear-locks" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand clear-locks" -s V -l version -d 'Print version'
-complete -c hm -n "__fish_hm_using_subcommand alerts; and not __fish_seen_subcommand_from ack silence unsilence outbox flush test help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand alerts; and not __fish_seen_subcommand_from ack silence unsilence outbox flush test help" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand alerts; and not __fish_seen_subcommand_from ack silence unsilence outbox flush test help" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand alerts; and not __fish_seen_subcommand_from ack silence unsilence outbox flush test help" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand alerts; and not __fish_seen_subcommand_from ack silence unsilence outbox flush test help" -l all -d 'Resolved alerts too (the latest 100), not only open ones'
 complete -c hm -n "__fish_hm_using_subcommand alerts; and not __fish_seen_subcommand_from ack silence unsilence outbox flush test help" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand alerts; and not __fish_seen_subcommand_from ack silence unsilence outbox flush test help" -s h -l help -d 'Print help'
@@ -458,36 +458,36 @@ complete -c hm -n "__fish_hm_using_subcommand alerts; and not __fish_seen_subcom
 complete -c hm -n "__fish_hm_using_subcommand alerts; and not __fish_seen_subcommand_from ack silence unsilence outbox flush test help" -f -a "flush" -d 'Deliver every waiting notification now, ignoring retry backoff'
 complete -c hm -n "__fish_hm_using_subcommand alerts; and not __fish_seen_subcommand_from ack silence unsilence outbox flush test help" -f -a "test" -d 'Send a test notification through a channel, now'
 complete -c hm -n "__fish_hm_using_subcommand alerts; and not __fish_seen_subcommand_from ack silence unsilence outbox flush test help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from ack" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from ack" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from ack" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from ack" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from ack" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from ack" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from ack" -s V -l version -d 'Print version'
 complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from silence" -l for -d 'How long' -r
 complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from silence" -l reason -d 'Why, shown by `hm alerts`' -r
-complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from silence" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from silence" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from silence" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from silence" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from silence" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from silence" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from silence" -s V -l version -d 'Print version'
-complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from unsilence" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from unsilence" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from unsilence" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from unsilence" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from unsilence" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from unsilence" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from unsilence" -s V -l version -d 'Print version'
-complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from outbox" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from outbox" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from outbox" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from outbox" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from outbox" -l all -d 'Delivered notifications too'
 complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from outbox" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from outbox" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from outbox" -s V -l version -d 'Print version'
-complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from flush" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from flush" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from flush" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from flush" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from flush" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from flush" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from flush" -s V -l version -d 'Print version'
-complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from test" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from test" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from test" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from test" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from test" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from test" -s V -l version -d 'Print version'
@@ -502,54 +502,54 @@ complete -c hm -n "__fish_hm_using_subcommand export" -l format -d 'Output forma
 json\t'The status snapshot as JSON'
 nagios\t'One Nagios plugin line with perfdata; the exit code is the status'"
 complete -c hm -n "__fish_hm_using_subcommand export" -s o -l output -d 'Write to this file atomically (temp file + rename) instead of stdout' -r -F
-complete -c hm -n "__fish_hm_using_subcommand export" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand export" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand export" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand export" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand export" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hm -n "__fish_hm_using_subcommand export" -s V -l version -d 'Print version'
 complete -c hm -n "__fish_hm_using_subcommand history" -l metric -d 'Only this metric (default: all of the monitor\'s)' -r
 complete -c hm -n "__fish_hm_using_subcommand history" -l since -d 'How far back' -r
 complete -c hm -n "__fish_hm_using_subcommand history" -l points -d 'At most this many points per metric (averaged over equal time buckets)' -r
-complete -c hm -n "__fish_hm_using_subcommand history" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand history" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand history" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand history" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand history" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand history" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand history" -s V -l version -d 'Print version'
 complete -c hm -n "__fish_hm_using_subcommand run" -l interval -d 'Time between the starts of two cycles, at least 100ms [default: `interval` in hm.toml, else 30s]' -r
-complete -c hm -n "__fish_hm_using_subcommand run" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand run" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand run" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand run" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand run" -l heal -d 'Heal as well as check (`hm heal` each cycle)'
 complete -c hm -n "__fish_hm_using_subcommand run" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand run" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand run" -s V -l version -d 'Print version'
 complete -c hm -n "__fish_hm_using_subcommand serve" -l listen -d 'Address to listen on' -r
 complete -c hm -n "__fish_hm_using_subcommand serve" -l interval -d 'Time between the starts of two cycles, at least 100ms [default: `interval` in hm.toml, else 30s]' -r
-complete -c hm -n "__fish_hm_using_subcommand serve" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand serve" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand serve" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand serve" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand serve" -l heal -d 'Heal as well as check (`hm heal` each cycle)'
 complete -c hm -n "__fish_hm_using_subcommand serve" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand serve" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand serve" -s V -l version -d 'Print version'
 complete -c hm -n "__fish_hm_using_subcommand actions" -l since -d 'How far back to look' -r
-complete -c hm -n "__fish_hm_using_subcommand actions" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand actions" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand actions" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand actions" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand actions" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand actions" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand actions" -s V -l version -d 'Print version'
-complete -c hm -n "__fish_hm_using_subcommand validate" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand validate" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand validate" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand validate" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand validate" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand validate" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand validate" -s V -l version -d 'Print version'
 complete -c hm -n "__fish_hm_using_subcommand completions" -l dir -d 'Write the scripts for every shell into this directory' -r -F
-complete -c hm -n "__fish_hm_using_subcommand completions" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand completions" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand completions" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand completions" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand completions" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c hm -n "__fish_hm_using_subcommand man" -l dir -d 'Write hm.1 and one page per subcommand into this directory' -r -F
-complete -c hm -n "__fish_hm_using_subcommand man" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand man" -l db -d 'Database file [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand man" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand man" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand man" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand man" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand man" -s V -l version -d 'Print version'

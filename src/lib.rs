@@ -70,7 +70,12 @@ pub fn run(args: Vec<OsString>) -> i32 {
         // `run` and `serve` stop on these signals themselves.
         host::exec::stop_children_on_signal();
     }
-    let ctx = Ctx { config: cli.global.config.clone(), db: cli.global.db.clone() };
+    // The flag, else its variable (not clap's `env`: see cli::Global).
+    let from_env = |var: &str| std::env::var_os(var).filter(|v| !v.is_empty()).map(std::path::PathBuf::from);
+    let ctx = Ctx {
+        config: cli.global.config.clone().or_else(|| from_env("HM_CONFIG")),
+        db: cli.global.db.clone().or_else(|| from_env("HM_DB")),
+    };
     match dispatch(&ctx, cli.command, style) {
         Ok(report) => {
             if let Report::Check(r) = &report {

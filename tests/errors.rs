@@ -315,3 +315,18 @@ fn issue16_validate_warns_of_a_secret_whose_variable_is_not_set() {
     assert_eq!(doc["valid"], true);
     assert_eq!(doc["warnings"].as_array().map(Vec::len), Some(1), "{doc}");
 }
+
+#[test]
+fn issue16_config_and_db_from_the_environment_are_not_shown_as_required_flags() {
+    let t = Test::new();
+    let (config, db) = (t.path("x.toml"), t.path("x.db"));
+    let t = t.env("HM_CONFIG", config).env("HM_DB", db);
+    let out = t.run(&["ping"]);
+    out.code(2);
+    let usage = out.stderr.lines().find(|l| l.starts_with("Usage:")).unwrap_or_default().to_string();
+    assert_eq!(usage, "Usage: hm ping <NAME>", "{}", out.stderr);
+    // And the variables still name the files.
+    let out = t.run(&["validate"]);
+    out.code(1);
+    assert!(out.one_line_error().contains("x.toml"), "{}", out.stderr);
+}

@@ -46,15 +46,17 @@ pub struct Cli {
 /// Flags every subcommand takes.
 #[derive(Debug, Args, Clone)]
 pub struct GlobalArgs {
-    /// Config file [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else
-    /// /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host
-    /// monitors when it does not exist]
-    #[arg(long, global = true, env = "HM_CONFIG", value_name = "FILE")]
+    /// Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if
+    /// set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the
+    /// embedded host monitors when it does not exist]
+    // HM_CONFIG is read by `hm::run`, not by clap: clap lists a flag its
+    // environment set in every usage line, as if it were required (issue 16).
+    #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
-    /// Database file [default: `db` in the config, else
+    /// Database file [env: HM_DB] [default: `db` in the config, else
     /// $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else
     /// ~/.local/state/hm/hm.db]
-    #[arg(long, global = true, env = "HM_DB", value_name = "FILE")]
+    #[arg(long, global = true, value_name = "FILE")]
     pub db: Option<PathBuf>,
     /// Print one JSON document on stdout instead of a table
     #[arg(long, global = true)]
