@@ -123,6 +123,13 @@ pub fn edit_locked(path: &Path, edit: impl FnOnce(Option<&str>) -> Result<String
             );
         }
     }
+    // A broken file is named with its line and field, as everywhere else,
+    // before toml_edit's own multi-line message could be (issue 16).
+    if let Some(t) = &text
+        && let Err(errors) = super::Config::parse(&path.display().to_string(), t)
+    {
+        bail!("{errors}; fix it first (`hm validate` lists every error)");
+    }
     let updated = edit(text.as_deref())?;
     crate::safe_write::replace_file(&real, updated.as_bytes(), 0o600)?;
     Ok(real)

@@ -103,3 +103,17 @@ fn issue16_removing_the_first_monitor_keeps_the_header_hm_add_wrote() {
     t.run(&["remove", "api"]).code(0);
     assert!(!std::fs::read_to_string(t.config_path()).expect("read").contains("the api"));
 }
+
+#[test]
+fn issue16_an_edit_of_a_broken_config_names_its_file_and_line() {
+    let text = "interval = \"30s\"\n[[monitor]\nname = \"x\"\n";
+    let t = Test::new().config(text);
+    for args in [&["add", "load", "y"][..], &["remove", "x"]] {
+        let out = t.run(args);
+        out.code(1);
+        let err = out.one_line_error();
+        let at = format!("{}:2: unclosed array table", t.config_path().display());
+        assert!(err.contains(&at), "{args:?}: {err}");
+        assert_eq!(std::fs::read_to_string(t.config_path()).expect("read"), text, "untouched");
+    }
+}
