@@ -354,3 +354,15 @@ fn a_timed_out_plugin_leaves_no_children_behind() {
     let _ = std::process::Command::new("kill").arg(&pid).status();
     panic!("the plugin's child {pid} still runs after hm check returned");
 }
+
+#[test]
+fn issue16_huge_figures_print_short() {
+    let t = Test::new();
+    let plugin = t.path("big.sh");
+    std::fs::write(&plugin, "#!/bin/sh\necho 'OK | big=1e300;1e299;1e301'\n").expect("plugin");
+    std::fs::set_permissions(&plugin, std::os::unix::fs::PermissionsExt::from_mode(0o755)).expect("chmod");
+    let t = t.config(&format!("host_defaults = false\n{}", command("big", &[plugin.to_str().expect("utf8")])));
+    let out = t.run(&["check"]);
+    assert!(out.stdout.contains("big=1e300"), "{}", out.stdout);
+    assert!(out.stdout.lines().all(|l| l.chars().count() < 200), "no 300-digit numbers:\n{}", out.stdout);
+}

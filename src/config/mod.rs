@@ -6,7 +6,7 @@
 
 pub mod channel_events;
 pub mod channels;
-mod checker;
+pub(crate) mod checker;
 mod defaults;
 pub mod edit;
 mod kinds;

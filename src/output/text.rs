@@ -39,6 +39,9 @@ pub(super) fn status_cell(s: Status, style: Style) -> Cell {
 /// A metric's value for people: `42.1%`, `1.5 GiB`, `3m12s`, `0.52`.
 pub(super) fn metric_value(m: &Metric) -> String {
     match m.unit.as_str() {
+        // Huge figures (a plugin may say 1e300) print short, not as 300
+        // digits (issue 16).
+        _ if !m.value.is_finite() || m.value.abs() >= 1e15 => crate::config::checker::compact(m.value),
         "%" => format!("{:.1}%", m.value),
         "B" => format_bytes(m.value),
         "s" => format_duration(crate::units::secs(m.value.max(0.0))),
