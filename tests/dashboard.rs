@@ -179,6 +179,31 @@ fn the_dashboard_shows_every_monitor_and_updates_in_place() {
     assert_eq!(page["rows"].as_array().map(Vec::len), Some(names.len()), "one row per monitor: {page:#}");
     s.screenshot("dashboard-after.png");
 
+    // Issue 16: the chart of a young history fills its box (it was a
+    // sliver at the right edge), and at 420 px no cells overlap.
+    let spread = s.script(
+        "const l = document.querySelector('tr[data-monitor=\"hb\"] svg.spark polyline');
+         const xs = l ? l.getAttribute('points').split(' ').map(p => parseFloat(p)) : [];
+         return xs.length ? Math.max(...xs) - Math.min(...xs) : 0;",
+    );
+    assert!(spread.as_f64().is_some_and(|w| w > 100.0), "the chart spans its box: {spread}");
+    wd("POST", &s.url("/window/rect"), Some(json!({ "width": 420, "height": 800 })));
+    std::thread::sleep(Duration::from_millis(300));
+    let overlaps = s.script(
+        "const out = [];
+         for (const tr of document.querySelectorAll('tbody tr')) {
+           const cells = [...tr.querySelectorAll('td')].filter(td => td.getBoundingClientRect().width > 0);
+           for (let i = 1; i < cells.length; i++) {
+             const a = cells[i - 1].getBoundingClientRect(), b = cells[i].getBoundingClientRect();
+             if (a.right > b.left + 1) out.push(tr.dataset.monitor + ':' + cells[i - 1].dataset.col + '/' + cells[i].dataset.col);
+           }
+           if (tr.getBoundingClientRect().right > window.innerWidth + 1) out.push(tr.dataset.monitor + ': wider than the window');
+         }
+         return out;",
+    );
+    assert_eq!(overlaps, json!([]), "at 420 px");
+    s.screenshot("dashboard-420.png");
+
     drop(s);
     hm.signal(Signal::SIGTERM);
     let status = hm.wait_exit(Duration::from_secs(5)).expect("hm stops on SIGTERM");
