@@ -1132,9 +1132,9 @@ set edit:completion:arg-completer[hm] = {|@words|
         }
         &'hm;completions'= {
             cand --dir 'Write the scripts for every shell into this directory'
-            cand --config 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
-            cand --db 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
-            cand --json 'Print one JSON document on stdout instead of a table'
+            cand --config 'config'
+            cand --db 'db'
+            cand --json 'json'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -1142,9 +1142,9 @@ set edit:completion:arg-completer[hm] = {|@words|
         }
         &'hm;man'= {
             cand --dir 'Write hm.1 and one page per subcommand into this directory'
-            cand --config 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
-            cand --db 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
-            cand --json 'Print one JSON document on stdout instead of a table'
+            cand --config 'config'
+            cand --db 'db'
+            cand --json 'json'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'

@@ -542,15 +542,15 @@ complete -c hm -n "__fish_hm_using_subcommand validate" -l json -d 'Print one JS
 complete -c hm -n "__fish_hm_using_subcommand validate" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand validate" -s V -l version -d 'Print version'
 complete -c hm -n "__fish_hm_using_subcommand completions" -l dir -d 'Write the scripts for every shell into this directory' -r -F
-complete -c hm -n "__fish_hm_using_subcommand completions" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand completions" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand completions" -l json -d 'Print one JSON document on stdout instead of a table'
+complete -c hm -n "__fish_hm_using_subcommand completions" -l config -r -F
+complete -c hm -n "__fish_hm_using_subcommand completions" -l db -r -F
+complete -c hm -n "__fish_hm_using_subcommand completions" -l json
 complete -c hm -n "__fish_hm_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c hm -n "__fish_hm_using_subcommand man" -l dir -d 'Write hm.1 and one page per subcommand into this directory' -r -F
-complete -c hm -n "__fish_hm_using_subcommand man" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand man" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand man" -l json -d 'Print one JSON document on stdout instead of a table'
+complete -c hm -n "__fish_hm_using_subcommand man" -l config -r -F
+complete -c hm -n "__fish_hm_using_subcommand man" -l db -r -F
+complete -c hm -n "__fish_hm_using_subcommand man" -l json
 complete -c hm -n "__fish_hm_using_subcommand man" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand man" -s V -l version -d 'Print version'
 complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check heal status ping monitor list add remove restart-worker clean-disk clear-locks alerts export history run serve actions validate completions man help" -f -a "check" -d 'Run monitors now, record the results, print them'

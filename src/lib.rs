@@ -25,8 +25,7 @@ pub mod status;
 pub mod store;
 pub mod units;
 
-use clap::Parser;
-use cli::{Cli, Command, MonitorCommand};
+use cli::{Command, MonitorCommand};
 use cmd::Ctx;
 use output::{ErrorReport, Report, Style};
 use std::ffi::OsString;
@@ -35,7 +34,7 @@ use std::ffi::OsString;
 pub fn run(args: Vec<OsString>) -> i32 {
     let mode = cli::error_mode(&args);
     let health = mode != cli::ErrorMode::Other;
-    let cli = match Cli::try_parse_from(&args) {
+    let cli = match cli::parse(&args) {
         Ok(c) => c,
         Err(e) => {
             use clap::error::ErrorKind::{DisplayHelp, DisplayVersion};

@@ -74,3 +74,19 @@ fn every_subcommand_has_help_with_examples() {
         assert!(out.stdout.contains("Example"), "`hm {sub} --help` has no examples:\n{}", out.stdout);
     }
 }
+
+#[test]
+fn issue16_completions_and_man_do_not_offer_flags_that_do_nothing_for_them() {
+    let t = common::Test::new();
+    for sub in ["completions", "man"] {
+        let out = t.run(&[sub, "--help"]);
+        out.code(0);
+        for flag in ["--config", "--db", "--json"] {
+            assert!(!out.stdout.contains(flag), "hm {sub} --help offers {flag}:\n{}", out.stdout);
+        }
+        let page = std::fs::read_to_string(format!("man/hm-{sub}.1")).expect("man page");
+        assert!(!page.contains("config"), "man/hm-{sub}.1 offers --config");
+    }
+    // They still work where they mean something.
+    assert!(t.run(&["check", "--help"]).stdout.contains("--config"));
+}

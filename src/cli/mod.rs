@@ -274,6 +274,31 @@ pub struct ManArgs {
     pub dir: Option<PathBuf>,
 }
 
+/// The command line as parsed, documented and completed: `Cli`, with the
+/// global flags hidden where they do nothing (`completions`, `man`: no
+/// config, no database, no JSON; issue 16). clap propagates a global flag
+/// only to subcommands that lack one of that name, so these two get
+/// hidden ones of their own, of the same types.
+pub fn command() -> clap::Command {
+    use clap::{Arg, ArgAction, CommandFactory, value_parser};
+    let mut cmd = Cli::command();
+    for sub in ["completions", "man"] {
+        cmd = cmd.mut_subcommand(sub, |s| {
+            s.arg(Arg::new("config").long("config").value_parser(value_parser!(PathBuf)).hide(true))
+                .arg(Arg::new("db").long("db").value_parser(value_parser!(PathBuf)).hide(true))
+                .arg(Arg::new("json").long("json").action(ArgAction::SetTrue).hide(true))
+        });
+    }
+    cmd
+}
+
+/// Parse `args` as [`command`] describes them.
+pub fn parse(args: &[std::ffi::OsString]) -> Result<Cli, clap::Error> {
+    use clap::FromArgMatches;
+    let matches = command().try_get_matches_from(args)?;
+    Cli::from_arg_matches(&matches)
+}
+
 /// How a run's errors are reported, from the raw arguments (so even a
 /// usage error is reported the right way).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

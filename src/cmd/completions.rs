@@ -3,7 +3,6 @@
 //! by a test.
 
 use anyhow::{Context, Result};
-use clap::CommandFactory;
 use clap_complete::{Generator, Shell};
 use std::path::Path;
 
@@ -12,7 +11,7 @@ pub const SHELLS: [Shell; 5] = [Shell::Bash, Shell::Elvish, Shell::Fish, Shell::
 
 /// The script for one shell: (file name, contents).
 pub fn script(shell: Shell) -> (String, Vec<u8>) {
-    let mut cmd = crate::cli::Cli::command();
+    let mut cmd = crate::cli::command();
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut cmd, "hm", &mut out);
     (shell.file_name("hm"), out)

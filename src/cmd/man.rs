@@ -3,7 +3,6 @@
 //! `man/` are checked fresh by a test.
 
 use anyhow::{Context, Result};
-use clap::CommandFactory;
 use std::path::Path;
 
 /// Every page: (file name, roff).
@@ -19,7 +18,7 @@ pub fn pages() -> Result<Vec<(String, Vec<u8>)>> {
         out.push((format!("{name}.1"), buf));
         Ok(())
     }
-    let mut cmd = crate::cli::Cli::command().disable_help_subcommand(true);
+    let mut cmd = crate::cli::command().disable_help_subcommand(true);
     cmd.build();
     let mut out = Vec::new();
     walk(cmd, "", &mut out)?;
@@ -30,7 +29,7 @@ pub fn pages() -> Result<Vec<(String, Vec<u8>)>> {
 /// The main page only.
 pub fn main_page() -> Result<Vec<u8>> {
     let mut buf = Vec::new();
-    clap_mangen::Man::new(crate::cli::Cli::command()).render(&mut buf).context("cannot render the man page")?;
+    clap_mangen::Man::new(crate::cli::command()).render(&mut buf).context("cannot render the man page")?;
     Ok(buf)
 }
 
