@@ -330,3 +330,15 @@ fn issue16_config_and_db_from_the_environment_are_not_shown_as_required_flags() 
     out.code(1);
     assert!(out.one_line_error().contains("x.toml"), "{}", out.stderr);
 }
+
+#[test]
+fn issue16_export_to_a_directory_says_so_once() {
+    let t = Test::new();
+    let dir = t.path("textfile");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    let out = t.run(&["export", "-o", dir.to_str().expect("utf8")]);
+    out.code(1);
+    let err = out.one_line_error();
+    assert!(err.ends_with("it exists and is not a regular file"), "{err}");
+    assert!(!err.contains("os error"), "{err}");
+}
