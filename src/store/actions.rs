@@ -35,15 +35,7 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT ts, monitor, action, outcome, details FROM actions WHERE ts >= ?1 ORDER BY ts")?;
-        let rows = stmt.query_map([since], |r| {
-            Ok(ActionRow {
-                ts: r.get(0)?,
-                monitor: r.get(1)?,
-                action: r.get(2)?,
-                outcome: r.get(3)?,
-                details: r.get(4)?,
-            })
-        })?;
+        let rows = stmt.query_map([since], action_row)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 }
@@ -63,15 +55,12 @@ impl Store {
             "SELECT ts, monitor, action, outcome, details FROM actions WHERE monitor = ?1 AND action = ?3 AND ts >= max(?2, \
              coalesce((SELECT max(ts) FROM actions WHERE monitor = ?1 AND action = 'reset'), 0)) ORDER BY ts",
         )?;
-        let rows = stmt.query_map(params![monitor, since, action], |r| {
-            Ok(ActionRow {
-                ts: r.get(0)?,
-                monitor: r.get(1)?,
-                action: r.get(2)?,
-                outcome: r.get(3)?,
-                details: r.get(4)?,
-            })
-        })?;
+        let rows = stmt.query_map(params![monitor, since, action], action_row)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
+}
+
+/// One row of `SELECT ts, monitor, action, outcome, details FROM actions`.
+fn action_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ActionRow> {
+    Ok(ActionRow { ts: r.get(0)?, monitor: r.get(1)?, action: r.get(2)?, outcome: r.get(3)?, details: r.get(4)? })
 }
