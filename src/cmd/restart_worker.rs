@@ -158,11 +158,23 @@ pub fn restart_because(
 }
 
 pub fn run(ctx: &Ctx, name: &str, dry_run: bool, reset: bool) -> Result<RestartReport> {
-    let config = ctx.config()?;
+    run_with(ctx, &ctx.config()?, name, dry_run, reset)
+}
+
+/// [`run`] with the config in force: `hm serve` restarts by the config it
+/// loaded (and reloads on SIGHUP), never by a half-saved file on disk
+/// (issue 17).
+pub fn run_with(
+    ctx: &Ctx,
+    config: &crate::config::Config,
+    name: &str,
+    dry_run: bool,
+    reset: bool,
+) -> Result<RestartReport> {
     let m = config.monitors.iter().find(|m| m.name == name).ok_or_else(|| anyhow!("no monitor named `{name}`"))?;
     restartable(m)?;
-    let store = ctx.store(&config)?;
-    let _lock = crate::lock::unless_dry_run(&ctx.db_path(&config), dry_run)?;
+    let store = ctx.store(config)?;
+    let _lock = crate::lock::unless_dry_run(&ctx.db_path(config), dry_run)?;
     if reset && !dry_run {
         store.record_action(&ActionRow {
             ts: unix_now(),

@@ -75,7 +75,7 @@ fn restart(state: &State, request: &Request, name: &str) -> Reply {
     if !config.monitors.iter().any(|m| m.name == name) {
         return error(404, "no monitor by that name");
     }
-    match restart_worker::run(&state.ctx, name, false, false) {
+    match restart_worker::run_with(&state.ctx, &config, name, false, false) {
         Ok(report) if report.failed() => json_reply(500, &report),
         Ok(report) => json_reply(200, &report),
         Err(e) => error(409, format!("{e:#}")),
