@@ -23,6 +23,7 @@ pub mod safe_write;
 pub mod serve;
 pub mod status;
 pub mod store;
+pub mod time;
 pub mod units;
 
 use cli::{Command, MonitorCommand};

@@ -4,10 +4,10 @@
 use super::state::{self, Alert, AlertState, Event, EventKind, Next, Policy};
 use super::{Notification, dedup_key, host_name, route};
 use crate::check::CheckResult;
-use crate::cmd::rfc3339;
 use crate::config::Config;
 use crate::status::Status;
 use crate::store::{AlertTx, NewNotification, Store};
+use crate::time::rfc3339;
 use anyhow::Result;
 use serde::Serialize;
 

@@ -11,10 +11,10 @@
 
 use super::state::{Event, EventKind};
 use super::{Notification, dedup_key, host_name, route};
-use crate::cmd::rfc3339;
 use crate::config::Config;
 use crate::status::Status;
 use crate::store::{NewNotification, Store};
+use crate::time::rfc3339;
 use anyhow::Result;
 use serde::{Deserialize, Serialize};
 

@@ -104,7 +104,7 @@ pub fn deliver(store: &Store, config: &Config, db: &Path, now: f64, force: bool)
         let (tried, channel) = attempts.get(&id).copied().unwrap_or((0, ""));
         match result {
             Ok(_) => {
-                store.delivered(id, crate::cmd::unix_now())?;
+                store.delivered(id, crate::time::unix_now())?;
                 report.delivered += 1;
             }
             Err(error) => {
