@@ -109,7 +109,7 @@ impl Test {
             // The build directory may sit under a home only root can enter.
             let copy = self.path("hm-bin");
             if !copy.exists() {
-                std::fs::copy(&bin, &copy).expect("copy hm");
+                copy_exe(&bin, &copy);
             }
             bin = copy;
         }
@@ -133,6 +133,16 @@ impl Test {
             stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
         }
     }
+}
+
+/// Copy an executable that this process runs next. `cp` writes it, not this
+/// process: a file this process held open for writing would be inherited by
+/// the fork of any other test thread starting a process at that moment, and
+/// running the copy fails with ETXTBSY (text file busy) until that child
+/// execs. With every test in one binary such forks are always near.
+pub fn copy_exe(from: &Path, to: &Path) {
+    let status = Command::new("cp").arg("--").arg(from).arg(to).status().expect("run cp");
+    assert!(status.success(), "cp {} {}: {status}", from.display(), to.display());
 }
 
 /// A real process with a recognisable command line, killed when dropped.

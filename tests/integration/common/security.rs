@@ -112,12 +112,11 @@ impl Attacker {
         use std::os::unix::fs::PermissionsExt;
         let exe = exe_dir.join("attacker-swap");
         if !exe.exists() {
-            std::fs::copy(std::env::current_exe().expect("test exe"), &exe).expect("copy test exe");
+            super::copy_exe(&std::env::current_exe().expect("test exe"), &exe);
             std::fs::set_permissions(&exe, std::fs::Permissions::from_mode(0o755)).expect("chmod");
         }
-        // Wait until it swaps (the names change places). A start can fail
-        // with ETXTBSY while another test thread's fork still holds the
-        // copy open for writing: then it is started again.
+        // Wait until it swaps (the names change places); a start that ends
+        // before it swaps is started again.
         use std::os::unix::fs::MetadataExt;
         let inode = || std::fs::symlink_metadata(dir.join(a)).map(|m| m.ino()).ok();
         let start = std::time::Instant::now();
