@@ -2,7 +2,7 @@
 //! input — durations, sizes, Nagios ranges and perfdata, names, patterns,
 //! whole configs — takes any text without panicking, and what it accepts
 //! keeps the promises the rest of hm relies on (bounded durations, names
-//! that are never paths). The CLI as a whole is in tests/errors/properties.rs.
+//! that are never paths). The CLI as a whole is in tests/integration/errors/properties.rs.
 
 use crate::check::nagios::Range;
 use crate::check::patterns::pattern_error;

@@ -5,7 +5,7 @@
 //! only when a client types (tmux 3.3), so a worker printing every second
 //! looked idle to it and got Ctrl+C. `#{window_activity}` moves whenever a
 //! pane of the window prints (tmux's input parser stamps it; tmux 3.3a,
-//! Debian 12, checked by `tests/tmux.rs`), needs no state of hm's and is
+//! Debian 12, checked by `tests/integration/tmux.rs`), needs no state of hm's and is
 //! right from the first run, so a session's last output is the latest of
 //! its windows'. (A hash of `capture-pane` kept between runs would see
 //! nothing until a second run, and miss output that redraws the same

@@ -151,7 +151,7 @@ mod tests {
     fn without_systemd_a_worker_is_started_detached_in_its_own_session() {
         use crate::host::Host;
         if systemd_booted() && nix::unistd::geteuid().is_root() {
-            return; // the transient unit: tests/restart.rs starts real ones there
+            return; // the transient unit: tests/integration/restart.rs starts real ones there
         }
         let host = crate::host::linux::LinuxHost::new(Default::default());
         let argv = ["sleep", "5"].map(String::from);

@@ -1,0 +1,255 @@
+//! The `Test` builder: a temp dir with its own config and state paths, and
+//! the real `hm` binary run inside it, as an operator would run it.
+#![allow(dead_code)]
+
+pub mod daemon;
+pub mod receiver;
+pub mod security;
+
+use std::ffi::OsString;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+pub struct Test {
+    dir: tempfile::TempDir,
+    env: Vec<(String, OsString)>,
+    uid: Option<u32>,
+}
+
+/// What one run of hm gave.
+#[derive(Debug)]
+pub struct Output {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Output {
+    /// Assert the exit code, showing everything on failure.
+    #[track_caller]
+    pub fn code(&self, expected: i32) -> &Output {
+        assert_eq!(self.code, expected, "exit code\nstdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
+        self
+    }
+
+    /// stdout as JSON.
+    #[track_caller]
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", self.stdout))
+    }
+
+    /// The error line: exactly one line on stderr, no panic, no backtrace.
+    #[track_caller]
+    pub fn one_line_error(&self) -> &str {
+        let err = self.stderr.trim_end();
+        assert_eq!(err.lines().count(), 1, "expected a one-line error, got:\n{}", self.stderr);
+        assert!(err.starts_with("hm: error: "), "{err}");
+        assert!(!err.contains("panicked") && !err.contains("RUST_BACKTRACE"), "{err}");
+        err
+    }
+}
+
+impl Test {
+    pub fn new() -> Test {
+        let dir = tempfile::tempdir().expect("tempdir");
+        // World-readable, so a test can run hm as an unprivileged user.
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        let p = dir.path();
+        let env = vec![
+            ("XDG_CONFIG_HOME".to_string(), p.join("config").into_os_string()),
+            ("XDG_STATE_HOME".to_string(), p.join("state").into_os_string()),
+            ("HOME".to_string(), p.as_os_str().to_owned()),
+            ("NO_COLOR".to_string(), "1".into()),
+        ];
+        Test { dir, env, uid: None }
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    /// Where hm looks for its config by default in this test.
+    pub fn config_path(&self) -> PathBuf {
+        self.path("config/hm/hm.toml")
+    }
+
+    /// Where hm keeps its database by default in this test.
+    pub fn db_path(&self) -> PathBuf {
+        self.path("state/hm/hm.db")
+    }
+
+    /// Write the default config file.
+    pub fn config(self, text: &str) -> Test {
+        let path = self.config_path();
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(&path, text).expect("write config");
+        self
+    }
+
+    pub fn env(mut self, key: &str, value: impl Into<OsString>) -> Test {
+        self.env.push((key.to_string(), value.into()));
+        self
+    }
+
+    /// Run hm as this user id (tests running as root use it to lose root's
+    /// power to ignore permissions).
+    pub fn uid(mut self, uid: u32) -> Test {
+        self.uid = Some(uid);
+        self
+    }
+
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut bin = PathBuf::from(env!("CARGO_BIN_EXE_hm"));
+        if self.uid.is_some() {
+            // The build directory may sit under a home only root can enter.
+            let copy = self.path("hm-bin");
+            if !copy.exists() {
+                copy_exe(&bin, &copy);
+            }
+            bin = copy;
+        }
+        let mut cmd = Command::new(bin);
+        cmd.args(args).current_dir(self.dir.path()).env_remove("HM_CONFIG").env_remove("HM_DB");
+        for (k, v) in &self.env {
+            cmd.env(k, v);
+        }
+        if let Some(uid) = self.uid {
+            use std::os::unix::process::CommandExt;
+            cmd.uid(uid).gid(uid);
+        }
+        cmd
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        let out = self.command(args).stdin(Stdio::null()).output().expect("run hm");
+        Output {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+}
+
+/// Copy an executable that this process runs next. `cp` writes it, not this
+/// process: a file this process held open for writing would be inherited by
+/// the fork of any other test thread starting a process at that moment, and
+/// running the copy fails with ETXTBSY (text file busy) until that child
+/// execs. With every test in one binary such forks are always near.
+pub fn copy_exe(from: &Path, to: &Path) {
+    let status = Command::new("cp").arg("--").arg(from).arg(to).status().expect("run cp");
+    assert!(status.success(), "cp {} {}: {status}", from.display(), to.display());
+}
+
+/// A real process with a recognisable command line, killed when dropped.
+pub struct Worker(pub Child);
+
+impl Worker {
+    /// `sleep` whose argv\[0\] is `argv0` (so `/proc/PID/cmdline` shows it).
+    pub fn spawn(argv0: &str) -> Worker {
+        use std::os::unix::process::CommandExt;
+        let child = Command::new("sleep")
+            .arg0(argv0)
+            .arg("600")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn worker");
+        // Wait until the exec is visible in /proc.
+        for _ in 0..200 {
+            let cmdline = std::fs::read(format!("/proc/{}/cmdline", child.id())).unwrap_or_default();
+            if cmdline.starts_with(argv0.as_bytes()) {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        Worker(child)
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.0.id()
+    }
+
+    pub fn kill(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+/// Whether the tests run as root.
+pub fn is_root() -> bool {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("Uid:")).map(|l| l.split_whitespace().nth(2) == Some("0")))
+        .unwrap_or(false)
+}
+
+/// The result with this monitor's name in a `check --json` document.
+#[track_caller]
+pub fn result<'a>(doc: &'a serde_json::Value, monitor: &str) -> &'a serde_json::Value {
+    doc["results"]
+        .as_array()
+        .and_then(|r| r.iter().find(|r| r["monitor"] == monitor))
+        .unwrap_or_else(|| panic!("no result for {monitor} in {doc:#}"))
+}
+
+/// Whether an outside tool is installed. Locally a missing tool skips the
+/// test, loudly; under `CI=true` it is a failure.
+pub fn have_tool(tool: &str) -> bool {
+    // Looked up on PATH, not run: some tools (chromedriver) take any
+    // unknown flag as "start serving" and never exit.
+    let found = std::env::var_os("PATH").is_some_and(|path| {
+        std::env::split_paths(&path).any(|dir| {
+            std::fs::metadata(dir.join(tool)).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+        })
+    });
+    if !found {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "{tool} is not installed, and CI=true: install it (.ci/run does)"
+        );
+        eprintln!("SKIPPED: {tool} is not installed");
+    }
+    found
+}
+
+/// Run an outside program with `input` on its stdin.
+pub fn pipe(program: &str, args: &[&str], input: &[u8]) -> std::process::Output {
+    use std::io::Write;
+    let mut child = Command::new(program)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot run {program}: {e}"));
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin.write_all(input).expect("write stdin");
+    }
+    child.wait_with_output().expect("wait")
+}
+
+/// Make the test's heartbeat file `beat` `age_s` seconds old (0: fresh).
+pub fn beat(t: &Test, age_s: u64) {
+    let f = std::fs::File::create(t.path("beat")).expect("beat");
+    f.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(age_s)).expect("mtime");
+}
+
+/// A `[[monitor]]` named `hb` on the test's `beat` file: warning after 20 s, critical after 40 s.
+pub fn hb_monitor(t: &Test) -> String {
+    format!(
+        "[[monitor]]\nname = \"hb\"\nkind = \"heartbeat\"\nfile = \"{}\"\nwarn = \"20s\"\ncrit = \"40s\"\n",
+        t.path("beat").display()
+    )
+}

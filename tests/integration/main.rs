@@ -1,0 +1,36 @@
+//! hm's integration tests, one test binary: every module here was once its
+//! own file under tests/, linked as its own binary. One binary links once,
+//! and its tests share the test threads (so tests from different modules run
+//! side by side: they must not share ports, paths or global state).
+//! `common` holds the helpers they all use.
+
+mod common;
+
+mod alertmanager;
+mod alerts;
+mod check;
+mod clean_disk;
+mod clear_locks;
+mod contrib;
+mod dashboard;
+mod errors;
+mod export;
+mod faults;
+mod faults_db;
+mod foresight;
+mod generated;
+mod heal;
+mod monitor;
+mod plugins;
+mod probes;
+mod prometheus;
+mod restart;
+mod run_loop;
+mod security_files;
+mod security_http;
+mod security_procs;
+mod serve;
+mod sqlite;
+mod status;
+mod tmux;
+mod tour;
