@@ -142,6 +142,10 @@ fn restarting_over_http_needs_the_bearer_token() {
     assert_eq!(http("POST", &url, Some("wrong-token-0123456789")).0, 401);
     assert_eq!(http("GET", &url, Some(token)).0, 405);
     assert_eq!(http("POST", &format!("http://{listen}/monitors/nope/restart"), Some(token)).0, 404);
+    // Issue 17: a half-saved hm.toml on disk changes nothing until SIGHUP;
+    // the restart acts on the config in force (it used to read the file
+    // again and fail with 409).
+    std::fs::write(t.config_path(), "[[monitor]\nname = ").expect("half-saved config");
     let (code, body) = http("POST", &url, Some(token));
     let doc: serde_json::Value = serde_json::from_str(&body).expect("json");
     // The worker hm started: find it and make sure it goes with the test.
