@@ -46,20 +46,13 @@ pub fn run(args: Vec<OsString>) -> i32 {
             // `--json` promises one JSON document on stdout, usage errors
             // included (issue 16); the text still goes to stderr.
             if args.iter().any(|a| a == "--json") {
-                let first =
-                    e.to_string().lines().next().unwrap_or("usage error").trim_start_matches("error: ").to_string();
-                let doc = ErrorReport { status: health.then_some(status::Status::Unknown), error: first };
-                if let Ok(mut text) = serde_json::to_string_pretty(&doc) {
-                    text.push('\n');
-                    let _ = output::write_stdout(text.as_bytes());
-                }
+                error_document(health, usage_line(&e));
                 let _ = e.print();
                 return if health { 3 } else { 2 };
             }
             let _ = e.print();
-            if mode == cli::ErrorMode::Plugin && !(cli::is_check(&args) && output::stdout_is_terminal()) {
-                let first =
-                    e.to_string().lines().next().unwrap_or("usage error").trim_start_matches("error: ").to_string();
+            if wants_plugin_line(mode, &args) {
+                let first = usage_line(&e);
                 plugin_unknown(&first);
             }
             return if health { 3 } else { 2 };
@@ -91,19 +84,36 @@ pub fn run(args: Vec<OsString>) -> i32 {
             let message = format!("{e:#}").replace('\n', " ");
             eprintln!("hm: error: {message}");
             if style.json {
-                let doc = ErrorReport { status: health.then_some(status::Status::Unknown), error: message };
-                if let Ok(mut text) = serde_json::to_string_pretty(&doc) {
-                    text.push('\n');
-                    let _ = output::write_stdout(text.as_bytes());
-                }
-            } else if mode == cli::ErrorMode::Plugin && !(cli::is_check(&args) && output::stdout_is_terminal()) {
-                // Under Nagios/NRPE (stdout not a terminal); a person at a
-                // terminal running `hm check` sees the one error line only.
+                error_document(health, message);
+            } else if wants_plugin_line(mode, &args) {
                 plugin_unknown(&message);
             }
             if health { 3 } else { 1 }
         }
     }
+}
+
+/// Whether an error also gets the plugin's `HM UNKNOWN - reason` line on
+/// stdout: for `export --format nagios` always, for `hm check` when its
+/// stdout is not a terminal (under Nagios/NRPE; a person at a terminal
+/// sees the one error line on stderr only).
+fn wants_plugin_line(mode: cli::ErrorMode, args: &[OsString]) -> bool {
+    mode == cli::ErrorMode::Plugin && !(cli::is_check(args) && output::stdout_is_terminal())
+}
+
+/// The one JSON document `--json` prints for an error: `{"status":
+/// "unknown", "error"}` for health commands, `{"error"}` otherwise.
+fn error_document(health: bool, error: String) {
+    let doc = ErrorReport { status: health.then_some(status::Status::Unknown), error };
+    if let Ok(mut text) = serde_json::to_string_pretty(&doc) {
+        text.push('\n');
+        let _ = output::write_stdout(text.as_bytes());
+    }
+}
+
+/// The first line of a clap error, without its `error: `.
+fn usage_line(e: &clap::Error) -> String {
+    e.to_string().lines().next().unwrap_or("usage error").trim_start_matches("error: ").to_string()
 }
 
 /// The one line a Nagios plugin prints when it cannot tell: on stdout,

@@ -32,8 +32,9 @@ pub fn parse_duration(s: &str) -> Result<Duration, String> {
     Ok(d)
 }
 
-/// At most 40 characters of what was typed, for a message.
-fn cut(s: &str) -> String {
+/// At most 40 characters of what was typed, for a message: input is never
+/// echoed whole (a 100 KB name once was, issue 16).
+pub fn cut(s: &str) -> String {
     match s.char_indices().nth(40) {
         Some((i, _)) => format!("{}…", &s[..i]),
         None => s.to_string(),

@@ -20,7 +20,7 @@ use anyhow::{Context, Result, anyhow, bail};
 use nix::fcntl::OFlag;
 use nix::sys::stat::{FileStat, Mode};
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// The largest config hm reads (hundreds of monitors take a few KiB).
 pub const MAX_BYTES: u64 = 1 << 20;
@@ -28,7 +28,7 @@ pub const MAX_BYTES: u64 = 1 << 20;
 /// The text of the config at `path`; `None` when it does not exist.
 pub fn read_text(path: &Path) -> Result<Option<String>> {
     let as_root = nix::unistd::geteuid().is_root();
-    let absolute = absolute(path)?;
+    let absolute = crate::safe_write::absolute(path)?;
     let opened = if as_root {
         safe_path::open_file(&absolute, &[], Symlinks::FollowTrusted, OFlag::O_RDONLY, Mode::empty())
     } else {
@@ -53,14 +53,6 @@ pub fn read_text(path: &Path) -> Result<Option<String>> {
     String::from_utf8(bytes).map(Some).map_err(|e| {
         anyhow!("config {}: not UTF-8 text (invalid byte at offset {})", path.display(), e.utf8_error().valid_up_to())
     })
-}
-
-fn absolute(path: &Path) -> Result<PathBuf> {
-    if path.is_absolute() {
-        return Ok(path.to_path_buf());
-    }
-    let cwd = std::env::current_dir().context("cannot find the current directory")?;
-    Ok(cwd.join(path))
 }
 
 /// Refuse what is not a regular file of sane size and, as root

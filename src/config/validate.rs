@@ -28,10 +28,7 @@ pub fn valid_name(name: &str) -> bool {
 /// What is wrong with `name` (a `what`: "name", "ping name"), in words
 /// that fit the mistake, quoting at most its first 40 characters.
 pub fn name_problem(name: &str, what: &str) -> Option<String> {
-    let shown = match name.char_indices().nth(40) {
-        Some((i, _)) => format!("{}…", &name[..i]),
-        None => name.to_string(),
-    };
+    let shown = crate::units::cut(name);
     if name.is_empty() {
         return Some(format!("an empty {what} is not allowed"));
     }
