@@ -23,8 +23,10 @@ pub fn parse_duration(s: &str) -> Result<Duration, String> {
         Duration::try_from_secs_f64(secs)
             .map_err(|_| format!("`{}` is not a valid duration (negative, not finite or too long)", cut(s)))?
     } else {
-        humantime::parse_duration(t)
-            .map_err(|e| format!("`{}` is not a valid duration ({e}); use e.g. 30s, 5m, 7d", cut(s)))?
+        // humantime's message quotes the input too: cut as well.
+        humantime::parse_duration(t).map_err(|e| {
+            format!("`{}` is not a valid duration ({}); use e.g. 30s, 5m, 7d", cut(s), cut_to(&e.to_string(), 80))
+        })?
     };
     if d > MAX_DURATION {
         return Err(format!("`{}` is longer than 100 years", cut(s)));
@@ -35,7 +37,12 @@ pub fn parse_duration(s: &str) -> Result<Duration, String> {
 /// At most 40 characters of what was typed, for a message: input is never
 /// echoed whole (a 100 KB name once was, issue 16).
 pub fn cut(s: &str) -> String {
-    match s.char_indices().nth(40) {
+    cut_to(s, 40)
+}
+
+/// At most `n` characters of `s`, with `…` when it was longer.
+fn cut_to(s: &str, n: usize) -> String {
+    match s.char_indices().nth(n) {
         Some((i, _)) => format!("{}…", &s[..i]),
         None => s.to_string(),
     }
@@ -138,6 +145,10 @@ mod tests {
         }
         let long = "9".repeat(100_000);
         assert!(parse_duration(&long).expect_err("huge").len() < 200, "the input is cut in the message");
+        // Found by fuzzing: humantime's own message quotes the unit whole.
+        let unit = format!("4K{}B45303703", "i".repeat(100));
+        assert!(parse_duration(&unit).expect_err("unit").len() < 300, "{}", parse_duration(&unit).expect_err("unit"));
+        assert!(parse_size(&unit).expect_err("unit").len() < 300);
         assert_eq!(secs(-5.0), Duration::ZERO);
         assert_eq!(secs(f64::NAN), Duration::ZERO);
         assert_eq!(secs(1e300), MAX_DURATION);
