@@ -15,11 +15,16 @@ use std::time::{Duration, Instant};
 pub struct Server {
     pub socket: PathBuf,
     dir: PathBuf,
+    /// The tmux server's pid, once it runs: killed on drop even when the
+    /// socket is already gone with the test's directory (a `Test` declared
+    /// after its `Server` is dropped first, and `kill-server` then finds
+    /// no server: four tmux servers outlived every run).
+    pid: std::cell::Cell<Option<i32>>,
 }
 
 impl Server {
     pub fn new(t: &Test) -> Server {
-        Server { socket: t.path("tmux.sock"), dir: t.root().to_path_buf() }
+        Server { socket: t.path("tmux.sock"), dir: t.root().to_path_buf(), pid: std::cell::Cell::new(None) }
     }
 
     /// Start the session `name` running `script` (bash), 80x24, no user
@@ -37,6 +42,15 @@ impl Server {
             .status()
             .expect("tmux");
         assert!(status.success(), "tmux new-session {name}");
+        if self.pid.get().is_none() {
+            let out = Command::new("tmux")
+                .arg("-S")
+                .arg(&self.socket)
+                .args(["display-message", "-p", "#{pid}"])
+                .output()
+                .expect("tmux");
+            self.pid.set(String::from_utf8_lossy(&out.stdout).trim().parse().ok());
+        }
     }
 
     pub fn mark(&self, name: &str) -> PathBuf {
@@ -52,6 +66,15 @@ impl Server {
 impl Drop for Server {
     fn drop(&mut self) {
         let _ = Command::new("tmux").arg("-S").arg(&self.socket).arg("kill-server").stderr(Stdio::null()).status();
+        // Only if that pid is still this tmux server (its socket is in its
+        // command line): a pid reused by anything else is left alone.
+        let socket = self.socket.to_string_lossy().into_owned();
+        if let Some(pid) = self.pid.get()
+            && std::fs::read(format!("/proc/{pid}/cmdline"))
+                .is_ok_and(|c| String::from_utf8_lossy(&c).contains(&socket) && c.starts_with(b"tmux"))
+        {
+            let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), nix::sys::signal::Signal::SIGKILL);
+        }
     }
 }
 
