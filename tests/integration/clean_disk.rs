@@ -4,13 +4,10 @@
 use crate::common::Test;
 use std::os::unix::ffi::OsStringExt;
 use std::path::Path;
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 fn aged(path: &Path, days: u64) {
-    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-    std::fs::write(path, vec![b'x'; 1000]).expect("write");
-    let f = std::fs::File::options().write(true).open(path).expect("open");
-    f.set_modified(SystemTime::now() - Duration::from_secs(days * 86_400)).expect("mtime");
+    crate::common::aged_file(path, 1000, Duration::from_secs(days * 86_400));
 }
 
 /// A tree with old and new logs, nested dirs, odd names, and symlinks out.

@@ -3,7 +3,7 @@
 mod worker;
 
 use crate::common::{Test, result};
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 fn kill_all(doc: &serde_json::Value) {
     let pids = doc["after"]["results"].as_array().into_iter().flatten();
@@ -85,11 +85,8 @@ fn two_heals_at_once_one_heals_the_other_is_locked_out() {
 fn a_full_disk_gets_its_clean_rules() {
     let t = Test::new();
     let logs = t.path("logs");
-    std::fs::create_dir_all(&logs).expect("mkdir");
     let old = logs.join("old.log");
-    std::fs::write(&old, "x".repeat(5000)).expect("write");
-    let f = std::fs::File::options().write(true).open(&old).expect("open");
-    f.set_modified(SystemTime::now() - Duration::from_secs(30 * 86_400)).expect("mtime");
+    crate::common::aged_file(&old, 5000, Duration::from_secs(30 * 86_400));
     // warn = 0: any used space counts as "full", so the remedy runs.
     let t = t.config(&format!(
         "host_defaults = false\n\n[[monitor]]\nname = \"data\"\nkind = \"disk\"\npath = \"{0}\"\nwarn = 0\ncrit = 100\n\n\

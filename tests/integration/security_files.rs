@@ -13,14 +13,11 @@ use crate::common::security::{q, qp};
 use crate::common::{Test, is_root};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
 /// A 1000-byte file `days` old, with its parent directories.
 fn aged(path: &Path, days: u64) {
-    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-    std::fs::write(path, vec![b'x'; 1000]).expect("write");
-    let f = std::fs::File::options().write(true).open(path).expect("open");
-    f.set_modified(SystemTime::now() - Duration::from_secs(days * 86_400)).expect("mtime");
+    crate::common::aged_file(path, 1000, Duration::from_secs(days * 86_400));
 }
 
 // ---------------------------------------------------------------- deleting

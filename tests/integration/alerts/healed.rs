@@ -7,7 +7,7 @@ use crate::common::Test;
 use crate::common::daemon::Daemon;
 use crate::common::receiver::Receiver;
 use std::os::unix::fs::PermissionsExt;
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 /// SIGKILL every process whose argv\[0\] starts with `prefix` (the workers
 /// hm started: they outlive it on purpose).
@@ -115,11 +115,8 @@ fn a_disk_cleaned_is_told_with_the_bytes_freed_and_a_clean_that_freed_nothing_is
     let rx = Receiver::start();
     let t = Test::new();
     let logs = t.path("logs");
-    std::fs::create_dir_all(&logs).expect("mkdir");
     let old = logs.join("old.log");
-    std::fs::write(&old, "x".repeat(5000)).expect("write");
-    let f = std::fs::File::options().write(true).open(&old).expect("open");
-    f.set_modified(SystemTime::now() - Duration::from_secs(30 * 86_400)).expect("mtime");
+    crate::common::aged_file(&old, 5000, Duration::from_secs(30 * 86_400));
     // warn = 0: any used space counts as "full", so the remedy runs each time.
     let t = t.config(&format!(
         "host_defaults = false\n\n[alerts]\nhost = \"box1\"\nfor = 5\n\n[[monitor]]\nname = \"data\"\nkind = \"disk\"\n\
@@ -247,9 +244,7 @@ fn a_stalled_orchestrator_is_restarted_and_told_as_healed() {
     let rx = Receiver::start();
     let t = Test::new();
     let beat = t.path("last-beat");
-    std::fs::write(&beat, "").expect("beat");
-    let old = SystemTime::now() - Duration::from_secs(11 * 60);
-    std::fs::File::options().write(true).open(&beat).expect("open").set_modified(old).expect("mtime");
+    crate::common::aged_file(&beat, 0, Duration::from_secs(11 * 60));
     let text = format!(
         "host_defaults = false\n\n[alerts]\nhost = \"box1\"\nfor = 2\n\n[[monitor]]\nname = \"orchestrator\"\nkind = \"process\"\n\
          pattern = \"^{prefix} \"\nstart = [\"bash\", \"-c\", \"exec -a '{prefix} run' sleep 60\"]\nrestart_delay = \"300ms\"\n\n\

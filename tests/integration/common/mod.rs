@@ -242,8 +242,16 @@ pub fn pipe(program: &str, args: &[&str], input: &[u8]) -> std::process::Output 
 
 /// Make the test's heartbeat file `beat` `age_s` seconds old (0: fresh).
 pub fn beat(t: &Test, age_s: u64) {
-    let f = std::fs::File::create(t.path("beat")).expect("beat");
-    f.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(age_s)).expect("mtime");
+    aged_file(&t.path("beat"), 0, std::time::Duration::from_secs(age_s));
+}
+
+/// A file of `bytes` bytes last modified `age` ago, with its parent
+/// directories: old logs for clean rules, stale heartbeats.
+pub fn aged_file(path: &Path, bytes: usize, age: std::time::Duration) {
+    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+    std::fs::write(path, vec![b'x'; bytes]).expect("write");
+    let f = std::fs::File::options().write(true).open(path).expect("open");
+    f.set_modified(std::time::SystemTime::now() - age).expect("mtime");
 }
 
 /// A `[[monitor]]` named `hb` on the test's `beat` file: warning after 20 s, critical after 40 s.
