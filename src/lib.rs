@@ -14,6 +14,7 @@ pub mod check;
 pub mod cli;
 pub mod cmd;
 pub mod config;
+pub mod engine;
 pub mod heal;
 pub mod host;
 pub mod lock;
@@ -27,9 +28,11 @@ pub mod time;
 pub mod units;
 
 use cli::{Command, MonitorCommand};
-use cmd::Ctx;
-use output::{ErrorReport, Report, Style};
+use engine::report::Report;
+use engine::{Ctx, Engine};
+use output::{ErrorReport, Style};
 use std::ffi::OsString;
+use std::sync::Arc;
 
 /// Parse `args`, run the subcommand, print its report; returns the exit code.
 pub fn run(args: Vec<OsString>) -> i32 {
@@ -69,7 +72,8 @@ pub fn run(args: Vec<OsString>) -> i32 {
         config: cli.global.config.clone().or_else(|| from_env("HM_CONFIG")),
         db: cli.global.db.clone().or_else(|| from_env("HM_DB")),
     };
-    match dispatch(&ctx, cli.command, style) {
+    let engine = Arc::new(Engine::new(ctx));
+    match dispatch(&engine, cli.command, style) {
         Ok(report) => {
             if let Report::Check(r) = &report {
                 r.warnings.iter().for_each(|w| output::warn(w));
@@ -78,7 +82,7 @@ pub fn run(args: Vec<OsString>) -> i32 {
                 eprintln!("hm: error: cannot write output: {e}");
                 return if health { 3 } else { 1 };
             }
-            exit_code(&report)
+            report.exit_code()
         }
         Err(e) => {
             let message = format!("{e:#}").replace('\n', " ");
@@ -123,22 +127,6 @@ fn plugin_unknown(reason: &str) {
     let _ = output::write_stdout(line.as_bytes());
 }
 
-fn exit_code(report: &Report) -> i32 {
-    match report {
-        Report::Check(r) => r.status.exit_code(),
-        Report::Status(r) => r.status.exit_code(),
-        Report::Heal(r) => r.status.exit_code(),
-        Report::Validate(r) if !r.valid => 1,
-        Report::Restart(r) if r.failed() => 1,
-        Report::ClearLocks(r) if r.held() => 1,
-        Report::ChannelTest(r) if !r.ok => 1,
-        Report::Export(r) if r.format == cmd::export::Format::Nagios => r.snapshot.status.exit_code(),
-        Report::Delivery(r) if !r.failed.is_empty() => 1,
-        Report::Clean(r) if r.rules.iter().any(|r| !r.errors.is_empty()) => 1,
-        _ => 0,
-    }
-}
-
 fn alerts(ctx: &Ctx, a: cli::AlertsArgs) -> anyhow::Result<Report> {
     use cli::AlertsCommand as A;
     use cmd::alerts as c;
@@ -155,11 +143,12 @@ fn alerts(ctx: &Ctx, a: cli::AlertsArgs) -> anyhow::Result<Report> {
     })
 }
 
-fn dispatch(ctx: &Ctx, command: Command, style: Style) -> anyhow::Result<Report> {
+fn dispatch(engine: &Arc<Engine>, command: Command, style: Style) -> anyhow::Result<Report> {
     let json = style.json;
+    let ctx = engine.ctx();
     Ok(match command {
-        Command::Check(a) => Report::Check(cmd::check::run(ctx, &a.names)?),
-        Command::Heal(a) => Report::Heal(cmd::heal::run(ctx, &a.names, a.dry_run)?),
+        Command::Check(a) => Report::Check(cmd::check::run(engine, &a.names)?),
+        Command::Heal(a) => Report::Heal(cmd::heal::run(engine, &a.names, a.dry_run)?),
         Command::Status => Report::Status(cmd::status::run(ctx)?),
         Command::Ping(a) => Report::Ping(cmd::ping::run(ctx, &a.name, a.fail, a.duration, a.create)?),
         Command::List | Command::Monitor(MonitorCommand::List) => Report::MonitorList(cmd::monitor::list(ctx)?),
@@ -171,21 +160,21 @@ fn dispatch(ctx: &Ctx, command: Command, style: Style) -> anyhow::Result<Report>
         }
         Command::Validate => Report::Validate(cmd::validate::run(ctx)?),
         Command::CleanDisk(a) => {
-            let ad_hoc = (!a.paths.is_empty()).then_some(cmd::clean_disk::AdHoc {
+            let ad_hoc = (!a.paths.is_empty()).then_some(engine::clean::AdHoc {
                 paths: a.paths,
                 globs: a.glob,
                 older_than: a.older_than,
             });
-            Report::Clean(cmd::clean_disk::run(ctx, a.rule.as_deref(), ad_hoc, a.dry_run)?)
+            Report::Clean(cmd::clean_disk::run(engine, a.rule.as_deref(), ad_hoc, a.dry_run)?)
         }
-        Command::RestartWorker(a) => Report::Restart(cmd::restart_worker::run(ctx, &a.name, a.dry_run, a.reset)?),
-        Command::ClearLocks(a) => Report::ClearLocks(cmd::clear_locks::run(ctx, &a.paths, a.dry_run)?),
+        Command::RestartWorker(a) => Report::Restart(cmd::restart_worker::run(engine, &a.name, a.dry_run, a.reset)?),
+        Command::ClearLocks(a) => Report::ClearLocks(cmd::clear_locks::run(engine, &a.paths, a.dry_run)?),
         Command::Alerts(a) => alerts(ctx, a)?,
         Command::Export(a) => {
             let format = match (a.format, json) {
-                (Some(cli::FormatArg::Prometheus), _) | (None, false) => cmd::export::Format::Prometheus,
-                (Some(cli::FormatArg::Json), _) | (None, true) => cmd::export::Format::Json,
-                (Some(cli::FormatArg::Nagios), _) => cmd::export::Format::Nagios,
+                (Some(cli::FormatArg::Prometheus), _) | (None, false) => engine::report::Format::Prometheus,
+                (Some(cli::FormatArg::Json), _) | (None, true) => engine::report::Format::Json,
+                (Some(cli::FormatArg::Nagios), _) => engine::report::Format::Nagios,
             };
             Report::Export(cmd::export::run(ctx, format, a.output)?)
         }
@@ -193,13 +182,13 @@ fn dispatch(ctx: &Ctx, command: Command, style: Style) -> anyhow::Result<Report>
             Report::History(cmd::history::run(ctx, &a.name, a.metric.as_deref(), a.since, a.points)?)
         }
         Command::Run(a) => {
-            let args = cmd::run::LoopArgs { interval: a.interval, heal: a.heal };
-            cmd::run::run(ctx, &args, |c| output::print_cycle(&c, style))?;
+            let args = engine::daemon::LoopArgs { interval: a.interval, heal: a.heal };
+            cmd::run::run(engine, &args, |c| output::print_cycle(&c, style))?;
             Report::Raw(Vec::new())
         }
         Command::Serve(a) => {
-            let args = cmd::run::LoopArgs { interval: a.run.interval, heal: a.run.heal };
-            serve::serve(ctx, &a.listen, &args, |c| output::print_cycle(&c, style))?;
+            let args = engine::daemon::LoopArgs { interval: a.run.interval, heal: a.run.heal };
+            serve::serve(engine, &a.listen, &args, |c| output::print_cycle(&c, style))?;
             Report::Raw(Vec::new())
         }
         Command::Actions(a) => Report::Actions(cmd::actions::run(ctx, a.since)?),

@@ -67,11 +67,6 @@ pub struct Told {
     pub channels: Vec<String>,
 }
 
-/// Whether a remedy's outcome changed something on the host.
-pub fn changed(outcome: &str) -> bool {
-    matches!(outcome, "restarted" | "cleaned" | "cleared" | "unstuck")
-}
-
 /// The `healed` notification of `f`.
 pub fn notification(f: &Fixed, host: &str, now: f64) -> Notification {
     let h = &f.heal;

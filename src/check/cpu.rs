@@ -70,14 +70,14 @@ fn percentages(before: CpuTimes, after: CpuTimes) -> (f64, f64) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::CtxData;
+    use crate::check::Inputs;
     use crate::host::fake::FakeHost;
     use crate::status::Status;
 
     #[test]
     fn delta_against_stored_counters_without_sleeping() {
         let host = FakeHost { cpu: CpuTimes { busy: 1900, iowait: 100, total: 3000 }, ..Default::default() };
-        let f = CtxData::default().counters(&[(BUSY, 1000.0), (IOWAIT, 100.0), (TOTAL, 2000.0)], 970.0);
+        let f = Inputs::default().counters(&[(BUSY, 1000.0), (IOWAIT, 100.0), (TOTAL, 2000.0)], 970.0);
         let ctx = f.ctx(&host, 1000.0);
         let start = std::time::Instant::now();
         let out = check(&ctx, Limits::new(80.0, 95.0)).expect("check");
@@ -90,7 +90,7 @@ mod tests {
     #[test]
     fn a_run_right_after_another_reuses_its_figure() {
         let host = FakeHost { cpu: CpuTimes { busy: 1010, iowait: 100, total: 2010 }, ..Default::default() };
-        let f = CtxData::default()
+        let f = Inputs::default()
             .counters(&[(BUSY, 1000.0), (IOWAIT, 100.0), (TOTAL, 2000.0), (BUSY_PCT, 42.0), (IOWAIT_PCT, 1.0)], 999.9);
         let ctx = f.ctx(&host, 1000.0);
         let start = std::time::Instant::now();
@@ -103,7 +103,7 @@ mod tests {
     #[test]
     fn stale_counters_are_not_used() {
         let host = FakeHost { cpu: CpuTimes { busy: 1900, iowait: 0, total: 3000 }, ..Default::default() };
-        let f = CtxData::default().counters(&[(BUSY, 0.0), (IOWAIT, 0.0), (TOTAL, 0.0)], 0.0);
+        let f = Inputs::default().counters(&[(BUSY, 0.0), (IOWAIT, 0.0), (TOTAL, 0.0)], 0.0);
         let ctx = f.ctx(&host, 10_000.0);
         let out = check(&ctx, Limits::new(80.0, 95.0)).expect("check");
         // The fake's counters do not move while sampling: 0% busy, not 63%.

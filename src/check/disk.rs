@@ -61,7 +61,7 @@ pub fn check(ctx: &CheckCtx<'_>, spec: &DiskSpec) -> Result<CheckOutput> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::CtxData;
+    use crate::check::Inputs;
     use crate::config::Limits;
     use crate::host::fake::FakeHost;
     use std::path::PathBuf;
@@ -85,7 +85,7 @@ mod tests {
             fs: vec![fs("/", "ext4", 50, 50, 90), fs("/data", "xfs", 90, 10, 3), fs("/dev/shm", "tmpfs", 99, 1, 50)],
             ..Default::default()
         };
-        let f = CtxData::default();
+        let f = Inputs::default();
         let ctx = f.ctx(&host, 0.0);
         let spec = DiskSpec {
             path: None,
@@ -105,7 +105,7 @@ mod tests {
     fn one_path() {
         let host =
             FakeHost { fs: vec![fs("/", "ext4", 10, 90, 90), fs("/data", "xfs", 20, 80, 90)], ..Default::default() };
-        let f = CtxData::default();
+        let f = Inputs::default();
         let ctx = f.ctx(&host, 0.0);
         let spec = DiskSpec {
             path: Some(PathBuf::from("/data/db")),

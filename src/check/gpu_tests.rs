@@ -2,7 +2,7 @@
 // prints (one line per GPU, `[N/A]` for a field a GPU does not report). No GPU was lent to
 // this project to record them on; replace them with recordings when one is.
 use super::*;
-use crate::check::CtxData;
+use crate::check::Inputs;
 use crate::config::Limits;
 use crate::host::fake::FakeHost;
 
@@ -12,7 +12,7 @@ fn spec() -> GpuSpec {
 
 fn run(output: &str) -> CheckOutput {
     let host = FakeHost { output: output.to_string(), ..Default::default() };
-    let data = CtxData::default();
+    let data = Inputs::default();
     check(&data.ctx(&host, 0.0), &spec(), Duration::from_secs(5)).expect("check")
 }
 

@@ -84,7 +84,7 @@ fn critical(message: String) -> CheckOutput {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::CtxData;
+    use crate::check::Inputs;
     use crate::host::fake::FakeHost;
 
     fn spec(source: HeartbeatSource) -> HeartbeatSpec {
@@ -94,7 +94,7 @@ mod tests {
     #[test]
     fn ping_ages() {
         let host = FakeHost::default();
-        let f = CtxData::default().ping("job", 955.0, true).ping("bad", 999.0, false);
+        let f = Inputs::default().ping("job", 955.0, true).ping("bad", 999.0, false);
         let ctx = f.ctx(&host, 1000.0);
         let out = check(&ctx, &spec(HeartbeatSource::Ping("job".into()))).expect("check");
         assert_eq!((out.status, out.message.as_str()), (Status::Warning, "last ping of `job` 45s ago"));

@@ -19,14 +19,14 @@ pub fn check(ctx: &CheckCtx<'_>, limits: Limits) -> Result<CheckOutput> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::CtxData;
+    use crate::check::Inputs;
     use crate::host::{LoadAvg, fake::FakeHost};
     use crate::status::Status;
 
     #[test]
     fn per_cpu() {
         let host = FakeHost { load: LoadAvg { one: 10.0, five: 6.0, fifteen: 2.0, cpus: 4 }, ..Default::default() };
-        let f = CtxData::default();
+        let f = Inputs::default();
         let ctx = f.ctx(&host, 0.0);
         let out = check(&ctx, Limits::new(2.0, 4.0)).expect("check");
         assert_eq!(out.metrics[0].value, 2.5);

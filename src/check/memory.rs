@@ -28,7 +28,7 @@ pub fn check(ctx: &CheckCtx<'_>, memory: Limits, swap: Limits) -> Result<CheckOu
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::CtxData;
+    use crate::check::Inputs;
     use crate::host::{MemInfo, fake::FakeHost};
     use crate::status::Status;
 
@@ -38,7 +38,7 @@ mod tests {
             mem: MemInfo { total: 1000, available: 500, swap_total: 100, swap_free: 2 },
             ..Default::default()
         };
-        let f = CtxData::default();
+        let f = Inputs::default();
         let ctx = f.ctx(&host, 0.0);
         let out = check(&ctx, Limits::new(90.0, 95.0), Limits::new(90.0, 95.0)).expect("check");
         assert_eq!(out.metrics[0].value, 50.0);
@@ -49,7 +49,7 @@ mod tests {
     #[test]
     fn no_swap_is_fine() {
         let host = FakeHost { mem: MemInfo { total: 1000, available: 50, ..Default::default() }, ..Default::default() };
-        let f = CtxData::default();
+        let f = Inputs::default();
         let ctx = f.ctx(&host, 0.0);
         let out = check(&ctx, Limits::new(90.0, 95.0), Limits::new(90.0, 95.0)).expect("check");
         assert_eq!(out.status, Status::Warning);

@@ -158,20 +158,23 @@ impl CheckCtx<'_> {
     }
 }
 
-/// What a check context borrows besides the host, owned: for remedies and
-/// tests that run checks outside a full `hm check` run.
+/// What the checks of a run read besides the host and their own specs:
+/// what earlier runs left in the database (counters, pings, task pings)
+/// and the run's compiled patterns. A cycle gathers it once
+/// (`engine::cycle`); a remedy that checks again, or a test, builds its
+/// own. [`CheckCtx`] is its borrowed view, with the host and the time.
 #[derive(Debug, Default)]
-pub struct CtxData {
+pub struct Inputs {
     pub counters: HashMap<String, Counter>,
     pub pings: HashMap<String, LastPing>,
     pub tasks: HashMap<String, Vec<crate::config::TaskPing>>,
     pub patterns: patterns::PatternIndex,
 }
 
-impl CtxData {
+impl Inputs {
     /// Stored counters, all read at `ts`.
     #[cfg(test)]
-    pub fn counters(mut self, pairs: &[(&str, f64)], ts: f64) -> CtxData {
+    pub fn counters(mut self, pairs: &[(&str, f64)], ts: f64) -> Inputs {
         for (k, v) in pairs {
             self.counters.insert(k.to_string(), Counter { value: *v, ts });
         }
@@ -179,7 +182,7 @@ impl CtxData {
     }
 
     #[cfg(test)]
-    pub fn ping(mut self, name: &str, ts: f64, ok: bool) -> CtxData {
+    pub fn ping(mut self, name: &str, ts: f64, ok: bool) -> Inputs {
         self.pings.insert(name.to_string(), LastPing { ts, ok });
         self
     }

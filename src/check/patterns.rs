@@ -51,34 +51,38 @@ pub fn pattern_error(pattern: &str) -> Option<String> {
 
 /// The set of the last patterns compiled. `hm run` checks the same
 /// monitors every cycle: compiling their set once per config, not once per
-/// cycle, is part of what keeps a cycle cheap (issue 7). A clone shares the
-/// compiled set.
-static LAST: Mutex<Option<(Vec<String>, Compiled)>> = Mutex::new(None);
+/// cycle, is part of what keeps a cycle cheap (issue 7). The engine owns
+/// one (`engine::Engine`); a clone of a compiled set shares it.
+#[derive(Debug, Default)]
+pub struct PatternCache(Mutex<Option<(Vec<String>, Compiled)>>);
 
 /// A compiled set, or why the patterns would not compile.
 type Compiled = Result<RegexSet, String>;
 
-fn compiled(patterns: &[String]) -> Compiled {
-    let mut last = LAST.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    if let Some((p, set)) = last.as_ref()
-        && p.as_slice() == patterns
-    {
-        return set.clone();
+impl PatternCache {
+    fn compiled(&self, patterns: &[String]) -> Compiled {
+        let mut last = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some((p, set)) = last.as_ref()
+            && p.as_slice() == patterns
+        {
+            return set.clone();
+        }
+        let set = RegexSet::new(patterns).map_err(|e| short_error(&e));
+        *last = Some((patterns.to_vec(), set.clone()));
+        set
     }
-    let set = RegexSet::new(patterns).map_err(|e| short_error(&e));
-    *last = Some((patterns.to_vec(), set.clone()));
-    set
 }
 
 impl PatternIndex {
-    pub fn new(patterns: impl IntoIterator<Item = String>) -> PatternIndex {
+    /// The index of `patterns`, their set compiled through `cache`.
+    pub fn new(patterns: impl IntoIterator<Item = String>, cache: &PatternCache) -> PatternIndex {
         let mut unique: Vec<String> = Vec::new();
         for p in patterns {
             if !unique.contains(&p) {
                 unique.push(p);
             }
         }
-        let set = (!unique.is_empty()).then(|| compiled(&unique));
+        let set = (!unique.is_empty()).then(|| cache.compiled(&unique));
         PatternIndex { patterns: unique, set, matched: OnceLock::new() }
     }
 
@@ -137,7 +141,8 @@ mod tests {
 
     #[test]
     fn one_pass_for_all_patterns() {
-        let idx = PatternIndex::new(["gunicorn".to_string(), "api|worker".to_string(), "gunicorn".to_string()]);
+        let cache = PatternCache::default();
+        let idx = PatternIndex::new(["gunicorn".to_string(), "api|worker".to_string(), "gunicorn".to_string()], &cache);
         let h = host();
         let pids = |p: &str| idx.matches(&h, p).map(|v| v.iter().map(|e| e.pid).collect::<Vec<_>>());
         assert_eq!(pids("gunicorn").expect("pids"), vec![1, 2]);
@@ -146,5 +151,23 @@ mod tests {
         assert_eq!(pids("^celery").expect("pids"), vec![3]);
         assert!(pids("(").is_err());
         assert!(idx.is_match("api|worker", "celery worker").expect("set") && !idx.is_match("^x", "y x").expect("own"));
+    }
+
+    #[test]
+    fn issue17_the_cache_compiles_a_list_of_patterns_once() {
+        let cache = PatternCache::default();
+        let list = || ["a+".to_string(), "b".to_string()];
+        let first = PatternIndex::new(list(), &cache);
+        let again = PatternIndex::new(list(), &cache);
+        let other = PatternIndex::new(["c".to_string()], &cache);
+        let set = |i: &PatternIndex| match &i.set {
+            Some(Ok(s)) => s.clone(),
+            _ => panic!("compiled"),
+        };
+        // A clone of a RegexSet shares its program: the same patterns, the
+        // same set; another list, another set.
+        assert_eq!(set(&first).patterns(), set(&again).patterns());
+        assert_eq!(set(&other).patterns(), ["c"]);
+        assert!(cache.0.lock().expect("lock").as_ref().is_some_and(|(p, _)| p == &["c".to_string()]));
     }
 }

@@ -140,7 +140,7 @@ pub fn check(ctx: &CheckCtx<'_>, spec: &ProcessSpec) -> Result<CheckOutput> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::CtxData;
+    use crate::check::Inputs;
     use crate::config::{Limits, Matcher};
     use crate::host::ProcEntry;
     use crate::host::fake::FakeHost;
@@ -193,7 +193,7 @@ mod tests {
             (11, "gunicorn: worker api", false),
             (12, "nginx", false),
         ]);
-        let f = CtxData::default().counters(&[("proc.10.100.cpu_ms", 4_000.0)], 990.0);
+        let f = Inputs::default().counters(&[("proc.10.100.cpu_ms", 4_000.0)], 990.0);
         let ctx = f.ctx(&host, 1000.0);
         let re = "gunicorn.*api".to_string();
         let out = check(&ctx, &spec(Matcher::Pattern(re.clone()), 3)).expect("check");
@@ -213,7 +213,7 @@ mod tests {
         let mut host = host(&[(20, "sh -c worker-api", false), (30, "worker-api", false), (40, "worker-api", false)]);
         host.ancestors = vec![20];
         host.procs.iter_mut().filter(|p| p.pid == 30).for_each(|p| p.start_ticks = 555);
-        let f = CtxData::default();
+        let f = Inputs::default();
         let ctx = f.ctx(&host, 1000.0);
         let out = check(&ctx, &spec(Matcher::Pattern("worker-api".into()), 1)).expect("check");
         assert_eq!(out.message, "1 running (pid 40)");
@@ -222,7 +222,7 @@ mod tests {
     #[test]
     fn cpu_from_counters_and_zombies_by_name() {
         let host = host(&[(10, "worker a", false), (11, "worker b", true)]);
-        let f = CtxData::default().counters(&[("proc.10.100.cpu_ms", 4_000.0)], 990.0);
+        let f = Inputs::default().counters(&[("proc.10.100.cpu_ms", 4_000.0)], 990.0);
         let ctx = f.ctx(&host, 1000.0);
         let out = check(&ctx, &spec(Matcher::Name("worker".into()), 1)).expect("check");
         assert_eq!(out.status, Status::Warning, "{out:?}");
@@ -239,7 +239,7 @@ mod tests {
     fn a_process_gone_between_scan_and_read_is_not_counted() {
         let mut host = host(&[(10, "worker a", false), (11, "worker b", false)]);
         host.procs.retain(|p| p.pid != 11);
-        let f = CtxData::default();
+        let f = Inputs::default();
         let ctx = f.ctx(&host, 1000.0);
         let out = check(&ctx, &spec(Matcher::Name("worker".into()), 2)).expect("check");
         assert_eq!(out.message, "1 running, expected at least 2");
@@ -248,7 +248,7 @@ mod tests {
     #[test]
     fn missing_pidfile_is_critical() {
         let host = FakeHost::default();
-        let f = CtxData::default();
+        let f = Inputs::default();
         let ctx = f.ctx(&host, 0.0);
         let out =
             check(&ctx, &spec(Matcher::Pidfile { path: "/nonexistent/x.pid".into(), is: None }, 1)).expect("check");
@@ -258,7 +258,7 @@ mod tests {
     #[test]
     fn unknown_unit_is_unknown() {
         let host = FakeHost::default();
-        let f = CtxData::default();
+        let f = Inputs::default();
         let ctx = f.ctx(&host, 0.0);
         let out = check(&ctx, &spec(Matcher::Unit("api.service".into()), 1)).expect("check");
         assert_eq!(out.status, Status::Unknown);

@@ -16,30 +16,34 @@
 //! is not started again: it is reported `unknown` at once. At most one
 //! thread per monitor is ever stuck, however long the loop runs.
 
-use super::patterns::PatternIndex;
+use super::patterns::{PatternCache, PatternIndex};
 use super::{
-    CheckCtx, CheckOutput, CheckResult, Counter, LastPing, command, cpu, disk, gpu, heartbeat, http, load, memory,
-    process, sqlite, tasks, tcp, tmux, workspace,
+    CheckCtx, CheckOutput, CheckResult, Inputs, command, cpu, disk, gpu, heartbeat, http, load, memory, process,
+    sqlite, tasks, tcp, tmux, workspace,
 };
-use crate::config::{Matcher, Monitor, Spec, TaskPing};
+use crate::config::{Matcher, Monitor, Spec};
 use crate::host::{Host, ProcNeeds};
 use crate::status::Status;
 use crate::units::format_duration;
 use std::collections::{HashMap, HashSet};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, LazyLock, Mutex, mpsc};
+use std::sync::{Arc, Mutex, mpsc};
 use std::time::{Duration, Instant};
 
-/// The patterns of these monitors' `process` checks.
-pub fn patterns<'a>(monitors: impl IntoIterator<Item = &'a Monitor>) -> PatternIndex {
-    PatternIndex::new(monitors.into_iter().filter_map(|m| match &m.spec {
-        Spec::Process(p) => match &p.matcher {
-            Matcher::Pattern(re) => Some(re.clone()),
+/// The patterns of these monitors' `process` checks, their set compiled
+/// through `cache`.
+pub fn patterns<'a>(monitors: impl IntoIterator<Item = &'a Monitor>, cache: &PatternCache) -> PatternIndex {
+    PatternIndex::new(
+        monitors.into_iter().filter_map(|m| match &m.spec {
+            Spec::Process(p) => match &p.matcher {
+                Matcher::Pattern(re) => Some(re.clone()),
+                _ => None,
+            },
             _ => None,
-        },
-        _ => None,
-    }))
+        }),
+        cache,
+    )
 }
 
 /// What the process scan must read for these monitors.
@@ -60,28 +64,18 @@ pub fn proc_needs<'a>(monitors: impl IntoIterator<Item = &'a Monitor>) -> ProcNe
     needs
 }
 
-/// Everything the checks of one run share, owned so that worker threads can
+/// What the checks of one run share, owned so that worker threads can
 /// outlive a hung check.
-pub struct Shared {
-    pub host: Box<dyn Host + Send>,
+struct Shared {
+    host: Box<dyn Host + Send>,
     /// Unix seconds at the start of the run.
-    pub now: f64,
-    pub counters: HashMap<String, Counter>,
-    pub pings: HashMap<String, LastPing>,
-    pub tasks: HashMap<String, Vec<TaskPing>>,
-    pub patterns: PatternIndex,
+    now: f64,
+    inputs: Inputs,
 }
 
 impl Shared {
-    pub fn ctx(&self) -> CheckCtx<'_> {
-        CheckCtx {
-            host: self.host.as_ref(),
-            now: self.now,
-            counters: &self.counters,
-            pings: &self.pings,
-            tasks: &self.tasks,
-            patterns: &self.patterns,
-        }
+    fn ctx(&self) -> CheckCtx<'_> {
+        self.inputs.ctx(self.host.as_ref(), self.now)
     }
 }
 
@@ -132,13 +126,18 @@ pub fn run_one(ctx: &CheckCtx<'_>, m: &Monitor) -> CheckResult {
     result(m, out, start.elapsed())
 }
 
-/// Monitors whose check is running now, in this process. Runs are
-/// sequential and a monitor appears once per run, so a name found here
-/// when a check is about to start belongs to a hung check of an earlier run.
-static RUNNING: LazyLock<Mutex<HashSet<String>>> = LazyLock::new(|| Mutex::new(HashSet::new()));
+/// Monitors whose check is running now. Runs are sequential and a monitor
+/// appears once per run, so a name found here when a check is about to
+/// start belongs to a hung check of an earlier run. The engine owns one
+/// for its whole life (`engine::Engine`); the abandoned threads hold a
+/// clone.
+#[derive(Debug, Default, Clone)]
+pub struct Hung(Arc<Mutex<HashSet<String>>>);
 
-fn running() -> std::sync::MutexGuard<'static, HashSet<String>> {
-    RUNNING.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+impl Hung {
+    fn set(&self) -> std::sync::MutexGuard<'_, HashSet<String>> {
+        self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
 }
 
 enum Msg {
@@ -147,18 +146,26 @@ enum Msg {
 }
 
 /// Run all monitors in parallel; results come back in the monitors' order.
-pub fn run_all(shared: Arc<Shared>, monitors: Arc<Vec<Monitor>>) -> Vec<CheckResult> {
+pub fn run_all(
+    host: Box<dyn Host + Send>,
+    inputs: Inputs,
+    now: f64,
+    monitors: Arc<Vec<Monitor>>,
+    hung: &Hung,
+) -> Vec<CheckResult> {
+    let shared = Arc::new(Shared { host, now, inputs });
     let n = monitors.len();
     let next = Arc::new(AtomicUsize::new(0));
     let (tx, rx) = mpsc::channel::<Msg>();
     let spawn_worker = || {
-        let (shared, monitors, next, tx) = (shared.clone(), monitors.clone(), next.clone(), tx.clone());
+        let (shared, monitors, next, tx, hung) =
+            (shared.clone(), monitors.clone(), next.clone(), tx.clone(), hung.clone());
         std::thread::Builder::new().name("hm-check".into()).spawn(move || {
             let ctx = shared.ctx();
             loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(m) = monitors.get(i) else { break };
-                if !running().insert(m.name.clone()) {
+                if !hung.set().insert(m.name.clone()) {
                     let out = unknown("its check from an earlier cycle is still hung; not starting another".into());
                     if tx.send(Msg::Done(i, result(m, out, Duration::ZERO))).is_err() {
                         break;
@@ -169,7 +176,7 @@ pub fn run_all(shared: Arc<Shared>, monitors: Arc<Vec<Monitor>>) -> Vec<CheckRes
                     break;
                 }
                 let r = run_one(&ctx, m);
-                running().remove(&m.name);
+                hung.set().remove(&m.name);
                 if tx.send(Msg::Done(i, r)).is_err() {
                     break;
                 }

@@ -182,7 +182,7 @@ pub fn check(ctx: &CheckCtx<'_>, spec: &TmuxSpec) -> Result<CheckOutput> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::CtxData;
+    use crate::check::Inputs;
     use crate::host::fake::FakeHost;
 
     fn spec(session: Option<&str>) -> TmuxSpec {
@@ -206,7 +206,7 @@ mod tests {
             output: "build\t1000\nbuild\t9000\nrepl with tabs\t1000\nworker-1\t9990\n".into(),
             ..Default::default()
         };
-        let f = CtxData::default();
+        let f = Inputs::default();
         let out = check(&f.ctx(&host, 10_000.0), &spec(None)).expect("check");
         assert_eq!(out.status, Status::Critical);
         assert_eq!(out.message, "stuck: repl with tabs printed nothing for 2h30m (limit 30m)");
@@ -225,7 +225,7 @@ mod tests {
         let host = FakeHost { output: "job\t5000\n".into(), ..Default::default() };
         let s = spec(Some("job"));
         // hm's keys at 5000 did not help: the job last printed at 1000.
-        let f = CtxData::default().counters(&[(&sent_key(&s, "job"), 5000.0), (&quiet_key(&s, "job"), 1000.0)], 5001.0);
+        let f = Inputs::default().counters(&[(&sent_key(&s, "job"), 5000.0), (&quiet_key(&s, "job"), 1000.0)], 5001.0);
         let out = check(&f.ctx(&host, 5010.0), &s).expect("check");
         assert_eq!(out.status, Status::Critical, "{}", out.message);
         assert_eq!(out.counters.len(), 2, "kept for the next run");

@@ -2,11 +2,11 @@
 //! each with the flags of that kind's TOML keys (`stuck_after` is
 //! `--stuck-after`), so `hm add tmux --help` lists only what a tmux monitor
 //! takes and a flag of another kind is a usage error. The flags become a
-//! `cmd::add::NewMonitor`, validated like the file.
+//! `config::NewMonitor`, validated like the file.
 
 use super::add_host::{CpuArgs, DiskArgs, HeartbeatArgs, LoadArgs, MemoryArgs, ProcessArgs};
 use super::add_probe::{CommandArgs, GpuArgs, HttpArgs, SqliteArgs, TasksArgs, TcpArgs, TmuxArgs, WorkspaceArgs};
-use crate::cmd::add::NewMonitor;
+use crate::config::NewMonitor;
 use clap::{Args, Subcommand};
 
 pub(super) const ADD_EXAMPLES: &str = "\

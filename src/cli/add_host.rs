@@ -3,7 +3,7 @@
 //! of the kind (see `config::kinds::KINDS`), with `_` written `-`.
 
 use super::add::{CommonArgs, NAME_HELP};
-use crate::cmd::add::NewMonitor;
+use crate::config::NewMonitor;
 use clap::Args;
 use std::path::PathBuf;
 

@@ -4,7 +4,7 @@
 //! holding a list takes a repeated flag (`--expect-status 200 --expect-status 204`).
 
 use super::add::{CommonArgs, NAME_HELP};
-use crate::cmd::add::NewMonitor;
+use crate::config::NewMonitor;
 use clap::Args;
 use std::path::PathBuf;
 

@@ -1,128 +1,23 @@
 //! `hm alerts`: the open alerts and silences; ack, silence, unsilence; the
 //! outbox; flush it; test a channel.
 
-use super::{Ctx, rfc3339, unix_now};
 use crate::alert::engine::notification;
 use crate::alert::outbox::{Delivery, deliver};
 use crate::alert::state::{Alert, AlertState, Event, EventKind};
 use crate::alert::{Notification, host_name, notify};
+use crate::engine::Ctx;
+use crate::engine::report::{AlertChange, AlertView, AlertsReport, OutboxReport, OutboxView, SilenceView, TestReport};
 use crate::status::Status;
 use crate::store::Silence;
+use crate::time::{rfc3339, unix_now};
 use anyhow::{Result, bail};
-use serde::Serialize;
 use std::time::Duration;
-
-/// One alert, for people and scripts.
-#[derive(Debug, Clone, Serialize)]
-pub struct AlertView {
-    pub id: i64,
-    pub monitor: String,
-    pub kind: String,
-    /// `pending`, `firing` or `resolved`.
-    pub state: AlertState,
-    pub severity: Status,
-    pub message: String,
-    /// Consecutive non-ok checks.
-    pub streak: u32,
-    /// RFC 3339 times; null when it has not happened.
-    pub started_at: String,
-    pub fired_at: Option<String>,
-    pub last_sent_at: Option<String>,
-    pub resolved_at: Option<String>,
-    pub acked: bool,
-    /// Whether its monitor is silenced now.
-    pub silenced: bool,
-}
-
-/// A silence in force.
-#[derive(Debug, Serialize)]
-pub struct SilenceView {
-    pub monitor: String,
-    /// RFC 3339.
-    pub until: String,
-    pub reason: String,
-}
-
-/// The result of `hm alerts`.
-#[derive(Debug, Serialize)]
-pub struct AlertsReport {
-    /// Newest first.
-    pub alerts: Vec<AlertView>,
-    pub silences: Vec<SilenceView>,
-    /// Whether resolved alerts were asked for (`--all`).
-    #[serde(skip)]
-    pub all: bool,
-}
-
-/// The result of `hm alerts ack|silence|unsilence`.
-#[derive(Debug, Serialize)]
-pub struct AlertChange {
-    /// `ack`, `silence` or `unsilence`.
-    pub action: String,
-    /// The alert id or monitor it applies to.
-    pub target: String,
-    pub message: String,
-}
-
-/// One notification in the outbox.
-#[derive(Debug, Serialize)]
-pub struct OutboxView {
-    pub id: i64,
-    pub channel: String,
-    pub alert_id: Option<i64>,
-    pub event: String,
-    pub monitor: String,
-    pub severity: Option<Status>,
-    pub created_at: String,
-    pub attempts: u32,
-    /// Null once delivered.
-    pub next_try: Option<String>,
-    pub delivered_at: Option<String>,
-    pub last_error: Option<String>,
-}
-
-/// The result of `hm alerts outbox`.
-#[derive(Debug, Serialize)]
-pub struct OutboxReport {
-    /// Oldest first.
-    pub notifications: Vec<OutboxView>,
-}
-
-/// The result of `hm alerts test`.
-#[derive(Debug, Serialize)]
-pub struct TestReport {
-    pub channel: String,
-    pub kind: String,
-    /// Where it went, secrets redacted.
-    pub target: String,
-    pub ok: bool,
-    /// What the receiver said, or why it failed.
-    pub detail: String,
-}
-
-pub(crate) fn view(a: Alert, silenced: &[Silence]) -> AlertView {
-    AlertView {
-        silenced: silenced.iter().any(|s| s.monitor == a.monitor),
-        id: a.id,
-        monitor: a.monitor,
-        kind: a.kind,
-        state: a.state,
-        severity: a.severity,
-        message: a.message,
-        streak: a.streak,
-        started_at: rfc3339(a.started_at),
-        fired_at: a.fired_at.map(rfc3339),
-        last_sent_at: a.last_sent_at.map(rfc3339),
-        resolved_at: a.resolved_at.map(rfc3339),
-        acked: a.acked,
-    }
-}
 
 pub fn list(ctx: &Ctx, all: bool) -> Result<AlertsReport> {
     let config = ctx.config()?;
     let (store, _) = ctx.store_to_read(&config)?;
     let silences = store.silences(unix_now())?;
-    let alerts = store.alerts(all, 100)?.into_iter().map(|a| view(a, &silences)).collect();
+    let alerts = store.alerts(all, 100)?.into_iter().map(|a| AlertView::new(a, &silences)).collect();
     let silences = silences
         .into_iter()
         .map(|s| SilenceView { monitor: s.monitor, until: rfc3339(s.until), reason: s.reason })

@@ -3,33 +3,12 @@
 //! plugin line with perfdata) or as JSON. It reads the database and runs
 //! nothing; pair it with `hm check` in the same timer.
 
-use super::status::{StatusReport, snapshot};
-use super::{Ctx, unix_now};
+use crate::engine::Ctx;
+use crate::engine::query::snapshot;
+use crate::engine::report::{ExportReport, Format};
+use crate::time::unix_now;
 use anyhow::Result;
-use serde::Serialize;
 use std::path::{Path, PathBuf};
-
-/// The formats `hm export` writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Format {
-    Prometheus,
-    Json,
-    Nagios,
-}
-
-/// What `hm export` produced.
-#[derive(Debug, Serialize)]
-pub struct ExportReport {
-    pub format: Format,
-    /// The file written, when `--output` named one.
-    pub output: Option<PathBuf>,
-    /// Bytes written to `output`.
-    pub bytes: Option<usize>,
-    /// The state exported.
-    #[serde(flatten)]
-    pub snapshot: StatusReport,
-}
 
 pub fn run(ctx: &Ctx, format: Format, output: Option<PathBuf>) -> Result<ExportReport> {
     let config = ctx.config()?;

@@ -1,5 +1,7 @@
-//! One file per subcommand. Each takes its arguments and a [`Ctx`] and
-//! returns a report (data, never text), or an error for `run()` to print.
+//! One file per subcommand: thin adapters that load the config, call the
+//! engine (`crate::engine`) or the store, and return the report (data,
+//! never text) for `hm::run` to render. Nothing outside `lib.rs` imports
+//! from here.
 
 pub mod actions;
 pub mod add;
@@ -10,8 +12,6 @@ pub mod clear_locks;
 pub mod completions;
 pub mod export;
 pub mod heal;
-pub mod heal_events;
-mod heal_worker;
 pub mod history;
 pub mod man;
 pub mod monitor;
@@ -19,73 +19,4 @@ pub mod ping;
 pub mod restart_worker;
 pub mod run;
 pub mod status;
-pub mod unstick;
 pub mod validate;
-
-use crate::config::{self, Config};
-use crate::store::Store;
-use anyhow::Result;
-use std::path::PathBuf;
-
-/// What every command may need: where the config and database are.
-#[derive(Debug, Clone, Default)]
-pub struct Ctx {
-    /// `--config` / `HM_CONFIG`.
-    pub config: Option<PathBuf>,
-    /// `--db` / `HM_DB`.
-    pub db: Option<PathBuf>,
-}
-
-impl Ctx {
-    /// The config file path, and whether the user named it.
-    pub fn config_path(&self) -> Result<(PathBuf, bool)> {
-        Ok(match &self.config {
-            Some(p) => (p.clone(), true),
-            None => (config::default_config_path()?, false),
-        })
-    }
-
-    /// Load the config (embedded defaults when no file exists at the default path).
-    pub fn config(&self) -> Result<Config> {
-        let (path, named) = self.config_path()?;
-        let config = Config::load(&path, named)?;
-        if self.db.is_none() && config.settings.db.is_none() {
-            // Fail here, once, rather than at each use of the path.
-            config::default_db_path()?;
-        }
-        Ok(config)
-    }
-
-    /// The database path: `--db`, else the config's `db`, else the default.
-    pub fn db_path(&self, config: &Config) -> PathBuf {
-        // `config()` has made sure the default can be had when needed.
-        self.db
-            .clone()
-            .or_else(|| config.settings.db.clone())
-            .or_else(|| config::default_db_path().ok())
-            .unwrap_or_else(|| PathBuf::from("/nonexistent/hm.db"))
-    }
-
-    /// Open the database; a corrupt one is moved aside (with a warning on
-    /// stderr) and a new one started.
-    pub fn store(&self, config: &Config) -> Result<Store> {
-        let (store, note) = Store::open_or_recover(&self.db_path(config))?;
-        if let Some(note) = note {
-            crate::output::warn(&note);
-        }
-        Ok(store)
-    }
-
-    /// The database for a command that only reads it: when none exists
-    /// yet, an empty one in memory (nothing recorded), and no file is
-    /// created. The flag says whether a database file was there.
-    pub fn store_to_read(&self, config: &Config) -> Result<(Store, bool)> {
-        let path = self.db_path(config);
-        match std::fs::symlink_metadata(&path) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok((Store::empty()?, false)),
-            _ => Ok((self.store(config)?, true)),
-        }
-    }
-}
-
-pub use crate::time::{rfc3339, unix_now};

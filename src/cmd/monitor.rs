@@ -2,44 +2,11 @@
 //! the monitors of hm.toml. Edits go through `config::edit`, which keeps the
 //! file's comments and order, and are validated as a whole before writing.
 
-use super::Ctx;
-use crate::config::{Config, HeartbeatSource, Limits, Matcher, Monitor, Origin, Spec, edit};
+use crate::config::{Config, HeartbeatSource, Limits, Matcher, Monitor, Spec, edit};
+use crate::engine::Ctx;
+use crate::engine::report::{MonitorChange, MonitorList, MonitorRow};
 use crate::units::{format_bytes, format_duration};
 use anyhow::{Context, Result, anyhow};
-use serde::Serialize;
-use std::path::PathBuf;
-
-/// One monitor as listed.
-#[derive(Debug, Serialize)]
-pub struct MonitorRow {
-    pub name: String,
-    pub kind: String,
-    /// `config` (hm.toml) or `default` (embedded host monitor).
-    pub origin: Origin,
-    pub enabled: bool,
-    /// What it watches, e.g. `pattern gunicorn.*api`.
-    pub target: String,
-    /// Its thresholds, e.g. `warn 80 crit 95`.
-    pub thresholds: String,
-}
-
-/// The result of `hm monitor list`.
-#[derive(Debug, Serialize)]
-pub struct MonitorList {
-    /// The config file read; null when running on the embedded defaults.
-    pub config: Option<PathBuf>,
-    pub monitors: Vec<MonitorRow>,
-}
-
-/// The result of `hm monitor add/remove`.
-#[derive(Debug, Serialize)]
-pub struct MonitorChange {
-    /// `added` or `removed`.
-    pub action: String,
-    pub name: String,
-    /// The file changed.
-    pub config: PathBuf,
-}
 
 fn limits_text(prefix: &str, l: Limits, fmt: impl Fn(f64) -> String) -> Option<String> {
     let mut parts = Vec::new();

@@ -1,27 +1,13 @@
 //! `hm ping NAME`: record that a job ran (and whether it worked), for
 //! heartbeat monitors.
 
-use super::{Ctx, rfc3339, unix_now};
 use crate::config::validate::name_problem;
 use crate::config::{HeartbeatSource, Spec};
+use crate::engine::Ctx;
+use crate::engine::report::PingReport;
+use crate::time::{rfc3339, unix_now};
 use anyhow::{Result, bail};
-use serde::Serialize;
 use std::time::Duration;
-
-/// The result of `hm ping`.
-#[derive(Debug, Serialize)]
-pub struct PingReport {
-    /// The heartbeat's name.
-    pub name: String,
-    /// Whether the run succeeded.
-    pub ok: bool,
-    /// The run's duration, milliseconds, if given.
-    pub duration_ms: Option<f64>,
-    /// When it was recorded (RFC 3339).
-    pub recorded_at: String,
-    /// The heartbeat monitor reading this ping, if one is configured.
-    pub monitor: Option<String>,
-}
 
 /// Record a ping. A name no monitor reads is refused unless `create` is
 /// set: a typo in a cron job's `hm ping` would otherwise go unnoticed

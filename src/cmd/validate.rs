@@ -1,32 +1,10 @@
 //! `hm validate`: read hm.toml and report every error with file, line and
 //! field (not just the first, as serde alone would).
 
-use super::Ctx;
-use crate::config::{Config, ConfigIssue};
+use crate::config::Config;
+use crate::engine::Ctx;
+use crate::engine::report::ValidateReport;
 use anyhow::Result;
-use serde::Serialize;
-use std::path::PathBuf;
-
-/// The result of `hm validate`.
-#[derive(Debug, Serialize)]
-pub struct ValidateReport {
-    /// The file checked; null when none exists and the embedded defaults apply.
-    pub config: Option<PathBuf>,
-    /// Where hm looks for its config (the file checked, or the one that
-    /// `hm add` would create).
-    pub path: PathBuf,
-    /// Whether it is valid.
-    pub valid: bool,
-    /// How many monitors it defines (embedded ones included).
-    pub monitors: usize,
-    /// Every problem found.
-    pub errors: Vec<ConfigIssue>,
-    /// What is valid but will not work as things stand here: a secret
-    /// read from an environment variable that is not set (issue 16). The
-    /// service's environment may differ from this shell's, so these do
-    /// not make the file invalid.
-    pub warnings: Vec<String>,
-}
 
 pub fn run(ctx: &Ctx) -> Result<ValidateReport> {
     let (path, named) = ctx.config_path()?;

@@ -6,7 +6,7 @@ use super::text::{status_cell, table};
 use crate::alert::engine::{Pending, Raised};
 use crate::alert::healed::Told;
 use crate::alert::outbox::Delivery;
-use crate::cmd::alerts::{AlertChange, AlertsReport, OutboxReport, TestReport};
+use crate::engine::report::{AlertChange, AlertsReport, OutboxReport, TestReport};
 use comfy_table::Cell;
 
 /// The lines under a check table: alert events, alerts still counting, and

@@ -12,53 +12,10 @@ mod prometheus;
 mod text;
 mod view;
 
-use crate::alert::outbox::Delivery;
-use crate::cmd::{
-    actions::ActionsReport,
-    alerts::{AlertChange, AlertsReport, OutboxReport, TestReport},
-    check::CheckReport,
-    clean_disk::CleanReport,
-    clear_locks::ClearLocksReport,
-    export::{ExportReport, Format},
-    heal::HealReport,
-    history::HistoryReport,
-    monitor::MonitorChange,
-    monitor::MonitorList,
-    ping::PingReport,
-    restart_worker::RestartReport,
-    run::Cycle,
-    status::StatusReport,
-    validate::ValidateReport,
-};
+use crate::engine::daemon::Cycle;
+use crate::engine::report::{ExportReport, Format, Report, StatusReport};
 use serde::Serialize;
 use std::io::{IsTerminal, Write};
-
-/// What a command produced.
-#[derive(Debug, Serialize)]
-#[serde(untagged)]
-pub enum Report {
-    Check(CheckReport),
-    Status(StatusReport),
-    Ping(PingReport),
-    MonitorList(MonitorList),
-    MonitorChange(MonitorChange),
-    Validate(ValidateReport),
-    Clean(CleanReport),
-    Restart(RestartReport),
-    Heal(HealReport),
-    ClearLocks(ClearLocksReport),
-    Actions(ActionsReport),
-    Alerts(AlertsReport),
-    AlertChange(AlertChange),
-    Outbox(OutboxReport),
-    Delivery(Delivery),
-    ChannelTest(TestReport),
-    Export(ExportReport),
-    History(HistoryReport),
-    /// Generated text (completion scripts, man pages), printed as is.
-    #[serde(skip)]
-    Raw(Vec<u8>),
-}
 
 /// How to render.
 #[derive(Debug, Clone, Copy)]
@@ -85,7 +42,7 @@ impl Style {
 }
 
 /// The Prometheus text of a snapshot (`/metrics`).
-pub fn prometheus_text(r: &crate::cmd::status::StatusReport) -> String {
+pub fn prometheus_text(r: &StatusReport) -> String {
     prometheus::render(r)
 }
 

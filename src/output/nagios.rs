@@ -2,7 +2,7 @@
 //! as `'label'=value[UOM];[warn];[crit];[min];[max]`, labels quoted (a
 //! quote in a label doubled). The exit code (0–3) is chosen by `run()`.
 
-use crate::cmd::status::StatusReport;
+use crate::engine::report::StatusReport;
 use crate::status::Status;
 
 fn label(monitor: &str, metric: &str) -> String {

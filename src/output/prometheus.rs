@@ -2,7 +2,7 @@
 //! family is a gauge with HELP and TYPE lines, label values are escaped,
 //! and the output passes `promtool check metrics` (tested).
 
-use crate::cmd::status::StatusReport;
+use crate::engine::report::{MonitorStatus, StatusReport};
 use crate::status::Status;
 use std::fmt::Write;
 
@@ -50,7 +50,7 @@ pub fn render(r: &StatusReport) -> String {
     o.family("hm_health_score", "The host's health score, 0 to 100.");
     o.sample("hm_health_score", &[], r.score);
 
-    type Get = fn(&crate::cmd::status::MonitorStatus) -> Option<f64>;
+    type Get = fn(&MonitorStatus) -> Option<f64>;
     let per_monitor: [(&str, &str, Get); 4] = [
         ("hm_monitor_status", "The latest status: 0 ok, 1 warning, 2 critical, 3 unknown.", |m| {
             Some(f64::from(m.status.exit_code()))

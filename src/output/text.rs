@@ -3,10 +3,9 @@
 
 use super::Style;
 use crate::check::Metric;
-use crate::cmd::{
-    actions::ActionsReport, check::CheckReport, clean_disk::CleanReport, clear_locks::ClearLocksReport,
-    heal::HealReport, monitor::MonitorChange, monitor::MonitorList, ping::PingReport, restart_worker::RestartReport,
-    status::StatusReport, validate::ValidateReport,
+use crate::engine::report::{
+    ActionsReport, CheckReport, CleanReport, ClearLocksReport, HealReport, MonitorChange, MonitorList, PingReport,
+    RestartReport, StatusReport, ValidateReport,
 };
 use crate::status::Status;
 use crate::units::{format_bytes, format_duration};
@@ -229,7 +228,7 @@ pub fn heal(r: &HealReport, style: Style) -> String {
     }
     let mut t = table(style, &["monitor", "remedy", "outcome", "details"]);
     for m in &r.remedies {
-        t.add_row(vec![&m.monitor, &m.remedy, &m.outcome, &m.details]);
+        t.add_row(vec![m.monitor.as_str(), m.remedy.as_str(), m.outcome.as_str(), &m.details]);
     }
     out.push_str(&format!("{t}\n"));
     if let Some(after) = &r.after {

@@ -4,7 +4,7 @@
 use super::Style;
 use super::text::{metric_value, table};
 use crate::check::Metric;
-use crate::cmd::{check::CheckReport, heal::HealReport, history::HistoryReport};
+use crate::engine::report::{CheckReport, HealReport, HistoryReport};
 use crate::status::Status;
 use comfy_table::Cell;
 
@@ -25,7 +25,7 @@ pub fn cycle_line(r: &CheckReport, heal: Option<&HealReport>) -> String {
         bad.join("; ")
     );
     if let Some(h) = heal {
-        for m in h.remedies.iter().filter(|m| m.remedy != "none") {
+        for m in h.remedies.iter().filter(|m| m.remedy != crate::engine::report::RemedyKind::None) {
             out.push_str(&format!("  {} {}: {} ({})\n", m.monitor, m.remedy, m.outcome, m.details));
         }
         out.push_str(&super::alerts::raised(&r.alerts, &r.pending_alerts, None));
@@ -47,7 +47,7 @@ pub fn history(r: &HistoryReport, style: Style) -> String {
     let mut t = table(style, &["metric", "points", "min", "max", "last", "trend"]);
     for s in &r.series {
         let m = |v: Option<f64>| v.map_or("-".to_string(), |v| metric_value(&Metric::new(&s.metric, v, &s.unit)));
-        let values: Vec<f64> = crate::cmd::history::downsample(&s.points, 40).iter().map(|p| p.1).collect();
+        let values: Vec<f64> = crate::engine::query::downsample(&s.points, 40).iter().map(|p| p.1).collect();
         t.add_row(vec![
             Cell::new(&s.metric),
             Cell::new(s.points.len()),

@@ -14,14 +14,15 @@ mod request;
 mod routes;
 mod server;
 
-use crate::cmd::Ctx;
-use crate::cmd::run::{Cycle, LoopArgs, SharedConfig, Signals, run_loop};
+use crate::engine::Engine;
+use crate::engine::daemon::{Cycle, LoopArgs, SharedConfig, Signals, run_loop, started};
 use anyhow::{Context, Result};
 use std::sync::{Arc, RwLock};
 
 /// What the handlers share.
 pub struct State {
-    pub ctx: Ctx,
+    /// The engine the loop runs; a restart over HTTP goes through it.
+    pub engine: Arc<Engine>,
     pub config: SharedConfig,
     /// Why the last check cycle failed, until one succeeds: `/health` and
     /// `/ready` say so (a loop that crashes every cycle is not healthy,
@@ -50,20 +51,20 @@ impl State {
 /// Serve on `listen` and run the loop until SIGTERM/SIGINT. Connections
 /// still open then are abandoned, not waited for: they go with the
 /// process, so no client can delay hm's exit (issue 14).
-pub fn serve(ctx: &Ctx, listen: &str, args: &LoopArgs, mut emit: impl FnMut(Cycle)) -> Result<()> {
+pub fn serve(engine: &Arc<Engine>, listen: &str, args: &LoopArgs, mut emit: impl FnMut(Cycle)) -> Result<()> {
     let signals = Signals::install()?;
     let state = Arc::new(State {
-        ctx: ctx.clone(),
-        config: RwLock::new(Arc::new(ctx.config()?)),
+        engine: engine.clone(),
+        config: RwLock::new(Arc::new(engine.ctx().config()?)),
         failure: std::sync::Mutex::new(None),
     });
     let listener = std::net::TcpListener::bind(listen).with_context(|| format!("cannot listen on {listen}"))?;
     if let Ok(config) = state.config.read() {
-        eprintln!("hm: serving http://{listen}/: {}", crate::cmd::run::started(ctx, &config, args));
+        eprintln!("hm: serving http://{listen}/: {}", started(engine.ctx(), &config, args));
     }
     let server = server::start(listener, state.clone())?;
     let noted = state.clone();
-    let result = run_loop(ctx, args, &signals, &state.config, |c| {
+    let result = run_loop(engine, args, &signals, &state.config, |c| {
         noted.note(&c);
         emit(c)
     });

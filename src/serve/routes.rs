@@ -5,10 +5,10 @@
 use super::State;
 use super::reply::Reply;
 use super::request::Request;
-use crate::cmd::run::current;
-use crate::cmd::status::snapshot;
-use crate::cmd::{history, restart_worker, unix_now};
+use crate::engine::daemon::current;
+use crate::engine::query::{history, snapshot};
 use crate::status::Status;
+use crate::time::unix_now;
 use serde_json::json;
 use std::time::Duration;
 
@@ -60,26 +60,43 @@ fn same(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
-fn restart(state: &State, request: &Request, name: &str) -> Reply {
+/// What a handler answers: a reply now, or work that takes long (a
+/// restart waits `restart_delay` for its worker to come up) and runs on
+/// a thread of its own, so it never holds one of the few HTTP workers
+/// (issue 17).
+pub enum Answer {
+    Now(Reply),
+    Later(Box<dyn FnOnce() -> Reply + Send>),
+}
+
+impl From<Reply> for Answer {
+    fn from(r: Reply) -> Answer {
+        Answer::Now(r)
+    }
+}
+
+fn restart(state: &State, request: &Request, name: &str) -> Answer {
     let config = current(&state.config);
     let Some(token) = &config.settings.serve_token else {
-        return error(403, "restarting over HTTP is off: set [serve] token in hm.toml");
+        return error(403, "restarting over HTTP is off: set [serve] token in hm.toml").into();
     };
     let Ok(token) = token.reveal() else {
-        return error(403, "the [serve] token's environment variable is not set");
+        return error(403, "the [serve] token's environment variable is not set").into();
     };
     let given = request.authorization.as_deref().and_then(|v| v.strip_prefix("Bearer ")).map(str::trim);
     if !given.is_some_and(|g| same(g.as_bytes(), token.as_bytes())) {
-        return error(401, "a valid bearer token is needed").with("WWW-Authenticate", "Bearer");
+        return error(401, "a valid bearer token is needed").with("WWW-Authenticate", "Bearer").into();
     }
     if !config.monitors.iter().any(|m| m.name == name) {
-        return error(404, "no monitor by that name");
+        return error(404, "no monitor by that name").into();
     }
-    match restart_worker::run_with(&state.ctx, &config, name, false, false) {
+    // By the config in force, never a half-saved file on disk.
+    let (engine, name) = (state.engine.clone(), name.to_string());
+    Answer::Later(Box::new(move || match engine.restart(&config, &name, false, false) {
         Ok(report) if report.failed() => json_reply(500, &report),
         Ok(report) => json_reply(200, &report),
         Err(e) => error(409, format!("{e:#}")),
-    }
+    }))
 }
 
 /// What the event loop answers itself, without a worker: `/health`,
@@ -96,19 +113,24 @@ pub fn immediate(state: &State, request: &Request) -> Option<Reply> {
 
 /// Answer one request. No answer repeats what the request carried (its
 /// path, query or headers): errors say what was wrong in fixed words.
-pub fn route(state: &State, request: &Request) -> Reply {
+pub fn route(state: &State, request: &Request) -> Answer {
+    if let Some(name) = request.path().strip_prefix("/monitors/").and_then(|p| p.strip_suffix("/restart")) {
+        if request.method != "POST" {
+            return error(405, "use POST").with("Allow", "POST").into();
+        }
+        return restart(state, request, name);
+    }
+    Answer::Now(read(state, request))
+}
+
+/// The answers that only read.
+fn read(state: &State, request: &Request) -> Reply {
     if let Some(reply) = immediate(state, request) {
         return reply;
     }
     let url = request.target.as_str();
     let path = request.path();
     let method = request.method.as_str();
-    if let Some(name) = path.strip_prefix("/monitors/").and_then(|p| p.strip_suffix("/restart")) {
-        if method != "POST" {
-            return error(405, "use POST").with("Allow", "POST");
-        }
-        return restart(state, request, name);
-    }
     if method != "GET" && method != "HEAD" {
         return error(405, "use GET").with("Allow", "GET, HEAD");
     }
@@ -116,7 +138,7 @@ pub fn route(state: &State, request: &Request) -> Reply {
         return text(200, super::dashboard::PAGE, "text/html; charset=utf-8");
     }
     let config = current(&state.config);
-    let store = match state.ctx.store(&config) {
+    let store = match state.engine.ctx().store(&config) {
         Ok(s) => s,
         Err(e) => return error(503, format!("{e:#}")),
     };
@@ -135,7 +157,7 @@ pub fn route(state: &State, request: &Request) -> Reply {
             return error(404, "no monitor by that name");
         }
         let metric = param(url, "metric");
-        return match history::read(&store, name, metric.as_deref(), since, points) {
+        return match history(&store, name, metric.as_deref(), since, points) {
             Ok(h) => json_reply(200, &h),
             // The error names the metric asked for: not repeated.
             Err(_) if metric.is_some() => error(404, "no values for that metric in that window"),

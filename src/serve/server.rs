@@ -16,7 +16,7 @@ use super::State;
 use super::conn::{Conn, Next};
 use super::reply::Reply;
 use super::request::Request;
-use super::routes;
+use super::routes::{self, Answer};
 use anyhow::{Context, Result};
 use nix::errno::Errno;
 use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
@@ -85,20 +85,44 @@ pub fn start(listener: TcpListener, state: Arc<State>) -> Result<Handle> {
 }
 
 /// A worker: answer jobs until the loop is gone.
-fn work(state: &State, jobs: &Mutex<mpsc::Receiver<Job>>, done: &mpsc::Sender<(u64, Reply)>, waker: &UnixStream) {
+fn work(state: &State, jobs: &Mutex<mpsc::Receiver<Job>>, done: &mpsc::Sender<(u64, Reply)>, waker: &Arc<UnixStream>) {
     loop {
         let job = match jobs.lock() {
             Ok(rx) => rx.recv(),
             Err(poisoned) => poisoned.into_inner().recv(),
         };
         let Ok(job) = job else { return };
-        let reply = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| routes::route(state, &job.request)))
-            .unwrap_or_else(|_| Reply::error(500, "the handler crashed"));
-        if done.send((job.id, reply)).is_err() {
+        let answer = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| routes::route(state, &job.request)))
+            .unwrap_or_else(|_| Answer::Now(Reply::error(500, "the handler crashed")));
+        let reply = match answer {
+            Answer::Now(reply) => reply,
+            Answer::Later(work) => {
+                // On a thread of its own; this worker takes the next job.
+                let (done, waker, id) = (done.clone(), waker.clone(), job.id);
+                let spawned = std::thread::Builder::new().name("hm-http-act".into()).spawn(move || {
+                    let reply = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work))
+                        .unwrap_or_else(|_| Reply::error(500, "the handler crashed"));
+                    answer_with(&done, &waker, id, reply);
+                });
+                match spawned {
+                    Ok(_) => continue,
+                    Err(_) => Reply::error(503, "cannot start the work: try again"),
+                }
+            }
+        };
+        if !answer_with(done, waker, job.id, reply) {
             return;
         }
-        let _ = (&*waker).write(&[1]); // already full means a wake-up is pending anyway
     }
+}
+
+/// Hand `reply` to the loop and wake it; false when the loop is gone.
+fn answer_with(done: &mpsc::Sender<(u64, Reply)>, waker: &Arc<UnixStream>, id: u64, reply: Reply) -> bool {
+    if done.send((id, reply)).is_err() {
+        return false;
+    }
+    let _ = (&**waker).write(&[1]); // already full means a wake-up is pending anyway
+    true
 }
 
 struct Loop {

@@ -11,7 +11,6 @@ mod actions;
 mod alerts;
 mod checks;
 mod counters;
-mod kept;
 mod open;
 mod outbox;
 mod pings;

@@ -14,8 +14,8 @@
 //! notification that cannot be queued or sent is a warning, and what is
 //! queued is retried on later runs.
 
-use super::heal::{HealReport, Remedy};
-use super::{Ctx, unix_now};
+use super::Ctx;
+use super::report::{HealReport, Remedy, RemedyKind};
 use crate::alert::healed::{self, Fixed, Heal, Seen};
 use crate::alert::outbox::deliver;
 use crate::check::CheckResult;
@@ -23,6 +23,7 @@ use crate::config::Config;
 use crate::config::channels::hide_url_passwords;
 use crate::lock::RunLock;
 use crate::output::warn;
+use crate::time::unix_now;
 
 fn seen(results: &[CheckResult], monitor: &str) -> Option<Seen> {
     results.iter().find(|r| r.monitor == monitor).map(|r| Seen { status: r.status, message: r.message.clone() })
@@ -33,19 +34,19 @@ fn seen(results: &[CheckResult], monitor: &str) -> Option<Seen> {
 /// nothing changed nothing.
 fn fixed(report: &HealReport, cleaned: Option<(usize, u64)>) -> Vec<Fixed> {
     let did = |r: &Remedy| {
-        healed::changed(&r.outcome) && (r.remedy != "clean-disk" || cleaned.is_none_or(|(files, _)| files > 0))
+        r.outcome.changed() && (r.remedy != RemedyKind::CleanDisk || cleaned.is_none_or(|(files, _)| files > 0))
     };
     let mut out = Vec::new();
     for r in report.remedies.iter().filter(|r| did(r)) {
         let Some(before) = report.before.results.iter().find(|b| b.monitor == r.monitor) else { continue };
-        let disk = (r.remedy == "clean-disk").then_some(cleaned).flatten();
+        let disk = (r.remedy == RemedyKind::CleanDisk).then_some(cleaned).flatten();
         out.push(Fixed {
             monitor: r.monitor.clone(),
             kind: before.kind.clone(),
             checked_at: report.before.checked_at.clone(),
             heal: Heal {
-                remedy: r.remedy.clone(),
-                outcome: r.outcome.clone(),
+                remedy: r.remedy.to_string(),
+                outcome: r.outcome.to_string(),
                 // What `hm heal` prints, for receivers off the host: a
                 // URL's password in a start command stays here.
                 details: hide_url_passwords(&r.details),

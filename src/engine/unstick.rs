@@ -10,22 +10,23 @@
 //! once, and the session stays stuck, so critical, until it prints or the
 //! window passes.
 
-use super::unix_now;
+use super::Engine;
+use super::report::Outcome;
 use crate::check::tmux::{Session, activity, quiet_key, sent_key, sessions};
-use crate::check::{CheckCtx, Counter, CtxData};
+use crate::check::{CheckCtx, Counter, Inputs};
 use crate::config::TmuxSpec;
 use crate::heal::restart::{Budget, budget};
-use crate::heal::unstick::{Outcome, run_on_stuck, send_and_verify};
+use crate::heal::unstick::{Outcome as Sent, run_on_stuck, send_and_verify};
 use crate::host::ProcNeeds;
-use crate::host::linux::LinuxHost;
 use crate::store::{ActionRow, Store};
+use crate::time::unix_now;
 use crate::units::format_duration;
 use anyhow::Result;
 
 /// The actions table's name for an attempt.
 pub const ACTION: &str = "unstick";
 /// The outcome recorded when the budget is spent (not an attempt).
-const GAVE_UP: &str = "gave up";
+const GAVE_UP: &str = Outcome::GaveUp.as_str();
 
 /// What healing did for one session.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,22 +34,30 @@ pub struct SessionHeal {
     pub session: String,
     /// `unstuck`, `still stuck`, `failed`, `would unstick`, `backing off`
     /// or `gave up`.
-    pub outcome: String,
+    pub outcome: Outcome,
     /// `SESSION: step; step`.
     pub details: String,
 }
 
-/// Unstick every stuck session of the monitor `monitor`.
-pub fn unstick_all(store: &Store, monitor: &str, spec: &TmuxSpec, dry_run: bool) -> Result<Vec<SessionHeal>> {
-    let host = LinuxHost::new(ProcNeeds::default());
-    // The counters say which output was only the echo of earlier keys.
-    let data = CtxData { counters: store.counters()?, ..Default::default() };
-    let ctx = data.ctx(&host, unix_now());
-    let limit = spec.stuck_after.as_secs_f64();
-    let stuck: Vec<Session> =
-        sessions(&ctx, spec)?.unwrap_or_default().into_iter().filter(|s| s.idle_s > limit).collect();
-    let history = store.attempts_since(monitor, ACTION, ctx.now - spec.window.as_secs_f64())?;
-    stuck.iter().map(|s| one(&ctx, store, monitor, spec, s, &history, dry_run)).collect()
+impl Engine {
+    /// Unstick every stuck session of the monitor `monitor`.
+    pub fn unstick_all(
+        &self,
+        store: &Store,
+        monitor: &str,
+        spec: &TmuxSpec,
+        dry_run: bool,
+    ) -> Result<Vec<SessionHeal>> {
+        let host = self.host(ProcNeeds::default());
+        // The counters say which output was only the echo of earlier keys.
+        let data = Inputs { counters: store.counters()?, ..Default::default() };
+        let ctx = data.ctx(host.as_ref(), unix_now());
+        let limit = spec.stuck_after.as_secs_f64();
+        let stuck: Vec<Session> =
+            sessions(&ctx, spec)?.unwrap_or_default().into_iter().filter(|s| s.idle_s > limit).collect();
+        let history = store.attempts_since(monitor, ACTION, ctx.now - spec.window.as_secs_f64())?;
+        stuck.iter().map(|s| one(&ctx, store, monitor, spec, s, &history, dry_run)).collect()
+    }
 }
 
 fn one(
@@ -65,9 +74,9 @@ fn one(
     let mine: Vec<&ActionRow> = history.iter().filter(|r| r.details.starts_with(&prefix)).collect();
     let tries: Vec<f64> = mine.iter().filter(|r| r.outcome != GAVE_UP).map(|r| r.ts).collect();
     let keys = spec.keys.join(" ");
-    let done = |outcome: &str, steps: &[String]| SessionHeal {
+    let done = |outcome: Outcome, steps: &[String]| SessionHeal {
         session: name.to_string(),
-        outcome: outcome.to_string(),
+        outcome,
         details: format!("{prefix}{}", steps.join("; ")),
     };
     let record = |outcome: &str, ts: f64, h: &SessionHeal| {
@@ -83,7 +92,7 @@ fn one(
     match budget(spec, &tries, ctx.now) {
         Budget::GaveUp { restarts } => {
             let h = done(
-                GAVE_UP,
+                Outcome::GaveUp,
                 &[format!(
                     "{restarts} tries within {} and still no output: no more {keys} until it prints or the window passes",
                     format_duration(spec.window)
@@ -98,7 +107,7 @@ fn one(
         }
         Budget::BackOff { since, wait } => {
             let step = format!("last tried {} ago: next try in {}", format_duration(since), format_duration(wait));
-            return Ok(done("backing off", &[step]));
+            return Ok(done(Outcome::BackingOff, &[step]));
         }
         Budget::Go => {}
     }
@@ -107,16 +116,16 @@ fn one(
         if let Some(cmd) = &spec.on_stuck {
             steps.push(format!("would run {}", cmd.join(" ")));
         }
-        return Ok(done("would unstick", &steps));
+        return Ok(done(Outcome::WouldUnstick, &steps));
     }
     let started = unix_now();
     let tried = send_and_verify(ctx.host, spec, name);
     let outcome = match tried.outcome {
-        Outcome::Unstuck => "unstuck",
-        Outcome::StillStuck => "still stuck",
-        Outcome::Failed => "failed",
+        Sent::Unstuck => Outcome::Unstuck,
+        Sent::StillStuck => Outcome::StillStuck,
+        Sent::Failed => Outcome::Failed,
     };
-    if tried.outcome == Outcome::StillStuck {
+    if tried.outcome == Sent::StillStuck {
         // Its output so far is the echo of these keys: the session stays
         // stuck since its own last output.
         let now = unix_now();
@@ -125,10 +134,10 @@ fn one(
         store.set_counter(&quiet_key(spec, name), Counter { value: s.last_output, ts: now })?;
     }
     let mut steps = tried.steps;
-    if let (Some(cmd), false) = (&spec.on_stuck, tried.outcome == Outcome::Failed) {
-        steps.push(run_on_stuck(cmd, monitor, name, s.idle_s, outcome, &tried.tail));
+    if let (Some(cmd), false) = (&spec.on_stuck, tried.outcome == Sent::Failed) {
+        steps.push(run_on_stuck(cmd, monitor, name, s.idle_s, outcome.as_str(), &tried.tail));
     }
     let h = done(outcome, &steps);
-    record(if tried.outcome == Outcome::Unstuck { "ok" } else { "failed" }, started, &h)?;
+    record(if tried.outcome == Sent::Unstuck { "ok" } else { "failed" }, started, &h)?;
     Ok(h)
 }

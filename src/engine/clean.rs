@@ -1,0 +1,149 @@
+//! Freeing space by the `[[clean]]` rules of hm.toml, or by a rule given
+//! on the command line: `hm clean-disk` and the clean-disk step of
+//! `hm heal`. A dry run lists what would go; a real run (under the run
+//! lock, which the caller holds) records one action per rule.
+
+use super::Engine;
+use super::report::{CleanReport, RuleReport};
+use crate::config::{CleanRule, Config};
+use crate::heal::clean_disk;
+use crate::host::ProcNeeds;
+use crate::store::Store;
+use crate::time::unix_now;
+use crate::units::format_bytes;
+use anyhow::{Result, bail};
+use std::path::PathBuf;
+use std::time::{Duration, SystemTime};
+
+/// A rule from flags.
+pub struct AdHoc {
+    pub paths: Vec<PathBuf>,
+    pub globs: Vec<String>,
+    pub older_than: Duration,
+}
+
+/// The rules a `hm clean-disk` runs: the one given as flags, the one
+/// named, or all of the config's.
+pub fn rules(config: &Config, rule: Option<&str>, ad_hoc: Option<AdHoc>) -> Result<Vec<CleanRule>> {
+    Ok(match (ad_hoc, rule) {
+        (Some(a), _) => {
+            let mut globs = Vec::new();
+            for g in &a.globs {
+                globs.push(glob::Pattern::new(g).map_err(|e| anyhow::anyhow!("--glob `{g}`: {e}"))?);
+            }
+            vec![CleanRule {
+                name: "command-line".into(),
+                roots: a.paths,
+                globs,
+                older_than: a.older_than,
+                journal_vacuum: None,
+                budget: None,
+            }]
+        }
+        (None, Some(name)) => match config.clean.iter().find(|r| r.name == name) {
+            Some(r) => vec![r.clone()],
+            None => {
+                let known: Vec<&str> = config.clean.iter().map(|r| r.name.as_str()).collect();
+                bail!(
+                    "no clean rule named `{name}` (known: {})",
+                    if known.is_empty() { "none".into() } else { known.join(", ") }
+                )
+            }
+        },
+        (None, None) if config.clean.is_empty() => {
+            bail!(
+                "no [[clean]] rules in the config; name directories (hm clean-disk /srv/app/tmp --older-than 7d) or add rules"
+            )
+        }
+        (None, None) => config.clean.clone(),
+    })
+}
+
+/// A one-line progress count on stderr, for large trees, only when stderr
+/// is a terminal (never in logs or pipes), redrawn at most ten times a second.
+struct Progress<'a> {
+    rule: &'a str,
+    enabled: bool,
+    last: std::cell::Cell<Option<std::time::Instant>>,
+}
+
+impl<'a> Progress<'a> {
+    fn new(rule: &'a str) -> Progress<'a> {
+        use std::io::IsTerminal;
+        Progress { rule, enabled: std::io::stderr().is_terminal(), last: std::cell::Cell::new(None) }
+    }
+
+    fn tick(&self, seen: u64, matched: usize) {
+        if !self.enabled {
+            return;
+        }
+        let now = std::time::Instant::now();
+        if self.last.get().is_some_and(|t| now.duration_since(t) < Duration::from_millis(100)) {
+            return;
+        }
+        self.last.set(Some(now));
+        eprint!("\r{}: {seen} entries scanned, {matched} to delete", self.rule);
+    }
+
+    fn done(&self) {
+        if self.enabled && self.last.get().is_some() {
+            eprint!("\r\x1b[K");
+        }
+    }
+}
+
+impl Engine {
+    /// Apply rules (the caller holds the run lock) and record what was done.
+    pub fn clean(&self, store: &Store, rules: &[CleanRule], dry_run: bool) -> Result<CleanReport> {
+        // Refuse before touching anything, so one bad rule stops the whole run.
+        for r in rules {
+            for root in &r.roots {
+                if let Some(why) = clean_disk::refuse_root(root) {
+                    bail!("rule {}: {why}", r.name);
+                }
+            }
+        }
+        let mut reports = Vec::new();
+        for r in rules {
+            let progress = Progress::new(&r.name);
+            let mut out = clean_disk::run_with_progress(r, SystemTime::now(), dry_run, &|seen, matched| {
+                progress.tick(seen, matched)
+            })?;
+            progress.done();
+            let journal = r.journal_vacuum.map(|age| {
+                let argv = vec!["journalctl".to_string(), format!("--vacuum-time={}s", age.as_secs())];
+                if dry_run {
+                    return format!("would run {}", argv.join(" "));
+                }
+                match self.host(ProcNeeds::default()).run_command(&argv, Duration::from_secs(120)) {
+                    Ok(()) => format!("ran {}", argv.join(" ")),
+                    Err(e) => {
+                        out.errors.push(format!("journal: {e:#}"));
+                        format!("failed: {e:#}")
+                    }
+                }
+            });
+            let bytes: u64 = out.removed.iter().map(|f| f.bytes).sum();
+            if !dry_run {
+                let outcome = if out.errors.is_empty() { "ok" } else { "partial" };
+                let details = format!("deleted {} files, freed {}", out.removed.len(), format_bytes(bytes as f64));
+                super::remedy::record(store, unix_now(), &r.name, "clean-disk", outcome, details)?;
+            }
+            reports.push(RuleReport {
+                rule: r.name.clone(),
+                roots: r.roots.clone(),
+                files: out.removed.len(),
+                bytes,
+                removed: out.removed.iter().map(|f| f.path.to_string_lossy().into_owned()).collect(),
+                errors: out.errors,
+                journal,
+            });
+        }
+        Ok(CleanReport {
+            dry_run,
+            files: reports.iter().map(|r| r.files).sum(),
+            bytes: reports.iter().map(|r| r.bytes).sum(),
+            rules: reports,
+        })
+    }
+}

@@ -1,0 +1,264 @@
+//! One cycle: run the monitors now, then record results, metrics and
+//! counters, raise alerts, deliver them and prune history past the
+//! retention (`hm check`, and each cycle of `hm run` and `hm serve`).
+//!
+//! The steps are open (the database, with the process scan in parallel) →
+//! gather (what the checks need from earlier runs) → run → record → alert
+//! → deliver. The database is not needed to check: when it cannot be
+//! opened or written (disk full, read-only), the results are still
+//! returned, with a warning that they were not recorded, and the exit code
+//! follows health. A database that is not hm's is still an error: `--db`
+//! names the wrong file.
+
+use super::Engine;
+use super::report::CheckReport;
+use crate::alert::engine::{Processed, process};
+use crate::alert::outbox::{Delivery, deliver};
+use crate::check::runner::{patterns, proc_needs, run_all};
+use crate::check::{CheckResult, Inputs};
+use crate::config::{Config, HeartbeatSource, Monitor, Spec};
+use crate::heal::restart::{Budget, budget};
+use crate::status::Status;
+use crate::store::{OpenError, Store, is_corrupt, with_space_hint};
+use crate::time::{rfc3339, unix_now};
+use crate::units::format_duration;
+use anyhow::Result;
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Instant;
+
+/// A worker whose restart budget is spent stays critical, whatever it does
+/// now, until an operator resets it: hm stopped healing it, and someone
+/// has to know.
+fn gave_up(store: &Store, m: &Monitor, r: &mut CheckResult, now: f64) -> Result<()> {
+    let Spec::Process(p) = &m.spec else { return Ok(()) };
+    let Some(restart) = &p.restart else { return Ok(()) };
+    let history = store.restarts_since(&m.name, now - restart.window.as_secs_f64())?;
+    if let Budget::GaveUp { restarts } = budget(restart, &history, now) {
+        r.status = Status::Critical;
+        r.message = format!(
+            "{}; gave up after {restarts} restarts in {} (hm restart-worker {} --reset)",
+            r.message,
+            format_duration(restart.window),
+            m.name
+        );
+    }
+    Ok(())
+}
+
+/// Gather what the checks need from earlier runs: counters, pings, task
+/// windows.
+fn gather(store: &Store, monitors: &[Monitor], now: f64) -> Result<Inputs> {
+    let mut r = Inputs { counters: store.counters()?, ..Inputs::default() };
+    // Each ping name once, over the widest window of the tasks monitors
+    // reading it; each monitor keeps to its own window.
+    let mut windows: HashMap<&str, f64> = HashMap::new();
+    for m in monitors {
+        if let Spec::Tasks(t) = &m.spec {
+            let w = windows.entry(t.ping.as_str()).or_insert(0.0);
+            *w = w.max(t.window.as_secs_f64());
+        }
+    }
+    for (ping, window) in windows {
+        r.tasks.insert(ping.to_string(), store.task_pings(ping, now - window)?);
+    }
+    for m in monitors {
+        if let Spec::Heartbeat(h) = &m.spec
+            && let HeartbeatSource::Ping(name) = &h.source
+            && let Some(p) = store.last_ping(name)?
+        {
+            r.pings.insert(name.clone(), p);
+        }
+    }
+    Ok(r)
+}
+
+/// What history adds to the results: spent restart budgets, forecasts and
+/// anomalies. Reads only.
+fn annotate(store: &Store, monitors: &[Monitor], results: &mut [CheckResult], now: f64) -> Result<()> {
+    for (r, m) in results.iter_mut().zip(monitors.iter()) {
+        gave_up(store, m, r, now)?;
+        crate::analyze::annotate(store, m, r, now)?;
+    }
+    Ok(())
+}
+
+/// Everything a run writes, after [`annotate`]: results, alerts,
+/// deliveries (when `send` names the database to deliver for) and pruning.
+fn record(
+    send: Option<&Path>,
+    store: &mut Store,
+    config: &Config,
+    monitors: &[Monitor],
+    results: &mut [CheckResult],
+    now: f64,
+    all: bool,
+) -> Result<(Processed, Option<Delivery>)> {
+    annotate(store, monitors, results, now)?;
+    store.record_checks(now, results)?;
+    let alerts = process(store, config, results, now, all)?;
+    let notifications = match send {
+        Some(db) if store.has_undelivered()? => Some(deliver(store, config, db, now, false)?),
+        _ => None,
+    };
+    store.prune(now - config.settings.retention.as_secs_f64())?;
+    Ok((alerts, notifications))
+}
+
+fn not_recorded(db: &Path, e: &anyhow::Error) -> String {
+    format!("database {}: {e:#}; results were not recorded", db.display())
+}
+
+/// After a failure on an open database: a damaged file is moved aside and a
+/// new database opened (once, with a note); anything else (a full disk) is a
+/// warning, and this run is not recorded.
+fn after_failure(db: &Path, e: &anyhow::Error, warnings: &mut Vec<String>) -> Option<Store> {
+    if !is_corrupt(e) {
+        let e = with_space_hint(db, anyhow::anyhow!("{e:#}"));
+        warnings.push(not_recorded(db, &e));
+        return None;
+    }
+    match Store::start_anew(db, &e.root_cause().to_string()) {
+        Ok((store, note)) => {
+            warnings.push(note);
+            Some(store)
+        }
+        Err(e) => {
+            warnings.push(format!("{e:#}; results were not recorded"));
+            None
+        }
+    }
+}
+
+impl Engine {
+    /// Check and record: `hm check`, and a cycle of `hm run` and `hm serve`
+    /// (with the config they keep until SIGHUP). `started` is when the run
+    /// began, for its duration.
+    pub fn check(&self, config: &Config, names: &[String], started: Instant) -> Result<CheckReport> {
+        self.cycle(config, names, started, true, true)
+    }
+
+    /// Check and record, but leave what it queued in the outbox: `hm heal`
+    /// holds the run lock while it checks, and sends only once it has let go
+    /// of it, so that a `command` channel may run hm itself (issue 15).
+    pub fn check_unsent(&self, config: &Config, names: &[String], started: Instant) -> Result<CheckReport> {
+        self.cycle(config, names, started, true, false)
+    }
+
+    /// Check without recording anything (results, alerts, deliveries): what
+    /// `hm heal --dry-run` looks at, so that a dry run sends no alert.
+    pub fn look(&self, config: &Config, names: &[String]) -> Result<CheckReport> {
+        self.cycle(config, names, Instant::now(), false, false)
+    }
+
+    /// Open the database: the one kept from the last cycle when it is still
+    /// the file at the path, else a fresh connection.
+    fn open(&self, db: &Path, warnings: &mut Vec<String>) -> Result<Option<Store>> {
+        let opened = match self.kept.take(db) {
+            Some(kept) => Ok((kept, None)),
+            None => Store::open_or_recover(db),
+        };
+        match opened {
+            Ok((store, note)) => {
+                warnings.extend(note);
+                Ok(Some(store))
+            }
+            Err(OpenError::Unavailable(e)) => {
+                warnings.push(format!("{e:#}; results were not recorded"));
+                Ok(None)
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    fn cycle(
+        &self,
+        config: &Config,
+        names: &[String],
+        started: Instant,
+        write: bool,
+        send: bool,
+    ) -> Result<CheckReport> {
+        let now = unix_now();
+        let monitors: Vec<Monitor> = config.select(names)?.into_iter().cloned().collect();
+        // Scan the process table while the database opens: the two are the
+        // slowest parts of a run and need nothing from each other.
+        let needs = proc_needs(&monitors);
+        let hosts = self.hosts.clone();
+        let scan = std::thread::Builder::new().name("hm-scan".into()).spawn(move || {
+            let host = hosts(needs);
+            // A failed scan is kept in the host and reported by the checks that need it.
+            let _ = host.processes();
+            host
+        });
+        let patterns = patterns(&monitors, &self.patterns);
+        let db = self.ctx.db_path(config);
+        let all = names.is_empty();
+        let mut warnings = Vec::new();
+        let mut store = self.open(&db, &mut warnings)?;
+        let mut inputs = match store.as_ref().map(|s| gather(s, &monitors, now)) {
+            Some(Ok(m)) => m,
+            Some(Err(e)) => {
+                drop(store.take()); // closed before it is moved aside
+                store = after_failure(&db, &e, &mut warnings);
+                Inputs::default()
+            }
+            None => Inputs::default(),
+        };
+        inputs.patterns = patterns;
+        let host = match scan.map(|h| h.join()) {
+            Ok(Ok(host)) => host,
+            // No thread to be had, or it panicked: scan here instead.
+            _ => self.host(needs),
+        };
+        let monitors = Arc::new(monitors);
+        let checked = run_all(host, inputs, now, monitors.clone(), &self.hung);
+        let mut results = checked.clone();
+        let mut written = None;
+        if !write {
+            // A look: the same annotations, nothing written.
+            if let Some(Err(e)) = store.as_ref().map(|s| annotate(s, &monitors, &mut results, now)) {
+                warnings.push(format!("cannot read {}: {e:#}", db.display()));
+            }
+            store = None;
+        }
+        if let Some(mut s) = store {
+            let send = send.then_some(db.as_path());
+            match record(send, &mut s, config, &monitors, &mut results, now, all) {
+                Ok(w) => {
+                    written = Some(w);
+                    self.kept.keep(s); // for the next cycle of `hm run`
+                }
+                Err(e) => {
+                    drop(s);
+                    // Damage found while writing: this run goes into a new
+                    // database, from the unannotated results.
+                    if let Some(mut fresh) = after_failure(&db, &e, &mut warnings) {
+                        results = checked;
+                        match record(send, &mut fresh, config, &monitors, &mut results, now, all) {
+                            Ok(w) => {
+                                written = Some(w);
+                                self.kept.keep(fresh);
+                            }
+                            Err(e) => warnings.push(not_recorded(&db, &e)),
+                        }
+                    }
+                }
+            }
+        }
+        let recorded = written.is_some();
+        let (processed, notifications) = written.unwrap_or_default();
+        Ok(CheckReport {
+            status: Status::worst_of(results.iter().map(|r| r.status)),
+            checked_at: rfc3339(now),
+            duration_ms: started.elapsed().as_secs_f64() * 1000.0,
+            recorded,
+            warnings,
+            results,
+            alerts: processed.raised,
+            pending_alerts: processed.pending,
+            notifications,
+        })
+    }
+}

@@ -1,0 +1,156 @@
+//! `hm heal` (and each cycle of `hm run --heal`): check, fix what the
+//! config allows, check again.
+//!
+//! The plan ([`plan`]) is simple and explicit, and decided from the
+//! config and the results alone: a `process` monitor whose worker is down
+//! (fewer running than `min`) and that has a way to restart gets
+//! restarted (within its budget and backoff); a `disk` monitor that is not
+//! ok gets the `[[clean]]` rules (once per heal); a stuck `tmux` session
+//! gets its keys and `on_stuck` command; a critical `heartbeat` or `tasks`
+//! monitor with `worker = "NAME"` gets NAME's live but stalled worker
+//! restarted (see `heal_worker`); a `sqlite` database that is locked or
+//! has a hot journal gets `clear-locks`. Everything else is reported as
+//! having no remedy, with what would give it one. [`super::remedy`]
+//! carries each step out.
+//!
+//! The whole run holds the run lock, so two heals never act at once; what
+//! it has to tell (alerts, and a `healed` event per remedy that changed
+//! something) is sent once it let go of the lock (see `heal_events`).
+
+use super::Engine;
+use super::report::{HealReport, Remedy};
+use crate::check::CheckResult;
+use crate::config::{Config, Monitor, Spec};
+use crate::status::Status;
+use anyhow::{Context, Result};
+use std::time::Instant;
+
+/// What to do for one non-ok monitor.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Plan {
+    /// Its worker is down: restart it.
+    Restart,
+    /// A disk is short: run the `[[clean]]` rules.
+    CleanDisk,
+    /// A database is locked or has a hot journal.
+    ClearLocks,
+    /// A tmux session printed nothing for too long.
+    Unstick,
+    /// Critical, and names a worker: restart that worker (after the
+    /// others, so a worker is restarted once per heal).
+    RestartStalled,
+    /// No remedy, and why.
+    Nothing(String),
+}
+
+/// The plan for each non-ok result whose monitor is in `config`, in the
+/// results' order.
+pub fn plan<'c>(config: &'c Config, results: &[CheckResult]) -> Vec<(&'c Monitor, Plan)> {
+    let mut cleaning = false;
+    let mut out = Vec::new();
+    for r in results.iter().filter(|r| r.status != Status::Ok) {
+        let Some(m) = config.monitors.iter().find(|m| m.name == r.monitor) else { continue };
+        let step = match &m.spec {
+            // Down: fewer running than `min` (or no count at all: pidfile
+            // gone, unit failed). Too many, or too much CPU, is not "down".
+            Spec::Process(p)
+                if p.restart.is_some()
+                    && r.metrics.iter().find(|x| x.name == "count").is_none_or(|c| c.value < f64::from(p.min)) =>
+            {
+                Plan::Restart
+            }
+            Spec::Disk(_) if !config.clean.is_empty() && !cleaning => {
+                cleaning = true;
+                Plan::CleanDisk
+            }
+            Spec::Sqlite(q) if q.heal => Plan::ClearLocks,
+            Spec::Tmux(t) if t.heal => Plan::Unstick,
+            Spec::Heartbeat(_) | Spec::Tasks(_) if m.worker.is_some() && r.status == Status::Critical => {
+                Plan::RestartStalled
+            }
+            _ => Plan::Nothing(no_remedy(m, config)),
+        };
+        out.push((m, step));
+    }
+    out
+}
+
+impl Engine {
+    /// Heal with an already loaded config.
+    pub fn heal(&self, config: &Config, names: &[String], dry_run: bool) -> Result<HealReport> {
+        let ctx = self.ctx();
+        let lock = crate::lock::unless_dry_run(&ctx.db_path(config), dry_run)?;
+        // A dry run records nothing, so it raises and sends no alert either.
+        let before =
+            if dry_run { self.look(config, names)? } else { self.check_unsent(config, names, Instant::now())? };
+        // Every action goes into the actions table first: no record, no action.
+        let store = ctx.store(config).context("not healing: hm records every action it takes and cannot record now")?;
+        let plans = plan(config, &before.results);
+        let done = self.carry_out(&store, config, &before.results, &plans, dry_run);
+        let mut acted: Vec<String> =
+            done.remedies.iter().filter(|r| r.outcome.acted()).map(|r| r.monitor.clone()).collect();
+        // A restarted worker's process monitor and the monitors that asked
+        // for it are checked again together.
+        for (m, step) in &plans {
+            if let (Plan::RestartStalled, Some(w)) = (step, &m.worker)
+                && (acted.contains(&m.name) || acted.contains(w))
+            {
+                for name in [&m.name, w] {
+                    if !acted.contains(name) {
+                        acted.push(name.clone());
+                    }
+                }
+            }
+        }
+        let after = if acted.is_empty() { None } else { Some(self.check_unsent(config, &acted, Instant::now())?) };
+        let status = match &after {
+            None => before.status,
+            Some(a) => Status::worst_of(
+                before
+                    .results
+                    .iter()
+                    .filter(|r| !acted.contains(&r.monitor))
+                    .map(|r| r.status)
+                    .chain(a.results.iter().map(|r| r.status)),
+            ),
+        };
+        let mut report = HealReport {
+            status,
+            dry_run,
+            before,
+            remedies: done.remedies,
+            after: after.map(Box::new),
+            healed: Vec::new(),
+            notifications: None,
+        };
+        super::heal_events::tell(ctx, config, lock, &mut report, done.cleaned);
+        Ok(report)
+    }
+}
+
+/// Why a non-ok monitor gets no remedy, and what would give it one.
+fn no_remedy(m: &Monitor, config: &Config) -> String {
+    let file = config.path.as_ref().map_or("hm.toml".to_string(), |p| p.display().to_string());
+    match &m.spec {
+        Spec::Process(p) if p.restart.is_none() => format!(
+            "no remedy: add start = [\"/path/to/worker\", ...] (or unit = \"name.service\") to monitor {} in {file}",
+            m.name
+        ),
+        Spec::Process(_) => "running, just not as wanted (too many, or over a limit): not restarted".into(),
+        Spec::Disk(_) if config.clean.is_empty() => format!("no remedy: add a [[clean]] rule to {file}"),
+        Spec::Disk(_) => "the [[clean]] rules already ran for another disk monitor".into(),
+        Spec::Sqlite(_) | Spec::Tmux(_) => "heal = false for this monitor".into(),
+        _ if m.worker.is_some() => format!(
+            "not critical: worker {} is restarted only when this monitor is critical",
+            m.worker.as_deref().unwrap_or_default()
+        ),
+        _ => format!("hm has no remedy for a {} monitor", m.kind()),
+    }
+}
+
+/// What [`Engine::carry_out`] did: the remedies, and the files and bytes
+/// the clean-disk remedy deleted, if it ran.
+pub(super) struct Done {
+    pub remedies: Vec<Remedy>,
+    pub cleaned: Option<(usize, u64)>,
+}

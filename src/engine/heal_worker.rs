@@ -1,0 +1,98 @@
+//! `hm heal` for a worker that is alive but stalled: a `heartbeat` or
+//! `tasks` monitor with `worker = "NAME"` that is critical gets NAME's
+//! worker restarted, though its process runs. This is what the seeds'
+//! daemons did for an orchestrator that had done nothing for ten minutes.
+//!
+//! The restart itself is `restart-worker`'s (budget, backoff, PID-reuse
+//! guard, actions record), with the reason as its first step. A worker
+//! is restarted at most once per heal, however many monitors ask (its own
+//! process monitor, found down, included). And a worker just restarted
+//! gets the time the monitor allows (the heartbeat's `crit`, the tasks'
+//! `window`) to show life before it is judged again: its last beat is
+//! still the old one for a while, and restarting it again for that would
+//! kill a healthy worker every cycle until the budget ran out.
+
+use super::Engine;
+use super::report::{Outcome, Remedy, RemedyKind};
+use crate::check::CheckResult;
+use crate::config::{Config, Monitor, Spec};
+use crate::store::Store;
+use crate::time::unix_now;
+use crate::units::format_duration;
+
+impl Engine {
+    /// Restart the workers of the `stalled` (critical) monitors, skipping
+    /// those that `earlier` remedies of this heal already restarted.
+    pub(super) fn restart_stalled(
+        &self,
+        store: &Store,
+        config: &Config,
+        stalled: &[(&Monitor, &CheckResult)],
+        earlier: &[Remedy],
+        dry_run: bool,
+    ) -> Vec<Remedy> {
+        // Worker name, and the monitor whose remedy restarted it.
+        let mut done: Vec<(String, String)> = earlier
+            .iter()
+            .filter(|r| {
+                r.remedy == RemedyKind::Restart
+                    && matches!(r.outcome, Outcome::Restarted | Outcome::Failed | Outcome::WouldRestart)
+            })
+            .map(|r| (r.monitor.clone(), r.monitor.clone()))
+            .collect();
+        let mut out = Vec::new();
+        for (m, r) in stalled {
+            let Some(name) = m.worker.as_deref() else { continue };
+            let remedy =
+                |outcome: Outcome, details: String| super::remedy::remedy(m, RemedyKind::Restart, outcome, details);
+            if let Some((_, by)) = done.iter().find(|(w, _)| w == name) {
+                let by = if by == name { "as its own monitor found it down".to_string() } else { format!("for {by}") };
+                out.push(remedy(
+                    Outcome::AlreadyRestarted,
+                    format!("worker {name} was restarted once in this heal ({by})"),
+                ));
+                continue;
+            }
+            let Some(w) = config.monitors.iter().find(|w| w.name == name) else {
+                out.push(remedy(Outcome::Failed, format!("no monitor named `{name}` (hm validate)")));
+                continue;
+            };
+            if !w.enabled {
+                out.push(remedy(Outcome::NotHealed, format!("worker {name}'s monitor is disabled: not restarted")));
+                continue;
+            }
+            let grace = match &m.spec {
+                Spec::Heartbeat(h) => h.crit,
+                Spec::Tasks(t) => t.window,
+                _ => continue,
+            };
+            let now = unix_now();
+            match store.restarts_since(name, now - grace.as_secs_f64()) {
+                Err(e) => {
+                    out.push(remedy(Outcome::Failed, format!("{e:#}")));
+                    continue;
+                }
+                Ok(times) => {
+                    if let Some(last) = times.last() {
+                        let ago = format_duration(crate::units::secs((now - last).max(0.0)));
+                        out.push(remedy(
+                            Outcome::Waiting,
+                            format!(
+                                "worker {name} was restarted {ago} ago: it has {} to show life before another restart",
+                                format_duration(grace)
+                            ),
+                        ));
+                        continue;
+                    }
+                }
+            }
+            let why = format!("{} {} critical: {}", m.kind(), m.name, r.message);
+            done.push((name.to_string(), m.name.clone()));
+            out.push(match self.restart_because(store, w, true, dry_run, Some(&why)) {
+                Ok(rep) => remedy(rep.outcome, format!("worker {name}: {}", rep.steps.join("; "))),
+                Err(e) => remedy(Outcome::Failed, format!("worker {name}: {e:#}")),
+            });
+        }
+        out
+    }
+}

@@ -1,0 +1,92 @@
+//! The engine: the monitoring cycle and the remedies as a library, with
+//! everything that lives from one cycle to the next owned by one struct.
+//!
+//! [`Engine`] is built once per process (`hm::run`, a test) and holds the
+//! paths ([`Ctx`]), the host factory, the database connection kept from the
+//! last cycle, the compiled patterns of the last cycle and the checks still
+//! hung from earlier cycles. Nothing of that is a process global, so a test
+//! builds an engine on a [`crate::host::fake::FakeHost`] and a temporary
+//! database and runs whole cycles without the binary (see `tests.rs`).
+//! The model is hyperfine's `Scheduler` and bottom's `DataCollector`: one
+//! owner for the state between runs, methods that return reports.
+//!
+//! - [`cycle`]: check → record → alert → deliver → prune (`hm check`, each
+//!   cycle of `hm run` and `hm serve`);
+//! - [`heal`]: the plan for each non-ok monitor, carried out by [`remedy`];
+//! - [`restart`], [`clean`], [`clear_locks`], [`unstick`]: the remedies
+//!   with their budgets and records, also run on their own by their
+//!   subcommands;
+//! - [`daemon`]: the `hm run` / `hm serve` loop; [`query`]: what status,
+//!   history, `/status` and `/metrics` read;
+//! - [`report`]: every report a command returns, with its exit code.
+//!
+//! `src/cmd/` holds thin adapters that load the config, call the engine
+//! and hand the report to `hm::run`; nothing here imports `cmd/`.
+
+pub mod clean;
+pub mod clear_locks;
+mod ctx;
+pub mod cycle;
+pub mod daemon;
+pub mod heal;
+mod heal_events;
+mod heal_worker;
+mod kept;
+pub mod query;
+pub mod remedy;
+pub mod report;
+pub mod restart;
+#[cfg(test)]
+mod tests;
+pub mod unstick;
+
+pub use ctx::Ctx;
+
+use crate::check::patterns::PatternCache;
+use crate::check::runner::Hung;
+use crate::host::{Host, ProcNeeds};
+use kept::Kept;
+use std::sync::Arc;
+
+/// Makes the host a cycle or a remedy looks at: what the process scan must
+/// read is known only once the monitors are.
+pub type Hosts = Arc<dyn Fn(ProcNeeds) -> Box<dyn Host + Send> + Send + Sync>;
+
+/// The real machine: the one place a [`crate::host::linux::LinuxHost`] is made.
+pub fn linux_hosts() -> Hosts {
+    Arc::new(|needs| Box::new(crate::host::linux::LinuxHost::new(needs)))
+}
+
+/// What lives between cycles, and the way to the host.
+pub struct Engine {
+    ctx: Ctx,
+    hosts: Hosts,
+    /// The database connection of the last cycle (issue 7).
+    kept: Kept,
+    /// The pattern set compiled for the last cycle (issue 7).
+    patterns: PatternCache,
+    /// Monitors whose check is still hung from an earlier cycle.
+    hung: Hung,
+}
+
+impl Engine {
+    /// An engine on the real machine.
+    pub fn new(ctx: Ctx) -> Engine {
+        Engine::with_hosts(ctx, linux_hosts())
+    }
+
+    /// An engine on the hosts `hosts` makes (a fake, in tests).
+    pub fn with_hosts(ctx: Ctx, hosts: Hosts) -> Engine {
+        Engine { ctx, hosts, kept: Kept::default(), patterns: PatternCache::default(), hung: Hung::default() }
+    }
+
+    /// Where the config and the database are.
+    pub fn ctx(&self) -> &Ctx {
+        &self.ctx
+    }
+
+    /// A host that reads what `needs` says of each process.
+    pub fn host(&self, needs: ProcNeeds) -> Box<dyn Host + Send> {
+        (self.hosts)(needs)
+    }
+}

@@ -1,0 +1,113 @@
+//! Carrying out a heal's plan: one [`Plan`] step per monitor, each ending
+//! in a [`Remedy`] line of the report. The remedies themselves (budgets,
+//! verification, the actions record) are in their own files; this is the
+//! one place that maps a plan onto them and an error onto `failed`.
+
+use super::Engine;
+use super::heal::{Done, Plan};
+use super::report::{Outcome, Remedy, RemedyKind};
+use crate::check::CheckResult;
+use crate::config::{Config, Monitor, Spec};
+use crate::store::{ActionRow, Store};
+use crate::units::format_bytes;
+use anyhow::Result;
+
+/// A line of the report.
+pub(super) fn remedy(m: &Monitor, remedy: RemedyKind, outcome: Outcome, details: String) -> Remedy {
+    Remedy { monitor: m.name.clone(), remedy, outcome, details }
+}
+
+/// Record what a remedy did: every action goes into the actions table
+/// before the run reports it.
+pub(super) fn record(
+    store: &Store,
+    ts: f64,
+    monitor: &str,
+    action: &str,
+    outcome: &str,
+    details: String,
+) -> Result<()> {
+    store.record_action(&ActionRow {
+        ts,
+        monitor: monitor.to_string(),
+        action: action.to_string(),
+        outcome: outcome.to_string(),
+        details,
+    })
+}
+
+impl Engine {
+    /// Carry out `plans`; the stalled workers last, so a worker its own
+    /// monitor restarted is not restarted twice.
+    pub(super) fn carry_out(
+        &self,
+        store: &Store,
+        config: &Config,
+        results: &[CheckResult],
+        plans: &[(&Monitor, Plan)],
+        dry_run: bool,
+    ) -> Done {
+        let mut remedies = Vec::new();
+        let mut cleaned = None;
+        let mut stalled = Vec::new();
+        for (m, step) in plans {
+            let failed = |kind, e: anyhow::Error| remedy(m, kind, Outcome::Failed, format!("{e:#}"));
+            match step {
+                Plan::Restart => remedies.push(match self.restart_and_verify(store, m, true, dry_run) {
+                    Ok(rep) => remedy(m, RemedyKind::Restart, rep.outcome, rep.steps.join("; ")),
+                    Err(e) => failed(RemedyKind::Restart, e),
+                }),
+                Plan::CleanDisk => remedies.push(match self.clean(store, &config.clean, dry_run) {
+                    Ok(c) => {
+                        cleaned = Some((c.files, c.bytes));
+                        let outcome = if dry_run { Outcome::WouldClean } else { Outcome::Cleaned };
+                        let details = format!("{} files, {}", c.files, format_bytes(c.bytes as f64));
+                        remedy(m, RemedyKind::CleanDisk, outcome, details)
+                    }
+                    Err(e) => failed(RemedyKind::CleanDisk, e),
+                }),
+                Plan::ClearLocks => {
+                    let Spec::Sqlite(q) = &m.spec else { continue };
+                    let targets = [(q.path.clone(), q.killable.clone())];
+                    remedies.push(match self.clear_locks(store, &targets, dry_run) {
+                        Ok(rep) => {
+                            let d = &rep.databases[0];
+                            let outcome = match (dry_run, d.left_alone) {
+                                (_, true) => Outcome::LeftAlone,
+                                (true, false) => Outcome::WouldClear,
+                                (false, false) => Outcome::Cleared,
+                            };
+                            remedy(m, RemedyKind::ClearLocks, outcome, d.steps.join("; "))
+                        }
+                        Err(e) => failed(RemedyKind::ClearLocks, e),
+                    });
+                }
+                Plan::Unstick => {
+                    let Spec::Tmux(t) = &m.spec else { continue };
+                    // One remedy per stuck session, each budgeted and
+                    // recorded on its own (engine::unstick).
+                    match self.unstick_all(store, &m.name, t, dry_run) {
+                        Ok(done) if done.is_empty() => remedies.push(remedy(
+                            m,
+                            RemedyKind::Unstick,
+                            Outcome::NotHealed,
+                            "no session stuck any more".into(),
+                        )),
+                        Ok(done) => remedies
+                            .extend(done.into_iter().map(|s| remedy(m, RemedyKind::Unstick, s.outcome, s.details))),
+                        Err(e) => remedies.push(failed(RemedyKind::Unstick, e)),
+                    }
+                }
+                Plan::RestartStalled => {
+                    if let Some(r) = results.iter().find(|r| r.monitor == m.name) {
+                        stalled.push((*m, r));
+                    }
+                }
+                Plan::Nothing(why) => remedies.push(remedy(m, RemedyKind::None, Outcome::NotHealed, why.clone())),
+            }
+        }
+        let restarted = self.restart_stalled(store, config, &stalled, &remedies, dry_run);
+        remedies.extend(restarted);
+        Done { remedies, cleaned }
+    }
+}

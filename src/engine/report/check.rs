@@ -1,0 +1,31 @@
+//! The report of `hm check` (and of each cycle of `hm run`).
+
+use crate::alert::engine::{Pending, Raised};
+use crate::alert::outbox::Delivery;
+use crate::check::CheckResult;
+use crate::status::Status;
+use serde::Serialize;
+
+/// The result of `hm check`.
+#[derive(Debug, Serialize)]
+pub struct CheckReport {
+    /// The worst status of all results.
+    pub status: Status,
+    /// When the run started (RFC 3339, UTC).
+    pub checked_at: String,
+    /// How long the whole run took, milliseconds.
+    pub duration_ms: f64,
+    /// One result per monitor, in config order.
+    pub results: Vec<CheckResult>,
+    /// Alert events this run raised: `firing`, `changed`, `repeat`, `resolved`.
+    pub alerts: Vec<Raised>,
+    /// Monitors failing for fewer checks in a row than their `for`: no
+    /// alert yet.
+    pub pending_alerts: Vec<Pending>,
+    /// What delivering notifications did; null when none were waiting.
+    pub notifications: Option<Delivery>,
+    /// Whether the results were recorded in the database.
+    pub recorded: bool,
+    /// What went wrong without stopping the run (also printed on stderr).
+    pub warnings: Vec<String>,
+}

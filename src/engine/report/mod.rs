@@ -1,0 +1,69 @@
+//! Every report a command returns: data, never text. The report structs
+//! are the JSON schema (`output/` writes them as they are, adding only
+//! `"schema"`), and each knows the exit code it means ([`Report::exit_code`]),
+//! so `hm::run` only asks.
+
+mod alerts;
+mod check;
+mod config;
+mod heal;
+mod outcome;
+mod query;
+
+pub use alerts::{AlertChange, AlertView, AlertsReport, OutboxReport, OutboxView, SilenceView, TestReport};
+pub use check::CheckReport;
+pub use config::{ExportReport, Format, MonitorChange, MonitorList, MonitorRow, PingReport, ValidateReport};
+pub use heal::{CleanReport, ClearLocksReport, DbReport, HealReport, Remedy, RestartReport, RuleReport};
+pub use outcome::{Outcome, RemedyKind};
+pub use query::{Action, ActionsReport, HistoryReport, MonitorStatus, Series, StatusReport};
+
+use crate::alert::outbox::Delivery;
+use serde::Serialize;
+
+/// What a command produced.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub enum Report {
+    Check(CheckReport),
+    Status(StatusReport),
+    Ping(PingReport),
+    MonitorList(MonitorList),
+    MonitorChange(MonitorChange),
+    Validate(ValidateReport),
+    Clean(CleanReport),
+    Restart(RestartReport),
+    Heal(HealReport),
+    ClearLocks(ClearLocksReport),
+    Actions(ActionsReport),
+    Alerts(AlertsReport),
+    AlertChange(AlertChange),
+    Outbox(OutboxReport),
+    Delivery(Delivery),
+    ChannelTest(TestReport),
+    Export(ExportReport),
+    History(HistoryReport),
+    /// Generated text (completion scripts, man pages), printed as is.
+    #[serde(skip)]
+    Raw(Vec<u8>),
+}
+
+impl Report {
+    /// The exit code this report means (DESIGN.md): by health for `check`,
+    /// `status`, `heal` and a Nagios export (0 ok, 1 warning, 2 critical,
+    /// 3 unknown); 1 when a command did not do all it was asked; else 0.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Report::Check(r) => r.status.exit_code(),
+            Report::Status(r) => r.status.exit_code(),
+            Report::Heal(r) => r.status.exit_code(),
+            Report::Validate(r) if !r.valid => 1,
+            Report::Restart(r) if r.failed() => 1,
+            Report::ClearLocks(r) if r.held() => 1,
+            Report::ChannelTest(r) if !r.ok => 1,
+            Report::Export(r) if r.format == Format::Nagios => r.snapshot.status.exit_code(),
+            Report::Delivery(r) if !r.failed.is_empty() => 1,
+            Report::Clean(r) if r.rules.iter().any(|r| !r.errors.is_empty()) => 1,
+            _ => 0,
+        }
+    }
+}

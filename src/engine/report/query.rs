@@ -1,0 +1,104 @@
+//! The reports of what hm recorded: status, history, actions.
+
+use super::alerts::AlertView;
+use crate::check::Metric;
+use crate::status::Status;
+use crate::store::ActionRow;
+use crate::time::rfc3339;
+use serde::Serialize;
+
+/// One monitor's latest state.
+#[derive(Debug, Clone, Serialize)]
+pub struct MonitorStatus {
+    pub monitor: String,
+    pub kind: String,
+    /// The latest status; `unknown` when never checked.
+    pub status: Status,
+    pub message: String,
+    /// When it was last checked (RFC 3339), if ever.
+    pub checked_at: Option<String>,
+    /// Seconds since the last check.
+    pub age_s: Option<f64>,
+    /// When the current status began (RFC 3339).
+    pub since: Option<String>,
+    /// Seconds in the current status.
+    pub for_s: Option<f64>,
+    /// Health score 0–100 (see `analyze::score`); null when never checked.
+    pub score: Option<f64>,
+    /// How long the latest check took, milliseconds.
+    pub duration_ms: Option<f64>,
+    /// The latest check's figures, with their thresholds.
+    pub metrics: Vec<Metric>,
+    /// Worker restarts in the last 24 hours.
+    pub restarts_24h: usize,
+    /// Unix time of the last check (for exporters).
+    #[serde(skip)]
+    pub checked_ts: Option<f64>,
+}
+
+/// The result of `hm status`.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusReport {
+    /// The worst latest status.
+    pub status: Status,
+    /// The host's health score, 0–100.
+    pub score: f64,
+    /// e.g. "5 ok, 1 critical".
+    pub summary: String,
+    pub monitors: Vec<MonitorStatus>,
+    /// Open alerts (pending and firing), newest first.
+    pub alerts: Vec<AlertView>,
+    /// Notifications waiting in the outbox.
+    pub outbox_waiting: usize,
+    /// What hm changed on the host in the last 24 hours, newest first (at
+    /// most 10; `hm actions` has them all).
+    pub recent_actions: Vec<Action>,
+}
+
+/// One metric's values over time.
+#[derive(Debug, Clone, Serialize)]
+pub struct Series {
+    pub metric: String,
+    pub unit: String,
+    /// `[unix seconds, value]` pairs, oldest first.
+    pub points: Vec<(f64, f64)>,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    pub last: Option<f64>,
+}
+
+/// The result of `hm history`.
+#[derive(Debug, Clone, Serialize)]
+pub struct HistoryReport {
+    pub monitor: String,
+    /// The start of the window (RFC 3339).
+    pub since: String,
+    pub series: Vec<Series>,
+}
+
+/// One action.
+#[derive(Debug, Clone, Serialize)]
+pub struct Action {
+    /// When (RFC 3339).
+    pub at: String,
+    /// The monitor or rule it was for.
+    pub monitor: String,
+    pub action: String,
+    /// `ok`, `partial` or `failed`.
+    pub outcome: String,
+    pub details: String,
+}
+
+impl From<ActionRow> for Action {
+    fn from(a: ActionRow) -> Action {
+        Action { at: rfc3339(a.ts), monitor: a.monitor, action: a.action, outcome: a.outcome, details: a.details }
+    }
+}
+
+/// The result of `hm actions`.
+#[derive(Debug, Serialize)]
+pub struct ActionsReport {
+    /// The start of the window (RFC 3339).
+    pub since: String,
+    pub actions: Vec<Action>,
+}

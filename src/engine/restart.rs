@@ -1,0 +1,160 @@
+//! Restarting a `process` monitor's worker: `hm restart-worker NAME`, the
+//! restart step of `hm heal` (which adds the budget's backoff), and
+//! `hm serve`'s `POST /monitors/NAME/restart`. The worker is restarted,
+//! verified with a fresh scan, and the action recorded.
+
+use super::Engine;
+use super::report::{Outcome, RestartReport};
+use crate::check::Inputs;
+use crate::check::find::running;
+use crate::check::patterns::PatternCache;
+use crate::check::runner::{patterns, proc_needs};
+use crate::config::{Config, Monitor, ProcessSpec, RestartSpec, Spec};
+use crate::heal::restart::{self, Budget};
+use crate::host::ProcInfo;
+use crate::store::Store;
+use crate::time::unix_now;
+use crate::units::format_duration;
+use anyhow::{Result, anyhow, bail};
+
+/// The monitor's process spec and restart settings, or why it has none.
+pub fn restartable(m: &Monitor) -> Result<(&ProcessSpec, &RestartSpec)> {
+    match &m.spec {
+        Spec::Process(p) => match &p.restart {
+            Some(r) => Ok((p, r)),
+            None => bail!(
+                "monitor `{}` cannot be restarted: add start = [\"/path/to/worker\", ...] (or unit = \"name.service\") to its [[monitor]], then hm validate",
+                m.name
+            ),
+        },
+        _ => bail!("monitor `{}` is a {} monitor, not a process monitor", m.name, m.kind()),
+    }
+}
+
+impl Engine {
+    /// The worker's running processes, from a fresh scan. Its one pattern is
+    /// compiled apart from the cycle's cached set, which stays as it is.
+    fn running_now(&self, m: &Monitor, spec: &ProcessSpec) -> Result<Vec<ProcInfo>> {
+        let host = self.host(proc_needs([m]));
+        let data = Inputs { patterns: patterns([m], &PatternCache::default()), ..Default::default() };
+        running(&data.ctx(host.as_ref(), unix_now()), spec)
+    }
+
+    /// Restart `m` (unless the budget says otherwise) and verify it runs.
+    /// `automatic` runs (heal) also respect the backoff between attempts.
+    pub fn restart_and_verify(
+        &self,
+        store: &Store,
+        m: &Monitor,
+        automatic: bool,
+        dry_run: bool,
+    ) -> Result<RestartReport> {
+        self.restart_because(store, m, automatic, dry_run, None)
+    }
+
+    /// [`Engine::restart_and_verify`], with why it is restarted (a stalled
+    /// heartbeat) as the first step, so the report and the actions table say it.
+    pub fn restart_because(
+        &self,
+        store: &Store,
+        m: &Monitor,
+        automatic: bool,
+        dry_run: bool,
+        why: Option<&str>,
+    ) -> Result<RestartReport> {
+        let (spec, r) = restartable(m)?;
+        let now = unix_now();
+        let old = self.running_now(m, spec)?;
+        let mut report = RestartReport {
+            monitor: m.name.clone(),
+            outcome: Outcome::Failed,
+            dry_run,
+            old_pids: old.iter().map(|p| p.pid).collect(),
+            new_pids: Vec::new(),
+            steps: why.map(String::from).into_iter().collect(),
+        };
+        let history = store.restarts_since(&m.name, now - r.window.as_secs_f64())?;
+        match restart::budget(r, &history, now) {
+            Budget::GaveUp { restarts } => {
+                report.outcome = Outcome::GaveUp;
+                report.steps.push(format!(
+                    "{restarts} restarts within {}; run `hm restart-worker {} --reset` once it is fixed",
+                    format_duration(r.window),
+                    m.name
+                ));
+                return Ok(report);
+            }
+            Budget::BackOff { since, wait } if automatic => {
+                // Any restart counts, a manual one or one whose worker ran and
+                // died since: the wait doubles with each restart in the window.
+                report.outcome = Outcome::BackingOff;
+                report.steps.push(format!(
+                    "last restarted {} ago: next attempt in {} (hm restart-worker {} restarts now)",
+                    format_duration(since),
+                    format_duration(wait),
+                    m.name
+                ));
+                return Ok(report);
+            }
+            _ => {}
+        }
+        if dry_run {
+            report.outcome = Outcome::WouldRestart;
+            report.steps.push(match &r.how {
+                crate::config::RestartHow::Unit(u) => format!("would run systemctl restart {u}"),
+                crate::config::RestartHow::Commands { start, .. } if report.old_pids.is_empty() => {
+                    format!("would start {} (nothing running to stop)", start.join(" "))
+                }
+                crate::config::RestartHow::Commands { start, .. } => {
+                    format!("would stop pids {:?} and start {}", report.old_pids, start.join(" "))
+                }
+            });
+            return Ok(report);
+        }
+        let host = self.host(proc_needs([m]));
+        let attempt = restart::restart(host.as_ref(), &m.name, r, &old);
+        let started_at = unix_now();
+        let (ok, steps) = match attempt {
+            Ok(mut a) => {
+                std::thread::sleep(r.delay);
+                let new = self.running_now(m, spec)?;
+                report.new_pids = new.iter().map(|p| p.pid).collect();
+                let ok = new.len() as u32 >= spec.min.max(1);
+                if !ok {
+                    restart::stop_unseen(host.as_ref(), &mut a, &report.new_pids, r.grace);
+                }
+                (ok, a.steps)
+            }
+            Err(e) => (false, vec![format!("{e:#}")]),
+        };
+        report.steps.extend(steps);
+        report.outcome = if ok { Outcome::Restarted } else { Outcome::Failed };
+        if !ok {
+            report.steps.push(format!("not running after {}", format_duration(r.delay)));
+        }
+        let details = if ok {
+            format!("{}; running: {:?}", report.steps.join("; "), report.new_pids)
+        } else {
+            report.steps.join("; ")
+        };
+        super::remedy::record(store, started_at, &m.name, "restart", if ok { "ok" } else { "failed" }, details)?;
+        Ok(report)
+    }
+
+    /// `hm restart-worker`, and `hm serve`'s restart, with the config in
+    /// force: `hm serve` restarts by the config it loaded (and reloads on
+    /// SIGHUP), never by a half-saved file on disk (issue 17). `reset` first
+    /// records that an operator reset the restart budget.
+    pub fn restart(&self, config: &Config, name: &str, dry_run: bool, reset: bool) -> Result<RestartReport> {
+        let m = config.monitors.iter().find(|m| m.name == name).ok_or_else(|| anyhow!("no monitor named `{name}`"))?;
+        restartable(m)?;
+        let ctx = self.ctx();
+        let store = ctx.store(config)?;
+        let _lock = crate::lock::unless_dry_run(&ctx.db_path(config), dry_run)?;
+        if reset && !dry_run {
+            let why = "restart budget reset by an operator".to_string();
+            super::remedy::record(&store, unix_now(), name, "reset", "ok", why)?;
+        }
+        self.restart_and_verify(&store, m, false, dry_run)
+    }
+}

@@ -1,0 +1,1 @@
+//! Whole cycles on a fake host (issue 17): placeholder, written below.
