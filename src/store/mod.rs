@@ -15,6 +15,7 @@ mod kept;
 mod open;
 mod outbox;
 mod pings;
+mod rows;
 
 pub use actions::ActionRow;
 pub use alerts::{AlertTx, Silence};
