@@ -109,10 +109,7 @@ fn wants_plugin_line(mode: cli::ErrorMode, args: &[OsString]) -> bool {
 /// "unknown", "error"}` for health commands, `{"error"}` otherwise.
 fn error_document(health: bool, error: String) {
     let doc = ErrorReport { status: health.then_some(status::Status::Unknown), error };
-    if let Ok(mut text) = serde_json::to_string_pretty(&doc) {
-        text.push('\n');
-        let _ = output::write_stdout(text.as_bytes());
-    }
+    let _ = output::write_stdout(&output::json::document(&doc));
 }
 
 /// The first line of a clap error, without its `error: `.

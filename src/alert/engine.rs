@@ -78,12 +78,11 @@ fn apply(tx: &AlertTx<'_>, config: &Config, host: &str, step: state::Step, now: 
         let mut channels = Vec::new();
         for (ch, routed) in route(&config.channels, ev) {
             let n = notification(&alert, &routed, host, now);
-            let payload = serde_json::to_string(&n)?;
             let queued = tx.enqueue(&NewNotification {
                 channel: &ch.name,
                 alert_id: Some(alert.id),
                 event: routed.kind.as_str(),
-                payload: &payload,
+                notification: &n,
                 now,
             })?;
             if queued {

@@ -103,10 +103,16 @@ pub fn queue(store: &mut Store, config: &Config, fixed: &[Fixed], now: f64) -> R
     let mut told = Vec::new();
     for f in fixed {
         let ev = Event { kind: EventKind::Healed, severity: f.heal.before.status, previous: None };
-        let payload = serde_json::to_string(&notification(f, &host, now))?;
+        let notification = notification(f, &host, now);
         let mut channels = Vec::new();
         for (ch, _) in route(&config.channels, &ev) {
-            let n = NewNotification { channel: &ch.name, alert_id: None, event: "healed", payload: &payload, now };
+            let n = NewNotification {
+                channel: &ch.name,
+                alert_id: None,
+                event: "healed",
+                notification: &notification,
+                now,
+            };
             if tx.enqueue(&n)? {
                 channels.push(ch.name.clone());
             }

@@ -6,7 +6,6 @@
 //! but a channel is tried again as soon as anything new is queued for it,
 //! so a fresh alert goes out at once when its receiver is back.
 
-use super::Notification;
 use super::notify;
 use crate::config::Config;
 use crate::store::{OutboxRow, Store};
@@ -51,8 +50,8 @@ pub fn next_try(now: f64, retry: f64, attempts: u32) -> f64 {
 fn drain(ch: &crate::config::Channel, rows: &[OutboxRow]) -> Vec<(i64, Result<String, String>)> {
     let mut done = Vec::new();
     for row in rows.iter().take(BATCH) {
-        let result = match serde_json::from_str::<Notification>(&row.payload) {
-            Ok(n) => notify::send(ch, &n),
+        let result = match &row.notification {
+            Ok(n) => notify::send(ch, n),
             Err(e) => Err(format!("unreadable notification: {e}")),
         };
         let failed = result.is_err();

@@ -75,7 +75,7 @@ pub fn outbox(ctx: &Ctx, all: bool) -> Result<OutboxReport> {
     let notifications = rows
         .into_iter()
         .map(|r| {
-            let n: Option<Notification> = serde_json::from_str(&r.payload).ok();
+            let n: Option<Notification> = r.notification.ok();
             OutboxView {
                 id: r.id,
                 channel: r.channel,

@@ -7,6 +7,7 @@
 //! error.
 
 mod alerts;
+pub(crate) mod json;
 pub(crate) mod nagios;
 mod prometheus;
 mod text;
@@ -51,11 +52,7 @@ pub fn export(r: &ExportReport) -> Vec<u8> {
     match r.format {
         Format::Prometheus => prometheus::render(&r.snapshot).into_bytes(),
         Format::Nagios => nagios::render(&r.snapshot).into_bytes(),
-        Format::Json => {
-            let mut out = serde_json::to_vec_pretty(&r.snapshot).unwrap_or_default();
-            out.push(b'\n');
-            out
-        }
+        Format::Json => json::document(&r.snapshot),
     }
 }
 
@@ -71,10 +68,7 @@ pub fn render(report: &Report, style: Style) -> Vec<u8> {
         return export(r);
     }
     if style.json {
-        let mut out =
-            serde_json::to_vec_pretty(report).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}").into_bytes());
-        out.push(b'\n');
-        return out;
+        return json::document(report);
     }
     let text = match report {
         Report::Check(r) => text::check(r, style),
@@ -105,8 +99,10 @@ pub fn render(report: &Report, style: Style) -> Vec<u8> {
 }
 
 /// Print one cycle of `hm run` / `hm serve`: a line per cycle on stdout
-/// (with `--json`, the cycle's whole report on one line: JSON Lines), and
-/// reloads and failures on stderr.
+/// (with `--json`, the cycle's whole report on one line, tagged with its
+/// `type`: JSON Lines), and reloads and failures on stderr. Under `--json`
+/// a failed cycle also has its line (`"type": "failed"`), so a script
+/// reading the stream sees it; a reload has none, as it is not a cycle.
 pub fn print_cycle(c: &Cycle, style: Style) {
     let line = match c {
         Cycle::Reloaded(Ok(msg)) => {
@@ -119,16 +115,19 @@ pub fn print_cycle(c: &Cycle, style: Style) {
         }
         Cycle::Failed(msg) => {
             eprintln!("hm: error: {msg}");
-            return;
+            if !style.json {
+                return;
+            }
+            json::line("failed", &serde_json::json!({ "error": msg }))
         }
         Cycle::Check(r) => {
             r.warnings.iter().for_each(|w| warn(w));
-            if style.json { serde_json::to_string(r).unwrap_or_default() } else { view::cycle_line(r, None) }
+            if style.json { json::line("check", r) } else { view::cycle_line(r, None) }
         }
         Cycle::Heal(r) => {
             r.before.warnings.iter().for_each(|w| warn(w));
             if style.json {
-                serde_json::to_string(r).unwrap_or_default()
+                json::line("heal", r)
             } else {
                 view::cycle_line(r.after.as_deref().unwrap_or(&r.before), Some(r))
             }

@@ -23,7 +23,7 @@ impl Reply {
     }
 
     pub fn json(status: u16, body: &impl Serialize) -> Reply {
-        let body = serde_json::to_string_pretty(body).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
+        let body = crate::output::json::text(body);
         Reply::text(status, body, "application/json")
     }
 

@@ -181,7 +181,8 @@ impl AlertTx<'_> {
         } else {
             "INSERT INTO outbox (channel, alert_id, event, payload, created_at, next_try) VALUES (?1, ?2, ?3, ?4, ?5, ?5)"
         };
-        let n = self.tx.prepare_cached(sql)?.execute(params![n.channel, n.alert_id, n.event, n.payload, n.now])?;
+        let payload = super::outbox::payload(n.notification)?;
+        let n = self.tx.prepare_cached(sql)?.execute(params![n.channel, n.alert_id, n.event, payload, n.now])?;
         Ok(n > 0)
     }
 

@@ -1,6 +1,7 @@
 //! The `checks` and `samples` tables: every check result and its metrics.
 
 use super::Store;
+use super::rows::CheckRow;
 use crate::check::CheckResult;
 use crate::status::Status;
 use anyhow::{Context, Result};
@@ -36,7 +37,7 @@ impl Store {
             )?;
             for r in results {
                 check.execute(params![ts, r.monitor, r.kind, r.status.as_str(), r.message, r.duration_ms])?;
-                latest.execute(params![r.monitor, ts, serde_json::to_string(r)?])?;
+                latest.execute(params![r.monitor, ts, serde_json::to_string(&CheckRow::from(r))?])?;
                 for m in &r.metrics {
                     sample.execute(params![ts, r.monitor, m.name, m.value, m.unit])?;
                 }
@@ -72,17 +73,24 @@ impl Store {
     /// The latest whole result of every monitor ever checked (with its
     /// metrics and their thresholds), and when it was recorded.
     pub fn latest_results(&self) -> Result<Vec<(f64, CheckResult)>> {
+        Ok(self.latest_results_counted()?.0)
+    }
+
+    /// [`Store::latest_results`], and how many rows could not be read
+    /// (written by another version, or damaged): those are skipped, not
+    /// fatal, and the count lets the caller say so.
+    pub fn latest_results_counted(&self) -> Result<(Vec<(f64, CheckResult)>, usize)> {
         let mut stmt = self.conn.prepare_cached("SELECT ts, result FROM latest")?;
         let rows = stmt.query_map([], |r| Ok((r.get::<_, f64>(0)?, r.get::<_, String>(1)?)))?;
-        let mut out = Vec::new();
+        let (mut out, mut unreadable) = (Vec::new(), 0);
         for row in rows {
             let (ts, text) = row?;
-            // A row this build cannot read (written by another version) is skipped, not fatal.
-            if let Ok(r) = serde_json::from_str::<CheckResult>(&text) {
-                out.push((ts, r));
+            match serde_json::from_str::<CheckRow>(&text) {
+                Ok(r) => out.push((ts, r.into())),
+                Err(_) => unreadable += 1,
             }
         }
-        Ok(out)
+        Ok((out, unreadable))
     }
 
     /// The names of the metrics recorded for `monitor` since `since`.

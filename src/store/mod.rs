@@ -14,6 +14,7 @@ mod counters;
 mod open;
 mod outbox;
 mod pings;
+mod rows;
 
 pub use actions::ActionRow;
 pub use alerts::{AlertTx, Silence};

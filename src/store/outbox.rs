@@ -1,9 +1,13 @@
 //! The `outbox` table: every notification, written in the same transaction
 //! as the alert change that caused it, then delivered (at least once) by
 //! `alert::outbox`. A failed delivery stays here with its error and the
-//! time of its next try; nothing is ever dropped undelivered.
+//! time of its next try; nothing is ever dropped undelivered. The
+//! notification itself is kept as the store's own row
+//! ([`super::rows::NotificationRow`]), not as the public JSON.
 
 use super::Store;
+use super::rows::NotificationRow;
+use crate::alert::Notification;
 use anyhow::{Context, Result};
 use rusqlite::params;
 use serde::Serialize;
@@ -15,8 +19,8 @@ pub struct NewNotification<'a> {
     pub alert_id: Option<i64>,
     /// The event kind (`firing`, `resolved`, ...).
     pub event: &'a str,
-    /// The notification as JSON (never a secret: channels add those when sending).
-    pub payload: &'a str,
+    /// The notification (never a secret: channels add those when sending).
+    pub notification: &'a Notification,
     pub now: f64,
 }
 
@@ -27,8 +31,9 @@ pub struct OutboxRow {
     pub channel: String,
     pub alert_id: Option<i64>,
     pub event: String,
+    /// The notification, or why its stored row cannot be read.
     #[serde(skip)]
-    pub payload: String,
+    pub notification: Result<Notification, String>,
     /// When it was queued (unix seconds).
     pub created_at: f64,
     /// Delivery attempts so far.
@@ -48,13 +53,23 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<OutboxRow> {
         channel: r.get(1)?,
         alert_id: r.get(2)?,
         event: r.get(3)?,
-        payload: r.get(4)?,
+        notification: read(&r.get::<_, String>(4)?),
         created_at: r.get(5)?,
         attempts: r.get(6)?,
         next_try: r.get(7)?,
         delivered_at: r.get(8)?,
         last_error: r.get(9)?,
     })
+}
+
+/// The stored form of a notification.
+pub(super) fn payload(n: &Notification) -> serde_json::Result<String> {
+    serde_json::to_string(&NotificationRow::from(n))
+}
+
+/// A stored notification, or why it cannot be read.
+fn read(payload: &str) -> Result<Notification, String> {
+    serde_json::from_str::<NotificationRow>(payload).map(Notification::from).map_err(|e| e.to_string())
 }
 
 impl Store {

@@ -26,6 +26,7 @@ mod probes;
 mod prometheus;
 mod restart;
 mod run_loop;
+mod schema;
 mod security_files;
 mod security_http;
 mod security_procs;
