@@ -5,8 +5,9 @@
 
 use super::Ctx;
 use super::monitor::{MonitorChange, validate_edit};
+use crate::check::kinds;
+use crate::config::COMMON;
 use crate::config::edit;
-use crate::config::{COMMON, KINDS};
 use anyhow::{Result, anyhow};
 use std::path::PathBuf;
 use toml_edit::{Array, Item, Table, Value, value};
@@ -124,7 +125,7 @@ impl NewMonitor {
 
     /// Every key this kind's flags may set, with the flag that sets it.
     fn flags(&self) -> Vec<(String, String)> {
-        let of_kind = KINDS.iter().find(|(k, _)| *k == self.kind).map_or(&[][..], |(_, keys)| *keys);
+        let of_kind = kinds::find(self.kind).map_or(&[][..], |k| k.keys);
         let mut keys: Vec<&str> =
             COMMON.iter().chain(of_kind).copied().filter(|k| !["name", "kind"].contains(k)).collect();
         keys.extend(self.fields.iter().map(|(k, _)| *k).filter(|k| !of_kind.contains(k) && !COMMON.contains(k)));
