@@ -1,4 +1,4 @@
-//! Checks: one file per kind, each a function from the host (and what the
+//! Checks: one module per kind (`kinds`), each a function from the host (and what the
 //! previous run left in the database) to a [`CheckOutput`]; the
 //! [`runner`] runs them in parallel and stamps each with its monitor, kind
 //! and duration.

@@ -138,13 +138,44 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_kind_is_registered_once_and_finds_its_own_specs() {
+    fn every_kind_is_registered_once_and_found_by_name() {
         for (i, k) in ALL.iter().enumerate() {
             assert!(ALL[..i].iter().all(|o| o.name != k.name), "`{}` registered twice", k.name);
             assert!(std::ptr::eq(find(k.name).expect("found"), *k));
         }
-        for m in crate::config::Config::embedded().monitors {
-            assert_eq!(of(&m.spec).name, m.name, "the embedded `{}` monitor", m.name);
+    }
+
+    /// A monitor of each kind, validated, is that kind again: `is` agrees
+    /// with what `validate` builds (a new kind adds its line here).
+    #[test]
+    fn every_kind_validates_into_a_spec_it_recognises() {
+        let least: &[(&str, &str)] = &[
+            ("cpu", ""),
+            ("memory", ""),
+            ("load", ""),
+            ("disk", ""),
+            ("process", "process = \"x\""),
+            ("heartbeat", ""),
+            ("tmux", ""),
+            ("sqlite", "path = \"/srv/x.db\""),
+            ("http", "url = \"http://127.0.0.1:1/\""),
+            ("tcp", "address = \"127.0.0.1:1\""),
+            ("command", "command = [\"true\"]"),
+            ("workspace", "path = \"/srv\""),
+            ("tasks", ""),
+            ("gpu", ""),
+        ];
+        let names: Vec<&str> = ALL.iter().map(|k| k.name).collect();
+        assert_eq!(least.iter().map(|(k, _)| *k).collect::<Vec<_>>(), names);
+        let text: String = least
+            .iter()
+            .map(|(k, keys)| format!("[[monitor]]\nname = \"my-{k}\"\nkind = \"{k}\"\n{keys}\n\n"))
+            .collect();
+        let config = crate::config::Config::parse("hm.toml", &text).expect("valid");
+        for (kind, _) in least {
+            let m = config.monitors.iter().find(|m| m.name == format!("my-{kind}")).expect("monitor");
+            assert_eq!(m.kind(), *kind);
+            assert!(std::ptr::eq(of(&m.spec), find(kind).expect("kind")));
         }
     }
 }
