@@ -1,6 +1,6 @@
 //! The `process` kind: workers found by name, command line, pidfile or
 //! systemd unit, and how `hm heal` may restart them. The spec and its
-//! description are here; validation in [`validate`], the check in [`check`].
+//! description are here; validation in `validate.rs`, the check in `check.rs`.
 
 mod check;
 mod validate;

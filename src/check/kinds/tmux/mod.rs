@@ -1,5 +1,5 @@
 //! The `tmux` kind: its spec, keys, validation and description; the
-//! check, and the session reading `hm unstick` shares, are in [`check`].
+//! check, and the session reading `hm unstick` shares, are in `check.rs`.
 
 mod check;
 
