@@ -1,27 +1,16 @@
-//! Checks: one file per kind, each a function from the host (and what the
+//! Checks: one module per kind (`kinds`), each a function from the host (and what the
 //! previous run left in the database) to a [`CheckOutput`]; the
 //! [`runner`] runs them in parallel and stamps each with its monitor, kind
 //! and duration.
 
-mod command;
-mod cpu;
-mod disk;
 pub mod find;
-pub mod gpu;
-mod heartbeat;
-mod http;
-mod load;
-mod memory;
+pub mod kinds;
 pub mod nagios;
 pub mod patterns;
 pub mod pidfile;
-pub mod process;
 pub mod runner;
-mod sqlite;
-pub mod tasks;
-mod tcp;
-pub mod tmux;
-mod workspace;
+
+pub use kinds::{gpu, process, tasks, tmux};
 
 use crate::config::Limits;
 use crate::host::Host;

@@ -17,10 +17,7 @@
 //! thread per monitor is ever stuck, however long the loop runs.
 
 use super::patterns::{PatternCache, PatternIndex};
-use super::{
-    CheckCtx, CheckOutput, CheckResult, Inputs, command, cpu, disk, gpu, heartbeat, http, load, memory, process,
-    sqlite, tasks, tcp, tmux, workspace,
-};
+use super::{CheckCtx, CheckOutput, CheckResult, Inputs};
 use crate::config::{Matcher, Monitor, Spec};
 use crate::host::{Host, ProcNeeds};
 use crate::status::Status;
@@ -80,22 +77,7 @@ impl Shared {
 }
 
 fn dispatch(ctx: &CheckCtx<'_>, m: &Monitor) -> anyhow::Result<CheckOutput> {
-    match &m.spec {
-        Spec::Cpu { limits } => cpu::check(ctx, *limits),
-        Spec::Memory { memory: mem, swap } => memory::check(ctx, *mem, *swap),
-        Spec::Load { limits } => load::check(ctx, *limits),
-        Spec::Disk(spec) => disk::check(ctx, spec),
-        Spec::Process(spec) => process::check(ctx, spec),
-        Spec::Heartbeat(spec) => heartbeat::check(ctx, spec),
-        Spec::Tmux(spec) => tmux::check(ctx, spec),
-        Spec::Sqlite(spec) => sqlite::check(ctx, spec),
-        Spec::Http(spec) => http::check(ctx, spec, m.timeout),
-        Spec::Tcp(spec) => tcp::check(ctx, spec, m.timeout),
-        Spec::Command(spec) => command::check(ctx, spec, m.timeout),
-        Spec::Workspace(spec) => workspace::check(ctx, spec, m.timeout),
-        Spec::Tasks(spec) => tasks::check(ctx, spec),
-        Spec::Gpu(spec) => gpu::check(ctx, spec, m.timeout),
-    }
+    (super::kinds::of(&m.spec).check)(ctx, m)
 }
 
 fn result(m: &Monitor, out: CheckOutput, took: Duration) -> CheckResult {

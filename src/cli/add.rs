@@ -158,8 +158,9 @@ impl AddArgs {
 
 #[cfg(test)]
 mod tests {
+    use crate::check::kinds;
     use crate::cli::{Cli, Command};
-    use crate::config::{COMMON, KINDS};
+    use crate::config::COMMON;
     use clap::{CommandFactory, Parser};
 
     /// The `[[monitor]]` table `hm ARGS` would add.
@@ -170,13 +171,13 @@ mod tests {
     }
 
     /// Every key a kind takes in hm.toml is a flag of `hm add KIND` (a
-    /// key added to `config::kinds::KINDS` needs its flag), and no flag
+    /// key added to a kind's `keys` in `check::kinds` needs its flag), and no flag
     /// writes a key the kind does not take.
     #[test]
     fn every_key_of_every_kind_has_its_flag() {
         let cli = Cli::command();
         let add = cli.find_subcommand("add").expect("add");
-        for (kind, keys) in KINDS {
+        for kinds::Kind { name: kind, keys, .. } in kinds::ALL.iter().copied() {
             let sub = add.find_subcommand(kind).unwrap_or_else(|| panic!("no `hm add {kind}`"));
             let mut flags: Vec<String> = sub
                 .get_arguments()

@@ -1,6 +1,6 @@
 //! `hm add` flags of the kinds that read the host's own tables: `cpu`,
 //! `memory`, `load`, `disk`, `process`, `heartbeat`. Each flag is a TOML key
-//! of the kind (see `config::kinds::KINDS`), with `_` written `-`.
+//! of the kind (see its `keys` in `check::kinds`), with `_` written `-`.
 
 use super::add::{CommonArgs, NAME_HELP};
 use crate::config::NewMonitor;

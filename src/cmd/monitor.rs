@@ -2,85 +2,14 @@
 //! the monitors of hm.toml. Edits go through `config::edit`, which keeps the
 //! file's comments and order, and are validated as a whole before writing.
 
-use crate::config::{Config, HeartbeatSource, Limits, Matcher, Monitor, Spec, edit};
+use crate::config::{Config, Monitor, edit};
 use crate::engine::Ctx;
 use crate::engine::report::{MonitorChange, MonitorList, MonitorRow};
-use crate::units::{format_bytes, format_duration};
 use anyhow::{Context, Result, anyhow};
 
-fn limits_text(prefix: &str, l: Limits, fmt: impl Fn(f64) -> String) -> Option<String> {
-    let mut parts = Vec::new();
-    if let Some(w) = l.warn {
-        parts.push(format!("{prefix}warn {}", fmt(w)));
-    }
-    if let Some(c) = l.crit {
-        parts.push(format!("{prefix}crit {}", fmt(c)));
-    }
-    (!parts.is_empty()).then(|| parts.join(" "))
-}
-
+/// What `m` watches and its thresholds, as its kind describes them.
 fn describe(m: &Monitor) -> (String, String) {
-    let num = |v: f64| format!("{v}");
-    let secs = |v: f64| format_duration(crate::units::secs(v.max(0.0)));
-    let (target, limits): (String, Vec<Option<String>>) = match &m.spec {
-        Spec::Cpu { limits } => ("total CPU".into(), vec![limits_text("", *limits, num)]),
-        Spec::Memory { memory, swap } => {
-            ("memory and swap".into(), vec![limits_text("", *memory, num), limits_text("swap_", *swap, num)])
-        }
-        Spec::Load { limits } => ("load per CPU".into(), vec![limits_text("", *limits, num)]),
-        Spec::Disk(d) => (
-            d.path.as_ref().map_or("every real filesystem".into(), |p| format!("filesystem of {}", p.display())),
-            vec![limits_text("", d.space, num), limits_text("inode_", d.inodes, num)],
-        ),
-        Spec::Process(p) => {
-            let target = match &p.matcher {
-                Matcher::Name(n) => format!("process {n}"),
-                Matcher::Pattern(re) => format!("pattern {re}"),
-                Matcher::Pidfile { path, is: None } => format!("pidfile {}", path.display()),
-                Matcher::Pidfile { path, is: Some(is) } => match is.as_ref() {
-                    Matcher::Name(n) => format!("pidfile {} (process {n})", path.display()),
-                    Matcher::Pattern(re) => format!("pidfile {} (pattern {re})", path.display()),
-                    _ => format!("pidfile {}", path.display()),
-                },
-                Matcher::Unit(u) => format!("unit {u}"),
-            };
-            let count = match p.max {
-                Some(max) => format!("min {} max {max}", p.min),
-                None => format!("min {}", p.min),
-            };
-            (target, vec![Some(count), limits_text("cpu_", p.cpu, num), limits_text("rss_", p.rss, format_bytes)])
-        }
-        Spec::Sqlite(q) => (
-            format!("sqlite {}", q.path.display()),
-            vec![
-                Some(format!("lock within {}", format_duration(q.lock_timeout))),
-                limits_text("wal_", q.wal, format_bytes),
-            ],
-        ),
-        Spec::Tmux(t) => (
-            t.session.as_ref().map_or("every tmux session".into(), |s| format!("tmux session {s}")),
-            vec![Some(format!("stuck after {}", format_duration(t.stuck_after)))],
-        ),
-        Spec::Heartbeat(h) => {
-            let target = match &h.source {
-                HeartbeatSource::File(f) => format!("mtime of {}", f.display()),
-                HeartbeatSource::Ping(n) => format!("hm ping {n}"),
-                HeartbeatSource::Sql { database, .. } => format!("query on {}", database.display()),
-            };
-            (target, vec![Some(format!("warn {} crit {}", format_duration(h.warn), format_duration(h.crit)))])
-        }
-        Spec::Http(h) => (format!("{} {}", h.method, h.shown_url()), vec![limits_text("", h.latency, secs)]),
-        Spec::Tcp(t) => (format!("tcp {}", t.address), vec![limits_text("", t.latency, secs)]),
-        Spec::Command(c) => (c.argv.join(" "), vec![]),
-        Spec::Workspace(w) => (format!("directory {}", w.path.display()), vec![limits_text("", w.size, format_bytes)]),
-        Spec::Tasks(t) => (
-            format!("hm ping {} over {}", t.ping, format_duration(t.window)),
-            vec![limits_text("error_", t.errors, num)],
-        ),
-        Spec::Gpu(g) => {
-            ("nvidia-smi".into(), vec![limits_text("", g.memory, num), limits_text("temp_", g.temperature, num)])
-        }
-    };
+    let (target, limits) = (crate::check::kinds::of(&m.spec).describe)(m);
     (target, limits.into_iter().flatten().collect::<Vec<_>>().join(" "))
 }
 

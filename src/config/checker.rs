@@ -5,7 +5,7 @@
 
 use super::ConfigIssue;
 use super::load::{Doc, key_offset};
-use super::model::{Limits, NumOrText};
+use super::model::{CommandLine, Limits, NumOrText};
 use crate::units::{parse_duration, parse_size};
 use std::time::Duration;
 use toml::de::{DeTable, DeValue};
@@ -125,6 +125,23 @@ impl<'a, 'd> Checker<'a, 'd> {
                 }
             },
             Some(NumOrText::Text(t)) => self.duration(key, Some(t), default),
+        }
+    }
+}
+
+/// A command as configured, as argv: an array as given, one line only
+/// with `shell` (then run by `/bin/sh -c`); `None` after reporting why not.
+pub(crate) fn argv(c: &mut Checker<'_, '_>, key: &str, cmd: &CommandLine, shell: bool) -> Option<Vec<String>> {
+    match cmd {
+        CommandLine::Argv(v) if v.is_empty() || v[0].is_empty() => {
+            c.err(key, "the command is empty");
+            None
+        }
+        CommandLine::Argv(v) => Some(v.clone()),
+        CommandLine::Line(line) if shell => Some(vec!["/bin/sh".into(), "-c".into(), line.clone()]),
+        CommandLine::Line(_) => {
+            c.err(key, "give the command as an argv array, e.g. [\"/usr/bin/app\", \"--serve\"], or set shell = true");
+            None
         }
     }
 }

@@ -10,7 +10,6 @@ pub(crate) mod checker;
 mod defaults;
 pub mod edit;
 mod kinds;
-mod kinds_probe;
 mod load;
 pub mod model;
 mod new_monitor;
@@ -19,8 +18,6 @@ pub mod read;
 pub mod validate;
 mod validate_channels;
 mod validate_clean;
-mod validate_probe;
-mod validate_process;
 mod validate_worker;
 
 pub use channel_events::ChannelEvent;

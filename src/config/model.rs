@@ -7,8 +7,8 @@
 //! compiled, and only the fields that make sense for the monitor's kind.
 
 pub use super::kinds::*;
-pub use super::kinds_probe::*;
 pub use super::raw::*;
+use crate::check::kinds;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 use std::time::Duration;
@@ -167,43 +167,31 @@ impl Monitor {
     }
 }
 
-/// What a monitor watches, by kind.
+/// What a monitor watches, by kind: one variant per kind, its spec
+/// defined by the kind's module in `check::kinds`, which also says which
+/// variant is its own.
 #[derive(Debug, Clone)]
 pub enum Spec {
     Cpu { limits: Limits },
     Memory { memory: Limits, swap: Limits },
     Load { limits: Limits },
-    Disk(DiskSpec),
-    Process(Box<ProcessSpec>),
-    Heartbeat(HeartbeatSpec),
-    Tmux(TmuxSpec),
-    Sqlite(SqliteSpec),
-    Http(Box<HttpSpec>),
-    Tcp(TcpSpec),
-    Command(CommandSpec),
-    Workspace(WorkspaceSpec),
-    Tasks(TasksSpec),
-    Gpu(GpuSpec),
+    Disk(kinds::disk::DiskSpec),
+    Process(Box<kinds::process::ProcessSpec>),
+    Heartbeat(kinds::heartbeat::HeartbeatSpec),
+    Tmux(kinds::tmux::TmuxSpec),
+    Sqlite(kinds::sqlite::SqliteSpec),
+    Http(Box<kinds::http::HttpSpec>),
+    Tcp(kinds::tcp::TcpSpec),
+    Command(kinds::command::CommandSpec),
+    Workspace(kinds::workspace::WorkspaceSpec),
+    Tasks(kinds::tasks::TasksSpec),
+    Gpu(kinds::gpu::GpuSpec),
 }
 
 impl Spec {
+    /// The kind's name, as written in the config and printed.
     pub fn kind(&self) -> &'static str {
-        match self {
-            Spec::Cpu { .. } => "cpu",
-            Spec::Memory { .. } => "memory",
-            Spec::Load { .. } => "load",
-            Spec::Disk(_) => "disk",
-            Spec::Process(_) => "process",
-            Spec::Heartbeat(_) => "heartbeat",
-            Spec::Tmux(_) => "tmux",
-            Spec::Sqlite(_) => "sqlite",
-            Spec::Http(_) => "http",
-            Spec::Tcp(_) => "tcp",
-            Spec::Command(_) => "command",
-            Spec::Workspace(_) => "workspace",
-            Spec::Tasks(_) => "tasks",
-            Spec::Gpu(_) => "gpu",
-        }
+        kinds::of(self).name
     }
 }
 

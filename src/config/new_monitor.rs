@@ -3,7 +3,8 @@
 //! `[[monitor]]` table. The flags are the user's words, so it remembers
 //! which flag set each key, for errors to name (`--stuck-after: ...`).
 
-use super::{COMMON, KINDS};
+use super::COMMON;
+use crate::check::kinds;
 use anyhow::{Result, anyhow};
 use std::path::PathBuf;
 use toml_edit::{Array, Item, Table, Value, value};
@@ -121,7 +122,7 @@ impl NewMonitor {
 
     /// Every key this kind's flags may set, with the flag that sets it.
     pub fn flags(&self) -> Vec<(String, String)> {
-        let of_kind = KINDS.iter().find(|(k, _)| *k == self.kind).map_or(&[][..], |(_, keys)| *keys);
+        let of_kind = kinds::find(self.kind).map_or(&[][..], |k| k.keys);
         let mut keys: Vec<&str> =
             COMMON.iter().chain(of_kind).copied().filter(|k| !["name", "kind"].contains(k)).collect();
         keys.extend(self.fields.iter().map(|(k, _)| *k).filter(|k| !of_kind.contains(k) && !COMMON.contains(k)));

@@ -7,10 +7,10 @@
 
 use super::ConfigIssue;
 use super::checker::{Checker, nested_offset, nested_table};
-use super::kinds::{COMMON, KINDS};
+use super::kinds::COMMON;
 use super::load::Doc;
 use super::model::*;
-use super::validate_process::{argv, process};
+use crate::check::kinds;
 use std::time::Duration;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -111,14 +111,14 @@ pub(crate) fn settings(
 pub(crate) fn keys(doc: &Doc<'_>, table: &Spanned<DeTable<'_>>, prefix: &str, issues: &mut Vec<ConfigIssue>) {
     let mut c = Checker::new(doc, table.get_ref(), table.span().start, prefix.to_string(), issues);
     let kind = table.get_ref().iter().find(|(k, _)| k.get_ref() == "kind").map(|(_, v)| v.get_ref());
-    let known: Vec<&str> = KINDS.iter().map(|(k, _)| *k).collect();
+    let known: Vec<&str> = kinds::ALL.iter().map(|k| k.name).collect();
     let allowed = match kind {
         None => {
             c.err("", "missing `kind`");
             return;
         }
-        Some(DeValue::String(kind)) => match KINDS.iter().find(|(k, _)| *k == kind.as_ref()) {
-            Some((_, allowed)) => (kind.as_ref(), *allowed),
+        Some(DeValue::String(kind)) => match kinds::find(kind) {
+            Some(k) => (k.name, k.keys),
             None => {
                 c.err("kind", format!("unknown kind `{kind}`; known kinds: {}", known.join(", ")));
                 return;
@@ -131,7 +131,7 @@ pub(crate) fn keys(doc: &Doc<'_>, table: &Spanned<DeTable<'_>>, prefix: &str, is
         if COMMON.contains(&key) || allowed.1.contains(&key) {
             continue;
         }
-        if KINDS.iter().any(|(_, keys)| keys.contains(&key)) {
+        if kinds::ALL.iter().any(|k| k.keys.contains(&key)) {
             c.err(key, format!("`{key}` does not apply to a `{}` monitor", allowed.0));
         } else {
             let mut valid: Vec<&str> = COMMON.iter().chain(allowed.1.iter()).copied().collect();
@@ -154,134 +154,11 @@ pub(crate) fn monitor(
     if let Some(why) = name_problem(&raw.name, "name") {
         c.err("name", why);
     }
-    if !KINDS.iter().any(|(k, _)| *k == raw.kind) {
+    let Some(kind) = kinds::find(&raw.kind) else {
         return None; // reported by `keys`
-    }
-    let timeout = c.duration("timeout", raw.timeout.as_deref(), DEFAULT_TIMEOUT);
-    let t = &settings.thresholds;
-    let pct = Some((0.0, 100.0));
-    let spec = match raw.kind.as_str() {
-        "cpu" => {
-            let l = Limits {
-                warn: c.number("warn", raw.warn.as_ref()).or(t.cpu.warn),
-                crit: c.number("crit", raw.crit.as_ref()).or(t.cpu.crit),
-            };
-            Spec::Cpu { limits: c.limits("warn", "crit", l, pct) }
-        }
-        "load" => {
-            let l = Limits {
-                warn: c.number("warn", raw.warn.as_ref()).or(t.load.warn),
-                crit: c.number("crit", raw.crit.as_ref()).or(t.load.crit),
-            };
-            Spec::Load { limits: c.limits("warn", "crit", l, Some((0.0, f64::MAX))) }
-        }
-        "memory" => {
-            let m = Limits {
-                warn: c.number("warn", raw.warn.as_ref()).or(t.memory.warn),
-                crit: c.number("crit", raw.crit.as_ref()).or(t.memory.crit),
-            };
-            let s = Limits { warn: raw.swap_warn.or(t.swap.warn), crit: raw.swap_crit.or(t.swap.crit) };
-            Spec::Memory { memory: c.limits("warn", "crit", m, pct), swap: c.limits("swap_warn", "swap_crit", s, pct) }
-        }
-        "disk" => {
-            let space = Limits {
-                warn: c.number("warn", raw.warn.as_ref()).or(t.disk.warn),
-                crit: c.number("crit", raw.crit.as_ref()).or(t.disk.crit),
-            };
-            let inodes = Limits { warn: raw.inode_warn.or(t.inodes.warn), crit: raw.inode_crit.or(t.inodes.crit) };
-            Spec::Disk(DiskSpec {
-                path: raw.path.clone(),
-                fs_types: raw.fs_types.clone().unwrap_or_default(),
-                space: c.limits("warn", "crit", space, pct),
-                inodes: c.limits("inode_warn", "inode_crit", inodes, pct),
-                forecast: super::validate_probe::forecast(&mut c, &raw),
-            })
-        }
-        "process" => Spec::Process(Box::new(process(&mut c, &raw)?)),
-        "http" | "tcp" | "command" | "workspace" | "tasks" | "gpu" => super::validate_probe::spec(&mut c, &raw)?,
-        "sqlite" => {
-            let Some(path) = raw.path.clone() else {
-                c.err("", "a sqlite monitor needs `path`, the database file");
-                return None;
-            };
-            let mut killable = Vec::new();
-            for k in raw.killable.clone().unwrap_or_default() {
-                match crate::check::patterns::pattern_error(&k) {
-                    None => killable.push(k),
-                    Some(e) => c.err("killable", format!("invalid regex: {e}")),
-                }
-            }
-            let wal = Limits {
-                warn: c.size("wal_warn", raw.wal_warn.as_ref()),
-                crit: c.size("wal_crit", raw.wal_crit.as_ref()),
-            };
-            Spec::Sqlite(SqliteSpec {
-                path,
-                quick_check: raw.quick_check.unwrap_or(false),
-                lock_timeout: c.duration("lock_timeout", raw.lock_timeout.as_deref(), Duration::from_secs(1)),
-                wal: c.limits("wal_warn", "wal_crit", wal, Some((0.0, f64::MAX))),
-                killable,
-                heal: raw.heal.unwrap_or(true),
-            })
-        }
-        "tmux" => {
-            let on_stuck =
-                raw.on_stuck.as_ref().and_then(|cmd| argv(&mut c, "on_stuck", cmd, raw.shell.unwrap_or(false)));
-            if let Some(s) = raw.session.as_deref().filter(|s| super::kinds::is_glob(s))
-                && let Err(e) = glob::Pattern::new(s)
-            {
-                c.err("session", format!("invalid glob: {e}"));
-            }
-            if raw.socket.as_ref().is_some_and(|s| !s.is_absolute()) {
-                c.err("socket", "give the socket's absolute path");
-            }
-            use super::validate_process::{DEFAULT_MAX_RESTARTS, DEFAULT_RESTART_WINDOW};
-            Spec::Tmux(TmuxSpec {
-                session: raw.session.clone(),
-                socket: raw.socket.clone(),
-                stuck_after: c.duration("stuck_after", raw.stuck_after.as_deref(), Duration::from_secs(30 * 60)),
-                keys: raw.keys.clone().unwrap_or_else(|| vec!["C-c".to_string()]),
-                on_stuck,
-                heal: raw.heal.unwrap_or(true),
-                settle: c.duration("settle", raw.settle.as_deref(), Duration::from_secs(2)),
-                max_restarts: raw.max_restarts.unwrap_or(DEFAULT_MAX_RESTARTS),
-                window: c.duration("restart_window", raw.restart_window.as_deref(), DEFAULT_RESTART_WINDOW),
-            })
-        }
-        "heartbeat" => {
-            let source = match (&raw.file, &raw.ping) {
-                _ if raw.database.is_some() || raw.query.is_some() => {
-                    super::validate_probe::sql_heartbeat(&mut c, &raw)?
-                }
-                (Some(_), Some(_)) => {
-                    c.err("ping", "set either `file` or `ping`, not both");
-                    HeartbeatSource::Ping(raw.name.clone())
-                }
-                (Some(f), None) => HeartbeatSource::File(f.clone()),
-                (None, Some(p)) => {
-                    if let Some(why) = name_problem(p, "ping name") {
-                        c.err("ping", why);
-                    }
-                    HeartbeatSource::Ping(p.clone())
-                }
-                (None, None) => HeartbeatSource::Ping(raw.name.clone()),
-            };
-            let warn = c.seconds("warn", raw.warn.as_ref(), Duration::from_secs(30));
-            let crit = c.seconds("crit", raw.crit.as_ref(), Duration::from_secs(60));
-            if warn > crit {
-                c.err(
-                    "warn",
-                    format!(
-                        "warn ({}) is above crit ({})",
-                        crate::units::format_duration(warn),
-                        crate::units::format_duration(crit)
-                    ),
-                );
-            }
-            Spec::Heartbeat(HeartbeatSpec { source, warn, crit })
-        }
-        _ => return None,
     };
+    let timeout = c.duration("timeout", raw.timeout.as_deref(), DEFAULT_TIMEOUT);
+    let spec = (kind.validate)(&mut c, &raw, &settings.thresholds)?;
     if raw.for_checks == Some(0) {
         c.err("for", "must be at least 1 (the number of consecutive non-ok checks before an alert fires)");
     }

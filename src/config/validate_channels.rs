@@ -3,8 +3,8 @@
 use super::ConfigIssue;
 use super::channels::*;
 use super::checker::Checker;
+use super::checker::argv;
 use super::load::Doc;
-use super::validate_process::argv;
 use crate::status::Status;
 use std::path::PathBuf;
 use toml::Spanned;

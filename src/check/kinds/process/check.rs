@@ -1,6 +1,6 @@
 //! `process`: are the workers running, how many, and are they healthy?
 //!
-//! Processes are found ([`super::find`]) by exact name, command-line regex,
+//! Processes are found ([`crate::check::find`]) by exact name, command-line regex,
 //! pidfile or systemd unit in the one process-table scan shared by every
 //! check of the run. hm never counts itself (its own command line contains
 //! the pattern when run as `hm add ... --pattern`), its ancestors or pid 1.
@@ -11,9 +11,9 @@
 //! reused pid never yields a delta), and the next run divides the difference
 //! by the elapsed time.
 
-use super::find::{Found, find};
-use super::{CheckCtx, CheckOutput, Metric, SAMPLE, level};
-use crate::config::ProcessSpec;
+use super::ProcessSpec;
+use crate::check::find::{Found, find};
+use crate::check::{CheckCtx, CheckOutput, Metric, SAMPLE, level};
 use crate::host::ProcInfo;
 use crate::status::Status;
 use crate::units::format_bytes;

@@ -1,11 +1,14 @@
 //! Validation of `process` monitors: how the worker is found, its limits,
 //! and how (and whether) it may be restarted.
 
-use super::checker::Checker;
-use super::model::*;
-use std::time::Duration;
+use super::{
+    DEFAULT_GRACE, DEFAULT_MAX_RESTARTS, DEFAULT_RESTART_DELAY, DEFAULT_RESTART_WINDOW, Matcher, ProcessSpec,
+    RestartHow, RestartSpec, RunAs,
+};
+use crate::config::checker::{Checker, argv};
+use crate::config::{Limits, RawMonitor};
 
-pub(crate) fn process(c: &mut Checker<'_, '_>, raw: &RawMonitor) -> Option<ProcessSpec> {
+pub(super) fn process(c: &mut Checker<'_, '_>, raw: &RawMonitor) -> Option<ProcessSpec> {
     let given: Vec<&str> =
         [("process", raw.process.is_some()), ("pattern", raw.pattern.is_some()), ("unit", raw.unit.is_some())]
             .iter()
@@ -80,27 +83,6 @@ pub(crate) fn process(c: &mut Checker<'_, '_>, raw: &RawMonitor) -> Option<Proce
         zombies: c.limits("zombies_warn", "zombies_crit", zombies, Some((0.0, f64::MAX))),
         restart,
     })
-}
-
-/// Default restart settings (like systemd's StartLimitBurst=5 in 30 min).
-pub const DEFAULT_RESTART_DELAY: Duration = Duration::from_secs(1);
-pub const DEFAULT_GRACE: Duration = Duration::from_secs(10);
-pub const DEFAULT_MAX_RESTARTS: u32 = 5;
-pub const DEFAULT_RESTART_WINDOW: Duration = Duration::from_secs(30 * 60);
-
-pub(crate) fn argv(c: &mut Checker<'_, '_>, key: &str, cmd: &CommandLine, shell: bool) -> Option<Vec<String>> {
-    match cmd {
-        CommandLine::Argv(v) if v.is_empty() || v[0].is_empty() => {
-            c.err(key, "the command is empty");
-            None
-        }
-        CommandLine::Argv(v) => Some(v.clone()),
-        CommandLine::Line(line) if shell => Some(vec!["/bin/sh".into(), "-c".into(), line.clone()]),
-        CommandLine::Line(_) => {
-            c.err(key, "give the command as an argv array, e.g. [\"/usr/bin/app\", \"--serve\"], or set shell = true");
-            None
-        }
-    }
 }
 
 /// How this process monitor's worker may be restarted, if at all.

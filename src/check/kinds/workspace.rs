@@ -4,13 +4,62 @@
 //! timeout: a tree too big to measure in time is reported with a lower
 //! bound, which is still decisive when it already passes the critical level.
 
-use super::{CheckCtx, CheckOutput, Metric};
-use crate::config::WorkspaceSpec;
+use super::{Described, Kind, limits_text, wrong_kind};
+use crate::check::{CheckCtx, CheckOutput, Metric};
+use crate::config::checker::Checker;
+use crate::config::{Limits, RawMonitor, Spec};
 use crate::status::Status;
 use crate::units::format_bytes;
 use anyhow::Result;
 use std::os::unix::fs::MetadataExt;
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
+
+/// `workspace`: a directory's existence, size, writability, required files.
+#[derive(Debug, Clone)]
+pub struct WorkspaceSpec {
+    pub path: PathBuf,
+    /// Size levels, bytes.
+    pub size: Limits,
+    /// Paths relative to `path` that must exist.
+    pub required: Vec<PathBuf>,
+    /// Whether hm must be able to create a file in it.
+    pub writable: bool,
+}
+
+pub(crate) static KIND: Kind = Kind {
+    name: "workspace",
+    keys: &["path", "warn", "crit", "required", "writable"],
+    is: |s| matches!(s, Spec::Workspace(_)),
+    validate: |c, raw, _| validate(c, raw),
+    check: |ctx, m| match &m.spec {
+        Spec::Workspace(spec) => check(ctx, spec, m.timeout),
+        _ => Err(wrong_kind("workspace", m)),
+    },
+    describe: |m| match &m.spec {
+        Spec::Workspace(w) => (format!("directory {}", w.path.display()), vec![limits_text("", w.size, format_bytes)]),
+        _ => Described::default(),
+    },
+};
+
+fn validate(c: &mut Checker<'_, '_>, raw: &RawMonitor) -> Option<Spec> {
+    let Some(path) = raw.path.clone() else {
+        c.err("", "a workspace monitor needs `path`, the directory");
+        return None;
+    };
+    let size = Limits {
+        warn: Some(c.size("warn", raw.warn.as_ref()).unwrap_or(1024.0 * 1024.0 * 1024.0)),
+        crit: Some(c.size("crit", raw.crit.as_ref()).unwrap_or(5.0 * 1024.0 * 1024.0 * 1024.0)),
+    };
+    let size = c.limits("warn", "crit", size, None);
+    let required = raw.required.clone().unwrap_or_default();
+    for r in &required {
+        if r.is_absolute() || r.components().any(|p| p == std::path::Component::ParentDir) {
+            c.err("required", format!("`{}` must be a path inside the workspace", r.display()));
+        }
+    }
+    Some(Spec::Workspace(WorkspaceSpec { path, size, required, writable: raw.writable.unwrap_or(false) }))
+}
 
 pub fn check(_ctx: &CheckCtx<'_>, spec: &WorkspaceSpec, timeout: Duration) -> Result<CheckOutput> {
     let dir = &spec.path;

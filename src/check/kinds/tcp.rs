@@ -1,12 +1,50 @@
 //! `tcp`: a connection to `host:port` opens within the monitor's timeout;
 //! the connect time is judged against the latency levels.
 
-use super::{CheckCtx, CheckOutput, Metric};
-use crate::config::TcpSpec;
+use super::{Described, Kind, latency, limits_text, secs, wrong_kind};
+use crate::check::{CheckCtx, CheckOutput, Metric};
+use crate::config::checker::Checker;
+use crate::config::{Limits, Monitor, RawMonitor, Spec};
 use crate::status::Status;
 use anyhow::{Context, Result};
 use std::net::{TcpStream, ToSocketAddrs};
 use std::time::{Duration, Instant};
+
+/// `tcp`: a connect to `host:port`, and its latency.
+#[derive(Debug, Clone)]
+pub struct TcpSpec {
+    pub address: String,
+    /// Latency levels, seconds.
+    pub latency: Limits,
+}
+
+pub(crate) static KIND: Kind = Kind {
+    name: "tcp",
+    keys: &["address", "warn", "crit"],
+    is: |s| matches!(s, Spec::Tcp(_)),
+    validate: |c, raw, _| validate(c, raw),
+    check: |ctx, m| match &m.spec {
+        Spec::Tcp(spec) => check(ctx, spec, m.timeout),
+        _ => Err(wrong_kind("tcp", m)),
+    },
+    describe,
+};
+
+fn validate(c: &mut Checker<'_, '_>, raw: &RawMonitor) -> Option<Spec> {
+    let Some(address) = raw.address.clone() else {
+        c.err("", "a tcp monitor needs `address`, e.g. \"127.0.0.1:5432\"");
+        return None;
+    };
+    if address.rsplit_once(':').is_none_or(|(_, port)| port.parse::<u16>().is_err()) {
+        c.err("address", format!("`{address}` is not host:port"));
+    }
+    Some(Spec::Tcp(TcpSpec { address, latency: latency(c, raw) }))
+}
+
+fn describe(m: &Monitor) -> Described {
+    let Spec::Tcp(t) = &m.spec else { return Described::default() };
+    (format!("tcp {}", t.address), vec![limits_text("", t.latency, secs)])
+}
 
 pub fn check(_ctx: &CheckCtx<'_>, spec: &TcpSpec, timeout: Duration) -> Result<CheckOutput> {
     // A little less than the monitor's timeout, so this check's own answer comes first.

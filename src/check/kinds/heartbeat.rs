@@ -3,12 +3,103 @@
 //! timestamp an SQL query reads from an SQLite database ("an experiment
 //! finished in the last 10 minutes").
 
-use super::{CheckCtx, CheckOutput, Metric};
-use crate::config::{HeartbeatSource, HeartbeatSpec, Limits};
+use super::{Described, Kind, wrong_kind};
+use crate::check::{CheckCtx, CheckOutput, Metric};
+use crate::config::checker::Checker;
+use crate::config::validate::name_problem;
+use crate::config::{Limits, Monitor, RawMonitor, Spec};
 use crate::status::Status;
 use crate::units::format_duration;
 use anyhow::Result;
+use std::path::PathBuf;
 use std::time::{Duration, UNIX_EPOCH};
+
+/// A `heartbeat` monitor: the age of a file's mtime or of the last `hm ping`.
+#[derive(Debug, Clone)]
+pub struct HeartbeatSpec {
+    pub source: HeartbeatSource,
+    pub warn: Duration,
+    pub crit: Duration,
+}
+
+/// Where a heartbeat's timestamp comes from.
+#[derive(Debug, Clone)]
+pub enum HeartbeatSource {
+    File(PathBuf),
+    Ping(String),
+    /// A query on an SQLite database returning one timestamp (Unix seconds
+    /// or an SQLite date-time text).
+    Sql {
+        database: PathBuf,
+        query: String,
+    },
+}
+
+pub(crate) static KIND: Kind = Kind {
+    name: "heartbeat",
+    keys: &["file", "ping", "database", "query", "warn", "crit", "worker"],
+    is: |s| matches!(s, Spec::Heartbeat(_)),
+    validate: |c, raw, _| validate(c, raw),
+    check: |ctx, m| match &m.spec {
+        Spec::Heartbeat(spec) => check(ctx, spec),
+        _ => Err(wrong_kind("heartbeat", m)),
+    },
+    describe,
+};
+
+fn validate(c: &mut Checker<'_, '_>, raw: &RawMonitor) -> Option<Spec> {
+    let source = match (&raw.file, &raw.ping) {
+        _ if raw.database.is_some() || raw.query.is_some() => sql_source(c, raw)?,
+        (Some(_), Some(_)) => {
+            c.err("ping", "set either `file` or `ping`, not both");
+            HeartbeatSource::Ping(raw.name.clone())
+        }
+        (Some(f), None) => HeartbeatSource::File(f.clone()),
+        (None, Some(p)) => {
+            if let Some(why) = name_problem(p, "ping name") {
+                c.err("ping", why);
+            }
+            HeartbeatSource::Ping(p.clone())
+        }
+        (None, None) => HeartbeatSource::Ping(raw.name.clone()),
+    };
+    let warn = c.seconds("warn", raw.warn.as_ref(), Duration::from_secs(30));
+    let crit = c.seconds("crit", raw.crit.as_ref(), Duration::from_secs(60));
+    if warn > crit {
+        c.err("warn", format!("warn ({}) is above crit ({})", format_duration(warn), format_duration(crit)));
+    }
+    Some(Spec::Heartbeat(HeartbeatSpec { source, warn, crit }))
+}
+
+/// A heartbeat read from an SQL query.
+fn sql_source(c: &mut Checker<'_, '_>, raw: &RawMonitor) -> Option<HeartbeatSource> {
+    if raw.file.is_some() || raw.ping.is_some() {
+        c.err("database", "set one of `file`, `ping`, or `database` with `query`");
+    }
+    match (&raw.database, &raw.query) {
+        (Some(database), Some(query)) => {
+            Some(HeartbeatSource::Sql { database: database.clone(), query: query.clone() })
+        }
+        (None, _) => {
+            c.err("query", "`query` needs `database`, the SQLite file to run it on");
+            None
+        }
+        (_, None) => {
+            c.err("database", "`database` needs `query`, returning one timestamp");
+            None
+        }
+    }
+}
+
+fn describe(m: &Monitor) -> Described {
+    let Spec::Heartbeat(h) = &m.spec else { return Described::default() };
+    let target = match &h.source {
+        HeartbeatSource::File(f) => format!("mtime of {}", f.display()),
+        HeartbeatSource::Ping(n) => format!("hm ping {n}"),
+        HeartbeatSource::Sql { database, .. } => format!("query on {}", database.display()),
+    };
+    (target, vec![Some(format!("warn {} crit {}", format_duration(h.warn), format_duration(h.crit)))])
+}
 
 pub fn check(ctx: &CheckCtx<'_>, spec: &HeartbeatSpec) -> Result<CheckOutput> {
     let (age, what) = match &spec.source {

@@ -1,9 +1,36 @@
 //! `load`: the 1, 5 and 15-minute load averages divided by the number of
 //! CPUs, so one threshold fits a laptop and a 64-core server alike.
 
-use super::{CheckCtx, CheckOutput, Metric};
-use crate::config::Limits;
+use super::{Described, Kind, host_limits, limits_text, num, wrong_kind};
+use crate::check::{CheckCtx, CheckOutput, Metric};
+use crate::config::checker::Checker;
+use crate::config::{HostThresholds, Limits, Monitor, RawMonitor, Spec};
 use anyhow::Result;
+
+pub(crate) static KIND: Kind = Kind {
+    name: "load",
+    keys: &["warn", "crit"],
+    is: |s| matches!(s, Spec::Load { .. }),
+    validate,
+    check: |ctx, m| match &m.spec {
+        Spec::Load { limits } => check(ctx, *limits),
+        _ => Err(wrong_kind("load", m)),
+    },
+    describe,
+};
+
+fn validate(c: &mut Checker<'_, '_>, raw: &RawMonitor, t: &HostThresholds) -> Option<Spec> {
+    let l = host_limits(c, raw, t.load);
+    Some(Spec::Load { limits: c.limits("warn", "crit", l, Some((0.0, f64::MAX))) })
+}
+
+fn describe(m: &Monitor) -> Described {
+    let limits = match &m.spec {
+        Spec::Load { limits } => *limits,
+        _ => Limits::default(),
+    };
+    ("load per CPU".into(), vec![limits_text("", limits, num)])
+}
 
 pub fn check(ctx: &CheckCtx<'_>, limits: Limits) -> Result<CheckOutput> {
     let l = ctx.host.load()?;

@@ -3,7 +3,6 @@
 // this project to record them on; replace them with recordings when one is.
 use super::*;
 use crate::check::Inputs;
-use crate::config::Limits;
 use crate::host::fake::FakeHost;
 
 fn spec() -> GpuSpec {
@@ -19,14 +18,14 @@ fn run(output: &str) -> CheckOutput {
 #[test]
 fn recorded_outputs_parse() {
     for (file, text) in [
-        ("one-gpu", include_str!("../../tests/fixtures/nvidia-smi/one-gpu.csv")),
-        ("two-gpus-na", include_str!("../../tests/fixtures/nvidia-smi/two-gpus-na.csv")),
+        ("one-gpu", include_str!("../../../tests/fixtures/nvidia-smi/one-gpu.csv")),
+        ("two-gpus-na", include_str!("../../../tests/fixtures/nvidia-smi/two-gpus-na.csv")),
     ] {
         let gpus = parse(text);
         assert!(!gpus.is_empty(), "{file}");
         assert!(gpus.iter().all(|g| g.name.contains("NVIDIA") || g.name.contains("Tesla")), "{file}: {gpus:?}");
     }
-    let two = parse(include_str!("../../tests/fixtures/nvidia-smi/two-gpus-na.csv"));
+    let two = parse(include_str!("../../../tests/fixtures/nvidia-smi/two-gpus-na.csv"));
     assert_eq!(two.len(), 2);
     assert_eq!(two[1].utilization, None, "[N/A] is no value, not an error");
     assert_eq!(parse("garbage\n\n1, 2\n"), vec![]);

@@ -22,8 +22,9 @@
 //! anything but a socket is refused (see SECURITY.md). No tmux server
 //! means no sessions; no tmux binary is `unknown`.
 
-use super::{CheckCtx, CheckOutput, Metric};
-use crate::config::{Limits, TmuxSpec};
+use super::TmuxSpec;
+use crate::check::{CheckCtx, CheckOutput, Metric};
+use crate::config::Limits;
 use crate::status::Status;
 use crate::units::format_duration;
 use anyhow::{Result, bail};

@@ -5,10 +5,37 @@
 //! when there is no recent counter (first run, or more than 15 minutes ago)
 //! does the check sample for a short interval itself.
 
-use super::{CheckCtx, CheckOutput, Metric, SAMPLE};
-use crate::config::Limits;
+use super::{Described, Kind, host_limits, limits_text, num, wrong_kind};
+use crate::check::{CheckCtx, CheckOutput, Metric, SAMPLE};
+use crate::config::checker::Checker;
+use crate::config::{HostThresholds, Limits, Monitor, RawMonitor, Spec};
 use crate::host::CpuTimes;
 use anyhow::Result;
+
+pub(crate) static KIND: Kind = Kind {
+    name: "cpu",
+    keys: &["warn", "crit"],
+    is: |s| matches!(s, Spec::Cpu { .. }),
+    validate,
+    check: |ctx, m| match &m.spec {
+        Spec::Cpu { limits } => check(ctx, *limits),
+        _ => Err(wrong_kind("cpu", m)),
+    },
+    describe,
+};
+
+fn validate(c: &mut Checker<'_, '_>, raw: &RawMonitor, t: &HostThresholds) -> Option<Spec> {
+    let l = host_limits(c, raw, t.cpu);
+    Some(Spec::Cpu { limits: c.limits("warn", "crit", l, Some((0.0, 100.0))) })
+}
+
+fn describe(m: &Monitor) -> Described {
+    let limits = match &m.spec {
+        Spec::Cpu { limits } => *limits,
+        _ => Limits::default(),
+    };
+    ("total CPU".into(), vec![limits_text("", limits, num)])
+}
 
 const BUSY: &str = "cpu.busy";
 const IOWAIT: &str = "cpu.iowait";

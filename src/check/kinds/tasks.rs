@@ -3,11 +3,64 @@
 //! minute, p50 and p95 duration, and "slow" (warning) when the average
 //! duration is over twice the expected one.
 
-use super::{CheckCtx, CheckOutput, Metric};
-use crate::config::{TaskPing, TasksSpec};
+use super::{Described, Kind, limits_text, num, pct, wrong_kind};
+use crate::check::{CheckCtx, CheckOutput, Metric};
+use crate::config::checker::Checker;
+use crate::config::{Limits, Monitor, RawMonitor, Spec};
 use crate::status::Status;
 use crate::units::format_duration;
 use anyhow::Result;
+use std::time::Duration;
+
+/// `tasks`: outcomes and durations from `hm ping NAME [--fail] --duration S`.
+#[derive(Debug, Clone)]
+pub struct TasksSpec {
+    /// The ping name (default: the monitor's name).
+    pub ping: String,
+    /// The window the rates are computed over.
+    pub window: Duration,
+    /// Error-rate levels, %.
+    pub errors: Limits,
+    /// A task's expected duration: slow (warning) when the average is over twice this.
+    pub expected: Option<Duration>,
+}
+
+/// A recorded ping, as the tasks check reads it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TaskPing {
+    pub ts: f64,
+    pub ok: bool,
+    pub duration_ms: Option<f64>,
+}
+
+pub(crate) static KIND: Kind = Kind {
+    name: "tasks",
+    keys: &["ping", "window", "error_warn", "error_crit", "expected", "worker"],
+    is: |s| matches!(s, Spec::Tasks(_)),
+    validate: |c, raw, _| validate(c, raw),
+    check: |ctx, m| match &m.spec {
+        Spec::Tasks(spec) => check(ctx, spec),
+        _ => Err(wrong_kind("tasks", m)),
+    },
+    describe,
+};
+
+fn validate(c: &mut Checker<'_, '_>, raw: &RawMonitor) -> Option<Spec> {
+    let ping = raw.ping.clone().unwrap_or_else(|| raw.name.clone());
+    if let Some(why) = crate::config::validate::name_problem(&ping, "ping name") {
+        c.err("ping", why);
+    }
+    let window = c.duration("window", raw.window.as_deref(), Duration::from_secs(3600));
+    let errors = Limits { warn: Some(raw.error_warn.unwrap_or(5.0)), crit: Some(raw.error_crit.unwrap_or(10.0)) };
+    let errors = pct(c, ("error_warn", "error_crit"), errors);
+    let expected = raw.expected.as_deref().map(|e| c.duration("expected", Some(e), Duration::ZERO));
+    Some(Spec::Tasks(TasksSpec { ping, window, errors, expected }))
+}
+
+fn describe(m: &Monitor) -> Described {
+    let Spec::Tasks(t) = &m.spec else { return Described::default() };
+    (format!("hm ping {} over {}", t.ping, format_duration(t.window)), vec![limits_text("error_", t.errors, num)])
+}
 
 /// The `q` quantile (0–1) of sorted values, nearest rank.
 pub fn quantile(sorted: &[f64], q: f64) -> Option<f64> {

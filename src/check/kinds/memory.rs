@@ -1,10 +1,39 @@
 //! `memory`: used memory % (from MemAvailable, which counts reclaimable
 //! cache as free, as `free` does) and swap %.
 
-use super::{CheckCtx, CheckOutput, Metric};
-use crate::config::Limits;
+use super::{Described, Kind, host_limits, limits_text, num, wrong_kind};
+use crate::check::{CheckCtx, CheckOutput, Metric};
+use crate::config::checker::Checker;
+use crate::config::{HostThresholds, Limits, Monitor, RawMonitor, Spec};
 use crate::units::format_bytes;
 use anyhow::Result;
+
+pub(crate) static KIND: Kind = Kind {
+    name: "memory",
+    keys: &["warn", "crit", "swap_warn", "swap_crit"],
+    is: |s| matches!(s, Spec::Memory { .. }),
+    validate,
+    check: |ctx, m| match &m.spec {
+        Spec::Memory { memory, swap } => check(ctx, *memory, *swap),
+        _ => Err(wrong_kind("memory", m)),
+    },
+    describe,
+};
+
+fn validate(c: &mut Checker<'_, '_>, raw: &RawMonitor, t: &HostThresholds) -> Option<Spec> {
+    let pct = Some((0.0, 100.0));
+    let m = host_limits(c, raw, t.memory);
+    let s = Limits { warn: raw.swap_warn.or(t.swap.warn), crit: raw.swap_crit.or(t.swap.crit) };
+    Some(Spec::Memory { memory: c.limits("warn", "crit", m, pct), swap: c.limits("swap_warn", "swap_crit", s, pct) })
+}
+
+fn describe(m: &Monitor) -> Described {
+    let (memory, swap) = match &m.spec {
+        Spec::Memory { memory, swap } => (*memory, *swap),
+        _ => Default::default(),
+    };
+    ("memory and swap".into(), vec![limits_text("", memory, num), limits_text("swap_", swap, num)])
+}
 
 pub fn check(ctx: &CheckCtx<'_>, memory: Limits, swap: Limits) -> Result<CheckOutput> {
     let m = ctx.host.memory()?;

@@ -4,12 +4,43 @@
 //! plugin still running at the monitor's timeout is killed and reported
 //! unknown.
 
-use super::{CheckCtx, CheckOutput, nagios};
-use crate::config::CommandSpec;
+use super::{Described, Kind, wrong_kind};
+use crate::check::{CheckCtx, CheckOutput, nagios};
+use crate::config::checker::{Checker, argv};
+use crate::config::{RawMonitor, Spec};
 use crate::host::exec;
 use crate::status::Status;
 use anyhow::Result;
 use std::time::Duration;
+
+/// `command`: any Nagios plugin; exit code 0–3 is the status.
+#[derive(Debug, Clone)]
+pub struct CommandSpec {
+    pub argv: Vec<String>,
+}
+
+pub(crate) static KIND: Kind = Kind {
+    name: "command",
+    keys: &["command", "shell"],
+    is: |s| matches!(s, Spec::Command(_)),
+    validate: |c, raw, _| validate(c, raw),
+    check: |ctx, m| match &m.spec {
+        Spec::Command(spec) => check(ctx, spec, m.timeout),
+        _ => Err(wrong_kind("command", m)),
+    },
+    describe: |m| match &m.spec {
+        Spec::Command(c) => (c.argv.join(" "), vec![]),
+        _ => Described::default(),
+    },
+};
+
+fn validate(c: &mut Checker<'_, '_>, raw: &RawMonitor) -> Option<Spec> {
+    let Some(cmd) = raw.command.as_ref() else {
+        c.err("", "a command monitor needs `command`, e.g. [\"/usr/lib/nagios/plugins/check_load\", \"-w\", \"5\", \"-c\", \"10\"]");
+        return None;
+    };
+    Some(Spec::Command(CommandSpec { argv: argv(c, "command", cmd, raw.shell.unwrap_or(false))? }))
+}
 
 pub fn check(_ctx: &CheckCtx<'_>, spec: &CommandSpec, timeout: Duration) -> Result<CheckOutput> {
     // A little less than the monitor's timeout, so the plugin is killed

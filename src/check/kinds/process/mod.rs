@@ -1,0 +1,143 @@
+//! The `process` kind: workers found by name, command line, pidfile or
+//! systemd unit, and how `hm heal` may restart them. The spec and its
+//! description are here; validation in `validate.rs`, the check in `check.rs`.
+
+mod check;
+mod validate;
+
+pub use check::check;
+
+use super::{Described, Kind, limits_text, num, wrong_kind};
+use crate::config::{Limits, Spec};
+use crate::units::format_bytes;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// How a `process` monitor finds its processes.
+#[derive(Debug, Clone)]
+pub enum Matcher {
+    /// Exact process name (comm, or the base name of argv\[0\]).
+    Name(String),
+    /// Regex over the whole command line, arguments joined by spaces;
+    /// checked for syntax here, compiled with all the run's other patterns
+    /// into one set (see `check::patterns`).
+    Pattern(String),
+    /// The pid written in a file, believed only when the file is trusted
+    /// (see `check::pidfile`) and, if `is` is given, only when that process
+    /// also has this name or matches this pattern.
+    Pidfile { path: PathBuf, is: Option<Box<Matcher>> },
+    /// The processes of a systemd unit.
+    Unit(String),
+}
+
+/// A `process` monitor.
+#[derive(Debug, Clone)]
+pub struct ProcessSpec {
+    pub matcher: Matcher,
+    /// Only processes running as this user count (real and effective
+    /// uid); their pidfile may belong to this user too.
+    pub user: Option<RunAs>,
+    pub min: u32,
+    pub max: Option<u32>,
+    /// Per-process CPU % (of one core).
+    pub cpu: Limits,
+    /// Per-process resident memory, bytes.
+    pub rss: Limits,
+    /// Zombie count among the matched processes.
+    pub zombies: Limits,
+    /// How to restart the worker, when the config allows it.
+    pub restart: Option<RestartSpec>,
+}
+
+/// A `process` monitor's `user`, resolved when the config is loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RunAs {
+    pub name: String,
+    pub uid: u32,
+}
+
+/// How a worker is restarted (`hm restart-worker`, `hm heal`).
+#[derive(Debug, Clone)]
+pub struct RestartSpec {
+    pub how: RestartHow,
+    /// Wait this long after starting before verifying it runs; also the
+    /// base of the backoff between automatic attempts.
+    pub delay: Duration,
+    /// Between SIGTERM and SIGKILL.
+    pub grace: Duration,
+    /// At most this many restarts within `window`, then give up.
+    pub max_restarts: u32,
+    pub window: Duration,
+    /// Where a started worker's stdout and stderr go (appended).
+    pub log: Option<PathBuf>,
+}
+
+/// Through systemd, or by stopping and starting it ourselves.
+#[derive(Debug, Clone)]
+pub enum RestartHow {
+    Unit(String),
+    Commands { start: Vec<String>, stop: Option<Vec<String>> },
+}
+
+/// Default restart settings (like systemd's StartLimitBurst=5 in 30 min).
+pub const DEFAULT_RESTART_DELAY: Duration = Duration::from_secs(1);
+pub const DEFAULT_GRACE: Duration = Duration::from_secs(10);
+pub const DEFAULT_MAX_RESTARTS: u32 = 5;
+pub const DEFAULT_RESTART_WINDOW: Duration = Duration::from_secs(30 * 60);
+
+pub(crate) static KIND: Kind = Kind {
+    name: "process",
+    keys: &[
+        "process",
+        "pattern",
+        "pidfile",
+        "unit",
+        "user",
+        "min",
+        "max",
+        "cpu_warn",
+        "cpu_crit",
+        "rss_warn",
+        "rss_crit",
+        "zombies_warn",
+        "zombies_crit",
+        "start",
+        "stop",
+        "shell",
+        "restart_delay",
+        "grace",
+        "max_restarts",
+        "restart_window",
+        "log",
+        "heal",
+    ],
+    is: |s| matches!(s, Spec::Process(_)),
+    validate: |c, raw, _| Some(Spec::Process(Box::new(validate::process(c, raw)?))),
+    check: |ctx, m| match &m.spec {
+        Spec::Process(spec) => check(ctx, spec),
+        _ => Err(wrong_kind("process", m)),
+    },
+    describe: |m| match &m.spec {
+        Spec::Process(p) => describe(p),
+        _ => Described::default(),
+    },
+};
+
+fn describe(p: &ProcessSpec) -> Described {
+    let target = match &p.matcher {
+        Matcher::Name(n) => format!("process {n}"),
+        Matcher::Pattern(re) => format!("pattern {re}"),
+        Matcher::Pidfile { path, is: None } => format!("pidfile {}", path.display()),
+        Matcher::Pidfile { path, is: Some(is) } => match is.as_ref() {
+            Matcher::Name(n) => format!("pidfile {} (process {n})", path.display()),
+            Matcher::Pattern(re) => format!("pidfile {} (pattern {re})", path.display()),
+            _ => format!("pidfile {}", path.display()),
+        },
+        Matcher::Unit(u) => format!("unit {u}"),
+    };
+    let count = match p.max {
+        Some(max) => format!("min {} max {max}", p.min),
+        None => format!("min {}", p.min),
+    };
+    (target, vec![Some(count), limits_text("cpu_", p.cpu, num), limits_text("rss_", p.rss, format_bytes)])
+}
