@@ -165,6 +165,59 @@ fn restarting_over_http_needs_the_bearer_token() {
     assert!(!body.contains(token));
 }
 
+/// The processes whose command line starts with `prefix`, killed.
+fn kill_workers(prefix: &[u8]) -> usize {
+    let pids: Vec<u32> = std::fs::read_dir("/proc")
+        .expect("proc")
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse().ok())
+        .filter(|pid: &u32| std::fs::read(format!("/proc/{pid}/cmdline")).is_ok_and(|c| c.starts_with(prefix)))
+        .collect();
+    for pid in &pids {
+        let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(*pid as i32), Signal::SIGKILL);
+    }
+    pids.len()
+}
+
+#[test]
+fn issue17_restarts_over_http_never_hold_the_workers_that_answer_reads() {
+    // A restart waits `restart_delay` for its worker to come up, and a
+    // second one waits up to 2 s for the run lock. Eight at once used to
+    // take all four HTTP workers for seconds, and `/status` waited behind
+    // them; now each restart runs on a thread of its own.
+    let t = Test::new();
+    let token = "s3cret-token-0123456789";
+    let extra = format!(
+        "[serve]\ntoken = \"{token}\"\n\n[[monitor]]\nname = \"api\"\nkind = \"process\"\npattern = \"^hm-test-serve-slow \"\n\
+         start = [\"bash\", \"-c\", \"exec -a 'hm-test-serve-slow run' sleep 30\"]\nrestart_delay = \"4s\"\n"
+    );
+    beat(&t, 0);
+    let text = config(&t, &extra);
+    let t = t.config(&text);
+    let port = free_port();
+    let listen = format!("127.0.0.1:{port}");
+    let _hm = Daemon::start(&t, &["serve", "--listen", &listen, "--interval", "1h"]);
+    wait_port(port, Duration::from_secs(10));
+    let restart = format!("http://{listen}/monitors/api/restart");
+    let posts: Vec<_> = (0..8)
+        .map(|_| {
+            let url = restart.clone();
+            std::thread::spawn(move || http("POST", &url, Some(token)).0)
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(300));
+    let asked = Instant::now();
+    let (code, _) = http("GET", &format!("http://{listen}/status"), None);
+    let took = asked.elapsed();
+    let codes: Vec<u16> = posts.into_iter().map(|p| p.join().expect("post")).collect();
+    let started = kill_workers(b"hm-test-serve-slow ");
+    assert_eq!(code, 200);
+    assert!(took < Duration::from_millis(1500), "/status waited {took:?} behind the restarts");
+    // One restart ran; the others found the run lock taken and said so.
+    assert_eq!(codes.iter().filter(|c| **c == 200).count(), 1, "{codes:?}");
+    assert!(codes.iter().all(|c| *c == 200 || *c == 409), "{codes:?}");
+    assert_eq!(started, 1, "one worker started");
+}
+
 #[test]
 fn issue16_a_failing_cycle_turns_health_and_ready_to_503_until_one_succeeds() {
     let t = Test::new();
