@@ -43,7 +43,7 @@ pub struct Delivery {
 
 /// When to try again after `attempts` failed attempts.
 pub fn next_try(now: f64, retry: f64, attempts: u32) -> f64 {
-    now + (retry * 2f64.powi(attempts.saturating_sub(1).min(30) as i32)).min(MAX_BACKOFF)
+    now + (retry * 2f64.powi(i32::try_from(attempts.saturating_sub(1).min(30)).unwrap_or(30))).min(MAX_BACKOFF)
 }
 
 /// Send one channel's due notifications in order; stop at the first failure.

@@ -171,7 +171,7 @@ pub fn run_with_progress(
     progress: &dyn Fn(u64, usize),
 ) -> Result<Outcome> {
     let cutoff = now.checked_sub(rule.older_than).unwrap_or(UNIX_EPOCH);
-    let cutoff_s = cutoff.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs()) as i64;
+    let cutoff_s = cutoff.duration_since(UNIX_EPOCH).map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
     // Each root is resolved once; both walks below use what was opened.
     let roots = rule
         .roots

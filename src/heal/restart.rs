@@ -159,7 +159,7 @@ pub fn budget(spec: &impl Allowance, restarts: &[f64], now: f64) -> Budget {
     let factor = 2u32.saturating_pow(recent.len() as u32);
     let backoff = spec.backoff_base().saturating_mul(factor).min(MAX_BACKOFF);
     let since = crate::units::secs((now - last).max(0.0));
-    if since < backoff { Budget::BackOff { since, wait: backoff - since } } else { Budget::Go }
+    if since < backoff { Budget::BackOff { since, wait: backoff.saturating_sub(since) } } else { Budget::Go }
 }
 
 #[cfg(test)]

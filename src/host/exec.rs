@@ -103,10 +103,12 @@ pub fn capture(argv: &[String], input: Option<&[u8]>, env: &[(&str, &str)], time
             let _ = stdin.write_all(&input);
         });
     }
-    let _running = Running::register(child.id() as i32);
+    // A pid the kernel gave out fits in an i32 (pid_max is at most 2^22).
+    let group = i32::try_from(child.id()).context("the command's pid is out of range")?;
+    let _running = Running::register(group);
     let (out, err) = (Drain::start(child.stdout.take()), Drain::start(child.stderr.take()));
     let start = Instant::now();
-    let group = nix::unistd::Pid::from_raw(child.id() as i32);
+    let group = nix::unistd::Pid::from_raw(group);
     let status = loop {
         if let Some(status) = child.try_wait().context("cannot wait for the command")? {
             break status;
@@ -272,7 +274,10 @@ mod tests {
         let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("stat");
         let after = &stat[stat.rfind(')').expect(")") + 2..];
         let session: u32 = after.split(' ').nth(3).expect("session").parse().expect("number");
-        let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid as i32), nix::sys::signal::Signal::SIGKILL);
+        let _ = nix::sys::signal::kill(
+            nix::unistd::Pid::from_raw(i32::try_from(pid).expect("pid")),
+            nix::sys::signal::Signal::SIGKILL,
+        );
         assert_eq!(session, pid, "session leader");
     }
 }

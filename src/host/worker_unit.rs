@@ -157,8 +157,10 @@ mod tests {
         let argv = ["sleep", "5"].map(String::from);
         let started = host.start_worker("x", &argv, None, Duration::from_secs(1)).expect("start");
         let stat = std::fs::read_to_string(format!("/proc/{}/stat", started.pid)).expect("stat");
-        let _ =
-            nix::sys::signal::kill(nix::unistd::Pid::from_raw(started.pid as i32), nix::sys::signal::Signal::SIGKILL);
+        let _ = nix::sys::signal::kill(
+            nix::unistd::Pid::from_raw(i32::try_from(started.pid).expect("pid")),
+            nix::sys::signal::Signal::SIGKILL,
+        );
         assert_eq!(started.unit, None);
         let after = &stat[stat.rfind(')').expect(")") + 2..];
         assert_eq!(after.split(' ').nth(3), Some(started.pid.to_string().as_str()), "session leader: {stat}");

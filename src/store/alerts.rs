@@ -64,7 +64,7 @@ impl Store {
         let filter = if all { "" } else { "WHERE resolved_at IS NULL" };
         let sql = format!("SELECT {COLUMNS} FROM alerts {filter} ORDER BY id DESC LIMIT ?1");
         let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map([limit as i64], alert)?;
+        let rows = stmt.query_map([i64::try_from(limit).unwrap_or(i64::MAX)], alert)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 

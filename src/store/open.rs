@@ -184,7 +184,7 @@ impl Store {
                 Ok((r.get(0)?, r.get(1)?))
             })
             .map_err(used)?;
-        let target = MIGRATIONS.len() as i64;
+        let target = i64::try_from(MIGRATIONS.len()).unwrap_or(i64::MAX);
         if version > target {
             return Err(OpenError::Refused(format!(
                 "database {shown} has schema version {version}, newer than this hm ({target}); upgrade hm"

@@ -97,7 +97,7 @@ impl Store {
     pub fn outbox_recent(&self, limit: usize) -> Result<Vec<OutboxRow>> {
         let sql = format!("SELECT {COLUMNS} FROM outbox ORDER BY id DESC LIMIT ?1");
         let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map([limit as i64], row)?;
+        let rows = stmt.query_map([i64::try_from(limit).unwrap_or(i64::MAX)], row)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 

@@ -167,7 +167,7 @@ fn issue16_ctrl_c_or_sigterm_takes_running_plugins_and_their_children_along() {
         }
         let pids: Vec<String> =
             [&plugin, &child].iter().map(|p| std::fs::read_to_string(p).expect("pid").trim().to_string()).collect();
-        kill(nix::unistd::Pid::from_raw(hm.id() as i32), sig).expect("signal");
+        kill(nix::unistd::Pid::from_raw(i32::try_from(hm.id()).expect("pid")), sig).expect("signal");
         let _ = hm.wait();
         let gone = Instant::now();
         while pids.iter().any(|p| running(p)) && gone.elapsed() < Duration::from_secs(3) {

@@ -157,7 +157,7 @@ fn restarting_over_http_needs_the_bearer_token() {
         })
         .collect();
     for pid in &pids {
-        let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(*pid as i32), Signal::SIGKILL);
+        let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(i32::try_from(*pid).expect("pid")), Signal::SIGKILL);
     }
     assert_eq!(code, 200, "{body}");
     assert_eq!(doc["outcome"], "restarted", "{body}");
@@ -173,7 +173,7 @@ fn kill_workers(prefix: &[u8]) -> usize {
         .filter(|pid: &u32| std::fs::read(format!("/proc/{pid}/cmdline")).is_ok_and(|c| c.starts_with(prefix)))
         .collect();
     for pid in &pids {
-        let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(*pid as i32), Signal::SIGKILL);
+        let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(i32::try_from(*pid).expect("pid")), Signal::SIGKILL);
     }
     pids.len()
 }

@@ -28,7 +28,7 @@ impl Daemon {
     }
 
     pub fn signal(&self, sig: Signal) {
-        kill(Pid::from_raw(self.child.id() as i32), sig).expect("signal");
+        kill(Pid::from_raw(i32::try_from(self.child.id()).expect("pid")), sig).expect("signal");
     }
 
     pub fn stdout(&self) -> String {

@@ -24,7 +24,10 @@ struct Reap(&'static str);
 impl Drop for Reap {
     fn drop(&mut self) {
         for pid in pids_of(self.0) {
-            let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid as i32), nix::sys::signal::Signal::SIGKILL);
+            let _ = nix::sys::signal::kill(
+                nix::unistd::Pid::from_raw(i32::try_from(pid).expect("pid")),
+                nix::sys::signal::Signal::SIGKILL,
+            );
         }
     }
 }
