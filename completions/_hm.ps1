@@ -136,10 +136,10 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('heartbeat', 'heartbeat', [CompletionResultType]::ParameterValue, 'The age of a file''s mtime, of the last `hm ping`, or of an SQL timestamp')
             [CompletionResult]::new('tmux', 'tmux', [CompletionResultType]::ParameterValue, 'tmux sessions idle too long; `hm heal` sends them keys')
             [CompletionResult]::new('sqlite', 'sqlite', [CompletionResultType]::ParameterValue, 'An SQLite database opens, takes a write lock in time, passes quick_check')
-            [CompletionResult]::new('workspace', 'workspace', [CompletionResultType]::ParameterValue, 'A directory exists, is writable, holds its files, is not too big')
             [CompletionResult]::new('http', 'http', [CompletionResultType]::ParameterValue, 'An HTTP request: status, body and latency')
             [CompletionResult]::new('tcp', 'tcp', [CompletionResultType]::ParameterValue, 'A TCP connect to host:port, and its latency')
             [CompletionResult]::new('command', 'command', [CompletionResultType]::ParameterValue, 'Any Nagios plugin: the command after `--`; exit 0-3 is the status')
+            [CompletionResult]::new('workspace', 'workspace', [CompletionResultType]::ParameterValue, 'A directory exists, is writable, holds its files, is not too big')
             [CompletionResult]::new('tasks', 'tasks', [CompletionResultType]::ParameterValue, 'Task outcomes and durations recorded by `hm ping NAME [--fail] --duration S`')
             [CompletionResult]::new('gpu', 'gpu', [CompletionResultType]::ParameterValue, 'Every NVIDIA GPU''s memory, temperature and utilisation (ok with a note when none)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -335,27 +335,6 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
-        'hm;monitor;add;workspace' {
-            [CompletionResult]::new('--path', '--path', [CompletionResultType]::ParameterName, 'The directory')
-            [CompletionResult]::new('--warn', '--warn', [CompletionResultType]::ParameterName, 'Warning size, e.g. 10GiB (default 1GiB)')
-            [CompletionResult]::new('--crit', '--crit', [CompletionResultType]::ParameterName, 'Critical size (default 5GiB)')
-            [CompletionResult]::new('--required', '--required', [CompletionResultType]::ParameterName, 'A path inside it that must exist (repeatable)')
-            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
-            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
-            [CompletionResult]::new('--cooldown', '--cooldown', [CompletionResultType]::ParameterName, 'Re-send a firing alert at most this often (default: [alerts] cooldown)')
-            [CompletionResult]::new('--anomaly', '--anomaly', [CompletionResultType]::ParameterName, 'Flag figures this many deviations from their usual level, e.g. 4')
-            [CompletionResult]::new('--enabled', '--enabled', [CompletionResultType]::ParameterName, 'false: write the monitor disabled')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
-            [CompletionResult]::new('--writable', '--writable', [CompletionResultType]::ParameterName, 'hm must be able to create a file in it')
-            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            break
-        }
         'hm;monitor;add;http' {
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The http:// or https:// URL')
             [CompletionResult]::new('--method', '--method', [CompletionResultType]::ParameterName, 'The request method (default GET)')
@@ -407,6 +386,27 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
             [CompletionResult]::new('--shell', '--shell', [CompletionResultType]::ParameterName, 'Run the command with /bin/sh -c (its words joined by spaces)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hm;monitor;add;workspace' {
+            [CompletionResult]::new('--path', '--path', [CompletionResultType]::ParameterName, 'The directory')
+            [CompletionResult]::new('--warn', '--warn', [CompletionResultType]::ParameterName, 'Warning size, e.g. 10GiB (default 1GiB)')
+            [CompletionResult]::new('--crit', '--crit', [CompletionResultType]::ParameterName, 'Critical size (default 5GiB)')
+            [CompletionResult]::new('--required', '--required', [CompletionResultType]::ParameterName, 'A path inside it that must exist (repeatable)')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
+            [CompletionResult]::new('--cooldown', '--cooldown', [CompletionResultType]::ParameterName, 'Re-send a firing alert at most this often (default: [alerts] cooldown)')
+            [CompletionResult]::new('--anomaly', '--anomaly', [CompletionResultType]::ParameterName, 'Flag figures this many deviations from their usual level, e.g. 4')
+            [CompletionResult]::new('--enabled', '--enabled', [CompletionResultType]::ParameterName, 'false: write the monitor disabled')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
+            [CompletionResult]::new('--writable', '--writable', [CompletionResultType]::ParameterName, 'hm must be able to create a file in it')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -467,10 +467,10 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('heartbeat', 'heartbeat', [CompletionResultType]::ParameterValue, 'The age of a file''s mtime, of the last `hm ping`, or of an SQL timestamp')
             [CompletionResult]::new('tmux', 'tmux', [CompletionResultType]::ParameterValue, 'tmux sessions idle too long; `hm heal` sends them keys')
             [CompletionResult]::new('sqlite', 'sqlite', [CompletionResultType]::ParameterValue, 'An SQLite database opens, takes a write lock in time, passes quick_check')
-            [CompletionResult]::new('workspace', 'workspace', [CompletionResultType]::ParameterValue, 'A directory exists, is writable, holds its files, is not too big')
             [CompletionResult]::new('http', 'http', [CompletionResultType]::ParameterValue, 'An HTTP request: status, body and latency')
             [CompletionResult]::new('tcp', 'tcp', [CompletionResultType]::ParameterValue, 'A TCP connect to host:port, and its latency')
             [CompletionResult]::new('command', 'command', [CompletionResultType]::ParameterValue, 'Any Nagios plugin: the command after `--`; exit 0-3 is the status')
+            [CompletionResult]::new('workspace', 'workspace', [CompletionResultType]::ParameterValue, 'A directory exists, is writable, holds its files, is not too big')
             [CompletionResult]::new('tasks', 'tasks', [CompletionResultType]::ParameterValue, 'Task outcomes and durations recorded by `hm ping NAME [--fail] --duration S`')
             [CompletionResult]::new('gpu', 'gpu', [CompletionResultType]::ParameterValue, 'Every NVIDIA GPU''s memory, temperature and utilisation (ok with a note when none)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -500,9 +500,6 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
         'hm;monitor;add;help;sqlite' {
             break
         }
-        'hm;monitor;add;help;workspace' {
-            break
-        }
         'hm;monitor;add;help;http' {
             break
         }
@@ -510,6 +507,9 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             break
         }
         'hm;monitor;add;help;command' {
+            break
+        }
+        'hm;monitor;add;help;workspace' {
             break
         }
         'hm;monitor;add;help;tasks' {
@@ -550,10 +550,10 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('heartbeat', 'heartbeat', [CompletionResultType]::ParameterValue, 'The age of a file''s mtime, of the last `hm ping`, or of an SQL timestamp')
             [CompletionResult]::new('tmux', 'tmux', [CompletionResultType]::ParameterValue, 'tmux sessions idle too long; `hm heal` sends them keys')
             [CompletionResult]::new('sqlite', 'sqlite', [CompletionResultType]::ParameterValue, 'An SQLite database opens, takes a write lock in time, passes quick_check')
-            [CompletionResult]::new('workspace', 'workspace', [CompletionResultType]::ParameterValue, 'A directory exists, is writable, holds its files, is not too big')
             [CompletionResult]::new('http', 'http', [CompletionResultType]::ParameterValue, 'An HTTP request: status, body and latency')
             [CompletionResult]::new('tcp', 'tcp', [CompletionResultType]::ParameterValue, 'A TCP connect to host:port, and its latency')
             [CompletionResult]::new('command', 'command', [CompletionResultType]::ParameterValue, 'Any Nagios plugin: the command after `--`; exit 0-3 is the status')
+            [CompletionResult]::new('workspace', 'workspace', [CompletionResultType]::ParameterValue, 'A directory exists, is writable, holds its files, is not too big')
             [CompletionResult]::new('tasks', 'tasks', [CompletionResultType]::ParameterValue, 'Task outcomes and durations recorded by `hm ping NAME [--fail] --duration S`')
             [CompletionResult]::new('gpu', 'gpu', [CompletionResultType]::ParameterValue, 'Every NVIDIA GPU''s memory, temperature and utilisation (ok with a note when none)')
             break
@@ -582,9 +582,6 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
         'hm;monitor;help;add;sqlite' {
             break
         }
-        'hm;monitor;help;add;workspace' {
-            break
-        }
         'hm;monitor;help;add;http' {
             break
         }
@@ -592,6 +589,9 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             break
         }
         'hm;monitor;help;add;command' {
+            break
+        }
+        'hm;monitor;help;add;workspace' {
             break
         }
         'hm;monitor;help;add;tasks' {
@@ -632,10 +632,10 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('heartbeat', 'heartbeat', [CompletionResultType]::ParameterValue, 'The age of a file''s mtime, of the last `hm ping`, or of an SQL timestamp')
             [CompletionResult]::new('tmux', 'tmux', [CompletionResultType]::ParameterValue, 'tmux sessions idle too long; `hm heal` sends them keys')
             [CompletionResult]::new('sqlite', 'sqlite', [CompletionResultType]::ParameterValue, 'An SQLite database opens, takes a write lock in time, passes quick_check')
-            [CompletionResult]::new('workspace', 'workspace', [CompletionResultType]::ParameterValue, 'A directory exists, is writable, holds its files, is not too big')
             [CompletionResult]::new('http', 'http', [CompletionResultType]::ParameterValue, 'An HTTP request: status, body and latency')
             [CompletionResult]::new('tcp', 'tcp', [CompletionResultType]::ParameterValue, 'A TCP connect to host:port, and its latency')
             [CompletionResult]::new('command', 'command', [CompletionResultType]::ParameterValue, 'Any Nagios plugin: the command after `--`; exit 0-3 is the status')
+            [CompletionResult]::new('workspace', 'workspace', [CompletionResultType]::ParameterValue, 'A directory exists, is writable, holds its files, is not too big')
             [CompletionResult]::new('tasks', 'tasks', [CompletionResultType]::ParameterValue, 'Task outcomes and durations recorded by `hm ping NAME [--fail] --duration S`')
             [CompletionResult]::new('gpu', 'gpu', [CompletionResultType]::ParameterValue, 'Every NVIDIA GPU''s memory, temperature and utilisation (ok with a note when none)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -831,27 +831,6 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
-        'hm;add;workspace' {
-            [CompletionResult]::new('--path', '--path', [CompletionResultType]::ParameterName, 'The directory')
-            [CompletionResult]::new('--warn', '--warn', [CompletionResultType]::ParameterName, 'Warning size, e.g. 10GiB (default 1GiB)')
-            [CompletionResult]::new('--crit', '--crit', [CompletionResultType]::ParameterName, 'Critical size (default 5GiB)')
-            [CompletionResult]::new('--required', '--required', [CompletionResultType]::ParameterName, 'A path inside it that must exist (repeatable)')
-            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
-            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
-            [CompletionResult]::new('--cooldown', '--cooldown', [CompletionResultType]::ParameterName, 'Re-send a firing alert at most this often (default: [alerts] cooldown)')
-            [CompletionResult]::new('--anomaly', '--anomaly', [CompletionResultType]::ParameterName, 'Flag figures this many deviations from their usual level, e.g. 4')
-            [CompletionResult]::new('--enabled', '--enabled', [CompletionResultType]::ParameterName, 'false: write the monitor disabled')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
-            [CompletionResult]::new('--writable', '--writable', [CompletionResultType]::ParameterName, 'hm must be able to create a file in it')
-            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            break
-        }
         'hm;add;http' {
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The http:// or https:// URL')
             [CompletionResult]::new('--method', '--method', [CompletionResultType]::ParameterName, 'The request method (default GET)')
@@ -903,6 +882,27 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
             [CompletionResult]::new('--shell', '--shell', [CompletionResultType]::ParameterName, 'Run the command with /bin/sh -c (its words joined by spaces)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hm;add;workspace' {
+            [CompletionResult]::new('--path', '--path', [CompletionResultType]::ParameterName, 'The directory')
+            [CompletionResult]::new('--warn', '--warn', [CompletionResultType]::ParameterName, 'Warning size, e.g. 10GiB (default 1GiB)')
+            [CompletionResult]::new('--crit', '--crit', [CompletionResultType]::ParameterName, 'Critical size (default 5GiB)')
+            [CompletionResult]::new('--required', '--required', [CompletionResultType]::ParameterName, 'A path inside it that must exist (repeatable)')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
+            [CompletionResult]::new('--cooldown', '--cooldown', [CompletionResultType]::ParameterName, 'Re-send a firing alert at most this often (default: [alerts] cooldown)')
+            [CompletionResult]::new('--anomaly', '--anomaly', [CompletionResultType]::ParameterName, 'Flag figures this many deviations from their usual level, e.g. 4')
+            [CompletionResult]::new('--enabled', '--enabled', [CompletionResultType]::ParameterName, 'false: write the monitor disabled')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
+            [CompletionResult]::new('--writable', '--writable', [CompletionResultType]::ParameterName, 'hm must be able to create a file in it')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -963,10 +963,10 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('heartbeat', 'heartbeat', [CompletionResultType]::ParameterValue, 'The age of a file''s mtime, of the last `hm ping`, or of an SQL timestamp')
             [CompletionResult]::new('tmux', 'tmux', [CompletionResultType]::ParameterValue, 'tmux sessions idle too long; `hm heal` sends them keys')
             [CompletionResult]::new('sqlite', 'sqlite', [CompletionResultType]::ParameterValue, 'An SQLite database opens, takes a write lock in time, passes quick_check')
-            [CompletionResult]::new('workspace', 'workspace', [CompletionResultType]::ParameterValue, 'A directory exists, is writable, holds its files, is not too big')
             [CompletionResult]::new('http', 'http', [CompletionResultType]::ParameterValue, 'An HTTP request: status, body and latency')
             [CompletionResult]::new('tcp', 'tcp', [CompletionResultType]::ParameterValue, 'A TCP connect to host:port, and its latency')
             [CompletionResult]::new('command', 'command', [CompletionResultType]::ParameterValue, 'Any Nagios plugin: the command after `--`; exit 0-3 is the status')
+            [CompletionResult]::new('workspace', 'workspace', [CompletionResultType]::ParameterValue, 'A directory exists, is writable, holds its files, is not too big')
             [CompletionResult]::new('tasks', 'tasks', [CompletionResultType]::ParameterValue, 'Task outcomes and durations recorded by `hm ping NAME [--fail] --duration S`')
             [CompletionResult]::new('gpu', 'gpu', [CompletionResultType]::ParameterValue, 'Every NVIDIA GPU''s memory, temperature and utilisation (ok with a note when none)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -996,9 +996,6 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
         'hm;add;help;sqlite' {
             break
         }
-        'hm;add;help;workspace' {
-            break
-        }
         'hm;add;help;http' {
             break
         }
@@ -1006,6 +1003,9 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             break
         }
         'hm;add;help;command' {
+            break
+        }
+        'hm;add;help;workspace' {
             break
         }
         'hm;add;help;tasks' {
@@ -1324,10 +1324,10 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('heartbeat', 'heartbeat', [CompletionResultType]::ParameterValue, 'The age of a file''s mtime, of the last `hm ping`, or of an SQL timestamp')
             [CompletionResult]::new('tmux', 'tmux', [CompletionResultType]::ParameterValue, 'tmux sessions idle too long; `hm heal` sends them keys')
             [CompletionResult]::new('sqlite', 'sqlite', [CompletionResultType]::ParameterValue, 'An SQLite database opens, takes a write lock in time, passes quick_check')
-            [CompletionResult]::new('workspace', 'workspace', [CompletionResultType]::ParameterValue, 'A directory exists, is writable, holds its files, is not too big')
             [CompletionResult]::new('http', 'http', [CompletionResultType]::ParameterValue, 'An HTTP request: status, body and latency')
             [CompletionResult]::new('tcp', 'tcp', [CompletionResultType]::ParameterValue, 'A TCP connect to host:port, and its latency')
             [CompletionResult]::new('command', 'command', [CompletionResultType]::ParameterValue, 'Any Nagios plugin: the command after `--`; exit 0-3 is the status')
+            [CompletionResult]::new('workspace', 'workspace', [CompletionResultType]::ParameterValue, 'A directory exists, is writable, holds its files, is not too big')
             [CompletionResult]::new('tasks', 'tasks', [CompletionResultType]::ParameterValue, 'Task outcomes and durations recorded by `hm ping NAME [--fail] --duration S`')
             [CompletionResult]::new('gpu', 'gpu', [CompletionResultType]::ParameterValue, 'Every NVIDIA GPU''s memory, temperature and utilisation (ok with a note when none)')
             break
@@ -1356,9 +1356,6 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
         'hm;help;monitor;add;sqlite' {
             break
         }
-        'hm;help;monitor;add;workspace' {
-            break
-        }
         'hm;help;monitor;add;http' {
             break
         }
@@ -1366,6 +1363,9 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             break
         }
         'hm;help;monitor;add;command' {
+            break
+        }
+        'hm;help;monitor;add;workspace' {
             break
         }
         'hm;help;monitor;add;tasks' {
@@ -1389,10 +1389,10 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('heartbeat', 'heartbeat', [CompletionResultType]::ParameterValue, 'The age of a file''s mtime, of the last `hm ping`, or of an SQL timestamp')
             [CompletionResult]::new('tmux', 'tmux', [CompletionResultType]::ParameterValue, 'tmux sessions idle too long; `hm heal` sends them keys')
             [CompletionResult]::new('sqlite', 'sqlite', [CompletionResultType]::ParameterValue, 'An SQLite database opens, takes a write lock in time, passes quick_check')
-            [CompletionResult]::new('workspace', 'workspace', [CompletionResultType]::ParameterValue, 'A directory exists, is writable, holds its files, is not too big')
             [CompletionResult]::new('http', 'http', [CompletionResultType]::ParameterValue, 'An HTTP request: status, body and latency')
             [CompletionResult]::new('tcp', 'tcp', [CompletionResultType]::ParameterValue, 'A TCP connect to host:port, and its latency')
             [CompletionResult]::new('command', 'command', [CompletionResultType]::ParameterValue, 'Any Nagios plugin: the command after `--`; exit 0-3 is the status')
+            [CompletionResult]::new('workspace', 'workspace', [CompletionResultType]::ParameterValue, 'A directory exists, is writable, holds its files, is not too big')
             [CompletionResult]::new('tasks', 'tasks', [CompletionResultType]::ParameterValue, 'Task outcomes and durations recorded by `hm ping NAME [--fail] --duration S`')
             [CompletionResult]::new('gpu', 'gpu', [CompletionResultType]::ParameterValue, 'Every NVIDIA GPU''s memory, temperature and utilisation (ok with a note when none)')
             break
@@ -1421,9 +1421,6 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
         'hm;help;add;sqlite' {
             break
         }
-        'hm;help;add;workspace' {
-            break
-        }
         'hm;help;add;http' {
             break
         }
@@ -1431,6 +1428,9 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             break
         }
         'hm;help;add;command' {
+            break
+        }
+        'hm;help;add;workspace' {
             break
         }
         'hm;help;add;tasks' {

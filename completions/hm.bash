@@ -596,7 +596,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add)
-            opts="-h -V --config --db --json --help --version cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help"
+            opts="-h -V --config --db --json --help --version cpu memory load disk process heartbeat tmux sqlite http tcp command workspace tasks gpu help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -940,7 +940,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__help)
-            opts="cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help"
+            opts="cpu memory load disk process heartbeat tmux sqlite http tcp command workspace tasks gpu help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2284,7 +2284,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__help__subcmd__add)
-            opts="cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu"
+            opts="cpu memory load disk process heartbeat tmux sqlite http tcp command workspace tasks gpu"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2746,7 +2746,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__help__subcmd__monitor__subcmd__add)
-            opts="cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu"
+            opts="cpu memory load disk process heartbeat tmux sqlite http tcp command workspace tasks gpu"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3186,7 +3186,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add)
-            opts="-h -V --config --db --json --help --version cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help"
+            opts="-h -V --config --db --json --help --version cpu memory load disk process heartbeat tmux sqlite http tcp command workspace tasks gpu help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3530,7 +3530,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__help)
-            opts="cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help"
+            opts="cpu memory load disk process heartbeat tmux sqlite http tcp command workspace tasks gpu help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4426,7 +4426,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__help__subcmd__add)
-            opts="cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu"
+            opts="cpu memory load disk process heartbeat tmux sqlite http tcp command workspace tasks gpu"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -126,10 +126,10 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand heartbeat 'The age of a file''s mtime, of the last `hm ping`, or of an SQL timestamp'
             cand tmux 'tmux sessions idle too long; `hm heal` sends them keys'
             cand sqlite 'An SQLite database opens, takes a write lock in time, passes quick_check'
-            cand workspace 'A directory exists, is writable, holds its files, is not too big'
             cand http 'An HTTP request: status, body and latency'
             cand tcp 'A TCP connect to host:port, and its latency'
             cand command 'Any Nagios plugin: the command after `--`; exit 0-3 is the status'
+            cand workspace 'A directory exists, is writable, holds its files, is not too big'
             cand tasks 'Task outcomes and durations recorded by `hm ping NAME [--fail] --duration S`'
             cand gpu 'Every NVIDIA GPU''s memory, temperature and utilisation (ok with a note when none)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -316,26 +316,6 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
-        &'hm;monitor;add;workspace'= {
-            cand --path 'The directory'
-            cand --warn 'Warning size, e.g. 10GiB (default 1GiB)'
-            cand --crit 'Critical size (default 5GiB)'
-            cand --required 'A path inside it that must exist (repeatable)'
-            cand --description 'A note for people'
-            cand --timeout 'Check timeout, e.g. 10s (the default)'
-            cand --for 'Alert after this many non-ok checks in a row (default: [alerts] for)'
-            cand --cooldown 'Re-send a firing alert at most this often (default: [alerts] cooldown)'
-            cand --anomaly 'Flag figures this many deviations from their usual level, e.g. 4'
-            cand --enabled 'false: write the monitor disabled'
-            cand --config 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
-            cand --db 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
-            cand --writable 'hm must be able to create a file in it'
-            cand --json 'Print one JSON document on stdout instead of a table'
-            cand -h 'Print help'
-            cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
         &'hm;monitor;add;http'= {
             cand --url 'The http:// or https:// URL'
             cand --method 'The request method (default GET)'
@@ -385,6 +365,26 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand --config 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
             cand --db 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
             cand --shell 'Run the command with /bin/sh -c (its words joined by spaces)'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;monitor;add;workspace'= {
+            cand --path 'The directory'
+            cand --warn 'Warning size, e.g. 10GiB (default 1GiB)'
+            cand --crit 'Critical size (default 5GiB)'
+            cand --required 'A path inside it that must exist (repeatable)'
+            cand --description 'A note for people'
+            cand --timeout 'Check timeout, e.g. 10s (the default)'
+            cand --for 'Alert after this many non-ok checks in a row (default: [alerts] for)'
+            cand --cooldown 'Re-send a firing alert at most this often (default: [alerts] cooldown)'
+            cand --anomaly 'Flag figures this many deviations from their usual level, e.g. 4'
+            cand --enabled 'false: write the monitor disabled'
+            cand --config 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --writable 'hm must be able to create a file in it'
             cand --json 'Print one JSON document on stdout instead of a table'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -442,10 +442,10 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand heartbeat 'The age of a file''s mtime, of the last `hm ping`, or of an SQL timestamp'
             cand tmux 'tmux sessions idle too long; `hm heal` sends them keys'
             cand sqlite 'An SQLite database opens, takes a write lock in time, passes quick_check'
-            cand workspace 'A directory exists, is writable, holds its files, is not too big'
             cand http 'An HTTP request: status, body and latency'
             cand tcp 'A TCP connect to host:port, and its latency'
             cand command 'Any Nagios plugin: the command after `--`; exit 0-3 is the status'
+            cand workspace 'A directory exists, is writable, holds its files, is not too big'
             cand tasks 'Task outcomes and durations recorded by `hm ping NAME [--fail] --duration S`'
             cand gpu 'Every NVIDIA GPU''s memory, temperature and utilisation (ok with a note when none)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -466,13 +466,13 @@ set edit:completion:arg-completer[hm] = {|@words|
         }
         &'hm;monitor;add;help;sqlite'= {
         }
-        &'hm;monitor;add;help;workspace'= {
-        }
         &'hm;monitor;add;help;http'= {
         }
         &'hm;monitor;add;help;tcp'= {
         }
         &'hm;monitor;add;help;command'= {
+        }
+        &'hm;monitor;add;help;workspace'= {
         }
         &'hm;monitor;add;help;tasks'= {
         }
@@ -506,10 +506,10 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand heartbeat 'The age of a file''s mtime, of the last `hm ping`, or of an SQL timestamp'
             cand tmux 'tmux sessions idle too long; `hm heal` sends them keys'
             cand sqlite 'An SQLite database opens, takes a write lock in time, passes quick_check'
-            cand workspace 'A directory exists, is writable, holds its files, is not too big'
             cand http 'An HTTP request: status, body and latency'
             cand tcp 'A TCP connect to host:port, and its latency'
             cand command 'Any Nagios plugin: the command after `--`; exit 0-3 is the status'
+            cand workspace 'A directory exists, is writable, holds its files, is not too big'
             cand tasks 'Task outcomes and durations recorded by `hm ping NAME [--fail] --duration S`'
             cand gpu 'Every NVIDIA GPU''s memory, temperature and utilisation (ok with a note when none)'
         }
@@ -529,13 +529,13 @@ set edit:completion:arg-completer[hm] = {|@words|
         }
         &'hm;monitor;help;add;sqlite'= {
         }
-        &'hm;monitor;help;add;workspace'= {
-        }
         &'hm;monitor;help;add;http'= {
         }
         &'hm;monitor;help;add;tcp'= {
         }
         &'hm;monitor;help;add;command'= {
+        }
+        &'hm;monitor;help;add;workspace'= {
         }
         &'hm;monitor;help;add;tasks'= {
         }
@@ -570,10 +570,10 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand heartbeat 'The age of a file''s mtime, of the last `hm ping`, or of an SQL timestamp'
             cand tmux 'tmux sessions idle too long; `hm heal` sends them keys'
             cand sqlite 'An SQLite database opens, takes a write lock in time, passes quick_check'
-            cand workspace 'A directory exists, is writable, holds its files, is not too big'
             cand http 'An HTTP request: status, body and latency'
             cand tcp 'A TCP connect to host:port, and its latency'
             cand command 'Any Nagios plugin: the command after `--`; exit 0-3 is the status'
+            cand workspace 'A directory exists, is writable, holds its files, is not too big'
             cand tasks 'Task outcomes and durations recorded by `hm ping NAME [--fail] --duration S`'
             cand gpu 'Every NVIDIA GPU''s memory, temperature and utilisation (ok with a note when none)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -760,26 +760,6 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
-        &'hm;add;workspace'= {
-            cand --path 'The directory'
-            cand --warn 'Warning size, e.g. 10GiB (default 1GiB)'
-            cand --crit 'Critical size (default 5GiB)'
-            cand --required 'A path inside it that must exist (repeatable)'
-            cand --description 'A note for people'
-            cand --timeout 'Check timeout, e.g. 10s (the default)'
-            cand --for 'Alert after this many non-ok checks in a row (default: [alerts] for)'
-            cand --cooldown 'Re-send a firing alert at most this often (default: [alerts] cooldown)'
-            cand --anomaly 'Flag figures this many deviations from their usual level, e.g. 4'
-            cand --enabled 'false: write the monitor disabled'
-            cand --config 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
-            cand --db 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
-            cand --writable 'hm must be able to create a file in it'
-            cand --json 'Print one JSON document on stdout instead of a table'
-            cand -h 'Print help'
-            cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
         &'hm;add;http'= {
             cand --url 'The http:// or https:// URL'
             cand --method 'The request method (default GET)'
@@ -829,6 +809,26 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand --config 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
             cand --db 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
             cand --shell 'Run the command with /bin/sh -c (its words joined by spaces)'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;add;workspace'= {
+            cand --path 'The directory'
+            cand --warn 'Warning size, e.g. 10GiB (default 1GiB)'
+            cand --crit 'Critical size (default 5GiB)'
+            cand --required 'A path inside it that must exist (repeatable)'
+            cand --description 'A note for people'
+            cand --timeout 'Check timeout, e.g. 10s (the default)'
+            cand --for 'Alert after this many non-ok checks in a row (default: [alerts] for)'
+            cand --cooldown 'Re-send a firing alert at most this often (default: [alerts] cooldown)'
+            cand --anomaly 'Flag figures this many deviations from their usual level, e.g. 4'
+            cand --enabled 'false: write the monitor disabled'
+            cand --config 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --writable 'hm must be able to create a file in it'
             cand --json 'Print one JSON document on stdout instead of a table'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -886,10 +886,10 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand heartbeat 'The age of a file''s mtime, of the last `hm ping`, or of an SQL timestamp'
             cand tmux 'tmux sessions idle too long; `hm heal` sends them keys'
             cand sqlite 'An SQLite database opens, takes a write lock in time, passes quick_check'
-            cand workspace 'A directory exists, is writable, holds its files, is not too big'
             cand http 'An HTTP request: status, body and latency'
             cand tcp 'A TCP connect to host:port, and its latency'
             cand command 'Any Nagios plugin: the command after `--`; exit 0-3 is the status'
+            cand workspace 'A directory exists, is writable, holds its files, is not too big'
             cand tasks 'Task outcomes and durations recorded by `hm ping NAME [--fail] --duration S`'
             cand gpu 'Every NVIDIA GPU''s memory, temperature and utilisation (ok with a note when none)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -910,13 +910,13 @@ set edit:completion:arg-completer[hm] = {|@words|
         }
         &'hm;add;help;sqlite'= {
         }
-        &'hm;add;help;workspace'= {
-        }
         &'hm;add;help;http'= {
         }
         &'hm;add;help;tcp'= {
         }
         &'hm;add;help;command'= {
+        }
+        &'hm;add;help;workspace'= {
         }
         &'hm;add;help;tasks'= {
         }
@@ -1197,10 +1197,10 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand heartbeat 'The age of a file''s mtime, of the last `hm ping`, or of an SQL timestamp'
             cand tmux 'tmux sessions idle too long; `hm heal` sends them keys'
             cand sqlite 'An SQLite database opens, takes a write lock in time, passes quick_check'
-            cand workspace 'A directory exists, is writable, holds its files, is not too big'
             cand http 'An HTTP request: status, body and latency'
             cand tcp 'A TCP connect to host:port, and its latency'
             cand command 'Any Nagios plugin: the command after `--`; exit 0-3 is the status'
+            cand workspace 'A directory exists, is writable, holds its files, is not too big'
             cand tasks 'Task outcomes and durations recorded by `hm ping NAME [--fail] --duration S`'
             cand gpu 'Every NVIDIA GPU''s memory, temperature and utilisation (ok with a note when none)'
         }
@@ -1220,13 +1220,13 @@ set edit:completion:arg-completer[hm] = {|@words|
         }
         &'hm;help;monitor;add;sqlite'= {
         }
-        &'hm;help;monitor;add;workspace'= {
-        }
         &'hm;help;monitor;add;http'= {
         }
         &'hm;help;monitor;add;tcp'= {
         }
         &'hm;help;monitor;add;command'= {
+        }
+        &'hm;help;monitor;add;workspace'= {
         }
         &'hm;help;monitor;add;tasks'= {
         }
@@ -1245,10 +1245,10 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand heartbeat 'The age of a file''s mtime, of the last `hm ping`, or of an SQL timestamp'
             cand tmux 'tmux sessions idle too long; `hm heal` sends them keys'
             cand sqlite 'An SQLite database opens, takes a write lock in time, passes quick_check'
-            cand workspace 'A directory exists, is writable, holds its files, is not too big'
             cand http 'An HTTP request: status, body and latency'
             cand tcp 'A TCP connect to host:port, and its latency'
             cand command 'Any Nagios plugin: the command after `--`; exit 0-3 is the status'
+            cand workspace 'A directory exists, is writable, holds its files, is not too big'
             cand tasks 'Task outcomes and durations recorded by `hm ping NAME [--fail] --duration S`'
             cand gpu 'Every NVIDIA GPU''s memory, temperature and utilisation (ok with a note when none)'
         }
@@ -1268,13 +1268,13 @@ set edit:completion:arg-completer[hm] = {|@words|
         }
         &'hm;help;add;sqlite'= {
         }
-        &'hm;help;add;workspace'= {
-        }
         &'hm;help;add;http'= {
         }
         &'hm;help;add;tcp'= {
         }
         &'hm;help;add;command'= {
+        }
+        &'hm;help;add;workspace'= {
         }
         &'hm;help;add;tasks'= {
         }

@@ -102,10 +102,10 @@ complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcomman
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -f -a "heartbeat" -d 'The age of a file\'s mtime, of the last `hm ping`, or of an SQL timestamp'
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -f -a "tmux" -d 'tmux sessions idle too long; `hm heal` sends them keys'
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -f -a "sqlite" -d 'An SQLite database opens, takes a write lock in time, passes quick_check'
-complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -f -a "workspace" -d 'A directory exists, is writable, holds its files, is not too big'
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -f -a "http" -d 'An HTTP request: status, body and latency'
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -f -a "tcp" -d 'A TCP connect to host:port, and its latency'
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -f -a "command" -d 'Any Nagios plugin: the command after `--`; exit 0-3 is the status'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -f -a "workspace" -d 'A directory exists, is writable, holds its files, is not too big'
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -f -a "tasks" -d 'Task outcomes and durations recorded by `hm ping NAME [--fail] --duration S`'
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -f -a "gpu" -d 'Every NVIDIA GPU\'s memory, temperature and utilisation (ok with a note when none)'
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -123,26 +123,26 @@ complete -c hm -n "__fish_hm_using_subcommand list" -l db -d 'Database file [env
 complete -c hm -n "__fish_hm_using_subcommand list" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand list" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand list" -s V -l version -d 'Print version'
-complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help" -l json -d 'Print one JSON document on stdout instead of a table'
-complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help" -s h -l help -d 'Print help'
-complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help" -s V -l version -d 'Print version'
-complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help" -f -a "cpu" -d 'Total CPU use, %'
-complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help" -f -a "memory" -d 'Used memory and swap, %'
-complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help" -f -a "load" -d 'Load average per CPU'
-complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help" -f -a "disk" -d 'Space and inodes of one or every real filesystem, and when it will be full'
-complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help" -f -a "process" -d 'Processes by name, command line, pidfile or systemd unit; restarts them'
-complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help" -f -a "heartbeat" -d 'The age of a file\'s mtime, of the last `hm ping`, or of an SQL timestamp'
-complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help" -f -a "tmux" -d 'tmux sessions idle too long; `hm heal` sends them keys'
-complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help" -f -a "sqlite" -d 'An SQLite database opens, takes a write lock in time, passes quick_check'
-complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help" -f -a "workspace" -d 'A directory exists, is writable, holds its files, is not too big'
-complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help" -f -a "http" -d 'An HTTP request: status, body and latency'
-complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help" -f -a "tcp" -d 'A TCP connect to host:port, and its latency'
-complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help" -f -a "command" -d 'Any Nagios plugin: the command after `--`; exit 0-3 is the status'
-complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help" -f -a "tasks" -d 'Task outcomes and durations recorded by `hm ping NAME [--fail] --duration S`'
-complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help" -f -a "gpu" -d 'Every NVIDIA GPU\'s memory, temperature and utilisation (ok with a note when none)'
-complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite workspace http tcp command tasks gpu help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite http tcp command workspace tasks gpu help" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite http tcp command workspace tasks gpu help" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite http tcp command workspace tasks gpu help" -l json -d 'Print one JSON document on stdout instead of a table'
+complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite http tcp command workspace tasks gpu help" -s h -l help -d 'Print help'
+complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite http tcp command workspace tasks gpu help" -s V -l version -d 'Print version'
+complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite http tcp command workspace tasks gpu help" -f -a "cpu" -d 'Total CPU use, %'
+complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite http tcp command workspace tasks gpu help" -f -a "memory" -d 'Used memory and swap, %'
+complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite http tcp command workspace tasks gpu help" -f -a "load" -d 'Load average per CPU'
+complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite http tcp command workspace tasks gpu help" -f -a "disk" -d 'Space and inodes of one or every real filesystem, and when it will be full'
+complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite http tcp command workspace tasks gpu help" -f -a "process" -d 'Processes by name, command line, pidfile or systemd unit; restarts them'
+complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite http tcp command workspace tasks gpu help" -f -a "heartbeat" -d 'The age of a file\'s mtime, of the last `hm ping`, or of an SQL timestamp'
+complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite http tcp command workspace tasks gpu help" -f -a "tmux" -d 'tmux sessions idle too long; `hm heal` sends them keys'
+complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite http tcp command workspace tasks gpu help" -f -a "sqlite" -d 'An SQLite database opens, takes a write lock in time, passes quick_check'
+complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite http tcp command workspace tasks gpu help" -f -a "http" -d 'An HTTP request: status, body and latency'
+complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite http tcp command workspace tasks gpu help" -f -a "tcp" -d 'A TCP connect to host:port, and its latency'
+complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite http tcp command workspace tasks gpu help" -f -a "command" -d 'Any Nagios plugin: the command after `--`; exit 0-3 is the status'
+complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite http tcp command workspace tasks gpu help" -f -a "workspace" -d 'A directory exists, is writable, holds its files, is not too big'
+complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite http tcp command workspace tasks gpu help" -f -a "tasks" -d 'Task outcomes and durations recorded by `hm ping NAME [--fail] --duration S`'
+complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite http tcp command workspace tasks gpu help" -f -a "gpu" -d 'Every NVIDIA GPU\'s memory, temperature and utilisation (ok with a note when none)'
+complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite http tcp command workspace tasks gpu help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from cpu" -l warn -d 'Warning level, % of all CPUs (default 80, or [thresholds])' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from cpu" -l crit -d 'Critical level, % (default 95)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from cpu" -l description -d 'A note for people' -r
@@ -304,23 +304,6 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -s V -l version -d 'Print version'
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l path -d 'The directory' -r -F
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l warn -d 'Warning size, e.g. 10GiB (default 1GiB)' -r
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l crit -d 'Critical size (default 5GiB)' -r
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l required -d 'A path inside it that must exist (repeatable)' -r -F
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l description -d 'A note for people' -r
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l timeout -d 'Check timeout, e.g. 10s (the default)' -r
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l for -d 'Alert after this many non-ok checks in a row (default: [alerts] for)' -r
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l cooldown -d 'Re-send a firing alert at most this often (default: [alerts] cooldown)' -r
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
-false\t''"
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l writable -d 'hm must be able to create a file in it'
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l json -d 'Print one JSON document on stdout instead of a table'
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -s h -l help -d 'Print help'
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -s V -l version -d 'Print version'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l url -d 'The http:// or https:// URL' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l method -d 'The request method (default GET)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l expect-status -d 'An acceptable status (repeatable; default 200-399)' -r
@@ -367,6 +350,23 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from command" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from command" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from command" -s V -l version -d 'Print version'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l path -d 'The directory' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l warn -d 'Warning size, e.g. 10GiB (default 1GiB)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l crit -d 'Critical size (default 5GiB)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l required -d 'A path inside it that must exist (repeatable)' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l description -d 'A note for people' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l timeout -d 'Check timeout, e.g. 10s (the default)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l for -d 'Alert after this many non-ok checks in a row (default: [alerts] for)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l cooldown -d 'Re-send a firing alert at most this often (default: [alerts] cooldown)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
+false\t''"
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l writable -d 'hm must be able to create a file in it'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l json -d 'Print one JSON document on stdout instead of a table'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -s h -l help -d 'Print help'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -s V -l version -d 'Print version'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tasks" -l ping -d 'The `hm ping` name (default: the monitor\'s name)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tasks" -l window -d 'The rates are computed over this (default 1h)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tasks" -l error-warn -d 'Warning error rate, % (default 5)' -r
@@ -411,10 +411,10 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "heartbeat" -d 'The age of a file\'s mtime, of the last `hm ping`, or of an SQL timestamp'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "tmux" -d 'tmux sessions idle too long; `hm heal` sends them keys'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "sqlite" -d 'An SQLite database opens, takes a write lock in time, passes quick_check'
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "workspace" -d 'A directory exists, is writable, holds its files, is not too big'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "http" -d 'An HTTP request: status, body and latency'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "tcp" -d 'A TCP connect to host:port, and its latency'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "command" -d 'Any Nagios plugin: the command after `--`; exit 0-3 is the status'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "workspace" -d 'A directory exists, is writable, holds its files, is not too big'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "tasks" -d 'Task outcomes and durations recorded by `hm ping NAME [--fail] --duration S`'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "gpu" -d 'Every NVIDIA GPU\'s memory, temperature and utilisation (ok with a note when none)'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -585,10 +585,10 @@ complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_f
 complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "heartbeat" -d 'The age of a file\'s mtime, of the last `hm ping`, or of an SQL timestamp'
 complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "tmux" -d 'tmux sessions idle too long; `hm heal` sends them keys'
 complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "sqlite" -d 'An SQLite database opens, takes a write lock in time, passes quick_check'
-complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "workspace" -d 'A directory exists, is writable, holds its files, is not too big'
 complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "http" -d 'An HTTP request: status, body and latency'
 complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "tcp" -d 'A TCP connect to host:port, and its latency'
 complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "command" -d 'Any Nagios plugin: the command after `--`; exit 0-3 is the status'
+complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "workspace" -d 'A directory exists, is writable, holds its files, is not too big'
 complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "tasks" -d 'Task outcomes and durations recorded by `hm ping NAME [--fail] --duration S`'
 complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "gpu" -d 'Every NVIDIA GPU\'s memory, temperature and utilisation (ok with a note when none)'
 complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from alerts" -f -a "ack" -d 'Acknowledge an alert: no more repeats (a worse severity or a resolve is still sent)'

@@ -1,13 +1,14 @@
 //! `hm add KIND NAME` (and `hm monitor add`): one subcommand per check kind,
 //! each with the flags of that kind's TOML keys (`stuck_after` is
 //! `--stuck-after`), so `hm add tmux --help` lists only what a tmux monitor
-//! takes and a flag of another kind is a usage error. The flags become a
-//! `config::NewMonitor`, validated like the file.
+//! takes and a flag of another kind is a usage error. The subcommands come
+//! from the kinds' registry (`add_kind.rs`), not a clap derive per kind; the
+//! flags become a `config::NewMonitor`, validated like the file.
 
-use super::add_host::{CpuArgs, DiskArgs, HeartbeatArgs, LoadArgs, MemoryArgs, ProcessArgs};
-use super::add_probe::{CommandArgs, GpuArgs, HttpArgs, SqliteArgs, TasksArgs, TcpArgs, TmuxArgs, WorkspaceArgs};
+use super::add_kind;
+use crate::check::kinds::{self, Kind};
 use crate::config::NewMonitor;
-use clap::{Args, Subcommand};
+use clap::{ArgMatches, Args, Command, FromArgMatches, Subcommand, error::ErrorKind};
 
 pub(super) const ADD_EXAMPLES: &str = "\
 Examples:
@@ -38,121 +39,56 @@ pub struct AddArgs {
     pub kind: AddKind,
 }
 
-/// The kinds `hm add` can create: every check kind.
-#[derive(Debug, Subcommand)]
-pub enum AddKind {
-    /// Total CPU use, %
-    #[command(after_help = "Example:\n  hm add cpu cpu-busy --warn 70 --crit 90")]
-    Cpu(CpuArgs),
-    /// Used memory and swap, %
-    #[command(after_help = "Example:\n  hm add memory mem --warn 85 --crit 95 --swap-warn 50")]
-    Memory(MemoryArgs),
-    /// Load average per CPU
-    #[command(after_help = "Example:\n  hm add load load --warn 1.5 --crit 3")]
-    Load(LoadArgs),
-    /// Space and inodes of one or every real filesystem, and when it will be full
-    #[command(after_help = "Examples:\n  hm add disk data --path /data --warn 80 --crit 90\n  \
-                            hm add disk scratch --path /scratch --fs-types tmpfs --forecast-warn 12h")]
-    Disk(Box<DiskArgs>),
-    /// Processes by name, command line, pidfile or systemd unit; restarts them
-    #[command(after_help = "Examples:\n  hm add process api --pattern 'gunicorn.*api' --min 2\n  \
-                            hm add process web --pattern 'http\\.server 8765' --start 'python3 -m http.server 8765' --log /tmp/web.log\n  \
-                            hm add process api --pattern 'gunicorn.*api' --start 'cd /srv/api && exec bin/start' --shell\n  \
-                            hm add process nginx --process nginx --rss-warn 512MiB\n  \
-                            hm add process web --unit nginx.service")]
-    Process(Box<ProcessArgs>),
-    /// The age of a file's mtime, of the last `hm ping`, or of an SQL timestamp
-    #[command(after_help = "Examples:\n  hm add heartbeat backup --warn 26h --crit 50h\n  \
-                            hm add heartbeat spool --file /var/spool/job/last-run --warn 5m --crit 15m\n  \
-                            hm add heartbeat runs --database /srv/lab/runs.db --query 'SELECT max(finished_at) FROM runs' --warn 1h --crit 2h")]
-    Heartbeat(Box<HeartbeatArgs>),
-    /// tmux sessions idle too long; `hm heal` sends them keys
-    #[command(after_help = "Examples:\n  hm add tmux jobs --session jobs --stuck-after 30m\n  \
-                            hm add tmux agents --socket /run/agents.sock --stuck-after 10m --keys C-c --on-stuck 'mark-failed'")]
-    Tmux(Box<TmuxArgs>),
-    /// An SQLite database opens, takes a write lock in time, passes quick_check
-    #[command(
-        after_help = "Example:\n  hm add sqlite jobs-db --path /srv/jobs.db --lock-timeout 2s --wal-warn 256MiB --killable '^python3 .*report'"
-    )]
-    Sqlite(Box<SqliteArgs>),
-    /// A directory exists, is writable, holds its files, is not too big
-    #[command(
-        after_help = "Example:\n  hm add workspace scratch --path /srv/scratch --required config.yaml --writable --warn 10GiB --crit 20GiB"
-    )]
-    Workspace(Box<WorkspaceArgs>),
-    /// An HTTP request: status, body and latency
-    #[command(after_help = "Examples:\n  hm add http api --url http://127.0.0.1:8080/health --contains ok\n  \
-                            hm add http site --url https://example.org/ --expect-status 200 --expect-status 301 --warn 1s --crit 5s")]
-    Http(Box<HttpArgs>),
-    /// A TCP connect to host:port, and its latency
-    #[command(after_help = "Example:\n  hm add tcp postgres --address 127.0.0.1:5432 --warn 0.5 --crit 2")]
-    Tcp(Box<TcpArgs>),
-    /// Any Nagios plugin: the command after `--`; exit 0-3 is the status
-    #[command(after_help = "Examples:\n  hm add command procs -- /usr/lib/nagios/plugins/check_procs -w 250\n  \
-                            hm add command queue --shell -- 'redis-cli llen jobs | check_value -w 100'")]
-    Command(Box<CommandArgs>),
-    /// Task outcomes and durations recorded by `hm ping NAME [--fail] --duration S`
-    #[command(after_help = "Example:\n  hm add tasks etl --window 1h --error-warn 5 --error-crit 20 --expected 2m")]
-    Tasks(Box<TasksArgs>),
-    /// Every NVIDIA GPU's memory, temperature and utilisation (ok with a note when none)
-    #[command(after_help = "Example:\n  hm add gpu gpus --warn 90 --crit 98 --temp-warn 80 --temp-crit 90")]
-    Gpu(Box<GpuArgs>),
+/// The kind `hm add` was given, and what its flags matched. It becomes a
+/// monitor only in [`AddArgs::monitor`], so that a command line that does
+/// not split is an error of the run (exit 1), not of usage.
+pub struct AddKind {
+    kind: &'static Kind,
+    matches: ArgMatches,
 }
 
-/// Keys every kind takes.
-#[derive(Debug, Args)]
-#[command(next_help_heading = "Every kind")]
-pub struct CommonArgs {
-    /// A note for people
-    #[arg(long)]
-    pub description: Option<String>,
-    /// Check timeout, e.g. 10s (the default)
-    #[arg(long, value_name = "DURATION")]
-    pub timeout: Option<String>,
-    /// Alert after this many non-ok checks in a row (default: [alerts] for)
-    #[arg(long = "for", value_name = "CHECKS")]
-    pub for_checks: Option<u32>,
-    /// Re-send a firing alert at most this often (default: [alerts] cooldown)
-    #[arg(long, value_name = "DURATION")]
-    pub cooldown: Option<String>,
-    /// Flag figures this many deviations from their usual level, e.g. 4
-    #[arg(long, value_name = "Z")]
-    pub anomaly: Option<f64>,
-    /// false: write the monitor disabled
-    #[arg(long, value_name = "BOOL")]
-    pub enabled: Option<bool>,
+impl std::fmt::Debug for AddKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AddKind").field("kind", &self.kind.name).field("matches", &self.matches).finish()
+    }
 }
 
-impl CommonArgs {
-    pub(super) fn write(self, m: &mut NewMonitor) {
-        m.text("description", self.description)
-            .text("timeout", self.timeout)
-            .number("for", self.for_checks)
-            .text("cooldown", self.cooldown)
-            .number("anomaly", self.anomaly)
-            .boolean("enabled", self.enabled);
+impl FromArgMatches for AddKind {
+    fn from_arg_matches(m: &ArgMatches) -> Result<Self, clap::Error> {
+        match m.subcommand() {
+            Some((name, sub)) => match kinds::find(name) {
+                Some(kind) => Ok(AddKind { kind, matches: sub.clone() }),
+                None => Err(clap::Error::raw(ErrorKind::InvalidSubcommand, format!("unknown kind `{name}`\n"))),
+            },
+            None => Err(clap::Error::raw(ErrorKind::MissingSubcommand, "a kind is required\n")),
+        }
+    }
+
+    fn update_from_arg_matches(&mut self, m: &ArgMatches) -> Result<(), clap::Error> {
+        *self = AddKind::from_arg_matches(m)?;
+        Ok(())
+    }
+}
+
+/// The kinds `hm add` can create: every check kind of the registry.
+impl Subcommand for AddKind {
+    fn augment_subcommands(cmd: Command) -> Command {
+        cmd.subcommands(add_kind::commands())
+    }
+
+    fn augment_subcommands_for_update(cmd: Command) -> Command {
+        AddKind::augment_subcommands(cmd)
+    }
+
+    fn has_subcommand(name: &str) -> bool {
+        kinds::find(name).is_some()
     }
 }
 
 impl AddArgs {
     /// The monitor the flags describe.
     pub fn monitor(self) -> anyhow::Result<NewMonitor> {
-        Ok(match self.kind {
-            AddKind::Cpu(a) => a.monitor(),
-            AddKind::Memory(a) => a.monitor(),
-            AddKind::Load(a) => a.monitor(),
-            AddKind::Disk(a) => a.monitor(),
-            AddKind::Process(a) => a.monitor()?,
-            AddKind::Heartbeat(a) => a.monitor(),
-            AddKind::Tmux(a) => a.monitor()?,
-            AddKind::Sqlite(a) => a.monitor(),
-            AddKind::Workspace(a) => a.monitor(),
-            AddKind::Http(a) => a.monitor(),
-            AddKind::Tcp(a) => a.monitor(),
-            AddKind::Command(a) => a.monitor(),
-            AddKind::Tasks(a) => a.monitor(),
-            AddKind::Gpu(a) => a.monitor(),
-        })
+        add_kind::monitor(self.kind.kind, &self.kind.matches)
     }
 }
 
@@ -171,8 +107,8 @@ mod tests {
     }
 
     /// Every key a kind takes in hm.toml is a flag of `hm add KIND` (a
-    /// key added to a kind's `keys` in `check::kinds` needs its flag), and no flag
-    /// writes a key the kind does not take.
+    /// key added to a kind's `keys` in `check::kinds` needs its flag in the
+    /// kind's `add.flags`), and no flag writes a key the kind does not take.
     #[test]
     fn every_key_of_every_kind_has_its_flag() {
         let cli = Cli::command();
@@ -196,6 +132,13 @@ mod tests {
             want.sort();
             assert_eq!(flags, want, "`hm add {kind}`");
         }
+    }
+
+    /// The subcommands built from the kinds' flags are ones clap accepts:
+    /// no flag named twice, every `requires` names a flag of its kind.
+    #[test]
+    fn the_kinds_subcommands_are_well_formed() {
+        crate::cli::command().debug_assert();
     }
 
     /// Issue 15: a heartbeat or tasks monitor names the worker it restarts

@@ -5,16 +5,13 @@
 //! `hm monitor list/add/remove` and share their argument types.
 
 mod add;
-mod add_host;
-mod add_probe;
+mod add_kind;
 mod alerts;
 mod monitor;
 mod view;
 
 use add::ADD_EXAMPLES;
-pub use add::{AddArgs, AddKind, CommonArgs};
-pub use add_host::{CpuArgs, DiskArgs, HeartbeatArgs, LoadArgs, MemoryArgs, ProcessArgs};
-pub use add_probe::{CommandArgs, GpuArgs, HttpArgs, SqliteArgs, TasksArgs, TcpArgs, TmuxArgs, WorkspaceArgs};
+pub use add::{AddArgs, AddKind};
 pub use alerts::{AlertsArgs, AlertsCommand};
 use clap::{Args, Parser, Subcommand};
 pub use monitor::{MonitorCommand, RemoveArgs};

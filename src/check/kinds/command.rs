@@ -4,7 +4,7 @@
 //! plugin still running at the monitor's timeout is killed and reported
 //! unknown.
 
-use super::{Described, Kind, wrong_kind};
+use super::{AddHelp, Described, Flag, Kind, wrong_kind};
 use crate::check::{CheckCtx, CheckOutput, nagios};
 use crate::config::checker::{Checker, argv};
 use crate::config::{RawMonitor, Spec};
@@ -22,6 +22,16 @@ pub struct CommandSpec {
 pub(crate) static KIND: Kind = Kind {
     name: "command",
     keys: &["command", "shell"],
+    add: AddHelp {
+        about: "Any Nagios plugin: the command after `--`; exit 0-3 is the status",
+        heading: "A command monitor",
+        flags: &[
+            Flag::argv("command", "COMMAND", "The plugin and its arguments, after `--`"),
+            Flag::switch("shell", "Run the command with /bin/sh -c (its words joined by spaces)"),
+        ],
+        examples: "Examples:\n  hm add command procs -- /usr/lib/nagios/plugins/check_procs -w 250\n  \
+                   hm add command queue --shell -- 'redis-cli llen jobs | check_value -w 100'",
+    },
     is: |s| matches!(s, Spec::Command(_)),
     validate: |c, raw, _| validate(c, raw),
     check: |ctx, m| match &m.spec {

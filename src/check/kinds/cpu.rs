@@ -5,7 +5,7 @@
 //! when there is no recent counter (first run, or more than 15 minutes ago)
 //! does the check sample for a short interval itself.
 
-use super::{Described, Kind, host_limits, limits_text, num, wrong_kind};
+use super::{AddHelp, Described, Flag, Kind, host_limits, limits_text, num, wrong_kind};
 use crate::check::{CheckCtx, CheckOutput, Metric, SAMPLE};
 use crate::config::checker::Checker;
 use crate::config::{HostThresholds, Limits, Monitor, RawMonitor, Spec};
@@ -15,6 +15,15 @@ use anyhow::Result;
 pub(crate) static KIND: Kind = Kind {
     name: "cpu",
     keys: &["warn", "crit"],
+    add: AddHelp {
+        about: "Total CPU use, %",
+        heading: "A cpu monitor",
+        flags: &[
+            Flag::number("warn", "PERCENT", "Warning level, % of all CPUs (default 80, or [thresholds])"),
+            Flag::number("crit", "PERCENT", "Critical level, % (default 95)"),
+        ],
+        examples: "Example:\n  hm add cpu cpu-busy --warn 70 --crit 90",
+    },
     is: |s| matches!(s, Spec::Cpu { .. }),
     validate,
     check: |ctx, m| match &m.spec {

@@ -3,7 +3,7 @@
 //! squashfs...) are skipped unless named in `fs_types`, so the report is
 //! about disks that can fill up and stop a service.
 
-use super::{Described, Kind, host_limits, limits_text, num, wrong_kind};
+use super::{AddHelp, Described, Flag, Kind, host_limits, limits_text, num, wrong_kind};
 use crate::check::{CheckCtx, CheckOutput, Metric};
 use crate::config::checker::Checker;
 use crate::config::{HostThresholds, Limits, Monitor, RawMonitor, Spec};
@@ -41,6 +41,22 @@ impl Default for Forecast {
 pub(crate) static KIND: Kind = Kind {
     name: "disk",
     keys: &["warn", "crit", "inode_warn", "inode_crit", "path", "fs_types", "forecast_warn", "forecast_crit"],
+    add: AddHelp {
+        about: "Space and inodes of one or every real filesystem, and when it will be full",
+        heading: "A disk monitor",
+        flags: &[
+            Flag::path("path", "PATH", "Only the filesystem holding this path (default: every real one)"),
+            Flag::number("warn", "PERCENT", "Space warning level, % used (default 85)"),
+            Flag::number("crit", "PERCENT", "Space critical level, % (default 95)"),
+            Flag::float("inode_warn", "PERCENT", "Inode warning level, %"),
+            Flag::float("inode_crit", "PERCENT", "Inode critical level, %"),
+            Flag::texts("fs_types", "TYPE", "Also watch filesystems of this type, e.g. tmpfs (repeatable)"),
+            Flag::text("forecast_warn", "DURATION", "Warning when forecast full within this (default 24h)"),
+            Flag::text("forecast_crit", "DURATION", "Critical when forecast full within this (default 4h)"),
+        ],
+        examples: "Examples:\n  hm add disk data --path /data --warn 80 --crit 90\n  \
+                   hm add disk scratch --path /scratch --fs-types tmpfs --forecast-warn 12h",
+    },
     is: |s| matches!(s, Spec::Disk(_)),
     validate,
     check: |ctx, m| match &m.spec {

@@ -3,7 +3,7 @@
 //! no GPU, no driver or no nvidia-smi is `ok` with a note: the monitor can
 //! be in a config shared by a fleet where only some hosts have GPUs.
 
-use super::{Described, Kind, limits_text, num, pct, wrong_kind};
+use super::{AddHelp, Described, Flag, Kind, limits_text, num, pct, wrong_kind};
 use crate::check::{CheckCtx, CheckOutput, Metric};
 use crate::config::checker::Checker;
 use crate::config::{Limits, Monitor, RawMonitor, Spec};
@@ -25,6 +25,19 @@ pub struct GpuSpec {
 pub(crate) static KIND: Kind = Kind {
     name: "gpu",
     keys: &["warn", "crit", "temp_warn", "temp_crit", "util_warn", "util_crit"],
+    add: AddHelp {
+        about: "Every NVIDIA GPU's memory, temperature and utilisation (ok with a note when none)",
+        heading: "A gpu monitor",
+        flags: &[
+            Flag::number("warn", "PERCENT", "Memory warning level, % used (default 90)"),
+            Flag::number("crit", "PERCENT", "Memory critical level, % (default 95)"),
+            Flag::float("temp_warn", "CELSIUS", "Temperature warning level, °C (default 85)"),
+            Flag::float("temp_crit", "CELSIUS", "Temperature critical level, °C (default 95)"),
+            Flag::float("util_warn", "PERCENT", "Utilisation warning level, %"),
+            Flag::float("util_crit", "PERCENT", "Utilisation critical level, %"),
+        ],
+        examples: "Example:\n  hm add gpu gpus --warn 90 --crit 98 --temp-warn 80 --temp-crit 90",
+    },
     is: |s| matches!(s, Spec::Gpu(_)),
     validate: |c, raw, _| validate(c, raw),
     check: |ctx, m| match &m.spec {

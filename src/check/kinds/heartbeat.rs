@@ -3,7 +3,7 @@
 //! timestamp an SQL query reads from an SQLite database ("an experiment
 //! finished in the last 10 minutes").
 
-use super::{Described, Kind, wrong_kind};
+use super::{AddHelp, Described, Flag, Kind, wrong_kind};
 use crate::check::{CheckCtx, CheckOutput, Metric};
 use crate::config::checker::Checker;
 use crate::config::validate::name_problem;
@@ -38,6 +38,22 @@ pub enum HeartbeatSource {
 pub(crate) static KIND: Kind = Kind {
     name: "heartbeat",
     keys: &["file", "ping", "database", "query", "warn", "crit", "worker"],
+    add: AddHelp {
+        about: "The age of a file's mtime, of the last `hm ping`, or of an SQL timestamp",
+        heading: "A heartbeat monitor",
+        flags: &[
+            Flag::path("file", "FILE", "A file whose modification time is the heartbeat"),
+            Flag::text("ping", "NAME", "The `hm ping` name (default: the monitor's name)"),
+            Flag::path("database", "FILE", "An SQLite file whose --query gives the heartbeat's time"),
+            Flag::text("query", "SQL", "A query returning one timestamp (Unix seconds or SQLite date-time)"),
+            Flag::number("warn", "DURATION", "Warning age, e.g. 26h (default 30s)"),
+            Flag::number("crit", "DURATION", "Critical age (default 60s)"),
+            Flag::text("worker", "MONITOR", "The process monitor whose worker `hm heal` restarts when this goes stale"),
+        ],
+        examples: "Examples:\n  hm add heartbeat backup --warn 26h --crit 50h\n  \
+                   hm add heartbeat spool --file /var/spool/job/last-run --warn 5m --crit 15m\n  \
+                   hm add heartbeat runs --database /srv/lab/runs.db --query 'SELECT max(finished_at) FROM runs' --warn 1h --crit 2h",
+    },
     is: |s| matches!(s, Spec::Heartbeat(_)),
     validate: |c, raw, _| validate(c, raw),
     check: |ctx, m| match &m.spec {

@@ -3,7 +3,7 @@
 //! answer, and by default an acceptable one). The request's own timeout
 //! is the monitor's, so a dead endpoint is reported, not waited on.
 
-use super::{Described, Kind, latency, limits_text, secs, wrong_kind};
+use super::{AddHelp, Described, Flag, Kind, latency, limits_text, secs, wrong_kind};
 use crate::check::{CheckCtx, CheckOutput, Metric, level};
 use crate::config::checker::Checker;
 use crate::config::{Limits, Monitor, RawMonitor, Spec};
@@ -47,6 +47,20 @@ impl HttpSpec {
 pub(crate) static KIND: Kind = Kind {
     name: "http",
     keys: &["url", "method", "expect_status", "contains", "warn", "crit"],
+    add: AddHelp {
+        about: "An HTTP request: status, body and latency",
+        heading: "An http monitor",
+        flags: &[
+            Flag::text("url", "URL", "The http:// or https:// URL"),
+            Flag::text("method", "METHOD", "The request method (default GET)"),
+            Flag::codes("expect_status", "CODE", "An acceptable status (repeatable; default 200-399)"),
+            Flag::text("contains", "TEXT", "Text the body must contain").dashes(),
+            Flag::number("warn", "DURATION", "Warning latency, seconds or a duration (500ms)"),
+            Flag::number("crit", "DURATION", "Critical latency"),
+        ],
+        examples: "Examples:\n  hm add http api --url http://127.0.0.1:8080/health --contains ok\n  \
+                   hm add http site --url https://example.org/ --expect-status 200 --expect-status 301 --warn 1s --crit 5s",
+    },
     is: |s| matches!(s, Spec::Http(_)),
     validate: |c, raw, _| validate(c, raw),
     check: |ctx, m| match &m.spec {

@@ -1,7 +1,7 @@
 //! `load`: the 1, 5 and 15-minute load averages divided by the number of
 //! CPUs, so one threshold fits a laptop and a 64-core server alike.
 
-use super::{Described, Kind, host_limits, limits_text, num, wrong_kind};
+use super::{AddHelp, Described, Flag, Kind, host_limits, limits_text, num, wrong_kind};
 use crate::check::{CheckCtx, CheckOutput, Metric};
 use crate::config::checker::Checker;
 use crate::config::{HostThresholds, Limits, Monitor, RawMonitor, Spec};
@@ -10,6 +10,15 @@ use anyhow::Result;
 pub(crate) static KIND: Kind = Kind {
     name: "load",
     keys: &["warn", "crit"],
+    add: AddHelp {
+        about: "Load average per CPU",
+        heading: "A load monitor",
+        flags: &[
+            Flag::number("warn", "LOAD", "Warning level, load per CPU (default 2)"),
+            Flag::number("crit", "LOAD", "Critical level, load per CPU (default 4)"),
+        ],
+        examples: "Example:\n  hm add load load --warn 1.5 --crit 3",
+    },
     is: |s| matches!(s, Spec::Load { .. }),
     validate,
     check: |ctx, m| match &m.spec {

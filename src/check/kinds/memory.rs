@@ -1,7 +1,7 @@
 //! `memory`: used memory % (from MemAvailable, which counts reclaimable
 //! cache as free, as `free` does) and swap %.
 
-use super::{Described, Kind, host_limits, limits_text, num, wrong_kind};
+use super::{AddHelp, Described, Flag, Kind, host_limits, limits_text, num, wrong_kind};
 use crate::check::{CheckCtx, CheckOutput, Metric};
 use crate::config::checker::Checker;
 use crate::config::{HostThresholds, Limits, Monitor, RawMonitor, Spec};
@@ -11,6 +11,17 @@ use anyhow::Result;
 pub(crate) static KIND: Kind = Kind {
     name: "memory",
     keys: &["warn", "crit", "swap_warn", "swap_crit"],
+    add: AddHelp {
+        about: "Used memory and swap, %",
+        heading: "A memory monitor",
+        flags: &[
+            Flag::number("warn", "PERCENT", "Warning level, % of memory used (default 90)"),
+            Flag::number("crit", "PERCENT", "Critical level, % (default 95)"),
+            Flag::float("swap_warn", "PERCENT", "Swap warning level, %"),
+            Flag::float("swap_crit", "PERCENT", "Swap critical level, %"),
+        ],
+        examples: "Example:\n  hm add memory mem --warn 85 --crit 95 --swap-warn 50",
+    },
     is: |s| matches!(s, Spec::Memory { .. }),
     validate,
     check: |ctx, m| match &m.spec {

@@ -6,11 +6,13 @@
 //! list` describes it. Everything that used to list the kinds one by one
 //! (the key lists, validation, the runner's dispatch, `describe`) asks the
 //! registry instead, so a new kind is a new module plus its line in [`ALL`]
-//! (and its variant of `config::Spec`, its README row and its tests).
+//! (and its variant of `config::Spec`, its README row and its tests). Its
+//! `hm add` flags are data here too ([`flag`]): `src/cli/` builds them.
 
 pub mod command;
 pub mod cpu;
 pub mod disk;
+pub(crate) mod flag;
 pub mod gpu;
 pub mod heartbeat;
 pub mod http;
@@ -26,6 +28,7 @@ pub mod workspace;
 use super::{CheckCtx, CheckOutput};
 use crate::config::checker::Checker;
 use crate::config::{HostThresholds, Limits, Monitor, NumOrText, RawMonitor, Spec};
+pub(crate) use flag::{AddHelp, Flag};
 use std::time::Duration;
 
 /// One check kind: its name and keys, and the functions that validate,
@@ -36,6 +39,8 @@ pub(crate) struct Kind {
     /// The `[[monitor]]` keys it takes beyond `config::COMMON`, in the
     /// order messages list them.
     pub keys: &'static [&'static str],
+    /// `hm add KIND`'s help and flags, one per key (a test holds them to `keys`).
+    pub add: AddHelp,
     /// Whether a resolved spec is of this kind.
     pub is: fn(&Spec) -> bool,
     /// The spec from the raw table, with every default filled in; `None`

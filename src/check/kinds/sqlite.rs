@@ -7,7 +7,7 @@
 //! job), its write transaction is rolled back at once, and its connection
 //! closes without checkpointing.
 
-use super::{Described, Kind, limits_text, wrong_kind};
+use super::{AddHelp, Described, Flag, Kind, limits_text, wrong_kind};
 use crate::check::{CheckCtx, CheckOutput, Metric};
 use crate::config::checker::Checker;
 use crate::config::{Limits, Monitor, RawMonitor, Spec};
@@ -38,6 +38,25 @@ pub struct SqliteSpec {
 pub(crate) static KIND: Kind = Kind {
     name: "sqlite",
     keys: &["path", "quick_check", "lock_timeout", "wal_warn", "wal_crit", "killable", "heal"],
+    add: AddHelp {
+        about: "An SQLite database opens, takes a write lock in time, passes quick_check",
+        heading: "A sqlite monitor",
+        flags: &[
+            Flag::path("path", "FILE", "The database file"),
+            Flag::switch("quick_check", "Also run PRAGMA quick_check"),
+            Flag::text("lock_timeout", "DURATION", "The write lock must be taken within this (default 1s)"),
+            Flag::number("wal_warn", "SIZE", "Warning size of the -wal file, e.g. 256MiB"),
+            Flag::number("wal_crit", "SIZE", "Critical size of the -wal file"),
+            Flag::texts(
+                "killable",
+                "REGEX",
+                "A regex over the command line of holders `hm clear-locks` may stop (repeatable)",
+            ),
+            Flag::boolean("heal", "false: `hm heal` never clears its locks"),
+        ],
+        examples: "Example:\n  \
+                   hm add sqlite jobs-db --path /srv/jobs.db --lock-timeout 2s --wal-warn 256MiB --killable '^python3 .*report'",
+    },
     is: |s| matches!(s, Spec::Sqlite(_)),
     validate: |c, raw, _| validate(c, raw),
     check: |ctx, m| match &m.spec {

@@ -3,7 +3,7 @@
 //! minute, p50 and p95 duration, and "slow" (warning) when the average
 //! duration is over twice the expected one.
 
-use super::{Described, Kind, limits_text, num, pct, wrong_kind};
+use super::{AddHelp, Described, Flag, Kind, limits_text, num, pct, wrong_kind};
 use crate::check::{CheckCtx, CheckOutput, Metric};
 use crate::config::checker::Checker;
 use crate::config::{Limits, Monitor, RawMonitor, Spec};
@@ -36,6 +36,19 @@ pub struct TaskPing {
 pub(crate) static KIND: Kind = Kind {
     name: "tasks",
     keys: &["ping", "window", "error_warn", "error_crit", "expected", "worker"],
+    add: AddHelp {
+        about: "Task outcomes and durations recorded by `hm ping NAME [--fail] --duration S`",
+        heading: "A tasks monitor",
+        flags: &[
+            Flag::text("ping", "NAME", "The `hm ping` name (default: the monitor's name)"),
+            Flag::text("window", "DURATION", "The rates are computed over this (default 1h)"),
+            Flag::float("error_warn", "PERCENT", "Warning error rate, % (default 5)"),
+            Flag::float("error_crit", "PERCENT", "Critical error rate, % (default 10)"),
+            Flag::text("expected", "DURATION", "A task's expected duration: slow when the mean is over twice this"),
+            Flag::text("worker", "MONITOR", "The process monitor whose worker `hm heal` restarts when this goes stale"),
+        ],
+        examples: "Example:\n  hm add tasks etl --window 1h --error-warn 5 --error-crit 20 --expected 2m",
+    },
     is: |s| matches!(s, Spec::Tasks(_)),
     validate: |c, raw, _| validate(c, raw),
     check: |ctx, m| match &m.spec {

@@ -1,7 +1,7 @@
 //! `tcp`: a connection to `host:port` opens within the monitor's timeout;
 //! the connect time is judged against the latency levels.
 
-use super::{Described, Kind, latency, limits_text, secs, wrong_kind};
+use super::{AddHelp, Described, Flag, Kind, latency, limits_text, secs, wrong_kind};
 use crate::check::{CheckCtx, CheckOutput, Metric};
 use crate::config::checker::Checker;
 use crate::config::{Limits, Monitor, RawMonitor, Spec};
@@ -21,6 +21,16 @@ pub struct TcpSpec {
 pub(crate) static KIND: Kind = Kind {
     name: "tcp",
     keys: &["address", "warn", "crit"],
+    add: AddHelp {
+        about: "A TCP connect to host:port, and its latency",
+        heading: "A tcp monitor",
+        flags: &[
+            Flag::text("address", "HOST:PORT", "host:port to connect to"),
+            Flag::number("warn", "DURATION", "Warning latency, seconds or a duration (500ms)"),
+            Flag::number("crit", "DURATION", "Critical latency"),
+        ],
+        examples: "Example:\n  hm add tcp postgres --address 127.0.0.1:5432 --warn 0.5 --crit 2",
+    },
     is: |s| matches!(s, Spec::Tcp(_)),
     validate: |c, raw, _| validate(c, raw),
     check: |ctx, m| match &m.spec {

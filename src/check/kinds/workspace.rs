@@ -4,7 +4,7 @@
 //! timeout: a tree too big to measure in time is reported with a lower
 //! bound, which is still decisive when it already passes the critical level.
 
-use super::{Described, Kind, limits_text, wrong_kind};
+use super::{AddHelp, Described, Flag, Kind, limits_text, wrong_kind};
 use crate::check::{CheckCtx, CheckOutput, Metric};
 use crate::config::checker::Checker;
 use crate::config::{Limits, RawMonitor, Spec};
@@ -30,6 +30,19 @@ pub struct WorkspaceSpec {
 pub(crate) static KIND: Kind = Kind {
     name: "workspace",
     keys: &["path", "warn", "crit", "required", "writable"],
+    add: AddHelp {
+        about: "A directory exists, is writable, holds its files, is not too big",
+        heading: "A workspace monitor",
+        flags: &[
+            Flag::path("path", "DIR", "The directory"),
+            Flag::number("warn", "SIZE", "Warning size, e.g. 10GiB (default 1GiB)"),
+            Flag::number("crit", "SIZE", "Critical size (default 5GiB)"),
+            Flag::paths("required", "PATH", "A path inside it that must exist (repeatable)"),
+            Flag::switch("writable", "hm must be able to create a file in it"),
+        ],
+        examples: "Example:\n  \
+                   hm add workspace scratch --path /srv/scratch --required config.yaml --writable --warn 10GiB --crit 20GiB",
+    },
     is: |s| matches!(s, Spec::Workspace(_)),
     validate: |c, raw, _| validate(c, raw),
     check: |ctx, m| match &m.spec {

@@ -7,7 +7,7 @@ mod validate;
 
 pub use check::check;
 
-use super::{Described, Kind, limits_text, num, wrong_kind};
+use super::{AddHelp, Described, Flag, Kind, limits_text, num, wrong_kind};
 use crate::config::{Limits, Spec};
 use crate::units::format_bytes;
 use std::path::PathBuf;
@@ -111,6 +111,51 @@ pub(crate) static KIND: Kind = Kind {
         "log",
         "heal",
     ],
+    add: AddHelp {
+        about: "Processes by name, command line, pidfile or systemd unit; restarts them",
+        heading: "A process monitor",
+        flags: &[
+            Flag::text("process", "NAME", "Exact process name"),
+            Flag::text("pattern", "REGEX", "Regex over the full command line"),
+            Flag::path("pidfile", "FILE", "File holding the pid (believed only when root's; see SECURITY.md)"),
+            Flag::text("unit", "UNIT", "systemd unit"),
+            Flag::text("user", "USER", "Only processes of this user count"),
+            Flag::count("min", "MIN", "Minimum number running (default 1)"),
+            Flag::count("max", "MAX", "Maximum number running"),
+            Flag::float("cpu_warn", "PERCENT", "Per-process CPU % (of one core) warning level"),
+            Flag::float("cpu_crit", "PERCENT", "Per-process CPU % critical level"),
+            Flag::number("rss_warn", "SIZE", "Per-process resident memory warning level, e.g. 512MiB"),
+            Flag::number("rss_crit", "SIZE", "Per-process resident memory critical level"),
+            Flag::float("zombies_warn", "COUNT", "Zombie count warning level"),
+            Flag::float("zombies_crit", "COUNT", "Zombie count critical level"),
+            Flag::command_line(
+                "start",
+                "The command `hm heal` and `hm restart-worker` start the worker with, split into words \
+                 like a shell would (quotes work; no pipes, `&&` or variables unless --shell)",
+            ),
+            Flag::command_line(
+                "stop",
+                "The command that stops the worker (default: SIGTERM, then SIGKILL after --grace)",
+            )
+            .requires("start"),
+            Flag::switch("shell", "Run --start and --stop with /bin/sh -c").requires("start"),
+            Flag::path("log", "FILE", "The file the started worker's stdout and stderr go to").requires("start"),
+            Flag::text(
+                "restart_delay",
+                "DURATION",
+                "Wait this long after starting before checking it runs (default 1s)",
+            ),
+            Flag::text("grace", "DURATION", "Between SIGTERM and SIGKILL (default 10s)"),
+            Flag::count("max_restarts", "N", "At most this many restarts within --restart-window (default 5)"),
+            Flag::text("restart_window", "DURATION", "The window --max-restarts counts in (default 30m)"),
+            Flag::boolean("heal", "false: `hm heal` never restarts it"),
+        ],
+        examples: "Examples:\n  hm add process api --pattern 'gunicorn.*api' --min 2\n  \
+                   hm add process web --pattern 'http\\.server 8765' --start 'python3 -m http.server 8765' --log /tmp/web.log\n  \
+                   hm add process api --pattern 'gunicorn.*api' --start 'cd /srv/api && exec bin/start' --shell\n  \
+                   hm add process nginx --process nginx --rss-warn 512MiB\n  \
+                   hm add process web --unit nginx.service",
+    },
     is: |s| matches!(s, Spec::Process(_)),
     validate: |c, raw, _| Some(Spec::Process(Box::new(validate::process(c, raw)?))),
     check: |ctx, m| match &m.spec {

@@ -6,7 +6,7 @@ mod check;
 pub use check::{Session, activity, check, quiet_key, sent_key, sessions};
 
 use super::process::{DEFAULT_MAX_RESTARTS, DEFAULT_RESTART_WINDOW};
-use super::{Described, Kind, wrong_kind};
+use super::{AddHelp, Described, Flag, Kind, wrong_kind};
 use crate::config::checker::{Checker, argv};
 use crate::config::{RawMonitor, Spec};
 use crate::units::format_duration;
@@ -84,6 +84,28 @@ pub(crate) static KIND: Kind = Kind {
         "max_restarts",
         "restart_window",
     ],
+    add: AddHelp {
+        about: "tmux sessions idle too long; `hm heal` sends them keys",
+        heading: "A tmux monitor",
+        flags: &[
+            Flag::text("session", "NAME", "Only this session (default: every session of the server)"),
+            Flag::path("socket", "FILE", "The server's socket, as for `tmux -S` (default: the default server)"),
+            Flag::text("stuck_after", "DURATION", "A session with no output for this long is stuck (default 30m)"),
+            Flag::texts("keys", "KEY", "A tmux key `hm heal` sends a stuck session (repeatable; default C-c)"),
+            Flag::command_line("on_stuck", "Then run this command, split into words like a shell would"),
+            Flag::switch("shell", "Run --on-stuck with /bin/sh -c").requires("on_stuck"),
+            Flag::boolean("heal", "false: `hm heal` leaves its sessions alone"),
+            Flag::text("settle", "DURATION", "How long after the keys hm looks again for output (default 2s)"),
+            Flag::count(
+                "max_restarts",
+                "N",
+                "At most this many unsticks per session within --restart-window (default 5)",
+            ),
+            Flag::text("restart_window", "DURATION", "The window --max-restarts counts in (default 30m)"),
+        ],
+        examples: "Examples:\n  hm add tmux jobs --session jobs --stuck-after 30m\n  \
+                   hm add tmux agents --socket /run/agents.sock --stuck-after 10m --keys C-c --on-stuck 'mark-failed'",
+    },
     is: |s| matches!(s, Spec::Tmux(_)),
     validate: |c, raw, _| validate(c, raw),
     check: |ctx, m| match &m.spec {
