@@ -92,7 +92,7 @@ pub struct Settings {
     pub serve_token: Option<super::channels::Secret>,
 }
 
-/// Thresholds of the embedded host monitors (DESIGN.md's defaults).
+/// Thresholds of the embedded host monitors (`[thresholds]` in hm.toml, README).
 #[derive(Debug, Clone, Copy)]
 pub struct HostThresholds {
     pub cpu: Limits,

@@ -25,7 +25,7 @@ pub struct DiskSpec {
     pub forecast: Forecast,
 }
 
-/// Disk-full forecast levels (DESIGN.md: warn within 24 h, crit within 4 h).
+/// Disk-full forecast levels: warn within 24 h, crit within 4 h by default.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Forecast {
     pub warn: Duration,

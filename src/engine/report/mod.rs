@@ -48,7 +48,7 @@ pub enum Report {
 }
 
 impl Report {
-    /// The exit code this report means (DESIGN.md): by health for `check`,
+    /// The exit code this report means (README, "Exit codes"): by health for `check`,
     /// `status`, `heal` and a Nagios export (0 ok, 1 warning, 2 critical,
     /// 3 unknown); 1 when a command did not do all it was asked; else 0.
     pub fn exit_code(&self) -> i32 {
