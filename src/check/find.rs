@@ -47,9 +47,12 @@ pub fn find(ctx: &CheckCtx<'_>, spec: &ProcessSpec) -> Result<Found> {
     let host = ctx.host;
     let protected = host.protected_pids();
     let both = ProcNeeds { cmdline: true, names: true };
-    let candidates: Vec<u32> = match &spec.matcher {
-        Matcher::Name(name) => host.processes()?.iter().filter(|e| e.has_name(name)).map(|e| e.pid).collect(),
-        Matcher::Pattern(re) => ctx.patterns.matches(host, re)?.iter().map(|e| e.pid).collect(),
+    // Each candidate with the command line it matched on in the scan.
+    let candidates: Vec<(u32, &str)> = match &spec.matcher {
+        Matcher::Name(name) => {
+            host.processes()?.iter().filter(|e| e.has_name(name)).map(|e| (e.pid, e.cmdline.as_str())).collect()
+        }
+        Matcher::Pattern(re) => ctx.patterns.matches(host, re)?.iter().map(|e| (e.pid, e.cmdline.as_str())).collect(),
         Matcher::Unit(unit) => {
             let info = match host.unit(unit) {
                 Ok(i) => i,
@@ -106,9 +109,13 @@ pub fn find(ctx: &CheckCtx<'_>, spec: &ProcessSpec) -> Result<Found> {
     // read its command line never inherits the match.
     let mut confirmed = Vec::with_capacity(candidates.len());
     let needs = ProcNeeds { cmdline: true, names: matches!(spec.matcher, Matcher::Name(_)) };
-    for pid in candidates.into_iter().filter(|pid| !protected.contains(pid)) {
+    for (pid, scanned) in candidates.into_iter().filter(|(pid, _)| !protected.contains(pid)) {
+        // The same command line read again matches as it did: only a
+        // changed one is matched again (a whole set per process was a
+        // sixth of a cycle, issue 18).
+        let unchanged = |e: &ProcEntry| matches!(spec.matcher, Matcher::Pattern(_)) && e.cmdline == scanned;
         if let Some(e) = host.entry(pid, needs)
-            && fits(ctx, &spec.matcher, &e)?
+            && (unchanged(&e) || fits(ctx, &spec.matcher, &e)?)
         {
             confirmed.push((pid, e.start_ticks));
         }

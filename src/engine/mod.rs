@@ -2,7 +2,8 @@
 //! everything that lives from one cycle to the next owned by one struct.
 //!
 //! [`Engine`] is built once per process (`hm::run`, a test) and holds the
-//! paths ([`Ctx`]), the host factory, the database connection kept from the
+//! paths ([`Ctx`]), the host factory (with the command lines of the
+//! processes earlier cycles saw), the database connection kept from the
 //! last cycle, the compiled patterns of the last cycle and the checks still
 //! hung from earlier cycles. Nothing of that is a process global, so a test
 //! builds an engine on a [`crate::host::fake::FakeHost`] and a temporary
@@ -44,7 +45,7 @@ pub use ctx::Ctx;
 
 use crate::check::patterns::PatternCache;
 use crate::check::runner::Hung;
-use crate::host::{Host, ProcNeeds};
+use crate::host::{Host, ProcCache, ProcNeeds};
 use kept::Kept;
 use std::sync::Arc;
 
@@ -52,14 +53,19 @@ use std::sync::Arc;
 /// read is known only once the monitors are.
 pub type Hosts = Arc<dyn Fn(ProcNeeds) -> Box<dyn Host + Send> + Send + Sync>;
 
-/// The real machine: the one place a [`crate::host::linux::LinuxHost`] is made.
+/// The real machine: the one place a [`crate::host::linux::LinuxHost`] is
+/// made. The hosts it makes share one [`ProcCache`], so each cycle reads
+/// the command lines only of processes it has not seen (issue 18).
 pub fn linux_hosts() -> Hosts {
-    Arc::new(|needs| Box::new(crate::host::linux::LinuxHost::new(needs)))
+    let cache = Arc::new(ProcCache::default());
+    Arc::new(move |needs| Box::new(crate::host::linux::LinuxHost::new(needs, cache.clone())))
 }
 
 /// What lives between cycles, and the way to the host.
 pub struct Engine {
     ctx: Ctx,
+    /// The host factory; the real one carries the command lines read by
+    /// earlier cycles ([`ProcCache`], issue 18).
     hosts: Hosts,
     /// The database connection of the last cycle (issue 7).
     kept: Kept,

@@ -6,8 +6,14 @@
 //! figures), and `systemctl show` for units.
 //!
 //! One `LinuxHost` lives for one run; the process table is scanned at most
-//! once, lazily, reading only the files the configured checks need.
+//! once, lazily, reading only the files the configured checks need, and
+//! only for processes the engine's [`ProcCache`] does not know yet.
+//! hm's ancestry ([`Host::protected_pids`]) is read once per run too: a
+//! hundred `process` monitors read it a hundred times (five hundred
+//! `/proc/PID/stat` reads, a fifth of a one-shot run's CPU); the signal
+//! path still reads it afresh before every signal.
 
+use super::proc_cache::ProcCache;
 use super::procfs::{self, Clock};
 use super::{
     CpuTimes, FsInfo, Host, LoadAvg, MemInfo, ProcEntry, ProcInfo, ProcNeeds, Signal, Started, UnitInfo, exec,
@@ -15,7 +21,7 @@ use super::{
 use anyhow::{Context, Result, anyhow, bail};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 use sysinfo::System;
 
@@ -64,18 +70,23 @@ pub struct LinuxHost {
     needs: ProcNeeds,
     snapshot: OnceLock<Result<Vec<ProcEntry>, String>>,
     clock: Clock,
+    /// What earlier scans read, kept between runs by the engine.
+    cache: Arc<ProcCache>,
+    /// hm's ancestry, read once for matching.
+    protected: OnceLock<Vec<u32>>,
 }
 
 impl LinuxHost {
-    /// A host whose process scan reads only what `needs` says.
-    pub fn new(needs: ProcNeeds) -> LinuxHost {
-        LinuxHost { needs, snapshot: OnceLock::new(), clock: Clock::read() }
+    /// A host whose process scan reads only what `needs` says, and only
+    /// what `cache` does not know.
+    pub fn new(needs: ProcNeeds, cache: Arc<ProcCache>) -> LinuxHost {
+        LinuxHost { needs, snapshot: OnceLock::new(), clock: Clock::read(), cache, protected: OnceLock::new() }
     }
 }
 
 impl Host for LinuxHost {
     fn processes(&self) -> Result<&[ProcEntry]> {
-        match self.snapshot.get_or_init(|| procfs::scan(self.needs).map_err(|e| format!("{e:#}"))) {
+        match self.snapshot.get_or_init(|| procfs::scan(self.needs, &self.cache).map_err(|e| format!("{e:#}"))) {
             Ok(v) => Ok(v),
             Err(e) => Err(anyhow!("{e}")),
         }
@@ -94,7 +105,7 @@ impl Host for LinuxHost {
     }
 
     fn protected_pids(&self) -> Vec<u32> {
-        super::lineage::protected_pids()
+        self.protected.get_or_init(super::lineage::protected_pids).clone()
     }
 
     fn cpu_times(&self) -> Result<CpuTimes> {
@@ -158,7 +169,8 @@ impl Host for LinuxHost {
     }
 
     fn signal(&self, pid: u32, signal: Signal) -> Result<()> {
-        if pid == 0 || self.protected_pids().contains(&pid) {
+        // Read afresh, not the run's copy: hm may have been reparented since.
+        if pid == 0 || super::lineage::protected_pids().contains(&pid) {
             bail!("pid {pid} is init, hm or an ancestor of hm: not signalled");
         }
         let target = i32::try_from(pid).map_err(|_| anyhow!("pid {pid} out of range"))?;
@@ -299,7 +311,7 @@ mod tests {
 
     #[test]
     fn real_host_sees_itself() {
-        let host = LinuxHost::new(ProcNeeds { cmdline: true, names: true });
+        let host = LinuxHost::new(ProcNeeds { cmdline: true, names: true }, Arc::default());
         let me = host.process(std::process::id()).expect("own process");
         assert!(me.rss > 0);
         assert!(host.processes().expect("scan").iter().any(|p| p.pid == me.pid));

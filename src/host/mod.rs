@@ -11,11 +11,13 @@ pub mod exec;
 pub mod fake;
 pub mod lineage;
 pub mod linux;
+mod proc_cache;
 mod procfs;
 pub mod worker_unit;
 
 use anyhow::Result;
 pub use nix::sys::signal::Signal;
+pub use proc_cache::ProcCache;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 

@@ -7,9 +7,11 @@
 //! details (state, CPU time, RSS, start time) come from one `stat` read,
 //! done only for the processes that matched.
 
+use super::proc_cache::{Fresh, ProcCache};
 use super::{ProcEntry, ProcInfo, ProcNeeds};
 use anyhow::{Context, Result};
 use std::io::Read;
+use std::time::Instant;
 
 /// Figures needed to turn `/proc/PID/stat` into a [`ProcInfo`].
 #[derive(Debug, Clone, Copy)]
@@ -64,43 +66,67 @@ fn read_into(path: &str, buf: &mut Vec<u8>) -> bool {
     }
 }
 
-/// Every process (not threads): pid, and `comm`/`cmdline` if needed.
+/// Every process (not threads) and the inode number of its `/proc/PID`
+/// (what [`ProcCache`] knows a process by), sorted by pid.
+fn list() -> Result<Vec<(u32, u64)>> {
+    use std::os::unix::fs::DirEntryExt;
+    let mut pids: Vec<(u32, u64)> = std::fs::read_dir("/proc")
+        .context("cannot list /proc")?
+        .flatten()
+        .filter_map(|e| e.file_name().to_str().and_then(|n| n.parse().ok()).map(|pid| (pid, e.ino())))
+        .collect();
+    pids.sort_unstable();
+    Ok(pids)
+}
+
+/// Every process (not threads): pid, and `comm`/`cmdline` if needed,
+/// from `cache` where it knows them, else read (and kept there).
 ///
 /// Reading a thousand small files is mostly system-call latency, so the
 /// pids are split across one thread per CPU (at most four).
-pub fn scan(needs: ProcNeeds) -> Result<Vec<ProcEntry>> {
-    let mut pids: Vec<u32> = std::fs::read_dir("/proc")
-        .context("cannot list /proc")?
-        .flatten()
-        .filter_map(|e| e.file_name().to_str().and_then(|n| n.parse().ok()))
-        .collect();
-    pids.sort_unstable();
+pub fn scan(needs: ProcNeeds, cache: &ProcCache) -> Result<Vec<ProcEntry>> {
+    let listed = list()?;
     if !needs.cmdline && !needs.names {
-        return Ok(pids.into_iter().map(|pid| ProcEntry { pid, ..Default::default() }).collect());
+        return Ok(listed.into_iter().map(|(pid, _)| ProcEntry { pid, ..Default::default() }).collect());
     }
+    let started = Instant::now();
+    let (mut out, pids) = cache.plan(&listed, needs.cmdline, needs.names, started);
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
     let chunk = pids.len().div_ceil(threads).max(64);
-    let parts: Vec<Vec<ProcEntry>> = std::thread::scope(|s| {
+    let parts: Vec<Vec<Fresh>> = std::thread::scope(|s| {
         let handles: Vec<_> = pids.chunks(chunk).map(|c| s.spawn(move || read_entries(c, needs))).collect();
         handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
     });
-    Ok(parts.into_iter().flatten().collect())
+    let fresh: Vec<Fresh> = parts.into_iter().flatten().collect();
+    out.extend(fresh.iter().map(|f| f.entry.clone()));
+    out.sort_unstable_by_key(|e| e.pid);
+    cache.update(&listed, fresh, needs.cmdline, needs.names, started);
+    Ok(out)
 }
 
-fn read_entries(pids: &[u32], needs: ProcNeeds) -> Vec<ProcEntry> {
+fn read_entries(pids: &[u32], needs: ProcNeeds) -> Vec<Fresh> {
     let mut buf = Vec::with_capacity(4096);
     let mut out = Vec::with_capacity(pids.len());
     for &pid in pids {
         let mut e = ProcEntry { pid, ..Default::default() };
-        if needs.cmdline && read_into(&format!("/proc/{pid}/cmdline"), &mut buf) {
-            // Arguments are NUL-separated (and NUL-terminated).
-            let trimmed = buf.strip_suffix(&[0]).unwrap_or(&buf);
-            e.cmdline = String::from_utf8_lossy(trimmed).replace('\0', " ");
+        let mut complete = true;
+        if needs.cmdline {
+            if read_into(&format!("/proc/{pid}/cmdline"), &mut buf) {
+                // Arguments are NUL-separated (and NUL-terminated).
+                let trimmed = buf.strip_suffix(&[0]).unwrap_or(&buf);
+                e.cmdline = String::from_utf8_lossy(trimmed).replace('\0', " ");
+            } else {
+                complete = false;
+            }
         }
-        if needs.names && read_into(&format!("/proc/{pid}/comm"), &mut buf) {
-            e.name = String::from_utf8_lossy(&buf).trim_end_matches('\n').to_string();
+        if needs.names {
+            if read_into(&format!("/proc/{pid}/comm"), &mut buf) {
+                e.name = String::from_utf8_lossy(&buf).trim_end_matches('\n').to_string();
+            } else {
+                complete = false;
+            }
         }
-        out.push(e);
+        out.push(Fresh { entry: e, complete });
     }
     out
 }
@@ -116,7 +142,7 @@ pub fn entry(pid: u32, needs: ProcNeeds) -> Option<ProcEntry> {
         return None;
     }
     let start_ticks = Some(stat_field(&String::from_utf8_lossy(&buf), 22)?);
-    let mut e = read_entries(&[pid], needs).pop()?;
+    let mut e = read_entries(&[pid], needs).pop()?.entry;
     e.start_ticks = start_ticks;
     Some(e)
 }
@@ -211,7 +237,7 @@ mod tests {
         let pid = child.id();
         let mut found = String::new();
         for _ in 0..200 {
-            let all = scan(ProcNeeds { cmdline: true, names: false }).expect("scan");
+            let all = scan(ProcNeeds { cmdline: true, names: false }, &ProcCache::default()).expect("scan");
             found = all.into_iter().find(|e| e.pid == pid).map(|e| e.cmdline).unwrap_or_default();
             if found.starts_with("hm-test-long") {
                 break;
@@ -223,10 +249,87 @@ mod tests {
         assert_eq!(found, format!("{long} 30"));
     }
 
+    fn spawn(argv0: &str) -> std::process::Child {
+        use std::os::unix::process::CommandExt;
+        std::process::Command::new("sleep").arg0(argv0).arg("30").spawn().expect("spawn")
+    }
+
+    fn scanned(cache: &ProcCache, pid: u32) -> Option<String> {
+        let all = scan(ProcNeeds { cmdline: true, names: false }, cache).expect("scan");
+        all.into_iter().find(|e| e.pid == pid).map(|e| e.cmdline)
+    }
+
+    #[test]
+    fn issue18_a_settled_process_is_not_read_again() {
+        let mut a = spawn("hm-test-cache-a");
+        let cache = ProcCache::default();
+        // Read until exec'd: the first reads may see the fork's command line.
+        for _ in 0..200 {
+            if scanned(&cache, a.id()).is_some_and(|c| c.starts_with("hm-test-cache-a")) {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        // Read SETTLE after it was first listed: believed from now on.
+        cache.backdate(a.id(), None);
+        assert_eq!(scanned(&cache, a.id()).as_deref(), Some("hm-test-cache-a 30"));
+        cache.backdate(a.id(), Some("kept"));
+        assert_eq!(scanned(&cache, a.id()).as_deref(), Some("kept"), "kept, not read again");
+        let _ = a.kill();
+        let _ = a.wait();
+    }
+
+    /// A pid reused by another process is read again, not taken from the
+    /// cache (pid reuse forced through `ns_last_pid`, which needs root).
+    #[test]
+    fn issue18_a_reused_pid_is_read_again() {
+        if !nix::unistd::geteuid().is_root() {
+            eprintln!("skipped: forcing a pid's reuse needs root");
+            return;
+        }
+        let mut a = spawn("hm-test-reuse-a");
+        let pid = a.id();
+        let cache = ProcCache::default();
+        for _ in 0..200 {
+            if scanned(&cache, pid).is_some_and(|c| c.starts_with("hm-test-reuse-a")) {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        cache.backdate(pid, None);
+        assert_eq!(scanned(&cache, pid).as_deref(), Some("hm-test-reuse-a 30"));
+        let _ = a.kill();
+        let _ = a.wait();
+        let mut b = None;
+        for _ in 0..100 {
+            std::fs::write("/proc/sys/kernel/ns_last_pid", (pid - 1).to_string()).expect("ns_last_pid");
+            let mut c = spawn("hm-test-reuse-b");
+            if c.id() == pid {
+                b = Some(c);
+                break;
+            }
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+        let mut b = b.expect("pid reused");
+        // Once it has exec'd, the very next scan must see it.
+        for _ in 0..200 {
+            let now = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
+            if now.starts_with(b"hm-test-reuse-b") {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        let seen = scanned(&cache, pid);
+        let _ = b.kill();
+        let _ = b.wait();
+        assert_eq!(seen.as_deref(), Some("hm-test-reuse-b 30"));
+    }
+
     #[test]
     fn scan_finds_this_process_with_its_cmdline() {
         let me = std::process::id();
-        let all = scan(ProcNeeds { cmdline: true, names: true }).expect("scan");
+        let all = scan(ProcNeeds { cmdline: true, names: true }, &ProcCache::default()).expect("scan");
         let entry = all.iter().find(|e| e.pid == me).expect("self in scan");
         assert!(!entry.cmdline.is_empty());
         assert!(!entry.name.is_empty());

@@ -153,7 +153,7 @@ mod tests {
         if systemd_booted() && nix::unistd::geteuid().is_root() {
             return; // the transient unit: tests/integration/restart.rs starts real ones there
         }
-        let host = crate::host::linux::LinuxHost::new(Default::default());
+        let host = crate::host::linux::LinuxHost::new(Default::default(), Default::default());
         let argv = ["sleep", "5"].map(String::from);
         let started = host.start_worker("x", &argv, None, Duration::from_secs(1)).expect("start");
         let stat = std::fs::read_to_string(format!("/proc/{}/stat", started.pid)).expect("stat");
