@@ -38,6 +38,7 @@ pub mod query;
 pub mod remedy;
 pub mod report;
 pub mod restart;
+mod restart_many;
 #[cfg(test)]
 mod tests;
 pub mod unstick;
