@@ -14,7 +14,8 @@
 //! Between cycles the loop also wakes when a watched worker exits or a
 //! stale heartbeat file is touched (`engine::watch`, issue 18): just those
 //! monitors are checked (or healed) then, at once, and the next full cycle
-//! keeps its time. Changes that come during a cycle wait for its end and
+//! keeps its time. A restart held back by its backoff is tried again when
+//! the backoff ends, not at the next cycle. Changes that come during a cycle wait for its end and
 //! are run together, so cycles still never overlap.
 
 use super::report::{CheckReport, HealReport};
@@ -24,6 +25,7 @@ use super::{Ctx, Engine};
 use crate::config::Config;
 use crate::host::ProcNeeds;
 use anyhow::{Context, Result};
+use std::collections::BTreeMap;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
@@ -151,6 +153,8 @@ pub fn run_loop(
     }
     let mut want = Want::default();
     let mut next_full = Instant::now();
+    // Workers backing off, and when their next attempt is allowed.
+    let mut retries: BTreeMap<String, Instant> = BTreeMap::new();
     loop {
         if signals.take_reload() {
             // A config that came from a file must still be there: a file
@@ -177,20 +181,38 @@ pub fn run_loop(
         let config = current(shared);
         let started = Instant::now();
         let full = started >= next_full;
-        // A full cycle checks what changed too.
+        // What changed, and the backoffs that ended; a full cycle checks
+        // them all anyway.
         let mut names = signals.take_changed();
+        let due: Vec<String> = retries.iter().filter(|(_, at)| **at <= started).map(|(n, _)| n.clone()).collect();
+        for n in due {
+            retries.remove(&n);
+            names.push(n);
+        }
+        names.sort();
+        names.dedup();
         names.retain(|n| config.monitors.iter().any(|m| &m.name == n && m.enabled));
         if full || !names.is_empty() {
             if full {
                 names.clear();
+                retries.clear();
                 next_full = started + args.interval.unwrap_or(config.settings.interval);
             }
             let Some(c) = run_cycle(engine, &config, args.heal, names, signals)? else { return Ok(()) };
             take_in(&mut want, &config, &c, full);
             watcher.arm(&want);
+            if let Cycle::Heal(h) = &c {
+                for r in &h.remedies {
+                    if let Some(wait) = r.retry_in {
+                        // A hair late rather than early: early backs off again.
+                        retries.insert(r.monitor.clone(), Instant::now() + wait + Duration::from_millis(20));
+                    }
+                }
+            }
             emit(c);
         }
-        if signals.stopping() || sleep_until(next_full, signals) {
+        let wake_at = retries.values().copied().fold(next_full, Instant::min);
+        if signals.stopping() || sleep_until(wake_at, signals) {
             return Ok(());
         }
     }

@@ -14,7 +14,7 @@ use anyhow::Result;
 
 /// A line of the report.
 pub(super) fn remedy(m: &Monitor, remedy: RemedyKind, outcome: Outcome, details: String) -> Remedy {
-    Remedy { monitor: m.name.clone(), remedy, outcome, details }
+    Remedy { monitor: m.name.clone(), remedy, outcome, details, retry_in: None }
 }
 
 /// Record what a remedy did: every action goes into the actions table

@@ -82,7 +82,7 @@ impl Engine {
         let (spec, r) = restartable(m)?;
         let now = unix_now();
         let history = store.restarts_since(&m.name, now - r.window.as_secs_f64())?;
-        let step = match restart::budget(r, &history, now) {
+        let (outcome, step, retry_in) = match restart::budget(r, &history, now) {
             Budget::GaveUp { restarts } => (
                 Outcome::GaveUp,
                 format!(
@@ -90,6 +90,7 @@ impl Engine {
                     format_duration(r.window),
                     m.name
                 ),
+                None,
             ),
             // Any restart counts, a manual one or one whose worker ran and
             // died since: the wait doubles with each restart in the window.
@@ -101,12 +102,14 @@ impl Engine {
                     format_duration(wait),
                     m.name
                 ),
+                Some(wait),
             ),
             _ => return Ok(None),
         };
         let mut report = new_report(m, &self.running_now(m, spec)?, dry_run, why);
-        report.outcome = step.0;
-        report.steps.push(step.1);
+        report.outcome = outcome;
+        report.steps.push(step);
+        report.retry_in = retry_in;
         Ok(Some(report))
     }
 
@@ -188,6 +191,7 @@ fn new_report(m: &Monitor, old: &[ProcInfo], dry_run: bool, why: Option<&str>) -
         old_pids: old.iter().map(|p| p.pid).collect(),
         new_pids: Vec::new(),
         steps: why.map(String::from).into_iter().collect(),
+        retry_in: None,
     }
 }
 

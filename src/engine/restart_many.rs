@@ -32,7 +32,9 @@ impl Engine {
     /// a time; one remedy each, in `monitors`' order.
     pub(super) fn restart_many(&self, store: &Store, monitors: &[&Monitor], dry_run: bool) -> Vec<Remedy> {
         let line = |m: &Monitor, r: Result<super::report::RestartReport>| match r {
-            Ok(rep) => remedy(m, RemedyKind::Restart, rep.outcome, rep.steps.join("; ")),
+            Ok(rep) => {
+                Remedy { retry_in: rep.retry_in, ..remedy(m, RemedyKind::Restart, rep.outcome, rep.steps.join("; ")) }
+            }
             Err(e) => remedy(m, RemedyKind::Restart, Outcome::Failed, format!("{e:#}")),
         };
         let mut out: Vec<Option<Remedy>> = monitors.iter().map(|_| None).collect();
