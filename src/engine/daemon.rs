@@ -29,6 +29,10 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
+/// How long the loop waits for more changes after the first, so that
+/// workers killed together are healed together.
+const SETTLE: Duration = Duration::from_millis(5);
+
 /// How long a cycle in progress may take to finish after SIGTERM.
 const FINISH: Duration = Duration::from_millis(800);
 
@@ -183,6 +187,11 @@ pub fn run_loop(
         let full = started >= next_full;
         // What changed, and the backoffs that ended; a full cycle checks
         // them all anyway.
+        if !full && signals.changed() {
+            // Workers killed together die within moments of each other:
+            // a few milliseconds more and they are healed in one run.
+            signals.settle(SETTLE);
+        }
         let mut names = signals.take_changed();
         let due: Vec<String> = retries.iter().filter(|(_, at)| **at <= started).map(|(n, _)| n.clone()).collect();
         for n in due {

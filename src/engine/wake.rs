@@ -79,6 +79,12 @@ impl Signals {
         std::mem::take(&mut *self.changed.borrow_mut()).into_iter().collect()
     }
 
+    /// Note what comes within `d` (no cycle runs now).
+    pub(super) fn settle(&self, d: std::time::Duration) {
+        let until = Instant::now() + d;
+        while !self.stopping() && self.wait(Some(until)).is_ok() {}
+    }
+
     /// Where the watcher sends what changed; false once the loop is gone.
     pub(super) fn changes(&self) -> impl Fn(Vec<String>) -> bool + Send + 'static {
         let tx = self.tx.clone();
