@@ -138,6 +138,26 @@ pub fn current(shared: &SharedConfig) -> Arc<Config> {
     }
 }
 
+/// Reload hm.toml into `shared`, or say why the old config stays.
+fn reload(ctx: &Ctx, shared: &SharedConfig, emit: &mut impl FnMut(Cycle)) -> Result<()> {
+    // A config that came from a file must still be there: a file moved
+    // away mid-edit is an error, not a switch to the embedded defaults.
+    let (path, named) = ctx.config_path()?;
+    match Config::load(&path, named || current(shared).path.is_some()) {
+        Ok(c) => {
+            let shown = path.display().to_string();
+            let n = c.monitors.len();
+            match shared.write() {
+                Ok(mut slot) => *slot = Arc::new(c),
+                Err(poisoned) => *poisoned.into_inner() = Arc::new(c),
+            }
+            emit(Cycle::Reloaded(Ok(format!("reloaded {shown}: {n} monitors"))));
+        }
+        Err(e) => emit(Cycle::Reloaded(Err(format!("{e:#}; keeping the previous config")))),
+    }
+    Ok(())
+}
+
 /// Run cycles until SIGTERM or SIGINT; `emit` gets every cycle's outcome.
 /// A SIGHUP reloads `shared` and starts a cycle at once; a watched process
 /// that exits or a watched file that changes (`engine::watch`) has its
@@ -161,25 +181,10 @@ pub fn run_loop(
     let mut retries: BTreeMap<String, Instant> = BTreeMap::new();
     loop {
         if signals.take_reload() {
-            // A config that came from a file must still be there: a file
-            // moved away mid-edit is an error, not a switch to the
-            // embedded defaults.
-            let (path, named) = ctx.config_path()?;
-            match Config::load(&path, named || current(shared).path.is_some()) {
-                Ok(c) => {
-                    let shown = path.display().to_string();
-                    let n = c.monitors.len();
-                    // A removed monitor's processes are no longer watched.
-                    want.retain(&c);
-                    watcher.arm(&want);
-                    match shared.write() {
-                        Ok(mut slot) => *slot = Arc::new(c),
-                        Err(poisoned) => *poisoned.into_inner() = Arc::new(c),
-                    }
-                    emit(Cycle::Reloaded(Ok(format!("reloaded {shown}: {n} monitors"))));
-                }
-                Err(e) => emit(Cycle::Reloaded(Err(format!("{e:#}; keeping the previous config")))),
-            }
+            reload(ctx, shared, &mut emit)?;
+            // A removed monitor's processes are no longer watched.
+            want.retain(&current(shared));
+            watcher.arm(&want);
             next_full = Instant::now();
         }
         let config = current(shared);
@@ -191,6 +196,9 @@ pub fn run_loop(
             // Workers killed together die within moments of each other:
             // a few milliseconds more and they are healed in one run.
             signals.settle(SETTLE);
+            if signals.stopping() {
+                return Ok(());
+            }
         }
         let mut names = signals.take_changed();
         let due: Vec<String> = retries.iter().filter(|(_, at)| **at <= started).map(|(n, _)| n.clone()).collect();
