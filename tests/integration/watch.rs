@@ -20,6 +20,11 @@ fn procs(prefix: &str) -> Vec<i32> {
     out
 }
 
+fn is_zombie(pid: i32) -> bool {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    stat.rfind(')').is_some_and(|i| stat[i + 1..].trim_start().starts_with('Z'))
+}
+
 fn kill9(pids: &[i32]) {
     for pid in pids {
         let _ = kill(Pid::from_raw(*pid), Signal::SIGKILL);
@@ -91,6 +96,9 @@ fn issue18_a_worker_killed_with_sigkill_runs_again_within_a_second() {
         // watches the new pid. (A kill within 2 × restart_delay of a
         // restart is backed off first, and retried when the backoff ends.)
         hm.wait_for(Duration::from_secs(5), "the restart's line", |out, _| restarted(out) == round + 2);
+        // And the dead one was reaped, not left a zombie of hm: zombies
+        // piled up, one per restart, in every scan of the process table.
+        assert!(old.iter().all(|p| !is_zombie(*p)), "round {round}: {old:?} left a zombie");
     }
     assert!(!hm.stderr().contains("pidfd"), "{}", hm.stderr());
 }
