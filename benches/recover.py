@@ -18,7 +18,8 @@ What it does:
      restart window shorter than the pause between kills), starts the tool,
      lets it start the workers, then --rounds times: kill -9 the workers,
      poll /proc every millisecond until each has a new pid, wait out the
-     window, again,
+     window and a random 0-5 s more (so kills land anywhere in a cycle of an
+     interval-driven tool), again,
   4. prints p50/p99 (and max) of the per-worker recovery times and, for the
      mass scenario, of the time until all are back; writes benches/results-recover.md.
 
@@ -32,7 +33,7 @@ Usage: python3 benches/recover.py                      # 20 rounds x (1 worker, 
 Figures on a busy machine are rough; rerun on a quiet one before quoting.
 """
 
-import argparse, os, platform, shutil, signal, statistics, subprocess, sys, tempfile, time
+import argparse, os, platform, random, signal, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PREFIX = "recover-bench"
@@ -128,7 +129,7 @@ def wait_all(prefix, names, within):
     sys.exit(f"not all {len(names)} workers came up within {within:.0f}s")
 
 
-def measure(tool, n, rounds, timeout):
+def measure(tool, n, rounds, timeout, jitter):
     """Per-worker recovery times and time-until-all-back of each round, seconds."""
     prefix = f"{PREFIX}-{n}-"
     workers = [(f"w{i}", f"{prefix}{i}") for i in range(n)]
@@ -157,7 +158,9 @@ def measure(tool, n, rounds, timeout):
                 old = wait_all(prefix, names, 10)
                 print(f"  {tool.name}, {n} worker(s), round {r + 1}/{rounds}: all back in {whole[-1] * 1000:.0f} ms",
                       file=sys.stderr)
-                time.sleep(WINDOW_S + 0.5)  # past the restart window: no backoff
+                # Past the restart window (no backoff), and at a random point
+                # of an interval-driven tool's cycle.
+                time.sleep(WINDOW_S + 0.5 + random.uniform(0, jitter))
         finally:
             tool.stop()
             kill(pids_by_argv0(prefix).values())
@@ -180,6 +183,9 @@ def main():
     ap.add_argument("--rounds", type=int, default=20)
     ap.add_argument("--workers", type=int, default=100, help="workers killed at once in the mass scenario")
     ap.add_argument("--processes", type=int, default=1000, help="fill the host up to this many processes")
+    ap.add_argument("--jitter", type=float, default=5.0,
+                    help="random extra pause between kills, seconds (a kill lands anywhere in a 5 s interval)")
+    ap.add_argument("--only", help="run only the tools whose name contains this")
     ap.add_argument("--out", default=os.path.join(ROOT, "benches", "results-recover.md"))
     a = ap.parse_args()
     target = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
@@ -193,9 +199,11 @@ def main():
             filler.append(subprocess.Popen(["sleep", "3600"], stdin=subprocess.DEVNULL, start_new_session=True))
         rows = []
         for cls in TOOLS:
+            if a.only and a.only not in cls.name:
+                continue
             for n in (1, a.workers):
                 tool = cls(hm)
-                each, whole = measure(tool, n, a.rounds, timeout=60)
+                each, whole = measure(tool, n, a.rounds, timeout=60, jitter=a.jitter)
                 rows.append((tool.name, n, len(each), each, whole))
     finally:
         for p in filler:

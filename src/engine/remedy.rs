@@ -56,7 +56,7 @@ impl Engine {
         // The workers that are down first, side by side (issue 18); their
         // lines keep their places in the report.
         let down: Vec<&Monitor> = plans.iter().filter(|(_, s)| *s == Plan::Restart).map(|(m, _)| *m).collect();
-        let mut restarted = self.restart_many(store, &down, dry_run).into_iter();
+        let mut restarted = self.restart_many(store, &down, results, dry_run).into_iter();
         for (m, step) in plans {
             let failed = |kind, e: anyhow::Error| remedy(m, kind, Outcome::Failed, format!("{e:#}"));
             match step {

@@ -65,7 +65,7 @@ impl Engine {
         if let Some(report) = self.held_back(store, m, automatic, dry_run, why)? {
             return Ok(report);
         }
-        let acted = self.act(m, dry_run, why)?;
+        let acted = self.act(m, dry_run, why, None)?;
         record(store, acted)
     }
 
@@ -116,9 +116,28 @@ impl Engine {
     /// Stop, start and verify `m`'s worker, touching no store (restarts
     /// of a heal run side by side: `restart_many`). The outcome is to be
     /// recorded ([`record`]) before it is reported.
-    pub(super) fn act(&self, m: &Monitor, dry_run: bool, why: Option<&str>) -> Result<Acted> {
+    ///
+    /// `found`: what the heal's own check found running a moment ago
+    /// (pid, start time), which saves a scan of the whole process table;
+    /// each is read again, and only the same process still alive counts.
+    pub(super) fn act(
+        &self,
+        m: &Monitor,
+        dry_run: bool,
+        why: Option<&str>,
+        found: Option<&[(u32, u64)]>,
+    ) -> Result<Acted> {
         let (spec, r) = restartable(m)?;
-        let old = self.running_now(m, spec)?;
+        let old = match found {
+            Some(found) => {
+                let host = self.host(proc_needs([m]));
+                found
+                    .iter()
+                    .filter_map(|(pid, start)| host.process(*pid).filter(|p| p.start_ticks == *start && !p.zombie))
+                    .collect()
+            }
+            None => self.running_now(m, spec)?,
+        };
         let mut report = new_report(m, &old, dry_run, why);
         if dry_run {
             report.outcome = Outcome::WouldRestart;

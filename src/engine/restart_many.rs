@@ -15,6 +15,7 @@ use super::Engine;
 use super::remedy::remedy;
 use super::report::{Outcome, Remedy, RemedyKind};
 use super::restart::{Acted, record};
+use crate::check::CheckResult;
 use crate::config::Monitor;
 use crate::store::Store;
 use anyhow::{Result, anyhow};
@@ -29,8 +30,15 @@ pub const AT_ONCE: usize = 8;
 
 impl Engine {
     /// Restart `monitors`' workers (within their budgets), [`AT_ONCE`] at
-    /// a time; one remedy each, in `monitors`' order.
-    pub(super) fn restart_many(&self, store: &Store, monitors: &[&Monitor], dry_run: bool) -> Vec<Remedy> {
+    /// a time; one remedy each, in `monitors`' order. `results` are the
+    /// heal's check: what it found running is what a restart stops.
+    pub(super) fn restart_many(
+        &self,
+        store: &Store,
+        monitors: &[&Monitor],
+        results: &[CheckResult],
+        dry_run: bool,
+    ) -> Vec<Remedy> {
         let line = |m: &Monitor, r: Result<super::report::RestartReport>| match r {
             Ok(rep) => {
                 Remedy { retry_in: rep.retry_in, ..remedy(m, RemedyKind::Restart, rep.outcome, rep.steps.join("; ")) }
@@ -46,12 +54,21 @@ impl Engine {
                 Err(e) => out[i] = Some(line(m, Err(e))),
             }
         }
-        let acted = side_by_side(&go, |i| self.act(monitors[i], dry_run, None));
+        let acted = side_by_side(&go, |i| self.act(monitors[i], dry_run, None, found(results, monitors[i])));
         for (i, a) in acted {
             out[i] = Some(line(monitors[i], a.and_then(|a: Acted| record(store, a))));
         }
         out.into_iter().flatten().collect()
     }
+}
+
+/// What the check of `results` found running for `m`, when it found
+/// processes at all (it counted them). A check that could not look (a
+/// pidfile not trusted, a hung check) says nothing: the restart scans, and
+/// refuses as it always did.
+fn found<'r>(results: &'r [CheckResult], m: &Monitor) -> Option<&'r [(u32, u64)]> {
+    let r = results.iter().find(|r| r.monitor == m.name)?;
+    r.metrics.iter().any(|x| x.name == "count").then_some(r.procs.as_slice())
 }
 
 /// `f` of each of `items` on up to [`AT_ONCE`] threads; `(item, result)`
