@@ -17,7 +17,7 @@
 //!   with their budgets and records, also run on their own by their
 //!   subcommands;
 //! - [`daemon`]: the `hm run` / `hm serve` loop, woken by signals
-//!   ([`wake`]) and by the processes and files it watches ([`watch`]);
+//!   (`wake`) and by the processes and files it watches (`watch`);
 //!   [`query`]: what status,
 //!   history, `/status` and `/metrics` read;
 //! - [`report`]: every report a command returns, with its exit code.

@@ -1,7 +1,10 @@
 //! Restarting a `process` monitor's worker: `hm restart-worker NAME`, the
 //! restart step of `hm heal` (which adds the budget's backoff), and
 //! `hm serve`'s `POST /monitors/NAME/restart`. The worker is restarted,
-//! verified with a fresh scan, and the action recorded.
+//! verified with a fresh scan, and the action recorded: three steps
+//! (`held_back` reads the budget, `act` restarts and
+//! touches no store, `record` writes), so that a heal can run the middle
+//! one of many workers side by side (`restart_many`).
 
 use super::Engine;
 use super::report::{Outcome, RestartReport};
