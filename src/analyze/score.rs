@@ -82,6 +82,7 @@ mod tests {
             duration_ms: 0.0,
             metrics,
             counters: Vec::new(),
+            procs: Vec::new(),
             anomalies: Vec::new(),
         }
     }

@@ -81,6 +81,11 @@ pub struct CheckResult {
     /// Counters to keep for the next run (CPU ticks); not printed.
     #[serde(skip, default)]
     pub counters: Vec<(String, f64)>,
+    /// The processes a `process` check matched, as (pid, start ticks):
+    /// what `hm run` watches for exits (`engine::watch`). Not printed or
+    /// stored.
+    #[serde(skip, default)]
+    pub procs: Vec<(u32, u64)>,
     /// Figures far from their usual level (monitors with `anomaly` set).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub anomalies: Vec<crate::analyze::anomaly::Anomaly>,
@@ -94,13 +99,15 @@ pub struct CheckOutput {
     pub metrics: Vec<Metric>,
     /// Counters to store for the next run's deltas.
     pub counters: Vec<(String, f64)>,
+    /// The processes matched (pid, start ticks), for `hm run` to watch.
+    pub procs: Vec<(u32, u64)>,
 }
 
 impl CheckOutput {
     /// Status from the metrics' own thresholds.
     pub fn from_metrics(message: String, metrics: Vec<Metric>) -> CheckOutput {
         let status = Status::worst_of(metrics.iter().map(Metric::status));
-        CheckOutput { status, message, metrics, counters: Vec::new() }
+        CheckOutput { status, message, metrics, ..Default::default() }
     }
 }
 

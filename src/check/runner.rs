@@ -89,6 +89,7 @@ fn result(m: &Monitor, out: CheckOutput, took: Duration) -> CheckResult {
         duration_ms: took.as_secs_f64() * 1000.0,
         metrics: out.metrics,
         counters: out.counters,
+        procs: out.procs,
         anomalies: Vec::new(),
     }
 }

@@ -10,87 +10,31 @@
 //! (or vanished) file is reported and the old config kept, as systemd's
 //! `reload` promises. Edits alone change nothing: the file is read only on
 //! SIGHUP, so a half-saved file is never picked up.
+//!
+//! Between cycles the loop also wakes when a watched worker exits or a
+//! stale heartbeat file is touched (`engine::watch`, issue 18): just those
+//! monitors are checked (or healed) then, at once, and the next full cycle
+//! keeps its time. A restart held back by its backoff is tried again when
+//! the backoff ends, not at the next cycle. Changes that come during a cycle wait for its end and
+//! are run together, so cycles still never overlap.
 
 use super::report::{CheckReport, HealReport};
+pub use super::wake::Signals;
+use super::watch::{Want, Watcher};
 use super::{Ctx, Engine};
 use crate::config::Config;
+use crate::host::ProcNeeds;
 use anyhow::{Context, Result};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-use std::cell::Cell;
-use std::sync::mpsc;
+use std::collections::BTreeMap;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
+/// How long the loop waits for more changes after the first, so that
+/// workers killed together are healed together.
+const SETTLE: Duration = Duration::from_millis(5);
+
 /// How long a cycle in progress may take to finish after SIGTERM.
 const FINISH: Duration = Duration::from_millis(800);
-
-/// What wakes the main thread: a signal, or a cycle that finished.
-enum Wake {
-    Signal(i32),
-    Done(Box<Cycle>),
-}
-
-/// The signals the loop obeys. The main thread sleeps on one channel that
-/// both a signal-forwarding thread and the cycle thread send to, so it
-/// wakes only when something happened or a deadline came: between cycles
-/// hm uses no CPU at all (polling flags every 50 ms cost about 0.08% of a
-/// core on its own, issue 7).
-pub struct Signals {
-    tx: mpsc::Sender<Wake>,
-    rx: mpsc::Receiver<Wake>,
-    stop: Cell<bool>,
-    reload: Cell<bool>,
-}
-
-impl Signals {
-    pub fn install() -> Result<Signals> {
-        let (tx, rx) = mpsc::channel();
-        let mut incoming = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP])
-            .context("cannot handle SIGTERM/SIGINT/SIGHUP")?;
-        let forward = tx.clone();
-        std::thread::Builder::new()
-            .name("hm-signals".into())
-            .spawn(move || {
-                for sig in incoming.forever() {
-                    if forward.send(Wake::Signal(sig)).is_err() {
-                        break;
-                    }
-                }
-            })
-            .context("cannot start the signal thread")?;
-        Ok(Signals { tx, rx, stop: Cell::new(false), reload: Cell::new(false) })
-    }
-
-    pub fn stopping(&self) -> bool {
-        self.stop.get()
-    }
-
-    /// Whether a SIGHUP came since the last call.
-    fn take_reload(&self) -> bool {
-        self.reload.replace(false)
-    }
-
-    /// Sleep until something wakes the loop or `deadline` passes (`None`:
-    /// no deadline). Signals are noted as they come; a finished cycle is
-    /// returned. `Err(())` when the deadline passed.
-    fn wait(&self, deadline: Option<Instant>) -> Result<Option<Cycle>, ()> {
-        let wake = match deadline {
-            None => self.rx.recv().map_err(|_| ())?,
-            Some(at) => self.rx.recv_timeout(at.saturating_duration_since(Instant::now())).map_err(|_| ())?,
-        };
-        Ok(match wake {
-            Wake::Signal(SIGHUP) => {
-                self.reload.set(true);
-                None
-            }
-            Wake::Signal(_) => {
-                self.stop.set(true);
-                None
-            }
-            Wake::Done(c) => Some(*c),
-        })
-    }
-}
 
 /// What one cycle produced.
 #[derive(Debug)]
@@ -111,23 +55,75 @@ pub struct LoopArgs {
     pub heal: bool,
 }
 
-fn cycle(engine: &Engine, config: &Config, heal: bool) -> Cycle {
+/// One cycle: of every monitor (`names` empty), or of those that changed.
+fn cycle(engine: &Engine, config: &Config, heal: bool, names: &[String]) -> Cycle {
     let result = if heal {
-        engine.heal(config, &[], false).map(Cycle::Heal)
+        engine.heal(config, names, false).map(Cycle::Heal)
     } else {
-        engine.check(config, &[], Instant::now()).map(Cycle::Check)
+        engine.check(config, names, Instant::now()).map(Cycle::Check)
     };
     result.unwrap_or_else(|e| Cycle::Failed(format!("{e:#}")))
 }
 
-/// Wait until `deadline`, SIGHUP or a stop signal; true when told to stop.
+/// Run a cycle on a thread of its own and wait for it, noting signals and
+/// changes meanwhile; `None` when told to stop (the unfinished cycle goes
+/// with the process).
+fn run_cycle(
+    engine: &Arc<Engine>,
+    config: &Arc<Config>,
+    heal: bool,
+    names: Vec<String>,
+    signals: &Signals,
+) -> Result<Option<Cycle>> {
+    let (done, cfg, e) = (signals.done(), config.clone(), engine.clone());
+    std::thread::Builder::new()
+        .name("hm-cycle".into())
+        .spawn(move || {
+            // A cycle that panics still wakes the loop.
+            done(
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| cycle(&e, &cfg, heal, &names)))
+                    .unwrap_or_else(|_| Cycle::Failed("the cycle crashed".into())),
+            );
+        })
+        .context("cannot start a check cycle")?;
+    let mut stop_at: Option<Instant> = None;
+    loop {
+        match signals.wait(stop_at) {
+            Ok(Some(c)) => return Ok(Some(c)),
+            Ok(None) if signals.stopping() => {
+                stop_at.get_or_insert_with(|| Instant::now() + FINISH);
+            }
+            Ok(None) => {}
+            Err(()) => return Ok(None), // FINISH passed after a stop signal
+        }
+    }
+}
+
+/// Wait until `deadline`, SIGHUP, a stop signal or a change; true when
+/// told to stop.
 fn sleep_until(deadline: Instant, signals: &Signals) -> bool {
-    while !signals.stopping() && !signals.reload.get() && Instant::now() < deadline {
+    while !signals.stopping() && !signals.reloading() && !signals.changed() && Instant::now() < deadline {
         if signals.wait(Some(deadline)).is_err() {
             break;
         }
     }
     signals.stopping()
+}
+
+/// What a run's results say to watch next: a full cycle's replace all, a
+/// targeted run's its own monitors' (a heal's check after its remedies
+/// last, so a restarted worker's new pid is watched).
+fn take_in(want: &mut Want, config: &Config, c: &Cycle, full: bool) {
+    match c {
+        Cycle::Check(r) => want.update(config, &r.results, full),
+        Cycle::Heal(h) => {
+            want.update(config, &h.before.results, full);
+            if let Some(after) = &h.after {
+                want.update(config, &after.results, false);
+            }
+        }
+        Cycle::Failed(_) | Cycle::Reloaded(_) => {}
+    }
 }
 
 /// The config in force, shared with whoever else reads it (`hm serve`'s
@@ -142,8 +138,31 @@ pub fn current(shared: &SharedConfig) -> Arc<Config> {
     }
 }
 
+/// Reload hm.toml into `shared`, or say why the old config stays.
+fn reload(ctx: &Ctx, shared: &SharedConfig, emit: &mut impl FnMut(Cycle)) -> Result<()> {
+    // A config that came from a file must still be there: a file moved
+    // away mid-edit is an error, not a switch to the embedded defaults.
+    let (path, named) = ctx.config_path()?;
+    match Config::load(&path, named || current(shared).path.is_some()) {
+        Ok(c) => {
+            let shown = path.display().to_string();
+            let n = c.monitors.len();
+            match shared.write() {
+                Ok(mut slot) => *slot = Arc::new(c),
+                Err(poisoned) => *poisoned.into_inner() = Arc::new(c),
+            }
+            emit(Cycle::Reloaded(Ok(format!("reloaded {shown}: {n} monitors"))));
+        }
+        Err(e) => emit(Cycle::Reloaded(Err(format!("{e:#}; keeping the previous config")))),
+    }
+    Ok(())
+}
+
 /// Run cycles until SIGTERM or SIGINT; `emit` gets every cycle's outcome.
-/// A SIGHUP reloads `shared` and starts a cycle at once.
+/// A SIGHUP reloads `shared` and starts a cycle at once; a watched process
+/// that exits or a watched file that changes (`engine::watch`) has its
+/// monitors checked (or healed) at once, between cycles, without moving
+/// the next one.
 pub fn run_loop(
     engine: &Arc<Engine>,
     args: &LoopArgs,
@@ -152,55 +171,65 @@ pub fn run_loop(
     mut emit: impl FnMut(Cycle),
 ) -> Result<()> {
     let ctx = engine.ctx();
+    let watcher = Watcher::start(engine.host(ProcNeeds::default()), signals.changes())?;
+    if let Some(note) = &watcher.note {
+        eprintln!("hm: {note}");
+    }
+    let mut want = Want::default();
+    let mut next_full = Instant::now();
+    // Workers backing off, and when their next attempt is allowed.
+    let mut retries: BTreeMap<String, Instant> = BTreeMap::new();
     loop {
         if signals.take_reload() {
-            // A config that came from a file must still be there: a file
-            // moved away mid-edit is an error, not a switch to the
-            // embedded defaults.
-            let (path, named) = ctx.config_path()?;
-            match Config::load(&path, named || current(shared).path.is_some()) {
-                Ok(c) => {
-                    let shown = path.display().to_string();
-                    let n = c.monitors.len();
-                    match shared.write() {
-                        Ok(mut slot) => *slot = Arc::new(c),
-                        Err(poisoned) => *poisoned.into_inner() = Arc::new(c),
-                    }
-                    emit(Cycle::Reloaded(Ok(format!("reloaded {shown}: {n} monitors"))));
-                }
-                Err(e) => emit(Cycle::Reloaded(Err(format!("{e:#}; keeping the previous config")))),
-            }
+            reload(ctx, shared, &mut emit)?;
+            // A removed monitor's processes are no longer watched.
+            want.retain(&current(shared));
+            watcher.arm(&want);
+            next_full = Instant::now();
         }
         let config = current(shared);
         let started = Instant::now();
-        let (tx, cfg, heal) = (signals.tx.clone(), config.clone(), args.heal);
-        let e = engine.clone();
-        std::thread::Builder::new()
-            .name("hm-cycle".into())
-            .spawn(move || {
-                // A cycle that panics still wakes the loop.
-                let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| cycle(&e, &cfg, heal)))
-                    .unwrap_or_else(|_| Cycle::Failed("the cycle crashed".into()));
-                let _ = tx.send(Wake::Done(Box::new(done)));
-            })
-            .context("cannot start a check cycle")?;
-        let mut stop_at: Option<Instant> = None;
-        let outcome = loop {
-            match signals.wait(stop_at) {
-                Ok(Some(c)) => break Some(c),
-                Ok(None) if signals.stopping() => {
-                    stop_at.get_or_insert_with(|| Instant::now() + FINISH);
-                }
-                Ok(None) => {}
-                Err(()) => break None, // FINISH passed after a stop signal
+        let full = started >= next_full;
+        // What changed, and the backoffs that ended; a full cycle checks
+        // them all anyway.
+        if !full && signals.changed() {
+            // Workers killed together die within moments of each other:
+            // a few milliseconds more and they are healed in one run.
+            signals.settle(SETTLE);
+            if signals.stopping() {
+                return Ok(());
             }
-        };
-        match outcome {
-            Some(c) => emit(c),
-            None => return Ok(()), // stopping; the unfinished cycle goes with the process
         }
-        let interval = args.interval.unwrap_or(config.settings.interval);
-        if signals.stopping() || sleep_until(started + interval, signals) {
+        let mut names = signals.take_changed();
+        let due: Vec<String> = retries.iter().filter(|(_, at)| **at <= started).map(|(n, _)| n.clone()).collect();
+        for n in due {
+            retries.remove(&n);
+            names.push(n);
+        }
+        names.sort();
+        names.dedup();
+        names.retain(|n| config.monitors.iter().any(|m| &m.name == n && m.enabled));
+        if full || !names.is_empty() {
+            if full {
+                names.clear();
+                retries.clear();
+                next_full = started + args.interval.unwrap_or(config.settings.interval);
+            }
+            let Some(c) = run_cycle(engine, &config, args.heal, names, signals)? else { return Ok(()) };
+            take_in(&mut want, &config, &c, full);
+            watcher.arm(&want);
+            if let Cycle::Heal(h) = &c {
+                for r in &h.remedies {
+                    if let Some(wait) = r.retry_in {
+                        // A hair late rather than early: early backs off again.
+                        retries.insert(r.monitor.clone(), Instant::now() + wait + Duration::from_millis(20));
+                    }
+                }
+            }
+            emit(c);
+        }
+        let wake_at = retries.values().copied().fold(next_full, Instant::min);
+        if signals.stopping() || sleep_until(wake_at, signals) {
             return Ok(());
         }
     }

@@ -89,7 +89,10 @@ impl Engine {
             let why = format!("{} {} critical: {}", m.kind(), m.name, r.message);
             done.push((name.to_string(), m.name.clone()));
             out.push(match self.restart_because(store, w, true, dry_run, Some(&why)) {
-                Ok(rep) => remedy(rep.outcome, format!("worker {name}: {}", rep.steps.join("; "))),
+                Ok(rep) => Remedy {
+                    retry_in: rep.retry_in,
+                    ..remedy(rep.outcome, format!("worker {name}: {}", rep.steps.join("; ")))
+                },
                 Err(e) => remedy(Outcome::Failed, format!("worker {name}: {e:#}")),
             });
         }

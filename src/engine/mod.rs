@@ -17,7 +17,9 @@
 //! - [`restart`], [`clean`], [`clear_locks`], [`unstick`]: the remedies
 //!   with their budgets and records, also run on their own by their
 //!   subcommands;
-//! - [`daemon`]: the `hm run` / `hm serve` loop; [`query`]: what status,
+//! - [`daemon`]: the `hm run` / `hm serve` loop, woken by signals
+//!   (`wake`) and by the processes and files it watches (`watch`);
+//!   [`query`]: what status,
 //!   history, `/status` and `/metrics` read;
 //! - [`report`]: every report a command returns, with its exit code.
 //!
@@ -37,9 +39,12 @@ pub mod query;
 pub mod remedy;
 pub mod report;
 pub mod restart;
+mod restart_many;
 #[cfg(test)]
 mod tests;
 pub mod unstick;
+mod wake;
+mod watch;
 
 pub use ctx::Ctx;
 

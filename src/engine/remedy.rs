@@ -14,7 +14,7 @@ use anyhow::Result;
 
 /// A line of the report.
 pub(super) fn remedy(m: &Monitor, remedy: RemedyKind, outcome: Outcome, details: String) -> Remedy {
-    Remedy { monitor: m.name.clone(), remedy, outcome, details }
+    Remedy { monitor: m.name.clone(), remedy, outcome, details, retry_in: None }
 }
 
 /// Record what a remedy did: every action goes into the actions table
@@ -37,8 +37,11 @@ pub(super) fn record(
 }
 
 impl Engine {
-    /// Carry out `plans`; the stalled workers last, so a worker its own
-    /// monitor restarted is not restarted twice.
+    /// Carry out `plans`: the workers that are down first, [`AT_ONCE`] at
+    /// a time (`restart_many`); the stalled workers last, so a worker its
+    /// own monitor restarted is not restarted twice.
+    ///
+    /// [`AT_ONCE`]: super::restart_many::AT_ONCE
     pub(super) fn carry_out(
         &self,
         store: &Store,
@@ -50,13 +53,14 @@ impl Engine {
         let mut remedies = Vec::new();
         let mut cleaned = None;
         let mut stalled = Vec::new();
+        // The workers that are down first, side by side (issue 18); their
+        // lines keep their places in the report.
+        let down: Vec<&Monitor> = plans.iter().filter(|(_, s)| *s == Plan::Restart).map(|(m, _)| *m).collect();
+        let mut restarted = self.restart_many(store, &down, results, dry_run).into_iter();
         for (m, step) in plans {
             let failed = |kind, e: anyhow::Error| remedy(m, kind, Outcome::Failed, format!("{e:#}"));
             match step {
-                Plan::Restart => remedies.push(match self.restart_and_verify(store, m, true, dry_run) {
-                    Ok(rep) => remedy(m, RemedyKind::Restart, rep.outcome, rep.steps.join("; ")),
-                    Err(e) => failed(RemedyKind::Restart, e),
-                }),
+                Plan::Restart => remedies.extend(restarted.next()),
                 Plan::CleanDisk => remedies.push(match self.clean(store, &config.clean, dry_run) {
                     Ok(c) => {
                         cleaned = Some((c.files, c.bytes));
@@ -106,8 +110,8 @@ impl Engine {
                 Plan::Nothing(why) => remedies.push(remedy(m, RemedyKind::None, Outcome::NotHealed, why.clone())),
             }
         }
-        let restarted = self.restart_stalled(store, config, &stalled, &remedies, dry_run);
-        remedies.extend(restarted);
+        let stalled = self.restart_stalled(store, config, &stalled, &remedies, dry_run);
+        remedies.extend(stalled);
         Done { remedies, cleaned }
     }
 }

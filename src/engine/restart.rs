@@ -1,7 +1,10 @@
 //! Restarting a `process` monitor's worker: `hm restart-worker NAME`, the
 //! restart step of `hm heal` (which adds the budget's backoff), and
 //! `hm serve`'s `POST /monitors/NAME/restart`. The worker is restarted,
-//! verified with a fresh scan, and the action recorded.
+//! verified with a fresh scan, and the action recorded: three steps
+//! (`held_back` reads the budget, `act` restarts and
+//! touches no store, `record` writes), so that a heal can run the middle
+//! one of many workers side by side (`restart_many`).
 
 use super::Engine;
 use super::report::{Outcome, RestartReport};
@@ -62,42 +65,83 @@ impl Engine {
         dry_run: bool,
         why: Option<&str>,
     ) -> Result<RestartReport> {
+        if let Some(report) = self.held_back(store, m, automatic, dry_run, why)? {
+            return Ok(report);
+        }
+        let acted = self.act(m, dry_run, why, None)?;
+        record(store, acted)
+    }
+
+    /// What the budget says before a restart: `Some` (gave up, backing
+    /// off) when `m` must not be restarted now. Reads the store only.
+    pub(super) fn held_back(
+        &self,
+        store: &Store,
+        m: &Monitor,
+        automatic: bool,
+        dry_run: bool,
+        why: Option<&str>,
+    ) -> Result<Option<RestartReport>> {
         let (spec, r) = restartable(m)?;
         let now = unix_now();
-        let old = self.running_now(m, spec)?;
-        let mut report = RestartReport {
-            monitor: m.name.clone(),
-            outcome: Outcome::Failed,
-            dry_run,
-            old_pids: old.iter().map(|p| p.pid).collect(),
-            new_pids: Vec::new(),
-            steps: why.map(String::from).into_iter().collect(),
-        };
         let history = store.restarts_since(&m.name, now - r.window.as_secs_f64())?;
-        match restart::budget(r, &history, now) {
-            Budget::GaveUp { restarts } => {
-                report.outcome = Outcome::GaveUp;
-                report.steps.push(format!(
+        let (outcome, step, retry_in) = match restart::budget(r, &history, now) {
+            Budget::GaveUp { restarts } => (
+                Outcome::GaveUp,
+                format!(
                     "{restarts} restarts within {}; run `hm restart-worker {} --reset` once it is fixed",
                     format_duration(r.window),
                     m.name
-                ));
-                return Ok(report);
-            }
-            Budget::BackOff { since, wait } if automatic => {
-                // Any restart counts, a manual one or one whose worker ran and
-                // died since: the wait doubles with each restart in the window.
-                report.outcome = Outcome::BackingOff;
-                report.steps.push(format!(
+                ),
+                None,
+            ),
+            // Any restart counts, a manual one or one whose worker ran and
+            // died since: the wait doubles with each restart in the window.
+            Budget::BackOff { since, wait } if automatic => (
+                Outcome::BackingOff,
+                format!(
                     "last restarted {} ago: next attempt in {} (hm restart-worker {} restarts now)",
                     format_duration(since),
                     format_duration(wait),
                     m.name
-                ));
-                return Ok(report);
+                ),
+                Some(wait),
+            ),
+            _ => return Ok(None),
+        };
+        let mut report = new_report(m, &self.running_now(m, spec)?, dry_run, why);
+        report.outcome = outcome;
+        report.steps.push(step);
+        report.retry_in = retry_in;
+        Ok(Some(report))
+    }
+
+    /// Stop, start and verify `m`'s worker, touching no store (restarts
+    /// of a heal run side by side: `restart_many`). The outcome is to be
+    /// recorded ([`record`]) before it is reported.
+    ///
+    /// `found`: what the heal's own check found running a moment ago
+    /// (pid, start time), which saves a scan of the whole process table;
+    /// each is read again, and only the same process still alive counts.
+    pub(super) fn act(
+        &self,
+        m: &Monitor,
+        dry_run: bool,
+        why: Option<&str>,
+        found: Option<&[(u32, u64)]>,
+    ) -> Result<Acted> {
+        let (spec, r) = restartable(m)?;
+        let old = match found {
+            Some(found) => {
+                let host = self.host(proc_needs([m]));
+                found
+                    .iter()
+                    .filter_map(|(pid, start)| host.process(*pid).filter(|p| p.start_ticks == *start && !p.zombie))
+                    .collect()
             }
-            _ => {}
-        }
+            None => self.running_now(m, spec)?,
+        };
+        let mut report = new_report(m, &old, dry_run, why);
         if dry_run {
             report.outcome = Outcome::WouldRestart;
             report.steps.push(match &r.how {
@@ -109,7 +153,7 @@ impl Engine {
                     format!("would stop pids {:?} and start {}", report.old_pids, start.join(" "))
                 }
             });
-            return Ok(report);
+            return Ok(Acted { report, started_at: unix_now() });
         }
         let host = self.host(proc_needs([m]));
         let attempt = restart::restart(host.as_ref(), &m.name, r, &old);
@@ -132,13 +176,7 @@ impl Engine {
         if !ok {
             report.steps.push(format!("not running after {}", format_duration(r.delay)));
         }
-        let details = if ok {
-            format!("{}; running: {:?}", report.steps.join("; "), report.new_pids)
-        } else {
-            report.steps.join("; ")
-        };
-        super::remedy::record(store, started_at, &m.name, "restart", if ok { "ok" } else { "failed" }, details)?;
-        Ok(report)
+        Ok(Acted { report, started_at })
     }
 
     /// `hm restart-worker`, and `hm serve`'s restart, with the config in
@@ -157,4 +195,41 @@ impl Engine {
         }
         self.restart_and_verify(&store, m, false, dry_run)
     }
+}
+
+/// A restart carried out (or, in a dry run, described), not yet recorded.
+pub(super) struct Acted {
+    pub report: RestartReport,
+    /// When the worker was started, for the actions table.
+    pub started_at: f64,
+}
+
+/// The report of a restart of `m`, before it is decided.
+fn new_report(m: &Monitor, old: &[ProcInfo], dry_run: bool, why: Option<&str>) -> RestartReport {
+    RestartReport {
+        monitor: m.name.clone(),
+        outcome: Outcome::Failed,
+        dry_run,
+        old_pids: old.iter().map(|p| p.pid).collect(),
+        new_pids: Vec::new(),
+        steps: why.map(String::from).into_iter().collect(),
+        retry_in: None,
+    }
+}
+
+/// Record what a restart did (a dry run records nothing): every action
+/// goes into the actions table before the run reports it.
+pub(super) fn record(store: &Store, acted: Acted) -> Result<RestartReport> {
+    let Acted { report, started_at } = acted;
+    if report.dry_run {
+        return Ok(report);
+    }
+    let ok = report.outcome == Outcome::Restarted;
+    let details = if ok {
+        format!("{}; running: {:?}", report.steps.join("; "), report.new_pids)
+    } else {
+        report.steps.join("; ")
+    };
+    super::remedy::record(store, started_at, &report.monitor, "restart", if ok { "ok" } else { "failed" }, details)?;
+    Ok(report)
 }

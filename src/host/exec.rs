@@ -230,8 +230,16 @@ pub fn spawn_detached(argv: &[String], log: Option<&Path>) -> Result<u32> {
     unsafe {
         cmd.pre_exec(|| nix::unistd::setsid().map(|_| ()).map_err(std::io::Error::from));
     }
-    let child = cmd.spawn().map_err(|e| not_found(argv, e))?;
-    Ok(child.id())
+    let mut child = cmd.spawn().map_err(|e| not_found(argv, e))?;
+    let pid = child.id();
+    // Reaped when it exits: else every worker that died stayed a zombie of
+    // a long-running `hm run --heal`, and the process table that every
+    // scan reads grew by one per restart (issue 18). A thread blocked in
+    // waitpid costs no CPU; without one, the zombie is left as before.
+    let _ = std::thread::Builder::new().name("hm-reap".into()).stack_size(64 * 1024).spawn(move || {
+        let _ = child.wait();
+    });
+    Ok(pid)
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ fn result(monitor: &str, status: Status) -> CheckResult {
         duration_ms: 1.0,
         metrics: vec![Metric::new("cpu", 12.5, "%")],
         counters: vec![("cpu.total".to_string(), 100.0)],
+        procs: Vec::new(),
         anomalies: Vec::new(),
     }
 }

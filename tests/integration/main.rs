@@ -35,3 +35,4 @@ mod sqlite;
 mod status;
 mod tmux;
 mod tour;
+mod watch;

@@ -128,7 +128,7 @@ fn a_started_process_the_monitor_does_not_see_is_stopped_again() {
     assert!(steps.contains(&format!("pid {pid} stopped on SIGTERM")), "{steps}");
     // Gone, or a zombie waiting for init to reap it: not running.
     let state = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
-    let running = state.rsplit(") ").next().is_some_and(|rest| !rest.starts_with('Z'));
+    let running = !state.is_empty() && state.rsplit(") ").next().is_some_and(|rest| !rest.starts_with('Z'));
     if running {
         kill(&serde_json::json!([pid]));
     }

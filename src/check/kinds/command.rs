@@ -87,5 +87,5 @@ pub fn check(_ctx: &CheckCtx<'_>, spec: &CommandSpec, timeout: Duration) -> Resu
     } else if !matches!(run.code, Some(0..=3)) {
         message = format!("{message} (exit {})", run.code.map_or("by signal".to_string(), |c| c.to_string()));
     }
-    Ok(CheckOutput { status, message, metrics: perf.iter().map(nagios::metric).collect(), counters: Vec::new() })
+    Ok(CheckOutput { status, message, metrics: perf.iter().map(nagios::metric).collect(), ..Default::default() })
 }

@@ -118,7 +118,7 @@ pub fn check(_ctx: &CheckCtx<'_>, spec: &HttpSpec, timeout: Duration) -> Result<
                 status: Status::Critical,
                 message: format!("{} {}: {}", spec.method, spec.shown_url(), e.to_string().replace(&spec.url, "…")),
                 metrics: vec![Metric::new("time", start.elapsed().as_secs_f64(), "s")],
-                counters: Vec::new(),
+                ..Default::default()
             });
         }
     };
@@ -157,7 +157,7 @@ pub fn check(_ctx: &CheckCtx<'_>, spec: &HttpSpec, timeout: Duration) -> Result<
         status,
         message,
         metrics: vec![Metric::new("status", f64::from(code), ""), time],
-        counters: Vec::new(),
+        ..Default::default()
     })
 }
 

@@ -128,7 +128,7 @@ pub fn check(ctx: &CheckCtx<'_>, spec: &TasksSpec) -> Result<CheckOutput> {
         }
         metrics.push(avg);
     }
-    Ok(CheckOutput { status, message, metrics, counters: Vec::new() })
+    Ok(CheckOutput { status, message, metrics, ..Default::default() })
 }
 
 #[cfg(test)]

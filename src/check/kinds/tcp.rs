@@ -83,6 +83,6 @@ pub fn check(_ctx: &CheckCtx<'_>, spec: &TcpSpec, timeout: Duration) -> Result<C
         status: Status::Critical,
         message: format!("cannot connect to {}: {why}", spec.address),
         metrics: vec![Metric::new("time", start.elapsed().as_secs_f64(), "s")],
-        counters: Vec::new(),
+        ..Default::default()
     })
 }

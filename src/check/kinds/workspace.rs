@@ -125,7 +125,7 @@ pub fn check(_ctx: &CheckCtx<'_>, spec: &WorkspaceSpec, timeout: Duration) -> Re
         status,
         message: message.join("; "),
         metrics: vec![size, Metric::new("files", files as f64, "")],
-        counters: Vec::new(),
+        ..Default::default()
     })
 }
 

@@ -16,6 +16,11 @@ pub struct Remedy {
     pub remedy: RemedyKind,
     pub outcome: Outcome,
     pub details: String,
+    /// When backing off: how long until an attempt is allowed. `hm run`
+    /// tries again then, not at its next cycle (issue 18). Not printed:
+    /// `details` says it.
+    #[serde(skip)]
+    pub retry_in: Option<std::time::Duration>,
 }
 
 /// The result of `hm heal`.
@@ -49,6 +54,9 @@ pub struct RestartReport {
     pub new_pids: Vec<u32>,
     /// What was done, step by step.
     pub steps: Vec<String>,
+    /// When backing off: how long until an attempt is allowed.
+    #[serde(skip)]
+    pub retry_in: Option<std::time::Duration>,
 }
 
 impl RestartReport {

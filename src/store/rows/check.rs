@@ -97,6 +97,7 @@ impl From<CheckRow> for CheckResult {
                 .map(|m| Metric { name: m.name, value: m.value, unit: m.unit, warn: m.warn, crit: m.crit })
                 .collect(),
             counters: Vec::new(),
+            procs: Vec::new(),
             anomalies: r
                 .anomalies
                 .into_iter()

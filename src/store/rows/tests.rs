@@ -28,6 +28,7 @@ fn old_result() -> CheckResult {
             Metric::new("steal", 0.0, "%"),
         ],
         counters: Vec::new(),
+        procs: Vec::new(),
         anomalies: vec![Anomaly { metric: "cpu".into(), value: 91.0, mean: 20.0, deviation: 2.0, z: 35.5 }],
     }
 }

@@ -134,6 +134,9 @@ pub fn check(ctx: &CheckCtx<'_>, spec: &ProcessSpec) -> Result<CheckOutput> {
     let mut out = CheckOutput::from_metrics(notes.join(", "), metrics);
     out.status = Status::worst_of(statuses.into_iter().chain([out.status]));
     out.counters = counters;
+    // Not the zombies: they are dead already (a zombie's pidfd is readable
+    // at once, and watching one would check the monitor again and again).
+    out.procs = running.iter().map(|p| (p.pid, p.start_ticks)).collect();
     Ok(out)
 }
 

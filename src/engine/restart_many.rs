@@ -1,0 +1,129 @@
+//! The restarts of one heal, side by side: when a hundred workers die
+//! together (a deploy gone wrong, the OOM killer, `kill -9` of a process
+//! group), restarting them one after another took a hundred times
+//! `restart_delay` plus two process scans each (issue 18). They run
+//! [`AT_ONCE`] at a time instead.
+//!
+//! Only the middle runs in parallel: the budgets are read first and the
+//! actions recorded last, one after another on the heal's one database
+//! connection, so every action is still recorded before it is reported,
+//! and the heal's run lock (taken once by `Engine::heal`) covers them all.
+//! Each restart is its monitor's own (its budget, backoff, PID-reuse
+//! checks, its verification scan): they share nothing but the thread pool.
+
+use super::Engine;
+use super::remedy::remedy;
+use super::report::{Outcome, Remedy, RemedyKind};
+use super::restart::{Acted, record};
+use crate::check::CheckResult;
+use crate::config::Monitor;
+use crate::store::Store;
+use anyhow::{Result, anyhow};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Restarts carried out at once, at most: enough that a mass failure
+/// recovers in a few rounds of `restart_delay`, few enough that starting
+/// workers does not swamp a machine already in trouble.
+pub const AT_ONCE: usize = 8;
+
+impl Engine {
+    /// Restart `monitors`' workers (within their budgets), [`AT_ONCE`] at
+    /// a time; one remedy each, in `monitors`' order. `results` are the
+    /// heal's check: what it found running is what a restart stops.
+    pub(super) fn restart_many(
+        &self,
+        store: &Store,
+        monitors: &[&Monitor],
+        results: &[CheckResult],
+        dry_run: bool,
+    ) -> Vec<Remedy> {
+        let line = |m: &Monitor, r: Result<super::report::RestartReport>| match r {
+            Ok(rep) => {
+                Remedy { retry_in: rep.retry_in, ..remedy(m, RemedyKind::Restart, rep.outcome, rep.steps.join("; ")) }
+            }
+            Err(e) => remedy(m, RemedyKind::Restart, Outcome::Failed, format!("{e:#}")),
+        };
+        let mut out: Vec<Option<Remedy>> = monitors.iter().map(|_| None).collect();
+        let mut go = Vec::new();
+        for (i, m) in monitors.iter().enumerate() {
+            match self.held_back(store, m, true, dry_run, None) {
+                Ok(None) => go.push(i),
+                Ok(Some(rep)) => out[i] = Some(line(m, Ok(rep))),
+                Err(e) => out[i] = Some(line(m, Err(e))),
+            }
+        }
+        let acted = side_by_side(&go, |i| self.act(monitors[i], dry_run, None, found(results, monitors[i])));
+        for (i, a) in acted {
+            out[i] = Some(line(monitors[i], a.and_then(|a: Acted| record(store, a))));
+        }
+        out.into_iter().flatten().collect()
+    }
+}
+
+/// What the check of `results` found running for `m`, when it found
+/// processes at all (it counted them). A check that could not look (a
+/// pidfile not trusted, a hung check) says nothing: the restart scans, and
+/// refuses as it always did.
+fn found<'r>(results: &'r [CheckResult], m: &Monitor) -> Option<&'r [(u32, u64)]> {
+    let r = results.iter().find(|r| r.monitor == m.name)?;
+    r.metrics.iter().any(|x| x.name == "count").then_some(r.procs.as_slice())
+}
+
+/// `f` of each of `items` on up to [`AT_ONCE`] threads; `(item, result)`
+/// in no particular order. A panic is that item's error; with no thread
+/// to be had, the items run here.
+fn side_by_side<T: Send>(items: &[usize], f: impl Fn(usize) -> Result<T> + Sync) -> Vec<(usize, Result<T>)> {
+    let one = |i: usize| {
+        catch_unwind(AssertUnwindSafe(|| f(i))).unwrap_or_else(|_| Err(anyhow!("internal error: the restart panicked")))
+    };
+    if items.len() <= 1 {
+        return items.iter().map(|&i| (i, one(i))).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let done = Mutex::new(Vec::with_capacity(items.len()));
+    let work = || {
+        while let Some(&i) = items.get(next.fetch_add(1, Ordering::Relaxed)) {
+            let r = one(i);
+            done.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push((i, r));
+        }
+    };
+    std::thread::scope(|s| {
+        for _ in 1..items.len().min(AT_ONCE) {
+            if std::thread::Builder::new().name("hm-restart".into()).spawn_scoped(s, work).is_err() {
+                break;
+            }
+        }
+        // This thread is one of the AT_ONCE: something gets done even with
+        // no thread to be had.
+        work();
+    });
+    done.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn at_most_eight_at_once_and_every_item_once() {
+        let running = AtomicUsize::new(0);
+        let most = AtomicUsize::new(0);
+        let items: Vec<usize> = (0..40).collect();
+        let mut out = side_by_side(&items, |i| {
+            let now = running.fetch_add(1, Ordering::SeqCst) + 1;
+            most.fetch_max(now, Ordering::SeqCst);
+            std::thread::sleep(Duration::from_millis(20));
+            running.fetch_sub(1, Ordering::SeqCst);
+            if i == 7 { Err(anyhow!("seven")) } else { Ok(i * 2) }
+        });
+        out.sort_by_key(|(i, _)| *i);
+        assert_eq!(out.len(), 40);
+        assert!(out.iter().all(|(i, r)| r.as_ref().map_or(*i == 7, |v| *v == i * 2)));
+        let most = most.load(Ordering::SeqCst);
+        assert!(most <= AT_ONCE, "{most} at once");
+        assert!(most > 1, "one after another");
+    }
+}
