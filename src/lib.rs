@@ -8,24 +8,33 @@
 //! code: 0/1/2/3 by health for `check` and `status` (3 when health cannot be
 //! determined), 0/1/2 for the others.
 
-pub mod alert;
-pub mod analyze;
-pub mod check;
-pub mod cli;
-pub mod cmd;
-pub mod config;
-pub mod engine;
-pub mod heal;
-pub mod host;
-pub mod lock;
-pub mod output;
-pub mod safe_path;
-pub mod safe_write;
-pub mod serve;
-pub mod status;
-pub mod store;
-pub mod time;
-pub mod units;
+pub(crate) mod alert;
+pub(crate) mod analyze;
+pub(crate) mod check;
+pub(crate) mod cli;
+pub(crate) mod cmd;
+pub(crate) mod config;
+pub(crate) mod engine;
+pub(crate) mod heal;
+pub(crate) mod host;
+pub(crate) mod lock;
+pub(crate) mod output;
+pub(crate) mod safe_path;
+pub(crate) mod safe_write;
+pub(crate) mod serve;
+pub(crate) mod status;
+pub(crate) mod store;
+pub(crate) mod time;
+pub(crate) mod units;
+
+/// The parsers that read text from outside hm, for the fuzz targets in
+/// `fuzz/`. Not a stable API: the library's one entry point is [`run`].
+#[doc(hidden)]
+pub mod parsers {
+    pub use crate::check::nagios::{Perf, Range, metric, output, perfdata};
+    pub use crate::config::{Config, Origin};
+    pub use crate::units::{MAX_DURATION, MAX_SIZE, format_bytes, format_duration, parse_duration, parse_size, secs};
+}
 
 use cli::{Command, MonitorCommand};
 use engine::report::Report;

@@ -14,13 +14,12 @@ use std::time::{Duration, Instant};
 
 /// Held until dropped.
 #[derive(Debug)]
-pub struct RunLock {
+pub(crate) struct RunLock {
     _lock: Flock<File>,
-    pub path: PathBuf,
 }
 
 /// The lock file for a database: `hm.db` → `hm.db.lock`.
-pub fn lock_path(db: &Path) -> PathBuf {
+pub(crate) fn lock_path(db: &Path) -> PathBuf {
     let mut name = db.as_os_str().to_owned();
     name.push(".lock");
     PathBuf::from(name)
@@ -29,7 +28,7 @@ pub fn lock_path(db: &Path) -> PathBuf {
 /// The outbox's own lock, held while notifications are sent, so two runs
 /// that overlap never send the same one twice. `None` when another run
 /// holds it: that run is delivering, this one need not.
-pub fn try_outbox(db: &Path) -> Result<Option<Flock<File>>> {
+pub(crate) fn try_outbox(db: &Path) -> Result<Option<Flock<File>>> {
     let mut name = db.as_os_str().to_owned();
     name.push(".outbox.lock");
     let path = PathBuf::from(name);
@@ -42,16 +41,16 @@ pub fn try_outbox(db: &Path) -> Result<Option<Flock<File>>> {
 }
 
 /// How long a run that changes the host waits for another one to finish.
-pub const WAIT: Duration = Duration::from_secs(2);
+pub(crate) const WAIT: Duration = Duration::from_secs(2);
 
 /// The lock a command that changes the host needs: none for a dry run
 /// (it changes nothing), else the run lock, waiting up to [`WAIT`].
-pub fn unless_dry_run(db: &Path, dry_run: bool) -> Result<Option<RunLock>> {
+pub(crate) fn unless_dry_run(db: &Path, dry_run: bool) -> Result<Option<RunLock>> {
     if dry_run { Ok(None) } else { acquire(db, WAIT).map(Some) }
 }
 
 /// Take the lock for `db`, waiting up to `wait` for another run to finish.
-pub fn acquire(db: &Path, wait: Duration) -> Result<RunLock> {
+pub(crate) fn acquire(db: &Path, wait: Duration) -> Result<RunLock> {
     let path = lock_path(db);
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
@@ -60,7 +59,7 @@ pub fn acquire(db: &Path, wait: Duration) -> Result<RunLock> {
     let start = Instant::now();
     loop {
         match Flock::lock(file, FlockArg::LockExclusiveNonblock) {
-            Ok(lock) => return Ok(RunLock { _lock: lock, path }),
+            Ok(lock) => return Ok(RunLock { _lock: lock }),
             Err((f, Errno::EWOULDBLOCK)) if start.elapsed() < wait => {
                 file = f;
                 std::thread::sleep(Duration::from_millis(50));

@@ -7,7 +7,7 @@
 use crate::check::nagios::Range;
 use crate::check::patterns::pattern_error;
 use crate::config::Config;
-use crate::config::validate::{name_problem, valid_name};
+use crate::config::validate::name_problem;
 use crate::units::{MAX_DURATION, parse_duration, parse_size, secs};
 use proptest::prelude::*;
 
@@ -58,7 +58,7 @@ proptest! {
 
     #[test]
     fn names_are_valid_exactly_when_they_can_never_be_a_path(s in "[a-zA-Z0-9_.\\-/ ]{0,140}") {
-        let ok = valid_name(&s);
+        let ok = name_problem(&s, "name").is_none();
         let plain = !s.is_empty()
             && s.len() <= 128
             && s != "."

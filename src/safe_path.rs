@@ -26,7 +26,7 @@ use std::path::{Component, Path, PathBuf};
 
 /// What the walk does with a symlink on the way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Symlinks {
+pub(crate) enum Symlinks {
     /// Refuse it: the path must be written as its real path.
     Refuse,
     /// Follow it only if it sits where only trusted owners can write (so
@@ -36,7 +36,7 @@ pub enum Symlinks {
 
 /// Why a path was not opened.
 #[derive(Debug, thiserror::Error)]
-pub enum PathError {
+pub(crate) enum PathError {
     #[error("{0} is not an absolute path")]
     Relative(PathBuf),
     #[error("{at} is a symlink; hm does not follow symlinks here (write the real path)")]
@@ -53,14 +53,14 @@ pub enum PathError {
 
 impl PathError {
     /// Whether the path (or a directory on its way) does not exist.
-    pub fn is_not_found(&self) -> bool {
+    pub(crate) fn is_not_found(&self) -> bool {
         matches!(self, PathError::Io { errno: Errno::ENOENT, .. })
     }
 }
 
 /// A directory opened by [`open_dir`].
 #[derive(Debug)]
-pub struct Dir {
+pub(crate) struct Dir {
     pub fd: OwnedFd,
     /// The real path that was opened: every component a real directory.
     pub path: PathBuf,
@@ -72,7 +72,7 @@ pub struct Dir {
 
 /// A file (of any type) opened by [`open_file`] inside its directory.
 #[derive(Debug)]
-pub struct File {
+pub(crate) struct File {
     pub fd: OwnedFd,
     pub path: PathBuf,
     pub stat: FileStat,
@@ -92,7 +92,7 @@ fn owned(st: &FileStat, owners: &[u32]) -> bool {
 /// Why a user other than root and `owners` could change the entry `child`
 /// in the directory `dir`, if one could. Group write counts unless the
 /// group is root's.
-pub fn who_may_change(dir: &FileStat, child: Option<&FileStat>, owners: &[u32]) -> Option<String> {
+pub(crate) fn who_may_change(dir: &FileStat, child: Option<&FileStat>, owners: &[u32]) -> Option<String> {
     if !owned(dir, owners) {
         return Some(format!("belongs to uid {}", dir.st_uid));
     }
@@ -244,7 +244,7 @@ fn components_of_link(target: &Path) -> Vec<PathBuf> {
 
 /// Open the directory `path` by walking from `/` without following a
 /// symlink that the policy refuses. `owners` are trusted besides root.
-pub fn open_dir(path: &Path, owners: &[u32], symlinks: Symlinks) -> Result<Dir, PathError> {
+pub(crate) fn open_dir(path: &Path, owners: &[u32], symlinks: Symlinks) -> Result<Dir, PathError> {
     let names = components(path)?;
     let mut w = Walker::new(owners, symlinks)?;
     w.walk(names)?;
@@ -257,7 +257,13 @@ pub fn open_dir(path: &Path, owners: &[u32], symlinks: Symlinks) -> Result<Dir, 
 /// `O_CLOEXEC`: a symlink is refused, a FIFO does not hang hm), its
 /// directory walked as [`open_dir`] does. With `O_CREAT`, a new file gets
 /// `mode`. The caller judges the file's type, owner and mode from `stat`.
-pub fn open_file(path: &Path, owners: &[u32], symlinks: Symlinks, flags: OFlag, mode: Mode) -> Result<File, PathError> {
+pub(crate) fn open_file(
+    path: &Path,
+    owners: &[u32],
+    symlinks: Symlinks,
+    flags: OFlag,
+    mode: Mode,
+) -> Result<File, PathError> {
     let mut names = components(path)?;
     let mut w = Walker::new(owners, symlinks)?;
     for _ in 0..=MAX_LINKS {
@@ -294,7 +300,7 @@ pub fn open_file(path: &Path, owners: &[u32], symlinks: Symlinks, flags: OFlag, 
 /// Open `path` as the kernel resolves it (symlinks followed), with the
 /// same extra flags as [`open_file`] but `O_NOFOLLOW`; for paths whose
 /// every directory belongs to the user hm runs as. `untrusted` is `None`.
-pub fn open_file_following(path: &Path, flags: OFlag) -> Result<File, PathError> {
+pub(crate) fn open_file_following(path: &Path, flags: OFlag) -> Result<File, PathError> {
     let at = path.to_path_buf();
     let fd = nix::fcntl::open(path, flags | OFlag::O_NONBLOCK | OFlag::O_CLOEXEC, Mode::empty())
         .map_err(|errno| PathError::Io { at: at.clone(), errno })?;
@@ -305,7 +311,7 @@ pub fn open_file_following(path: &Path, flags: OFlag) -> Result<File, PathError>
 /// The id of the mount that `fd` lies on (`statx` `STATX_MNT_ID`, Linux
 /// 5.8+, else `/proc/self/fdinfo`). Bind mounts of one filesystem share
 /// `st_dev` but not this.
-pub fn mount_id(fd: impl AsFd) -> Option<u64> {
+pub(crate) fn mount_id(fd: impl AsFd) -> Option<u64> {
     use std::os::fd::AsRawFd;
     let raw = fd.as_fd().as_raw_fd();
     let mut stx = std::mem::MaybeUninit::<libc::statx>::zeroed();

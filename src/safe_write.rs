@@ -20,7 +20,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// `path` made absolute against the current directory.
-pub fn absolute(path: &Path) -> Result<PathBuf> {
+pub(crate) fn absolute(path: &Path) -> Result<PathBuf> {
     if path.is_absolute() {
         return Ok(path.to_path_buf());
     }
@@ -29,7 +29,7 @@ pub fn absolute(path: &Path) -> Result<PathBuf> {
 
 /// As root, refuse to keep `what` (hm's database, its lock) in `dir`
 /// unless nobody but root could change that directory or the way to it.
-pub fn refuse_untrusted_dir_as_root(dir: &Path, what: &str) -> Result<()> {
+pub(crate) fn refuse_untrusted_dir_as_root(dir: &Path, what: &str) -> Result<()> {
     if !nix::unistd::geteuid().is_root() {
         return Ok(());
     }
@@ -50,7 +50,7 @@ pub fn refuse_untrusted_dir_as_root(dir: &Path, what: &str) -> Result<()> {
 
 /// Open (creating, mode 0600) a lock file, never through a symlink, in a
 /// directory that, as root, only root may change.
-pub fn open_lock_file(path: &Path) -> Result<std::fs::File> {
+pub(crate) fn open_lock_file(path: &Path) -> Result<std::fs::File> {
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     refuse_untrusted_dir_as_root(dir, "the lock file")?;
     let opened = safe_path::open_file(
@@ -72,7 +72,7 @@ pub fn open_lock_file(path: &Path) -> Result<std::fs::File> {
 /// existing file keeps its mode; a new one gets `new_mode`. The directory
 /// is resolved once; symlinks on the way are followed only where nobody
 /// but root could have planted them.
-pub fn replace_file(path: &Path, contents: &[u8], new_mode: u32) -> Result<()> {
+pub(crate) fn replace_file(path: &Path, contents: &[u8], new_mode: u32) -> Result<()> {
     let path = absolute(path)?;
     let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
         bail!("{} is not a file name", path.display());
@@ -112,7 +112,7 @@ pub fn replace_file(path: &Path, contents: &[u8], new_mode: u32) -> Result<()> {
 /// `writable`): one is created and removed again inside the directory as
 /// opened once, so a directory swapped for a symlink meanwhile gets no
 /// file from root elsewhere.
-pub fn probe_writable(dir: &Path) -> Result<()> {
+pub(crate) fn probe_writable(dir: &Path) -> Result<()> {
     let opened = safe_path::open_dir(&absolute(dir)?, &[], Symlinks::FollowTrusted).map_err(|e| anyhow!("{e}"))?;
     let (name, fd) = create_temp(&opened.fd, dir)?;
     drop(fd);

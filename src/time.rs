@@ -5,7 +5,7 @@
 //! nothing below `cmd/` imports `cmd/` (issue 17, ARCHITECTURE.md).
 
 /// Seconds since the Unix epoch.
-pub fn unix_now() -> f64 {
+pub(crate) fn unix_now() -> f64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0.0, |d| d.as_secs_f64())
 }
 
@@ -13,7 +13,7 @@ pub fn unix_now() -> f64 {
 /// years RFC 3339 can write (1970 to 9999): a date from a damaged row, or
 /// a silence stored before durations were bounded, must not panic the
 /// printer (issue 16).
-pub fn rfc3339(ts: f64) -> String {
+pub(crate) fn rfc3339(ts: f64) -> String {
     const LAST: f64 = 253_402_300_799.0; // 9999-12-31T23:59:59Z
     let ts = if ts.is_nan() { 0.0 } else { ts.clamp(0.0, LAST) };
     let t = std::time::UNIX_EPOCH + std::time::Duration::from_secs_f64(ts);

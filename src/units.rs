@@ -36,7 +36,7 @@ pub fn parse_duration(s: &str) -> Result<Duration, String> {
 
 /// At most 40 characters of what was typed, for a message: input is never
 /// echoed whole (a 100 KB name once was, issue 16).
-pub fn cut(s: &str) -> String {
+pub(crate) fn cut(s: &str) -> String {
     cut_to(s, 40)
 }
 

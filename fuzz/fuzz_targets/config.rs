@@ -9,7 +9,7 @@
 //!   monitor names are unique.
 #![no_main]
 
-use hm::config::{Config, Origin};
+use hm::parsers::{Config, Origin};
 use libfuzzer_sys::fuzz_target;
 
 const FILE: &str = "/etc/hm/hm.toml";

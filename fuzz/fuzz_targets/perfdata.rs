@@ -13,7 +13,7 @@
 //! - turning an item into an hm metric keeps the numbers finite.
 #![no_main]
 
-use hm::check::nagios::{Perf, Range, metric, output, perfdata};
+use hm::parsers::{Perf, Range, metric, output, perfdata};
 use libfuzzer_sys::fuzz_target;
 
 fn num(v: f64) -> String {

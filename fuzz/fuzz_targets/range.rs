@@ -8,7 +8,7 @@
 //! - `upper()`, when given, is the level above which it alerts.
 #![no_main]
 
-use hm::check::nagios::Range;
+use hm::parsers::Range;
 use libfuzzer_sys::fuzz_target;
 
 fn num(v: f64) -> String {

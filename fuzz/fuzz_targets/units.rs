@@ -12,7 +12,7 @@
 //! - formatting either never panics.
 #![no_main]
 
-use hm::units::{MAX_DURATION, MAX_SIZE, format_bytes, format_duration, parse_duration, parse_size, secs};
+use hm::parsers::{MAX_DURATION, MAX_SIZE, format_bytes, format_duration, parse_duration, parse_size, secs};
 use libfuzzer_sys::fuzz_target;
 use std::time::Duration;
 

@@ -13,7 +13,7 @@ use serde::Serialize;
 
 /// An alert event this run raised, for the run's report.
 #[derive(Debug, Clone, Serialize)]
-pub struct Raised {
+pub(crate) struct Raised {
     pub alert_id: i64,
     pub monitor: String,
     /// `firing`, `changed`, `repeat` or `resolved`.
@@ -27,7 +27,7 @@ pub struct Raised {
 /// report says so, or a first failing `hm check` would look as if alerting
 /// were broken.
 #[derive(Debug, Clone, Serialize)]
-pub struct Pending {
+pub(crate) struct Pending {
     pub monitor: String,
     /// Non-ok checks in a row so far.
     pub streak: u32,
@@ -37,13 +37,13 @@ pub struct Pending {
 
 /// What a run did to the alerts.
 #[derive(Debug, Default)]
-pub struct Processed {
+pub(crate) struct Processed {
     pub raised: Vec<Raised>,
     pub pending: Vec<Pending>,
 }
 
 /// Build the notification of `ev` about `a`.
-pub fn notification(a: &Alert, ev: &Event, host: &str, now: f64) -> Notification {
+pub(crate) fn notification(a: &Alert, ev: &Event, host: &str, now: f64) -> Notification {
     Notification {
         version: 1,
         event: ev.kind,
@@ -105,7 +105,13 @@ fn apply(tx: &AlertTx<'_>, config: &Config, host: &str, step: state::Step, now: 
 /// Feed a run's results to the alerts. `full` says every enabled monitor
 /// was checked: open alerts of monitors that were not (removed from the
 /// config, or disabled) are then resolved.
-pub fn process(store: &mut Store, config: &Config, results: &[CheckResult], now: f64, full: bool) -> Result<Processed> {
+pub(crate) fn process(
+    store: &mut Store,
+    config: &Config,
+    results: &[CheckResult],
+    now: f64,
+    full: bool,
+) -> Result<Processed> {
     let host = host_name(config.settings.alerts.host.as_deref());
     let tx = store.alert_tx()?;
     let mut open = tx.open_alerts()?;

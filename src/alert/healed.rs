@@ -20,14 +20,14 @@ use serde::{Deserialize, Serialize};
 
 /// A monitor's status at one check.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Seen {
+pub(crate) struct Seen {
     pub status: Status,
     pub message: String,
 }
 
 /// What a `healed` notification adds to the common fields.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Heal {
+pub(crate) struct Heal {
     /// `restart`, `clean-disk`, `clear-locks` or `unstick`.
     pub remedy: String,
     /// `restarted`, `cleaned`, `cleared` or `unstuck`.
@@ -48,7 +48,7 @@ pub struct Heal {
 
 /// A remedy that changed something, about to be told.
 #[derive(Debug, Clone)]
-pub struct Fixed {
+pub(crate) struct Fixed {
     pub monitor: String,
     /// The monitor's check kind.
     pub kind: String,
@@ -59,7 +59,7 @@ pub struct Fixed {
 
 /// A `healed` event this run queued, for the run's report.
 #[derive(Debug, Clone, Serialize)]
-pub struct Told {
+pub(crate) struct Told {
     pub monitor: String,
     pub remedy: String,
     pub outcome: String,
@@ -68,7 +68,7 @@ pub struct Told {
 }
 
 /// The `healed` notification of `f`.
-pub fn notification(f: &Fixed, host: &str, now: f64) -> Notification {
+pub(crate) fn notification(f: &Fixed, host: &str, now: f64) -> Notification {
     let h = &f.heal;
     let mut message = format!("{}: {}; was {}: {}", h.remedy, h.outcome, h.before.status, h.before.message);
     if let Some(a) = &h.after {
@@ -94,7 +94,7 @@ pub fn notification(f: &Fixed, host: &str, now: f64) -> Notification {
 
 /// Queue a `healed` notification of each of `fixed` for the channels that
 /// take it, in one transaction.
-pub fn queue(store: &mut Store, config: &Config, fixed: &[Fixed], now: f64) -> Result<Vec<Told>> {
+pub(crate) fn queue(store: &mut Store, config: &Config, fixed: &[Fixed], now: f64) -> Result<Vec<Told>> {
     if fixed.is_empty() {
         return Ok(Vec::new());
     }

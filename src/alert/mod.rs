@@ -12,11 +12,11 @@
 //! receive; each channel in [`notify`] turns it into its own body. It holds
 //! no secret: those are added when sending, from the config.
 
-pub mod engine;
-pub mod healed;
-pub mod notify;
-pub mod outbox;
-pub mod state;
+pub(crate) mod engine;
+pub(crate) mod healed;
+pub(crate) mod notify;
+pub(crate) mod outbox;
+pub(crate) mod state;
 
 use crate::config::{Channel, ChannelEvent};
 use crate::status::Status;
@@ -26,7 +26,7 @@ use state::{Event, EventKind};
 /// One notification about one alert, the JSON document that webhooks and
 /// `command` channels get.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Notification {
+pub(crate) struct Notification {
     /// The schema's version: 1.
     pub version: u32,
     /// `firing`, `changed`, `repeat`, `refresh`, `resolved`, `test` or `healed`.
@@ -61,7 +61,7 @@ pub struct Notification {
 
 impl Notification {
     /// A one-line summary, for logs, mail subjects and chat.
-    pub fn summary(&self) -> String {
+    pub(crate) fn summary(&self) -> String {
         let what = match self.event {
             EventKind::Resolved => "RESOLVED".to_string(),
             EventKind::Test => "TEST".to_string(),
@@ -73,12 +73,12 @@ impl Notification {
 }
 
 /// The dedup key of a monitor's alerts on a host.
-pub fn dedup_key(host: &str, monitor: &str) -> String {
+pub(crate) fn dedup_key(host: &str, monitor: &str) -> String {
     format!("hm/{host}/{monitor}")
 }
 
 /// The host name notifications carry: `[alerts] host`, else the system's.
-pub fn host_name(configured: Option<&str>) -> String {
+pub(crate) fn host_name(configured: Option<&str>) -> String {
     if let Some(h) = configured {
         return h.to_string();
     }
@@ -108,7 +108,7 @@ fn wanted(ch: &Channel, kind: EventKind) -> bool {
 /// told `resolved`, so no receiver is left with an incident nobody will
 /// close. A `refresh` goes only to Alertmanager, which forgets alerts that
 /// are not re-posted.
-pub fn route<'c>(channels: &'c [Channel], ev: &Event) -> Vec<(&'c Channel, Event)> {
+pub(crate) fn route<'c>(channels: &'c [Channel], ev: &Event) -> Vec<(&'c Channel, Event)> {
     let mut out = Vec::new();
     for ch in channels {
         let routed = match ev.kind {

@@ -22,7 +22,7 @@ const MAX_BACKOFF: f64 = 3600.0;
 
 /// A delivery that failed.
 #[derive(Debug, Clone, Serialize)]
-pub struct Failure {
+pub(crate) struct Failure {
     pub id: i64,
     pub channel: String,
     /// Why, with secrets redacted.
@@ -31,7 +31,7 @@ pub struct Failure {
 
 /// What one delivery pass did.
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct Delivery {
+pub(crate) struct Delivery {
     /// Notifications delivered.
     pub delivered: usize,
     pub failed: Vec<Failure>,
@@ -42,7 +42,7 @@ pub struct Delivery {
 }
 
 /// When to try again after `attempts` failed attempts.
-pub fn next_try(now: f64, retry: f64, attempts: u32) -> f64 {
+pub(crate) fn next_try(now: f64, retry: f64, attempts: u32) -> f64 {
     now + (retry * 2f64.powi(i32::try_from(attempts.saturating_sub(1).min(30)).unwrap_or(30))).min(MAX_BACKOFF)
 }
 
@@ -64,7 +64,7 @@ fn drain(ch: &crate::config::Channel, rows: &[OutboxRow]) -> Vec<(i64, Result<St
 }
 
 /// Deliver what is due (everything undelivered when `force`).
-pub fn deliver(store: &Store, config: &Config, db: &Path, now: f64, force: bool) -> Result<Delivery> {
+pub(crate) fn deliver(store: &Store, config: &Config, db: &Path, now: f64, force: bool) -> Result<Delivery> {
     let Some(_lock) = crate::lock::try_outbox(db)? else {
         return Ok(Delivery { skipped: true, waiting: store.count_undelivered()?, ..Delivery::default() });
     };

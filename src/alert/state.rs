@@ -20,7 +20,7 @@ use std::time::Duration;
 /// Where an alert stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum AlertState {
+pub(crate) enum AlertState {
     /// Non-ok, but not yet for `for` checks in a row.
     Pending,
     /// Non-ok for `for` checks in a row or more.
@@ -30,7 +30,7 @@ pub enum AlertState {
 }
 
 impl AlertState {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             AlertState::Pending => "pending",
             AlertState::Firing => "firing",
@@ -38,7 +38,7 @@ impl AlertState {
         }
     }
 
-    pub fn from_db(s: &str) -> AlertState {
+    pub(crate) fn from_db(s: &str) -> AlertState {
         match s {
             "pending" => AlertState::Pending,
             "firing" => AlertState::Firing,
@@ -49,7 +49,7 @@ impl AlertState {
 
 /// The alert of one monitor, as stored.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Alert {
+pub(crate) struct Alert {
     /// Row id; 0 until stored.
     pub id: i64,
     pub monitor: String,
@@ -77,7 +77,7 @@ pub struct Alert {
 /// Why a notification is sent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum EventKind {
+pub(crate) enum EventKind {
     /// The alert began firing (or a channel began taking it).
     Firing,
     /// Its severity changed while firing.
@@ -95,7 +95,7 @@ pub enum EventKind {
 }
 
 impl EventKind {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             EventKind::Firing => "firing",
             EventKind::Changed => "changed",
@@ -110,7 +110,7 @@ impl EventKind {
 
 /// A notification the state machine asks for, before routing to channels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Event {
+pub(crate) struct Event {
     pub kind: EventKind,
     pub severity: Status,
     /// The severity before, for `changed`.
@@ -119,7 +119,7 @@ pub struct Event {
 
 /// How a monitor's alerts behave.
 #[derive(Debug, Clone, Copy)]
-pub struct Policy {
+pub(crate) struct Policy {
     pub for_checks: u32,
     pub cooldown: Duration,
     /// Checked and recorded, but not notified.
@@ -128,7 +128,7 @@ pub struct Policy {
 
 /// What to do with the stored alert.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Next {
+pub(crate) enum Next {
     /// No alert, none needed.
     Nothing,
     /// Store this alert (insert when its id is 0, else update).
@@ -139,7 +139,7 @@ pub enum Next {
 
 /// The outcome of one check for one monitor's alert.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Step {
+pub(crate) struct Step {
     pub next: Next,
     pub events: Vec<Event>,
 }
@@ -149,7 +149,7 @@ fn event(kind: EventKind, severity: Status) -> Event {
 }
 
 /// Apply one check result (`status`, `message`, `kind`) of `monitor` at `now`.
-pub fn step(
+pub(crate) fn step(
     prev: Option<&Alert>,
     monitor: &str,
     kind: &str,

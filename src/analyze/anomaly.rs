@@ -17,14 +17,14 @@ use serde::{Deserialize, Serialize};
 const ALPHA: f64 = 0.1;
 
 /// Points needed before anything is judged.
-pub const MIN_HISTORY: usize = 10;
+pub(crate) const MIN_HISTORY: usize = 10;
 
 /// Anomalous points in a row that make a new level.
-pub const SHIFT: usize = 3;
+pub(crate) const SHIFT: usize = 3;
 
 /// A figure judged anomalous.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Anomaly {
+pub(crate) struct Anomaly {
     pub metric: String,
     pub value: f64,
     /// The usual level (EWMA mean) and spread (EWMA deviation).
@@ -36,7 +36,7 @@ pub struct Anomaly {
 
 /// The moving baseline of a series.
 #[derive(Debug, Clone, Default)]
-pub struct Baseline {
+pub(crate) struct Baseline {
     pub mean: f64,
     pub var: f64,
     pub n: usize,
@@ -47,17 +47,17 @@ pub struct Baseline {
 impl Baseline {
     /// The spread used for z-scores, with a floor: a series that never
     /// moved must not make every tiny change infinitely unusual.
-    pub fn deviation(&self) -> f64 {
+    pub(crate) fn deviation(&self) -> f64 {
         self.var.sqrt().max(0.01 * self.mean.abs()).max(1e-6)
     }
 
     /// How many deviations `x` is from the mean.
-    pub fn z(&self, x: f64) -> f64 {
+    pub(crate) fn z(&self, x: f64) -> f64 {
         (x - self.mean).abs() / self.deviation()
     }
 
     /// Take `x` in, unless it is itself anomalous at `threshold`; true when it was.
-    pub fn push(&mut self, x: f64, threshold: f64) -> bool {
+    pub(crate) fn push(&mut self, x: f64, threshold: f64) -> bool {
         if self.n >= MIN_HISTORY && self.z(x) > threshold {
             self.run.push(x);
             if self.run.len() >= SHIFT {
@@ -83,7 +83,7 @@ impl Baseline {
 }
 
 /// Judge `value` of `metric` against its `history` (oldest first).
-pub fn judge(metric: &str, history: &[f64], value: f64, threshold: f64) -> Option<Anomaly> {
+pub(crate) fn judge(metric: &str, history: &[f64], value: f64, threshold: f64) -> Option<Anomaly> {
     let mut b = Baseline::default();
     for &x in history {
         b.push(x, threshold);

@@ -9,13 +9,13 @@
 //! nothing.
 
 /// How far back the fit looks.
-pub const WINDOW: f64 = 6.0 * 3600.0;
+pub(crate) const WINDOW: f64 = 6.0 * 3600.0;
 
 /// The fewest points, and the shortest time span, worth fitting.
 const MIN_POINTS: usize = 6;
 const MIN_SPAN: f64 = 3600.0;
 /// How much of the points' variation the line must explain.
-pub const MIN_R2: f64 = 0.8;
+pub(crate) const MIN_R2: f64 = 0.8;
 
 /// The share of the variation of `points` that the line explains (R²).
 fn r_squared(points: &[(f64, f64)], slope: f64, intercept: f64) -> f64 {
@@ -28,7 +28,7 @@ fn r_squared(points: &[(f64, f64)], slope: f64, intercept: f64) -> f64 {
 
 /// Slope (per second) and intercept of the least-squares line through
 /// `points` (`(t, value)`); `None` when it is not determined.
-pub fn fit(points: &[(f64, f64)]) -> Option<(f64, f64)> {
+pub(crate) fn fit(points: &[(f64, f64)]) -> Option<(f64, f64)> {
     let n = points.len() as f64;
     if points.len() < 2 {
         return None;
@@ -51,7 +51,7 @@ pub fn fit(points: &[(f64, f64)]) -> Option<(f64, f64)> {
 }
 
 /// Seconds from `now` until `points` reach `full`, if they are heading there.
-pub fn time_to(points: &[(f64, f64)], full: f64, now: f64) -> Option<f64> {
+pub(crate) fn time_to(points: &[(f64, f64)], full: f64, now: f64) -> Option<f64> {
     let span = points.last()?.0 - points.first()?.0;
     if points.len() < MIN_POINTS || span < MIN_SPAN {
         return None;

@@ -1,9 +1,9 @@
 //! Reading the recorded state for meaning: the health score, the disk-full
 //! forecast and anomalies.
 
-pub mod anomaly;
-pub mod forecast;
-pub mod score;
+pub(crate) mod anomaly;
+pub(crate) mod forecast;
+pub(crate) mod score;
 
 use crate::check::{CheckResult, Metric};
 use crate::config::{Monitor, Spec};
@@ -16,7 +16,7 @@ use anyhow::Result;
 /// filesystem will be full (a `full_in:MOUNT` metric, warning or critical
 /// within the monitor's forecast levels); for a monitor with `anomaly`,
 /// the figures far from their usual level (a warning).
-pub fn annotate(store: &Store, m: &Monitor, r: &mut CheckResult, now: f64) -> Result<()> {
+pub(crate) fn annotate(store: &Store, m: &Monitor, r: &mut CheckResult, now: f64) -> Result<()> {
     if let Spec::Disk(d) = &m.spec {
         let mut notes = Vec::new();
         let mut added = Vec::new();

@@ -19,7 +19,7 @@ use crate::check::CheckResult;
 use crate::status::Status;
 
 /// The weight of a monitor kind in the host score.
-pub fn weight(kind: &str) -> f64 {
+pub(crate) fn weight(kind: &str) -> f64 {
     match kind {
         "process" | "heartbeat" | "sqlite" | "tmux" => 3.0,
         "disk" | "memory" => 2.0,
@@ -39,7 +39,7 @@ fn headroom(r: &CheckResult) -> f64 {
 }
 
 /// One monitor's score, given its restarts in the last 24 h.
-pub fn monitor_score(r: &CheckResult, restarts_24h: usize) -> f64 {
+pub(crate) fn monitor_score(r: &CheckResult, restarts_24h: usize) -> f64 {
     let base = match r.status {
         Status::Critical => 0.0,
         Status::Unknown => 25.0,
@@ -52,7 +52,7 @@ pub fn monitor_score(r: &CheckResult, restarts_24h: usize) -> f64 {
 
 /// The host's score from (kind, status, monitor score) triples; 100 with
 /// no monitors.
-pub fn host_score(monitors: &[(&str, Status, f64)]) -> f64 {
+pub(crate) fn host_score(monitors: &[(&str, Status, f64)]) -> f64 {
     let total: f64 = monitors.iter().map(|(k, _, _)| weight(k)).sum();
     if total == 0.0 {
         return 100.0;

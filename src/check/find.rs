@@ -24,7 +24,7 @@ use crate::status::Status;
 use anyhow::{Result, bail};
 
 /// What looking for a monitor's processes gave.
-pub enum Found {
+pub(crate) enum Found {
     Procs(Vec<ProcInfo>),
     /// Why no processes could be looked for; the check's status and message.
     Missing(Status, String),
@@ -35,7 +35,7 @@ pub enum Found {
 /// The running (not zombie) processes the monitor finds now; none when the
 /// pidfile or unit cannot be read. For remedies, which act on these: an
 /// untrusted pidfile is an error, so that nothing is signalled or started.
-pub fn running(ctx: &CheckCtx<'_>, spec: &ProcessSpec) -> Result<Vec<ProcInfo>> {
+pub(crate) fn running(ctx: &CheckCtx<'_>, spec: &ProcessSpec) -> Result<Vec<ProcInfo>> {
     Ok(match find(ctx, spec)? {
         Found::Procs(p) => p.into_iter().filter(|p| !p.zombie).collect(),
         Found::Missing(..) => Vec::new(),
@@ -43,7 +43,7 @@ pub fn running(ctx: &CheckCtx<'_>, spec: &ProcessSpec) -> Result<Vec<ProcInfo>> 
     })
 }
 
-pub fn find(ctx: &CheckCtx<'_>, spec: &ProcessSpec) -> Result<Found> {
+pub(crate) fn find(ctx: &CheckCtx<'_>, spec: &ProcessSpec) -> Result<Found> {
     let host = ctx.host;
     let protected = host.protected_pids();
     let both = ProcNeeds { cmdline: true, names: true };

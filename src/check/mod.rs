@@ -3,14 +3,14 @@
 //! [`runner`] runs them in parallel and stamps each with its monitor, kind
 //! and duration.
 
-pub mod find;
-pub mod kinds;
-pub mod nagios;
-pub mod patterns;
-pub mod pidfile;
-pub mod runner;
+pub(crate) mod find;
+pub(crate) mod kinds;
+pub(crate) mod nagios;
+pub(crate) mod patterns;
+pub(crate) mod pidfile;
+pub(crate) mod runner;
 
-pub use kinds::{gpu, process, tasks, tmux};
+pub(crate) use kinds::tmux;
 
 use crate::config::Limits;
 use crate::host::Host;
@@ -53,7 +53,7 @@ impl Metric {
 }
 
 /// Judge a value against limits: above crit is critical, above warn warning.
-pub fn level(value: f64, l: Limits) -> Status {
+pub(crate) fn level(value: f64, l: Limits) -> Status {
     if l.crit.is_some_and(|c| value > c) {
         Status::Critical
     } else if l.warn.is_some_and(|w| value > w) {
@@ -65,7 +65,7 @@ pub fn level(value: f64, l: Limits) -> Status {
 
 /// The result of one check, as printed and stored.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct CheckResult {
+pub(crate) struct CheckResult {
     /// The monitor's name.
     pub monitor: String,
     /// Its kind (`cpu`, `process`, ...).
@@ -93,7 +93,7 @@ pub struct CheckResult {
 
 /// What a check kind returns.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct CheckOutput {
+pub(crate) struct CheckOutput {
     pub status: Status,
     pub message: String,
     pub metrics: Vec<Metric>,
@@ -105,7 +105,7 @@ pub struct CheckOutput {
 
 impl CheckOutput {
     /// Status from the metrics' own thresholds.
-    pub fn from_metrics(message: String, metrics: Vec<Metric>) -> CheckOutput {
+    pub(crate) fn from_metrics(message: String, metrics: Vec<Metric>) -> CheckOutput {
         let status = Status::worst_of(metrics.iter().map(Metric::status));
         CheckOutput { status, message, metrics, ..Default::default() }
     }
@@ -113,20 +113,20 @@ impl CheckOutput {
 
 /// A stored counter: value and when it was read (unix seconds).
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Counter {
+pub(crate) struct Counter {
     pub value: f64,
     pub ts: f64,
 }
 
 /// The last `hm ping` of a name.
 #[derive(Debug, Clone, PartialEq)]
-pub struct LastPing {
+pub(crate) struct LastPing {
     pub ts: f64,
     pub ok: bool,
 }
 
 /// Everything a check may read besides the monitor's own spec.
-pub struct CheckCtx<'a> {
+pub(crate) struct CheckCtx<'a> {
     pub host: &'a dyn Host,
     /// Unix seconds at the start of the run.
     pub now: f64,
@@ -142,14 +142,14 @@ pub struct CheckCtx<'a> {
 
 /// Counters older than this are not used for deltas: the figure would be an
 /// average over too long a time to mean "now".
-pub const MAX_COUNTER_AGE_S: f64 = 900.0;
+pub(crate) const MAX_COUNTER_AGE_S: f64 = 900.0;
 
 /// How long to sample when no usable previous counter exists.
-pub const SAMPLE: std::time::Duration = std::time::Duration::from_millis(200);
+pub(crate) const SAMPLE: std::time::Duration = std::time::Duration::from_millis(200);
 
 impl CheckCtx<'_> {
     /// A previous counter that is recent enough for a delta.
-    pub fn recent_counter(&self, key: &str) -> Option<Counter> {
+    pub(crate) fn recent_counter(&self, key: &str) -> Option<Counter> {
         self.counters.get(key).copied().filter(|c| self.now - c.ts > 0.0 && self.now - c.ts <= MAX_COUNTER_AGE_S)
     }
 }
@@ -160,7 +160,7 @@ impl CheckCtx<'_> {
 /// (`engine::cycle`); a remedy that checks again, or a test, builds its
 /// own. [`CheckCtx`] is its borrowed view, with the host and the time.
 #[derive(Debug, Default)]
-pub struct Inputs {
+pub(crate) struct Inputs {
     pub counters: HashMap<String, Counter>,
     pub pings: HashMap<String, LastPing>,
     pub tasks: HashMap<String, Vec<crate::config::TaskPing>>,
@@ -170,7 +170,7 @@ pub struct Inputs {
 impl Inputs {
     /// Stored counters, all read at `ts`.
     #[cfg(test)]
-    pub fn counters(mut self, pairs: &[(&str, f64)], ts: f64) -> Inputs {
+    pub(crate) fn counters(mut self, pairs: &[(&str, f64)], ts: f64) -> Inputs {
         for (k, v) in pairs {
             self.counters.insert(k.to_string(), Counter { value: *v, ts });
         }
@@ -178,12 +178,12 @@ impl Inputs {
     }
 
     #[cfg(test)]
-    pub fn ping(mut self, name: &str, ts: f64, ok: bool) -> Inputs {
+    pub(crate) fn ping(mut self, name: &str, ts: f64, ok: bool) -> Inputs {
         self.pings.insert(name.to_string(), LastPing { ts, ok });
         self
     }
 
-    pub fn ctx<'a>(&'a self, host: &'a dyn Host, now: f64) -> CheckCtx<'a> {
+    pub(crate) fn ctx<'a>(&'a self, host: &'a dyn Host, now: f64) -> CheckCtx<'a> {
         CheckCtx {
             host,
             now,

@@ -16,7 +16,7 @@ use std::sync::{Mutex, OnceLock};
 
 /// The patterns of one run and, once matched, the pids each one matches.
 #[derive(Debug, Default)]
-pub struct PatternIndex {
+pub(crate) struct PatternIndex {
     patterns: Vec<String>,
     /// Compiled up front (while the process table is being scanned).
     set: Option<Result<RegexSet, String>>,
@@ -26,7 +26,7 @@ pub struct PatternIndex {
 
 /// A regex error in one line: the `regex` crate's message is a multi-line
 /// picture of the pattern; its last line says what is wrong.
-pub fn short_error(e: &impl std::fmt::Display) -> String {
+pub(crate) fn short_error(e: &impl std::fmt::Display) -> String {
     let text = e.to_string();
     let last = text.lines().last().unwrap_or("invalid").trim();
     last.strip_prefix("error: ").unwrap_or(last).to_string()
@@ -39,7 +39,7 @@ pub fn short_error(e: &impl std::fmt::Display) -> String {
 /// (issue 16). Plain short patterns only have their syntax parsed, which
 /// is enough for them and keeps loading a config of a thousand monitors
 /// cheap.
-pub fn pattern_error(pattern: &str) -> Option<String> {
+pub(crate) fn pattern_error(pattern: &str) -> Option<String> {
     if let Err(e) = regex_syntax::Parser::new().parse(pattern) {
         return Some(short_error(&e));
     }
@@ -54,7 +54,7 @@ pub fn pattern_error(pattern: &str) -> Option<String> {
 /// cycle, is part of what keeps a cycle cheap (issue 7). The engine owns
 /// one (`engine::Engine`); a clone of a compiled set shares it.
 #[derive(Debug, Default)]
-pub struct PatternCache(Mutex<Option<(Vec<String>, Compiled)>>);
+pub(crate) struct PatternCache(Mutex<Option<(Vec<String>, Compiled)>>);
 
 /// A compiled set, or why the patterns would not compile.
 type Compiled = Result<RegexSet, String>;
@@ -75,7 +75,7 @@ impl PatternCache {
 
 impl PatternIndex {
     /// The index of `patterns`, their set compiled through `cache`.
-    pub fn new(patterns: impl IntoIterator<Item = String>, cache: &PatternCache) -> PatternIndex {
+    pub(crate) fn new(patterns: impl IntoIterator<Item = String>, cache: &PatternCache) -> PatternIndex {
         let mut unique: Vec<String> = Vec::new();
         for p in patterns {
             if !unique.contains(&p) {
@@ -87,7 +87,7 @@ impl PatternIndex {
     }
 
     /// The scan's entries whose command line matches `pattern`.
-    pub fn matches<'h>(&self, host: &'h dyn Host, pattern: &str) -> Result<Vec<&'h ProcEntry>> {
+    pub(crate) fn matches<'h>(&self, host: &'h dyn Host, pattern: &str) -> Result<Vec<&'h ProcEntry>> {
         let procs = host.processes()?;
         if let Some(i) = self.patterns.iter().position(|p| p == pattern)
             && let Ok(all) = self.matched.get_or_init(|| self.match_all(procs))
@@ -100,7 +100,7 @@ impl PatternIndex {
 
     /// Whether `text` (one process's command line, read again) matches
     /// `pattern`, through the compiled set when it holds the pattern.
-    pub fn is_match(&self, pattern: &str, text: &str) -> Result<bool> {
+    pub(crate) fn is_match(&self, pattern: &str, text: &str) -> Result<bool> {
         if let Some(i) = self.patterns.iter().position(|p| p == pattern)
             && let Some(Ok(set)) = &self.set
         {

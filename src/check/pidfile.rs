@@ -20,7 +20,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// Why a pidfile gave no pid. The check's status follows from the variant.
 #[derive(Debug, thiserror::Error)]
-pub enum PidfileError {
+pub(crate) enum PidfileError {
     #[error("pidfile {0} does not exist")]
     Missing(PathBuf),
     /// Someone other than root and the trusted owners could have written
@@ -35,7 +35,7 @@ pub enum PidfileError {
 
 /// What a trusted pidfile says.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Pidfile {
+pub(crate) struct Pidfile {
     pub pid: u32,
     /// When it was last written: a process that started later did not
     /// write it (its pid was reused).
@@ -46,7 +46,7 @@ pub struct Pidfile {
 const MAX_BYTES: u64 = 64;
 
 /// Read the pid in `path`, trusting root and `owners` (uids) only.
-pub fn read(path: &Path, owners: &[u32]) -> Result<Pidfile, PidfileError> {
+pub(crate) fn read(path: &Path, owners: &[u32]) -> Result<Pidfile, PidfileError> {
     let not_trusted = |why: String| PidfileError::NotTrusted { path: path.to_path_buf(), why };
     let file = match safe_path::open_file(path, owners, Symlinks::FollowTrusted, OFlag::O_RDONLY, Mode::empty()) {
         Ok(f) => f,

@@ -30,7 +30,7 @@ use std::time::{Duration, Instant};
 
 /// The patterns of these monitors' `process` checks, their set compiled
 /// through `cache`.
-pub fn patterns<'a>(monitors: impl IntoIterator<Item = &'a Monitor>, cache: &PatternCache) -> PatternIndex {
+pub(crate) fn patterns<'a>(monitors: impl IntoIterator<Item = &'a Monitor>, cache: &PatternCache) -> PatternIndex {
     PatternIndex::new(
         monitors.into_iter().filter_map(|m| match &m.spec {
             Spec::Process(p) => match &p.matcher {
@@ -44,7 +44,7 @@ pub fn patterns<'a>(monitors: impl IntoIterator<Item = &'a Monitor>, cache: &Pat
 }
 
 /// What the process scan must read for these monitors.
-pub fn proc_needs<'a>(monitors: impl IntoIterator<Item = &'a Monitor>) -> ProcNeeds {
+pub(crate) fn proc_needs<'a>(monitors: impl IntoIterator<Item = &'a Monitor>) -> ProcNeeds {
     let mut needs = ProcNeeds::default();
     for m in monitors {
         if let Spec::Process(p) = &m.spec {
@@ -99,7 +99,7 @@ fn unknown(message: String) -> CheckOutput {
 }
 
 /// Run one monitor on this thread.
-pub fn run_one(ctx: &CheckCtx<'_>, m: &Monitor) -> CheckResult {
+pub(crate) fn run_one(ctx: &CheckCtx<'_>, m: &Monitor) -> CheckResult {
     let start = Instant::now();
     let out = match catch_unwind(AssertUnwindSafe(|| dispatch(ctx, m))) {
         Ok(Ok(out)) => out,
@@ -115,7 +115,7 @@ pub fn run_one(ctx: &CheckCtx<'_>, m: &Monitor) -> CheckResult {
 /// for its whole life (`engine::Engine`); the abandoned threads hold a
 /// clone.
 #[derive(Debug, Default, Clone)]
-pub struct Hung(Arc<Mutex<HashSet<String>>>);
+pub(crate) struct Hung(Arc<Mutex<HashSet<String>>>);
 
 impl Hung {
     fn set(&self) -> std::sync::MutexGuard<'_, HashSet<String>> {
@@ -129,7 +129,7 @@ enum Msg {
 }
 
 /// Run all monitors in parallel; results come back in the monitors' order.
-pub fn run_all(
+pub(crate) fn run_all(
     host: Box<dyn Host + Send>,
     inputs: Inputs,
     now: f64,

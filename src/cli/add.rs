@@ -34,7 +34,7 @@ pub(super) const NAME_HELP: &str = "The monitor's name: lower-case letters, digi
 
 /// `hm add` / `hm monitor add`.
 #[derive(Debug, Args)]
-pub struct AddArgs {
+pub(crate) struct AddArgs {
     #[command(subcommand)]
     pub kind: AddKind,
 }
@@ -42,7 +42,7 @@ pub struct AddArgs {
 /// The kind `hm add` was given, and what its flags matched. It becomes a
 /// monitor only in [`AddArgs::monitor`], so that a command line that does
 /// not split is an error of the run (exit 1), not of usage.
-pub struct AddKind {
+pub(crate) struct AddKind {
     kind: &'static Kind,
     matches: ArgMatches,
 }
@@ -87,7 +87,7 @@ impl Subcommand for AddKind {
 
 impl AddArgs {
     /// The monitor the flags describe.
-    pub fn monitor(self) -> anyhow::Result<NewMonitor> {
+    pub(crate) fn monitor(self) -> anyhow::Result<NewMonitor> {
         add_kind::monitor(self.kind.kind, &self.kind.matches)
     }
 }

@@ -4,7 +4,7 @@ use clap::{Args, Subcommand};
 
 #[derive(Debug, Args)]
 #[command(args_conflicts_with_subcommands = true)]
-pub struct AlertsArgs {
+pub(crate) struct AlertsArgs {
     #[command(subcommand)]
     pub command: Option<AlertsCommand>,
     /// Resolved alerts too (the latest 100), not only open ones
@@ -13,7 +13,7 @@ pub struct AlertsArgs {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum AlertsCommand {
+pub(crate) enum AlertsCommand {
     /// Acknowledge an alert: no more repeats (a worse severity or a resolve is still sent)
     #[command(after_help = "Example:\n  hm alerts ack 12")]
     Ack {

@@ -11,12 +11,12 @@ mod monitor;
 mod view;
 
 use add::ADD_EXAMPLES;
-pub use add::{AddArgs, AddKind};
-pub use alerts::{AlertsArgs, AlertsCommand};
+pub(crate) use add::AddArgs;
+pub(crate) use alerts::{AlertsArgs, AlertsCommand};
 use clap::{Args, Parser, Subcommand};
-pub use monitor::{MonitorCommand, RemoveArgs};
+pub(crate) use monitor::{MonitorCommand, RemoveArgs};
 use std::path::PathBuf;
-pub use view::{ExportArgs, FormatArg, HistoryArgs, RunArgs, ServeArgs};
+pub(crate) use view::{ExportArgs, FormatArg, HistoryArgs, RunArgs, ServeArgs};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -33,7 +33,7 @@ Other commands: 0 success, 1 failure, 2 usage error.";
 /// hm: host health monitoring and self-healing.
 #[derive(Debug, Parser)]
 #[command(name = "hm", version, about, after_help = EXAMPLES, propagate_version = true)]
-pub struct Cli {
+pub(crate) struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
     #[command(subcommand)]
@@ -42,7 +42,7 @@ pub struct Cli {
 
 /// Flags every subcommand takes.
 #[derive(Debug, Args, Clone)]
-pub struct GlobalArgs {
+pub(crate) struct GlobalArgs {
     /// Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if
     /// set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the
     /// embedded host monitors when it does not exist]
@@ -61,7 +61,7 @@ pub struct GlobalArgs {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Run monitors now, record the results, print them
     #[command(
         after_help = "Examples:\n  hm check\n  hm check --json | jq '.results[] | select(.status != \"ok\")'\n  hm check api worker --config /etc/hm/hm.toml\n\nExit code: the worst status (0 ok, 1 warning, 2 critical, 3 unknown)."
@@ -148,14 +148,14 @@ pub enum Command {
 }
 
 #[derive(Debug, Args)]
-pub struct CheckArgs {
+pub(crate) struct CheckArgs {
     /// Only these monitors (default: all enabled ones)
     #[arg(value_name = "NAME")]
     pub names: Vec<String>,
 }
 
 #[derive(Debug, Args)]
-pub struct HealArgs {
+pub(crate) struct HealArgs {
     /// Only these monitors (default: all enabled ones)
     #[arg(value_name = "NAME")]
     pub names: Vec<String>,
@@ -165,7 +165,7 @@ pub struct HealArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct PingArgs {
+pub(crate) struct PingArgs {
     /// The heartbeat's name (a heartbeat monitor's name or its `ping`)
     pub name: String,
     /// The task succeeded (the default)
@@ -207,7 +207,7 @@ pub(crate) fn parse_interval_arg(s: &str) -> Result<std::time::Duration, String>
 }
 
 #[derive(Debug, Args)]
-pub struct CleanDiskArgs {
+pub(crate) struct CleanDiskArgs {
     /// Directories to clean instead of the configured rules
     #[arg(value_name = "PATH", conflicts_with = "rule")]
     pub paths: Vec<PathBuf>,
@@ -226,7 +226,7 @@ pub struct CleanDiskArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct RestartArgs {
+pub(crate) struct RestartArgs {
     /// The process monitor
     pub name: String,
     /// Show what would be done, do nothing
@@ -238,7 +238,7 @@ pub struct RestartArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct ClearLocksArgs {
+pub(crate) struct ClearLocksArgs {
     /// SQLite database files (default: those of every sqlite monitor)
     #[arg(value_name = "DB")]
     pub paths: Vec<PathBuf>,
@@ -248,14 +248,14 @@ pub struct ClearLocksArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct ActionsArgs {
+pub(crate) struct ActionsArgs {
     /// How far back to look
     #[arg(long, value_name = "DURATION", default_value = "24h", value_parser = parse_duration_arg)]
     pub since: std::time::Duration,
 }
 
 #[derive(Debug, Args)]
-pub struct CompletionsArgs {
+pub(crate) struct CompletionsArgs {
     /// The shell
     #[arg(required_unless_present = "dir")]
     pub shell: Option<clap_complete::Shell>,
@@ -265,7 +265,7 @@ pub struct CompletionsArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct ManArgs {
+pub(crate) struct ManArgs {
     /// Write hm.1 and one page per subcommand into this directory
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
@@ -276,7 +276,7 @@ pub struct ManArgs {
 /// config, no database, no JSON; issue 16). clap propagates a global flag
 /// only to subcommands that lack one of that name, so these two get
 /// hidden ones of their own, of the same types.
-pub fn command() -> clap::Command {
+pub(crate) fn command() -> clap::Command {
     use clap::{Arg, ArgAction, CommandFactory, value_parser};
     let mut cmd = Cli::command();
     for sub in ["completions", "man"] {
@@ -290,7 +290,7 @@ pub fn command() -> clap::Command {
 }
 
 /// Parse `args` as [`command`] describes them.
-pub fn parse(args: &[std::ffi::OsString]) -> Result<Cli, clap::Error> {
+pub(crate) fn parse(args: &[std::ffi::OsString]) -> Result<Cli, clap::Error> {
     use clap::FromArgMatches;
     let matches = command().try_get_matches_from(args)?;
     Cli::from_arg_matches(&matches)
@@ -299,7 +299,7 @@ pub fn parse(args: &[std::ffi::OsString]) -> Result<Cli, clap::Error> {
 /// How a run's errors are reported, from the raw arguments (so even a
 /// usage error is reported the right way).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ErrorMode {
+pub(crate) enum ErrorMode {
     /// `check`, `status`, `heal`: health unknown, exit 3.
     Health,
     /// A Nagios plugin (`check`, `export --format nagios`): exit 3 and one
@@ -310,7 +310,7 @@ pub enum ErrorMode {
 }
 
 /// Whether the subcommand is `check`.
-pub fn is_check(args: &[std::ffi::OsString]) -> bool {
+pub(crate) fn is_check(args: &[std::ffi::OsString]) -> bool {
     subcommand(args).0 == Some("check")
 }
 
@@ -331,7 +331,7 @@ fn subcommand(args: &[std::ffi::OsString]) -> (Option<&str>, Vec<&str>) {
 }
 
 /// The subcommand's [`ErrorMode`].
-pub fn error_mode(args: &[std::ffi::OsString]) -> ErrorMode {
+pub(crate) fn error_mode(args: &[std::ffi::OsString]) -> ErrorMode {
     let (command, after) = subcommand(args);
     let nagios = after.windows(2).any(|w| w == ["--format", "nagios"]) || after.contains(&"--format=nagios");
     match command {

@@ -4,7 +4,7 @@ use super::add::{ADD_EXAMPLES, AddArgs};
 use clap::{Args, Subcommand};
 
 #[derive(Debug, Subcommand)]
-pub enum MonitorCommand {
+pub(crate) enum MonitorCommand {
     /// List configured and embedded monitors
     List,
     /// Add a monitor to hm.toml, keeping its comments and order
@@ -15,7 +15,7 @@ pub enum MonitorCommand {
 }
 
 #[derive(Debug, Args)]
-pub struct RemoveArgs {
+pub(crate) struct RemoveArgs {
     /// The monitor to remove
     pub name: String,
 }

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 /// The formats of `hm export`.
 #[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum FormatArg {
+pub(crate) enum FormatArg {
     /// Prometheus text exposition (node_exporter's textfile collector)
     Prometheus,
     /// The status snapshot as JSON
@@ -16,7 +16,7 @@ pub enum FormatArg {
 }
 
 #[derive(Debug, Args)]
-pub struct ExportArgs {
+pub(crate) struct ExportArgs {
     /// Output format [default: prometheus, or json with --json]
     #[arg(long, value_enum)]
     pub format: Option<FormatArg>,
@@ -26,7 +26,7 @@ pub struct ExportArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct HistoryArgs {
+pub(crate) struct HistoryArgs {
     /// The monitor
     pub name: String,
     /// Only this metric (default: all of the monitor's)
@@ -41,7 +41,7 @@ pub struct HistoryArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct RunArgs {
+pub(crate) struct RunArgs {
     /// Time between the starts of two cycles, at least 100ms [default: `interval` in hm.toml, else 30s]
     #[arg(long, value_name = "DURATION", value_parser = super::parse_interval_arg)]
     pub interval: Option<Duration>,
@@ -51,7 +51,7 @@ pub struct RunArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct ServeArgs {
+pub(crate) struct ServeArgs {
     /// Address to listen on
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:9184")]
     pub listen: String,

@@ -6,7 +6,7 @@ use crate::time::{rfc3339, unix_now};
 use anyhow::Result;
 use std::time::Duration;
 
-pub fn run(ctx: &Ctx, since: Duration) -> Result<ActionsReport> {
+pub(crate) fn run(ctx: &Ctx, since: Duration) -> Result<ActionsReport> {
     let config = ctx.config()?;
     let (store, _) = ctx.store_to_read(&config)?;
     let from = unix_now() - since.as_secs_f64();

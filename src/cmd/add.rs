@@ -10,7 +10,7 @@ use crate::engine::report::MonitorChange;
 use anyhow::Result;
 
 /// Append `new` to the config (creating it), if the result validates.
-pub fn run(ctx: &Ctx, new: NewMonitor) -> Result<MonitorChange> {
+pub(crate) fn run(ctx: &Ctx, new: NewMonitor) -> Result<MonitorChange> {
     let (path, _) = ctx.config_path()?;
     // Read, edited and written under the config's edit lock: ten `hm add`
     // at once all land (issue 16).

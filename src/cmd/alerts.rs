@@ -13,7 +13,7 @@ use crate::time::{rfc3339, unix_now};
 use anyhow::{Result, bail};
 use std::time::Duration;
 
-pub fn list(ctx: &Ctx, all: bool) -> Result<AlertsReport> {
+pub(crate) fn list(ctx: &Ctx, all: bool) -> Result<AlertsReport> {
     let config = ctx.config()?;
     let (store, _) = ctx.store_to_read(&config)?;
     let silences = store.silences(unix_now())?;
@@ -25,7 +25,7 @@ pub fn list(ctx: &Ctx, all: bool) -> Result<AlertsReport> {
     Ok(AlertsReport { alerts, silences, all })
 }
 
-pub fn ack(ctx: &Ctx, id: i64) -> Result<AlertChange> {
+pub(crate) fn ack(ctx: &Ctx, id: i64) -> Result<AlertChange> {
     let config = ctx.config()?;
     let store = ctx.store(&config)?;
     let Some(a) = store.alert(id)? else { bail!("no alert with id {id} (see hm alerts --all)") };
@@ -40,7 +40,7 @@ pub fn ack(ctx: &Ctx, id: i64) -> Result<AlertChange> {
     })
 }
 
-pub fn silence(ctx: &Ctx, monitor: &str, duration: Duration, reason: &str) -> Result<AlertChange> {
+pub(crate) fn silence(ctx: &Ctx, monitor: &str, duration: Duration, reason: &str) -> Result<AlertChange> {
     let config = ctx.config()?;
     config.select(&[monitor.to_string()])?;
     let store = ctx.store(&config)?;
@@ -54,7 +54,7 @@ pub fn silence(ctx: &Ctx, monitor: &str, duration: Duration, reason: &str) -> Re
     })
 }
 
-pub fn unsilence(ctx: &Ctx, monitor: &str) -> Result<AlertChange> {
+pub(crate) fn unsilence(ctx: &Ctx, monitor: &str) -> Result<AlertChange> {
     let config = ctx.config()?;
     let store = ctx.store(&config)?;
     if !store.unsilence(monitor)? {
@@ -67,7 +67,7 @@ pub fn unsilence(ctx: &Ctx, monitor: &str) -> Result<AlertChange> {
     })
 }
 
-pub fn outbox(ctx: &Ctx, all: bool) -> Result<OutboxReport> {
+pub(crate) fn outbox(ctx: &Ctx, all: bool) -> Result<OutboxReport> {
     let config = ctx.config()?;
     let (store, _) = ctx.store_to_read(&config)?;
     let mut rows = if all { store.outbox_recent(100)? } else { store.undelivered()? };
@@ -94,7 +94,7 @@ pub fn outbox(ctx: &Ctx, all: bool) -> Result<OutboxReport> {
     Ok(OutboxReport { notifications })
 }
 
-pub fn flush(ctx: &Ctx) -> Result<Delivery> {
+pub(crate) fn flush(ctx: &Ctx) -> Result<Delivery> {
     let config = ctx.config()?;
     let store = ctx.store(&config)?;
     deliver(&store, &config, &ctx.db_path(&config), unix_now(), true)
@@ -102,7 +102,7 @@ pub fn flush(ctx: &Ctx) -> Result<Delivery> {
 
 /// Send a test notification straight to a channel (not through the outbox:
 /// the operator wants to know now whether it works).
-pub fn test(ctx: &Ctx, channel: &str) -> Result<TestReport> {
+pub(crate) fn test(ctx: &Ctx, channel: &str) -> Result<TestReport> {
     let config = ctx.config()?;
     let Some(ch) = config.channels.iter().find(|c| c.name == channel) else {
         let known: Vec<&str> = config.channels.iter().map(|c| c.name.as_str()).collect();

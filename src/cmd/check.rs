@@ -6,7 +6,7 @@ use crate::engine::report::CheckReport;
 use anyhow::Result;
 use std::time::Instant;
 
-pub fn run(engine: &Engine, names: &[String]) -> Result<CheckReport> {
+pub(crate) fn run(engine: &Engine, names: &[String]) -> Result<CheckReport> {
     let started = Instant::now();
     let config = engine.ctx().config()?;
     engine.check(&config, names, started)

@@ -8,7 +8,7 @@ use crate::engine::clean::{AdHoc, rules};
 use crate::engine::report::CleanReport;
 use anyhow::Result;
 
-pub fn run(engine: &Engine, rule: Option<&str>, ad_hoc: Option<AdHoc>, dry_run: bool) -> Result<CleanReport> {
+pub(crate) fn run(engine: &Engine, rule: Option<&str>, ad_hoc: Option<AdHoc>, dry_run: bool) -> Result<CleanReport> {
     let ctx = engine.ctx();
     let config = ctx.config()?;
     let rules = rules(&config, rule, ad_hoc)?;

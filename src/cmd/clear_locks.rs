@@ -7,7 +7,7 @@ use crate::engine::report::ClearLocksReport;
 use anyhow::Result;
 use std::path::PathBuf;
 
-pub fn run(engine: &Engine, paths: &[PathBuf], dry_run: bool) -> Result<ClearLocksReport> {
+pub(crate) fn run(engine: &Engine, paths: &[PathBuf], dry_run: bool) -> Result<ClearLocksReport> {
     let ctx = engine.ctx();
     let config = ctx.config()?;
     let targets = targets(&config, paths)?;

@@ -7,10 +7,10 @@ use clap_complete::{Generator, Shell};
 use std::path::Path;
 
 /// Every shell clap_complete supports.
-pub const SHELLS: [Shell; 5] = [Shell::Bash, Shell::Elvish, Shell::Fish, Shell::PowerShell, Shell::Zsh];
+pub(crate) const SHELLS: [Shell; 5] = [Shell::Bash, Shell::Elvish, Shell::Fish, Shell::PowerShell, Shell::Zsh];
 
 /// The script for one shell: (file name, contents).
-pub fn script(shell: Shell) -> (String, Vec<u8>) {
+pub(crate) fn script(shell: Shell) -> (String, Vec<u8>) {
     let mut cmd = crate::cli::command();
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut cmd, "hm", &mut out);
@@ -18,7 +18,7 @@ pub fn script(shell: Shell) -> (String, Vec<u8>) {
 }
 
 /// Write every shell's script into `dir`.
-pub fn write_all(dir: &Path) -> Result<Vec<String>> {
+pub(crate) fn write_all(dir: &Path) -> Result<Vec<String>> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     SHELLS
         .iter()

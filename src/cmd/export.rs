@@ -10,7 +10,7 @@ use crate::time::unix_now;
 use anyhow::Result;
 use std::path::{Path, PathBuf};
 
-pub fn run(ctx: &Ctx, format: Format, output: Option<PathBuf>) -> Result<ExportReport> {
+pub(crate) fn run(ctx: &Ctx, format: Format, output: Option<PathBuf>) -> Result<ExportReport> {
     let config = ctx.config()?;
     let (store, _) = ctx.store_to_read(&config)?;
     let snapshot = snapshot(&config, &store, unix_now())?;
@@ -27,6 +27,6 @@ pub fn run(ctx: &Ctx, format: Format, output: Option<PathBuf>) -> Result<ExportR
 /// Write atomically (a temp file in the same directory, then a rename):
 /// node_exporter never reads half a file. New files are world-readable,
 /// since the collector usually runs as another user.
-pub fn write(path: &Path, text: &[u8]) -> Result<()> {
+pub(crate) fn write(path: &Path, text: &[u8]) -> Result<()> {
     crate::config::edit::write_file_atomic(path, text, 0o644)
 }

@@ -5,6 +5,6 @@ use crate::engine::Engine;
 use crate::engine::report::HealReport;
 use anyhow::Result;
 
-pub fn run(engine: &Engine, names: &[String], dry_run: bool) -> Result<HealReport> {
+pub(crate) fn run(engine: &Engine, names: &[String], dry_run: bool) -> Result<HealReport> {
     engine.heal(&engine.ctx().config()?, names, dry_run)
 }

@@ -7,7 +7,7 @@ use crate::engine::report::HistoryReport;
 use anyhow::Result;
 use std::time::Duration;
 
-pub fn run(
+pub(crate) fn run(
     ctx: &Ctx,
     monitor: &str,
     metric: Option<&str>,

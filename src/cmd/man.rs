@@ -6,7 +6,7 @@ use anyhow::{Context, Result};
 use std::path::Path;
 
 /// Every page: (file name, roff).
-pub fn pages() -> Result<Vec<(String, Vec<u8>)>> {
+pub(crate) fn pages() -> Result<Vec<(String, Vec<u8>)>> {
     fn walk(cmd: clap::Command, prefix: &str, out: &mut Vec<(String, Vec<u8>)>) -> Result<()> {
         let name = if prefix.is_empty() { cmd.get_name().to_string() } else { format!("{prefix}-{}", cmd.get_name()) };
         for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()).cloned() {
@@ -27,14 +27,14 @@ pub fn pages() -> Result<Vec<(String, Vec<u8>)>> {
 }
 
 /// The main page only.
-pub fn main_page() -> Result<Vec<u8>> {
+pub(crate) fn main_page() -> Result<Vec<u8>> {
     let mut buf = Vec::new();
     clap_mangen::Man::new(crate::cli::command()).render(&mut buf).context("cannot render the man page")?;
     Ok(buf)
 }
 
 /// Write every page into `dir`.
-pub fn write_all(dir: &Path) -> Result<Vec<String>> {
+pub(crate) fn write_all(dir: &Path) -> Result<Vec<String>> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     pages()?
         .into_iter()

@@ -3,20 +3,20 @@
 //! never text) for `hm::run` to render. Nothing outside `lib.rs` imports
 //! from here.
 
-pub mod actions;
-pub mod add;
-pub mod alerts;
-pub mod check;
-pub mod clean_disk;
-pub mod clear_locks;
-pub mod completions;
-pub mod export;
-pub mod heal;
-pub mod history;
-pub mod man;
-pub mod monitor;
-pub mod ping;
-pub mod restart_worker;
-pub mod run;
-pub mod status;
-pub mod validate;
+pub(crate) mod actions;
+pub(crate) mod add;
+pub(crate) mod alerts;
+pub(crate) mod check;
+pub(crate) mod clean_disk;
+pub(crate) mod clear_locks;
+pub(crate) mod completions;
+pub(crate) mod export;
+pub(crate) mod heal;
+pub(crate) mod history;
+pub(crate) mod man;
+pub(crate) mod monitor;
+pub(crate) mod ping;
+pub(crate) mod restart_worker;
+pub(crate) mod run;
+pub(crate) mod status;
+pub(crate) mod validate;

@@ -13,7 +13,7 @@ fn describe(m: &Monitor) -> (String, String) {
     (target, limits.into_iter().flatten().collect::<Vec<_>>().join(" "))
 }
 
-pub fn list(ctx: &Ctx) -> Result<MonitorList> {
+pub(crate) fn list(ctx: &Ctx) -> Result<MonitorList> {
     let config = ctx.config()?;
     let monitors = config
         .monitors
@@ -33,7 +33,7 @@ pub fn list(ctx: &Ctx) -> Result<MonitorList> {
     Ok(MonitorList { config: config.path, monitors })
 }
 
-pub fn remove(ctx: &Ctx, name: &str) -> Result<MonitorChange> {
+pub(crate) fn remove(ctx: &Ctx, name: &str) -> Result<MonitorChange> {
     let (path, _) = ctx.config_path()?;
     if std::fs::symlink_metadata(&path).is_err() {
         anyhow::bail!("cannot read config {}: no such file", path.display());

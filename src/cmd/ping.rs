@@ -12,7 +12,7 @@ use std::time::Duration;
 /// Record a ping. A name no monitor reads is refused unless `create` is
 /// set: a typo in a cron job's `hm ping` would otherwise go unnoticed
 /// until the heartbeat it was meant for fired (issue 16).
-pub fn run(ctx: &Ctx, name: &str, fail: bool, duration: Option<Duration>, create: bool) -> Result<PingReport> {
+pub(crate) fn run(ctx: &Ctx, name: &str, fail: bool, duration: Option<Duration>, create: bool) -> Result<PingReport> {
     if let Some(why) = name_problem(name, "ping name") {
         bail!("{why}");
     }

@@ -5,6 +5,6 @@ use crate::engine::Engine;
 use crate::engine::report::RestartReport;
 use anyhow::Result;
 
-pub fn run(engine: &Engine, name: &str, dry_run: bool, reset: bool) -> Result<RestartReport> {
+pub(crate) fn run(engine: &Engine, name: &str, dry_run: bool, reset: bool) -> Result<RestartReport> {
     engine.restart(&engine.ctx().config()?, name, dry_run, reset)
 }

@@ -7,7 +7,7 @@ use anyhow::Result;
 use std::sync::{Arc, RwLock};
 
 /// `hm run`: the loop, printing each cycle through `print`.
-pub fn run(engine: &Arc<Engine>, args: &LoopArgs, print: impl FnMut(Cycle)) -> Result<()> {
+pub(crate) fn run(engine: &Arc<Engine>, args: &LoopArgs, print: impl FnMut(Cycle)) -> Result<()> {
     let signals = Signals::install()?;
     let loaded = engine.ctx().config()?;
     eprintln!("hm: checking: {}", started(engine.ctx(), &loaded, args));

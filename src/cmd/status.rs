@@ -9,7 +9,7 @@ use crate::status::Status;
 use crate::time::unix_now;
 use anyhow::Result;
 
-pub fn run(ctx: &Ctx) -> Result<StatusReport> {
+pub(crate) fn run(ctx: &Ctx) -> Result<StatusReport> {
     let config = ctx.config()?;
     let (store, recorded) = ctx.store_to_read(&config)?;
     let mut report = snapshot(&config, &store, unix_now())?;

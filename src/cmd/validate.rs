@@ -6,7 +6,7 @@ use crate::engine::Ctx;
 use crate::engine::report::ValidateReport;
 use anyhow::Result;
 
-pub fn run(ctx: &Ctx) -> Result<ValidateReport> {
+pub(crate) fn run(ctx: &Ctx) -> Result<ValidateReport> {
     let (path, named) = ctx.config_path()?;
     // The same read (and refusals) as every other command's.
     let text = match crate::config::read::read_text(&path)? {

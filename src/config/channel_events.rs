@@ -51,7 +51,7 @@ impl ChannelEvent {
 /// Alertmanager (alerts only), nor PagerDuty: there `healed` is a Change
 /// Event, sent to another endpoint that an integration may refuse, and a
 /// refused notification holds up the channel's queue, its pages with it.
-pub fn default_events(kind: &str) -> Vec<ChannelEvent> {
+pub(crate) fn default_events(kind: &str) -> Vec<ChannelEvent> {
     let alerts_only = matches!(kind, "alertmanager" | "pagerduty");
     ChannelEvent::ALL.into_iter().filter(|e| *e != ChannelEvent::Healed || !alerts_only).collect()
 }
@@ -96,7 +96,7 @@ pub(crate) fn events(c: &mut Checker<'_, '_>, kind: &str, raw: Option<&[String]>
 /// its final `/enqueue` becomes `/change/enqueue`
 /// (`https://events.pagerduty.com/v2/change/enqueue` by default). `None`
 /// when the url does not end with `/enqueue`.
-pub fn pagerduty_change_url(url: &str) -> Option<String> {
+pub(crate) fn pagerduty_change_url(url: &str) -> Option<String> {
     url.strip_suffix("/enqueue").map(|base| format!("{base}/change/enqueue"))
 }
 

@@ -16,7 +16,7 @@ use std::time::Duration;
 /// `[alerts]` as written.
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
-pub struct RawAlerts {
+pub(crate) struct RawAlerts {
     #[serde(rename = "for")]
     pub for_checks: Option<u32>,
     pub cooldown: Option<String>,
@@ -90,7 +90,7 @@ impl fmt::Debug for Secret {
 
 /// A URL cut down to scheme, host and port; user info, path and query
 /// (where webhook services keep their tokens) become `…`.
-pub fn redact_url(v: &str) -> String {
+pub(crate) fn redact_url(v: &str) -> String {
     let Some((scheme, rest)) = v.split_once("://") else { return "…".into() };
     let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
     let host = authority.rsplit('@').next().unwrap_or("");
@@ -102,7 +102,7 @@ pub fn redact_url(v: &str) -> String {
 /// any scheme) replaced by `…`, for messages that echo a value of the
 /// config. A URL ends at white space or a quote; its user info at the last
 /// `@` before its path, query or fragment.
-pub fn hide_url_passwords(text: &str) -> String {
+pub(crate) fn hide_url_passwords(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(at) = rest.find("://") {
@@ -126,14 +126,14 @@ pub fn hide_url_passwords(text: &str) -> String {
 }
 
 /// Whether `v` is an http:// or https:// URL (for channels and http monitors).
-pub fn is_http_url(v: &str) -> bool {
+pub(crate) fn is_http_url(v: &str) -> bool {
     v.starts_with("http://") || v.starts_with("https://")
 }
 
 /// One `[[channel]]` as written.
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
-pub struct RawChannel {
+pub(crate) struct RawChannel {
     pub name: String,
     pub kind: String,
     pub severities: Option<Vec<Status>>,
@@ -151,7 +151,7 @@ pub struct RawChannel {
 
 /// The channel kinds, with the keys each accepts (beyond name, kind,
 /// severities, events and timeout) and the ones it needs.
-pub const CHANNEL_KINDS: &[(&str, &[&str], &[&str])] = &[
+pub(crate) const CHANNEL_KINDS: &[(&str, &[&str], &[&str])] = &[
     ("log", &[], &[]),
     ("command", &["command", "shell"], &["command"]),
     ("webhook", &["url", "token"], &["url"]),
@@ -162,7 +162,7 @@ pub const CHANNEL_KINDS: &[(&str, &[&str], &[&str])] = &[
 ];
 
 /// PagerDuty's Events API v2 endpoint.
-pub const PAGERDUTY_URL: &str = "https://events.pagerduty.com/v2/enqueue";
+pub(crate) const PAGERDUTY_URL: &str = "https://events.pagerduty.com/v2/enqueue";
 
 /// A resolved notification channel.
 #[derive(Debug, Clone)]

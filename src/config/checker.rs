@@ -23,7 +23,7 @@ pub(crate) struct Checker<'a, 'd> {
 }
 
 impl<'a, 'd> Checker<'a, 'd> {
-    pub fn new(
+    pub(crate) fn new(
         doc: &'a Doc<'d>,
         table: &'a DeTable<'d>,
         at: usize,
@@ -33,7 +33,7 @@ impl<'a, 'd> Checker<'a, 'd> {
         Checker { doc, table, at, prefix, issues, failed: false }
     }
 
-    pub fn err(&mut self, key: &str, message: impl Into<String>) {
+    pub(crate) fn err(&mut self, key: &str, message: impl Into<String>) {
         let offset = key_offset(self.table, key).unwrap_or(self.at);
         let field = if self.prefix.is_empty() {
             key.to_string()
@@ -46,7 +46,7 @@ impl<'a, 'd> Checker<'a, 'd> {
         self.failed = true;
     }
 
-    pub fn duration(&mut self, key: &str, value: Option<&str>, default: Duration) -> Duration {
+    pub(crate) fn duration(&mut self, key: &str, value: Option<&str>, default: Duration) -> Duration {
         match value.map(parse_duration) {
             None => default,
             Some(Ok(d)) if !d.is_zero() => d,
@@ -64,7 +64,7 @@ impl<'a, 'd> Checker<'a, 'd> {
     /// warn must not be above crit; both must be finite and within
     /// `range`, which is 0 and up when not given (no threshold of hm's is
     /// negative: a negative load level would make every host critical).
-    pub fn limits(&mut self, warn_key: &str, crit_key: &str, l: Limits, range: Option<(f64, f64)>) -> Limits {
+    pub(crate) fn limits(&mut self, warn_key: &str, crit_key: &str, l: Limits, range: Option<(f64, f64)>) -> Limits {
         let (lo, hi) = range.unwrap_or((0.0, f64::MAX));
         for (key, v) in [(warn_key, l.warn), (crit_key, l.crit)] {
             let Some(v) = v else { continue };
@@ -89,7 +89,7 @@ impl<'a, 'd> Checker<'a, 'd> {
         l
     }
 
-    pub fn number(&mut self, key: &str, v: Option<&NumOrText>) -> Option<f64> {
+    pub(crate) fn number(&mut self, key: &str, v: Option<&NumOrText>) -> Option<f64> {
         match v {
             None => None,
             Some(NumOrText::Num(n)) => Some(*n),
@@ -100,7 +100,7 @@ impl<'a, 'd> Checker<'a, 'd> {
         }
     }
 
-    pub fn size(&mut self, key: &str, v: Option<&NumOrText>) -> Option<f64> {
+    pub(crate) fn size(&mut self, key: &str, v: Option<&NumOrText>) -> Option<f64> {
         match v {
             None => None,
             Some(NumOrText::Num(n)) => Some(*n),
@@ -114,7 +114,7 @@ impl<'a, 'd> Checker<'a, 'd> {
         }
     }
 
-    pub fn seconds(&mut self, key: &str, v: Option<&NumOrText>, default: Duration) -> Duration {
+    pub(crate) fn seconds(&mut self, key: &str, v: Option<&NumOrText>, default: Duration) -> Duration {
         match v {
             None => default,
             Some(NumOrText::Num(n)) => match Duration::try_from_secs_f64(*n) {
@@ -166,7 +166,7 @@ pub(crate) fn nested_table<'a, 'd>(table: &'a DeTable<'d>, path: &[&str]) -> Opt
 }
 
 /// A number for a message: short, however large (`1e300`, not 300 digits).
-pub fn compact(v: f64) -> String {
+pub(crate) fn compact(v: f64) -> String {
     if v.is_finite() && v.abs() < 1e15 && v.fract() == 0.0 {
         format!("{v:.0}")
     } else if v.is_finite() && v.abs() < 1e15 {

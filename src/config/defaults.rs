@@ -6,7 +6,7 @@ use super::validate::DEFAULT_TIMEOUT;
 
 /// cpu, memory (+swap), load and disk (space and inodes of every real
 /// filesystem), with the given thresholds.
-pub fn host_monitors(t: &HostThresholds) -> Vec<Monitor> {
+pub(super) fn host_monitors(t: &HostThresholds) -> Vec<Monitor> {
     let make = |name: &str, spec: Spec| Monitor {
         name: name.to_string(),
         origin: Origin::Embedded,

@@ -11,7 +11,7 @@ use std::path::Path;
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
 
 /// Append a `[[monitor]]` table; the result is validated by the caller.
-pub fn add_monitor(text: &str, table: Table) -> Result<String> {
+pub(crate) fn add_monitor(text: &str, table: Table) -> Result<String> {
     let mut doc: DocumentMut = text.parse().context("the existing config is not valid TOML")?;
     let name = table.get("name").and_then(Item::as_str).unwrap_or_default().to_string();
     if find(&doc, &name).is_some() {
@@ -47,7 +47,7 @@ fn find(doc: &DocumentMut, name: &str) -> Option<usize> {
 }
 
 /// Remove the `[[monitor]]` table named `name`, with the comments above it.
-pub fn remove_monitor(text: &str, name: &str) -> Result<String> {
+pub(crate) fn remove_monitor(text: &str, name: &str) -> Result<String> {
     let mut doc: DocumentMut = text.parse().context("the existing config is not valid TOML")?;
     let Some(index) = find(&doc, name) else {
         bail!("no monitor named `{name}` in the config");
@@ -103,7 +103,10 @@ fn header(text: &str) -> Option<&str> {
 /// stays); the file keeps its owner, group and mode; and one with other
 /// hard links is refused, since replacing it would split them. Returns
 /// the real path written.
-pub fn edit_locked(path: &Path, edit: impl FnOnce(Option<&str>) -> Result<String>) -> Result<std::path::PathBuf> {
+pub(crate) fn edit_locked(
+    path: &Path,
+    edit: impl FnOnce(Option<&str>) -> Result<String>,
+) -> Result<std::path::PathBuf> {
     let real = real_path(path)?;
     if let Some(dir) = real.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
@@ -179,6 +182,6 @@ fn hold(file: std::fs::File, path: &Path) -> Result<nix::fcntl::Flock<std::fs::F
 /// directory and a rename, so a reader (node_exporter's textfile
 /// collector, hm itself) sees the old file or the new one, never half of
 /// one. An existing file keeps its permissions; a new one gets `new_mode`.
-pub fn write_file_atomic(path: &Path, contents: &[u8], new_mode: u32) -> Result<()> {
+pub(crate) fn write_file_atomic(path: &Path, contents: &[u8], new_mode: u32) -> Result<()> {
     crate::safe_write::replace_file(path, contents, new_mode)
 }

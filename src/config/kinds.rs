@@ -3,12 +3,12 @@
 //! kind (`check::kinds`); the ones code elsewhere names are re-exported
 //! here, where they were before the kinds had modules of their own.
 
-pub use crate::check::kinds::disk::DiskSpec;
-pub use crate::check::kinds::heartbeat::HeartbeatSource;
-pub use crate::check::kinds::process::{Matcher, ProcessSpec, RestartHow, RestartSpec, RunAs};
-pub use crate::check::kinds::sqlite::SqliteSpec;
-pub use crate::check::kinds::tasks::TaskPing;
-pub use crate::check::kinds::tmux::TmuxSpec;
+pub(crate) use crate::check::kinds::disk::DiskSpec;
+pub(crate) use crate::check::kinds::heartbeat::HeartbeatSource;
+pub(crate) use crate::check::kinds::process::{Matcher, ProcessSpec, RestartHow, RestartSpec};
+pub(crate) use crate::check::kinds::sqlite::SqliteSpec;
+pub(crate) use crate::check::kinds::tasks::TaskPing;
+pub(crate) use crate::check::kinds::tmux::TmuxSpec;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -29,4 +29,4 @@ pub struct CleanRule {
 }
 
 /// Keys every monitor accepts.
-pub const COMMON: &[&str] = &["name", "kind", "enabled", "description", "timeout", "for", "cooldown", "anomaly"];
+pub(crate) const COMMON: &[&str] = &["name", "kind", "enabled", "description", "timeout", "for", "cooldown", "anomaly"];

@@ -25,13 +25,13 @@ impl Doc<'_> {
     /// 1-based line of a byte offset. The end of a text that ends with a
     /// newline (where an unclosed string is reported) is its last line, not
     /// one past it.
-    pub fn line(&self, offset: usize) -> usize {
+    pub(crate) fn line(&self, offset: usize) -> usize {
         let end = offset.min(self.text.len());
         let line = self.text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1;
         line.min(self.text.lines().count().max(1))
     }
 
-    pub fn issue(&self, offset: usize, field: impl Into<String>, message: impl Into<String>) -> ConfigIssue {
+    pub(crate) fn issue(&self, offset: usize, field: impl Into<String>, message: impl Into<String>) -> ConfigIssue {
         // A message may echo a value: never a URL's password (issue 14).
         let hide = |s: String| super::channels::hide_url_passwords(&s);
         ConfigIssue {
@@ -120,7 +120,7 @@ fn array_of_tables<'i>(
 }
 
 /// Parse and validate a whole config document.
-pub fn parse(file: &str, text: &str) -> Result<Config, ConfigErrors> {
+pub(super) fn parse(file: &str, text: &str) -> Result<Config, ConfigErrors> {
     let doc = Doc { file, text };
     let (root, syntax) = DeTable::parse_recoverable(text);
     if !syntax.is_empty() {

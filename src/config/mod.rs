@@ -4,26 +4,26 @@
 //! gets every problem with its file, line and field. Where the file lives is
 //! decided here too, so every subcommand finds the same one.
 
-pub mod channel_events;
-pub mod channels;
+pub(crate) mod channel_events;
+pub(crate) mod channels;
 pub(crate) mod checker;
 mod defaults;
-pub mod edit;
+pub(crate) mod edit;
 mod kinds;
 mod load;
-pub mod model;
+pub(crate) mod model;
 mod new_monitor;
 mod raw;
-pub mod read;
-pub mod validate;
+pub(crate) mod read;
+pub(crate) mod validate;
 mod validate_channels;
 mod validate_clean;
 mod validate_worker;
 
-pub use channel_events::ChannelEvent;
-pub use channels::{AlertSettings, Channel, Secret, Target};
+pub(crate) use channel_events::ChannelEvent;
+pub(crate) use channels::{Channel, Secret, Target};
 pub use model::*;
-pub use new_monitor::NewMonitor;
+pub(crate) use new_monitor::NewMonitor;
 use serde::Serialize;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -126,7 +126,7 @@ impl Config {
 /// flag alike: at most ten cycles a second. `0s` or `1ns` was a busy loop
 /// (230 cycles/s, the database growing 1 MB/s, alerts flapping; issue 16);
 /// tests and a tight local loop still get well under a second.
-pub const MIN_INTERVAL: std::time::Duration = std::time::Duration::from_millis(100);
+pub(crate) const MIN_INTERVAL: std::time::Duration = std::time::Duration::from_millis(100);
 
 /// Whether hm runs as root (system paths) or as a user (XDG paths).
 fn is_root() -> bool {
@@ -162,13 +162,13 @@ fn default_path(var: &str, home_fallback: &str, system: &str, file: &str) -> any
 
 /// The default config path: `$XDG_CONFIG_HOME/hm/hm.toml` when that is set,
 /// else `/etc/hm/hm.toml` as root, else `~/.config/hm/hm.toml`.
-pub fn default_config_path() -> anyhow::Result<PathBuf> {
+pub(crate) fn default_config_path() -> anyhow::Result<PathBuf> {
     default_path("XDG_CONFIG_HOME", ".config", "/etc/hm", "hm.toml")
 }
 
 /// The default database path: `$XDG_STATE_HOME/hm/hm.db` when that is set,
 /// else `/var/lib/hm/hm.db` as root, else `~/.local/state/hm/hm.db`.
-pub fn default_db_path() -> anyhow::Result<PathBuf> {
+pub(crate) fn default_db_path() -> anyhow::Result<PathBuf> {
     default_path("XDG_STATE_HOME", ".local/state", "/var/lib/hm", "hm.db")
 }
 

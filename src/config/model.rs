@@ -6,8 +6,8 @@
 //! uses: thresholds filled in from defaults, durations parsed, regexes
 //! compiled, and only the fields that make sense for the monitor's kind.
 
-pub use super::kinds::*;
-pub use super::raw::*;
+pub(crate) use super::kinds::*;
+pub(crate) use super::raw::*;
 use crate::check::kinds;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
@@ -17,7 +17,7 @@ use std::time::Duration;
 /// either, depending on the kind.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(untagged)]
-pub enum NumOrText {
+pub(crate) enum NumOrText {
     /// A plain number.
     Num(f64),
     /// A number with a unit, parsed by the kind.
@@ -27,7 +27,7 @@ pub enum NumOrText {
 /// Global settings: every top-level key of `hm.toml` except `[[monitor]]`.
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
-pub struct RawSettings {
+pub(crate) struct RawSettings {
     pub interval: Option<String>,
     pub retention: Option<String>,
     pub db: Option<PathBuf>,
@@ -40,7 +40,7 @@ pub struct RawSettings {
 /// `[serve]`: settings of `hm serve`.
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
-pub struct RawServe {
+pub(crate) struct RawServe {
     /// The bearer token that `POST /monitors/NAME/restart` needs.
     pub token: Option<super::channels::Secret>,
 }
@@ -48,7 +48,7 @@ pub struct RawServe {
 /// `[thresholds]`: overrides for the embedded host monitors.
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
-pub struct RawThresholds {
+pub(crate) struct RawThresholds {
     pub cpu: Option<Limits>,
     pub memory: Option<Limits>,
     pub swap: Option<Limits>,
@@ -198,7 +198,7 @@ impl Spec {
 /// A `[[clean]]` rule as written.
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
-pub struct RawClean {
+pub(crate) struct RawClean {
     pub name: String,
     pub roots: Vec<PathBuf>,
     pub globs: Option<Vec<String>>,

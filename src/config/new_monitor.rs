@@ -11,7 +11,7 @@ use toml_edit::{Array, Item, Table, Value, value};
 
 /// A monitor to add: its kind, name and keys, in the order they are written.
 #[derive(Debug)]
-pub struct NewMonitor {
+pub(crate) struct NewMonitor {
     kind: &'static str,
     name: String,
     fields: Vec<(&'static str, Item)>,
@@ -31,11 +31,11 @@ fn num_or_text(s: &str) -> Item {
 }
 
 impl NewMonitor {
-    pub fn new(kind: &'static str, name: String) -> NewMonitor {
+    pub(crate) fn new(kind: &'static str, name: String) -> NewMonitor {
         NewMonitor { kind, name, fields: Vec::new(), shown: Vec::new() }
     }
 
-    pub fn name(&self) -> &str {
+    pub(crate) fn name(&self) -> &str {
         &self.name
     }
 
@@ -45,7 +45,7 @@ impl NewMonitor {
     }
 
     /// A string key.
-    pub fn text(&mut self, key: &'static str, v: Option<String>) -> &mut Self {
+    pub(crate) fn text(&mut self, key: &'static str, v: Option<String>) -> &mut Self {
         match v {
             Some(v) => self.set(key, value(v)),
             None => self,
@@ -53,12 +53,12 @@ impl NewMonitor {
     }
 
     /// A path key, written as given.
-    pub fn path(&mut self, key: &'static str, v: Option<PathBuf>) -> &mut Self {
+    pub(crate) fn path(&mut self, key: &'static str, v: Option<PathBuf>) -> &mut Self {
         self.text(key, v.map(|p| p.display().to_string()))
     }
 
     /// A number, or text with a unit (`80`, `512MiB`, `26h`) for validation to read.
-    pub fn number(&mut self, key: &'static str, v: Option<impl ToString>) -> &mut Self {
+    pub(crate) fn number(&mut self, key: &'static str, v: Option<impl ToString>) -> &mut Self {
         match v {
             Some(v) => self.set(key, num_or_text(&v.to_string())),
             None => self,
@@ -66,12 +66,12 @@ impl NewMonitor {
     }
 
     /// `key = true` when the switch was given.
-    pub fn switch(&mut self, key: &'static str, on: bool) -> &mut Self {
+    pub(crate) fn switch(&mut self, key: &'static str, on: bool) -> &mut Self {
         if on { self.set(key, value(true)) } else { self }
     }
 
     /// A boolean given as `--key true|false`.
-    pub fn boolean(&mut self, key: &'static str, v: Option<bool>) -> &mut Self {
+    pub(crate) fn boolean(&mut self, key: &'static str, v: Option<bool>) -> &mut Self {
         match v {
             Some(v) => self.set(key, value(v)),
             None => self,
@@ -79,7 +79,7 @@ impl NewMonitor {
     }
 
     /// An array from a repeated flag; nothing when it was not given.
-    pub fn list<T: Into<Value>>(&mut self, key: &'static str, v: Vec<T>) -> &mut Self {
+    pub(crate) fn list<T: Into<Value>>(&mut self, key: &'static str, v: Vec<T>) -> &mut Self {
         if v.is_empty() {
             return self;
         }
@@ -88,7 +88,7 @@ impl NewMonitor {
 
     /// A command given as one line (`--start 'app --serve'`): split into
     /// argv words like a shell would, or kept whole for `sh -c` with `shell`.
-    pub fn command_line(&mut self, key: &'static str, line: Option<String>, shell: bool) -> Result<&mut Self> {
+    pub(crate) fn command_line(&mut self, key: &'static str, line: Option<String>, shell: bool) -> Result<&mut Self> {
         let Some(line) = line else { return Ok(self) };
         if shell {
             return Ok(self.set(key, value(line)));
@@ -104,13 +104,19 @@ impl NewMonitor {
 
     /// A command given as argv words (after `--`), shown in errors as
     /// `shown`; with `shell`, the words joined by spaces are one `sh -c` line.
-    pub fn argv(&mut self, key: &'static str, shown: &'static str, words: Vec<String>, shell: bool) -> &mut Self {
+    pub(crate) fn argv(
+        &mut self,
+        key: &'static str,
+        shown: &'static str,
+        words: Vec<String>,
+        shell: bool,
+    ) -> &mut Self {
         self.shown.push((key, shown));
         if shell { self.set(key, value(words.join(" "))) } else { self.list(key, words) }
     }
 
     /// The `[[monitor]]` table.
-    pub fn table(&self) -> Table {
+    pub(crate) fn table(&self) -> Table {
         let mut table = Table::new();
         table.insert("name", value(self.name.as_str()));
         table.insert("kind", value(self.kind));
@@ -121,7 +127,7 @@ impl NewMonitor {
     }
 
     /// Every key this kind's flags may set, with the flag that sets it.
-    pub fn flags(&self) -> Vec<(String, String)> {
+    pub(crate) fn flags(&self) -> Vec<(String, String)> {
         let of_kind = kinds::find(self.kind).map_or(&[][..], |k| k.keys);
         let mut keys: Vec<&str> =
             COMMON.iter().chain(of_kind).copied().filter(|k| !["name", "kind"].contains(k)).collect();

@@ -10,10 +10,11 @@ use std::path::PathBuf;
 /// `pattern` on a `cpu` monitor is an error, not ignored, and is reported
 /// alongside any type error.
 #[derive(Debug, Clone, Deserialize, Default)]
-pub struct RawMonitor {
+pub(crate) struct RawMonitor {
     pub name: String,
     pub kind: String,
     pub enabled: Option<bool>,
+    #[expect(dead_code, reason = "hm.toml may say what a monitor is for; hm reads it only to accept it")]
     pub description: Option<String>,
     pub timeout: Option<String>,
     /// Overrides `[alerts] for`.
@@ -108,7 +109,7 @@ pub struct RawMonitor {
 /// with `shell = true`: no shell unless the config asks for one).
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(untagged)]
-pub enum CommandLine {
+pub(crate) enum CommandLine {
     Argv(Vec<String>),
     Line(String),
 }

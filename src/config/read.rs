@@ -23,10 +23,10 @@ use std::io::Read;
 use std::path::Path;
 
 /// The largest config hm reads (hundreds of monitors take a few KiB).
-pub const MAX_BYTES: u64 = 1 << 20;
+pub(crate) const MAX_BYTES: u64 = 1 << 20;
 
 /// The text of the config at `path`; `None` when it does not exist.
-pub fn read_text(path: &Path) -> Result<Option<String>> {
+pub(crate) fn read_text(path: &Path) -> Result<Option<String>> {
     let as_root = nix::unistd::geteuid().is_root();
     let absolute = crate::safe_write::absolute(path)?;
     let opened = if as_root {

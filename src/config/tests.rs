@@ -1,4 +1,5 @@
 use super::*;
+use crate::check::kinds::process::RunAs;
 
 fn errors(text: &str) -> Vec<ConfigIssue> {
     match Config::parse("hm.toml", text) {

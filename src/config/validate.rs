@@ -16,18 +16,11 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 /// Default timeout of one check.
-pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
-
-/// Whether `name` is a valid monitor (or ping) name: `[a-z0-9_.-]+`, at
-/// most 128 bytes (it ends up in metrics labels and URLs), and not `.` or
-/// `..`.
-pub fn valid_name(name: &str) -> bool {
-    name_problem(name, "name").is_none()
-}
+pub(crate) const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// What is wrong with `name` (a `what`: "name", "ping name"), in words
 /// that fit the mistake, quoting at most its first 40 characters.
-pub fn name_problem(name: &str, what: &str) -> Option<String> {
+pub(crate) fn name_problem(name: &str, what: &str) -> Option<String> {
     let shown = crate::units::cut(name);
     if name.is_empty() {
         return Some(format!("an empty {what} is not allowed"));

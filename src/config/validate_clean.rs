@@ -46,4 +46,4 @@ pub(crate) fn clean_rule(
 }
 
 /// Default minimum age of files a clean rule deletes.
-pub const DEFAULT_OLDER_THAN: Duration = Duration::from_secs(7 * 86_400);
+pub(super) const DEFAULT_OLDER_THAN: Duration = Duration::from_secs(7 * 86_400);

@@ -16,7 +16,7 @@ use std::path::PathBuf;
 use std::time::{Duration, SystemTime};
 
 /// A rule from flags.
-pub struct AdHoc {
+pub(crate) struct AdHoc {
     pub paths: Vec<PathBuf>,
     pub globs: Vec<String>,
     pub older_than: Duration,
@@ -24,7 +24,7 @@ pub struct AdHoc {
 
 /// The rules a `hm clean-disk` runs: the one given as flags, the one
 /// named, or all of the config's.
-pub fn rules(config: &Config, rule: Option<&str>, ad_hoc: Option<AdHoc>) -> Result<Vec<CleanRule>> {
+pub(crate) fn rules(config: &Config, rule: Option<&str>, ad_hoc: Option<AdHoc>) -> Result<Vec<CleanRule>> {
     Ok(match (ad_hoc, rule) {
         (Some(a), _) => {
             let mut globs = Vec::new();
@@ -94,7 +94,7 @@ impl<'a> Progress<'a> {
 
 impl Engine {
     /// Apply rules (the caller holds the run lock) and record what was done.
-    pub fn clean(&self, store: &Store, rules: &[CleanRule], dry_run: bool) -> Result<CleanReport> {
+    pub(crate) fn clean(&self, store: &Store, rules: &[CleanRule], dry_run: bool) -> Result<CleanReport> {
         // Refuse before touching anything, so one bad rule stops the whole run.
         for r in rules {
             for root in &r.roots {

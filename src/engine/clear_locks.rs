@@ -15,7 +15,7 @@ use std::path::PathBuf;
 /// The databases to clear and their `killable` patterns: the given paths
 /// (with the patterns of a `sqlite` monitor watching the same file), or
 /// every `sqlite` monitor's database.
-pub fn targets(config: &Config, paths: &[PathBuf]) -> Result<Vec<(PathBuf, Vec<String>)>> {
+pub(crate) fn targets(config: &Config, paths: &[PathBuf]) -> Result<Vec<(PathBuf, Vec<String>)>> {
     let monitors: Vec<&SqliteSpec> = config
         .monitors
         .iter()
@@ -44,7 +44,7 @@ pub fn targets(config: &Config, paths: &[PathBuf]) -> Result<Vec<(PathBuf, Vec<S
 /// Clear each database with its `killable` patterns (the caller holds the
 /// run lock) and record what was done.
 impl Engine {
-    pub fn clear_locks(
+    pub(crate) fn clear_locks(
         &self,
         store: &Store,
         targets: &[(PathBuf, Vec<String>)],

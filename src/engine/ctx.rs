@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 /// What every command may need: where the config and database are.
 #[derive(Debug, Clone, Default)]
-pub struct Ctx {
+pub(crate) struct Ctx {
     /// `--config` / `HM_CONFIG`.
     pub config: Option<PathBuf>,
     /// `--db` / `HM_DB`.
@@ -17,7 +17,7 @@ pub struct Ctx {
 
 impl Ctx {
     /// The config file path, and whether the user named it.
-    pub fn config_path(&self) -> Result<(PathBuf, bool)> {
+    pub(crate) fn config_path(&self) -> Result<(PathBuf, bool)> {
         Ok(match &self.config {
             Some(p) => (p.clone(), true),
             None => (config::default_config_path()?, false),
@@ -25,7 +25,7 @@ impl Ctx {
     }
 
     /// Load the config (embedded defaults when no file exists at the default path).
-    pub fn config(&self) -> Result<Config> {
+    pub(crate) fn config(&self) -> Result<Config> {
         let (path, named) = self.config_path()?;
         let config = Config::load(&path, named)?;
         if self.db.is_none() && config.settings.db.is_none() {
@@ -36,7 +36,7 @@ impl Ctx {
     }
 
     /// The database path: `--db`, else the config's `db`, else the default.
-    pub fn db_path(&self, config: &Config) -> PathBuf {
+    pub(crate) fn db_path(&self, config: &Config) -> PathBuf {
         // `config()` has made sure the default can be had when needed.
         self.db
             .clone()
@@ -47,7 +47,7 @@ impl Ctx {
 
     /// Open the database; a corrupt one is moved aside (with a warning on
     /// stderr) and a new one started.
-    pub fn store(&self, config: &Config) -> Result<Store> {
+    pub(crate) fn store(&self, config: &Config) -> Result<Store> {
         let (store, note) = Store::open_or_recover(&self.db_path(config))?;
         if let Some(note) = note {
             crate::output::warn(&note);
@@ -58,7 +58,7 @@ impl Ctx {
     /// The database for a command that only reads it: when none exists
     /// yet, an empty one in memory (nothing recorded), and no file is
     /// created. The flag says whether a database file was there.
-    pub fn store_to_read(&self, config: &Config) -> Result<(Store, bool)> {
+    pub(crate) fn store_to_read(&self, config: &Config) -> Result<(Store, bool)> {
         let path = self.db_path(config);
         match std::fs::symlink_metadata(&path) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok((Store::empty()?, false)),

@@ -135,20 +135,20 @@ impl Engine {
     /// Check and record: `hm check`, and a cycle of `hm run` and `hm serve`
     /// (with the config they keep until SIGHUP). `started` is when the run
     /// began, for its duration.
-    pub fn check(&self, config: &Config, names: &[String], started: Instant) -> Result<CheckReport> {
+    pub(crate) fn check(&self, config: &Config, names: &[String], started: Instant) -> Result<CheckReport> {
         self.cycle(config, names, started, true, true)
     }
 
     /// Check and record, but leave what it queued in the outbox: `hm heal`
     /// holds the run lock while it checks, and sends only once it has let go
     /// of it, so that a `command` channel may run hm itself (issue 15).
-    pub fn check_unsent(&self, config: &Config, names: &[String], started: Instant) -> Result<CheckReport> {
+    pub(crate) fn check_unsent(&self, config: &Config, names: &[String], started: Instant) -> Result<CheckReport> {
         self.cycle(config, names, started, true, false)
     }
 
     /// Check without recording anything (results, alerts, deliveries): what
     /// `hm heal --dry-run` looks at, so that a dry run sends no alert.
-    pub fn look(&self, config: &Config, names: &[String]) -> Result<CheckReport> {
+    pub(crate) fn look(&self, config: &Config, names: &[String]) -> Result<CheckReport> {
         self.cycle(config, names, Instant::now(), false, false)
     }
 

@@ -19,7 +19,7 @@
 //! are run together, so cycles still never overlap.
 
 use super::report::{CheckReport, HealReport};
-pub use super::wake::Signals;
+pub(crate) use super::wake::Signals;
 use super::watch::{Want, Watcher};
 use super::{Ctx, Engine};
 use crate::config::Config;
@@ -38,7 +38,7 @@ const FINISH: Duration = Duration::from_millis(800);
 
 /// What one cycle produced.
 #[derive(Debug)]
-pub enum Cycle {
+pub(crate) enum Cycle {
     Check(CheckReport),
     Heal(HealReport),
     /// The cycle failed as a whole (database unusable, ...).
@@ -49,7 +49,7 @@ pub enum Cycle {
 
 /// How the loop runs.
 #[derive(Debug, Clone)]
-pub struct LoopArgs {
+pub(crate) struct LoopArgs {
     /// From the command line; else the config's `interval`.
     pub interval: Option<Duration>,
     pub heal: bool,
@@ -128,10 +128,10 @@ fn take_in(want: &mut Want, config: &Config, c: &Cycle, full: bool) {
 
 /// The config in force, shared with whoever else reads it (`hm serve`'s
 /// handlers), replaced on SIGHUP.
-pub type SharedConfig = RwLock<Arc<Config>>;
+pub(crate) type SharedConfig = RwLock<Arc<Config>>;
 
 /// The config in force now.
-pub fn current(shared: &SharedConfig) -> Arc<Config> {
+pub(crate) fn current(shared: &SharedConfig) -> Arc<Config> {
     match shared.read() {
         Ok(c) => c.clone(),
         Err(poisoned) => poisoned.into_inner().clone(),
@@ -163,7 +163,7 @@ fn reload(ctx: &Ctx, shared: &SharedConfig, emit: &mut impl FnMut(Cycle)) -> Res
 /// that exits or a watched file that changes (`engine::watch`) has its
 /// monitors checked (or healed) at once, between cycles, without moving
 /// the next one.
-pub fn run_loop(
+pub(crate) fn run_loop(
     engine: &Arc<Engine>,
     args: &LoopArgs,
     signals: &Signals,
@@ -238,7 +238,7 @@ pub fn run_loop(
 /// What a loop starts with, for its first line on stderr: which config
 /// and database it uses (the first thing to doubt when nothing seems to
 /// happen), and how often it checks.
-pub fn started(ctx: &Ctx, config: &Config, args: &LoopArgs) -> String {
+pub(crate) fn started(ctx: &Ctx, config: &Config, args: &LoopArgs) -> String {
     let interval = args.interval.unwrap_or(config.settings.interval);
     let config_path = match &config.path {
         Some(p) => p.display().to_string(),

@@ -27,7 +27,7 @@ use std::time::Instant;
 
 /// What to do for one non-ok monitor.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Plan {
+pub(crate) enum Plan {
     /// Its worker is down: restart it.
     Restart,
     /// A disk is short: run the `[[clean]]` rules.
@@ -45,7 +45,7 @@ pub enum Plan {
 
 /// The plan for each non-ok result whose monitor is in `config`, in the
 /// results' order.
-pub fn plan<'c>(config: &'c Config, results: &[CheckResult]) -> Vec<(&'c Monitor, Plan)> {
+pub(crate) fn plan<'c>(config: &'c Config, results: &[CheckResult]) -> Vec<(&'c Monitor, Plan)> {
     let mut cleaning = false;
     let mut out = Vec::new();
     for r in results.iter().filter(|r| r.status != Status::Ok) {
@@ -77,7 +77,7 @@ pub fn plan<'c>(config: &'c Config, results: &[CheckResult]) -> Vec<(&'c Monitor
 
 impl Engine {
     /// Heal with an already loaded config.
-    pub fn heal(&self, config: &Config, names: &[String], dry_run: bool) -> Result<HealReport> {
+    pub(crate) fn heal(&self, config: &Config, names: &[String], dry_run: bool) -> Result<HealReport> {
         let ctx = self.ctx();
         let lock = crate::lock::unless_dry_run(&ctx.db_path(config), dry_run)?;
         // A dry run records nothing, so it raises and sends no alert either.

@@ -62,7 +62,13 @@ fn fixed(report: &HealReport, cleaned: Option<(usize, u64)>) -> Vec<Fixed> {
 
 /// Queue the `healed` events of `report`, release `lock`, deliver. A dry
 /// run recorded nothing and sends nothing.
-pub fn tell(ctx: &Ctx, config: &Config, lock: Option<RunLock>, report: &mut HealReport, cleaned: Option<(usize, u64)>) {
+pub(super) fn tell(
+    ctx: &Ctx,
+    config: &Config,
+    lock: Option<RunLock>,
+    report: &mut HealReport,
+    cleaned: Option<(usize, u64)>,
+) {
     if report.dry_run {
         return;
     }

@@ -26,27 +26,27 @@
 //! `src/cmd/` holds thin adapters that load the config, call the engine
 //! and hand the report to `hm::run`; nothing here imports `cmd/`.
 
-pub mod clean;
-pub mod clear_locks;
+pub(crate) mod clean;
+pub(crate) mod clear_locks;
 mod ctx;
-pub mod cycle;
-pub mod daemon;
-pub mod heal;
+pub(crate) mod cycle;
+pub(crate) mod daemon;
+pub(crate) mod heal;
 mod heal_events;
 mod heal_worker;
 mod kept;
-pub mod query;
-pub mod remedy;
-pub mod report;
-pub mod restart;
+pub(crate) mod query;
+pub(crate) mod remedy;
+pub(crate) mod report;
+pub(crate) mod restart;
 mod restart_many;
 #[cfg(test)]
 mod tests;
-pub mod unstick;
+pub(crate) mod unstick;
 mod wake;
 mod watch;
 
-pub use ctx::Ctx;
+pub(crate) use ctx::Ctx;
 
 use crate::check::patterns::PatternCache;
 use crate::check::runner::Hung;
@@ -56,18 +56,18 @@ use std::sync::Arc;
 
 /// Makes the host a cycle or a remedy looks at: what the process scan must
 /// read is known only once the monitors are.
-pub type Hosts = Arc<dyn Fn(ProcNeeds) -> Box<dyn Host + Send> + Send + Sync>;
+pub(crate) type Hosts = Arc<dyn Fn(ProcNeeds) -> Box<dyn Host + Send> + Send + Sync>;
 
 /// The real machine: the one place a [`crate::host::linux::LinuxHost`] is
 /// made. The hosts it makes share one [`ProcCache`], so each cycle reads
 /// the command lines only of processes it has not seen (issue 18).
-pub fn linux_hosts() -> Hosts {
+pub(crate) fn linux_hosts() -> Hosts {
     let cache = Arc::new(ProcCache::default());
     Arc::new(move |needs| Box::new(crate::host::linux::LinuxHost::new(needs, cache.clone())))
 }
 
 /// What lives between cycles, and the way to the host.
-pub struct Engine {
+pub(crate) struct Engine {
     ctx: Ctx,
     /// The host factory; the real one carries the command lines read by
     /// earlier cycles ([`ProcCache`], issue 18).
@@ -82,22 +82,22 @@ pub struct Engine {
 
 impl Engine {
     /// An engine on the real machine.
-    pub fn new(ctx: Ctx) -> Engine {
+    pub(crate) fn new(ctx: Ctx) -> Engine {
         Engine::with_hosts(ctx, linux_hosts())
     }
 
     /// An engine on the hosts `hosts` makes (a fake, in tests).
-    pub fn with_hosts(ctx: Ctx, hosts: Hosts) -> Engine {
+    pub(crate) fn with_hosts(ctx: Ctx, hosts: Hosts) -> Engine {
         Engine { ctx, hosts, kept: Kept::default(), patterns: PatternCache::default(), hung: Hung::default() }
     }
 
     /// Where the config and the database are.
-    pub fn ctx(&self) -> &Ctx {
+    pub(crate) fn ctx(&self) -> &Ctx {
         &self.ctx
     }
 
     /// A host that reads what `needs` says of each process.
-    pub fn host(&self, needs: ProcNeeds) -> Box<dyn Host + Send> {
+    pub(crate) fn host(&self, needs: ProcNeeds) -> Box<dyn Host + Send> {
         (self.hosts)(needs)
     }
 }

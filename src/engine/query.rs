@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use std::time::Duration;
 
 /// Build the report from the database.
-pub fn snapshot(config: &Config, store: &Store, now: f64) -> Result<StatusReport> {
+pub(crate) fn snapshot(config: &Config, store: &Store, now: f64) -> Result<StatusReport> {
     let latest: HashMap<String, (f64, crate::check::CheckResult)> =
         store.latest_results()?.into_iter().map(|(ts, r)| (r.monitor.clone(), (ts, r))).collect();
     let mut monitors = Vec::new();
@@ -78,7 +78,7 @@ pub fn snapshot(config: &Config, store: &Store, now: f64) -> Result<StatusReport
 
 /// At most `n` points: the mean of each of `n` equal time buckets (empty
 /// buckets are skipped, so gaps stay gaps).
-pub fn downsample(points: &[(f64, f64)], n: usize) -> Vec<(f64, f64)> {
+pub(crate) fn downsample(points: &[(f64, f64)], n: usize) -> Vec<(f64, f64)> {
     if n == 0 || points.len() <= n {
         return points.to_vec();
     }
@@ -94,7 +94,7 @@ pub fn downsample(points: &[(f64, f64)], n: usize) -> Vec<(f64, f64)> {
 }
 
 /// Read the history of `monitor` from an open store.
-pub fn history(
+pub(crate) fn history(
     store: &Store,
     monitor: &str,
     metric: Option<&str>,

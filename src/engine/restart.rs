@@ -21,7 +21,7 @@ use crate::units::format_duration;
 use anyhow::{Result, anyhow, bail};
 
 /// The monitor's process spec and restart settings, or why it has none.
-pub fn restartable(m: &Monitor) -> Result<(&ProcessSpec, &RestartSpec)> {
+pub(crate) fn restartable(m: &Monitor) -> Result<(&ProcessSpec, &RestartSpec)> {
     match &m.spec {
         Spec::Process(p) => match &p.restart {
             Some(r) => Ok((p, r)),
@@ -45,7 +45,7 @@ impl Engine {
 
     /// Restart `m` (unless the budget says otherwise) and verify it runs.
     /// `automatic` runs (heal) also respect the backoff between attempts.
-    pub fn restart_and_verify(
+    pub(crate) fn restart_and_verify(
         &self,
         store: &Store,
         m: &Monitor,
@@ -57,7 +57,7 @@ impl Engine {
 
     /// [`Engine::restart_and_verify`], with why it is restarted (a stalled
     /// heartbeat) as the first step, so the report and the actions table say it.
-    pub fn restart_because(
+    pub(crate) fn restart_because(
         &self,
         store: &Store,
         m: &Monitor,
@@ -183,7 +183,7 @@ impl Engine {
     /// force: `hm serve` restarts by the config it loaded (and reloads on
     /// SIGHUP), never by a half-saved file on disk (issue 17). `reset` first
     /// records that an operator reset the restart budget.
-    pub fn restart(&self, config: &Config, name: &str, dry_run: bool, reset: bool) -> Result<RestartReport> {
+    pub(crate) fn restart(&self, config: &Config, name: &str, dry_run: bool, reset: bool) -> Result<RestartReport> {
         let m = config.monitors.iter().find(|m| m.name == name).ok_or_else(|| anyhow!("no monitor named `{name}`"))?;
         restartable(m)?;
         let ctx = self.ctx();

@@ -26,7 +26,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// Restarts carried out at once, at most: enough that a mass failure
 /// recovers in a few rounds of `restart_delay`, few enough that starting
 /// workers does not swamp a machine already in trouble.
-pub const AT_ONCE: usize = 8;
+pub(super) const AT_ONCE: usize = 8;
 
 impl Engine {
     /// Restart `monitors`' workers (within their budgets), [`AT_ONCE`] at

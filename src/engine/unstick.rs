@@ -24,13 +24,13 @@ use crate::units::format_duration;
 use anyhow::Result;
 
 /// The actions table's name for an attempt.
-pub const ACTION: &str = "unstick";
+pub(crate) const ACTION: &str = "unstick";
 /// The outcome recorded when the budget is spent (not an attempt).
 const GAVE_UP: &str = Outcome::GaveUp.as_str();
 
 /// What healing did for one session.
 #[derive(Debug, Clone, PartialEq)]
-pub struct SessionHeal {
+pub(crate) struct SessionHeal {
     pub session: String,
     /// `unstuck`, `still stuck`, `failed`, `would unstick`, `backing off`
     /// or `gave up`.
@@ -41,7 +41,7 @@ pub struct SessionHeal {
 
 impl Engine {
     /// Unstick every stuck session of the monitor `monitor`.
-    pub fn unstick_all(
+    pub(crate) fn unstick_all(
         &self,
         store: &Store,
         monitor: &str,

@@ -23,7 +23,7 @@ pub(super) enum Wake {
 }
 
 /// The signals the loop obeys, and the monitors that changed meanwhile.
-pub struct Signals {
+pub(crate) struct Signals {
     tx: mpsc::Sender<Wake>,
     rx: mpsc::Receiver<Wake>,
     stop: Cell<bool>,
@@ -32,7 +32,7 @@ pub struct Signals {
 }
 
 impl Signals {
-    pub fn install() -> Result<Signals> {
+    pub(crate) fn install() -> Result<Signals> {
         let (tx, rx) = mpsc::channel();
         let mut incoming = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP])
             .context("cannot handle SIGTERM/SIGINT/SIGHUP")?;
@@ -50,7 +50,7 @@ impl Signals {
         Ok(Signals { tx, rx, stop: Cell::new(false), reload: Cell::new(false), changed: RefCell::default() })
     }
 
-    pub fn stopping(&self) -> bool {
+    pub(crate) fn stopping(&self) -> bool {
         self.stop.get()
     }
 

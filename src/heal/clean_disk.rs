@@ -75,18 +75,18 @@ const REFUSED_EXACT: &[&str] = &[
     "/var/tmp",
 ];
 
-pub use crate::config::CleanRule as Rule;
+pub(crate) use crate::config::CleanRule as Rule;
 
 /// One file deleted (or that would be).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Removed {
+pub(crate) struct Removed {
     pub path: PathBuf,
     pub bytes: u64,
 }
 
 /// What one rule did.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Outcome {
+pub(crate) struct Outcome {
     pub removed: Vec<Removed>,
     /// Problems met on the way (a file that vanished, a directory that
     /// could not be opened); the walk goes on.
@@ -96,7 +96,7 @@ pub struct Outcome {
 /// Why a path, as written, cannot be a root: relative, or a system
 /// directory once `.` and `..` are taken out. Checked when the config is
 /// read; [`open_root`] checks again on what it really opened.
-pub fn refuse_written(path: &Path) -> Option<String> {
+pub(crate) fn refuse_written(path: &Path) -> Option<String> {
     if !path.is_absolute() {
         return Some(format!("{} is not an absolute path", path.display()));
     }
@@ -120,7 +120,7 @@ fn refuse_system(path: &Path) -> Option<String> {
 /// (whoever owns a directory on the way could otherwise point it at
 /// someone else's files), and refuse it if what was opened is a system
 /// directory. Everything after works on the descriptor, never the name.
-pub fn open_root(path: &Path) -> Result<safe_path::Dir, String> {
+pub(crate) fn open_root(path: &Path) -> Result<safe_path::Dir, String> {
     if let Some(why) = refuse_written(path) {
         return Err(why);
     }
@@ -137,7 +137,7 @@ pub fn open_root(path: &Path) -> Result<safe_path::Dir, String> {
 }
 
 /// Why a path cannot be a root; `None` when it can.
-pub fn refuse_root(path: &Path) -> Option<String> {
+pub(crate) fn refuse_root(path: &Path) -> Option<String> {
     open_root(path).err()
 }
 
@@ -158,13 +158,9 @@ fn lexical(path: &Path) -> PathBuf {
     out
 }
 
-/// Apply (or, with `dry_run`, only plan) a rule.
-pub fn run(rule: &Rule, now: SystemTime, dry_run: bool) -> Result<Outcome> {
-    run_with_progress(rule, now, dry_run, &|_, _| {})
-}
-
-/// [`run`], calling `progress(entries seen, files matched)` as it walks.
-pub fn run_with_progress(
+/// Apply (or, with `dry_run`, only plan) a rule, calling
+/// `progress(entries seen, files matched)` as it walks.
+pub(crate) fn run_with_progress(
     rule: &Rule,
     now: SystemTime,
     dry_run: bool,
@@ -342,9 +338,9 @@ fn freed_by_unlink(st: &FileStat) -> u64 {
 /// File type bits of `st_mode` (from `libc`, spelled out to keep the
 /// dependency list as it is).
 mod libc_fmt {
-    pub const S_IFMT: u32 = 0o170000;
-    pub const S_IFDIR: u32 = 0o040000;
-    pub const S_IFREG: u32 = 0o100000;
+    pub(super) const S_IFMT: u32 = 0o170000;
+    pub(super) const S_IFDIR: u32 = 0o040000;
+    pub(super) const S_IFREG: u32 = 0o100000;
 }
 
 #[cfg(test)]

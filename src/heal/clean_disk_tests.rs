@@ -4,6 +4,11 @@ use super::*;
 use std::os::unix::ffi::OsStringExt;
 use std::time::Duration;
 
+/// The rule applied (or planned) without progress reports.
+fn run(rule: &Rule, now: SystemTime, dry_run: bool) -> Result<Outcome> {
+    run_with_progress(rule, now, dry_run, &|_, _| {})
+}
+
 fn aged(path: &Path, days: u64) {
     std::fs::write(path, vec![b'x'; 100]).expect("write");
     let f = std::fs::File::options().write(true).open(path).expect("open");

@@ -24,11 +24,11 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 use std::path::Path;
 use std::time::Duration;
 
-pub use super::db_holders::{Holder, companion, file_size, holders, journal_live, pid_list};
+pub(crate) use super::db_holders::{Holder, companion, file_size, holders, journal_live, pid_list};
 
 /// What was found and done for one database.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Cleared {
+pub(crate) struct Cleared {
     pub holders: Vec<Holder>,
     /// Processes whose open files hm could not read (see [`super::db_holders::Scan`]).
     pub unseen: usize,
@@ -81,7 +81,7 @@ fn stop_killable(host: &dyn Host, db: &Path, killable: &[String], dry_run: bool,
 /// changed while a writer may be at work: not while a holder is seen, and
 /// not unless the write lock is had, since holders hm may not see (other
 /// users', when it is not root) would otherwise go unnoticed.
-pub fn clear(host: &dyn Host, db: &Path, killable: &[String], dry_run: bool) -> Result<Cleared> {
+pub(crate) fn clear(host: &dyn Host, db: &Path, killable: &[String], dry_run: bool) -> Result<Cleared> {
     if !db.is_file() {
         bail!("{} is not a file", db.display());
     }

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 /// A process holding the database (or its -wal, -shm, -journal) open.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct Holder {
+pub(crate) struct Holder {
     pub pid: u32,
     /// Its command line (or name, for processes without one).
     pub command: String,
@@ -20,7 +20,7 @@ pub struct Holder {
 
 /// What a scan of the process table found.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Scan {
+pub(crate) struct Scan {
     pub holders: Vec<Holder>,
     /// Processes whose open files may not be read (other users', when hm
     /// is not root); any of them may hold the database.
@@ -28,7 +28,7 @@ pub struct Scan {
 }
 
 /// `app.db` + `-wal` → `app.db-wal`.
-pub fn companion(db: &Path, suffix: &str) -> PathBuf {
+pub(crate) fn companion(db: &Path, suffix: &str) -> PathBuf {
     let mut p = db.as_os_str().to_owned();
     p.push(suffix);
     PathBuf::from(p)
@@ -43,7 +43,7 @@ fn companions(db: &Path) -> Vec<PathBuf> {
 
 /// Every process (but this one) with the database or a companion open, and
 /// how many processes could not be looked at.
-pub fn scan(db: &Path) -> Result<Scan> {
+pub(crate) fn scan(db: &Path) -> Result<Scan> {
     let wanted = companions(db);
     let own = std::process::id();
     let mut out = Scan::default();
@@ -72,17 +72,17 @@ pub fn scan(db: &Path) -> Result<Scan> {
 }
 
 /// The holders a scan can see.
-pub fn holders(db: &Path) -> Result<Vec<Holder>> {
+pub(crate) fn holders(db: &Path) -> Result<Vec<Holder>> {
     Ok(scan(db)?.holders)
 }
 
 /// A file's size; 0 when it does not exist.
-pub fn file_size(p: &Path) -> u64 {
+pub(crate) fn file_size(p: &Path) -> u64 {
     std::fs::metadata(p).map_or(0, |m| m.len())
 }
 
 /// `12, 345`: the holders' pids, for messages.
-pub fn pid_list(holders: &[Holder]) -> String {
+pub(crate) fn pid_list(holders: &[Holder]) -> String {
     holders.iter().map(|h| h.pid.to_string()).collect::<Vec<_>>().join(", ")
 }
 
@@ -90,7 +90,7 @@ pub fn pid_list(holders: &[Holder]) -> String {
 /// the test SQLite itself makes. A journal SQLite is done with is deleted,
 /// truncated or has its header zeroed (`journal_mode` DELETE, TRUNCATE,
 /// PERSIST).
-pub fn journal_live(journal: &Path) -> bool {
+pub(crate) fn journal_live(journal: &Path) -> bool {
     let mut first = [0u8; 1];
     std::fs::File::open(journal).and_then(|mut f| std::io::Read::read_exact(&mut f, &mut first)).is_ok()
         && first[0] != 0

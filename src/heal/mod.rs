@@ -2,8 +2,8 @@
 //! per remedy; each has a dry run that reports exactly what it would do,
 //! and the commands that apply them record every action in the database.
 
-pub mod clean_disk;
-pub mod clear_locks;
-pub mod db_holders;
-pub mod restart;
-pub mod unstick;
+pub(crate) mod clean_disk;
+pub(crate) mod clear_locks;
+pub(crate) mod db_holders;
+pub(crate) mod restart;
+pub(crate) mod unstick;

@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 /// What stopping and starting did.
 #[derive(Debug, Default, PartialEq)]
-pub struct Attempt {
+pub(crate) struct Attempt {
     /// One line per step, for the report and the actions table.
     pub steps: Vec<String>,
     /// The pid of the started command (not of systemd's worker).
@@ -64,7 +64,7 @@ pub(crate) fn terminate(host: &dyn Host, p: &ProcInfo, grace: Duration, steps: &
 /// A started command that the monitor does not see (its `start` runs
 /// something other than what `pattern` matches) is stopped again, so that
 /// every failed heal does not leave one more stray process behind.
-pub fn stop_unseen(host: &dyn Host, a: &mut Attempt, seen: &[u32], grace: Duration) {
+pub(crate) fn stop_unseen(host: &dyn Host, a: &mut Attempt, seen: &[u32], grace: Duration) {
     let Some(p) = &a.started_proc else { return };
     if seen.contains(&p.pid) || !same(host, p) {
         return;
@@ -77,7 +77,7 @@ pub fn stop_unseen(host: &dyn Host, a: &mut Attempt, seen: &[u32], grace: Durati
 }
 
 /// Stop the `current` processes and start monitor `name`'s worker again.
-pub fn restart(host: &dyn Host, name: &str, spec: &RestartSpec, current: &[ProcInfo]) -> Result<Attempt> {
+pub(crate) fn restart(host: &dyn Host, name: &str, spec: &RestartSpec, current: &[ProcInfo]) -> Result<Attempt> {
     let mut a = Attempt::default();
     match &spec.how {
         RestartHow::Unit(unit) => {
@@ -111,7 +111,7 @@ pub fn restart(host: &dyn Host, name: &str, spec: &RestartSpec, current: &[ProcI
 /// Whether an automatic restart may happen now, from the times of the
 /// restarts already made within the window (since the last reset).
 #[derive(Debug, PartialEq)]
-pub enum Budget {
+pub(crate) enum Budget {
     Go,
     /// The budget is spent: an operator must `--reset`.
     GaveUp {
@@ -131,7 +131,7 @@ const MAX_BACKOFF: Duration = Duration::from_secs(600);
 /// the backoff between them. Restarts of a worker and unsticks of a tmux
 /// session are budgeted alike, by the same keys (`max_restarts`,
 /// `restart_window`).
-pub trait Allowance {
+pub(crate) trait Allowance {
     fn max_attempts(&self) -> u32;
     fn window(&self) -> Duration;
     /// The first wait, doubled for each attempt in the window.
@@ -150,7 +150,7 @@ impl Allowance for RestartSpec {
     }
 }
 
-pub fn budget(spec: &impl Allowance, restarts: &[f64], now: f64) -> Budget {
+pub(crate) fn budget(spec: &impl Allowance, restarts: &[f64], now: f64) -> Budget {
     let recent: Vec<f64> = restarts.iter().copied().filter(|t| now - t < spec.window().as_secs_f64()).collect();
     if recent.len() >= spec.max_attempts() as usize {
         return Budget::GaveUp { restarts: recent.len() };

@@ -18,9 +18,9 @@ use crate::host::Host;
 use std::time::Duration;
 
 /// How many of the pane's last lines `on_stuck` gets on stdin...
-pub const TAIL_LINES: usize = 50;
+pub(crate) const TAIL_LINES: usize = 50;
 /// ...and at most this many bytes of them (the end is kept).
-pub const TAIL_BYTES: usize = 16 * 1024;
+pub(crate) const TAIL_BYTES: usize = 16 * 1024;
 /// Time for the echo of the keys to reach the pane.
 const ECHO: Duration = Duration::from_millis(250);
 
@@ -40,7 +40,7 @@ impl crate::heal::restart::Allowance for TmuxSpec {
 
 /// What the keys did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
+pub(crate) enum Outcome {
     /// It printed again, or the session ended.
     Unstuck,
     /// Nothing but the echo of the keys.
@@ -51,7 +51,7 @@ pub enum Outcome {
 
 /// One attempt on one session.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Tried {
+pub(crate) struct Tried {
     pub outcome: Outcome,
     /// One line per step, for the report and the actions table.
     pub steps: Vec<String>,
@@ -83,7 +83,7 @@ fn printed_again(before: &[String], echoed: &[String], after: &[String]) -> bool
 
 /// The last [`TAIL_LINES`] lines (trailing empty ones left out), at most
 /// [`TAIL_BYTES`] of their end.
-pub fn tail(lines: &[String]) -> String {
+pub(crate) fn tail(lines: &[String]) -> String {
     let end = lines.iter().rposition(|l| !l.is_empty()).map_or(0, |i| i + 1);
     let lines = &lines[..end];
     let mut text = lines[lines.len().saturating_sub(TAIL_LINES)..].join("\n");
@@ -100,7 +100,7 @@ pub fn tail(lines: &[String]) -> String {
 
 /// Send the keys to `session` and see whether it prints again within
 /// `settle`.
-pub fn send_and_verify(host: &dyn Host, spec: &TmuxSpec, session: &str) -> Tried {
+pub(crate) fn send_and_verify(host: &dyn Host, spec: &TmuxSpec, session: &str) -> Tried {
     let keys = spec.keys.join(" ");
     let before = capture(host, spec, session).unwrap_or_default();
     let tail = tail(&before);
@@ -136,7 +136,14 @@ pub fn send_and_verify(host: &dyn Host, spec: &TmuxSpec, session: &str) -> Tried
 /// `HM_IDLE_SECONDS` (whole seconds without output) and `HM_OUTCOME`
 /// (`unstuck`, `still stuck`, `failed`) in its environment, the pane's
 /// last lines on stdin. One line for the steps.
-pub fn run_on_stuck(cmd: &[String], monitor: &str, session: &str, idle_s: f64, outcome: &str, tail: &str) -> String {
+pub(crate) fn run_on_stuck(
+    cmd: &[String],
+    monitor: &str,
+    session: &str,
+    idle_s: f64,
+    outcome: &str,
+    tail: &str,
+) -> String {
     let idle = format!("{}", idle_s.max(0.0).floor() as u64);
     let env =
         [("HM_MONITOR", monitor), ("HM_SESSION", session), ("HM_IDLE_SECONDS", idle.as_str()), ("HM_OUTCOME", outcome)];

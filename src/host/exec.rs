@@ -29,13 +29,13 @@ fn not_found(argv: &[String], e: std::io::Error) -> anyhow::Error {
 /// Run to completion and return its stdout, read as it comes (so a large
 /// output cannot fill the pipe and stall the command); an error names the
 /// exit status and stderr's first line.
-pub fn output(argv: &[String], timeout: Duration) -> Result<String> {
+pub(crate) fn output(argv: &[String], timeout: Duration) -> Result<String> {
     output_with(argv, None, &[], timeout)
 }
 
 /// What a finished command left.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Captured {
+pub(crate) struct Captured {
     /// The exit code; `None` when a signal ended it.
     pub code: Option<i32>,
     pub stdout: String,
@@ -88,7 +88,12 @@ impl Drain {
 /// cannot fill a pipe and stall). The command runs in a process group of
 /// its own, and at the timeout the whole group is killed: a plugin's
 /// children do not outlive it.
-pub fn capture(argv: &[String], input: Option<&[u8]>, env: &[(&str, &str)], timeout: Duration) -> Result<Captured> {
+pub(crate) fn capture(
+    argv: &[String],
+    input: Option<&[u8]>,
+    env: &[(&str, &str)],
+    timeout: Duration,
+) -> Result<Captured> {
     let mut cmd = command(argv)?;
     cmd.envs(env.iter().copied()).stdout(Stdio::piped()).stderr(Stdio::piped()).process_group(0);
     if input.is_some() {
@@ -132,7 +137,7 @@ pub fn capture(argv: &[String], input: Option<&[u8]>, env: &[(&str, &str)], time
 /// "did not finish within 900ms").
 #[derive(Debug, thiserror::Error)]
 #[error("`{command}` did not finish within {}", crate::units::format_duration(*within))]
-pub struct TimedOut {
+pub(crate) struct TimedOut {
     pub command: String,
     pub within: Duration,
 }
@@ -160,7 +165,7 @@ impl Drop for Running {
 }
 
 /// Kill the process group of every command running now (hm is stopping).
-pub fn kill_running() {
+pub(crate) fn kill_running() {
     let groups = RUNNING.lock().unwrap_or_else(|p| p.into_inner()).clone();
     for g in groups {
         let _ = nix::sys::signal::killpg(nix::unistd::Pid::from_raw(g), nix::sys::signal::Signal::SIGKILL);
@@ -169,7 +174,7 @@ pub fn kill_running() {
 
 /// For a one-shot command: on SIGINT or SIGTERM, kill the running
 /// commands' groups, then exit as the signal would have (128 + its number).
-pub fn stop_children_on_signal() {
+pub(crate) fn stop_children_on_signal() {
     use signal_hook::consts::{SIGINT, SIGTERM};
     let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM]) else { return };
     let _ = std::thread::Builder::new().name("hm-signals".into()).spawn(move || {
@@ -181,7 +186,12 @@ pub fn stop_children_on_signal() {
 }
 
 /// [`output`], with input and environment as [`capture`] takes them.
-pub fn output_with(argv: &[String], input: Option<&[u8]>, env: &[(&str, &str)], timeout: Duration) -> Result<String> {
+pub(crate) fn output_with(
+    argv: &[String],
+    input: Option<&[u8]>,
+    env: &[(&str, &str)],
+    timeout: Duration,
+) -> Result<String> {
     let c = capture(argv, input, env, timeout)?;
     if c.code == Some(0) {
         return Ok(c.stdout);
@@ -214,7 +224,7 @@ pub(crate) fn open_log(path: &Path) -> Result<std::fs::File> {
 
 /// Start detached: its own session (no controlling terminal, not killed
 /// with hm's process group), output appended to `log`.
-pub fn spawn_detached(argv: &[String], log: Option<&Path>) -> Result<u32> {
+pub(crate) fn spawn_detached(argv: &[String], log: Option<&Path>) -> Result<u32> {
     let mut cmd = command(argv)?;
     match log {
         Some(path) => {

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 /// Every figure is a public field; set what the test needs.
 #[derive(Debug, Default)]
-pub struct FakeHost {
+pub(crate) struct FakeHost {
     /// The process-table scan.
     pub entries: Vec<ProcEntry>,
     /// Details by pid (a pid in `entries` but not here has just exited).

@@ -18,7 +18,7 @@ const MAX_DEPTH: usize = 4096;
 
 /// pid 1, hm's own pid and each of its ancestors, up to the top of its
 /// pid namespace.
-pub fn protected_pids() -> Vec<u32> {
+pub(crate) fn protected_pids() -> Vec<u32> {
     let own = std::process::id();
     let mut out = vec![1, own];
     let mut pid = own;

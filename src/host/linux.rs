@@ -66,7 +66,7 @@ const PSEUDO_FS: &[&str] = &[
 ];
 
 /// The real host.
-pub struct LinuxHost {
+pub(crate) struct LinuxHost {
     needs: ProcNeeds,
     snapshot: OnceLock<Result<Vec<ProcEntry>, String>>,
     clock: Clock,
@@ -79,7 +79,7 @@ pub struct LinuxHost {
 impl LinuxHost {
     /// A host whose process scan reads only what `needs` says, and only
     /// what `cache` does not know.
-    pub fn new(needs: ProcNeeds, cache: Arc<ProcCache>) -> LinuxHost {
+    pub(crate) fn new(needs: ProcNeeds, cache: Arc<ProcCache>) -> LinuxHost {
         LinuxHost { needs, snapshot: OnceLock::new(), clock: Clock::read(), cache, protected: OnceLock::new() }
     }
 }
@@ -246,7 +246,7 @@ fn statvfs(mount: &Path, device: &str, fs_type: &str) -> Result<FsInfo> {
 }
 
 /// The first line of `/proc/stat` as busy / iowait / total ticks.
-pub fn parse_proc_stat(text: &str) -> Option<CpuTimes> {
+pub(crate) fn parse_proc_stat(text: &str) -> Option<CpuTimes> {
     let line = text.lines().find(|l| l.starts_with("cpu "))?;
     let v: Vec<u64> = line.split_whitespace().skip(1).filter_map(|f| f.parse().ok()).collect();
     if v.len() < 4 {

@@ -6,24 +6,24 @@
 //! [`linux::LinuxHost`], which reads the real machine once per run and only
 //! what the configured checks need.
 
-pub mod exec;
+pub(crate) mod exec;
 #[cfg(test)]
-pub mod fake;
-pub mod lineage;
-pub mod linux;
+pub(crate) mod fake;
+pub(crate) mod lineage;
+pub(crate) mod linux;
 mod proc_cache;
 mod procfs;
-pub mod worker_unit;
+pub(crate) mod worker_unit;
 
 use anyhow::Result;
-pub use nix::sys::signal::Signal;
-pub use proc_cache::ProcCache;
+pub(crate) use nix::sys::signal::Signal;
+pub(crate) use proc_cache::ProcCache;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// One entry of the process-table scan: just enough to match on.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct ProcEntry {
+pub(crate) struct ProcEntry {
     pub pid: u32,
     /// Kernel name (`comm`, at most 15 bytes); empty unless names were asked for.
     pub name: String,
@@ -39,7 +39,7 @@ pub struct ProcEntry {
 impl ProcEntry {
     /// Whether `name` is this process's name: its `comm`, or the base name
     /// of `argv[0]` (comm is cut at 15 bytes, so long names need the latter).
-    pub fn has_name(&self, name: &str) -> bool {
+    pub(crate) fn has_name(&self, name: &str) -> bool {
         if self.name == name {
             return true;
         }
@@ -50,7 +50,7 @@ impl ProcEntry {
 
 /// One process in detail, read when a check needs it.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct ProcInfo {
+pub(crate) struct ProcInfo {
     pub pid: u32,
     /// Kernel name (`comm`).
     pub name: String,
@@ -69,7 +69,7 @@ pub struct ProcInfo {
 
 /// Aggregate CPU counters from `/proc/stat`, in clock ticks.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct CpuTimes {
+pub(crate) struct CpuTimes {
     /// Ticks spent doing anything but idle and iowait.
     pub busy: u64,
     /// Ticks spent waiting for I/O.
@@ -80,7 +80,7 @@ pub struct CpuTimes {
 
 /// Memory and swap, bytes.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct MemInfo {
+pub(crate) struct MemInfo {
     pub total: u64,
     pub available: u64,
     pub swap_total: u64,
@@ -89,7 +89,7 @@ pub struct MemInfo {
 
 /// Load averages and the number of logical CPUs.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct LoadAvg {
+pub(crate) struct LoadAvg {
     pub one: f64,
     pub five: f64,
     pub fifteen: f64,
@@ -98,7 +98,7 @@ pub struct LoadAvg {
 
 /// One mounted filesystem's space and inodes.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct FsInfo {
+pub(crate) struct FsInfo {
     pub mount: PathBuf,
     pub fs_type: String,
     pub device: String,
@@ -113,7 +113,7 @@ pub struct FsInfo {
 
 /// A systemd unit's state and processes.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct UnitInfo {
+pub(crate) struct UnitInfo {
     /// `ActiveState`: active, inactive, failed, activating...
     pub active_state: String,
     pub main_pid: u32,
@@ -123,7 +123,7 @@ pub struct UnitInfo {
 
 /// What the process-table scan must read, so it reads no more.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct ProcNeeds {
+pub(crate) struct ProcNeeds {
     /// Command lines (for `pattern` and `process` matchers).
     pub cmdline: bool,
     /// Kernel names (for `process` matchers).
@@ -131,7 +131,7 @@ pub struct ProcNeeds {
 }
 
 /// The machine, as checks see it.
-pub trait Host: Sync {
+pub(crate) trait Host: Sync {
     /// The process table, scanned once and shared by all checks of a run.
     fn processes(&self) -> Result<&[ProcEntry]>;
     /// A fresh, detailed read of one process; `None` when it is gone.
@@ -173,7 +173,7 @@ pub trait Host: Sync {
 
 /// A started worker.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Started {
+pub(crate) struct Started {
     pub pid: u32,
     /// The transient systemd unit it runs in, if any.
     pub unit: Option<String>,

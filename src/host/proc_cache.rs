@@ -55,7 +55,7 @@ struct Seen {
 /// The cache; one per [`crate::engine::Engine`], shared by the hosts its
 /// factory makes.
 #[derive(Debug, Default)]
-pub struct ProcCache(Mutex<HashMap<u32, Seen>>);
+pub(crate) struct ProcCache(Mutex<HashMap<u32, Seen>>);
 
 /// A read of one process for [`ProcCache::update`]: its entry, and whether
 /// every file asked for could be read.

@@ -15,7 +15,7 @@ use std::time::Instant;
 
 /// Figures needed to turn `/proc/PID/stat` into a [`ProcInfo`].
 #[derive(Debug, Clone, Copy)]
-pub struct Clock {
+pub(super) struct Clock {
     /// `CLK_TCK`.
     pub ticks_per_second: u64,
     /// Boot time, seconds since the epoch (`btime` in `/proc/stat`).
@@ -24,7 +24,7 @@ pub struct Clock {
 }
 
 impl Clock {
-    pub fn read() -> Clock {
+    pub(super) fn read() -> Clock {
         let ticks_per_second = match nix::unistd::sysconf(nix::unistd::SysconfVar::CLK_TCK) {
             Ok(Some(t)) if t > 0 => t as u64,
             _ => 100,
@@ -84,7 +84,7 @@ fn list() -> Result<Vec<(u32, u64)>> {
 ///
 /// Reading a thousand small files is mostly system-call latency, so the
 /// pids are split across one thread per CPU (at most four).
-pub fn scan(needs: ProcNeeds, cache: &ProcCache) -> Result<Vec<ProcEntry>> {
+pub(super) fn scan(needs: ProcNeeds, cache: &ProcCache) -> Result<Vec<ProcEntry>> {
     let listed = list()?;
     if !needs.cmdline && !needs.names {
         return Ok(listed.into_iter().map(|(pid, _)| ProcEntry { pid, ..Default::default() }).collect());
@@ -136,7 +136,7 @@ fn read_entries(pids: &[u32], needs: ProcNeeds) -> Vec<Fresh> {
 /// only if the details read afterwards show the same start time, so a pid
 /// reused meanwhile never inherits it (issue 14). The scan itself does not
 /// read start times: that would double its cost, and only matches need it.
-pub fn entry(pid: u32, needs: ProcNeeds) -> Option<ProcEntry> {
+pub(super) fn entry(pid: u32, needs: ProcNeeds) -> Option<ProcEntry> {
     let mut buf = Vec::with_capacity(512);
     if !read_into(&format!("/proc/{pid}/stat"), &mut buf) {
         return None;
@@ -150,7 +150,7 @@ pub fn entry(pid: u32, needs: ProcNeeds) -> Option<ProcEntry> {
 /// The uid `pid` runs as, when its real and effective uids agree (from
 /// `/proc/PID/status`; the owner of `/proc/PID` is root for processes that
 /// changed user, so it will not do).
-pub fn uid(pid: u32) -> Option<u32> {
+pub(super) fn uid(pid: u32) -> Option<u32> {
     let mut buf = Vec::with_capacity(2048);
     if !read_into(&format!("/proc/{pid}/status"), &mut buf) {
         return None;
@@ -165,7 +165,7 @@ pub fn uid(pid: u32) -> Option<u32> {
 }
 
 /// One process in detail, from `/proc/PID/stat`.
-pub fn process(pid: u32, clock: &Clock) -> Option<ProcInfo> {
+pub(super) fn process(pid: u32, clock: &Clock) -> Option<ProcInfo> {
     let mut buf = Vec::with_capacity(512);
     if !read_into(&format!("/proc/{pid}/stat"), &mut buf) {
         return None;
@@ -181,7 +181,7 @@ fn stat_field(text: &str, n: usize) -> Option<u64> {
 }
 
 /// The parent of `pid` (field 4 of `/proc/PID/stat`); `None` when gone.
-pub fn parent(pid: u32) -> Option<u32> {
+pub(super) fn parent(pid: u32) -> Option<u32> {
     let mut buf = Vec::with_capacity(512);
     if !read_into(&format!("/proc/{pid}/stat"), &mut buf) {
         return None;
@@ -191,7 +191,7 @@ pub fn parent(pid: u32) -> Option<u32> {
 
 /// Parse `/proc/PID/stat`. The name is in parentheses and may itself hold
 /// spaces and parentheses, so fields are counted from the *last* `)`.
-pub fn parse_stat(pid: u32, text: &str, clock: &Clock) -> Option<ProcInfo> {
+pub(super) fn parse_stat(pid: u32, text: &str, clock: &Clock) -> Option<ProcInfo> {
     let open = text.find('(')?;
     let close = text.rfind(')')?;
     let name = text.get(open + 1..close)?.to_string();

@@ -23,18 +23,24 @@ use std::path::Path;
 use std::time::Duration;
 
 /// Whether systemd runs this machine (it created `/run/systemd/system`).
-pub fn systemd_booted() -> bool {
+pub(crate) fn systemd_booted() -> bool {
     Path::new("/run/systemd/system").is_dir()
 }
 
 /// The transient unit a monitor's worker runs in.
-pub fn unit_name(monitor: &str) -> String {
+pub(crate) fn unit_name(monitor: &str) -> String {
     format!("hm-worker-{monitor}.service")
 }
 
 /// The `systemd-run` command line that starts `argv` as `unit`, its output
 /// appended to `log` (a path systemd opens), stopped within `grace`.
-pub fn systemd_run_argv(unit: &str, argv: &[String], log: Option<&str>, grace: Duration, path: bool) -> Vec<String> {
+pub(crate) fn systemd_run_argv(
+    unit: &str,
+    argv: &[String],
+    log: Option<&str>,
+    grace: Duration,
+    path: bool,
+) -> Vec<String> {
     let mut cmd: Vec<String> = [
         "systemd-run",
         "--quiet",
@@ -64,7 +70,7 @@ pub fn systemd_run_argv(unit: &str, argv: &[String], log: Option<&str>, grace: D
 /// The worker's pid from `systemctl show -p MainPID -p ExecMainPID`: the
 /// main pid while it runs, else the pid it had (a `start` that forked
 /// its daemon and exited).
-pub fn main_pid(show: &str) -> Option<u32> {
+pub(crate) fn main_pid(show: &str) -> Option<u32> {
     let field = |key: &str| {
         show.lines().find_map(|l| l.strip_prefix(key)?.strip_prefix('=')?.trim().parse::<u32>().ok()).filter(|p| *p > 0)
     };
@@ -78,7 +84,7 @@ fn inside(unit: &str) -> bool {
 }
 
 /// Start `argv` as the transient unit of monitor `name`; its pid.
-pub fn start(name: &str, argv: &[String], log: Option<&Path>, grace: Duration) -> Result<u32> {
+pub(crate) fn start(name: &str, argv: &[String], log: Option<&Path>, grace: Duration) -> Result<u32> {
     let unit = unit_name(name);
     if inside(&unit) {
         bail!("hm runs inside {unit}: it does not restart the unit it runs in");

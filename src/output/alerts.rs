@@ -11,7 +11,7 @@ use comfy_table::Cell;
 
 /// The lines under a check table: alert events, alerts still counting, and
 /// delivery trouble.
-pub fn raised(alerts: &[Raised], pending: &[Pending], delivery: Option<&Delivery>) -> String {
+pub(super) fn raised(alerts: &[Raised], pending: &[Pending], delivery: Option<&Delivery>) -> String {
     let mut out = String::new();
     for p in pending {
         let left = p.for_checks.saturating_sub(p.streak);
@@ -37,7 +37,7 @@ pub fn raised(alerts: &[Raised], pending: &[Pending], delivery: Option<&Delivery
 }
 
 /// The `healed` events a heal queued, then delivery trouble.
-pub fn told(told: &[Told], delivery: Option<&Delivery>) -> String {
+pub(super) fn told(told: &[Told], delivery: Option<&Delivery>) -> String {
     let mut out = String::new();
     for t in told {
         let to = if t.channels.is_empty() { "no channel".to_string() } else { t.channels.join(", ") };
@@ -67,7 +67,7 @@ fn delivery_line(d: &Delivery) -> String {
     out
 }
 
-pub fn list(r: &AlertsReport, style: Style) -> String {
+pub(super) fn list(r: &AlertsReport, style: Style) -> String {
     let mut out = String::new();
     if r.alerts.is_empty() {
         out.push_str(if r.all { "no alerts\n" } else { "no open alerts (hm alerts --all shows resolved ones)\n" });
@@ -103,11 +103,11 @@ pub fn list(r: &AlertsReport, style: Style) -> String {
     out
 }
 
-pub fn change(r: &AlertChange) -> String {
+pub(super) fn change(r: &AlertChange) -> String {
     format!("{}\n", r.message)
 }
 
-pub fn outbox(r: &OutboxReport, style: Style) -> String {
+pub(super) fn outbox(r: &OutboxReport, style: Style) -> String {
     if r.notifications.is_empty() {
         return "outbox empty: every notification was delivered\n".into();
     }
@@ -132,12 +132,12 @@ pub fn outbox(r: &OutboxReport, style: Style) -> String {
     format!("{t}\n")
 }
 
-pub fn flush(d: &Delivery) -> String {
+pub(super) fn flush(d: &Delivery) -> String {
     let line = delivery_line(d);
     if line.is_empty() { format!("{} delivered, nothing waiting\n", d.delivered) } else { line }
 }
 
-pub fn test(r: &TestReport) -> String {
+pub(super) fn test(r: &TestReport) -> String {
     let verdict = if r.ok { "sent" } else { "FAILED" };
     format!("{} ({} to {}): {verdict}: {}\n", r.channel, r.kind, r.target, r.detail)
 }

@@ -20,20 +20,20 @@ use std::io::{IsTerminal, Write};
 
 /// How to render.
 #[derive(Debug, Clone, Copy)]
-pub struct Style {
+pub(crate) struct Style {
     pub json: bool,
     pub color: bool,
 }
 
 /// Whether stdout is a terminal (a person), not a pipe (a script, NRPE).
-pub fn stdout_is_terminal() -> bool {
+pub(crate) fn stdout_is_terminal() -> bool {
     use std::io::IsTerminal;
     std::io::stdout().is_terminal()
 }
 
 impl Style {
     /// Colour only on a terminal, and never when NO_COLOR or TERM=dumb.
-    pub fn detect(json: bool) -> Style {
+    pub(crate) fn detect(json: bool) -> Style {
         let color = !json
             && std::io::stdout().is_terminal()
             && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
@@ -43,12 +43,12 @@ impl Style {
 }
 
 /// The Prometheus text of a snapshot (`/metrics`).
-pub fn prometheus_text(r: &StatusReport) -> String {
+pub(crate) fn prometheus_text(r: &StatusReport) -> String {
     prometheus::render(r)
 }
 
 /// The export in its own format (Prometheus, Nagios or JSON).
-pub fn export(r: &ExportReport) -> Vec<u8> {
+pub(crate) fn export(r: &ExportReport) -> Vec<u8> {
     match r.format {
         Format::Prometheus => prometheus::render(&r.snapshot).into_bytes(),
         Format::Nagios => nagios::render(&r.snapshot).into_bytes(),
@@ -57,7 +57,7 @@ pub fn export(r: &ExportReport) -> Vec<u8> {
 }
 
 /// Render a report to bytes.
-pub fn render(report: &Report, style: Style) -> Vec<u8> {
+pub(crate) fn render(report: &Report, style: Style) -> Vec<u8> {
     if let Report::Raw(bytes) = report {
         return bytes.clone();
     }
@@ -103,7 +103,7 @@ pub fn render(report: &Report, style: Style) -> Vec<u8> {
 /// `type`: JSON Lines), and reloads and failures on stderr. Under `--json`
 /// a failed cycle also has its line (`"type": "failed"`), so a script
 /// reading the stream sees it; a reload has none, as it is not a cycle.
-pub fn print_cycle(c: &Cycle, style: Style) {
+pub(crate) fn print_cycle(c: &Cycle, style: Style) {
     let line = match c {
         Cycle::Reloaded(Ok(msg)) => {
             eprintln!("hm: {msg}");
@@ -138,12 +138,12 @@ pub fn print_cycle(c: &Cycle, style: Style) {
 
 /// A warning on stderr: something went wrong that did not stop the command
 /// (a corrupt database moved aside, results that could not be recorded).
-pub fn warn(msg: &str) {
+pub(crate) fn warn(msg: &str) {
     eprintln!("hm: warning: {}", msg.replace('\n', " "));
 }
 
 /// Write to stdout; a closed pipe is fine, other errors are returned.
-pub fn write_stdout(bytes: &[u8]) -> std::io::Result<()> {
+pub(crate) fn write_stdout(bytes: &[u8]) -> std::io::Result<()> {
     let mut out = std::io::stdout().lock();
     match out.write_all(bytes).and_then(|_| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
@@ -154,7 +154,7 @@ pub fn write_stdout(bytes: &[u8]) -> std::io::Result<()> {
 /// The JSON document printed on stdout when a command fails under `--json`,
 /// so `hm check --json | jq` always has something to read.
 #[derive(Debug, Serialize)]
-pub struct ErrorReport {
+pub(crate) struct ErrorReport {
     /// `unknown` for health commands (check, status, heal); absent otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::status::Status>,

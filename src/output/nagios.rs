@@ -19,7 +19,7 @@ fn num(v: f64) -> String {
 
 /// `text` as one line of plugin output: no `|` (it would start
 /// perfdata), no line breaks, at most 300 characters.
-pub fn one_line(text: &str) -> String {
+pub(crate) fn one_line(text: &str) -> String {
     let flat: String = text
         .chars()
         .map(|c| {
@@ -38,7 +38,7 @@ pub fn one_line(text: &str) -> String {
     }
 }
 
-pub fn render(r: &StatusReport) -> String {
+pub(crate) fn render(r: &StatusReport) -> String {
     let mut problems: Vec<String> = r
         .monitors
         .iter()

@@ -43,7 +43,7 @@ impl Out {
     }
 }
 
-pub fn render(r: &StatusReport) -> String {
+pub(super) fn render(r: &StatusReport) -> String {
     let mut o = Out(String::new());
     o.family("hm_up", "Whether hm could read its state (1) or not (0).");
     o.sample("hm_up", &[], 1.0);

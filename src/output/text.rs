@@ -61,7 +61,7 @@ fn ago(secs: Option<f64>) -> String {
     secs.map_or_else(|| "-".to_string(), |s| format!("{} ago", format_duration(crate::units::secs(s))))
 }
 
-pub fn check(r: &CheckReport, style: Style) -> String {
+pub(super) fn check(r: &CheckReport, style: Style) -> String {
     let mut t = table(style, &["monitor", "kind", "status", "message", "figures"]);
     for res in &r.results {
         t.add_row(vec![
@@ -92,7 +92,7 @@ pub fn check(r: &CheckReport, style: Style) -> String {
     out
 }
 
-pub fn status(r: &StatusReport, style: Style) -> String {
+pub(super) fn status(r: &StatusReport, style: Style) -> String {
     let mut t = table(style, &["monitor", "kind", "status", "score", "for", "checked", "message"]);
     for m in &r.monitors {
         t.add_row(vec![
@@ -121,7 +121,7 @@ pub fn status(r: &StatusReport, style: Style) -> String {
     out
 }
 
-pub fn ping(r: &PingReport) -> String {
+pub(super) fn ping(r: &PingReport) -> String {
     let outcome = if r.ok { "ok" } else { "failure" };
     let dur =
         r.duration_ms.map(|d| format!(" ({})", format_duration(crate::units::secs(d / 1000.0)))).unwrap_or_default();
@@ -132,7 +132,7 @@ pub fn ping(r: &PingReport) -> String {
     format!("recorded {outcome} ping of {}{dur}{note}\n", r.name)
 }
 
-pub fn monitor_list(r: &MonitorList) -> String {
+pub(super) fn monitor_list(r: &MonitorList) -> String {
     let mut t = table(Style { json: false, color: false }, &["name", "kind", "watches", "thresholds", "from"]);
     for m in &r.monitors {
         let from = match (m.origin, m.enabled) {
@@ -146,11 +146,11 @@ pub fn monitor_list(r: &MonitorList) -> String {
     format!("{t}\n{} monitors ({source})\n", r.monitors.len())
 }
 
-pub fn monitor_change(r: &MonitorChange) -> String {
+pub(super) fn monitor_change(r: &MonitorChange) -> String {
     format!("{} monitor {} ({})\n", r.action, r.name, r.config.display())
 }
 
-pub fn validate(r: &ValidateReport) -> String {
+pub(super) fn validate(r: &ValidateReport) -> String {
     let file = r.config.as_ref().map_or_else(
         || format!("no config at {}: embedded defaults (`hm add` creates it)", r.path.display()),
         |p| p.display().to_string(),
@@ -164,7 +164,7 @@ pub fn validate(r: &ValidateReport) -> String {
     out
 }
 
-pub fn clean(r: &CleanReport, style: Style) -> String {
+pub(super) fn clean(r: &CleanReport, style: Style) -> String {
     let verb = if r.dry_run { "would delete" } else { "deleted" };
     let mut out = String::new();
     for rule in &r.rules {
@@ -195,7 +195,7 @@ pub fn clean(r: &CleanReport, style: Style) -> String {
     out
 }
 
-pub fn actions(r: &ActionsReport, style: Style) -> String {
+pub(super) fn actions(r: &ActionsReport, style: Style) -> String {
     if r.actions.is_empty() {
         return format!("no actions since {}\n", r.since);
     }
@@ -206,7 +206,7 @@ pub fn actions(r: &ActionsReport, style: Style) -> String {
     format!("{t}\n")
 }
 
-pub fn restart(r: &RestartReport) -> String {
+pub(super) fn restart(r: &RestartReport) -> String {
     let mut out: String = r.steps.iter().map(|s| format!("  {s}\n")).collect();
     let pids = |p: &[u32]| if p.is_empty() { "none".to_string() } else { format!("{p:?}") };
     out.push_str(&format!(
@@ -219,7 +219,7 @@ pub fn restart(r: &RestartReport) -> String {
     out
 }
 
-pub fn heal(r: &HealReport, style: Style) -> String {
+pub(super) fn heal(r: &HealReport, style: Style) -> String {
     let mut out = check(&r.before, style);
     if r.remedies.is_empty() {
         out.push_str("nothing to heal\n");
@@ -240,7 +240,7 @@ pub fn heal(r: &HealReport, style: Style) -> String {
     out
 }
 
-pub fn clear_locks(r: &ClearLocksReport) -> String {
+pub(super) fn clear_locks(r: &ClearLocksReport) -> String {
     let mut out = String::new();
     for d in &r.databases {
         out.push_str(&format!("{}:\n", d.database.display()));

@@ -10,7 +10,7 @@ use comfy_table::Cell;
 
 /// One line per cycle of `hm run`: when, the worst status, what is not ok,
 /// then alert and remedy lines.
-pub fn cycle_line(r: &CheckReport, heal: Option<&HealReport>) -> String {
+pub(super) fn cycle_line(r: &CheckReport, heal: Option<&HealReport>) -> String {
     let bad: Vec<String> = r
         .results
         .iter()
@@ -37,7 +37,7 @@ pub fn cycle_line(r: &CheckReport, heal: Option<&HealReport>) -> String {
 }
 
 /// `hm history`: a row per metric, with a sparkline of its values.
-pub fn history(r: &HistoryReport, style: Style) -> String {
+pub(super) fn history(r: &HistoryReport, style: Style) -> String {
     if r.series.is_empty() {
         return format!(
             "no values recorded for {} since {} (hm check {} records some)\n",
@@ -61,7 +61,7 @@ pub fn history(r: &HistoryReport, style: Style) -> String {
 }
 
 /// `▁▂▃▄▅▆▇█`, scaled between the values' min and max.
-pub fn sparkline(values: &[f64]) -> String {
+pub(super) fn sparkline(values: &[f64]) -> String {
     const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
     let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
     let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);

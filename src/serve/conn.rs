@@ -18,19 +18,19 @@ use std::net::{Shutdown, TcpStream};
 use std::time::{Duration, Instant};
 
 /// The time a client has to send a whole request (head and body).
-pub const READ_TIMEOUT: Duration = Duration::from_secs(5);
+pub(super) const READ_TIMEOUT: Duration = Duration::from_secs(5);
 /// The time a client has to take in a whole answer.
-pub const WRITE_TIMEOUT: Duration = Duration::from_secs(5);
+pub(super) const WRITE_TIMEOUT: Duration = Duration::from_secs(5);
 /// The time a worker has to answer (a restart waits for the worker to come up).
 const WORK_TIMEOUT: Duration = Duration::from_secs(120);
 /// How long, and how much, is read and dropped before a close.
 const LINGER: Duration = Duration::from_secs(1);
 const MAX_DRAIN: usize = 64 * 1024;
 /// Requests served on one connection before it is closed.
-pub const PER_CONNECTION: u32 = 32;
+pub(super) const PER_CONNECTION: u32 = 32;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Phase {
+pub(super) enum Phase {
     Reading,
     Working,
     Writing,
@@ -39,7 +39,7 @@ pub enum Phase {
 
 /// What the event loop does next with a connection.
 #[derive(Debug)]
-pub enum Next {
+pub(super) enum Next {
     /// Wait for the socket, the deadline or the worker.
     Wait,
     /// Answer this request, then call [`Conn::answer`].
@@ -48,7 +48,7 @@ pub enum Next {
     Close,
 }
 
-pub struct Conn {
+pub(super) struct Conn {
     pub stream: TcpStream,
     pub phase: Phase,
     /// Past this, the loop drops the connection.
@@ -66,7 +66,7 @@ pub struct Conn {
 }
 
 impl Conn {
-    pub fn new(stream: TcpStream, now: Instant) -> Conn {
+    pub(super) fn new(stream: TcpStream, now: Instant) -> Conn {
         Conn {
             stream,
             phase: Phase::Reading,
@@ -83,7 +83,7 @@ impl Conn {
 
     /// What to poll for; `None` while a worker has it (a hang-up then
     /// would wake the loop for nothing, over and over).
-    pub fn interest(&self) -> Option<PollFlags> {
+    pub(super) fn interest(&self) -> Option<PollFlags> {
         match self.phase {
             Phase::Reading | Phase::Draining => Some(PollFlags::POLLIN),
             Phase::Writing => Some(PollFlags::POLLOUT),
@@ -92,7 +92,7 @@ impl Conn {
     }
 
     /// Make what progress the socket allows without blocking.
-    pub fn advance(&mut self) -> Next {
+    pub(super) fn advance(&mut self) -> Next {
         loop {
             match self.phase {
                 Phase::Working => return Next::Wait,
@@ -135,7 +135,7 @@ impl Conn {
     }
 
     /// The answer to the request [`Next::Work`] gave.
-    pub fn answer(&mut self, reply: &Reply) -> Next {
+    pub(super) fn answer(&mut self, reply: &Reply) -> Next {
         if self.phase != Phase::Working {
             return Next::Wait;
         }

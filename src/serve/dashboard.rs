@@ -4,4 +4,4 @@
 //! place, never reloading the page.
 
 /// The page served at `/`.
-pub const PAGE: &str = include_str!("dashboard.html");
+pub(super) const PAGE: &str = include_str!("dashboard.html");

@@ -20,7 +20,7 @@ use anyhow::{Context, Result};
 use std::sync::{Arc, RwLock};
 
 /// What the handlers share.
-pub struct State {
+pub(crate) struct State {
     /// The engine the loop runs; a restart over HTTP goes through it.
     pub engine: Arc<Engine>,
     pub config: SharedConfig,
@@ -43,7 +43,7 @@ impl State {
     }
 
     /// Why the last cycle failed, if it did.
-    pub fn failure(&self) -> Option<String> {
+    pub(crate) fn failure(&self) -> Option<String> {
         self.failure.lock().unwrap_or_else(|p| p.into_inner()).clone()
     }
 }
@@ -51,7 +51,7 @@ impl State {
 /// Serve on `listen` and run the loop until SIGTERM/SIGINT. Connections
 /// still open then are abandoned, not waited for: they go with the
 /// process, so no client can delay hm's exit (issue 14).
-pub fn serve(engine: &Arc<Engine>, listen: &str, args: &LoopArgs, mut emit: impl FnMut(Cycle)) -> Result<()> {
+pub(crate) fn serve(engine: &Arc<Engine>, listen: &str, args: &LoopArgs, mut emit: impl FnMut(Cycle)) -> Result<()> {
     let signals = Signals::install()?;
     let state = Arc::new(State {
         engine: engine.clone(),

@@ -10,7 +10,7 @@ use serde_json::json;
 
 /// A status, a content type, a body and any extra headers (ours: ASCII constants).
 #[derive(Debug, Clone)]
-pub struct Reply {
+pub(super) struct Reply {
     pub status: u16,
     pub content_type: &'static str,
     pub body: Vec<u8>,
@@ -18,29 +18,29 @@ pub struct Reply {
 }
 
 impl Reply {
-    pub fn text(status: u16, body: impl Into<String>, content_type: &'static str) -> Reply {
+    pub(super) fn text(status: u16, body: impl Into<String>, content_type: &'static str) -> Reply {
         Reply { status, content_type, body: body.into().into_bytes(), headers: Vec::new() }
     }
 
-    pub fn json(status: u16, body: &impl Serialize) -> Reply {
+    pub(super) fn json(status: u16, body: &impl Serialize) -> Reply {
         let body = crate::output::json::text(body);
         Reply::text(status, body, "application/json")
     }
 
     /// `{"error": message}`. Callers pass fixed text or what hm itself
     /// knows (config, database), never what the request carried.
-    pub fn error(status: u16, message: impl Into<String>) -> Reply {
+    pub(super) fn error(status: u16, message: impl Into<String>) -> Reply {
         Reply::json(status, &json!({ "error": message.into() }))
     }
 
-    pub fn with(mut self, name: &'static str, value: &'static str) -> Reply {
+    pub(super) fn with(mut self, name: &'static str, value: &'static str) -> Reply {
         self.headers.push((name, value));
         self
     }
 
     /// The answer as sent: without the body for `HEAD` (the length still
     /// says how long it would be), and saying whether the connection stays.
-    pub fn encode(&self, head_only: bool, keep_alive: bool) -> Vec<u8> {
+    pub(super) fn encode(&self, head_only: bool, keep_alive: bool) -> Vec<u8> {
         let mut head = format!(
             "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\n\
              X-Content-Type-Options: nosniff\r\nConnection: {}\r\n",

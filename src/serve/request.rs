@@ -9,17 +9,17 @@
 use super::reply::Reply;
 
 /// The most a request line plus headers may take.
-pub const MAX_HEAD: usize = 8 * 1024;
+pub(super) const MAX_HEAD: usize = 8 * 1024;
 /// The most a body may take (it is read and dropped).
-pub const MAX_BODY: usize = 1024;
+pub(super) const MAX_BODY: usize = 1024;
 /// The most bytes a connection may have sent and hm not yet used.
-pub const MAX_PENDING: usize = MAX_HEAD + MAX_BODY;
+pub(super) const MAX_PENDING: usize = MAX_HEAD + MAX_BODY;
 /// More headers than this is 431 too.
 const MAX_HEADERS: usize = 48;
 
 /// What the endpoints look at.
 #[derive(Debug, Clone)]
-pub struct Request {
+pub(super) struct Request {
     pub method: String,
     /// The request target as sent: path and query.
     pub target: String,
@@ -31,13 +31,13 @@ pub struct Request {
 
 impl Request {
     /// The target without its query.
-    pub fn path(&self) -> &str {
+    pub(super) fn path(&self) -> &str {
         self.target.split('?').next().unwrap_or("")
     }
 }
 
 #[derive(Debug)]
-pub enum Parsed {
+pub(super) enum Parsed {
     /// More bytes are needed.
     Partial,
     /// A whole request, and how many bytes of the buffer it took.
@@ -47,7 +47,7 @@ pub enum Parsed {
 }
 
 /// Parse the request at the start of `buf`.
-pub fn parse(buf: &[u8]) -> Parsed {
+pub(super) fn parse(buf: &[u8]) -> Parsed {
     let mut headers = [httparse::EMPTY_HEADER; MAX_HEADERS];
     let mut req = httparse::Request::new(&mut headers);
     let window = &buf[..buf.len().min(MAX_HEAD)];

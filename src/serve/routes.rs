@@ -64,7 +64,7 @@ fn same(a: &[u8], b: &[u8]) -> bool {
 /// restart waits `restart_delay` for its worker to come up) and runs on
 /// a thread of its own, so it never holds one of the few HTTP workers
 /// (issue 17).
-pub enum Answer {
+pub(super) enum Answer {
     Now(Reply),
     Later(Box<dyn FnOnce() -> Reply + Send>),
 }
@@ -103,7 +103,7 @@ fn restart(state: &State, request: &Request, name: &str) -> Answer {
 /// so it answers while every worker is busy.
 /// 503 while the check loop's last cycle failed (it crashed, or could
 /// not use the database), so a supervisor sees what `hm serve` logs.
-pub fn immediate(state: &State, request: &Request) -> Option<Reply> {
+pub(super) fn immediate(state: &State, request: &Request) -> Option<Reply> {
     let get = request.method == "GET" || request.method == "HEAD";
     (get && request.path() == "/health").then(|| match state.failure() {
         None => text(200, "ok\n", "text/plain; charset=utf-8"),
@@ -113,7 +113,7 @@ pub fn immediate(state: &State, request: &Request) -> Option<Reply> {
 
 /// Answer one request. No answer repeats what the request carried (its
 /// path, query or headers): errors say what was wrong in fixed words.
-pub fn route(state: &State, request: &Request) -> Answer {
+pub(super) fn route(state: &State, request: &Request) -> Answer {
     if let Some(name) = request.path().strip_prefix("/monitors/").and_then(|p| p.strip_suffix("/restart")) {
         if request.method != "POST" {
             return error(405, "use POST").with("Allow", "POST").into();

@@ -42,20 +42,20 @@ struct Job {
 }
 
 /// Stops the loop when told; dropping it does not.
-pub struct Handle {
+pub(super) struct Handle {
     stop: Arc<AtomicBool>,
     waker: Arc<UnixStream>,
 }
 
 impl Handle {
-    pub fn stop(&self) {
+    pub(super) fn stop(&self) {
         self.stop.store(true, Ordering::SeqCst);
         let _ = (&*self.waker).write(&[1]);
     }
 }
 
 /// Start the loop and the workers on `listener`.
-pub fn start(listener: TcpListener, state: Arc<State>) -> Result<Handle> {
+pub(super) fn start(listener: TcpListener, state: Arc<State>) -> Result<Handle> {
     listener.set_nonblocking(true).context("cannot make the listening socket non-blocking")?;
     let (wake_rx, wake_tx) = UnixStream::pair().context("cannot make the wake-up socket pair")?;
     wake_rx.set_nonblocking(true).context("wake-up socket")?;

@@ -7,7 +7,7 @@ use rusqlite::params;
 
 /// One recorded action.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ActionRow {
+pub(crate) struct ActionRow {
     pub ts: f64,
     /// The monitor or rule it was for.
     pub monitor: String,
@@ -20,7 +20,7 @@ pub struct ActionRow {
 
 impl Store {
     /// Record an action.
-    pub fn record_action(&self, row: &ActionRow) -> Result<()> {
+    pub(crate) fn record_action(&self, row: &ActionRow) -> Result<()> {
         self.conn
             .execute(
                 "INSERT INTO actions (ts, monitor, action, outcome, details) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -31,7 +31,7 @@ impl Store {
     }
 
     /// Actions since `since` (unix seconds), oldest first.
-    pub fn actions_since(&self, since: f64) -> Result<Vec<ActionRow>> {
+    pub(crate) fn actions_since(&self, since: f64) -> Result<Vec<ActionRow>> {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT ts, monitor, action, outcome, details FROM actions WHERE ts >= ?1 ORDER BY ts")?;
@@ -43,14 +43,14 @@ impl Store {
 impl Store {
     /// When `monitor`'s worker was restarted since `since`, not counting
     /// restarts before the last `--reset`.
-    pub fn restarts_since(&self, monitor: &str, since: f64) -> Result<Vec<f64>> {
+    pub(crate) fn restarts_since(&self, monitor: &str, since: f64) -> Result<Vec<f64>> {
         Ok(self.attempts_since(monitor, "restart", since)?.into_iter().map(|a| a.ts).collect())
     }
 
     /// The `action`s taken for `monitor` since `since`, oldest first, not
     /// counting those before the last `reset`: what a remedy's budget
     /// counts (restarts, unsticks).
-    pub fn attempts_since(&self, monitor: &str, action: &str, since: f64) -> Result<Vec<ActionRow>> {
+    pub(crate) fn attempts_since(&self, monitor: &str, action: &str, since: f64) -> Result<Vec<ActionRow>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT ts, monitor, action, outcome, details FROM actions WHERE monitor = ?1 AND action = ?3 AND ts >= max(?2, \
              coalesce((SELECT max(ts) FROM actions WHERE monitor = ?1 AND action = 'reset'), 0)) ORDER BY ts",

@@ -34,7 +34,7 @@ fn alert(r: &Row<'_>) -> rusqlite::Result<Alert> {
 
 /// A silence on one monitor.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct Silence {
+pub(crate) struct Silence {
     pub monitor: String,
     /// Until when (unix seconds).
     pub until: f64,
@@ -42,7 +42,7 @@ pub struct Silence {
 }
 
 /// The open transaction of a run's alert changes.
-pub struct AlertTx<'a> {
+pub(crate) struct AlertTx<'a> {
     tx: Transaction<'a>,
     shown: String,
 }
@@ -50,7 +50,7 @@ pub struct AlertTx<'a> {
 impl Store {
     /// Begin the alert transaction; `IMMEDIATE`, so two runs that overlap
     /// take turns instead of both acting on the same open alert.
-    pub fn alert_tx(&mut self) -> Result<AlertTx<'_>> {
+    pub(crate) fn alert_tx(&mut self) -> Result<AlertTx<'_>> {
         let shown = self.path().display().to_string();
         let tx = self
             .conn
@@ -60,7 +60,7 @@ impl Store {
     }
 
     /// Alerts, newest first: the open ones, or all when `all`.
-    pub fn alerts(&self, all: bool, limit: usize) -> Result<Vec<Alert>> {
+    pub(crate) fn alerts(&self, all: bool, limit: usize) -> Result<Vec<Alert>> {
         let filter = if all { "" } else { "WHERE resolved_at IS NULL" };
         let sql = format!("SELECT {COLUMNS} FROM alerts {filter} ORDER BY id DESC LIMIT ?1");
         let mut stmt = self.conn.prepare(&sql)?;
@@ -69,13 +69,13 @@ impl Store {
     }
 
     /// One alert by id.
-    pub fn alert(&self, id: i64) -> Result<Option<Alert>> {
+    pub(crate) fn alert(&self, id: i64) -> Result<Option<Alert>> {
         let sql = format!("SELECT {COLUMNS} FROM alerts WHERE id = ?1");
         Ok(self.conn.query_row(&sql, [id], alert).optional()?)
     }
 
     /// Acknowledge an alert; false when there is no such alert.
-    pub fn ack(&self, id: i64) -> Result<bool> {
+    pub(crate) fn ack(&self, id: i64) -> Result<bool> {
         let n = self
             .conn
             .execute("UPDATE alerts SET acked = 1 WHERE id = ?1", [id])
@@ -84,7 +84,7 @@ impl Store {
     }
 
     /// Silence a monitor until `until` (replacing any silence it had).
-    pub fn silence(&self, s: &Silence, now: f64) -> Result<()> {
+    pub(crate) fn silence(&self, s: &Silence, now: f64) -> Result<()> {
         self.conn
             .execute(
                 "INSERT INTO silences (monitor, until, reason, created_at) VALUES (?1, ?2, ?3, ?4)
@@ -96,7 +96,7 @@ impl Store {
     }
 
     /// Lift a monitor's silence; false when it had none.
-    pub fn unsilence(&self, monitor: &str) -> Result<bool> {
+    pub(crate) fn unsilence(&self, monitor: &str) -> Result<bool> {
         let n = self
             .conn
             .execute("DELETE FROM silences WHERE monitor = ?1", [monitor])
@@ -105,7 +105,7 @@ impl Store {
     }
 
     /// Silences still in force at `now`.
-    pub fn silences(&self, now: f64) -> Result<Vec<Silence>> {
+    pub(crate) fn silences(&self, now: f64) -> Result<Vec<Silence>> {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT monitor, until, reason FROM silences WHERE until > ?1 ORDER BY monitor")?;
@@ -117,7 +117,7 @@ impl Store {
 
 impl AlertTx<'_> {
     /// The open (pending or firing) alerts, by monitor.
-    pub fn open_alerts(&self) -> Result<HashMap<String, Alert>> {
+    pub(crate) fn open_alerts(&self) -> Result<HashMap<String, Alert>> {
         let sql = format!("SELECT {COLUMNS} FROM alerts WHERE resolved_at IS NULL");
         let mut stmt = self.tx.prepare_cached(&sql)?;
         let rows = stmt.query_map([], alert)?;
@@ -130,14 +130,14 @@ impl AlertTx<'_> {
     }
 
     /// Monitors silenced at `now`.
-    pub fn silenced(&self, now: f64) -> Result<Vec<String>> {
+    pub(crate) fn silenced(&self, now: f64) -> Result<Vec<String>> {
         let mut stmt = self.tx.prepare_cached("SELECT monitor FROM silences WHERE until > ?1")?;
         let rows = stmt.query_map([now], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
     /// Insert (id 0) or update an alert; returns its id.
-    pub fn save(&self, a: &Alert) -> Result<i64> {
+    pub(crate) fn save(&self, a: &Alert) -> Result<i64> {
         let values = params![
             a.monitor,
             a.kind,
@@ -166,14 +166,14 @@ impl AlertTx<'_> {
     }
 
     /// Forget a pending alert that never fired.
-    pub fn drop_pending(&self, id: i64) -> Result<()> {
+    pub(crate) fn drop_pending(&self, id: i64) -> Result<()> {
         self.tx.execute("DELETE FROM alerts WHERE id = ?1 AND state = 'pending'", [id])?;
         Ok(())
     }
 
     /// Queue a notification. A refresh is skipped when the channel still
     /// has one of this alert's notifications waiting: that one will do.
-    pub fn enqueue(&self, n: &NewNotification<'_>) -> Result<bool> {
+    pub(crate) fn enqueue(&self, n: &NewNotification<'_>) -> Result<bool> {
         let sql = if n.event == "refresh" {
             "INSERT INTO outbox (channel, alert_id, event, payload, created_at, next_try)
              SELECT ?1, ?2, ?3, ?4, ?5, ?5 WHERE NOT EXISTS
@@ -186,7 +186,7 @@ impl AlertTx<'_> {
         Ok(n > 0)
     }
 
-    pub fn commit(self) -> Result<()> {
+    pub(crate) fn commit(self) -> Result<()> {
         self.tx.commit().with_context(|| format!("cannot write to database {}", self.shown))
     }
 }

@@ -9,7 +9,7 @@ use rusqlite::{OptionalExtension, params};
 
 /// The latest result of one monitor, and since when it has had that status.
 #[derive(Debug, Clone, PartialEq)]
-pub struct LatestCheck {
+pub(crate) struct LatestCheck {
     pub ts: f64,
     pub kind: String,
     pub status: Status,
@@ -20,7 +20,7 @@ pub struct LatestCheck {
 
 impl Store {
     /// Record a run's results, their metrics and counters in one transaction.
-    pub fn record_checks(&mut self, ts: f64, results: &[CheckResult]) -> Result<()> {
+    pub(crate) fn record_checks(&mut self, ts: f64, results: &[CheckResult]) -> Result<()> {
         let shown = self.path().display().to_string();
         let tx = self.conn.transaction().with_context(|| format!("cannot write to database {shown}"))?;
         {
@@ -52,7 +52,7 @@ impl Store {
     }
 
     /// The latest check of `monitor`, if it was ever checked.
-    pub fn latest_check(&self, monitor: &str) -> Result<Option<LatestCheck>> {
+    pub(crate) fn latest_check(&self, monitor: &str) -> Result<Option<LatestCheck>> {
         let latest = self
             .conn
             .prepare_cached("SELECT ts, kind, status, message FROM checks WHERE monitor = ?1 ORDER BY ts DESC LIMIT 1")?
@@ -72,14 +72,14 @@ impl Store {
 
     /// The latest whole result of every monitor ever checked (with its
     /// metrics and their thresholds), and when it was recorded.
-    pub fn latest_results(&self) -> Result<Vec<(f64, CheckResult)>> {
+    pub(crate) fn latest_results(&self) -> Result<Vec<(f64, CheckResult)>> {
         Ok(self.latest_results_counted()?.0)
     }
 
     /// [`Store::latest_results`], and how many rows could not be read
     /// (written by another version, or damaged): those are skipped, not
     /// fatal, and the count lets the caller say so.
-    pub fn latest_results_counted(&self) -> Result<(Vec<(f64, CheckResult)>, usize)> {
+    pub(crate) fn latest_results_counted(&self) -> Result<(Vec<(f64, CheckResult)>, usize)> {
         let mut stmt = self.conn.prepare_cached("SELECT ts, result FROM latest")?;
         let rows = stmt.query_map([], |r| Ok((r.get::<_, f64>(0)?, r.get::<_, String>(1)?)))?;
         let (mut out, mut unreadable) = (Vec::new(), 0);
@@ -94,7 +94,7 @@ impl Store {
     }
 
     /// The names of the metrics recorded for `monitor` since `since`.
-    pub fn metric_names(&self, monitor: &str, since: f64) -> Result<Vec<String>> {
+    pub(crate) fn metric_names(&self, monitor: &str, since: f64) -> Result<Vec<String>> {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT DISTINCT metric FROM samples WHERE monitor = ?1 AND ts >= ?2 ORDER BY metric")?;
@@ -103,7 +103,12 @@ impl Store {
     }
 
     /// [`Store::samples`], and the metric's unit.
-    pub fn samples_with_unit(&self, monitor: &str, metric: &str, since: f64) -> Result<(Vec<(f64, f64)>, String)> {
+    pub(crate) fn samples_with_unit(
+        &self,
+        monitor: &str,
+        metric: &str,
+        since: f64,
+    ) -> Result<(Vec<(f64, f64)>, String)> {
         let unit: Option<String> = self
             .conn
             .prepare_cached("SELECT unit FROM samples WHERE monitor = ?1 AND metric = ?2 ORDER BY ts DESC LIMIT 1")?
@@ -113,7 +118,7 @@ impl Store {
     }
 
     /// The recorded values of one metric since `since`, oldest first.
-    pub fn samples(&self, monitor: &str, metric: &str, since: f64) -> Result<Vec<(f64, f64)>> {
+    pub(crate) fn samples(&self, monitor: &str, metric: &str, since: f64) -> Result<Vec<(f64, f64)>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT ts, value FROM samples WHERE monitor = ?1 AND metric = ?2 AND ts >= ?3 ORDER BY ts",
         )?;

@@ -12,14 +12,14 @@ use std::collections::HashMap;
 impl Store {
     /// Every stored counter (a few hundred rows at most: stale ones are
     /// deleted after a day).
-    pub fn counters(&self) -> Result<HashMap<String, Counter>> {
+    pub(crate) fn counters(&self) -> Result<HashMap<String, Counter>> {
         let mut stmt = self.conn.prepare_cached("SELECT key, value, ts FROM counters")?;
         let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, Counter { value: r.get(1)?, ts: r.get(2)? })))?;
         Ok(rows.collect::<rusqlite::Result<HashMap<_, _>>>()?)
     }
 
     /// Set one counter now, outside a check run.
-    pub fn set_counter(&self, key: &str, c: Counter) -> Result<()> {
+    pub(crate) fn set_counter(&self, key: &str, c: Counter) -> Result<()> {
         self.conn
             .execute(
                 "INSERT INTO counters (key, value, ts) VALUES (?1, ?2, ?3) \

@@ -16,11 +16,10 @@ mod outbox;
 mod pings;
 mod rows;
 
-pub use actions::ActionRow;
-pub use alerts::{AlertTx, Silence};
-pub use checks::LatestCheck;
-pub use open::{OpenError, is_corrupt, with_space_hint};
-pub use outbox::{NewNotification, OutboxRow};
+pub(crate) use actions::ActionRow;
+pub(crate) use alerts::{AlertTx, Silence};
+pub(crate) use open::{OpenError, is_corrupt, with_space_hint};
+pub(crate) use outbox::{NewNotification, OutboxRow};
 
 use anyhow::{Context, Result};
 use rusqlite::Connection;
@@ -57,7 +56,7 @@ CREATE TABLE latest (monitor TEXT PRIMARY KEY, ts REAL NOT NULL, result TEXT NOT
 ];
 
 /// An open database.
-pub struct Store {
+pub(crate) struct Store {
     pub(crate) conn: Connection,
     path: PathBuf,
 }
@@ -83,13 +82,13 @@ impl Store {
     }
 
     /// The file this store lives in.
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         &self.path
     }
 
     /// Delete history older than `before` (unix seconds). Counters are kept
     /// apart: they are overwritten in place, and stale ones go after a day.
-    pub fn prune(&self, before: f64) -> Result<usize> {
+    pub(crate) fn prune(&self, before: f64) -> Result<usize> {
         let mut n = 0;
         for table in ["samples", "checks", "pings", "actions"] {
             n += self

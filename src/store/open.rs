@@ -27,7 +27,7 @@ const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
 /// Why a database could not be opened.
 #[derive(Debug, thiserror::Error)]
-pub enum OpenError {
+pub(crate) enum OpenError {
     /// Not hm's to touch; left as it is.
     #[error("{0}")]
     Refused(String),
@@ -40,7 +40,7 @@ pub enum OpenError {
 }
 
 /// Whether an error (anywhere in its chain) is SQLite saying the file is damaged.
-pub fn is_corrupt(e: &anyhow::Error) -> bool {
+pub(crate) fn is_corrupt(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
         let sqlite = c.downcast_ref::<rusqlite::Error>().or_else(|| c.downcast_ref::<Sqlite>().map(|s| &s.0));
         matches!(
@@ -56,7 +56,7 @@ pub fn is_corrupt(e: &anyhow::Error) -> bool {
 /// most often a permission (issue 16).
 #[derive(Debug, thiserror::Error)]
 #[error("{}", concise(.0))]
-pub struct Sqlite(pub rusqlite::Error);
+pub(super) struct Sqlite(pub rusqlite::Error);
 
 fn concise(e: &rusqlite::Error) -> String {
     match e {
@@ -84,7 +84,7 @@ fn classify(path: &Path, e: anyhow::Error) -> OpenError {
 
 /// SQLite reports a full filesystem in several ways ("disk I/O error" when
 /// its shared-memory file cannot grow); say plainly when that is the cause.
-pub fn with_space_hint(path: &Path, e: anyhow::Error) -> anyhow::Error {
+pub(crate) fn with_space_hint(path: &Path, e: anyhow::Error) -> anyhow::Error {
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     match nix::sys::statvfs::statvfs(dir) {
         Ok(fs) if fs.blocks_available().saturating_mul(fs.fragment_size()) < 64 * 1024 => {
@@ -154,7 +154,7 @@ fn check_header(path: &Path) -> Result<(), OpenError> {
 impl Store {
     /// Open (creating if needed) the database at `path` and bring its schema
     /// up to date.
-    pub fn open(path: &Path) -> Result<Store, OpenError> {
+    pub(crate) fn open(path: &Path) -> Result<Store, OpenError> {
         let shown = path.display();
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
             && !dir.exists()
@@ -215,7 +215,7 @@ impl Store {
     /// An empty database in memory: what a read-only command (`status`,
     /// `export`, `history`) sees before anything was recorded, without
     /// creating a file (issue 16).
-    pub fn empty() -> Result<Store, OpenError> {
+    pub(crate) fn empty() -> Result<Store, OpenError> {
         let conn = Connection::open_in_memory()
             .context("cannot open an empty database in memory")
             .map_err(OpenError::Unavailable)?;
@@ -226,7 +226,7 @@ impl Store {
 
     /// Open the database, moving a corrupt one aside and starting anew; the
     /// second value says what was moved where.
-    pub fn open_or_recover(path: &Path) -> Result<(Store, Option<String>), OpenError> {
+    pub(crate) fn open_or_recover(path: &Path) -> Result<(Store, Option<String>), OpenError> {
         match Store::open(path) {
             Err(OpenError::Corrupt { reason, .. }) => Store::start_anew(path, &reason).map(|(s, note)| (s, Some(note))),
             other => other.map(|s| (s, None)),
@@ -235,7 +235,7 @@ impl Store {
 
     /// Move the damaged database at `path` aside and open a new one there;
     /// the note says what was moved where (`reason`: what SQLite said).
-    pub fn start_anew(path: &Path, reason: &str) -> Result<(Store, String), OpenError> {
+    pub(crate) fn start_anew(path: &Path, reason: &str) -> Result<(Store, String), OpenError> {
         let moved = move_aside(path).map_err(OpenError::Unavailable)?;
         let store = Store::open(path)?;
         let note = format!(

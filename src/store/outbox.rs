@@ -14,7 +14,7 @@ use serde::Serialize;
 
 /// A notification to queue.
 #[derive(Debug)]
-pub struct NewNotification<'a> {
+pub(crate) struct NewNotification<'a> {
     pub channel: &'a str,
     pub alert_id: Option<i64>,
     /// The event kind (`firing`, `resolved`, ...).
@@ -26,7 +26,7 @@ pub struct NewNotification<'a> {
 
 /// One queued notification.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct OutboxRow {
+pub(crate) struct OutboxRow {
     pub id: i64,
     pub channel: String,
     pub alert_id: Option<i64>,
@@ -74,7 +74,7 @@ fn read(payload: &str) -> Result<Notification, String> {
 
 impl Store {
     /// Every undelivered notification, oldest first.
-    pub fn undelivered(&self) -> Result<Vec<OutboxRow>> {
+    pub(crate) fn undelivered(&self) -> Result<Vec<OutboxRow>> {
         let sql = format!("SELECT {COLUMNS} FROM outbox WHERE delivered_at IS NULL ORDER BY id");
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([], row)?;
@@ -82,19 +82,19 @@ impl Store {
     }
 
     /// Whether anything waits to be delivered (cheap: a partial index).
-    pub fn has_undelivered(&self) -> Result<bool> {
+    pub(crate) fn has_undelivered(&self) -> Result<bool> {
         let mut stmt = self.conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM outbox WHERE delivered_at IS NULL)")?;
         Ok(stmt.query_row([], |r| r.get(0))?)
     }
 
     /// How many notifications wait to be delivered.
-    pub fn count_undelivered(&self) -> Result<usize> {
+    pub(crate) fn count_undelivered(&self) -> Result<usize> {
         let mut stmt = self.conn.prepare_cached("SELECT count(*) FROM outbox WHERE delivered_at IS NULL")?;
         Ok(stmt.query_row([], |r| r.get::<_, i64>(0))? as usize)
     }
 
     /// The latest `limit` notifications, delivered or not, newest first.
-    pub fn outbox_recent(&self, limit: usize) -> Result<Vec<OutboxRow>> {
+    pub(crate) fn outbox_recent(&self, limit: usize) -> Result<Vec<OutboxRow>> {
         let sql = format!("SELECT {COLUMNS} FROM outbox ORDER BY id DESC LIMIT ?1");
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map([i64::try_from(limit).unwrap_or(i64::MAX)], row)?;
@@ -104,7 +104,7 @@ impl Store {
     /// Record a delivery. A delivered `refresh` (Alertmanager's re-post of
     /// a firing alert, one per run) is deleted instead: it says nothing the
     /// alert's other notifications do not, and would fill the table.
-    pub fn delivered(&self, id: i64, now: f64) -> Result<()> {
+    pub(crate) fn delivered(&self, id: i64, now: f64) -> Result<()> {
         let shown = self.path().display();
         self.conn
             .prepare_cached("DELETE FROM outbox WHERE id = ?1 AND event = 'refresh'")?
@@ -120,7 +120,7 @@ impl Store {
     }
 
     /// Record a failed attempt and when to try again.
-    pub fn delivery_failed(&self, id: i64, next_try: f64, error: &str) -> Result<()> {
+    pub(crate) fn delivery_failed(&self, id: i64, next_try: f64, error: &str) -> Result<()> {
         self.conn
             .prepare_cached("UPDATE outbox SET attempts = attempts + 1, next_try = ?2, last_error = ?3 WHERE id = ?1")?
             .execute(params![id, next_try, error])

@@ -7,7 +7,7 @@ use rusqlite::{OptionalExtension, params};
 
 impl Store {
     /// Record a ping.
-    pub fn record_ping(&self, ts: f64, name: &str, ok: bool, duration_ms: Option<f64>) -> Result<()> {
+    pub(crate) fn record_ping(&self, ts: f64, name: &str, ok: bool, duration_ms: Option<f64>) -> Result<()> {
         self.conn
             .execute(
                 "INSERT INTO pings (ts, name, kind, duration_ms, exit_code) VALUES (?1, ?2, ?3, ?4, NULL)",
@@ -18,7 +18,7 @@ impl Store {
     }
 
     /// Every ping of `name` since `since`, oldest first.
-    pub fn task_pings(&self, name: &str, since: f64) -> Result<Vec<crate::config::TaskPing>> {
+    pub(crate) fn task_pings(&self, name: &str, since: f64) -> Result<Vec<crate::config::TaskPing>> {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT ts, kind, duration_ms FROM pings WHERE name = ?1 AND ts >= ?2 ORDER BY ts")?;
@@ -29,7 +29,7 @@ impl Store {
     }
 
     /// The latest ping of `name`.
-    pub fn last_ping(&self, name: &str) -> Result<Option<LastPing>> {
+    pub(crate) fn last_ping(&self, name: &str) -> Result<Option<LastPing>> {
         Ok(self
             .conn
             .prepare_cached("SELECT ts, kind FROM pings WHERE name = ?1 ORDER BY ts DESC LIMIT 1")?

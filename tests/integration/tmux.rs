@@ -12,7 +12,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// A tmux server of the test's own, killed with it.
-pub struct Server {
+pub(crate) struct Server {
     pub socket: PathBuf,
     dir: PathBuf,
     /// The tmux server's pid, once it runs: killed on drop even when the
@@ -23,14 +23,14 @@ pub struct Server {
 }
 
 impl Server {
-    pub fn new(t: &Test) -> Server {
+    pub(crate) fn new(t: &Test) -> Server {
         Server { socket: t.path("tmux.sock"), dir: t.root().to_path_buf(), pid: std::cell::Cell::new(None) }
     }
 
     /// Start the session `name` running `script` (bash), 80x24, no user
     /// config; `trap_int` is what it does on SIGINT besides noting it in
     /// the file `int-NAME`.
-    pub fn session(&self, name: &str, script: &str, trap_int: &str) {
+    pub(crate) fn session(&self, name: &str, script: &str, trap_int: &str) {
         let mark = self.mark(name);
         let body = format!("trap 'echo int >> {}; {trap_int}' INT; {script}", mark.display());
         let status = Command::new("tmux")
@@ -53,12 +53,12 @@ impl Server {
         }
     }
 
-    pub fn mark(&self, name: &str) -> PathBuf {
+    pub(crate) fn mark(&self, name: &str) -> PathBuf {
         self.dir.join(format!("int-{name}"))
     }
 
     /// How many SIGINTs the session `name` got.
-    pub fn interrupts(&self, name: &str) -> usize {
+    pub(crate) fn interrupts(&self, name: &str) -> usize {
         std::fs::read_to_string(self.mark(name)).map_or(0, |s| s.lines().count())
     }
 }
@@ -79,11 +79,11 @@ impl Drop for Server {
 }
 
 /// Prints a line every half second, forever.
-pub const BUSY: &str = "while :; do echo tick; sleep 0.5; done";
+pub(crate) const BUSY: &str = "while :; do echo tick; sleep 0.5; done";
 /// Prints one line, then nothing, forever.
-pub const SILENT: &str = "echo task 42 started; while :; do sleep 1; done";
+pub(crate) const SILENT: &str = "echo task 42 started; while :; do sleep 1; done";
 
-pub fn monitor(name: &str, session: &str, socket: &Path, extra: &str) -> String {
+pub(crate) fn monitor(name: &str, session: &str, socket: &Path, extra: &str) -> String {
     format!(
         "[[monitor]]\nname = \"{name}\"\nkind = \"tmux\"\nsession = \"{session}\"\nsocket = \"{}\"\n{extra}\n",
         socket.display()

@@ -38,7 +38,7 @@ fn alert(n: &Notification, severity: Status, ends: bool) -> Value {
 }
 
 /// The list of alerts to post.
-pub fn body(n: &Notification) -> Value {
+pub(crate) fn body(n: &Notification) -> Value {
     let mut alerts = vec![alert(n, n.severity, n.event == EventKind::Resolved)];
     if let Some(prev) = n.previous_severity.filter(|p| *p != n.severity) {
         alerts.push(alert(n, prev, true));
@@ -46,7 +46,7 @@ pub fn body(n: &Notification) -> Value {
     Value::Array(alerts)
 }
 
-pub fn send(url: &Secret, n: &Notification, timeout: Duration) -> Result<String> {
+pub(super) fn send(url: &Secret, n: &Notification, timeout: Duration) -> Result<String> {
     // Alertmanager models alerts, not events (and the config refuses
     // `healed` for it): one queued before the config changed is let go.
     if n.event == EventKind::Healed {

@@ -11,7 +11,7 @@ use crate::host::exec;
 use anyhow::Result;
 use std::time::Duration;
 
-pub fn send(argv: &[String], n: &Notification, timeout: Duration) -> Result<String> {
+pub(super) fn send(argv: &[String], n: &Notification, timeout: Duration) -> Result<String> {
     let json = serde_json::to_string(n)?;
     let id = n.alert_id.to_string();
     let mut env = vec![

@@ -14,7 +14,7 @@ fn one_line(s: &str) -> String {
 }
 
 /// The whole message, headers and body.
-pub fn message(to: &[String], from: Option<&str>, n: &Notification) -> String {
+pub(super) fn message(to: &[String], from: Option<&str>, n: &Notification) -> String {
     let mut m = format!("To: {}\n", to.join(", "));
     if let Some(f) = from {
         m.push_str(&format!("From: {f}\n"));
@@ -46,7 +46,13 @@ pub fn message(to: &[String], from: Option<&str>, n: &Notification) -> String {
     m
 }
 
-pub fn send(sendmail: &Path, to: &[String], from: Option<&str>, n: &Notification, timeout: Duration) -> Result<String> {
+pub(super) fn send(
+    sendmail: &Path,
+    to: &[String],
+    from: Option<&str>,
+    n: &Notification,
+    timeout: Duration,
+) -> Result<String> {
     let argv = vec![sendmail.display().to_string(), "-t".into(), "-oi".into()];
     exec::output_with(&argv, Some(message(to, from, n).as_bytes()), &[], timeout)?;
     Ok(format!("handed to {}", sendmail.display()))

@@ -9,13 +9,18 @@ use std::io::Read;
 use std::time::Duration;
 
 /// The most of a failed answer's body that is read.
-pub const BODY_CAP: u64 = 4096;
+pub(super) const BODY_CAP: u64 = 4096;
 
 /// POST `body` (JSON) to `url`; a 2xx status is success, and its body is
 /// not read. The error of any other answer carries the start of its body,
 /// which is where receivers say what they did not like; the caller scrubs
 /// it of the channel's secrets and cuts it short.
-pub fn post_json(url: &str, body: &serde_json::Value, headers: &[(&str, String)], timeout: Duration) -> Result<String> {
+pub(super) fn post_json(
+    url: &str,
+    body: &serde_json::Value,
+    headers: &[(&str, String)],
+    timeout: Duration,
+) -> Result<String> {
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_global(Some(timeout))
         .http_status_as_error(false)

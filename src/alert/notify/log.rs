@@ -7,7 +7,7 @@ use crate::alert::state::EventKind;
 use crate::status::Status;
 
 /// The line, and its syslog priority.
-pub fn line(n: &Notification) -> (u8, String) {
+pub(super) fn line(n: &Notification) -> (u8, String) {
     let priority = match (n.event, n.severity) {
         (EventKind::Resolved | EventKind::Healed, _) => 5,
         (EventKind::Test, _) => 6,
@@ -21,7 +21,7 @@ pub fn line(n: &Notification) -> (u8, String) {
     (priority, format!("hm alert {}: {} (alert {}, {})", n.event.as_str(), n.summary(), n.alert_id, n.dedup_key))
 }
 
-pub fn send(n: &Notification) -> String {
+pub(super) fn send(n: &Notification) -> String {
     let (priority, line) = line(n);
     if std::env::var_os("JOURNAL_STREAM").is_some() {
         eprintln!("<{priority}>{line}");

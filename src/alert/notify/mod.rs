@@ -14,17 +14,13 @@ mod scrub;
 mod slack;
 mod webhook;
 
-pub use alertmanager::body as alertmanager_body;
-pub use pagerduty::body as pagerduty_body;
-pub use slack::body as slack_body;
-
 use super::Notification;
 use crate::config::{Channel, Secret, Target};
 
 /// Send one notification through one channel. `Ok` carries what the
 /// receiver said (`HTTP 200`, `sent`); `Err` a one-line reason. Both are
 /// scrubbed of every form of the channel's secrets (see [`scrub`]).
-pub fn send(ch: &Channel, n: &Notification) -> Result<String, String> {
+pub(crate) fn send(ch: &Channel, n: &Notification) -> Result<String, String> {
     let result = match &ch.target {
         Target::Log => Ok(log::send(n)),
         Target::Command { argv } => command::send(argv, n, ch.timeout),
@@ -66,12 +62,6 @@ fn scrubber(ch: &Channel) -> scrub::Scrubber {
     s
 }
 
-/// `text` with every secret of `ch` replaced by its shown form, on one
-/// line, and cut short.
-pub fn scrub(text: &str, ch: &Channel) -> String {
-    scrubber(ch).scrub(text)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,7 +77,7 @@ mod tests {
             timeout: Duration::from_secs(1),
             target: Target::Webhook { url: Secret::Value(url.into()), token: Some(Secret::Value("tok-SECRET".into())) },
         };
-        let scrubbed = scrub(&format!("failed to POST {url} with tok-SECRET\nsecond line"), &ch);
+        let scrubbed = scrubber(&ch).scrub(&format!("failed to POST {url} with tok-SECRET\nsecond line"));
         assert_eq!(scrubbed, "failed to POST http://127.0.0.1:9/… with … second line");
     }
 

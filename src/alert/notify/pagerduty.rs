@@ -18,7 +18,7 @@ use serde_json::{Value, json};
 use std::time::Duration;
 
 /// The Change Events body of a `healed` notification.
-pub fn change_body(n: &Notification, routing_key: &str) -> Value {
+pub(super) fn change_body(n: &Notification, routing_key: &str) -> Value {
     let summary: String = n.summary().chars().take(1024).collect();
     json!({
         "routing_key": routing_key,
@@ -38,7 +38,7 @@ pub fn change_body(n: &Notification, routing_key: &str) -> Value {
 }
 
 /// The Events API v2 body.
-pub fn body(n: &Notification, routing_key: &str) -> Value {
+pub(crate) fn body(n: &Notification, routing_key: &str) -> Value {
     if n.event == EventKind::Resolved {
         return json!({"routing_key": routing_key, "event_action": "resolve", "dedup_key": n.dedup_key});
     }
@@ -73,7 +73,7 @@ pub fn body(n: &Notification, routing_key: &str) -> Value {
     })
 }
 
-pub fn send(url: &str, routing_key: &Secret, n: &Notification, timeout: Duration) -> Result<String> {
+pub(super) fn send(url: &str, routing_key: &Secret, n: &Notification, timeout: Duration) -> Result<String> {
     if n.event == EventKind::Healed {
         let Some(change) = pagerduty_change_url(url) else {
             anyhow::bail!(

@@ -21,7 +21,7 @@
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
 
 /// The longest scrubbed text kept, in characters.
-pub const MAX_CHARS: usize = 300;
+pub(super) const MAX_CHARS: usize = 300;
 
 /// Shorter pieces of a URL are not scrubbed on their own (they are words
 /// like `v2` or `api`); they still go with the path they are part of.
@@ -46,21 +46,21 @@ struct Needle {
 
 /// The needles to remove from a text, each with its replacement.
 #[derive(Debug, Default)]
-pub struct Scrubber {
+pub(super) struct Scrubber {
     /// Longest first, so a URL goes whole before any part of it.
     needles: Vec<Needle>,
 }
 
 impl Scrubber {
     /// Hide `value` (a token, a key) as `shown`.
-    pub fn value(&mut self, value: &str, shown: &str) {
+    pub(super) fn value(&mut self, value: &str, shown: &str) {
         for form in forms(value) {
             self.push(form, shown, 0);
         }
     }
 
     /// Hide the URL `url` as `shown`, and every secret part of it as `…`.
-    pub fn url(&mut self, url: &str, shown: &str) {
+    pub(super) fn url(&mut self, url: &str, shown: &str) {
         let decoded = percent_decode_str(url).decode_utf8_lossy().into_owned();
         for form in [url.to_string(), decoded] {
             let public = public_len(&form);
@@ -88,7 +88,7 @@ impl Scrubber {
 
     /// `text` on one line, without control characters or any needle, cut
     /// to [`MAX_CHARS`].
-    pub fn scrub(&self, text: &str) -> String {
+    pub(super) fn scrub(&self, text: &str) -> String {
         let mut out: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
         out = self.cut_partial_tail(out);
         out = self.replace_all(&out);

@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 use std::time::Duration;
 
 /// The attachment colour: red, amber, purple; green when resolved or healed.
-pub fn colour(n: &Notification) -> &'static str {
+pub(super) fn colour(n: &Notification) -> &'static str {
     match (n.event, n.severity) {
         (EventKind::Resolved | EventKind::Healed, _) => "#2eb886",
         (EventKind::Test, _) => "#439fe0",
@@ -22,7 +22,7 @@ pub fn colour(n: &Notification) -> &'static str {
 }
 
 /// The incoming-webhook payload.
-pub fn body(n: &Notification) -> Value {
+pub(crate) fn body(n: &Notification) -> Value {
     if let Some(h) = &n.heal {
         let after =
             h.after.as_ref().map_or("not checked again".to_string(), |a| format!("{}: {}", a.status, a.message));
@@ -61,6 +61,6 @@ pub fn body(n: &Notification) -> Value {
     })
 }
 
-pub fn send(url: &Secret, n: &Notification, timeout: Duration) -> Result<String> {
+pub(super) fn send(url: &Secret, n: &Notification, timeout: Duration) -> Result<String> {
     post_json(&url.reveal()?, &body(n), &[], timeout)
 }

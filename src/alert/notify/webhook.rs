@@ -7,7 +7,7 @@ use crate::config::Secret;
 use anyhow::Result;
 use std::time::Duration;
 
-pub fn send(url: &Secret, token: Option<&Secret>, n: &Notification, timeout: Duration) -> Result<String> {
+pub(super) fn send(url: &Secret, token: Option<&Secret>, n: &Notification, timeout: Duration) -> Result<String> {
     let mut headers = Vec::new();
     if let Some(t) = token {
         headers.push(("Authorization", format!("Bearer {}", t.reveal()?)));

@@ -52,7 +52,7 @@ fn validate(c: &mut Checker<'_, '_>, raw: &RawMonitor) -> Option<Spec> {
     Some(Spec::Command(CommandSpec { argv: argv(c, "command", cmd, raw.shell.unwrap_or(false))? }))
 }
 
-pub fn check(_ctx: &CheckCtx<'_>, spec: &CommandSpec, timeout: Duration) -> Result<CheckOutput> {
+pub(crate) fn check(_ctx: &CheckCtx<'_>, spec: &CommandSpec, timeout: Duration) -> Result<CheckOutput> {
     // A little less than the monitor's timeout, so the plugin is killed
     // (not left running) and its own result reported.
     let budget = timeout.saturating_sub(Duration::from_millis(100)).max(Duration::from_millis(100));

@@ -55,7 +55,7 @@ const IOWAIT_PCT: &str = "cpu.iowait_pct";
 /// Fewer ticks than this between two readings is too coarse to judge by.
 const MIN_TICKS: f64 = 50.0;
 
-pub fn check(ctx: &CheckCtx<'_>, limits: Limits) -> Result<CheckOutput> {
+pub(crate) fn check(ctx: &CheckCtx<'_>, limits: Limits) -> Result<CheckOutput> {
     let now = ctx.host.cpu_times()?;
     let previous = match (ctx.recent_counter(BUSY), ctx.recent_counter(IOWAIT), ctx.recent_counter(TOTAL)) {
         (Some(b), Some(i), Some(t)) => {

@@ -100,7 +100,7 @@ fn describe(m: &Monitor) -> Described {
     )
 }
 
-pub fn check(ctx: &CheckCtx<'_>, spec: &DiskSpec) -> Result<CheckOutput> {
+pub(crate) fn check(ctx: &CheckCtx<'_>, spec: &DiskSpec) -> Result<CheckOutput> {
     let filesystems = match &spec.path {
         Some(p) => vec![ctx.host.filesystem_of(p)?],
         None => ctx.host.filesystems(&spec.fs_types)?,

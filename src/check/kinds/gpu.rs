@@ -67,11 +67,11 @@ fn describe(m: &Monitor) -> Described {
 }
 
 /// The fields asked for, in order.
-pub const QUERY: &str = "index,name,utilization.gpu,memory.used,memory.total,temperature.gpu";
+pub(crate) const QUERY: &str = "index,name,utilization.gpu,memory.used,memory.total,temperature.gpu";
 
 /// One GPU's figures; `None` where nvidia-smi says `[N/A]` or `[Not Supported]`.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Gpu {
+pub(crate) struct Gpu {
     pub index: String,
     pub name: String,
     pub utilization: Option<f64>,
@@ -82,7 +82,7 @@ pub struct Gpu {
 
 /// Parse nvidia-smi's CSV (no header, no units); lines that do not have
 /// the six fields are skipped.
-pub fn parse(csv: &str) -> Vec<Gpu> {
+pub(crate) fn parse(csv: &str) -> Vec<Gpu> {
     csv.lines()
         .filter_map(|line| {
             let f: Vec<&str> = line.split(',').map(str::trim).collect();
@@ -115,7 +115,7 @@ fn absent(error: &str) -> bool {
     .any(|s| e.contains(s))
 }
 
-pub fn check(ctx: &CheckCtx<'_>, spec: &GpuSpec, timeout: Duration) -> Result<CheckOutput> {
+pub(crate) fn check(ctx: &CheckCtx<'_>, spec: &GpuSpec, timeout: Duration) -> Result<CheckOutput> {
     let argv: Vec<String> =
         ["nvidia-smi", &format!("--query-gpu={QUERY}"), "--format=csv,noheader,nounits"].map(String::from).to_vec();
     let csv = match ctx.host.command_output(&argv, timeout) {

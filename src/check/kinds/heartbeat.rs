@@ -117,7 +117,7 @@ fn describe(m: &Monitor) -> Described {
     (target, vec![Some(format!("warn {} crit {}", format_duration(h.warn), format_duration(h.crit)))])
 }
 
-pub fn check(ctx: &CheckCtx<'_>, spec: &HeartbeatSpec) -> Result<CheckOutput> {
+pub(crate) fn check(ctx: &CheckCtx<'_>, spec: &HeartbeatSpec) -> Result<CheckOutput> {
     let (age, what) = match &spec.source {
         HeartbeatSource::File(path) => {
             let modified = match std::fs::metadata(path).and_then(|m| m.modified()) {

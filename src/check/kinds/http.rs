@@ -98,7 +98,7 @@ fn describe(m: &Monitor) -> Described {
 /// The body read to look for `contains`, at most.
 const BODY_LIMIT: u64 = 1 << 20;
 
-pub fn check(_ctx: &CheckCtx<'_>, spec: &HttpSpec, timeout: Duration) -> Result<CheckOutput> {
+pub(crate) fn check(_ctx: &CheckCtx<'_>, spec: &HttpSpec, timeout: Duration) -> Result<CheckOutput> {
     // A little less than the monitor's timeout, so the check's own answer
     // (which names the URL) comes before the runner gives up on it.
     let timeout = timeout.saturating_sub(Duration::from_millis(100)).max(Duration::from_millis(100));

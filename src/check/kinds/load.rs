@@ -41,7 +41,7 @@ fn describe(m: &Monitor) -> Described {
     ("load per CPU".into(), vec![limits_text("", limits, num)])
 }
 
-pub fn check(ctx: &CheckCtx<'_>, limits: Limits) -> Result<CheckOutput> {
+pub(crate) fn check(ctx: &CheckCtx<'_>, limits: Limits) -> Result<CheckOutput> {
     let l = ctx.host.load()?;
     let cpus = l.cpus.max(1) as f64;
     let per = [("load1", l.one / cpus), ("load5", l.five / cpus), ("load15", l.fifteen / cpus)];

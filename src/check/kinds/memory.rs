@@ -46,7 +46,7 @@ fn describe(m: &Monitor) -> Described {
     ("memory and swap".into(), vec![limits_text("", memory, num), limits_text("swap_", swap, num)])
 }
 
-pub fn check(ctx: &CheckCtx<'_>, memory: Limits, swap: Limits) -> Result<CheckOutput> {
+pub(crate) fn check(ctx: &CheckCtx<'_>, memory: Limits, swap: Limits) -> Result<CheckOutput> {
     let m = ctx.host.memory()?;
     let total = m.total.max(1) as f64;
     let used = 100.0 * (m.total.saturating_sub(m.available)) as f64 / total;

@@ -9,21 +9,21 @@
 //! (and its variant of `config::Spec`, its README row and its tests). Its
 //! `hm add` flags are data here too ([`flag`]): `src/cli/` builds them.
 
-pub mod command;
-pub mod cpu;
-pub mod disk;
+pub(crate) mod command;
+pub(crate) mod cpu;
+pub(crate) mod disk;
 pub(crate) mod flag;
-pub mod gpu;
-pub mod heartbeat;
-pub mod http;
-pub mod load;
-pub mod memory;
-pub mod process;
-pub mod sqlite;
-pub mod tasks;
-pub mod tcp;
-pub mod tmux;
-pub mod workspace;
+pub(crate) mod gpu;
+pub(crate) mod heartbeat;
+pub(crate) mod http;
+pub(crate) mod load;
+pub(crate) mod memory;
+pub(crate) mod process;
+pub(crate) mod sqlite;
+pub(crate) mod tasks;
+pub(crate) mod tcp;
+pub(crate) mod tmux;
+pub(crate) mod workspace;
 
 use super::{CheckCtx, CheckOutput};
 use crate::config::checker::Checker;

@@ -101,7 +101,7 @@ fn describe(m: &Monitor) -> Described {
     )
 }
 
-pub fn check(_ctx: &CheckCtx<'_>, spec: &SqliteSpec) -> Result<CheckOutput> {
+pub(crate) fn check(_ctx: &CheckCtx<'_>, spec: &SqliteSpec) -> Result<CheckOutput> {
     let db = &spec.path;
     if !db.is_file() {
         return Ok(CheckOutput {

@@ -27,7 +27,7 @@ pub struct TasksSpec {
 
 /// A recorded ping, as the tasks check reads it.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct TaskPing {
+pub(crate) struct TaskPing {
     pub ts: f64,
     pub ok: bool,
     pub duration_ms: Option<f64>,
@@ -76,7 +76,7 @@ fn describe(m: &Monitor) -> Described {
 }
 
 /// The `q` quantile (0–1) of sorted values, nearest rank.
-pub fn quantile(sorted: &[f64], q: f64) -> Option<f64> {
+pub(crate) fn quantile(sorted: &[f64], q: f64) -> Option<f64> {
     if sorted.is_empty() {
         return None;
     }
@@ -84,7 +84,7 @@ pub fn quantile(sorted: &[f64], q: f64) -> Option<f64> {
     Some(sorted[rank.clamp(1, sorted.len()) - 1])
 }
 
-pub fn check(ctx: &CheckCtx<'_>, spec: &TasksSpec) -> Result<CheckOutput> {
+pub(crate) fn check(ctx: &CheckCtx<'_>, spec: &TasksSpec) -> Result<CheckOutput> {
     let window_s = spec.window.as_secs_f64();
     let pings: Vec<&TaskPing> = ctx
         .tasks

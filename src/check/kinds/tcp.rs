@@ -56,7 +56,7 @@ fn describe(m: &Monitor) -> Described {
     (format!("tcp {}", t.address), vec![limits_text("", t.latency, secs)])
 }
 
-pub fn check(_ctx: &CheckCtx<'_>, spec: &TcpSpec, timeout: Duration) -> Result<CheckOutput> {
+pub(crate) fn check(_ctx: &CheckCtx<'_>, spec: &TcpSpec, timeout: Duration) -> Result<CheckOutput> {
     // A little less than the monitor's timeout, so this check's own answer comes first.
     let timeout = timeout.saturating_sub(Duration::from_millis(100)).max(Duration::from_millis(100));
     let start = Instant::now();

@@ -74,7 +74,7 @@ fn validate(c: &mut Checker<'_, '_>, raw: &RawMonitor) -> Option<Spec> {
     Some(Spec::Workspace(WorkspaceSpec { path, size, required, writable: raw.writable.unwrap_or(false) }))
 }
 
-pub fn check(_ctx: &CheckCtx<'_>, spec: &WorkspaceSpec, timeout: Duration) -> Result<CheckOutput> {
+pub(crate) fn check(_ctx: &CheckCtx<'_>, spec: &WorkspaceSpec, timeout: Duration) -> Result<CheckOutput> {
     let dir = &spec.path;
     match std::fs::metadata(dir) {
         Ok(m) if m.is_dir() => {}

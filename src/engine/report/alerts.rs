@@ -8,7 +8,7 @@ use serde::Serialize;
 
 /// One alert, for people and scripts.
 #[derive(Debug, Clone, Serialize)]
-pub struct AlertView {
+pub(crate) struct AlertView {
     pub id: i64,
     pub monitor: String,
     pub kind: String,
@@ -30,7 +30,7 @@ pub struct AlertView {
 
 /// A silence in force.
 #[derive(Debug, Serialize)]
-pub struct SilenceView {
+pub(crate) struct SilenceView {
     pub monitor: String,
     /// RFC 3339.
     pub until: String,
@@ -39,7 +39,7 @@ pub struct SilenceView {
 
 /// The result of `hm alerts`.
 #[derive(Debug, Serialize)]
-pub struct AlertsReport {
+pub(crate) struct AlertsReport {
     /// Newest first.
     pub alerts: Vec<AlertView>,
     pub silences: Vec<SilenceView>,
@@ -50,7 +50,7 @@ pub struct AlertsReport {
 
 /// The result of `hm alerts ack|silence|unsilence`.
 #[derive(Debug, Serialize)]
-pub struct AlertChange {
+pub(crate) struct AlertChange {
     /// `ack`, `silence` or `unsilence`.
     pub action: String,
     /// The alert id or monitor it applies to.
@@ -60,7 +60,7 @@ pub struct AlertChange {
 
 /// One notification in the outbox.
 #[derive(Debug, Serialize)]
-pub struct OutboxView {
+pub(crate) struct OutboxView {
     pub id: i64,
     pub channel: String,
     pub alert_id: Option<i64>,
@@ -77,14 +77,14 @@ pub struct OutboxView {
 
 /// The result of `hm alerts outbox`.
 #[derive(Debug, Serialize)]
-pub struct OutboxReport {
+pub(crate) struct OutboxReport {
     /// Oldest first.
     pub notifications: Vec<OutboxView>,
 }
 
 /// The result of `hm alerts test`.
 #[derive(Debug, Serialize)]
-pub struct TestReport {
+pub(crate) struct TestReport {
     pub channel: String,
     pub kind: String,
     /// Where it went, secrets redacted.
@@ -96,7 +96,7 @@ pub struct TestReport {
 
 impl AlertView {
     /// The view of `a`, silenced when one of `silenced` is its monitor's.
-    pub fn new(a: Alert, silenced: &[Silence]) -> AlertView {
+    pub(crate) fn new(a: Alert, silenced: &[Silence]) -> AlertView {
         AlertView {
             silenced: silenced.iter().any(|s| s.monitor == a.monitor),
             id: a.id,

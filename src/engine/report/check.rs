@@ -8,7 +8,7 @@ use serde::Serialize;
 
 /// The result of `hm check`.
 #[derive(Debug, Serialize)]
-pub struct CheckReport {
+pub(crate) struct CheckReport {
     /// The worst status of all results.
     pub status: Status,
     /// When the run started (RFC 3339, UTC).

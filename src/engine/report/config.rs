@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 /// One monitor as listed.
 #[derive(Debug, Serialize)]
-pub struct MonitorRow {
+pub(crate) struct MonitorRow {
     pub name: String,
     pub kind: String,
     /// `config` (hm.toml) or `default` (embedded host monitor).
@@ -22,7 +22,7 @@ pub struct MonitorRow {
 
 /// The result of `hm monitor list`.
 #[derive(Debug, Serialize)]
-pub struct MonitorList {
+pub(crate) struct MonitorList {
     /// The config file read; null when running on the embedded defaults.
     pub config: Option<PathBuf>,
     pub monitors: Vec<MonitorRow>,
@@ -30,7 +30,7 @@ pub struct MonitorList {
 
 /// The result of `hm monitor add/remove`.
 #[derive(Debug, Serialize)]
-pub struct MonitorChange {
+pub(crate) struct MonitorChange {
     /// `added` or `removed`.
     pub action: String,
     pub name: String,
@@ -40,7 +40,7 @@ pub struct MonitorChange {
 
 /// The result of `hm validate`.
 #[derive(Debug, Serialize)]
-pub struct ValidateReport {
+pub(crate) struct ValidateReport {
     /// The file checked; null when none exists and the embedded defaults apply.
     pub config: Option<PathBuf>,
     /// Where hm looks for its config (the file checked, or the one that
@@ -61,7 +61,7 @@ pub struct ValidateReport {
 
 /// The result of `hm ping`.
 #[derive(Debug, Serialize)]
-pub struct PingReport {
+pub(crate) struct PingReport {
     /// The heartbeat's name.
     pub name: String,
     /// Whether the run succeeded.
@@ -77,7 +77,7 @@ pub struct PingReport {
 /// The formats `hm export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Format {
+pub(crate) enum Format {
     Prometheus,
     Json,
     Nagios,
@@ -85,7 +85,7 @@ pub enum Format {
 
 /// What `hm export` produced.
 #[derive(Debug, Serialize)]
-pub struct ExportReport {
+pub(crate) struct ExportReport {
     pub format: Format,
     /// The file written, when `--output` named one.
     pub output: Option<PathBuf>,

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 /// One remedy considered for one monitor.
 #[derive(Debug, Serialize)]
-pub struct Remedy {
+pub(crate) struct Remedy {
     pub monitor: String,
     /// `restart`, `clean-disk`, `clear-locks`, `unstick` or `none`.
     pub remedy: RemedyKind,
@@ -25,7 +25,7 @@ pub struct Remedy {
 
 /// The result of `hm heal`.
 #[derive(Debug, Serialize)]
-pub struct HealReport {
+pub(crate) struct HealReport {
     /// The status after healing (what the exit code says).
     pub status: Status,
     pub dry_run: bool,
@@ -43,7 +43,7 @@ pub struct HealReport {
 
 /// The result of a restart.
 #[derive(Debug, Serialize)]
-pub struct RestartReport {
+pub(crate) struct RestartReport {
     pub monitor: String,
     /// `restarted`, `failed`, `would restart`, `backing off` or `gave up`.
     pub outcome: Outcome,
@@ -60,14 +60,14 @@ pub struct RestartReport {
 }
 
 impl RestartReport {
-    pub fn failed(&self) -> bool {
+    pub(crate) fn failed(&self) -> bool {
         matches!(self.outcome, Outcome::Failed | Outcome::GaveUp)
     }
 }
 
 /// What one rule did (or would do).
 #[derive(Debug, Serialize)]
-pub struct RuleReport {
+pub(crate) struct RuleReport {
     /// The rule's name (`command-line` for a rule given as flags).
     pub rule: String,
     pub roots: Vec<PathBuf>,
@@ -85,7 +85,7 @@ pub struct RuleReport {
 
 /// The result of `hm clean-disk`.
 #[derive(Debug, Serialize)]
-pub struct CleanReport {
+pub(crate) struct CleanReport {
     /// True when nothing was deleted, only listed.
     pub dry_run: bool,
     pub rules: Vec<RuleReport>,
@@ -96,7 +96,7 @@ pub struct CleanReport {
 
 /// What was found and done for one database.
 #[derive(Debug, Serialize)]
-pub struct DbReport {
+pub(crate) struct DbReport {
     pub database: PathBuf,
     /// Processes that had it open.
     pub holders: Vec<Holder>,
@@ -115,14 +115,14 @@ pub struct DbReport {
 
 /// The result of `hm clear-locks`.
 #[derive(Debug, Serialize)]
-pub struct ClearLocksReport {
+pub(crate) struct ClearLocksReport {
     pub dry_run: bool,
     pub databases: Vec<DbReport>,
 }
 
 impl ClearLocksReport {
     /// Whether some database was left alone because it is held.
-    pub fn held(&self) -> bool {
+    pub(crate) fn held(&self) -> bool {
         self.databases.iter().any(|d| d.left_alone)
     }
 }

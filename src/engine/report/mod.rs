@@ -10,12 +10,12 @@ mod heal;
 mod outcome;
 mod query;
 
-pub use alerts::{AlertChange, AlertView, AlertsReport, OutboxReport, OutboxView, SilenceView, TestReport};
-pub use check::CheckReport;
-pub use config::{ExportReport, Format, MonitorChange, MonitorList, MonitorRow, PingReport, ValidateReport};
-pub use heal::{CleanReport, ClearLocksReport, DbReport, HealReport, Remedy, RestartReport, RuleReport};
-pub use outcome::{Outcome, RemedyKind};
-pub use query::{Action, ActionsReport, HistoryReport, MonitorStatus, Series, StatusReport};
+pub(crate) use alerts::{AlertChange, AlertView, AlertsReport, OutboxReport, OutboxView, SilenceView, TestReport};
+pub(crate) use check::CheckReport;
+pub(crate) use config::{ExportReport, Format, MonitorChange, MonitorList, MonitorRow, PingReport, ValidateReport};
+pub(crate) use heal::{CleanReport, ClearLocksReport, DbReport, HealReport, Remedy, RestartReport, RuleReport};
+pub(crate) use outcome::{Outcome, RemedyKind};
+pub(crate) use query::{Action, ActionsReport, HistoryReport, MonitorStatus, Series, StatusReport};
 
 use crate::alert::outbox::Delivery;
 use serde::Serialize;
@@ -23,7 +23,7 @@ use serde::Serialize;
 /// What a command produced.
 #[derive(Debug, Serialize)]
 #[serde(untagged)]
-pub enum Report {
+pub(crate) enum Report {
     Check(CheckReport),
     Status(StatusReport),
     Ping(PingReport),
@@ -51,7 +51,7 @@ impl Report {
     /// The exit code this report means (README, "Exit codes"): by health for `check`,
     /// `status`, `heal` and a Nagios export (0 ok, 1 warning, 2 critical,
     /// 3 unknown); 1 when a command did not do all it was asked; else 0.
-    pub fn exit_code(&self) -> i32 {
+    pub(crate) fn exit_code(&self) -> i32 {
         match self {
             Report::Check(r) => r.status.exit_code(),
             Report::Status(r) => r.status.exit_code(),

@@ -9,7 +9,7 @@ use std::fmt;
 /// The remedy hm chose for a monitor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum RemedyKind {
+pub(crate) enum RemedyKind {
     Restart,
     CleanDisk,
     ClearLocks,
@@ -21,7 +21,7 @@ pub enum RemedyKind {
 /// What a remedy did (or would do, in a dry run).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Outcome {
+pub(crate) enum Outcome {
     Restarted,
     Failed,
     #[serde(rename = "gave up")]
@@ -55,7 +55,7 @@ pub enum Outcome {
 
 impl Outcome {
     /// The words a report prints.
-    pub const fn as_str(self) -> &'static str {
+    pub(crate) const fn as_str(self) -> &'static str {
         match self {
             Outcome::Restarted => "restarted",
             Outcome::Failed => "failed",
@@ -77,13 +77,13 @@ impl Outcome {
     }
 
     /// Whether it changed something on the host: a `healed` event is sent.
-    pub fn changed(self) -> bool {
+    pub(crate) fn changed(self) -> bool {
         matches!(self, Outcome::Restarted | Outcome::Cleaned | Outcome::Cleared | Outcome::Unstuck)
     }
 
     /// Whether hm acted (or tried to): the monitor is checked again after
     /// the heal.
-    pub fn acted(self) -> bool {
+    pub(crate) fn acted(self) -> bool {
         self.changed() || matches!(self, Outcome::Failed | Outcome::StillStuck)
     }
 }
@@ -96,7 +96,7 @@ impl fmt::Display for Outcome {
 
 impl RemedyKind {
     /// The words a report prints.
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             RemedyKind::Restart => "restart",
             RemedyKind::CleanDisk => "clean-disk",

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 /// One monitor's latest state.
 #[derive(Debug, Clone, Serialize)]
-pub struct MonitorStatus {
+pub(crate) struct MonitorStatus {
     pub monitor: String,
     pub kind: String,
     /// The latest status; `unknown` when never checked.
@@ -38,7 +38,7 @@ pub struct MonitorStatus {
 
 /// The result of `hm status`.
 #[derive(Debug, Clone, Serialize)]
-pub struct StatusReport {
+pub(crate) struct StatusReport {
     /// The worst latest status.
     pub status: Status,
     /// The host's health score, 0–100.
@@ -57,7 +57,7 @@ pub struct StatusReport {
 
 /// One metric's values over time.
 #[derive(Debug, Clone, Serialize)]
-pub struct Series {
+pub(crate) struct Series {
     pub metric: String,
     pub unit: String,
     /// `[unix seconds, value]` pairs, oldest first.
@@ -69,7 +69,7 @@ pub struct Series {
 
 /// The result of `hm history`.
 #[derive(Debug, Clone, Serialize)]
-pub struct HistoryReport {
+pub(crate) struct HistoryReport {
     pub monitor: String,
     /// The start of the window (RFC 3339).
     pub since: String,
@@ -78,7 +78,7 @@ pub struct HistoryReport {
 
 /// One action.
 #[derive(Debug, Clone, Serialize)]
-pub struct Action {
+pub(crate) struct Action {
     /// When (RFC 3339).
     pub at: String,
     /// The monitor or rule it was for.
@@ -97,7 +97,7 @@ impl From<ActionRow> for Action {
 
 /// The result of `hm actions`.
 #[derive(Debug, Serialize)]
-pub struct ActionsReport {
+pub(crate) struct ActionsReport {
     /// The start of the window (RFC 3339).
     pub since: String,
     pub actions: Vec<Action>,

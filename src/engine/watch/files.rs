@@ -48,19 +48,19 @@ fn split(path: &Path) -> Option<(PathBuf, OsString)> {
 }
 
 impl Files {
-    pub fn new() -> Result<Files, Errno> {
+    pub(super) fn new() -> Result<Files, Errno> {
         let inotify = Inotify::init(InitFlags::IN_NONBLOCK | InitFlags::IN_CLOEXEC)?;
         Ok(Files { inotify, dirs: HashMap::new(), names: HashMap::new() })
     }
 
-    pub fn fd(&self) -> BorrowedFd<'_> {
+    pub(super) fn fd(&self) -> BorrowedFd<'_> {
         self.inotify.as_fd()
     }
 
     /// Watch the files of `files` (monitor → path), and nothing else. A
     /// directory that cannot be watched (gone, not a directory) is left to
     /// the clock.
-    pub fn set(&mut self, files: &BTreeMap<String, PathBuf>) {
+    pub(super) fn set(&mut self, files: &BTreeMap<String, PathBuf>) {
         let mut wanted: HashMap<PathBuf, HashMap<OsString, Vec<String>>> = HashMap::new();
         for (monitor, path) in files {
             if let Some((dir, name)) = split(path) {
@@ -96,7 +96,7 @@ impl Files {
     }
 
     /// The monitors whose file changed since the last read, each once.
-    pub fn read(&mut self) -> Vec<String> {
+    pub(super) fn read(&mut self) -> Vec<String> {
         let mut fired = Vec::new();
         loop {
             let events = match self.inotify.read_events() {

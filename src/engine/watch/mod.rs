@@ -58,7 +58,10 @@ impl Watcher {
     /// Start watching nothing yet. `host` re-reads a pid's start time;
     /// `fire` is called with the monitors that changed, and the thread
     /// ends when it returns false (nobody listens any more).
-    pub fn start(host: Box<dyn Host + Send>, fire: impl Fn(Vec<String>) -> bool + Send + 'static) -> Result<Watcher> {
+    pub(super) fn start(
+        host: Box<dyn Host + Send>,
+        fire: impl Fn(Vec<String>) -> bool + Send + 'static,
+    ) -> Result<Watcher> {
         let pids = pidfd::available();
         let files = Files::new();
         let mut notes = Vec::new();
@@ -92,7 +95,7 @@ impl Watcher {
     /// Watch what `want` says from now on, and nothing else; what fired
     /// since the last call is watched again if `want` still names it (a
     /// heartbeat file touched, yet still stale, must fire again).
-    pub fn arm(&self, want: &Want) {
+    pub(super) fn arm(&self, want: &Want) {
         let mut s = self.shared.lock().unwrap_or_else(PoisonError::into_inner);
         s.want = want.clone();
         s.generation += 1;

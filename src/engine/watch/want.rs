@@ -31,7 +31,7 @@ impl Want {
     /// Take in the results of a run: a full cycle (`full`) replaces
     /// everything, so a monitor no longer checked is no longer watched; a
     /// targeted run replaces only its own monitors' watches.
-    pub fn update(&mut self, config: &Config, results: &[CheckResult], full: bool) {
+    pub(crate) fn update(&mut self, config: &Config, results: &[CheckResult], full: bool) {
         if full {
             *self = Want::default();
         }
@@ -54,20 +54,20 @@ impl Want {
 
     /// Keep only the watches of monitors still enabled in `config` (after
     /// a reload): a removed monitor's process may die unnoticed.
-    pub fn retain(&mut self, config: &Config) {
+    pub(crate) fn retain(&mut self, config: &Config) {
         let keep = |name: &String| config.monitors.iter().any(|m| &m.name == name && m.enabled);
         self.procs.retain(|name, _| keep(name));
         self.files.retain(|name, _| keep(name));
     }
 
     /// Stop watching for `monitor` (its watch fired, or it was checked).
-    pub fn forget(&mut self, monitor: &str) {
+    pub(crate) fn forget(&mut self, monitor: &str) {
         self.procs.remove(monitor);
         self.files.remove(monitor);
     }
 
     /// The monitors watching each process: two monitors may match one.
-    pub fn by_proc(&self) -> BTreeMap<Proc, Vec<String>> {
+    pub(crate) fn by_proc(&self) -> BTreeMap<Proc, Vec<String>> {
         let mut out: BTreeMap<Proc, Vec<String>> = BTreeMap::new();
         for (name, procs) in &self.procs {
             for p in procs {

@@ -7,7 +7,7 @@ use nix::unistd::Pid;
 use std::process::{Child, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
-pub struct Daemon {
+pub(crate) struct Daemon {
     pub child: Child,
     out: std::path::PathBuf,
     err: std::path::PathBuf,
@@ -15,7 +15,7 @@ pub struct Daemon {
 
 impl Daemon {
     /// Start `hm ARGS` in the test's directory; stdout and stderr go to files.
-    pub fn start(t: &Test, args: &[&str]) -> Daemon {
+    pub(crate) fn start(t: &Test, args: &[&str]) -> Daemon {
         let (out, err) = (t.path(&format!("daemon-{}.out", args[0])), t.path(&format!("daemon-{}.err", args[0])));
         let child = t
             .command(args)
@@ -27,21 +27,21 @@ impl Daemon {
         Daemon { child, out, err }
     }
 
-    pub fn signal(&self, sig: Signal) {
+    pub(crate) fn signal(&self, sig: Signal) {
         kill(Pid::from_raw(i32::try_from(self.child.id()).expect("pid")), sig).expect("signal");
     }
 
-    pub fn stdout(&self) -> String {
+    pub(crate) fn stdout(&self) -> String {
         std::fs::read_to_string(&self.out).unwrap_or_default()
     }
 
-    pub fn stderr(&self) -> String {
+    pub(crate) fn stderr(&self) -> String {
         std::fs::read_to_string(&self.err).unwrap_or_default()
     }
 
     /// Poll `cond` on (stdout, stderr) for up to `within`.
     #[track_caller]
-    pub fn wait_for(&self, within: Duration, what: &str, cond: impl Fn(&str, &str) -> bool) {
+    pub(crate) fn wait_for(&self, within: Duration, what: &str, cond: impl Fn(&str, &str) -> bool) {
         let start = Instant::now();
         while !cond(&self.stdout(), &self.stderr()) {
             assert!(
@@ -55,7 +55,7 @@ impl Daemon {
     }
 
     /// Wait for the process to exit, up to `within`.
-    pub fn wait_exit(&mut self, within: Duration) -> Option<ExitStatus> {
+    pub(crate) fn wait_exit(&mut self, within: Duration) -> Option<ExitStatus> {
         let start = Instant::now();
         while start.elapsed() < within {
             if let Ok(Some(status)) = self.child.try_wait() {
@@ -76,7 +76,7 @@ impl Drop for Daemon {
 
 /// Wait until something accepts connections on 127.0.0.1:`port`.
 #[track_caller]
-pub fn wait_port(port: u16, within: Duration) {
+pub(crate) fn wait_port(port: u16, within: Duration) {
     let start = Instant::now();
     while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
         assert!(start.elapsed() < within, "nothing listens on port {port}");
@@ -85,7 +85,7 @@ pub fn wait_port(port: u16, within: Duration) {
 }
 
 /// GET (or POST) a URL on 127.0.0.1: status and body.
-pub fn http(method: &str, url: &str, token: Option<&str>) -> (u16, String) {
+pub(crate) fn http(method: &str, url: &str, token: Option<&str>) -> (u16, String) {
     let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
     let result = match method {
         "POST" => {

@@ -2,16 +2,16 @@
 //! the real `hm` binary run inside it, as an operator would run it.
 #![allow(dead_code)]
 
-pub mod daemon;
-pub mod receiver;
-pub mod security;
+pub(crate) mod daemon;
+pub(crate) mod receiver;
+pub(crate) mod security;
 
 use std::ffi::OsString;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
-pub struct Test {
+pub(crate) struct Test {
     dir: tempfile::TempDir,
     env: Vec<(String, OsString)>,
     uid: Option<u32>,
@@ -19,7 +19,7 @@ pub struct Test {
 
 /// What one run of hm gave.
 #[derive(Debug)]
-pub struct Output {
+pub(crate) struct Output {
     pub code: i32,
     pub stdout: String,
     pub stderr: String,
@@ -28,20 +28,20 @@ pub struct Output {
 impl Output {
     /// Assert the exit code, showing everything on failure.
     #[track_caller]
-    pub fn code(&self, expected: i32) -> &Output {
+    pub(crate) fn code(&self, expected: i32) -> &Output {
         assert_eq!(self.code, expected, "exit code\nstdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
         self
     }
 
     /// stdout as JSON.
     #[track_caller]
-    pub fn json(&self) -> serde_json::Value {
+    pub(crate) fn json(&self) -> serde_json::Value {
         serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", self.stdout))
     }
 
     /// The error line: exactly one line on stderr, no panic, no backtrace.
     #[track_caller]
-    pub fn one_line_error(&self) -> &str {
+    pub(crate) fn one_line_error(&self) -> &str {
         let err = self.stderr.trim_end();
         assert_eq!(err.lines().count(), 1, "expected a one-line error, got:\n{}", self.stderr);
         assert!(err.starts_with("hm: error: "), "{err}");
@@ -51,7 +51,7 @@ impl Output {
 }
 
 impl Test {
-    pub fn new() -> Test {
+    pub(crate) fn new() -> Test {
         let dir = tempfile::tempdir().expect("tempdir");
         // World-readable, so a test can run hm as an unprivileged user.
         std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).expect("chmod");
@@ -65,45 +65,45 @@ impl Test {
         Test { dir, env, uid: None }
     }
 
-    pub fn root(&self) -> &Path {
+    pub(crate) fn root(&self) -> &Path {
         self.dir.path()
     }
 
-    pub fn path(&self, rel: &str) -> PathBuf {
+    pub(crate) fn path(&self, rel: &str) -> PathBuf {
         self.dir.path().join(rel)
     }
 
     /// Where hm looks for its config by default in this test.
-    pub fn config_path(&self) -> PathBuf {
+    pub(crate) fn config_path(&self) -> PathBuf {
         self.path("config/hm/hm.toml")
     }
 
     /// Where hm keeps its database by default in this test.
-    pub fn db_path(&self) -> PathBuf {
+    pub(crate) fn db_path(&self) -> PathBuf {
         self.path("state/hm/hm.db")
     }
 
     /// Write the default config file.
-    pub fn config(self, text: &str) -> Test {
+    pub(crate) fn config(self, text: &str) -> Test {
         let path = self.config_path();
         std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
         std::fs::write(&path, text).expect("write config");
         self
     }
 
-    pub fn env(mut self, key: &str, value: impl Into<OsString>) -> Test {
+    pub(crate) fn env(mut self, key: &str, value: impl Into<OsString>) -> Test {
         self.env.push((key.to_string(), value.into()));
         self
     }
 
     /// Run hm as this user id (tests running as root use it to lose root's
     /// power to ignore permissions).
-    pub fn uid(mut self, uid: u32) -> Test {
+    pub(crate) fn uid(mut self, uid: u32) -> Test {
         self.uid = Some(uid);
         self
     }
 
-    pub fn command(&self, args: &[&str]) -> Command {
+    pub(crate) fn command(&self, args: &[&str]) -> Command {
         let mut bin = PathBuf::from(env!("CARGO_BIN_EXE_hm"));
         if self.uid.is_some() {
             // The build directory may sit under a home only root can enter.
@@ -125,7 +125,7 @@ impl Test {
         cmd
     }
 
-    pub fn run(&self, args: &[&str]) -> Output {
+    pub(crate) fn run(&self, args: &[&str]) -> Output {
         let out = self.command(args).stdin(Stdio::null()).output().expect("run hm");
         Output {
             code: out.status.code().unwrap_or(-1),
@@ -140,17 +140,17 @@ impl Test {
 /// the fork of any other test thread starting a process at that moment, and
 /// running the copy fails with ETXTBSY (text file busy) until that child
 /// execs. With every test in one binary such forks are always near.
-pub fn copy_exe(from: &Path, to: &Path) {
+pub(crate) fn copy_exe(from: &Path, to: &Path) {
     let status = Command::new("cp").arg("--").arg(from).arg(to).status().expect("run cp");
     assert!(status.success(), "cp {} {}: {status}", from.display(), to.display());
 }
 
 /// A real process with a recognisable command line, killed when dropped.
-pub struct Worker(pub Child);
+pub(crate) struct Worker(pub Child);
 
 impl Worker {
     /// `sleep` whose argv\[0\] is `argv0` (so `/proc/PID/cmdline` shows it).
-    pub fn spawn(argv0: &str) -> Worker {
+    pub(crate) fn spawn(argv0: &str) -> Worker {
         use std::os::unix::process::CommandExt;
         let child = Command::new("sleep")
             .arg0(argv0)
@@ -171,11 +171,11 @@ impl Worker {
         Worker(child)
     }
 
-    pub fn pid(&self) -> u32 {
+    pub(crate) fn pid(&self) -> u32 {
         self.0.id()
     }
 
-    pub fn kill(&mut self) {
+    pub(crate) fn kill(&mut self) {
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
@@ -188,7 +188,7 @@ impl Drop for Worker {
 }
 
 /// Whether the tests run as root.
-pub fn is_root() -> bool {
+pub(crate) fn is_root() -> bool {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| s.lines().find(|l| l.starts_with("Uid:")).map(|l| l.split_whitespace().nth(2) == Some("0")))
@@ -197,7 +197,7 @@ pub fn is_root() -> bool {
 
 /// The result with this monitor's name in a `check --json` document.
 #[track_caller]
-pub fn result<'a>(doc: &'a serde_json::Value, monitor: &str) -> &'a serde_json::Value {
+pub(crate) fn result<'a>(doc: &'a serde_json::Value, monitor: &str) -> &'a serde_json::Value {
     doc["results"]
         .as_array()
         .and_then(|r| r.iter().find(|r| r["monitor"] == monitor))
@@ -206,7 +206,7 @@ pub fn result<'a>(doc: &'a serde_json::Value, monitor: &str) -> &'a serde_json::
 
 /// Whether an outside tool is installed. Locally a missing tool skips the
 /// test, loudly; under `CI=true` it is a failure.
-pub fn have_tool(tool: &str) -> bool {
+pub(crate) fn have_tool(tool: &str) -> bool {
     // Looked up on PATH, not run: some tools (chromedriver) take any
     // unknown flag as "start serving" and never exit.
     let found = std::env::var_os("PATH").is_some_and(|path| {
@@ -225,7 +225,7 @@ pub fn have_tool(tool: &str) -> bool {
 }
 
 /// Run an outside program with `input` on its stdin.
-pub fn pipe(program: &str, args: &[&str], input: &[u8]) -> std::process::Output {
+pub(crate) fn pipe(program: &str, args: &[&str], input: &[u8]) -> std::process::Output {
     use std::io::Write;
     let mut child = Command::new(program)
         .args(args)
@@ -241,13 +241,13 @@ pub fn pipe(program: &str, args: &[&str], input: &[u8]) -> std::process::Output 
 }
 
 /// Make the test's heartbeat file `beat` `age_s` seconds old (0: fresh).
-pub fn beat(t: &Test, age_s: u64) {
+pub(crate) fn beat(t: &Test, age_s: u64) {
     aged_file(&t.path("beat"), 0, std::time::Duration::from_secs(age_s));
 }
 
 /// A file of `bytes` bytes last modified `age` ago, with its parent
 /// directories: old logs for clean rules, stale heartbeats.
-pub fn aged_file(path: &Path, bytes: usize, age: std::time::Duration) {
+pub(crate) fn aged_file(path: &Path, bytes: usize, age: std::time::Duration) {
     std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
     std::fs::write(path, vec![b'x'; bytes]).expect("write");
     let f = std::fs::File::options().write(true).open(path).expect("open");
@@ -255,7 +255,7 @@ pub fn aged_file(path: &Path, bytes: usize, age: std::time::Duration) {
 }
 
 /// A `[[monitor]]` named `hb` on the test's `beat` file: warning after 20 s, critical after 40 s.
-pub fn hb_monitor(t: &Test) -> String {
+pub(crate) fn hb_monitor(t: &Test) -> String {
     format!(
         "[[monitor]]\nname = \"hb\"\nkind = \"heartbeat\"\nfile = \"{}\"\nwarn = \"20s\"\ncrit = \"40s\"\n",
         t.path("beat").display()

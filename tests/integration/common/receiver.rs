@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 /// One request as received.
 #[derive(Debug, Clone)]
-pub struct Request {
+pub(crate) struct Request {
     pub method: String,
     pub path: String,
     pub headers: Vec<(String, String)>,
@@ -15,35 +15,35 @@ pub struct Request {
 
 impl Request {
     #[track_caller]
-    pub fn json(&self) -> serde_json::Value {
+    pub(crate) fn json(&self) -> serde_json::Value {
         serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("body is not JSON ({e}): {}", self.body))
     }
 
-    pub fn header(&self, name: &str) -> Option<&str> {
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
         self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
     }
 }
 
 /// A server answering every request with `status`, until dropped.
-pub struct Receiver {
+pub(crate) struct Receiver {
     pub port: u16,
     requests: Arc<Mutex<Vec<Request>>>,
     server: Arc<tiny_http::Server>,
 }
 
 /// A loopback port nothing listens on (yet).
-pub fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     let l = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     l.local_addr().expect("addr").port()
 }
 
 impl Receiver {
-    pub fn start() -> Receiver {
+    pub(crate) fn start() -> Receiver {
         Receiver::on(0, 200)
     }
 
     /// Listen on `port` (0: any), answering `status`.
-    pub fn on(port: u16, status: u16) -> Receiver {
+    pub(crate) fn on(port: u16, status: u16) -> Receiver {
         let server = Arc::new(tiny_http::Server::http(("127.0.0.1", port)).expect("receiver"));
         let port = server.server_addr().to_ip().expect("ip").port();
         let requests = Arc::new(Mutex::new(Vec::new()));
@@ -69,17 +69,17 @@ impl Receiver {
         Receiver { port, requests, server }
     }
 
-    pub fn url(&self, path: &str) -> String {
+    pub(crate) fn url(&self, path: &str) -> String {
         format!("http://127.0.0.1:{}{path}", self.port)
     }
 
     /// Everything received so far.
-    pub fn requests(&self) -> Vec<Request> {
+    pub(crate) fn requests(&self) -> Vec<Request> {
         self.requests.lock().expect("lock").clone()
     }
 
     /// Wait up to `within` for at least `n` requests.
-    pub fn wait_for(&self, n: usize, within: Duration) -> Vec<Request> {
+    pub(crate) fn wait_for(&self, n: usize, within: Duration) -> Vec<Request> {
         let start = Instant::now();
         while self.requests().len() < n && start.elapsed() < within {
             std::thread::sleep(Duration::from_millis(20));
@@ -99,7 +99,7 @@ impl Drop for Receiver {
 /// percent-encoded and JSON-escaped, its `Authorization` header and any
 /// `routing_key` of its body, as Express's `Cannot POST /hooks/SECRET`
 /// does and worse. Runs until the process ends.
-pub fn echoing() -> u16 {
+pub(crate) fn echoing() -> u16 {
     serve_raw(|request, stream| {
         use std::io::Write;
         let head = request.split("\r\n\r\n").next().unwrap_or("");
@@ -133,7 +133,7 @@ pub fn echoing() -> u16 {
 
 /// A receiver whose error body never ends: `fast` sends as fast as it can,
 /// otherwise a few bytes every 100 ms, until hm hangs up.
-pub fn endless(fast: bool) -> u16 {
+pub(crate) fn endless(fast: bool) -> u16 {
     serve_raw(move |_, stream| {
         use std::io::Write;
         if stream.write_all(b"HTTP/1.1 500 Internal Server Error\r\nContent-Type: text/plain\r\n\r\n").is_err() {

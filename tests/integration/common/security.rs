@@ -3,11 +3,11 @@
 use std::path::Path;
 
 /// `s` as a TOML basic string (JSON's escapes are a subset of TOML's).
-pub fn q(s: impl AsRef<str>) -> String {
+pub(crate) fn q(s: impl AsRef<str>) -> String {
     serde_json::to_string(s.as_ref()).expect("quote")
 }
 
-pub fn qp(p: &Path) -> String {
+pub(crate) fn qp(p: &Path) -> String {
     q(p.to_str().expect("utf-8 path"))
 }
 
@@ -15,17 +15,17 @@ pub fn qp(p: &Path) -> String {
 /// hm (as root) walks into, and runs commands of its own. Only a root test
 /// run can create one; elsewhere the staged attack is SKIPPED (loudly), and
 /// under `CI=true` (which runs as root) that is a failure.
-pub struct Attacker {
+pub(crate) struct Attacker {
     pub uid: u32,
     pub gid: u32,
 }
 
 /// The attacker's account name; created once, with no home and no shell.
-pub const ATTACKER: &str = "hm-attacker";
+pub(crate) const ATTACKER: &str = "hm-attacker";
 
 impl Attacker {
     /// The attacker, or `None` (after saying SKIPPED) when not root.
-    pub fn get(test: &str) -> Option<Attacker> {
+    pub(crate) fn get(test: &str) -> Option<Attacker> {
         if !super::is_root() {
             assert!(
                 std::env::var("CI").as_deref() != Ok("true"),
@@ -54,7 +54,7 @@ impl Attacker {
 
     /// `program args...` run as the attacker, through `setpriv` (no
     /// supplementary groups, no capabilities left).
-    pub fn command(&self, program: &str) -> std::process::Command {
+    pub(crate) fn command(&self, program: &str) -> std::process::Command {
         let mut cmd = std::process::Command::new("setpriv");
         cmd.arg(format!("--reuid={}", self.uid))
             .arg(format!("--regid={}", self.gid))
@@ -66,14 +66,14 @@ impl Attacker {
 
     /// Run a shell script as the attacker, to completion; panics on failure.
     #[track_caller]
-    pub fn sh(&self, script: &str) {
+    pub(crate) fn sh(&self, script: &str) {
         let out = self.command("sh").arg("-c").arg(script).output().expect("run setpriv");
         assert!(out.status.success(), "as {ATTACKER}: {script}\n{}", String::from_utf8_lossy(&out.stderr));
     }
 
     /// Start a shell script as the attacker in the background (a swapping
     /// loop); it is killed when the returned guard drops.
-    pub fn spawn_sh(&self, script: &str) -> super::Worker {
+    pub(crate) fn spawn_sh(&self, script: &str) -> super::Worker {
         let child = self
             .command("sh")
             .arg("-c")
@@ -89,7 +89,7 @@ impl Attacker {
     /// A directory (created if needed) that the attacker owns, as an
     /// application's user would own its log or run directory.
     #[track_caller]
-    pub fn owned_dir(&self, path: &Path) -> std::path::PathBuf {
+    pub(crate) fn owned_dir(&self, path: &Path) -> std::path::PathBuf {
         std::fs::create_dir_all(path).expect("mkdir");
         nix::unistd::chown(path, Some(self.uid.into()), Some(self.gid.into())).expect("chown");
         path.to_path_buf()
@@ -98,7 +98,7 @@ impl Attacker {
 
 /// The variable that turns this test binary into the attacker's swapping
 /// loop (see [`Attacker::swap`]).
-pub const SWAP_ENV: &str = "HM_TEST_ATTACKER_SWAP";
+pub(crate) const SWAP_ENV: &str = "HM_TEST_ATTACKER_SWAP";
 
 impl Attacker {
     /// Start the attacker exchanging the names `a` and `b` in `dir` (which
@@ -108,7 +108,7 @@ impl Attacker {
     /// attacker, running only the test `swap_test_fn`, which must call
     /// [`swap_loop_if_asked`]. The loop ends when the guard drops, or by
     /// itself after two minutes.
-    pub fn swap(&self, exe_dir: &Path, swap_test_fn: &str, dir: &Path, a: &str, b: &str) -> super::Worker {
+    pub(crate) fn swap(&self, exe_dir: &Path, swap_test_fn: &str, dir: &Path, a: &str, b: &str) -> super::Worker {
         use std::os::unix::fs::PermissionsExt;
         let exe = exe_dir.join("attacker-swap");
         if !exe.exists() {
@@ -152,7 +152,7 @@ impl Attacker {
 
 /// The body of the attacker's swapping loop, when this process was started
 /// by [`Attacker::swap`]; returns at once otherwise.
-pub fn swap_loop_if_asked() {
+pub(crate) fn swap_loop_if_asked() {
     let Ok(spec) = std::env::var(SWAP_ENV) else { return };
     let mut parts = spec.splitn(3, '\n');
     let (Some(dir), Some(a), Some(b)) = (parts.next(), parts.next(), parts.next()) else { return };

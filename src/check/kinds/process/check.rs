@@ -73,7 +73,7 @@ fn cpu_percent(ctx: &CheckCtx<'_>, running: &[ProcInfo], sample: bool) -> (Vec<(
     (known, counters)
 }
 
-pub fn check(ctx: &CheckCtx<'_>, spec: &ProcessSpec) -> Result<CheckOutput> {
+pub(crate) fn check(ctx: &CheckCtx<'_>, spec: &ProcessSpec) -> Result<CheckOutput> {
     let matched = match find(ctx, spec)? {
         Found::Procs(p) => p,
         Found::Missing(status, message) => return Ok(CheckOutput { status, message, ..Default::default() }),

@@ -5,7 +5,7 @@
 mod check;
 mod validate;
 
-pub use check::check;
+pub(crate) use check::check;
 
 use super::{AddHelp, Described, Flag, Kind, limits_text, num, wrong_kind};
 use crate::config::{Limits, Spec};
@@ -80,10 +80,10 @@ pub enum RestartHow {
 }
 
 /// Default restart settings (like systemd's StartLimitBurst=5 in 30 min).
-pub const DEFAULT_RESTART_DELAY: Duration = Duration::from_secs(1);
-pub const DEFAULT_GRACE: Duration = Duration::from_secs(10);
-pub const DEFAULT_MAX_RESTARTS: u32 = 5;
-pub const DEFAULT_RESTART_WINDOW: Duration = Duration::from_secs(30 * 60);
+pub(crate) const DEFAULT_RESTART_DELAY: Duration = Duration::from_secs(1);
+pub(crate) const DEFAULT_GRACE: Duration = Duration::from_secs(10);
+pub(crate) const DEFAULT_MAX_RESTARTS: u32 = 5;
+pub(crate) const DEFAULT_RESTART_WINDOW: Duration = Duration::from_secs(30 * 60);
 
 pub(crate) static KIND: Kind = Kind {
     name: "process",

@@ -33,7 +33,7 @@ use std::time::Duration;
 
 /// A session and when it last printed.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Session {
+pub(crate) struct Session {
     pub name: String,
     /// Unix seconds of its last output (the echo of hm's keys left out).
     pub last_output: f64,
@@ -46,12 +46,12 @@ pub struct Session {
 /// The counter holding the tmux activity stamp just after hm's keys that
 /// did not unstick `session`; its companion ([`quiet_key`]) holds the
 /// session's last output before them.
-pub fn sent_key(spec: &TmuxSpec, session: &str) -> String {
+pub(crate) fn sent_key(spec: &TmuxSpec, session: &str) -> String {
     format!("tmux:{}:{session}:sent", socket_name(spec))
 }
 
 /// See [`sent_key`].
-pub fn quiet_key(spec: &TmuxSpec, session: &str) -> String {
+pub(crate) fn quiet_key(spec: &TmuxSpec, session: &str) -> String {
     format!("tmux:{}:{session}:quiet", socket_name(spec))
 }
 
@@ -80,7 +80,7 @@ fn socket_is_usable(spec: &TmuxSpec) -> Result<bool> {
 
 /// Each watched session's latest window activity, as tmux reports it;
 /// `None` when no server runs.
-pub fn activity(ctx: &CheckCtx<'_>, spec: &TmuxSpec) -> Result<Option<BTreeMap<String, f64>>> {
+pub(crate) fn activity(ctx: &CheckCtx<'_>, spec: &TmuxSpec) -> Result<Option<BTreeMap<String, f64>>> {
     if !socket_is_usable(spec)? {
         return Ok(None);
     }
@@ -109,7 +109,7 @@ pub fn activity(ctx: &CheckCtx<'_>, spec: &TmuxSpec) -> Result<Option<BTreeMap<S
 }
 
 /// The watched sessions of the server, with their last output.
-pub fn sessions(ctx: &CheckCtx<'_>, spec: &TmuxSpec) -> Result<Option<Vec<Session>>> {
+pub(crate) fn sessions(ctx: &CheckCtx<'_>, spec: &TmuxSpec) -> Result<Option<Vec<Session>>> {
     let Some(stamps) = activity(ctx, spec)? else { return Ok(None) };
     let mut out = Vec::new();
     for (name, mut last) in stamps {
@@ -127,7 +127,7 @@ pub fn sessions(ctx: &CheckCtx<'_>, spec: &TmuxSpec) -> Result<Option<Vec<Sessio
     Ok(Some(out))
 }
 
-pub fn check(ctx: &CheckCtx<'_>, spec: &TmuxSpec) -> Result<CheckOutput> {
+pub(crate) fn check(ctx: &CheckCtx<'_>, spec: &TmuxSpec) -> Result<CheckOutput> {
     let Some(sessions) = sessions(ctx, spec)? else {
         return Ok(match spec.one_session() {
             Some(s) => CheckOutput {

@@ -3,7 +3,7 @@
 
 mod check;
 
-pub use check::{Session, activity, check, quiet_key, sent_key, sessions};
+pub(crate) use check::{Session, activity, check, quiet_key, sent_key, sessions};
 
 use super::process::{DEFAULT_MAX_RESTARTS, DEFAULT_RESTART_WINDOW};
 use super::{AddHelp, Described, Flag, Kind, wrong_kind};
@@ -66,7 +66,7 @@ impl TmuxSpec {
 }
 
 /// Whether a tmux `session` is a glob (`worker-*`) rather than a name.
-pub fn is_glob(session: &str) -> bool {
+pub(crate) fn is_glob(session: &str) -> bool {
     session.contains(['*', '?', '['])
 }
 
