@@ -1,7 +1,7 @@
 //! Unsticking one tmux session: send it keys (C-c by default), wait, and
 //! look whether it printed again; then run the configured `on_stuck`
 //! command with the session's context (mark the task failed, requeue it).
-//! The budget and the record are the caller's (`cmd::unstick`).
+//! The budget and the record are the caller's (`engine::unstick`).
 //!
 //! The session is named exactly (`-t =name:`, its current pane), and
 //! tmux and `on_stuck` run as argv arrays, never through a shell.

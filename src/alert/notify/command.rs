@@ -3,7 +3,7 @@
 //! that would rather not parse JSON (`HM_REMEDY` and `HM_OUTCOME` too for
 //! `healed`). A non-zero exit is a failed delivery.
 //!
-//! hm delivers with its run lock released (see `cmd::heal`), so the command
+//! hm delivers with its run lock released (see `engine::heal_events`), so the command
 //! may run hm itself: `hm restart-worker`, `hm ping`.
 
 use super::super::Notification;
