@@ -2,6 +2,7 @@
 
 use super::*;
 use std::os::unix::ffi::OsStringExt;
+use std::path::Path;
 use std::time::Duration;
 
 /// The rule applied (or planned) without progress reports.
