@@ -23,7 +23,13 @@ What it does:
   4. prints p50/p99 (and max) of the per-worker recovery times and, for the
      mass scenario, of the time until all are back; writes benches/results-recover.md.
 
-Adding a tool (supervisord, Monit): write a class like HmEvents with
+The peers, supervisord (`pip install supervisor`) and Monit (`apt install
+monit`), run the same workers, killed and timed the same way, in the same
+run; a peer that is not installed is skipped, loudly. systemd cannot run
+here (no systemd as pid 1): its figure is from its documentation
+(`Restart=` waits `RestartSec=100ms` by default, for units it started).
+
+Adding a tool: write a class like HmEvents with
 `name`, `start(dir, workers)` (start the supervisor with one program per
 (name, argv0) in `workers`, each running `argv0_cmd(argv0)`, restart delay
 RESTART_DELAY) and `stop()`, and add it to TOOLS. The harness does the rest.
@@ -33,7 +39,7 @@ Usage: python3 benches/recover.py                      # 20 rounds x (1 worker, 
 Figures on a busy machine are rough; rerun on a quiet one before quoting.
 """
 
-import argparse, os, platform, random, signal, subprocess, sys, tempfile, time
+import argparse, os, platform, random, shutil, signal, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PREFIX = "recover-bench"
@@ -116,7 +122,69 @@ class HmInterval(HmEvents):
     env = {"HM_NO_PIDFD": "1"}
 
 
-TOOLS = [HmEvents, HmInterval]
+class Supervisord:
+    """supervisord (PyPI) with autorestart and startsecs=0, its fastest
+    settings; it has no restart delay to set (its main loop wakes once a
+    second)."""
+
+    name = "supervisord (autorestart, startsecs=0)"
+
+    def __init__(self, hm):
+        self.proc = None
+
+    def start(self, d, workers):
+        conf = os.path.join(d, "supervisord.conf")
+        with open(conf, "w") as f:
+            f.write(f"[supervisord]\nnodaemon=true\nlogfile={d}/sv.log\npidfile={d}/sv.pid\n"
+                    f"[unix_http_server]\nfile={d}/sv.sock\n")
+            for name, argv0 in workers:
+                f.write(f"[program:{name}]\ncommand=bash -c \"exec -a '{argv0}' sleep 3600\"\n"
+                        "autorestart=true\nstartsecs=0\nstartretries=1000\n")
+        self.proc = subprocess.Popen(["supervisord", "-c", conf], stdin=subprocess.DEVNULL,
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def stop(self):
+        stop_proc(self.proc)
+
+
+class Monit:
+    """Monit at its smallest cycle (`set daemon 1`), `check process NAME
+    matching`, a start program that detaches the worker."""
+
+    name = "Monit (set daemon 1)"
+
+    def __init__(self, hm):
+        self.proc = None
+
+    def start(self, d, workers):
+        rc, start = os.path.join(d, "monitrc"), os.path.join(d, "start")
+        with open(start, "w") as f:
+            f.write("#!/bin/bash\nsetsid bash -c \"exec -a '$1' sleep 3600\" </dev/null >/dev/null 2>&1 &\n")
+        os.chmod(start, 0o755)
+        with open(rc, "w") as f:
+            f.write(f"set daemon 1\nset idfile {d}/id\nset statefile {d}/state\nset pidfile {d}/pid\n"
+                    f"set logfile {d}/log\n")
+            for name, argv0 in workers:
+                f.write(f'check process {name} matching "^{argv0} "\n  start program = "{start} {argv0}"\n')
+        os.chmod(rc, 0o600)
+        self.proc = subprocess.Popen(["monit", "-I", "-c", rc], stdin=subprocess.DEVNULL,
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def stop(self):
+        stop_proc(self.proc)
+
+
+def stop_proc(proc):
+    if proc:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+TOOLS = [HmEvents, HmInterval, Supervisord, Monit]
 
 
 def wait_all(prefix, names, within):
@@ -200,6 +268,10 @@ def main():
         rows = []
         for cls in TOOLS:
             if a.only and a.only not in cls.name:
+                continue
+            program = {Supervisord: "supervisord", Monit: "monit"}.get(cls)
+            if program and not shutil.which(program):
+                print(f"SKIPPED: {cls.name}: {program} is not installed", file=sys.stderr)
                 continue
             for n in (1, a.workers):
                 tool = cls(hm)
