@@ -21,25 +21,28 @@ struct Instance {
     hm: Daemon,
     t: Test,
     listen: String,
-    /// The command line prefix of its worker.
-    worker: String,
+}
+
+/// The command line prefix of instance `name`'s worker.
+fn worker(name: &str) -> String {
+    format!("hm-test-fleet-{}-{name}", std::process::id())
+}
+
+/// Instance `name`'s worker, running (killed when dropped).
+fn run_worker(name: &str) -> Worker {
+    Worker::spawn(&format!("{} w", worker(name)))
 }
 
 impl Instance {
     fn start(name: &str) -> Instance {
-        let worker = format!("hm-test-fleet-{}-{name}", std::process::id());
+        let worker = worker(name);
         let text = format!(
             "host_defaults = false\n\n[[monitor]]\nname = \"worker\"\nkind = \"process\"\npattern = \"^{worker} \"\n"
         );
         let t = Test::new().config(&text);
         let listen = format!("127.0.0.1:{}", free_port());
         let hm = Daemon::start(&t, &["serve", "--listen", &listen, "--interval", "1s"]);
-        Instance { hm, t, listen, worker }
-    }
-
-    /// Its worker, running (killed when dropped).
-    fn run_worker(&self) -> Worker {
-        Worker::spawn(&format!("{} w", self.worker))
+        Instance { hm, t, listen }
     }
 }
 
@@ -158,9 +161,9 @@ fn issue19_a_fleet_of_three_hm_serves_alerts_for_the_broken_worker_only() {
         return;
     }
     let began = Instant::now();
-    let fleet: Vec<Instance> = ["a", "b", "c"].into_iter().map(Instance::start).collect();
     // a's and b's workers run; c's does not (its monitor is critical).
-    let _workers: Vec<Worker> = fleet[..2].iter().map(Instance::run_worker).collect();
+    let _workers: Vec<Worker> = ["a", "b"].into_iter().map(run_worker).collect();
+    let fleet: Vec<Instance> = ["a", "b", "c"].into_iter().map(Instance::start).collect();
     let broken = &fleet[2];
 
     let t = Test::new();
@@ -218,7 +221,7 @@ fn issue19_a_fleet_of_three_hm_serves_alerts_for_the_broken_worker_only() {
 
     // Fixed: c's worker runs, hm serve sees it at its next cycle, and the
     // alert resolves.
-    let _fixed = broken.run_worker();
+    let _fixed = run_worker("c");
     wait_for("c ok once its worker runs", Duration::from_secs(20), &status(true), &prom, &log, || statuses(&prom));
     wait_for("the alert resolved", Duration::from_secs(20), &Vec::<String>::new(), &prom, &log, || amtool(&am));
     eprintln!(
