@@ -9,13 +9,15 @@ use crate::common::{Test, have_tool};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-struct Alertmanager {
+/// A real Alertmanager on a loopback port that drops what it routes;
+/// killed when dropped. The fleet test (issue 19) uses it too.
+pub(crate) struct Alertmanager {
     child: Child,
-    url: String,
+    pub(crate) url: String,
 }
 
 impl Alertmanager {
-    fn start(t: &Test) -> Alertmanager {
+    pub(crate) fn start(t: &Test) -> Alertmanager {
         let config = t.path("alertmanager.yml");
         std::fs::write(&config, "route:\n  receiver: blackhole\nreceivers:\n  - name: blackhole\n").expect("am config");
         let port = free_port();

@@ -1,7 +1,8 @@
 //! contrib/ (issue 5): the systemd units pass `systemd-analyze verify` and
 //! name man pages that exist, and
 //! the Grafana dashboard is valid JSON whose queries parse (promtool) and
-//! use only the metric families hm exports.
+//! use only the metric families hm exports; the Prometheus rules (issue 19)
+//! pass their `promtool test rules` unit tests, which fail when a rule breaks.
 
 use crate::common::{Test, have_tool};
 use std::path::{Path, PathBuf};
@@ -96,6 +97,25 @@ fn the_units_documentation_exists() {
     }
 }
 
+/// The families an export of a checked host really has.
+fn exported_families(t: &Test) -> Vec<String> {
+    t.run(&["check"]);
+    let export = t.run(&["export"]).stdout;
+    export.lines().filter_map(|l| Some(l.strip_prefix("# TYPE ")?.split(' ').next()?.to_string())).collect()
+}
+
+/// Every `hm_` family these queries name is one hm exports.
+#[track_caller]
+fn only_exported_families(t: &Test, queries: &[String]) {
+    let families = exported_families(t);
+    let re = regex::Regex::new(r"hm_[a-z0-9_]+").expect("regex");
+    for e in queries {
+        for m in re.find_iter(e) {
+            assert!(families.iter().any(|f| f == m.as_str()), "{} in `{e}` is not exported ({families:?})", m.as_str());
+        }
+    }
+}
+
 /// Every `expr` in the dashboard, wherever it sits.
 fn exprs(v: &serde_json::Value, out: &mut Vec<String>) {
     match v {
@@ -120,17 +140,8 @@ fn the_grafana_dashboard_queries_parse_and_use_exported_families() {
     exprs(&doc["panels"], &mut found);
     assert!(found.len() >= 8, "{found:?}");
 
-    // The families an export of a checked host really has.
     let t = Test::new();
-    t.run(&["check"]);
-    let export = t.run(&["export"]).stdout;
-    let families: Vec<&str> = export.lines().filter_map(|l| l.strip_prefix("# TYPE ")?.split(' ').next()).collect();
-    let re = regex::Regex::new(r"hm_[a-z0-9_]+").expect("regex");
-    for e in &found {
-        for m in re.find_iter(e) {
-            assert!(families.contains(&m.as_str()), "{} in `{e}` is not exported ({families:?})", m.as_str());
-        }
-    }
+    only_exported_families(&t, &found);
     if have_tool("promtool") {
         // promtool checks PromQL syntax in rule files; Grafana's variables become a regex.
         let rules: Vec<String> = found
@@ -169,5 +180,75 @@ fn the_units_run_hm_where_the_install_step_puts_it() {
         for line in exec {
             assert!(line.starts_with("/usr/local/bin/hm "), "{unit}: ExecStart={line}");
         }
+    }
+}
+
+/// The alerts issue 19 asks for, each with a firing case in hm.rules.test.yml.
+const ALERTS: [&str; 6] =
+    ["HmMonitorCritical", "HmMonitorWarning", "HmDown", "HmStale", "HmDiskFullSoon", "HmRestartStorm"];
+
+/// `promtool ARGS` in `dir`: whether it succeeded, and all it said.
+fn promtool(dir: &Path, args: &[&str]) -> (bool, String) {
+    let out = Command::new("promtool").args(args).current_dir(dir).output().expect("promtool");
+    (out.status.success(), format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)))
+}
+
+/// The `expr:` of each `- alert:` in a rules file, in order.
+fn alert_exprs(rules: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut alert = None;
+    for line in rules.lines().map(str::trim) {
+        if let Some(name) = line.strip_prefix("- alert: ") {
+            alert = Some(name.to_string());
+        } else if let (Some(expr), Some(name)) = (line.strip_prefix("expr: "), alert.take()) {
+            out.push((name, expr.to_string()));
+        }
+    }
+    out
+}
+
+/// Issue 19: the shipped rules pass their `promtool test rules` unit tests,
+/// the example prometheus.yml (which loads them) passes `promtool check
+/// config`, every alert of the issue is there, and the rules read only
+/// families hm exports (and Prometheus' own `up`).
+#[test]
+fn issue19_the_shipped_prometheus_rules_pass_their_promtool_tests() {
+    let dir = contrib("prometheus");
+    let rules = std::fs::read_to_string(dir.join("hm.rules.yml")).expect("rules");
+    let exprs = alert_exprs(&rules);
+    let names: Vec<&str> = exprs.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ALERTS, "the alerts in hm.rules.yml, each with its expr on one line");
+    let t = Test::new();
+    only_exported_families(&t, &exprs.iter().map(|(_, e)| e.clone()).collect::<Vec<_>>());
+    if !have_tool("promtool") {
+        return;
+    }
+    for args in [
+        &["check", "rules", "hm.rules.yml"][..],
+        &["check", "config", "prometheus.yml"],
+        &["test", "rules", "hm.rules.test.yml"],
+    ] {
+        let (ok, said) = promtool(&dir, args);
+        assert!(ok, "promtool {}:\n{said}", args.join(" "));
+    }
+}
+
+/// Issue 19: the unit tests can fail: with any one rule's expr made never
+/// true, `promtool test rules` fails on that alert's firing case.
+#[test]
+fn issue19_each_rules_firing_test_fails_once_the_rule_is_broken() {
+    if !have_tool("promtool") {
+        return;
+    }
+    let dir = contrib("prometheus");
+    let rules = std::fs::read_to_string(dir.join("hm.rules.yml")).expect("rules");
+    let t = Test::new();
+    std::fs::copy(dir.join("hm.rules.test.yml"), t.path("hm.rules.test.yml")).expect("copy tests");
+    for (name, expr) in alert_exprs(&rules) {
+        let broken = rules.replace(&format!("expr: {expr}\n"), "expr: vector(1) == 0\n");
+        assert_ne!(broken, rules, "{name}");
+        std::fs::write(t.path("hm.rules.yml"), broken).expect("write rules");
+        let (ok, said) = promtool(t.root(), &["test", "rules", "hm.rules.test.yml"]);
+        assert!(!ok && said.contains(&format!("alertname: {name},")), "{name} never fires, yet:\n{said}");
     }
 }

@@ -42,6 +42,12 @@ fn disk_monitor() -> (Test, String, f64) {
 
 /// Fill history so that the filesystem reaches 100% `hours` from now, and check.
 fn forecast(hours: f64) -> (serde_json::Value, f64) {
+    let (_, doc, full_in, _) = forecast_in(hours);
+    (doc, full_in)
+}
+
+/// `forecast`, with the test and the mount point.
+fn forecast_in(hours: f64) -> (Test, serde_json::Value, f64, String) {
     let (t, space, current) = disk_monitor();
     assert!(current < 85.0, "this test needs a filesystem under 85% full ({current}%)");
     let slope = (100.0 - current) / (hours * 3600.0);
@@ -49,9 +55,23 @@ fn forecast(hours: f64) -> (serde_json::Value, f64) {
         (1..=20).map(|i| f64::from(i) * 300.0).map(|ago| (ago, current - slope * ago)).collect();
     record(&t, "data", &space, "%", &points);
     let doc = t.run(&["check", "--json"]).json();
-    let mount = space.trim_start_matches("space:");
+    let mount = space.trim_start_matches("space:").to_string();
     let full_in = metric(&doc, "data", &format!("full_in:{mount}")).expect("a forecast");
-    (doc, full_in)
+    (t, doc, full_in, mount)
+}
+
+/// Issue 19: the forecast reaches `hm export` (and /metrics) as the
+/// HmDiskFullSoon rule of contrib/prometheus/hm.rules.yml reads it:
+/// `hm_metric{name="full_in:MOUNT",unit="s"}`, in seconds.
+#[test]
+fn issue19_the_forecast_is_exported_as_the_prometheus_rule_reads_it() {
+    let (t, _, full_in, mount) = forecast_in(10.0);
+    let export = t.run(&["export"]).stdout;
+    let want = format!("hm_metric{{monitor=\"data\",kind=\"disk\",name=\"full_in:{mount}\",unit=\"s\"}} ");
+    let line = export.lines().find(|l| l.starts_with(&want)).unwrap_or_else(|| panic!("no {want}in:\n{export}"));
+    let exported: f64 = line[want.len()..].parse().expect("a number");
+    assert!((exported - full_in).abs() < 1.0, "{line} (check said {full_in})");
+    assert!(exported < 24.0 * 3600.0, "HmDiskFullSoon fires under a day: {line}");
 }
 
 #[test]

@@ -17,6 +17,7 @@ mod errors;
 mod export;
 mod faults;
 mod faults_db;
+mod fleet;
 mod foresight;
 mod generated;
 mod heal;
