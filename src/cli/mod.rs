@@ -78,7 +78,9 @@ pub(crate) enum Command {
     )]
     Status,
     /// Record a heartbeat (or a task's outcome) for a heartbeat monitor
-    #[command(after_help = "Examples:\n  backup.sh && hm ping backup\n  hm ping etl --fail --duration 12.5")]
+    #[command(
+        after_help = "Examples:\n  backup.sh && hm ping backup\n  hm ping etl --fail --duration 12.5\n  hm ping etl --start; etl.sh && hm ping etl || hm ping etl --fail   (duration since the start)"
+    )]
     Ping(PingArgs),
     /// List, add or remove monitors in hm.toml
     #[command(subcommand)]
@@ -174,6 +176,10 @@ pub(crate) struct PingArgs {
     /// The task failed
     #[arg(long)]
     pub fail: bool,
+    /// The task began: the ping that ends it (ok or --fail, without
+    /// --duration) gets the time since as its duration
+    #[arg(long, conflicts_with_all = ["ok", "fail", "duration"])]
+    pub start: bool,
     /// How long the task took, e.g. 12.5 or 2m
     #[arg(long, value_name = "DURATION", value_parser = parse_duration_arg)]
     pub duration: Option<std::time::Duration>,

@@ -40,7 +40,7 @@ fn prune_and_reopen() {
     let mut s = Store::open(&path).expect("open");
     s.record_checks(10.0, &[result("a", Status::Ok)]).expect("record");
     s.record_checks(100.0, &[result("a", Status::Ok)]).expect("record");
-    s.record_ping(5.0, "job", true, None).expect("ping");
+    s.record_ping(5.0, "job", super::PingKind::Ok, None).expect("ping");
     assert_eq!(s.prune(50.0).expect("prune"), 3);
     drop(s);
     let s = Store::open(&path).expect("reopen");
