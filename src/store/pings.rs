@@ -78,9 +78,7 @@ impl Store {
     pub(crate) fn last_ping(&self, name: &str) -> Result<Option<LastPing>> {
         Ok(self
             .conn
-            .prepare_cached(
-                "SELECT ts, kind FROM pings WHERE name = ?1 AND kind <> 'start' ORDER BY ts DESC LIMIT 1",
-            )?
+            .prepare_cached("SELECT ts, kind FROM pings WHERE name = ?1 AND kind <> 'start' ORDER BY ts DESC LIMIT 1")?
             .query_row([name], |r| Ok(LastPing { ts: r.get(0)?, ok: r.get::<_, String>(1)? == "ok" }))
             .optional()?)
     }
