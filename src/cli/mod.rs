@@ -130,7 +130,7 @@ pub(crate) enum Command {
     Run(RunArgs),
     /// Run the check loop and serve /health, /ready, /metrics, /status and a dashboard
     #[command(
-        after_help = "Examples:\n  hm serve                               http://127.0.0.1:9184/\n  hm serve --listen 0.0.0.0:9184 --interval 15s --heal\n  curl -s localhost:9184/metrics\n  curl -s 'localhost:9184/history/cpu?since=1h'\n  curl -X POST -H \"Authorization: Bearer $TOKEN\" localhost:9184/monitors/api/restart\n\nEndpoints: /health (200 while running), /ready (503 when something is critical),\n/metrics, /status, /history/NAME?since=24h, / (dashboard). Restarting needs\n[serve] token in hm.toml."
+        after_help = "Examples:\n  hm serve                               http://127.0.0.1:9184/\n  hm serve --listen 0.0.0.0:9184 --interval 15s --heal   (needs a [serve] token)\n  curl -s localhost:9184/metrics\n  curl -s 'localhost:9184/history/cpu?since=1h'\n  curl -X POST -H \"Authorization: Bearer $TOKEN\" localhost:9184/monitors/api/restart\n  curl -fsS -X POST -H \"Authorization: Bearer $TOKEN\" http://host:9184/ping/backup\n\nEndpoints: /health (200 while running), /ready (503 when something is critical),\n/metrics, /status, /history/NAME?since=24h, / (dashboard). Restarting needs\n[serve] token in hm.toml; POST /ping/NAME (/fail, /start; ?duration=12.5) is\n`hm ping` from another machine, with that token or [serve] ping_token. Without\na token, only a loopback address is served."
     )]
     Serve(ServeArgs),
     /// Show what hm changed on the host (remedies applied)
