@@ -36,6 +36,9 @@ pub(crate) struct State {
     pub failure: std::sync::Mutex<Option<String>>,
     /// How many remote pings are stored (issue 19).
     limiter: limit::Limiter,
+    /// Tells the loop to check these monitors now: those a remote ping
+    /// fed, so `/status` and alerts follow it at once (issue 19).
+    recheck: Box<dyn Fn(Vec<String>) -> bool + Send + Sync>,
 }
 
 impl State {
@@ -66,6 +69,7 @@ pub(crate) fn serve(engine: &Arc<Engine>, listen: &str, args: &LoopArgs, mut emi
         config: RwLock::new(Arc::new(engine.ctx().config()?)),
         failure: std::sync::Mutex::new(None),
         limiter: limit::Limiter::new(std::time::Instant::now()),
+        recheck: Box::new(signals.changes()),
     });
     let addrs = addresses(listen, &current(&state.config))?;
     let listener = std::net::TcpListener::bind(&addrs[..]).with_context(|| format!("cannot listen on {listen}"))?;

@@ -7,7 +7,8 @@
 //! neither), before anything about names is said; a name no monitor
 //! reads is 404; then the rate limit (429, see [`super::limit`]); the
 //! database is waited on for at most a second (503). Answers never repeat
-//! the name, the token or anything else the request carried.
+//! the name, the token or anything else the request carried. Once
+//! recorded, the monitors reading the ping are checked at once.
 
 use super::State;
 use super::reply::Reply;
@@ -79,7 +80,12 @@ pub(super) fn route(state: &State, request: &Request, rest: &str) -> Reply {
     }
     let p = Ping { name, kind, duration, create: false, wait: Some(DB_WAIT) };
     match ping(state.engine.ctx(), &config, &p) {
-        Ok(report) => Reply::json(200, &report),
+        Ok(report) => {
+            // Every monitor reading it is checked now, not at the next cycle.
+            let _ =
+                (state.recheck)(ping_names(&config).filter(|(n, _)| *n == name).map(|(_, m)| m.to_string()).collect());
+            Reply::json(200, &report)
+        }
         Err(PingError::BadName(_) | PingError::Unknown { .. }) => Reply::error(404, "no monitor reads that ping"),
         Err(PingError::Store(e)) => {
             Reply::error(503, format!("the ping was not recorded: {e:#}")).with("Retry-After", "1")

@@ -80,6 +80,19 @@ fn issue19_a_remote_ping_turns_a_heartbeat_ok_and_fail_and_start_work_as_hm_ping
         (doc["schema"].as_u64(), doc["monitor"].as_str(), doc["ok"].as_bool()),
         (Some(1), Some("backup"), Some(true))
     );
+    // `hm serve` checks it at once (its interval is an hour): /status follows,
+    // before any `hm check` records anything.
+    let start = Instant::now();
+    loop {
+        let (_, body) = http("GET", &format!("{base}/status"), None);
+        let doc: serde_json::Value = serde_json::from_str(&body).expect("status");
+        let backup = doc["monitors"].as_array().and_then(|m| m.iter().find(|m| m["monitor"] == "backup").cloned());
+        if backup.as_ref().is_some_and(|b| b["status"] == "ok") {
+            break;
+        }
+        assert!(start.elapsed() < Duration::from_secs(10), "/status never showed backup ok: {body}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
     assert_eq!(status_of(&t, "backup"), "ok", "a remote ping turns the heartbeat ok");
 
     // The serve token pings too; /fail is a failure, as `hm ping --fail`.
