@@ -88,15 +88,16 @@ pub(crate) fn serve(engine: &Arc<Engine>, listen: &str, args: &LoopArgs, mut emi
 }
 
 /// The addresses `listen` names (an address or a host name, with its
-/// port). Any that is not loopback (127.0.0.0/8, ::1) is refused unless a
-/// token guards what acts: `[serve] token` or `ping_token`, its variable
-/// set (issue 19). `0.0.0.0` and `::` are every address, so refused too.
+/// port). Any that is not loopback (127.0.0.0/8, ::1, or 127.x mapped
+/// into IPv6) is refused unless a token guards what acts: `[serve] token`
+/// or `ping_token`, its variable set (issue 19). `0.0.0.0` and `::` are
+/// every address, so refused too.
 fn addresses(listen: &str, config: &Config) -> Result<Vec<SocketAddr>> {
     let addrs: Vec<SocketAddr> =
         listen.to_socket_addrs().with_context(|| format!("cannot listen on {listen}"))?.collect();
     let s = &config.settings;
     let guarded = [&s.serve_token, &s.serve_ping_token].into_iter().flatten().any(|t| t.reveal().is_ok());
-    if !guarded && addrs.iter().any(|a| !a.ip().is_loopback()) {
+    if !guarded && addrs.iter().any(|a| !a.ip().to_canonical().is_loopback()) {
         bail!(
             "refusing to listen on {listen}, not a loopback address, without a token: set [serve] token or ping_token in hm.toml (its variable set), or use --listen 127.0.0.1:PORT"
         );
