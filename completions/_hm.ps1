@@ -88,6 +88,7 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
             [CompletionResult]::new('--ok', '--ok', [CompletionResultType]::ParameterName, 'The task succeeded (the default)')
             [CompletionResult]::new('--fail', '--fail', [CompletionResultType]::ParameterName, 'The task failed')
+            [CompletionResult]::new('--start', '--start', [CompletionResultType]::ParameterName, 'The task began: the ping that ends it (ok or --fail, without --duration) gets the time since as its duration')
             [CompletionResult]::new('--create', '--create', [CompletionResultType]::ParameterName, 'Record it even though no monitor reads this ping yet (without it, an unknown name is an error: a typo in a cron job shows at once)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')

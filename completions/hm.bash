@@ -4722,7 +4722,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__ping)
-            opts="-h -V --ok --fail --duration --create --config --db --json --help --version"
+            opts="-h -V --ok --fail --start --duration --create --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -81,6 +81,7 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand --db 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
             cand --ok 'The task succeeded (the default)'
             cand --fail 'The task failed'
+            cand --start 'The task began: the ping that ends it (ok or --fail, without --duration) gets the time since as its duration'
             cand --create 'Record it even though no monitor reads this ping yet (without it, an unknown name is an error: a typo in a cron job shows at once)'
             cand --json 'Print one JSON document on stdout instead of a table'
             cand -h 'Print help'

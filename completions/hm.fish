@@ -71,6 +71,7 @@ complete -c hm -n "__fish_hm_using_subcommand ping" -l config -d 'Config file [e
 complete -c hm -n "__fish_hm_using_subcommand ping" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand ping" -l ok -d 'The task succeeded (the default)'
 complete -c hm -n "__fish_hm_using_subcommand ping" -l fail -d 'The task failed'
+complete -c hm -n "__fish_hm_using_subcommand ping" -l start -d 'The task began: the ping that ends it (ok or --fail, without --duration) gets the time since as its duration'
 complete -c hm -n "__fish_hm_using_subcommand ping" -l create -d 'Record it even though no monitor reads this ping yet (without it, an unknown name is an error: a typo in a cron job shows at once)'
 complete -c hm -n "__fish_hm_using_subcommand ping" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand ping" -s h -l help -d 'Print help'

@@ -156,7 +156,7 @@ fn dispatch(engine: &Arc<Engine>, command: Command, style: Style) -> anyhow::Res
         Command::Check(a) => Report::Check(cmd::check::run(engine, &a.names)?),
         Command::Heal(a) => Report::Heal(cmd::heal::run(engine, &a.names, a.dry_run)?),
         Command::Status => Report::Status(cmd::status::run(ctx)?),
-        Command::Ping(a) => Report::Ping(cmd::ping::run(ctx, &a.name, a.fail, a.duration, a.create)?),
+        Command::Ping(a) => Report::Ping(cmd::ping::run(ctx, &a.name, (a.start, a.fail), a.duration, a.create)?),
         Command::List | Command::Monitor(MonitorCommand::List) => Report::MonitorList(cmd::monitor::list(ctx)?),
         Command::Add(a) | Command::Monitor(MonitorCommand::Add(a)) => {
             Report::MonitorChange(cmd::add::run(ctx, a.monitor()?)?)

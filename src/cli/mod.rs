@@ -78,7 +78,9 @@ pub(crate) enum Command {
     )]
     Status,
     /// Record a heartbeat (or a task's outcome) for a heartbeat monitor
-    #[command(after_help = "Examples:\n  backup.sh && hm ping backup\n  hm ping etl --fail --duration 12.5")]
+    #[command(
+        after_help = "Examples:\n  backup.sh && hm ping backup\n  hm ping etl --fail --duration 12.5\n  hm ping etl --start; etl.sh && hm ping etl || hm ping etl --fail   (duration since the start)"
+    )]
     Ping(PingArgs),
     /// List, add or remove monitors in hm.toml
     #[command(subcommand)]
@@ -128,7 +130,7 @@ pub(crate) enum Command {
     Run(RunArgs),
     /// Run the check loop and serve /health, /ready, /metrics, /status and a dashboard
     #[command(
-        after_help = "Examples:\n  hm serve                               http://127.0.0.1:9184/\n  hm serve --listen 0.0.0.0:9184 --interval 15s --heal\n  curl -s localhost:9184/metrics\n  curl -s 'localhost:9184/history/cpu?since=1h'\n  curl -X POST -H \"Authorization: Bearer $TOKEN\" localhost:9184/monitors/api/restart\n\nEndpoints: /health (200 while running), /ready (503 when something is critical),\n/metrics, /status, /history/NAME?since=24h, / (dashboard). Restarting needs\n[serve] token in hm.toml."
+        after_help = "Examples:\n  hm serve                               http://127.0.0.1:9184/\n  hm serve --listen 0.0.0.0:9184 --interval 15s --heal   (needs a [serve] token)\n  curl -s localhost:9184/metrics\n  curl -s 'localhost:9184/history/cpu?since=1h'\n  curl -X POST -H \"Authorization: Bearer $TOKEN\" localhost:9184/monitors/api/restart\n  curl -fsS -X POST -H \"Authorization: Bearer $TOKEN\" http://host:9184/ping/backup\n\nEndpoints: /health (200 while running), /ready (503 when something is critical),\n/metrics, /status, /history/NAME?since=24h, / (dashboard). Restarting needs\n[serve] token in hm.toml; POST /ping/NAME (/fail, /start; ?duration=12.5) is\n`hm ping` from another machine, with that token or [serve] ping_token. Without\na token, only a loopback address is served."
     )]
     Serve(ServeArgs),
     /// Show what hm changed on the host (remedies applied)
@@ -174,6 +176,10 @@ pub(crate) struct PingArgs {
     /// The task failed
     #[arg(long)]
     pub fail: bool,
+    /// The task began: the ping that ends it (ok or --fail, without
+    /// --duration) gets the time since as its duration
+    #[arg(long, conflicts_with_all = ["ok", "fail", "duration"])]
+    pub start: bool,
     /// How long the task took, e.g. 12.5 or 2m
     #[arg(long, value_name = "DURATION", value_parser = parse_duration_arg)]
     pub duration: Option<std::time::Duration>,

@@ -68,5 +68,6 @@ fn unset_secrets(c: &Config) -> Vec<String> {
         }
     }
     note("serve.token".into(), c.settings.serve_token.as_ref());
+    note("serve.ping_token".into(), c.settings.serve_ping_token.as_ref());
     out
 }

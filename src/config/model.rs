@@ -41,8 +41,11 @@ pub(crate) struct RawSettings {
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawServe {
-    /// The bearer token that `POST /monitors/NAME/restart` needs.
+    /// The bearer token that `POST /monitors/NAME/restart` needs (it
+    /// also pings).
     pub token: Option<super::channels::Secret>,
+    /// A bearer token that can only ping (`POST /ping/NAME`, issue 19).
+    pub ping_token: Option<super::channels::Secret>,
 }
 
 /// `[thresholds]`: overrides for the embedded host monitors.
@@ -90,6 +93,8 @@ pub struct Settings {
     pub alerts: super::channels::AlertSettings,
     /// `[serve] token`: without it, nothing that acts is served.
     pub serve_token: Option<super::channels::Secret>,
+    /// `[serve] ping_token`: a token that can only ping (issue 19).
+    pub serve_ping_token: Option<super::channels::Secret>,
 }
 
 /// Thresholds of the embedded host monitors (`[thresholds]` in hm.toml, README).
@@ -126,6 +131,7 @@ impl Default for Settings {
             thresholds: HostThresholds::default(),
             alerts: super::channels::AlertSettings::default(),
             serve_token: None,
+            serve_ping_token: None,
         }
     }
 }

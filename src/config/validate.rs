@@ -81,11 +81,13 @@ pub(crate) fn settings(
             super::validate_channels::alerts(&mut sub, a)
         }
     };
-    let serve_token = raw.serve.and_then(|s| s.token);
-    if let Some(super::channels::Secret::Value(v)) = &serve_token
-        && v.len() < 16
-    {
-        c.err("serve", "`token` is too short to guard anything: use at least 16 characters");
+    let (serve_token, serve_ping_token) = raw.serve.map(|s| (s.token, s.ping_token)).unwrap_or_default();
+    for (key, token) in [("token", &serve_token), ("ping_token", &serve_ping_token)] {
+        if let Some(super::channels::Secret::Value(v)) = token
+            && v.len() < 16
+        {
+            c.err("serve", format!("`{key}` is too short to guard anything: use at least 16 characters"));
+        }
     }
     Settings {
         interval,
@@ -95,6 +97,7 @@ pub(crate) fn settings(
         thresholds,
         alerts,
         serve_token,
+        serve_ping_token,
     }
 }
 

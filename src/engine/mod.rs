@@ -35,6 +35,7 @@ pub(crate) mod heal;
 mod heal_events;
 mod heal_worker;
 mod kept;
+pub(crate) mod ping;
 pub(crate) mod query;
 pub(crate) mod remedy;
 pub(crate) mod report;

@@ -85,8 +85,9 @@ impl Signals {
         while !self.stopping() && self.wait(Some(until)).is_ok() {}
     }
 
-    /// Where the watcher sends what changed; false once the loop is gone.
-    pub(super) fn changes(&self) -> impl Fn(Vec<String>) -> bool + Send + 'static {
+    /// Where the watcher (and `hm serve`, for a monitor a remote ping
+    /// fed) sends what changed; false once the loop is gone.
+    pub(crate) fn changes(&self) -> impl Fn(Vec<String>) -> bool + Send + 'static {
         let tx = self.tx.clone();
         move |names| tx.send(Wake::Changed(names)).is_ok()
     }

@@ -122,7 +122,11 @@ pub(super) fn status(r: &StatusReport, style: Style) -> String {
 }
 
 pub(super) fn ping(r: &PingReport) -> String {
-    let outcome = if r.ok { "ok" } else { "failure" };
+    let outcome = match (r.start, r.ok) {
+        (true, _) => "start",
+        (false, true) => "ok",
+        (false, false) => "failure",
+    };
     let dur =
         r.duration_ms.map(|d| format!(" ({})", format_duration(crate::units::secs(d / 1000.0)))).unwrap_or_default();
     let note = match &r.monitor {

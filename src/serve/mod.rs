@@ -3,20 +3,26 @@
 //!
 //! Handlers only *read* what the loop recorded (each request opens the
 //! database, WAL lets it read while the loop writes), so any number of
-//! concurrent requests never cause an extra check. The only endpoint that
-//! acts, `POST /monitors/NAME/restart`, needs the bearer token from
-//! `[serve] token`; with no token configured it is refused outright.
+//! concurrent requests never cause an extra check. The endpoints that
+//! act need a bearer token: `POST /monitors/NAME/restart` the one of
+//! `[serve] token`, `POST /ping/NAME` (`ping.rs`, issue 19) that one or
+//! `[serve] ping_token`; with no token configured they are refused
+//! outright. Without a token, hm serves only on a loopback address.
 
 mod conn;
 mod dashboard;
+mod limit;
+mod ping;
 mod reply;
 mod request;
 mod routes;
 mod server;
 
+use crate::config::Config;
 use crate::engine::Engine;
-use crate::engine::daemon::{Cycle, LoopArgs, SharedConfig, Signals, run_loop, started};
-use anyhow::{Context, Result};
+use crate::engine::daemon::{Cycle, LoopArgs, SharedConfig, Signals, current, run_loop, started};
+use anyhow::{Context, Result, bail};
+use std::net::{SocketAddr, ToSocketAddrs};
 use std::sync::{Arc, RwLock};
 
 /// What the handlers share.
@@ -28,6 +34,11 @@ pub(crate) struct State {
     /// `/ready` say so (a loop that crashes every cycle is not healthy,
     /// whatever the last recorded checks said; issue 16).
     pub failure: std::sync::Mutex<Option<String>>,
+    /// How many remote pings are stored (issue 19).
+    limiter: limit::Limiter,
+    /// Tells the loop to check these monitors now: those a remote ping
+    /// fed, so `/status` and alerts follow it at once (issue 19).
+    recheck: Box<dyn Fn(Vec<String>) -> bool + Send + Sync>,
 }
 
 impl State {
@@ -57,8 +68,11 @@ pub(crate) fn serve(engine: &Arc<Engine>, listen: &str, args: &LoopArgs, mut emi
         engine: engine.clone(),
         config: RwLock::new(Arc::new(engine.ctx().config()?)),
         failure: std::sync::Mutex::new(None),
+        limiter: limit::Limiter::new(std::time::Instant::now()),
+        recheck: Box::new(signals.changes()),
     });
-    let listener = std::net::TcpListener::bind(listen).with_context(|| format!("cannot listen on {listen}"))?;
+    let addrs = addresses(listen, &current(&state.config))?;
+    let listener = std::net::TcpListener::bind(&addrs[..]).with_context(|| format!("cannot listen on {listen}"))?;
     if let Ok(config) = state.config.read() {
         eprintln!("hm: serving http://{listen}/: {}", started(engine.ctx(), &config, args));
     }
@@ -71,4 +85,22 @@ pub(crate) fn serve(engine: &Arc<Engine>, listen: &str, args: &LoopArgs, mut emi
     server.stop();
     crate::host::exec::kill_running();
     result
+}
+
+/// The addresses `listen` names (an address or a host name, with its
+/// port). Any that is not loopback (127.0.0.0/8, ::1, or 127.x mapped
+/// into IPv6) is refused unless a token guards what acts: `[serve] token`
+/// or `ping_token`, its variable set (issue 19). `0.0.0.0` and `::` are
+/// every address, so refused too.
+fn addresses(listen: &str, config: &Config) -> Result<Vec<SocketAddr>> {
+    let addrs: Vec<SocketAddr> =
+        listen.to_socket_addrs().with_context(|| format!("cannot listen on {listen}"))?.collect();
+    let s = &config.settings;
+    let guarded = [&s.serve_token, &s.serve_ping_token].into_iter().flatten().any(|t| t.reveal().is_ok());
+    if !guarded && addrs.iter().any(|a| !a.ip().to_canonical().is_loopback()) {
+        bail!(
+            "refusing to listen on {listen}, not a loopback address, without a token: set [serve] token or ping_token in hm.toml (its variable set), or use --listen 127.0.0.1:PORT"
+        );
+    }
+    Ok(addrs)
 }

@@ -1,8 +1,9 @@
 //! Reading one request from what a connection has sent so far, under
 //! fixed limits (issue 14): the request line and headers together fit in
 //! 8 KiB (a longer request line is 414, more headers 431) and a body in
-//! 1 KiB (no endpoint reads one: `POST /monitors/NAME/restart` takes its
-//! all from the URL and the `Authorization` header). The parsing itself
+//! 1 KiB (no endpoint reads one: `POST /monitors/NAME/restart` and
+//! `POST /ping/NAME` take their all from the URL and the `Authorization`
+//! header). The parsing itself
 //! is `httparse`, hyper's parser; it never allocates and takes the bytes
 //! as they come, so a request can arrive in any number of pieces.
 

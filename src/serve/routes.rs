@@ -50,13 +50,13 @@ fn decode(v: &str) -> String {
 }
 
 /// The query parameter `key` of a URL, decoded.
-fn param(url: &str, key: &str) -> Option<String> {
+pub(super) fn param(url: &str, key: &str) -> Option<String> {
     let query = url.split_once('?')?.1;
     query.split('&').filter_map(|kv| kv.split_once('=')).find(|(k, _)| *k == key).map(|(_, v)| decode(v))
 }
 
 /// Constant-time comparison, so the token cannot be guessed byte by byte.
-fn same(a: &[u8], b: &[u8]) -> bool {
+pub(super) fn same(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
@@ -83,7 +83,8 @@ fn restart(state: &State, request: &Request, name: &str) -> Answer {
     let Ok(token) = token.reveal() else {
         return error(403, "the [serve] token's environment variable is not set").into();
     };
-    let given = request.authorization.as_deref().and_then(|v| v.strip_prefix("Bearer ")).map(str::trim);
+    // Only this token restarts: `[serve] ping_token` only pings.
+    let given = super::ping::bearer(request);
     if !given.is_some_and(|g| same(g.as_bytes(), token.as_bytes())) {
         return error(401, "a valid bearer token is needed").with("WWW-Authenticate", "Bearer").into();
     }
@@ -114,6 +115,9 @@ pub(super) fn immediate(state: &State, request: &Request) -> Option<Reply> {
 /// Answer one request. No answer repeats what the request carried (its
 /// path, query or headers): errors say what was wrong in fixed words.
 pub(super) fn route(state: &State, request: &Request) -> Answer {
+    if let Some(rest) = request.path().strip_prefix("/ping/") {
+        return super::ping::route(state, request, rest).into();
+    }
     if let Some(name) = request.path().strip_prefix("/monitors/").and_then(|p| p.strip_suffix("/restart")) {
         if request.method != "POST" {
             return error(405, "use POST").with("Allow", "POST").into();

@@ -20,6 +20,7 @@ pub(crate) use actions::ActionRow;
 pub(crate) use alerts::{AlertTx, Silence};
 pub(crate) use open::{OpenError, is_corrupt, with_space_hint};
 pub(crate) use outbox::{NewNotification, OutboxRow};
+pub(crate) use pings::PingKind;
 
 use anyhow::{Context, Result};
 use rusqlite::Connection;

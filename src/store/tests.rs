@@ -40,7 +40,7 @@ fn prune_and_reopen() {
     let mut s = Store::open(&path).expect("open");
     s.record_checks(10.0, &[result("a", Status::Ok)]).expect("record");
     s.record_checks(100.0, &[result("a", Status::Ok)]).expect("record");
-    s.record_ping(5.0, "job", true, None).expect("ping");
+    s.record_ping(5.0, "job", super::PingKind::Ok, None).expect("ping");
     assert_eq!(s.prune(50.0).expect("prune"), 3);
     drop(s);
     let s = Store::open(&path).expect("reopen");
@@ -57,4 +57,18 @@ fn refuses_foreign_databases() {
     drop(c);
     let err = Store::open(&path).err().expect("refused");
     assert!(err.to_string().contains("not hm's"), "{err}");
+}
+
+#[test]
+fn issue19_a_start_is_no_heartbeat_and_only_an_open_one_counts() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let s = Store::open(&dir.path().join("hm.db")).expect("open");
+    s.record_ping(10.0, "job", PingKind::Ok, None).expect("ping");
+    s.record_ping(20.0, "job", PingKind::Start, None).expect("start");
+    assert_eq!(s.last_ping("job").expect("q").map(|p| p.ts), Some(10.0), "a start is not a heartbeat");
+    assert_eq!(s.task_pings("job", 0.0).expect("q").len(), 1, "nor a task");
+    assert_eq!(s.open_start("job").expect("q"), Some(20.0));
+    s.record_ping(25.0, "job", PingKind::Fail, Some(5000.0)).expect("end");
+    assert_eq!(s.open_start("job").expect("q"), None, "ended");
+    assert_eq!(s.open_start("other").expect("q"), None);
 }

@@ -196,13 +196,18 @@ fn serve_listens_on_loopback_unless_told_otherwise() {
 }
 
 #[test]
-fn on_any_address_without_a_usable_token_nothing_acts() {
+fn without_a_usable_token_nothing_acts_and_nothing_listens_off_loopback() {
     let t = Test::new();
     // The token comes from a variable that is not set.
     let text = marked_api(&t, "[serve]\ntoken = { env = \"HM_TEST_SEC_UNSET_TOKEN\" }\n");
     let t = t.config(&text);
     let port = free_port();
-    let hm = Daemon::start(&t, &["serve", "--listen", &format!("0.0.0.0:{port}"), "--interval", "1h"]);
+    // Off loopback, an unusable token is no token: hm refuses to start (issue 19).
+    let mut refused = Daemon::start(&t, &["serve", "--listen", &format!("0.0.0.0:{port}"), "--interval", "1h"]);
+    let code = refused.wait_exit(Duration::from_secs(10)).and_then(|s| s.code());
+    assert_eq!(code, Some(1), "{}", refused.stderr());
+    assert!(refused.stderr().contains("[serve] token or ping_token"), "{}", refused.stderr());
+    let hm = Daemon::start(&t, &["serve", "--listen", &format!("127.0.0.1:{port}"), "--interval", "1h"]);
     wait_serving(port);
     for auth in [None, Some("Bearer "), Some("Bearer anything-at-all-0123456789")] {
         let (code, body) = post(port, "/monitors/api/restart", auth);
@@ -213,7 +218,7 @@ fn on_any_address_without_a_usable_token_nothing_acts() {
     let text = marked_api(&t, "");
     let t = t.config(&text);
     let port = free_port();
-    let hm = Daemon::start(&t, &["serve", "--listen", &format!("0.0.0.0:{port}"), "--interval", "1h"]);
+    let hm = Daemon::start(&t, &["serve", "--listen", &format!("127.0.0.1:{port}"), "--interval", "1h"]);
     wait_serving(port);
     assert_eq!(post(port, "/monitors/api/restart", Some("Bearer x")).0, 403, "no [serve] token: refused outright");
     drop(hm);

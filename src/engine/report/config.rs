@@ -64,8 +64,11 @@ pub(crate) struct ValidateReport {
 pub(crate) struct PingReport {
     /// The heartbeat's name.
     pub name: String,
-    /// Whether the run succeeded.
+    /// Whether the run succeeded (true for a start).
     pub ok: bool,
+    /// A start: the run began (`hm ping --start`, `POST /ping/NAME/start`);
+    /// the ok or fail that ends it gets the time since as its duration.
+    pub start: bool,
     /// The run's duration, milliseconds, if given.
     pub duration_ms: Option<f64>,
     /// When it was recorded (RFC 3339).
