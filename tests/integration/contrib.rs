@@ -23,9 +23,8 @@ fn stage(t: &Test, typo: Option<(&str, &str, &str)>) -> PathBuf {
     let dir = t.path("units");
     std::fs::create_dir_all(&dir).expect("dir");
     for unit in UNITS {
-        let text = std::fs::read_to_string(contrib(unit))
-            .expect("unit")
-            .replace("/usr/bin/hm", env!("CARGO_BIN_EXE_hm"));
+        let text =
+            std::fs::read_to_string(contrib(unit)).expect("unit").replace("/usr/bin/hm", env!("CARGO_BIN_EXE_hm"));
         let text = match typo {
             Some((u, key, bad)) if u == unit => text.replace(&format!("\n{key}="), &format!("\n{bad}=")),
             _ => text,
@@ -308,7 +307,9 @@ fn issue19_the_shipped_hm_toml_is_valid_as_shipped_and_uncommented() {
 
     let examples = uncommented(&shipped);
     let table: toml::Table = examples.parse().unwrap_or_else(|e| panic!("uncommented: {e}\n{examples}"));
-    for key in ["interval", "retention", "db", "host_defaults", "thresholds", "alerts", "serve", "monitor", "clean", "channel"] {
+    for key in
+        ["interval", "retention", "db", "host_defaults", "thresholds", "alerts", "serve", "monitor", "clean", "channel"]
+    {
         assert!(table.contains_key(key), "no example of `{key}` in contrib/hm.toml");
     }
     // The secrets the examples read from the environment, set.
@@ -321,7 +322,8 @@ fn issue19_the_shipped_hm_toml_is_valid_as_shipped_and_uncommented() {
     assert_eq!((doc["valid"].as_bool(), doc["warnings"].as_array().map(Vec::len)), (Some(true), Some(0)), "{doc}");
     out.code(0);
     // Every example monitor is there (hm list shows the configured ones).
-    let listed = t.run(&["list", "--json"]).code(0).stdout;
+    let out = t.run(&["list", "--json"]);
+    let listed = &out.code(0).stdout;
     let monitors = table["monitor"].as_array().expect("monitors");
     for m in monitors {
         let name = m["name"].as_str().expect("name");
@@ -373,7 +375,8 @@ fn issue19_the_readme_cloudwatch_snippets_are_right() {
     let prom = &json["logs"]["metrics_collected"]["prometheus"];
     let path = prom["prometheus_config_path"].as_str().expect("prometheus_config_path");
     assert!(section.contains(&format!("scrape config,\n`{path}`")), "the scrape config is at {path}");
-    let t = Test::new();
+    // A process monitor too: hm_restarts_24h has a sample per worker.
+    let t = Test::new().config("[[monitor]]\nname = \"api\"\nkind = \"process\"\nprocess = \"hm-no-such-worker\"\n");
     t.run(&["check"]);
     let families = exported_labels(&t.run(&["export"]).stdout);
     let mut imported = Vec::new();
@@ -423,12 +426,22 @@ fn issue19_the_readme_cloudwatch_snippets_are_right() {
         let file = t.path("prometheus.yaml");
         std::fs::write(&file, scrape).expect("write");
         let out = Command::new("promtool").args(["check", "config"]).arg(&file).output().expect("promtool");
-        assert!(out.status.success(), "{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     if have_tool("amtool") {
         let file = t.path("alertmanager.yml");
         std::fs::write(&file, am).expect("write");
         let out = Command::new("amtool").args(["check-config"]).arg(&file).output().expect("amtool");
-        assert!(out.status.success(), "{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 }
