@@ -21,8 +21,9 @@ pub(crate) use alerts::{AlertTx, Silence};
 pub(crate) use open::{OpenError, is_corrupt, with_space_hint};
 pub(crate) use outbox::{NewNotification, OutboxRow};
 
+use crate::check::Counter;
 use anyhow::{Context, Result};
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 use std::path::{Path, PathBuf};
 
 /// Schema migrations; entry `i` moves `user_version` from `i` to `i + 1`.
@@ -54,6 +55,16 @@ CREATE INDEX outbox_undelivered ON outbox (id) WHERE delivered_at IS NULL;
 CREATE TABLE latest (monitor TEXT PRIMARY KEY, ts REAL NOT NULL, result TEXT NOT NULL) WITHOUT ROWID;
 "#,
 ];
+
+/// How often history past the retention is deleted (issue 18): every run
+/// read each table's oldest rows (two without an index on their time, read
+/// whole), for rows that only age by one interval between runs. Rows
+/// outlive the retention by an hour at most.
+pub(crate) const PRUNE_EVERY: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// The counter that says when history was last pruned (unix seconds, as
+/// its value and its time; no check's counter starts with `hm.`).
+pub(crate) const PRUNED_AT: &str = "hm.pruned_at";
 
 /// The size past which the WAL is cut back when a connection closes
 /// (issue 18): 1 MiB, the size of SQLite's own auto-checkpoint (256 pages).
@@ -120,21 +131,43 @@ impl Store {
 
     /// Delete history older than `before` (unix seconds). Counters are kept
     /// apart: they are overwritten in place, and stale ones go after a day.
+    /// One transaction: one write lock, not one per table.
     pub(crate) fn prune(&self, before: f64) -> Result<usize> {
-        let mut n = 0;
-        for table in ["samples", "checks", "pings", "actions"] {
-            n += self
-                .conn
-                .execute(&format!("DELETE FROM {table} WHERE ts < ?1"), [before])
-                .with_context(|| format!("cannot prune {table} in {}", self.path.display()))?;
-        }
         let shown = self.path.display();
-        for (table, column) in [("alerts", "resolved_at"), ("outbox", "delivered_at"), ("silences", "until")] {
-            n += self
-                .conn
+        let tx = self.conn.unchecked_transaction().with_context(|| format!("cannot prune {shown}"))?;
+        let mut n = 0;
+        for (table, column) in [
+            ("samples", "ts"),
+            ("checks", "ts"),
+            ("pings", "ts"),
+            ("actions", "ts"),
+            ("alerts", "resolved_at"),
+            ("outbox", "delivered_at"),
+            ("silences", "until"),
+        ] {
+            n += tx
                 .execute(&format!("DELETE FROM {table} WHERE {column} < ?1"), [before])
                 .with_context(|| format!("cannot prune {table} in {shown}"))?;
         }
+        tx.commit().with_context(|| format!("cannot prune {shown}"))?;
+        Ok(n)
+    }
+
+    /// [`Store::prune`] at `now`, if the last prune was [`PRUNE_EVERY`] ago
+    /// or more (or in the future: the clock went back); the rows deleted.
+    /// When it last ran is a counter ([`PRUNED_AT`]), so one-shot runs
+    /// know it too.
+    pub(crate) fn prune_if_due(&self, now: f64, before: f64) -> Result<usize> {
+        let last: Option<f64> = self
+            .conn
+            .prepare_cached("SELECT value FROM counters WHERE key = ?1")?
+            .query_row([PRUNED_AT], |r| r.get(0))
+            .optional()?;
+        if last.is_some_and(|t| t <= now && now - t < PRUNE_EVERY.as_secs_f64()) {
+            return Ok(0);
+        }
+        let n = self.prune(before)?;
+        self.set_counter(PRUNED_AT, Counter { value: now, ts: now })?;
         Ok(n)
     }
 }
