@@ -66,9 +66,14 @@ pub(crate) const PRUNE_EVERY: std::time::Duration = std::time::Duration::from_se
 /// its value and its time; no check's counter starts with `hm.`).
 pub(crate) const PRUNED_AT: &str = "hm.pruned_at";
 
-/// The size past which the WAL is cut back when a connection closes
-/// (issue 18): 1 MiB, the size of SQLite's own auto-checkpoint (256 pages).
-pub(super) const WAL_LIMIT: u64 = 1 << 20;
+/// The size past which the WAL is checkpointed (SQLite's auto-checkpoint)
+/// and cut back when a connection closes (issue 18): 8 MiB, a few runs of
+/// a hundred process monitors.
+pub(super) const WAL_LIMIT: u64 = 8 << 20;
+
+/// [`WAL_LIMIT`] in pages, for `wal_autocheckpoint`.
+pub(super) const WAL_LIMIT_PAGES: i64 = 2048;
+const _: () = assert!(WAL_LIMIT_PAGES as u64 * 4096 == WAL_LIMIT);
 
 /// An open database.
 pub(crate) struct Store {
@@ -83,8 +88,8 @@ pub(crate) struct Store {
 /// the database rebuilds its index from the whole WAL and counts none of
 /// it checkpointed. Left alone the WAL grew by every run, and every `hm
 /// check` read and checksummed all of it (13 MB after 30 runs of 100
-/// monitors, a quarter of a run's CPU, issue 18). Cut back past
-/// [`WAL_LIMIT`], the WAL a run reads stays under a megabyte.
+/// monitors, 128 MB after 200: most of a run's CPU, issue 18). Cut back
+/// past [`WAL_LIMIT`], the WAL a run reads stays under that.
 impl Drop for Store {
     fn drop(&mut self) {
         self.truncate_wal();

@@ -91,11 +91,11 @@ fn issue18_a_large_wal_is_cut_back_when_the_store_closes() {
     let small = std::fs::metadata(&wal).expect("wal").len();
     assert!(small > 0 && small <= WAL_LIMIT, "a small WAL is left as it is: {small}");
     let mut s = Store::open(&path).expect("open");
-    let many: Vec<CheckResult> = (0..6000).map(|i| result(&format!("m{i}"), Status::Ok)).collect();
+    let many: Vec<CheckResult> = (0..40_000).map(|i| result(&format!("m{i}"), Status::Ok)).collect();
     s.record_checks(20.0, &many).expect("record");
     assert!(std::fs::metadata(&wal).expect("wal").len() > WAL_LIMIT);
     drop(s);
     assert_eq!(std::fs::metadata(&wal).expect("wal").len(), 0, "cut back");
     let s = Store::open(&path).expect("reopen");
-    assert_eq!(s.latest_check("m5999").expect("query").expect("some").ts, 20.0);
+    assert_eq!(s.latest_check("m39999").expect("query").expect("some").ts, 20.0);
 }
