@@ -88,8 +88,9 @@ pub(crate) struct Store {
 /// the database rebuilds its index from the whole WAL and counts none of
 /// it checkpointed. Left alone the WAL grew by every run, and every `hm
 /// check` read and checksummed all of it (13 MB after 30 runs of 100
-/// monitors, 128 MB after 200: most of a run's CPU, issue 18). Cut back
-/// past [`WAL_LIMIT`], the WAL a run reads stays under that.
+/// monitors, 128 MB after 45 on one with history: most of a run's CPU,
+/// issue 18). Cut back past [`WAL_LIMIT`], the WAL a run reads stays
+/// under that.
 impl Drop for Store {
     fn drop(&mut self) {
         self.truncate_wal();
