@@ -4,7 +4,9 @@
 On a host of about --processes processes with --monitors `process` monitors
 (cmdline regex, 2 workers each, no host monitors):
   1. `hm check` wall time: median / p90 of --runs runs (hyperfine's way:
-     no shell, output discarded), after two warm-up runs;
+     no shell, output discarded), after --warmup runs (2; `--warmup 200`
+     times a database with history, as a cron job's is), and the median
+     CPU (user + system, from rusage) of those runs;
   2. CPU per cycle of `hm run`: `hm run --interval 1s` for --cycle-seconds
      after --warm seconds (so the command-line cache has settled), CPU
      ticks from /proc/PID/stat divided by the cycles it printed;
@@ -12,11 +14,11 @@ On a host of about --processes processes with --monitors `process` monitors
      % of one core, sampled mid-interval so the window holds whole cycles.
 Every run must find every worker (status ok), or the bench stops.
 
-Usage: python3 benches/cycle.py [--monitors 100] [--processes 1000] [--runs 30]
+Usage: python3 benches/cycle.py [--monitors 100] [--processes 1000] [--runs 30] [--warmup 2] [--only-check]
        python3 benches/cycle.py --hm old/hm --hm target/release/hm   # A/B; check runs alternate
 """
 
-import argparse, json, os, signal, statistics, subprocess, sys, tempfile, time, shutil
+import argparse, json, os, resource, signal, statistics, subprocess, sys, tempfile, time, shutil
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TCK = os.sysconf("SC_CLK_TCK")
@@ -39,12 +41,15 @@ def ticks(pid):
 
 
 def check_once(hm, env):
+    """(wall ms, CPU ms) of one `hm check`."""
+    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     p = subprocess.run([hm, "check"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     wall = (time.perf_counter() - start) * 1000
+    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
     if p.returncode != 0:
         sys.exit(f"{hm} check: exit {p.returncode}: {p.stderr.decode()[:500]}")
-    return wall
+    return wall, (r1.ru_utime - r0.ru_utime + r1.ru_stime - r0.ru_stime) * 1000
 
 
 def run_cpu(hm, env, interval, warm, seconds):
@@ -77,6 +82,8 @@ def main():
     ap.add_argument("--monitors", type=int, default=100)
     ap.add_argument("--processes", type=int, default=1000)
     ap.add_argument("--runs", type=int, default=30, help="hm check runs")
+    ap.add_argument("--warmup", type=int, default=2, help="hm check runs before timing (history in the database)")
+    ap.add_argument("--only-check", action="store_true", help="time hm check only")
     ap.add_argument("--warm", type=float, default=12, help="seconds of hm run before measuring")
     ap.add_argument("--cycle-seconds", type=float, default=60, help="seconds of hm run --interval 1s")
     ap.add_argument("--run-seconds", type=float, default=180, help="seconds of hm run --interval 30s")
@@ -102,16 +109,22 @@ def main():
         print(f"host: {count_processes()} processes, {os.cpu_count()} CPUs; {args.monitors} process monitors "
               f"({2 * args.monitors} workers)")
         walls = {hm: [] for hm in binaries}
+        cpus = {hm: [] for hm in binaries}
         for hm in binaries:
-            for _ in range(2):
+            for _ in range(args.warmup):
                 check_once(hm, env(hm, "check"))
         for _ in range(args.runs):
             for hm in binaries:
-                walls[hm].append(check_once(hm, env(hm, "check")))
+                wall, cpu = check_once(hm, env(hm, "check"))
+                walls[hm].append(wall)
+                cpus[hm].append(cpu)
         for hm in binaries:
             ts = sorted(walls[hm])
             print(f"{hm}: hm check wall ms: median {statistics.median(ts):.1f}  p90 {ts[int(len(ts) * 0.9) - 1]:.1f}"
-                  f"  min {ts[0]:.1f}  ({len(ts)} runs)")
+                  f"  min {ts[0]:.1f}  CPU median {statistics.median(cpus[hm]):.1f}  ({len(ts)} runs,"
+                  f" after {args.warmup} warm-up)")
+        if args.only_check:
+            return
         for hm in binaries:
             per, _, n = run_cpu(hm, env(hm, "cycle"), 1, args.warm, args.cycle_seconds)
             print(f"{hm}: hm run --interval 1s: {per:.1f} ms CPU per cycle ({n} cycles)")

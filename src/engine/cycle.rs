@@ -1,6 +1,6 @@
 //! One cycle: run the monitors now, then record results, metrics and
 //! counters, raise alerts, deliver them and prune history past the
-//! retention (`hm check`, and each cycle of `hm run` and `hm serve`).
+//! retention (hourly) (`hm check`, and each cycle of `hm run` and `hm serve`).
 //!
 //! The steps are open (the database, with the process scan in parallel) →
 //! gather (what the checks need from earlier runs) → run → record → alert
@@ -85,7 +85,8 @@ fn annotate(store: &Store, monitors: &[Monitor], results: &mut [CheckResult], no
 }
 
 /// Everything a run writes, after [`annotate`]: results, alerts,
-/// deliveries (when `send` names the database to deliver for) and pruning.
+/// deliveries (when `send` names the database to deliver for) and pruning
+/// (hourly: [`crate::store::PRUNE_EVERY`]).
 fn record(
     send: Option<&Path>,
     store: &mut Store,
@@ -102,7 +103,7 @@ fn record(
         Some(db) if store.has_undelivered()? => Some(deliver(store, config, db, now, false)?),
         _ => None,
     };
-    store.prune(now - config.settings.retention.as_secs_f64())?;
+    store.prune_if_due(now, now - config.settings.retention.as_secs_f64())?;
     Ok((alerts, notifications))
 }
 

@@ -41,29 +41,39 @@ impl Clock {
     }
 }
 
-/// Read a whole `/proc` file into `buf`. Not `read_to_end`: that asks the
-/// file's size and position first (two more system calls per file, always
-/// 0 in /proc), which was a third of a scan's cost. A short read ends it:
-/// `cmdline` and `stat` hand over everything they have in one read when the
-/// buffer is large enough, so waiting for a read of 0 would only cost one
-/// more system call per file.
-fn read_into(path: &str, buf: &mut Vec<u8>) -> bool {
-    buf.clear();
-    let Ok(mut f) = std::fs::File::open(path) else { return false };
-    let mut chunk = [0u8; 4096];
+/// Read a whole `/proc` file into `buf`; the bytes read. Not
+/// `read_to_end`: that asks the file's size and position first (two more
+/// system calls per file, always 0 in /proc), which was a third of a
+/// scan's cost. A short read ends it: `cmdline` and `stat` hand over
+/// everything they have in one read when the buffer is large enough, so
+/// waiting for a read of 0 would only cost one more system call per file.
+/// `buf` keeps its length from read to read (start it with the capacity
+/// a file usually needs), so it is zeroed once, not before every read (zeroing a 4 KiB chunk per file was a tenth of a
+/// one-shot run's instructions, issue 18).
+fn read_into<'a>(path: &str, buf: &'a mut Vec<u8>) -> Option<&'a [u8]> {
+    let mut f = std::fs::File::open(path).ok()?;
+    let mut len = 0;
     loop {
-        match f.read(&mut chunk) {
-            Ok(0) => return true,
+        // Room for at least 256 bytes more: the capacity the caller gave
+        // first, then twice as much each time.
+        if buf.len() < len + 256 {
+            let grown = (len + 256).max(buf.capacity()).max(2 * buf.len());
+            buf.resize(grown, 0);
+        }
+        let room = buf.len() - len;
+        match f.read(&mut buf[len..]) {
+            Ok(0) => break,
             Ok(n) => {
-                buf.extend_from_slice(&chunk[..n]);
-                if n < chunk.len() {
-                    return true;
+                len += n;
+                if n < room {
+                    break;
                 }
             }
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(_) => return false,
+            Err(_) => return None,
         }
     }
+    buf.get(..len)
 }
 
 /// Every process (not threads) and the inode number of its `/proc/PID`
@@ -111,17 +121,17 @@ fn read_entries(pids: &[u32], needs: ProcNeeds) -> Vec<Fresh> {
         let mut e = ProcEntry { pid, ..Default::default() };
         let mut complete = true;
         if needs.cmdline {
-            if read_into(&format!("/proc/{pid}/cmdline"), &mut buf) {
+            if let Some(read) = read_into(&format!("/proc/{pid}/cmdline"), &mut buf) {
                 // Arguments are NUL-separated (and NUL-terminated).
-                let trimmed = buf.strip_suffix(&[0]).unwrap_or(&buf);
+                let trimmed = read.strip_suffix(&[0]).unwrap_or(read);
                 e.cmdline = String::from_utf8_lossy(trimmed).replace('\0', " ");
             } else {
                 complete = false;
             }
         }
         if needs.names {
-            if read_into(&format!("/proc/{pid}/comm"), &mut buf) {
-                e.name = String::from_utf8_lossy(&buf).trim_end_matches('\n').to_string();
+            if let Some(read) = read_into(&format!("/proc/{pid}/comm"), &mut buf) {
+                e.name = String::from_utf8_lossy(read).trim_end_matches('\n').to_string();
             } else {
                 complete = false;
             }
@@ -138,10 +148,8 @@ fn read_entries(pids: &[u32], needs: ProcNeeds) -> Vec<Fresh> {
 /// read start times: that would double its cost, and only matches need it.
 pub(super) fn entry(pid: u32, needs: ProcNeeds) -> Option<ProcEntry> {
     let mut buf = Vec::with_capacity(512);
-    if !read_into(&format!("/proc/{pid}/stat"), &mut buf) {
-        return None;
-    }
-    let start_ticks = Some(stat_field(&String::from_utf8_lossy(&buf), 22)?);
+    let buf = read_into(&format!("/proc/{pid}/stat"), &mut buf)?;
+    let start_ticks = Some(stat_field(&String::from_utf8_lossy(buf), 22)?);
     let mut e = read_entries(&[pid], needs).pop()?.entry;
     e.start_ticks = start_ticks;
     Some(e)
@@ -152,10 +160,8 @@ pub(super) fn entry(pid: u32, needs: ProcNeeds) -> Option<ProcEntry> {
 /// changed user, so it will not do).
 pub(super) fn uid(pid: u32) -> Option<u32> {
     let mut buf = Vec::with_capacity(2048);
-    if !read_into(&format!("/proc/{pid}/status"), &mut buf) {
-        return None;
-    }
-    let text = String::from_utf8_lossy(&buf);
+    let buf = read_into(&format!("/proc/{pid}/status"), &mut buf)?;
+    let text = String::from_utf8_lossy(buf);
     let line = text.lines().find_map(|l| l.strip_prefix("Uid:"))?;
     let mut ids = line.split_whitespace().map(|v| v.parse::<u32>().ok());
     match (ids.next()??, ids.next()??) {
@@ -167,10 +173,8 @@ pub(super) fn uid(pid: u32) -> Option<u32> {
 /// One process in detail, from `/proc/PID/stat`.
 pub(super) fn process(pid: u32, clock: &Clock) -> Option<ProcInfo> {
     let mut buf = Vec::with_capacity(512);
-    if !read_into(&format!("/proc/{pid}/stat"), &mut buf) {
-        return None;
-    }
-    parse_stat(pid, &String::from_utf8_lossy(&buf), clock)
+    let buf = read_into(&format!("/proc/{pid}/stat"), &mut buf)?;
+    parse_stat(pid, &String::from_utf8_lossy(buf), clock)
 }
 
 /// Field `n` (numbered as in proc(5)) of a `/proc/PID/stat` line, counted
@@ -183,10 +187,8 @@ fn stat_field(text: &str, n: usize) -> Option<u64> {
 /// The parent of `pid` (field 4 of `/proc/PID/stat`); `None` when gone.
 pub(super) fn parent(pid: u32) -> Option<u32> {
     let mut buf = Vec::with_capacity(512);
-    if !read_into(&format!("/proc/{pid}/stat"), &mut buf) {
-        return None;
-    }
-    stat_field(&String::from_utf8_lossy(&buf), 4).and_then(|p| u32::try_from(p).ok())
+    let buf = read_into(&format!("/proc/{pid}/stat"), &mut buf)?;
+    stat_field(&String::from_utf8_lossy(buf), 4).and_then(|p| u32::try_from(p).ok())
 }
 
 /// Parse `/proc/PID/stat`. The name is in parentheses and may itself hold

@@ -22,8 +22,9 @@ pub(crate) use open::{OpenError, is_corrupt, with_space_hint};
 pub(crate) use outbox::{NewNotification, OutboxRow};
 pub(crate) use pings::PingKind;
 
+use crate::check::Counter;
 use anyhow::{Context, Result};
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 use std::path::{Path, PathBuf};
 
 /// Schema migrations; entry `i` moves `user_version` from `i` to `i + 1`.
@@ -56,10 +57,45 @@ CREATE TABLE latest (monitor TEXT PRIMARY KEY, ts REAL NOT NULL, result TEXT NOT
 "#,
 ];
 
+/// How often history past the retention is deleted (issue 18): every run
+/// read each table's oldest rows (two without an index on their time, read
+/// whole), for rows that only age by one interval between runs. Rows
+/// outlive the retention by an hour at most.
+pub(crate) const PRUNE_EVERY: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// The counter that says when history was last pruned (unix seconds, as
+/// its value and its time; no check's counter starts with `hm.`).
+pub(crate) const PRUNED_AT: &str = "hm.pruned_at";
+
+/// The size past which the WAL is checkpointed (SQLite's auto-checkpoint)
+/// and cut back when a connection closes (issue 18): 8 MiB, a few runs of
+/// a hundred process monitors.
+pub(super) const WAL_LIMIT: u64 = 8 << 20;
+
+/// [`WAL_LIMIT`] in pages, for `wal_autocheckpoint`.
+pub(super) const WAL_LIMIT_PAGES: i64 = 2048;
+const _: () = assert!(WAL_LIMIT_PAGES as u64 * 4096 == WAL_LIMIT);
+
 /// An open database.
 pub(crate) struct Store {
     pub(crate) conn: Connection,
     path: PathBuf,
+}
+
+/// Connections close without SQLite's checkpoint (`open.rs`: a one-shot run
+/// must not pay for one at every exit), so nothing else ever empties the
+/// WAL of a database only one-shot runs write: SQLite restarts a WAL only
+/// when a write begins after a complete checkpoint, and a run that opens
+/// the database rebuilds its index from the whole WAL and counts none of
+/// it checkpointed. Left alone the WAL grew by every run, and every `hm
+/// check` read and checksummed all of it (13 MB after 30 runs of 100
+/// monitors, 128 MB after 45 on one with history: most of a run's CPU,
+/// issue 18). Cut back past [`WAL_LIMIT`], the WAL a run reads stays
+/// under that.
+impl Drop for Store {
+    fn drop(&mut self) {
+        self.truncate_wal();
+    }
 }
 
 impl Store {
@@ -87,23 +123,58 @@ impl Store {
         &self.path
     }
 
+    /// Cut the WAL back to nothing when it has grown past [`WAL_LIMIT`]
+    /// (see [`Drop for Store`](#impl-Drop-for-Store)). Never waits: a
+    /// busy database is left for the next run to cut.
+    fn truncate_wal(&self) {
+        let mut wal = self.path.as_os_str().to_os_string();
+        wal.push("-wal");
+        if std::fs::metadata(&wal).map_or(true, |m| m.len() <= WAL_LIMIT) {
+            return;
+        }
+        let _ = self.conn.busy_timeout(std::time::Duration::ZERO);
+        let _ = self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+    }
+
     /// Delete history older than `before` (unix seconds). Counters are kept
     /// apart: they are overwritten in place, and stale ones go after a day.
+    /// One transaction: one write lock, not one per table.
     pub(crate) fn prune(&self, before: f64) -> Result<usize> {
-        let mut n = 0;
-        for table in ["samples", "checks", "pings", "actions"] {
-            n += self
-                .conn
-                .execute(&format!("DELETE FROM {table} WHERE ts < ?1"), [before])
-                .with_context(|| format!("cannot prune {table} in {}", self.path.display()))?;
-        }
         let shown = self.path.display();
-        for (table, column) in [("alerts", "resolved_at"), ("outbox", "delivered_at"), ("silences", "until")] {
-            n += self
-                .conn
+        let tx = self.conn.unchecked_transaction().with_context(|| format!("cannot prune {shown}"))?;
+        let mut n = 0;
+        for (table, column) in [
+            ("samples", "ts"),
+            ("checks", "ts"),
+            ("pings", "ts"),
+            ("actions", "ts"),
+            ("alerts", "resolved_at"),
+            ("outbox", "delivered_at"),
+            ("silences", "until"),
+        ] {
+            n += tx
                 .execute(&format!("DELETE FROM {table} WHERE {column} < ?1"), [before])
                 .with_context(|| format!("cannot prune {table} in {shown}"))?;
         }
+        tx.commit().with_context(|| format!("cannot prune {shown}"))?;
+        Ok(n)
+    }
+
+    /// [`Store::prune`] at `now`, if the last prune was [`PRUNE_EVERY`] ago
+    /// or more (or in the future: the clock went back); the rows deleted.
+    /// When it last ran is a counter ([`PRUNED_AT`]), so one-shot runs
+    /// know it too.
+    pub(crate) fn prune_if_due(&self, now: f64, before: f64) -> Result<usize> {
+        let last: Option<f64> = self
+            .conn
+            .prepare_cached("SELECT value FROM counters WHERE key = ?1")?
+            .query_row([PRUNED_AT], |r| r.get(0))
+            .optional()?;
+        if last.is_some_and(|t| t <= now && now - t < PRUNE_EVERY.as_secs_f64()) {
+            return Ok(0);
+        }
+        let n = self.prune(before)?;
+        self.set_counter(PRUNED_AT, Counter { value: now, ts: now })?;
         Ok(n)
     }
 }

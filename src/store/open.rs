@@ -198,11 +198,21 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")
             .and_then(|_| conn.pragma_update(None, "synchronous", "NORMAL"))
             // A one-shot run must not pay for a full checkpoint (and the
-            // WAL's deletion) at every exit; the auto-checkpoint keeps the
-            // WAL small instead, which also keeps the next open's WAL
-            // recovery (a read of the whole WAL) short.
+            // WAL's deletion) at every exit; the auto-checkpoint and the
+            // cut on close (`Drop for Store`) keep the WAL under
+            // `WAL_LIMIT` instead, which also bounds the next open's WAL
+            // recovery (a read of the whole WAL). A run of 100 process
+            // monitors changes about 800 pages (each series of `samples`
+            // and `checks` ends on its own page of the index): checkpointed
+            // every few runs rather than every run, the pages the runs
+            // share are copied and synced once (issue 18).
             .and_then(|_| conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true))
-            .and_then(|_| conn.pragma_update(None, "wal_autocheckpoint", 256))
+            .and_then(|_| conn.pragma_update(None, "wal_autocheckpoint", super::WAL_LIMIT_PAGES))
+            // Room for those pages (8 MiB; SQLite's default is 2 MiB): a
+            // transaction that changes more pages than the cache holds
+            // writes some of them to the WAL twice, and `hm run`'s kept
+            // connection would read them again every cycle.
+            .and_then(|_| conn.pragma_update(None, "cache_size", -8192))
             .map_err(used)?;
         let mut store = Store { conn, path: path.to_path_buf() };
         store

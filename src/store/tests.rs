@@ -72,3 +72,44 @@ fn issue19_a_start_is_no_heartbeat_and_only_an_open_one_counts() {
     assert_eq!(s.open_start("job").expect("q"), None, "ended");
     assert_eq!(s.open_start("other").expect("q"), None);
 }
+
+#[test]
+fn issue18_history_is_pruned_at_most_hourly() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut s = Store::open(&dir.path().join("hm.db")).expect("open");
+    let count =
+        |s: &Store| -> i64 { s.conn.query_row("SELECT count(*) FROM checks", [], |r| r.get(0)).expect("count") };
+    s.record_checks(10.0, &[result("a", Status::Ok)]).expect("record");
+    // Never pruned: due at once.
+    assert_eq!(s.prune_if_due(10_000.0, 50.0).expect("prune"), 2, "a check and its sample");
+    s.record_checks(20.0, &[result("a", Status::Ok)]).expect("record");
+    // Pruned 3,599 s ago: not yet.
+    assert_eq!(s.prune_if_due(13_599.0, 50.0).expect("prune"), 0);
+    assert_eq!(count(&s), 1);
+    // An hour on: due again.
+    assert_eq!(s.prune_if_due(13_600.0, 50.0).expect("prune"), 2);
+    assert_eq!(count(&s), 0);
+    // The clock went back: pruned rather than waiting for it.
+    s.record_checks(30.0, &[result("a", Status::Ok)]).expect("record");
+    assert_eq!(s.prune_if_due(5_000.0, 50.0).expect("prune"), 2);
+}
+
+#[test]
+fn issue18_a_large_wal_is_cut_back_when_the_store_closes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("hm.db");
+    let wal = dir.path().join("hm.db-wal");
+    let mut s = Store::open(&path).expect("open");
+    s.record_checks(10.0, &[result("a", Status::Ok)]).expect("record");
+    drop(s);
+    let small = std::fs::metadata(&wal).expect("wal").len();
+    assert!(small > 0 && small <= WAL_LIMIT, "a small WAL is left as it is: {small}");
+    let mut s = Store::open(&path).expect("open");
+    let many: Vec<CheckResult> = (0..40_000).map(|i| result(&format!("m{i}"), Status::Ok)).collect();
+    s.record_checks(20.0, &many).expect("record");
+    assert!(std::fs::metadata(&wal).expect("wal").len() > WAL_LIMIT);
+    drop(s);
+    assert_eq!(std::fs::metadata(&wal).expect("wal").len(), 0, "cut back");
+    let s = Store::open(&path).expect("reopen");
+    assert_eq!(s.latest_check("m39999").expect("query").expect("some").ts, 20.0);
+}

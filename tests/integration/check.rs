@@ -158,9 +158,13 @@ fn results_metrics_and_counters_are_recorded_and_old_rows_pruned() {
     let old = 1_000.0_f64;
     db.execute("INSERT INTO checks VALUES (?1, 'cpu', 'cpu', 'ok', 'ancient', 1.0)", [old]).expect("insert");
     db.execute("INSERT INTO samples VALUES (?1, 'cpu', 'cpu', 1.0, '%')", [old]).expect("insert");
+    // History is pruned hourly (issue 18): the first run pruned a moment ago.
     t.run(&["check"]);
     let count = |sql: &str| -> i64 { db.query_row(sql, [], |r| r.get(0)).expect("count") };
-    assert_eq!(count("SELECT count(*) FROM checks WHERE monitor = 'cpu'"), 2, "two runs kept, the old row pruned");
+    assert_eq!(count("SELECT count(*) FROM checks WHERE ts < 2000"), 1, "not pruned again within the hour");
+    db.execute("UPDATE counters SET value = value - 3600 WHERE key = 'hm.pruned_at'", []).expect("backdate");
+    t.run(&["check"]);
+    assert_eq!(count("SELECT count(*) FROM checks WHERE monitor = 'cpu'"), 3, "three runs kept, the old row pruned");
     assert_eq!(count("SELECT count(*) FROM samples WHERE ts < 2000"), 0);
     assert!(count("SELECT count(*) FROM samples WHERE monitor = 'disk' AND metric = 'space:/'") >= 2);
     assert_eq!(count("SELECT count(*) FROM counters WHERE key = 'cpu.total'"), 1, "CPU counters kept for the next run");
