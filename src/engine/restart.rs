@@ -1,10 +1,11 @@
 //! Restarting a `process` monitor's worker: `hm restart-worker NAME`, the
 //! restart step of `hm heal` (which adds the budget's backoff), and
 //! `hm serve`'s `POST /monitors/NAME/restart`. The worker is restarted,
-//! verified with a fresh scan, and the action recorded: three steps
-//! (`held_back` reads the budget, `act` restarts and
-//! touches no store, `record` writes), so that a heal can run the middle
-//! one of many workers side by side (`restart_many`).
+//! verified with a fresh scan, and the action recorded: steps (`held_back`
+//! reads the budget, `begin` stops and starts, `verify` looks once the
+//! delay is up, neither touching the store, `record` writes), so that a
+//! heal can run the middle ones of many workers side by side
+//! (`restart_many`).
 
 use super::Engine;
 use super::report::{Outcome, RestartReport};
@@ -19,6 +20,7 @@ use crate::store::Store;
 use crate::time::unix_now;
 use crate::units::format_duration;
 use anyhow::{Result, anyhow, bail};
+use std::time::Instant;
 
 /// The monitor's process spec and restart settings, or why it has none.
 pub(crate) fn restartable(m: &Monitor) -> Result<(&ProcessSpec, &RestartSpec)> {
@@ -119,10 +121,6 @@ impl Engine {
     /// Stop, start and verify `m`'s worker, touching no store (restarts
     /// of a heal run side by side: `restart_many`). The outcome is to be
     /// recorded ([`record`]) before it is reported.
-    ///
-    /// `found`: what the heal's own check found running a moment ago
-    /// (pid, start time), which saves a scan of the whole process table;
-    /// each is read again, and only the same process still alive counts.
     pub(super) fn act(
         &self,
         m: &Monitor,
@@ -130,6 +128,23 @@ impl Engine {
         why: Option<&str>,
         found: Option<&[(u32, u64)]>,
     ) -> Result<Acted> {
+        self.begin(m, dry_run, why, found).map(|b| self.verify(b))
+    }
+
+    /// Stop and start `m`'s worker: [`Engine::act`] up to the wait before
+    /// it is verified ([`Engine::verify`]). Split so that a mass restart
+    /// does not hold one of its few threads through each `restart_delay`.
+    ///
+    /// `found`: what the heal's own check found running a moment ago
+    /// (pid, start time), which saves a scan of the whole process table;
+    /// each is read again, and only the same process still alive counts.
+    pub(super) fn begin<'m>(
+        &self,
+        m: &'m Monitor,
+        dry_run: bool,
+        why: Option<&str>,
+        found: Option<&[(u32, u64)]>,
+    ) -> Result<Begun<'m>> {
         let (spec, r) = restartable(m)?;
         let old = match found {
             Some(found) => {
@@ -153,30 +168,50 @@ impl Engine {
                     format!("would stop pids {:?} and start {}", report.old_pids, start.join(" "))
                 }
             });
-            return Ok(Acted { report, started_at: unix_now() });
+            return Ok(Begun { m, spec, r, report, started_at: unix_now(), attempt: None });
         }
         let host = self.host(proc_needs([m]));
         let attempt = restart::restart(host.as_ref(), &m.name, r, &old);
         let started_at = unix_now();
-        let (ok, steps) = match attempt {
-            Ok(mut a) => {
-                std::thread::sleep(r.delay);
-                let new = self.running_now(m, spec)?;
+        let attempt = match attempt {
+            Ok(a) => Some((a, Instant::now() + r.delay)),
+            Err(e) => {
+                report.steps.push(format!("{e:#}"));
+                report.steps.push(format!("not running after {}", format_duration(r.delay)));
+                None
+            }
+        };
+        Ok(Begun { m, spec, r, report, started_at, attempt })
+    }
+
+    /// Once its `restart_delay` is up, look whether a begun restart's
+    /// worker runs (a fresh scan); a started command that the monitor does
+    /// not find is stopped again.
+    pub(super) fn verify(&self, begun: Begun<'_>) -> Acted {
+        let Begun { m, spec, r, mut report, started_at, attempt } = begun;
+        let Some((mut a, due)) = attempt else { return Acted { report, started_at } };
+        std::thread::sleep(due.saturating_duration_since(Instant::now()));
+        let ok = match self.running_now(m, spec) {
+            Ok(new) => {
                 report.new_pids = new.iter().map(|p| p.pid).collect();
                 let ok = new.len() as u32 >= spec.min.max(1);
                 if !ok {
-                    restart::stop_unseen(host.as_ref(), &mut a, &report.new_pids, r.grace);
+                    restart::stop_unseen(self.host(proc_needs([m])).as_ref(), &mut a, &report.new_pids, r.grace);
                 }
-                (ok, a.steps)
+                report.steps.append(&mut a.steps);
+                if !ok {
+                    report.steps.push(format!("not running after {}", format_duration(r.delay)));
+                }
+                ok
             }
-            Err(e) => (false, vec![format!("{e:#}")]),
+            Err(e) => {
+                report.steps.append(&mut a.steps);
+                report.steps.push(format!("cannot look whether it runs: {e:#}"));
+                false
+            }
         };
-        report.steps.extend(steps);
         report.outcome = if ok { Outcome::Restarted } else { Outcome::Failed };
-        if !ok {
-            report.steps.push(format!("not running after {}", format_duration(r.delay)));
-        }
-        Ok(Acted { report, started_at })
+        Acted { report, started_at }
     }
 
     /// `hm restart-worker`, and `hm serve`'s restart, with the config in
@@ -195,6 +230,19 @@ impl Engine {
         }
         self.restart_and_verify(&store, m, false, dry_run)
     }
+}
+
+/// A restart begun: stopped and started (or, in a dry run, described),
+/// not yet verified.
+pub(super) struct Begun<'m> {
+    m: &'m Monitor,
+    spec: &'m ProcessSpec,
+    r: &'m RestartSpec,
+    report: RestartReport,
+    started_at: f64,
+    /// What was started, and when to look whether it runs; `None` when
+    /// there is nothing to look at (a dry run, a start that failed).
+    attempt: Option<(restart::Attempt, Instant)>,
 }
 
 /// A restart carried out (or, in a dry run, described), not yet recorded.

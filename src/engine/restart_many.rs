@@ -1,8 +1,10 @@
 //! The restarts of one heal, side by side: when a hundred workers die
 //! together (a deploy gone wrong, the OOM killer, `kill -9` of a process
 //! group), restarting them one after another took a hundred times
-//! `restart_delay` plus two process scans each (issue 18). They run
-//! [`AT_ONCE`] at a time instead.
+//! `restart_delay` plus two process scans each (issue 18). Their stops
+//! and starts run [`AT_ONCE`] at a time, and so do their verifications,
+//! each once its own `restart_delay` is up: no thread sits out a delay
+//! while other workers wait to be started.
 //!
 //! Only the middle runs in parallel: the budgets are read first and the
 //! actions recorded last, one after another on the heal's one database
@@ -54,8 +56,26 @@ impl Engine {
                 Err(e) => out[i] = Some(line(m, Err(e))),
             }
         }
-        let acted = side_by_side(&go, |i| self.act(monitors[i], dry_run, None, found(results, monitors[i])));
-        for (i, a) in acted {
+        // Stop and start AT_ONCE at a time, then verify each once its
+        // `restart_delay` is up: no thread waits out a delay while workers
+        // are left to start, so a hundred restarts take about one delay,
+        // not a hundred over AT_ONCE of them.
+        let begun = side_by_side(&go, |i| self.begin(monitors[i], dry_run, None, found(results, monitors[i])));
+        let mut started = Vec::new();
+        for (i, b) in begun {
+            match b {
+                Ok(b) => started.push((i, Mutex::new(Some(b)))),
+                Err(e) => out[i] = Some(line(monitors[i], Err(e))),
+            }
+        }
+        started.sort_by_key(|(i, _)| *i);
+        let nth: Vec<usize> = (0..started.len()).collect();
+        let acted = side_by_side(&nth, |k| {
+            let b = started[k].1.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take();
+            b.map(|b| self.verify(b)).ok_or_else(|| anyhow!("internal error: a restart verified twice"))
+        });
+        for (k, a) in acted {
+            let i = started[k].0;
             out[i] = Some(line(monitors[i], a.and_then(|a: Acted| record(store, a))));
         }
         out.into_iter().flatten().collect()
