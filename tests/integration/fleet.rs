@@ -9,7 +9,7 @@ use crate::alertmanager::Alertmanager;
 use crate::common::daemon::{Daemon, wait_port};
 use crate::common::receiver::free_port;
 use crate::common::{Test, Worker, have_tool};
-use crate::prometheus::Guard;
+use crate::prometheus::start_prometheus;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -183,21 +183,8 @@ fn issue19_a_fleet_of_three_hm_serves_alerts_for_the_broken_worker_only() {
         ),
     )
     .expect("prometheus.yml");
-    let prom_port = free_port();
+    let (_prometheus, prom_port, log) = start_prometheus(&t, &config);
     let prom = format!("http://127.0.0.1:{prom_port}");
-    let log = t.path("prometheus.log");
-    let _prometheus = Guard(
-        Command::new("prometheus")
-            .arg(format!("--config.file={}", config.display()))
-            .arg(format!("--storage.tsdb.path={}", t.path("tsdb").display()))
-            .arg(format!("--web.listen-address=127.0.0.1:{prom_port}"))
-            .current_dir(t.root())
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(std::fs::File::create(&log).expect("log"))
-            .spawn()
-            .expect("start prometheus"),
-    );
     for i in &fleet {
         wait_port(i.listen.rsplit(':').next().and_then(|p| p.parse().ok()).expect("port"), Duration::from_secs(10));
     }

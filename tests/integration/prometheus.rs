@@ -20,6 +20,24 @@ impl Drop for Guard {
     }
 }
 
+/// A real Prometheus reading `config`, on a free loopback port, its data
+/// and its log (stderr) in the test's dir: the process, the port, the log.
+pub(crate) fn start_prometheus(t: &Test, config: &std::path::Path) -> (Guard, u16, std::path::PathBuf) {
+    let port = free_port();
+    let log = t.path("prometheus.log");
+    let child = Command::new("prometheus")
+        .arg(format!("--config.file={}", config.display()))
+        .arg(format!("--storage.tsdb.path={}", t.path("tsdb").display()))
+        .arg(format!("--web.listen-address=127.0.0.1:{port}"))
+        .current_dir(t.root())
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&log).expect("log"))
+        .spawn()
+        .expect("start prometheus");
+    (Guard(child), port, log)
+}
+
 /// hb's sample in Prometheus' answer to `hm_monitor_status`, if there is one yet.
 fn hb_sample(prom: u16) -> Option<serde_json::Value> {
     let url = format!("http://127.0.0.1:{prom}/api/v1/query?query=hm_monitor_status");
@@ -63,7 +81,6 @@ fn a_real_prometheus_scrapes_hm_serve() {
     let mut hm = Daemon::start(&t, &["serve", "--listen", &listen, "--interval", "1s"]);
     wait_port(port, Duration::from_secs(10));
 
-    let prom_port = free_port();
     let prom_config = t.path("prometheus.yml");
     std::fs::write(
         &prom_config,
@@ -72,19 +89,7 @@ fn a_real_prometheus_scrapes_hm_serve() {
         ),
     )
     .expect("prometheus.yml");
-    let log = t.path("prometheus.log");
-    let _prometheus = Guard(
-        Command::new("prometheus")
-            .arg(format!("--config.file={}", prom_config.display()))
-            .arg(format!("--storage.tsdb.path={}", t.path("tsdb").display()))
-            .arg(format!("--web.listen-address=127.0.0.1:{prom_port}"))
-            .current_dir(t.root())
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(std::fs::File::create(&log).expect("log"))
-            .spawn()
-            .expect("start prometheus"),
-    );
+    let (_prometheus, prom_port, log) = start_prometheus(&t, &prom_config);
 
     let sample = wait_sample(prom_port, "Prometheus scrapes hb", &log, |_| true);
     assert_eq!(sample["value"][1], "2", "a 60 s old heartbeat is critical: {sample}");
