@@ -76,6 +76,17 @@ def kill(pids):
             pass
 
 
+def stop_proc(proc):
+    """SIGTERM, then SIGKILL after 10 s."""
+    if proc:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
 class HmEvents:
     """hm run --heal --interval 30s: pidfds, the dead worker healed at once."""
 
@@ -105,12 +116,7 @@ class HmEvents:
 
     def stop(self):
         if self.proc:
-            self.proc.terminate()
-            try:
-                self.proc.wait(5)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+            stop_proc(self.proc)
             self.log.close()
 
 
@@ -173,15 +179,6 @@ class Monit:
     def stop(self):
         stop_proc(self.proc)
 
-
-def stop_proc(proc):
-    if proc:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 TOOLS = [HmEvents, HmInterval, Supervisord, Monit]
