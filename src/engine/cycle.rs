@@ -11,6 +11,7 @@
 //! names the wrong file.
 
 use super::Engine;
+use super::counters::Counters;
 use super::report::CheckReport;
 use crate::alert::engine::{Processed, process};
 use crate::alert::outbox::{Delivery, deliver};
@@ -87,9 +88,11 @@ fn annotate(store: &Store, monitors: &[Monitor], results: &mut [CheckResult], no
 /// Everything a run writes, after [`annotate`]: results, alerts,
 /// deliveries (when `send` names the database to deliver for) and pruning
 /// (hourly: [`crate::store::PRUNE_EVERY`]).
+#[expect(clippy::too_many_arguments, reason = "one call site, each argument a different part of the engine")]
 fn record(
     send: Option<&Path>,
     store: &mut Store,
+    counters: &Counters,
     config: &Config,
     monitors: &[Monitor],
     results: &mut [CheckResult],
@@ -97,7 +100,9 @@ fn record(
     all: bool,
 ) -> Result<(Processed, Option<Delivery>)> {
     annotate(store, monitors, results, now)?;
+    counters.keep(now, results);
     store.record_checks(now, results)?;
+    counters.written(now, results);
     let alerts = process(store, config, results, now, all)?;
     let notifications = match send {
         Some(db) if store.has_undelivered()? => Some(deliver(store, config, db, now, false)?),
@@ -207,6 +212,7 @@ impl Engine {
             }
             None => Inputs::default(),
         };
+        self.counters.overlay(&mut inputs.counters);
         inputs.patterns = patterns;
         let host = match scan.map(|h| h.join()) {
             Ok(Ok(host)) => host,
@@ -226,7 +232,7 @@ impl Engine {
         }
         if let Some(mut s) = store {
             let send = send.then_some(db.as_path());
-            match record(send, &mut s, config, &monitors, &mut results, now, all) {
+            match record(send, &mut s, &self.counters, config, &monitors, &mut results, now, all) {
                 Ok(w) => {
                     written = Some(w);
                     self.kept.keep(s); // for the next cycle of `hm run`
@@ -237,7 +243,7 @@ impl Engine {
                     // database, from the unannotated results.
                     if let Some(mut fresh) = after_failure(&db, &e, &mut warnings) {
                         results = checked;
-                        match record(send, &mut fresh, config, &monitors, &mut results, now, all) {
+                        match record(send, &mut fresh, &self.counters, config, &monitors, &mut results, now, all) {
                             Ok(w) => {
                                 written = Some(w);
                                 self.kept.keep(fresh);

@@ -28,6 +28,7 @@
 
 pub(crate) mod clean;
 pub(crate) mod clear_locks;
+mod counters;
 mod ctx;
 pub(crate) mod cycle;
 pub(crate) mod daemon;
@@ -52,6 +53,7 @@ pub(crate) use ctx::Ctx;
 use crate::check::patterns::PatternCache;
 use crate::check::runner::Hung;
 use crate::host::{Host, ProcCache, ProcNeeds};
+use counters::Counters;
 use kept::Kept;
 use std::sync::Arc;
 
@@ -79,6 +81,8 @@ pub(crate) struct Engine {
     patterns: PatternCache,
     /// Monitors whose check is still hung from an earlier cycle.
     hung: Hung,
+    /// The newest counters, written to the database once a minute (issue 18).
+    counters: Counters,
 }
 
 impl Engine {
@@ -89,7 +93,14 @@ impl Engine {
 
     /// An engine on the hosts `hosts` makes (a fake, in tests).
     pub(crate) fn with_hosts(ctx: Ctx, hosts: Hosts) -> Engine {
-        Engine { ctx, hosts, kept: Kept::default(), patterns: PatternCache::default(), hung: Hung::default() }
+        Engine {
+            ctx,
+            hosts,
+            kept: Kept::default(),
+            patterns: PatternCache::default(),
+            hung: Hung::default(),
+            counters: Counters::default(),
+        }
     }
 
     /// Where the config and the database are.

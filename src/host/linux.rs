@@ -97,7 +97,13 @@ impl Host for LinuxHost {
     }
 
     fn entry(&self, pid: u32, needs: ProcNeeds) -> Option<ProcEntry> {
-        procfs::entry(pid, needs)
+        let now = std::time::Instant::now();
+        if let Some(kept) = self.cache.confirmed(pid, needs, now) {
+            return Some(kept);
+        }
+        let e = procfs::entry(pid, needs)?;
+        self.cache.confirm(needs, &e, now);
+        Some(e)
     }
 
     fn uid(&self, pid: u32) -> Option<u32> {

@@ -136,8 +136,10 @@ pub(crate) trait Host: Sync {
     fn processes(&self) -> Result<&[ProcEntry]>;
     /// A fresh, detailed read of one process; `None` when it is gone.
     fn process(&self, pid: u32) -> Option<ProcInfo>;
-    /// A fresh read of one process's scan entry (what `needs` says, and
-    /// the start time read before it); `None` when it is gone.
+    /// One process's scan entry (what `needs` says, and the start time
+    /// read before it): read now, or as confirmed earlier in the life of
+    /// the same process (`proc_cache`: the caller checks that start time in
+    /// the details it reads next either way); `None` when it is gone.
     fn entry(&self, pid: u32, needs: ProcNeeds) -> Option<ProcEntry>;
     /// The uid a process runs as, when its real and effective uids agree.
     fn uid(&self, pid: u32) -> Option<u32>;

@@ -1,8 +1,18 @@
-//! The `checks` and `samples` tables: every check result and its metrics.
+//! The `checks` table: every check result, and its metrics.
+//!
+//! A result's metrics are kept in its own `checks` row (`metrics`, a JSON
+//! object: name → `[value, unit]`), not a row each in `samples` (schema 5,
+//! issue 18). A row per metric put each series' newest entry on a page of
+//! its own in `samples`' index: a cycle of 100 process monitors wrote 500
+//! rows and dirtied about 600 pages, most of what a cycle of `hm run` cost.
+//! Now a cycle writes one row per monitor, its metrics with it. Reading one
+//! series parses the monitor's rows (`json_each`), which only `hm history`,
+//! the dashboard and the forecasts do. `samples` still holds what older
+//! versions wrote, and is read with the rest until it ages out.
 
 use super::Store;
 use super::rows::CheckRow;
-use crate::check::CheckResult;
+use crate::check::{CheckResult, Metric};
 use crate::status::Status;
 use anyhow::{Context, Result};
 use rusqlite::{OptionalExtension, params};
@@ -25,10 +35,8 @@ impl Store {
         let tx = self.conn.transaction().with_context(|| format!("cannot write to database {shown}"))?;
         {
             let mut check = tx.prepare_cached(
-                "INSERT INTO checks (ts, monitor, kind, status, message, duration_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO checks (ts, monitor, kind, status, message, duration_ms, metrics) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?;
-            let mut sample = tx
-                .prepare_cached("INSERT INTO samples (ts, monitor, metric, value, unit) VALUES (?1, ?2, ?3, ?4, ?5)")?;
             let mut latest = tx.prepare_cached(
                 "INSERT INTO latest (monitor, ts, result) VALUES (?1, ?2, ?3) ON CONFLICT(monitor) DO UPDATE SET ts = excluded.ts, result = excluded.result",
             )?;
@@ -36,11 +44,10 @@ impl Store {
                 "INSERT INTO counters (key, value, ts) VALUES (?1, ?2, ?3) ON CONFLICT(key) DO UPDATE SET value = excluded.value, ts = excluded.ts",
             )?;
             for r in results {
-                check.execute(params![ts, r.monitor, r.kind, r.status.as_str(), r.message, r.duration_ms])?;
+                let metrics =
+                    if r.metrics.is_empty() { None } else { Some(serde_json::to_string(&Packed(&r.metrics))?) };
+                check.execute(params![ts, r.monitor, r.kind, r.status.as_str(), r.message, r.duration_ms, metrics])?;
                 latest.execute(params![r.monitor, ts, serde_json::to_string(&CheckRow::from(r))?])?;
-                for m in &r.metrics {
-                    sample.execute(params![ts, r.monitor, m.name, m.value, m.unit])?;
-                }
                 for (key, value) in &r.counters {
                     counter.execute(params![key, value, ts])?;
                 }
@@ -95,9 +102,10 @@ impl Store {
 
     /// The names of the metrics recorded for `monitor` since `since`.
     pub(crate) fn metric_names(&self, monitor: &str, since: f64) -> Result<Vec<String>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT DISTINCT metric FROM samples WHERE monitor = ?1 AND ts >= ?2 ORDER BY metric")?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT j.key FROM checks c, json_each(c.metrics) j WHERE c.monitor = ?1 AND c.ts >= ?2 \
+             UNION SELECT metric FROM samples WHERE monitor = ?1 AND ts >= ?2 ORDER BY 1",
+        )?;
         let rows = stmt.query_map(params![monitor, since], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
@@ -111,7 +119,11 @@ impl Store {
     ) -> Result<(Vec<(f64, f64)>, String)> {
         let unit: Option<String> = self
             .conn
-            .prepare_cached("SELECT unit FROM samples WHERE monitor = ?1 AND metric = ?2 ORDER BY ts DESC LIMIT 1")?
+            .prepare_cached(
+                "SELECT unit FROM (SELECT c.ts, j.value ->> 1 AS unit FROM checks c, json_each(c.metrics) j \
+                 WHERE c.monitor = ?1 AND j.key = ?2 \
+                 UNION ALL SELECT ts, unit FROM samples WHERE monitor = ?1 AND metric = ?2) ORDER BY ts DESC LIMIT 1",
+            )?
             .query_row(params![monitor, metric], |r| r.get(0))
             .optional()?;
         Ok((self.samples(monitor, metric, since)?, unit.unwrap_or_default()))
@@ -120,9 +132,20 @@ impl Store {
     /// The recorded values of one metric since `since`, oldest first.
     pub(crate) fn samples(&self, monitor: &str, metric: &str, since: f64) -> Result<Vec<(f64, f64)>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT ts, value FROM samples WHERE monitor = ?1 AND metric = ?2 AND ts >= ?3 ORDER BY ts",
+            "SELECT c.ts, j.value ->> 0 AS v FROM checks c, json_each(c.metrics) j \
+             WHERE c.monitor = ?1 AND c.ts >= ?3 AND j.key = ?2 AND v IS NOT NULL \
+             UNION ALL SELECT ts, value FROM samples WHERE monitor = ?1 AND metric = ?2 AND ts >= ?3 ORDER BY 1",
         )?;
         let rows = stmt.query_map(params![monitor, metric, since], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+}
+
+/// A result's metrics as stored in `checks.metrics`: `{"name": [value, unit]}`.
+struct Packed<'a>(&'a [Metric]);
+
+impl serde::Serialize for Packed<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|m| (&m.name, (m.value, &m.unit))))
     }
 }

@@ -55,6 +55,11 @@ CREATE INDEX outbox_undelivered ON outbox (id) WHERE delivered_at IS NULL;
     r#"
 CREATE TABLE latest (monitor TEXT PRIMARY KEY, ts REAL NOT NULL, result TEXT NOT NULL) WITHOUT ROWID;
 "#,
+    // Metrics go with their result, in one row (`checks.rs`, issue 18);
+    // `samples` keeps what was written before, until it ages out.
+    r#"
+ALTER TABLE checks ADD COLUMN metrics TEXT;
+"#,
 ];
 
 /// How often history past the retention is deleted (issue 18): every run

@@ -33,6 +33,32 @@ fn state_since_tracks_the_current_run_of_a_status() {
     assert!(s.latest_check("nope").expect("query").is_none());
 }
 
+/// Metrics are kept in their check's row (schema 5); what an older hm
+/// wrote to `samples` is still read, in time order with the new.
+#[test]
+fn issue18_metrics_in_the_check_row_and_old_samples_read_together() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut s = Store::open(&dir.path().join("hm.db")).expect("open");
+    s.conn
+        .execute_batch(
+            "INSERT INTO samples VALUES (5.0, 'cpu', 'cpu', 99.0, '%');
+             INSERT INTO samples VALUES (6.0, 'cpu', 'old_only', 1.0, 'B');",
+        )
+        .expect("old rows");
+    let mut r = result("cpu", Status::Ok);
+    r.metrics.push(Metric::new("space:/my \"odd\" mount", f64::NAN, "B"));
+    s.record_checks(10.0, &[r]).expect("record");
+    s.record_checks(20.0, &[result("cpu", Status::Ok)]).expect("record");
+    assert_eq!(s.samples("cpu", "cpu", 0.0).expect("samples"), vec![(5.0, 99.0), (10.0, 12.5), (20.0, 12.5)]);
+    assert_eq!(s.samples("cpu", "cpu", 8.0).expect("samples"), vec![(10.0, 12.5), (20.0, 12.5)]);
+    assert!(s.samples("cpu", "space:/my \"odd\" mount", 0.0).expect("samples").is_empty(), "NaN is no value");
+    assert_eq!(s.metric_names("cpu", 0.0).expect("names"), ["cpu", "old_only", "space:/my \"odd\" mount"]);
+    assert_eq!(s.samples_with_unit("cpu", "old_only", 0.0).expect("unit").1, "B");
+    assert_eq!(s.samples_with_unit("cpu", "cpu", 0.0).expect("unit").1, "%");
+    let rows: i64 = s.conn.query_row("SELECT count(*) FROM samples", [], |r| r.get(0)).expect("count");
+    assert_eq!(rows, 2, "nothing new in samples");
+}
+
 #[test]
 fn prune_and_reopen() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -41,7 +67,7 @@ fn prune_and_reopen() {
     s.record_checks(10.0, &[result("a", Status::Ok)]).expect("record");
     s.record_checks(100.0, &[result("a", Status::Ok)]).expect("record");
     s.record_ping(5.0, "job", super::PingKind::Ok, None).expect("ping");
-    assert_eq!(s.prune(50.0).expect("prune"), 3);
+    assert_eq!(s.prune(50.0).expect("prune"), 2, "a check (its metrics with it) and a ping");
     drop(s);
     let s = Store::open(&path).expect("reopen");
     assert_eq!(s.latest_check("a").expect("q").expect("some").ts, 100.0);
@@ -81,17 +107,17 @@ fn issue18_history_is_pruned_at_most_hourly() {
         |s: &Store| -> i64 { s.conn.query_row("SELECT count(*) FROM checks", [], |r| r.get(0)).expect("count") };
     s.record_checks(10.0, &[result("a", Status::Ok)]).expect("record");
     // Never pruned: due at once.
-    assert_eq!(s.prune_if_due(10_000.0, 50.0).expect("prune"), 2, "a check and its sample");
+    assert_eq!(s.prune_if_due(10_000.0, 50.0).expect("prune"), 1, "a check, its metrics with it");
     s.record_checks(20.0, &[result("a", Status::Ok)]).expect("record");
     // Pruned 3,599 s ago: not yet.
     assert_eq!(s.prune_if_due(13_599.0, 50.0).expect("prune"), 0);
     assert_eq!(count(&s), 1);
     // An hour on: due again.
-    assert_eq!(s.prune_if_due(13_600.0, 50.0).expect("prune"), 2);
+    assert_eq!(s.prune_if_due(13_600.0, 50.0).expect("prune"), 1);
     assert_eq!(count(&s), 0);
     // The clock went back: pruned rather than waiting for it.
     s.record_checks(30.0, &[result("a", Status::Ok)]).expect("record");
-    assert_eq!(s.prune_if_due(5_000.0, 50.0).expect("prune"), 2);
+    assert_eq!(s.prune_if_due(5_000.0, 50.0).expect("prune"), 1);
 }
 
 #[test]
@@ -112,4 +138,30 @@ fn issue18_a_large_wal_is_cut_back_when_the_store_closes() {
     assert_eq!(std::fs::metadata(&wal).expect("wal").len(), 0, "cut back");
     let s = Store::open(&path).expect("reopen");
     assert_eq!(s.latest_check("m39999").expect("query").expect("some").ts, 20.0);
+}
+
+/// A database an hm of schema 4 wrote (metrics in `samples`) opens, is
+/// brought to schema 5, and its history reads on with the new rows.
+#[test]
+fn issue18_a_schema_4_database_is_migrated_and_its_samples_still_read() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("hm.db");
+    {
+        let c = rusqlite::Connection::open(&path).expect("open");
+        for sql in &MIGRATIONS[..4] {
+            c.execute_batch(sql).expect("old schema");
+        }
+        c.execute_batch(
+            "PRAGMA user_version = 4;
+             INSERT INTO checks VALUES (5.0, 'cpu', 'cpu', 'ok', 'old', 1.0);
+             INSERT INTO samples VALUES (5.0, 'cpu', 'cpu', 40.0, '%');",
+        )
+        .expect("old rows");
+    }
+    let mut s = Store::open(&path).expect("migrated");
+    let version: i64 = s.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("version");
+    assert_eq!(version, 5);
+    s.record_checks(10.0, &[result("cpu", Status::Ok)]).expect("record");
+    assert_eq!(s.samples("cpu", "cpu", 0.0).expect("samples"), vec![(5.0, 40.0), (10.0, 12.5)]);
+    assert_eq!(s.latest_check("cpu").expect("latest").expect("some").since, 5.0);
 }

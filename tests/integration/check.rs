@@ -156,7 +156,9 @@ fn results_metrics_and_counters_are_recorded_and_old_rows_pruned() {
     t.run(&["check"]);
     let db = rusqlite::Connection::open(t.db_path()).expect("open db");
     let old = 1_000.0_f64;
-    db.execute("INSERT INTO checks VALUES (?1, 'cpu', 'cpu', 'ok', 'ancient', 1.0)", [old]).expect("insert");
+    db.execute("INSERT INTO checks VALUES (?1, 'cpu', 'cpu', 'ok', 'ancient', 1.0, '{\"cpu\":[1.0,\"%\"]}')", [old])
+        .expect("insert");
+    // What an older hm wrote (issue 18: metrics are now in the check's row).
     db.execute("INSERT INTO samples VALUES (?1, 'cpu', 'cpu', 1.0, '%')", [old]).expect("insert");
     // History is pruned hourly (issue 18): the first run pruned a moment ago.
     t.run(&["check"]);
@@ -166,7 +168,10 @@ fn results_metrics_and_counters_are_recorded_and_old_rows_pruned() {
     t.run(&["check"]);
     assert_eq!(count("SELECT count(*) FROM checks WHERE monitor = 'cpu'"), 3, "three runs kept, the old row pruned");
     assert_eq!(count("SELECT count(*) FROM samples WHERE ts < 2000"), 0);
-    assert!(count("SELECT count(*) FROM samples WHERE monitor = 'disk' AND metric = 'space:/'") >= 2);
+    assert_eq!(count("SELECT count(*) FROM checks, json_each(checks.metrics) WHERE ts < 2000"), 0);
+    assert!(
+        count("SELECT count(*) FROM checks, json_each(checks.metrics) WHERE monitor = 'disk' AND key = 'space:/'") >= 2
+    );
     assert_eq!(count("SELECT count(*) FROM counters WHERE key = 'cpu.total'"), 1, "CPU counters kept for the next run");
 }
 

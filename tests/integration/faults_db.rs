@@ -128,7 +128,7 @@ fn a_full_filesystem_still_gets_results_and_an_exit_code_by_health() {
         let (code, _, err) = check(None);
         assert_eq!(code, Some(2), "{err}");
     }
-    let before = count(&db, "SELECT count(*) FROM samples");
+    let before = count(&db, "SELECT count(*) FROM checks, json_each(checks.metrics)");
     assert_eq!(before, 4_000);
 
     let filler = small.as_ref().map(SmallFs::fill);
@@ -156,7 +156,7 @@ fn a_full_filesystem_still_gets_results_and_an_exit_code_by_health() {
     assert_eq!(code, Some(2), "{err}");
     assert!(out.contains("\"recorded\": true"), "{out}");
     assert_eq!(integrity(&db), "ok");
-    assert_eq!(count(&db, "SELECT count(*) FROM samples"), 6_000);
+    assert_eq!(count(&db, "SELECT count(*) FROM checks, json_each(checks.metrics)"), 6_000);
     assert_eq!(count(&db, "SELECT count(*) FROM checks"), 3);
 }
 
@@ -249,7 +249,7 @@ fn damage_found_after_opening_also_moves_the_database_aside() {
     assert!(doc["warnings"][0].as_str().is_some_and(|w| w.contains("was corrupt")), "{doc}");
     moved_aside(&db);
     assert_eq!(integrity(&db), "ok");
-    assert_eq!(count(&db, "SELECT count(*) FROM samples"), 2_000);
+    assert_eq!(count(&db, "SELECT count(*) FROM checks, json_each(checks.metrics)"), 2_000);
 }
 
 #[test]
