@@ -5,11 +5,18 @@
 //! taken on trust (issue 14):
 //! - pid 1, hm itself and hm's ancestors are never found, however they
 //!   match: a loose pattern once matched the shell that started hm.
-//! - A match in the scan is confirmed on a fresh read of the process's
-//!   start time, then its name and command line; it counts only if the
-//!   details read afterwards show the same start time: a pid reused in
-//!   between never inherits the match. (Only matches are read again: start
-//!   times for the whole scan would double its cost.)
+//! - A match in the scan counts only for the process the scan read: its
+//!   details are read, then `/proc/PID` must still have the inode number
+//!   the scan listed it under (`Host::listed`; a reused pid gets a new
+//!   one). When that cannot be told, the match is confirmed on a fresh
+//!   read of the process's start time, then its name and command line,
+//!   and counts only if the details read afterwards show the same start
+//!   time. Either way a pid reused in between never inherits the match.
+//!   (Only matches are read again: start times for the whole scan would
+//!   double its cost.) What a remedy signals is always confirmed afresh
+//!   ([`running`]): in `hm run` the scan's command line may come from the
+//!   cache (`host::proc_cache`), and a process that retitled itself since
+//!   must not be signalled for a title it no longer has.
 //! - A pidfile is believed only when trusted ([`super::pidfile`]), never
 //!   about a process that started after it was written (its pid was
 //!   reused), and only about a process with the monitor's `process` name
@@ -36,23 +43,38 @@ pub(crate) enum Found {
 /// pidfile or unit cannot be read. For remedies, which act on these: an
 /// untrusted pidfile is an error, so that nothing is signalled or started.
 pub(crate) fn running(ctx: &CheckCtx<'_>, spec: &ProcessSpec) -> Result<Vec<ProcInfo>> {
-    Ok(match find(ctx, spec)? {
+    Ok(match find_as(ctx, spec, Confirm::Afresh)? {
         Found::Procs(p) => p.into_iter().filter(|p| !p.zombie).collect(),
         Found::Missing(..) => Vec::new(),
         Found::Untrusted(why) => bail!("{why}; nothing was signalled or started"),
     })
 }
 
+/// How a match in the scan is confirmed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Confirm {
+    /// The process is still the one the scan read (`Host::listed`): enough
+    /// to count it. Its command line may come from `hm run`'s cache, read
+    /// minutes ago.
+    Listed,
+    /// Its command line is read again now: what a remedy signals must
+    /// match now, not when the scan or the cache read it.
+    Afresh,
+}
+
+/// The processes the monitor finds now, as a check counts them.
 pub(crate) fn find(ctx: &CheckCtx<'_>, spec: &ProcessSpec) -> Result<Found> {
+    find_as(ctx, spec, Confirm::Listed)
+}
+
+fn find_as(ctx: &CheckCtx<'_>, spec: &ProcessSpec, confirm: Confirm) -> Result<Found> {
     let host = ctx.host;
     let protected = host.protected_pids();
     let both = ProcNeeds { cmdline: true, names: true };
-    // Each candidate with the command line it matched on in the scan.
-    let candidates: Vec<(u32, &str)> = match &spec.matcher {
-        Matcher::Name(name) => {
-            host.processes()?.iter().filter(|e| e.has_name(name)).map(|e| (e.pid, e.cmdline.as_str())).collect()
-        }
-        Matcher::Pattern(re) => ctx.patterns.matches(host, re)?.iter().map(|e| (e.pid, e.cmdline.as_str())).collect(),
+    // Each candidate as the scan read it.
+    let candidates: Vec<&ProcEntry> = match &spec.matcher {
+        Matcher::Name(name) => host.processes()?.iter().filter(|e| e.has_name(name)).collect(),
+        Matcher::Pattern(re) => ctx.patterns.matches(host, re)?,
         Matcher::Unit(unit) => {
             let info = match host.unit(unit) {
                 Ok(i) => i,
@@ -104,23 +126,46 @@ pub(crate) fn find(ctx: &CheckCtx<'_>, spec: &ProcessSpec) -> Result<Found> {
             });
         }
     };
-    // The scan's match is confirmed on a fresh read bound to the process's
-    // start time (checked in `details`), so a pid reused since the scan
-    // read its command line never inherits the match.
-    let mut confirmed = Vec::with_capacity(candidates.len());
+    // For a check, the scan's match holds when the process is still the
+    // one the scan read (`Host::listed`), and its details are read then.
+    // Otherwise (and always for a remedy) it is confirmed on a fresh read
+    // bound to the process's start time
+    // (checked in `details`), so a pid reused since the scan read its
+    // command line never inherits the match.
+    let mut procs = Vec::with_capacity(candidates.len());
+    let mut confirmed = Vec::new();
     let needs = ProcNeeds { cmdline: true, names: matches!(spec.matcher, Matcher::Name(_)) };
-    for (pid, scanned) in candidates.into_iter().filter(|(pid, _)| !protected.contains(pid)) {
+    for scanned in candidates.into_iter().filter(|e| !protected.contains(&e.pid)) {
+        let pid = scanned.pid;
+        // Read before the inode is checked again, so it is this process's too.
+        let uid = spec.user.as_ref().map(|_| host.uid(pid));
+        if let Some(p) = host.listed(scanned).filter(|_| confirm == Confirm::Listed) {
+            if user_ok(spec, uid) {
+                procs.push(p);
+            }
+            continue;
+        }
         // The same command line read again matches as it did: only a
         // changed one is matched again (a whole set per process was a
         // sixth of a cycle, issue 18).
-        let unchanged = |e: &ProcEntry| matches!(spec.matcher, Matcher::Pattern(_)) && e.cmdline == scanned;
+        let unchanged = |e: &ProcEntry| matches!(spec.matcher, Matcher::Pattern(_)) && e.cmdline == scanned.cmdline;
         if let Some(e) = host.entry(pid, needs)
             && (unchanged(&e) || fits(ctx, &spec.matcher, &e)?)
         {
             confirmed.push((pid, e.start_ticks));
         }
     }
-    Ok(Found::Procs(details(ctx, spec, &protected, &confirmed)))
+    procs.extend(details(ctx, spec, &protected, &confirmed));
+    procs.sort_unstable_by_key(|p| p.pid);
+    Ok(Found::Procs(procs))
+}
+
+/// Whether `uid` (read for a monitor with `user`) is that user's.
+fn user_ok(spec: &ProcessSpec, uid: Option<Option<u32>>) -> bool {
+    match (&spec.user, uid) {
+        (Some(u), Some(uid)) => uid == Some(u.uid),
+        _ => true,
+    }
 }
 
 /// The candidates read in detail, less the protected ones, those whose
@@ -141,11 +186,7 @@ fn details(
             let uid = spec.user.as_ref().map(|_| ctx.host.uid(pid));
             let p = ctx.host.process(pid)?;
             let same = start.is_none_or(|s| s == p.start_ticks);
-            let user_ok = match (&spec.user, uid) {
-                (Some(u), Some(uid)) => uid == Some(u.uid),
-                _ => true,
-            };
-            (same && user_ok).then_some(p)
+            (same && user_ok(spec, uid)).then_some(p)
         })
         .collect()
 }

@@ -28,6 +28,11 @@ pub(crate) struct FakeHost {
     pub uids: Vec<(u32, u32)>,
     /// hm's ancestors (pid 1, hm's own pid in a fake, is always protected).
     pub ancestors: Vec<u32>,
+    /// Command lines read afresh ([`Host::entry`]) that differ from the
+    /// scan's: a process that retitled itself since it was scanned (or
+    /// cached). Scan entries with an inode number are still the listed
+    /// process ([`Host::listed`]) while they have details.
+    pub retitled: Vec<(u32, String)>,
 }
 
 impl Host for FakeHost {
@@ -40,7 +45,13 @@ impl Host for FakeHost {
     fn entry(&self, pid: u32, _needs: ProcNeeds) -> Option<ProcEntry> {
         let mut e = self.entries.iter().find(|e| e.pid == pid).cloned()?;
         e.start_ticks = e.start_ticks.or_else(|| self.process(pid).map(|p| p.start_ticks));
+        if let Some((_, now)) = self.retitled.iter().find(|(p, _)| *p == pid) {
+            e.cmdline.clone_from(now);
+        }
         Some(e)
+    }
+    fn listed(&self, entry: &ProcEntry) -> Option<ProcInfo> {
+        (entry.ino > 1).then(|| self.process(entry.pid)).flatten()
     }
     fn uid(&self, pid: u32) -> Option<u32> {
         self.process(pid)?;

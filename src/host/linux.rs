@@ -97,13 +97,11 @@ impl Host for LinuxHost {
     }
 
     fn entry(&self, pid: u32, needs: ProcNeeds) -> Option<ProcEntry> {
-        let now = std::time::Instant::now();
-        if let Some(kept) = self.cache.confirmed(pid, needs, now) {
-            return Some(kept);
-        }
-        let e = procfs::entry(pid, needs)?;
-        self.cache.confirm(needs, &e, now);
-        Some(e)
+        procfs::entry(pid, needs)
+    }
+
+    fn listed(&self, entry: &ProcEntry) -> Option<ProcInfo> {
+        procfs::listed(entry, &self.clock)
     }
 
     fn uid(&self, pid: u32) -> Option<u32> {

@@ -34,6 +34,10 @@ pub(crate) struct ProcEntry {
     /// `cmdline` by [`Host::entry`] (the scan leaves it `None`): they
     /// belong to the process whose details show this same start time.
     pub start_ticks: Option<u64>,
+    /// The inode number of `/proc/PID` in the listing the scan read `name`
+    /// and `cmdline` under (0: unknown): they belong to the process that
+    /// [`Host::listed`] still finds there.
+    pub ino: u64,
 }
 
 impl ProcEntry {
@@ -136,11 +140,16 @@ pub(crate) trait Host: Sync {
     fn processes(&self) -> Result<&[ProcEntry]>;
     /// A fresh, detailed read of one process; `None` when it is gone.
     fn process(&self, pid: u32) -> Option<ProcInfo>;
-    /// One process's scan entry (what `needs` says, and the start time
-    /// read before it): read now, or as confirmed earlier in the life of
-    /// the same process (`proc_cache`: the caller checks that start time in
-    /// the details it reads next either way); `None` when it is gone.
+    /// A fresh read of one process's scan entry (what `needs` says, and
+    /// the start time read before it); `None` when it is gone.
     fn entry(&self, pid: u32, needs: ProcNeeds) -> Option<ProcEntry>;
+    /// The details of the process a scan entry was read from, read now,
+    /// when `/proc/PID` still has the entry's inode number after they were
+    /// read; `None` when that cannot be known (the caller then confirms
+    /// with [`Host::entry`]).
+    fn listed(&self, _entry: &ProcEntry) -> Option<ProcInfo> {
+        None
+    }
     /// The uid a process runs as, when its real and effective uids agree.
     fn uid(&self, pid: u32) -> Option<u32>;
     /// Pids never counted as a match nor signalled: pid 1, hm itself and

@@ -22,27 +22,18 @@
 //! as a process starts, so a command line is trusted only when it was
 //! read at least [`SETTLE`] after the process was first listed, and is
 //! read again after [`TTL`] (plus a spread by pid, so that not all expire
-//! in one cycle) for titles changed later in life. And the scan only
-//! proposes: every match is confirmed on a fresh read bound to the start
-//! time (`procfs::entry`, `check::find`) before it counts or is
-//! signalled, so a stale entry can only delay a match, never make one.
-//!
-//! **Confirmed matches.** A match is confirmed on a fresh read of the
-//! process's start time, then its command line and name ([`Host::entry`]),
-//! and counts only if its details, read after, show that start time. A
-//! confirmation is kept with the process's entry, under the same rules
-//! (the same inode, read [`SETTLE`] after it was first listed, read again
-//! after the TTL), so the next cycle reads only the details: one file per
-//! worker instead of three, which had become half of a cycle's CPU (issue
-//! 18). What it vouches for is unchanged: the command line and name were
-//! read from the process that had this start time, and the details must
-//! still show it.
+//! in one cycle) for titles changed later in life. A check counts a match
+//! when the process is still the one listed under that inode
+//! (`procfs::listed`), so a process that retitled itself after it settled
+//! may be counted by its old title until the TTL. Nothing is signalled on
+//! that: a remedy confirms every match on a fresh read of the command line
+//! bound to the start time (`procfs::entry`, `check::find::running`), so
+//! for what is signalled a stale entry can only delay a match, never make
+//! one.
 //!
 //! The cache holds only the pids of the last listing.
-//!
-//! [`Host::entry`]: super::Host::entry
 
-use super::{ProcEntry, ProcNeeds};
+use super::ProcEntry;
 use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -63,9 +54,6 @@ struct Seen {
     first: Instant,
     /// What was read of it, and when (the time before the read began).
     read: Option<(Instant, Option<String>, Option<String>)>,
-    /// Its entry as confirmed (`procfs::entry`: start time, then what
-    /// `ProcNeeds` says), and when that read began.
-    confirmed: Option<(Instant, ProcNeeds, ProcEntry)>,
 }
 
 /// The cache; one per [`crate::engine::Engine`], shared by the hosts its
@@ -92,11 +80,6 @@ fn fresh_enough(seen: &Seen, at: Instant, pid: u32, now: Instant) -> bool {
     at.saturating_duration_since(seen.first) >= SETTLE && now.saturating_duration_since(at) < ttl
 }
 
-/// Whether an entry read with `had` holds what `needs` asks for.
-fn covers(had: ProcNeeds, needs: ProcNeeds) -> bool {
-    (had.cmdline || !needs.cmdline) && (had.names || !needs.names)
-}
-
 impl ProcCache {
     /// The entries of `listed` (pid, inode) the cache can answer with
     /// `cmdline` and `names` as asked, and the pids to read.
@@ -115,7 +98,7 @@ impl ProcCache {
                 let (_, c, n) = s.read.as_ref()?;
                 let cmdline = if cmdline { c.clone()? } else { String::new() };
                 let name = if names { n.clone()? } else { String::new() };
-                Some(ProcEntry { pid, name, cmdline, start_ticks: None })
+                Some(ProcEntry { pid, name, cmdline, start_ticks: None, ino })
             });
             match hit {
                 Some(e) => hits.push(e),
@@ -123,27 +106,6 @@ impl ProcCache {
             }
         }
         (hits, misses)
-    }
-
-    /// `pid`'s confirmed entry with what `needs` asks for, when kept (see
-    /// the module's documentation); the caller must still find its start
-    /// time in the details it reads next.
-    pub(crate) fn confirmed(&self, pid: u32, needs: ProcNeeds, now: Instant) -> Option<ProcEntry> {
-        let map = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        let seen = map.get(&pid).filter(|s| s.ino > 1)?;
-        let (at, had, entry) = seen.confirmed.as_ref()?;
-        (covers(*had, needs) && fresh_enough(seen, *at, pid, now)).then(|| entry.clone())
-    }
-
-    /// Keep `entry`, confirmed with `needs` by a read that began at `at`,
-    /// for a pid of the last listing.
-    pub(crate) fn confirm(&self, needs: ProcNeeds, entry: &ProcEntry, at: Instant) {
-        let mut map = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        if let Some(seen) = map.get_mut(&entry.pid)
-            && entry.start_ticks.is_some()
-        {
-            seen.confirmed = Some((at, needs, entry.clone()));
-        }
     }
 
     /// Keep what `fresh` read (reading began at `at`), and forget every pid
@@ -156,18 +118,15 @@ impl ProcCache {
         let mut fresh: HashMap<u32, Fresh> = fresh.into_iter().map(|f| (f.entry.pid, f)).collect();
         for &(pid, ino) in listed {
             let f = fresh.remove(&pid);
-            let seen = map.entry(pid).or_insert(Seen { ino, first: at, read: None, confirmed: None });
+            let seen = map.entry(pid).or_insert(Seen { ino, first: at, read: None });
             if seen.ino != ino {
-                *seen = Seen { ino, first: at, read: None, confirmed: None };
+                *seen = Seen { ino, first: at, read: None };
             }
-            // A process read again (new, unsettled, or past its TTL) is
-            // confirmed again too.
             match f {
                 Some(f) if f.complete => {
                     seen.read = Some((at, cmdline.then_some(f.entry.cmdline), names.then_some(f.entry.name)));
-                    seen.confirmed = None;
                 }
-                Some(_) => (seen.read, seen.confirmed) = (None, None),
+                Some(_) => seen.read = None,
                 None => {}
             }
         }
@@ -201,7 +160,10 @@ mod tests {
     use super::*;
 
     fn fresh(pid: u32, cmdline: &str) -> Fresh {
-        Fresh { entry: ProcEntry { pid, cmdline: cmdline.into(), name: "n".into(), start_ticks: None }, complete: true }
+        Fresh {
+            entry: ProcEntry { pid, cmdline: cmdline.into(), name: "n".into(), start_ticks: None, ino: 0 },
+            complete: true,
+        }
     }
 
     fn at(t0: Instant, secs: u64) -> Instant {
@@ -255,36 +217,5 @@ mod tests {
         c.update(&[(13, 900)], vec![fresh(13, "y")], true, false, at(t0, 60));
         c.update(&[(13, 900)], vec![failed], true, false, at(t0, 90));
         assert_eq!(misses(&c, &[(13, 900)], at(t0, 91)), [13]);
-    }
-
-    #[test]
-    fn issue18_a_confirmed_entry_is_kept_as_the_command_line_is() {
-        let c = ProcCache::default();
-        let t0 = Instant::now();
-        let needs = ProcNeeds { cmdline: true, names: false };
-        let confirmed =
-            |start| ProcEntry { pid: 10, cmdline: "a".into(), name: String::new(), start_ticks: Some(start) };
-        c.update(&[(10, 500)], vec![fresh(10, "a")], true, false, t0);
-        // Confirmed as the process was first listed: not kept.
-        c.confirm(needs, &confirmed(7), t0);
-        assert!(c.confirmed(10, needs, at(t0, 1)).is_none());
-        // Confirmed SETTLE after: kept for what it read, not for more.
-        c.confirm(needs, &confirmed(7), at(t0, 10));
-        assert_eq!(c.confirmed(10, needs, at(t0, 11)).and_then(|e| e.start_ticks), Some(7));
-        assert!(c.confirmed(10, ProcNeeds { cmdline: true, names: true }, at(t0, 11)).is_none());
-        // Still kept through a scan that did not read it again...
-        c.update(&[(10, 500)], Vec::new(), true, false, at(t0, 12));
-        assert!(c.confirmed(10, needs, at(t0, 13)).is_some());
-        // ...dropped once it is read again, or its pid is a new process, or past the TTL.
-        c.update(&[(10, 500)], vec![fresh(10, "a")], true, false, at(t0, 14));
-        assert!(c.confirmed(10, needs, at(t0, 15)).is_none());
-        c.confirm(needs, &confirmed(7), at(t0, 15));
-        assert!(c.confirmed(10, needs, at(t0, 16)).is_some());
-        assert!(c.confirmed(10, needs, at(t0, 15 + 300 + 10)).is_none(), "past the TTL");
-        c.update(&[(10, 777)], Vec::new(), true, false, at(t0, 17));
-        assert!(c.confirmed(10, needs, at(t0, 18)).is_none(), "a new inode");
-        // Never for a pid the last listing did not show.
-        c.confirm(needs, &ProcEntry { pid: 11, ..confirmed(7) }, at(t0, 20));
-        assert!(c.confirmed(11, needs, at(t0, 30)).is_none());
     }
 }

@@ -157,6 +157,7 @@ mod tests {
                     name: cmdline.split(' ').next().unwrap_or("").to_string(),
                     cmdline: if *zombie { String::new() } else { cmdline.to_string() },
                     start_ticks: Some(100),
+                    ino: 0,
                 })
                 .collect(),
             procs: procs
@@ -207,6 +208,31 @@ mod tests {
         assert_eq!(out.message, "2 running (pid 10, 11)");
         let uptime = out.metrics.iter().find(|m| m.name == "uptime").expect("uptime");
         assert_eq!(uptime.value, 100.0);
+    }
+
+    /// A check believes the scan (its command line maybe from `hm run`'s
+    /// cache) while the process is the one listed; what a remedy would
+    /// signal is matched on the command line read now (issue 18).
+    #[test]
+    fn issue18_a_check_counts_the_listed_process_a_remedy_reads_it_again() {
+        let mut host = host(&[(10, "worker q1", false), (11, "worker q1", false)]);
+        for e in &mut host.entries {
+            e.ino = 5000 + u64::from(e.pid);
+        }
+        // 11 retitled itself after the scan read it.
+        host.retitled = vec![(11, "sshd: session".to_string())];
+        let f = Inputs::default();
+        let ctx = f.ctx(&host, 1000.0);
+        let s = spec(Matcher::Pattern("^worker q1$".into()), 1);
+        let out = check(&ctx, &s).expect("check");
+        assert_eq!(out.message, "2 running (pid 10, 11)");
+        let signalled: Vec<u32> =
+            crate::check::find::running(&ctx, &s).expect("running").iter().map(|p| p.pid).collect();
+        assert_eq!(signalled, [10]);
+        // Without the listing's inode, a check reads it again too.
+        host.entries[1].ino = 0;
+        let ctx = f.ctx(&host, 1000.0);
+        assert_eq!(check(&ctx, &s).expect("check").message, "1 running (pid 10)");
     }
 
     #[test]
