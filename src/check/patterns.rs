@@ -12,7 +12,8 @@
 use crate::host::{Host, ProcEntry};
 use anyhow::{Result, anyhow};
 use regex::{Regex, RegexSet};
-use std::sync::{Mutex, OnceLock};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// The patterns of one run and, once matched, the pids each one matches.
 #[derive(Debug, Default)]
@@ -20,6 +21,8 @@ pub(crate) struct PatternIndex {
     patterns: Vec<String>,
     /// Compiled up front (while the process table is being scanned).
     set: Option<Result<RegexSet, String>>,
+    /// What the set matched in each command line of the last scan.
+    memo: Memo,
     /// For each pattern, the indices of the scan's entries it matches.
     matched: OnceLock<Result<Vec<Vec<usize>>, String>>,
 }
@@ -53,23 +56,33 @@ pub(crate) fn pattern_error(pattern: &str) -> Option<String> {
 /// monitors every cycle: compiling their set once per config, not once per
 /// cycle, is part of what keeps a cycle cheap (issue 7). The engine owns
 /// one (`engine::Engine`); a clone of a compiled set shares it.
+///
+/// With the set it keeps what the set matched in each command line of the
+/// last scan: `hm run` sees the same thousand command lines cycle after
+/// cycle, and matching them all again was a tenth of a cycle (issue 18),
+/// where looking each up costs a hash. Only the last scan's lines are
+/// kept, and a new list of patterns starts afresh.
 #[derive(Debug, Default)]
-pub(crate) struct PatternCache(Mutex<Option<(Vec<String>, Compiled)>>);
+pub(crate) struct PatternCache(Mutex<Option<(Vec<String>, Compiled, Memo)>>);
 
 /// A compiled set, or why the patterns would not compile.
 type Compiled = Result<RegexSet, String>;
 
+/// The indices of the patterns each command line matches.
+type Memo = Arc<Mutex<HashMap<String, Box<[usize]>>>>;
+
 impl PatternCache {
-    fn compiled(&self, patterns: &[String]) -> Compiled {
+    fn compiled(&self, patterns: &[String]) -> (Compiled, Memo) {
         let mut last = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        if let Some((p, set)) = last.as_ref()
+        if let Some((p, set, memo)) = last.as_ref()
             && p.as_slice() == patterns
         {
-            return set.clone();
+            return (set.clone(), memo.clone());
         }
         let set = RegexSet::new(patterns).map_err(|e| short_error(&e));
-        *last = Some((patterns.to_vec(), set.clone()));
-        set
+        let memo = Memo::default();
+        *last = Some((patterns.to_vec(), set.clone(), memo.clone()));
+        (set, memo)
     }
 }
 
@@ -82,8 +95,13 @@ impl PatternIndex {
                 unique.push(p);
             }
         }
-        let set = (!unique.is_empty()).then(|| cache.compiled(&unique));
-        PatternIndex { patterns: unique, set, matched: OnceLock::new() }
+        let (set, memo) = if unique.is_empty() {
+            (None, Memo::default())
+        } else {
+            let (set, memo) = cache.compiled(&unique);
+            (Some(set), memo)
+        };
+        PatternIndex { patterns: unique, set, memo, matched: OnceLock::new() }
     }
 
     /// The scan's entries whose command line matches `pattern`.
@@ -117,15 +135,22 @@ impl PatternIndex {
             None => return Err("no patterns".to_string()),
         };
         let mut out = vec![Vec::new(); self.patterns.len()];
-        // Most command lines match no pattern. `is_match` may stop at the
-        // first match, or as soon as no pattern can match (anchored
-        // patterns fail on a line's first bytes); `matches` must search
-        // for every pattern, and was a tenth of a cycle of `hm run` with
-        // 1,000 processes (issue 18).
-        for (j, e) in procs.iter().enumerate().filter(|(_, e)| set.is_match(&e.cmdline)) {
-            for i in set.matches(&e.cmdline).iter() {
+        let mut memo = self.memo.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut last = std::mem::take(&mut *memo);
+        for (j, e) in procs.iter().enumerate() {
+            let hits = match last.remove_entry(&e.cmdline).or_else(|| memo.remove_entry(&e.cmdline)) {
+                Some(kept) => kept,
+                // Most command lines match no pattern. `is_match` may stop
+                // at the first match, or as soon as no pattern can match
+                // (anchored patterns fail on a line's first bytes);
+                // `matches` must search for every pattern.
+                None if !set.is_match(&e.cmdline) => (e.cmdline.clone(), Box::default()),
+                None => (e.cmdline.clone(), set.matches(&e.cmdline).iter().collect()),
+            };
+            for &i in &hits.1 {
                 out[i].push(j);
             }
+            memo.insert(hits.0, hits.1);
         }
         Ok(out)
     }
@@ -173,6 +198,45 @@ mod tests {
         // same set; another list, another set.
         assert_eq!(set(&first).patterns(), set(&again).patterns());
         assert_eq!(set(&other).patterns(), ["c"]);
-        assert!(cache.0.lock().expect("lock").as_ref().is_some_and(|(p, _)| p == &["c".to_string()]));
+        assert!(cache.0.lock().expect("lock").as_ref().is_some_and(|(p, ..)| p == &["c".to_string()]));
+    }
+
+    #[test]
+    fn issue18_the_last_scans_matches_are_kept_and_only_new_lines_matched() {
+        let cache = PatternCache::default();
+        let list = || ["^gunicorn".to_string(), "worker$".to_string()];
+        let h = host();
+        let pids = |idx: &PatternIndex, h: &FakeHost, p: &str| {
+            idx.matches(h, p).map(|v| v.iter().map(|e| e.pid).collect::<Vec<_>>()).expect("pids")
+        };
+        let first = PatternIndex::new(list(), &cache);
+        assert_eq!(pids(&first, &h, "^gunicorn"), [1, 2]);
+        let memo = first.memo.clone();
+        assert_eq!(memo.lock().expect("memo").len(), 4, "every line of the scan");
+        // The next cycle: one process gone, one new, one line seen twice.
+        let entry = |pid, cmdline: &str| ProcEntry { pid, cmdline: cmdline.to_string(), ..Default::default() };
+        let next = FakeHost {
+            entries: vec![
+                entry(2, "gunicorn web"),
+                entry(3, "celery worker"),
+                entry(5, "gunicorn web"),
+                entry(6, "rq worker"),
+            ],
+            ..Default::default()
+        };
+        let again = PatternIndex::new(list(), &cache);
+        assert!(Arc::ptr_eq(&again.memo, &memo), "kept with the set");
+        assert_eq!(pids(&again, &next, "^gunicorn"), [2, 5]);
+        assert_eq!(pids(&again, &next, "worker$"), [3, 6]);
+        let kept: Vec<String> = {
+            let mut k: Vec<String> = memo.lock().expect("memo").keys().cloned().collect();
+            k.sort();
+            k
+        };
+        assert_eq!(kept, ["celery worker", "gunicorn web", "rq worker"], "only the last scan's lines");
+        // Other patterns: matched afresh.
+        let other = PatternIndex::new(["web".to_string()], &cache);
+        assert!(!Arc::ptr_eq(&other.memo, &memo));
+        assert_eq!(pids(&other, &next, "web"), [2, 5]);
     }
 }

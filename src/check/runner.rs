@@ -166,7 +166,7 @@ pub(crate) fn run_all(
             }
         })
     };
-    let cpus = std::thread::available_parallelism().map_or(2, |x| x.get());
+    let cpus = crate::host::cpus();
     let spawned = (0..n.min(cpus.max(4))).filter(|_| spawn_worker().is_ok()).count();
     if spawned == 0 {
         // No threads to be had: run here, without timeouts, rather than not at all.

@@ -101,7 +101,7 @@ impl Host for LinuxHost {
     }
 
     fn listed(&self, entry: &ProcEntry) -> Option<ProcInfo> {
-        procfs::listed(entry, &self.clock)
+        procfs::listed(entry, &self.clock, &self.cache)
     }
 
     fn uid(&self, pid: u32) -> Option<u32> {
@@ -130,7 +130,7 @@ impl Host for LinuxHost {
 
     fn load(&self) -> Result<LoadAvg> {
         let l = System::load_average().map_err(|e| anyhow!("cannot read the load average: {e:?}"))?;
-        let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let cpus = super::cpus();
         Ok(LoadAvg { one: l.one, five: l.five, fifteen: l.fifteen, cpus })
     }
 

@@ -125,6 +125,14 @@ pub(crate) struct UnitInfo {
     pub pids: Vec<u32>,
 }
 
+/// How many CPUs hm may use, read once: the standard library reads the
+/// cgroup's quota files at each call, three files a call and several calls
+/// a cycle of `hm run` (issue 18).
+pub(crate) fn cpus() -> usize {
+    static CPUS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *CPUS.get_or_init(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get))
+}
+
 /// What the process-table scan must read, so it reads no more.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub(crate) struct ProcNeeds {
@@ -143,10 +151,11 @@ pub(crate) trait Host: Sync {
     /// A fresh read of one process's scan entry (what `needs` says, and
     /// the start time read before it); `None` when it is gone.
     fn entry(&self, pid: u32, needs: ProcNeeds) -> Option<ProcEntry>;
-    /// The details of the process a scan entry was read from, read now,
+    /// The details of the process a scan entry was read from, read now:
     /// when `/proc/PID` still has the entry's inode number after they were
-    /// read; `None` when that cannot be known (the caller then confirms
-    /// with [`Host::entry`]).
+    /// read, or from its stat file, kept open since that was so (it reads
+    /// only while that process lives). `None` when that cannot be known
+    /// (the caller then confirms with [`Host::entry`]).
     fn listed(&self, _entry: &ProcEntry) -> Option<ProcInfo> {
         None
     }

@@ -35,7 +35,8 @@
 
 use super::ProcEntry;
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::fs::File;
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 /// How long after a process is first listed its command line must have
@@ -59,7 +60,11 @@ struct Seen {
 /// The cache; one per [`crate::engine::Engine`], shared by the hosts its
 /// factory makes.
 #[derive(Debug, Default)]
-pub(crate) struct ProcCache(Mutex<HashMap<u32, Seen>>);
+pub(crate) struct ProcCache {
+    seen: Mutex<HashMap<u32, Seen>>,
+    /// `/proc/PID/stat` of processes matched, kept open (see [`ProcCache::stat_file`]).
+    stat: Mutex<HashMap<u32, (u64, Arc<File>)>>,
+}
 
 /// A read of one process for [`ProcCache::update`]: its entry, and whether
 /// every file asked for could be read.
@@ -80,6 +85,16 @@ fn fresh_enough(seen: &Seen, at: Instant, pid: u32, now: Instant) -> bool {
     at.saturating_duration_since(seen.first) >= SETTLE && now.saturating_duration_since(at) < ttl
 }
 
+/// How many stat files a cache keeps open: a quarter of the soft limit on
+/// open files, at most 4,096.
+fn held_cap() -> usize {
+    static CAP: OnceLock<usize> = OnceLock::new();
+    *CAP.get_or_init(|| {
+        let soft = nix::sys::resource::getrlimit(nix::sys::resource::Resource::RLIMIT_NOFILE).map_or(1024, |(s, _)| s);
+        usize::try_from(soft / 4).unwrap_or(usize::MAX).min(4096)
+    })
+}
+
 impl ProcCache {
     /// The entries of `listed` (pid, inode) the cache can answer with
     /// `cmdline` and `names` as asked, and the pids to read.
@@ -90,7 +105,7 @@ impl ProcCache {
         names: bool,
         now: Instant,
     ) -> (Vec<ProcEntry>, Vec<u32>) {
-        let map = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let map = self.seen.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         let mut hits = Vec::with_capacity(listed.len());
         let mut misses = Vec::new();
         for &(pid, ino) in listed {
@@ -111,10 +126,11 @@ impl ProcCache {
     /// Keep what `fresh` read (reading began at `at`), and forget every pid
     /// `listed` does not show.
     pub(crate) fn update(&self, listed: &[(u32, u64)], fresh: Vec<Fresh>, cmdline: bool, names: bool, at: Instant) {
-        let mut map = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut map = self.seen.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         // In place: most of a thousand entries stay as they were, and
         // building the map anew each cycle was a sixth of the scan.
         map.retain(|pid, _| listed.binary_search_by_key(pid, |&(p, _)| p).is_ok());
+        self.stat().retain(|pid, (ino, _)| listed.binary_search(&(*pid, *ino)).is_ok());
         let mut fresh: HashMap<u32, Fresh> = fresh.into_iter().map(|f| (f.entry.pid, f)).collect();
         for &(pid, ino) in listed {
             let f = fresh.remove(&pid);
@@ -132,10 +148,40 @@ impl ProcCache {
         }
     }
 
+    fn stat(&self) -> std::sync::MutexGuard<'_, HashMap<u32, (u64, Arc<File>)>> {
+        self.stat.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// The `/proc/PID/stat` kept open for the process listed as `pid` with
+    /// inode `ino`. A file opened in `/proc/PID` belongs to the process it
+    /// was opened for: once that process is gone a read fails, whatever
+    /// holds the pid then. So a `hm run` cycle reads a matched process's
+    /// details with one `pread`, not an `open`, a `read`, a `close` and a
+    /// `statx` (issue 18).
+    pub(crate) fn stat_file(&self, pid: u32, ino: u64) -> Option<Arc<File>> {
+        self.stat().get(&pid).filter(|(i, _)| *i == ino).map(|(_, f)| f.clone())
+    }
+
+    /// Keep `file`, opened as `/proc/PID/stat` of the process listed as
+    /// `pid` with inode `ino` (the caller checked), while there is room:
+    /// a quarter of the open-file limit, so that the pidfds of `hm run`'s
+    /// watch and everything else keep theirs.
+    pub(crate) fn keep_stat(&self, pid: u32, ino: u64, file: File) {
+        let mut stat = self.stat();
+        if stat.len() < held_cap() {
+            stat.insert(pid, (ino, Arc::new(file)));
+        }
+    }
+
+    /// Stop keeping `pid`'s stat file (it could not be read).
+    pub(crate) fn forget_stat(&self, pid: u32) {
+        self.stat().remove(&pid);
+    }
+
     /// How many processes the cache holds.
     #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
-        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).len()
+        self.seen.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).len()
     }
 
     /// For tests: every process as if first listed [`SETTLE`] earlier, and
@@ -143,7 +189,7 @@ impl ProcCache {
     /// a kept one from one read).
     #[cfg(test)]
     pub(crate) fn backdate(&self, pid: u32, cmdline: Option<&str>) {
-        let mut map = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut map = self.seen.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         for (p, seen) in map.iter_mut() {
             seen.first = seen.first.checked_sub(SETTLE).unwrap_or(seen.first);
             if let Some((_, c, _)) = seen.read.as_mut().filter(|_| *p == pid)

@@ -10,7 +10,6 @@
 use super::proc_cache::{Fresh, ProcCache};
 use super::{ProcEntry, ProcInfo, ProcNeeds};
 use anyhow::{Context, Result};
-use std::io::Read;
 use std::time::Instant;
 
 /// Figures needed to turn `/proc/PID/stat` into a [`ProcInfo`].
@@ -51,7 +50,15 @@ impl Clock {
 /// a file usually needs), so it is zeroed once, not before every read (zeroing a 4 KiB chunk per file was a tenth of a
 /// one-shot run's instructions, issue 18).
 fn read_into<'a>(path: &str, buf: &'a mut Vec<u8>) -> Option<&'a [u8]> {
-    let mut f = std::fs::File::open(path).ok()?;
+    let f = std::fs::File::open(path).ok()?;
+    read_file(&f, buf)
+}
+
+/// [`read_into`] from a file already open: read from its start with
+/// `pread`, so that a file kept open reads afresh each time (a `/proc`
+/// file is made anew by a read at offset 0).
+fn read_file<'a>(f: &std::fs::File, buf: &'a mut Vec<u8>) -> Option<&'a [u8]> {
+    use std::os::unix::fs::FileExt;
     let mut len = 0;
     loop {
         // Room for at least 256 bytes more: the capacity the caller gave
@@ -61,7 +68,7 @@ fn read_into<'a>(path: &str, buf: &'a mut Vec<u8>) -> Option<&'a [u8]> {
             buf.resize(grown, 0);
         }
         let room = buf.len() - len;
-        match f.read(&mut buf[len..]) {
+        match f.read_at(&mut buf[len..], len as u64) {
             Ok(0) => break,
             Ok(n) => {
                 len += n;
@@ -101,7 +108,7 @@ pub(super) fn scan(needs: ProcNeeds, cache: &ProcCache) -> Result<Vec<ProcEntry>
     }
     let started = Instant::now();
     let (mut out, pids) = cache.plan(&listed, needs.cmdline, needs.names, started);
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
+    let threads = super::cpus().clamp(1, 4);
     let chunk = pids.len().div_ceil(threads).max(64);
     let parts: Vec<Vec<Fresh>> = std::thread::scope(|s| {
         let handles: Vec<_> = pids.chunks(chunk).map(|c| s.spawn(move || read_entries(c, needs))).collect();
@@ -172,14 +179,33 @@ pub(super) fn entry(pid: u32, needs: ProcNeeds) -> Option<ProcEntry> {
 /// files, the command line the costliest (the kernel reads it from the
 /// process's memory). A dentry evicted and made again only gives a new
 /// number: `None`, and the caller confirms the old way.
-pub(super) fn listed(entry: &ProcEntry, clock: &Clock) -> Option<ProcInfo> {
+///
+/// The stat file so checked is kept open in `cache` (while there is room),
+/// and later cycles read it again from there: it reads only while its
+/// process lives, and `cache` forgets it once `/proc/PID` is listed with
+/// another inode.
+pub(super) fn listed(entry: &ProcEntry, clock: &Clock, cache: &ProcCache) -> Option<ProcInfo> {
     use std::os::unix::fs::MetadataExt;
     if entry.ino <= 1 {
         return None;
     }
-    let details = process(entry.pid, clock)?;
+    let mut buf = Vec::with_capacity(512);
+    if let Some(kept) = cache.stat_file(entry.pid, entry.ino) {
+        let details =
+            read_file(&kept, &mut buf).and_then(|b| parse_stat(entry.pid, &String::from_utf8_lossy(b), clock));
+        if details.is_none() {
+            cache.forget_stat(entry.pid);
+        }
+        return details;
+    }
+    let file = std::fs::File::open(format!("/proc/{}/stat", entry.pid)).ok()?;
+    let details = parse_stat(entry.pid, &String::from_utf8_lossy(read_file(&file, &mut buf)?), clock)?;
     let now = std::fs::metadata(format!("/proc/{}", entry.pid)).ok()?.ino();
-    (now == entry.ino).then_some(details)
+    if now != entry.ino {
+        return None;
+    }
+    cache.keep_stat(entry.pid, entry.ino, file);
+    Some(details)
 }
 
 /// The uid `pid` runs as, when its real and effective uids agree (from
@@ -224,20 +250,30 @@ pub(super) fn parse_stat(pid: u32, text: &str, clock: &Clock) -> Option<ProcInfo
     let open = text.find('(')?;
     let close = text.rfind(')')?;
     let name = text.get(open + 1..close)?.to_string();
-    let fields: Vec<&str> = text.get(close + 1..)?.split_whitespace().collect();
-    // fields[0] is field 3 of proc(5): state.
-    let num = |field: usize| -> u64 { fields.get(field - 3).and_then(|v| v.parse().ok()).unwrap_or(0) };
-    let state = fields.first()?;
+    // One pass over the fields, nothing collected: `hm run` parses every
+    // matched process's line each cycle (issue 18).
+    let (mut state, mut utime, mut stime, mut start_ticks, mut rss_pages) = (None, 0, 0, 0, 0);
+    // The first field after the name is field 3 of proc(5): state.
+    for (n, field) in text.get(close + 1..)?.split_ascii_whitespace().enumerate().take(22) {
+        let num = || field.parse().unwrap_or(0);
+        match n + 3 {
+            3 => state = Some(field),
+            14 => utime = num(),
+            15 => stime = num(),
+            22 => start_ticks = num(),
+            24 => rss_pages = num(),
+            _ => {}
+        }
+    }
     let tps = clock.ticks_per_second.max(1);
-    let start_ticks = num(22);
     Some(ProcInfo {
         pid,
         name,
-        zombie: *state == "Z",
+        zombie: state? == "Z",
         start_ticks,
         started_at: clock.boot_time as f64 + start_ticks as f64 / tps as f64,
-        cpu_time_ms: (num(14) + num(15)) * 1000 / tps,
-        rss: num(24) * clock.page_size,
+        cpu_time_ms: (utime + stime) * 1000 / tps,
+        rss: rss_pages * clock.page_size,
     })
 }
 
@@ -329,30 +365,60 @@ mod tests {
     #[test]
     fn issue18_a_scan_entry_is_never_taken_for_the_process_that_reused_its_pid() {
         let clock = Clock::read();
+        let cache = ProcCache::default();
         let mut a = spawn("hm-test-listed-a");
         let pid = a.id();
-        let entry = scan(ProcNeeds { cmdline: true, names: false }, &ProcCache::default())
+        let entry = scan(ProcNeeds { cmdline: true, names: false }, &cache)
             .expect("scan")
             .into_iter()
             .find(|e| e.pid == pid)
             .expect("listed");
         assert!(entry.ino > 1);
-        let details = listed(&entry, &clock).expect("still the listed process");
+        let details = listed(&entry, &clock, &cache).expect("still the listed process");
         assert_eq!((details.pid, Some(details.start_ticks)), (pid, process(pid, &clock).map(|p| p.start_ticks)));
-        assert!(listed(&ProcEntry { ino: entry.ino + 1, ..entry.clone() }, &clock).is_none(), "another inode");
-        assert!(listed(&ProcEntry { ino: 0, ..entry.clone() }, &clock).is_none(), "unknown");
+        assert!(cache.stat_file(pid, entry.ino).is_some(), "kept open");
+        assert!(listed(&entry, &clock, &cache).is_some(), "read again from the kept file");
+        let other = ProcCache::default();
+        assert!(listed(&ProcEntry { ino: entry.ino + 1, ..entry.clone() }, &clock, &other).is_none(), "another inode");
+        assert!(listed(&ProcEntry { ino: 0, ..entry.clone() }, &clock, &other).is_none(), "unknown");
         let _ = a.kill();
         let _ = a.wait();
-        assert!(listed(&entry, &clock).is_none(), "gone");
         if !nix::unistd::geteuid().is_root() {
+            assert!(listed(&entry, &clock, &cache).is_none(), "gone");
             eprintln!("skipped in part: forcing a pid's reuse needs root");
             return;
         }
+        // The pid is taken before the kept file is read again, and the
+        // file no longer kept is opened afresh: neither is the new process.
         let mut b = reuse(pid, "hm-test-listed-b");
-        let after = listed(&entry, &clock);
+        let kept = listed(&entry, &clock, &cache);
+        let afresh = listed(&entry, &clock, &cache);
         let _ = b.kill();
         let _ = b.wait();
-        assert!(after.is_none(), "pid {pid} reused, yet taken for the scanned process: {after:?}");
+        assert!(kept.is_none(), "pid {pid} reused, yet its kept stat file read: {kept:?}");
+        assert!(afresh.is_none(), "pid {pid} reused, yet taken for the scanned process: {afresh:?}");
+        assert!(cache.stat_file(pid, entry.ino).is_none(), "forgotten");
+    }
+
+    /// A stat file kept open reads the process's figures as they are now.
+    #[test]
+    fn issue18_a_kept_stat_file_reads_afresh() {
+        let clock = Clock::read();
+        let me = std::process::id();
+        let file = std::fs::File::open(format!("/proc/{me}/stat")).expect("open");
+        let mut buf = Vec::with_capacity(512);
+        let cpu = |buf: &mut Vec<u8>| {
+            parse_stat(me, &String::from_utf8_lossy(read_file(&file, buf).expect("read")), &clock)
+                .expect("parse")
+                .cpu_time_ms
+        };
+        let before = cpu(&mut buf);
+        let t = std::time::Instant::now();
+        let mut x = 0u64;
+        while t.elapsed() < std::time::Duration::from_millis(300) {
+            x = std::hint::black_box(x.wrapping_add(1));
+        }
+        assert!(cpu(&mut buf) >= before + 100, "CPU time moved on");
     }
 
     /// A pid reused by another process is read again, not taken from the
