@@ -72,14 +72,19 @@ pub(crate) const PRUNE_EVERY: std::time::Duration = std::time::Duration::from_se
 /// its value and its time; no check's counter starts with `hm.`).
 pub(crate) const PRUNED_AT: &str = "hm.pruned_at";
 
-/// The size past which the WAL is checkpointed (SQLite's auto-checkpoint)
-/// and cut back when a connection closes (issue 18): 8 MiB, a few runs of
-/// a hundred process monitors.
-pub(super) const WAL_LIMIT: u64 = 8 << 20;
+/// The size past which the WAL is checkpointed and cut back when a
+/// connection closes (issue 18): 1 MiB, a few one-shot runs of a hundred
+/// process monitors (about 300 KiB each since their metrics went into
+/// their `checks` rows). Every open reads and checksums the whole WAL, so
+/// this bounds what each `hm check` reads (8 MiB was a thousand page reads
+/// a run, a few milliseconds).
+pub(super) const WAL_LIMIT: u64 = 1 << 20;
 
-/// [`WAL_LIMIT`] in pages, for `wal_autocheckpoint`.
-pub(super) const WAL_LIMIT_PAGES: i64 = 2048;
-const _: () = assert!(WAL_LIMIT_PAGES as u64 * 4096 == WAL_LIMIT);
+/// The WAL size, in pages, past which SQLite checkpoints as it commits
+/// (`wal_autocheckpoint`): 8 MiB. It matters to `hm run` and `hm serve`,
+/// whose connection stays open, so its WAL is never read again by an
+/// open: the pages that tens of cycles share are copied and synced once.
+pub(super) const AUTO_CHECKPOINT_PAGES: i64 = 2048;
 
 /// An open database.
 pub(crate) struct Store {

@@ -198,16 +198,16 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")
             .and_then(|_| conn.pragma_update(None, "synchronous", "NORMAL"))
             // A one-shot run must not pay for a full checkpoint (and the
-            // WAL's deletion) at every exit; the auto-checkpoint and the
-            // cut on close (`Drop for Store`) keep the WAL under
-            // `WAL_LIMIT` instead, which also bounds the next open's WAL
+            // WAL's deletion) at every exit; the cut on close (`Drop for
+            // Store`, past `WAL_LIMIT`) and the auto-checkpoint keep the
+            // WAL small instead, which also bounds the next open's WAL
             // recovery (a read of the whole WAL). A run of 100 process
-            // monitors changes about 800 pages (each series of `samples`
-            // and `checks` ends on its own page of the index): checkpointed
-            // every few runs rather than every run, the pages the runs
-            // share are copied and synced once (issue 18).
+            // monitors changes about 75 pages (each `checks` series ends on
+            // its own page of the index): checkpointed every few runs
+            // rather than every run, the pages the runs share are copied
+            // and synced once (issue 18).
             .and_then(|_| conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true))
-            .and_then(|_| conn.pragma_update(None, "wal_autocheckpoint", super::WAL_LIMIT_PAGES))
+            .and_then(|_| conn.pragma_update(None, "wal_autocheckpoint", super::AUTO_CHECKPOINT_PAGES))
             // Room for those pages (8 MiB; SQLite's default is 2 MiB): a
             // transaction that changes more pages than the cache holds
             // writes some of them to the WAL twice, and `hm run`'s kept
