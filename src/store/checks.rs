@@ -110,7 +110,8 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
-    /// [`Store::samples`], and the metric's unit.
+    /// [`Store::samples`], and the metric's unit (its newest in the window:
+    /// unbounded, finding it would parse the monitor's whole history).
     pub(crate) fn samples_with_unit(
         &self,
         monitor: &str,
@@ -121,10 +122,11 @@ impl Store {
             .conn
             .prepare_cached(
                 "SELECT unit FROM (SELECT c.ts, j.value ->> 1 AS unit FROM checks c, json_each(c.metrics) j \
-                 WHERE c.monitor = ?1 AND j.key = ?2 \
-                 UNION ALL SELECT ts, unit FROM samples WHERE monitor = ?1 AND metric = ?2) ORDER BY ts DESC LIMIT 1",
+                 WHERE c.monitor = ?1 AND c.ts >= ?3 AND j.key = ?2 \
+                 UNION ALL SELECT ts, unit FROM samples WHERE monitor = ?1 AND metric = ?2 AND ts >= ?3) \
+                 ORDER BY ts DESC LIMIT 1",
             )?
-            .query_row(params![monitor, metric], |r| r.get(0))
+            .query_row(params![monitor, metric, since], |r| r.get(0))
             .optional()?;
         Ok((self.samples(monitor, metric, since)?, unit.unwrap_or_default()))
     }
