@@ -129,9 +129,8 @@ fn find_as(ctx: &CheckCtx<'_>, spec: &ProcessSpec, confirm: Confirm) -> Result<F
     // For a check, the scan's match holds when the process is still the
     // one the scan read (`Host::listed`), and its details are read then.
     // Otherwise (and always for a remedy) it is confirmed on a fresh read
-    // bound to the process's start time
-    // (checked in `details`), so a pid reused since the scan read its
-    // command line never inherits the match.
+    // bound to the process's start time (checked in `details`), so a pid
+    // reused since the scan read its command line never inherits the match.
     let mut procs = Vec::with_capacity(candidates.len());
     let mut confirmed = Vec::new();
     let needs = ProcNeeds { cmdline: true, names: matches!(spec.matcher, Matcher::Name(_)) };

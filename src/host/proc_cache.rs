@@ -75,14 +75,11 @@ pub(crate) struct Fresh {
 
 fn believed(seen: &Seen, ino: u64, pid: u32, now: Instant) -> bool {
     let Some((at, ..)) = &seen.read else { return false };
-    ino > 1 && seen.ino == ino && fresh_enough(seen, *at, pid, now)
-}
-
-/// Whether what was read of `seen` at `at` is kept at `now`: read
-/// [`SETTLE`] after it was first listed, and within the TTL.
-fn fresh_enough(seen: &Seen, at: Instant, pid: u32, now: Instant) -> bool {
     let ttl = TTL + Duration::from_secs(u64::from(pid) % TTL.as_secs());
-    at.saturating_duration_since(seen.first) >= SETTLE && now.saturating_duration_since(at) < ttl
+    ino > 1
+        && seen.ino == ino
+        && at.saturating_duration_since(seen.first) >= SETTLE
+        && now.saturating_duration_since(*at) < ttl
 }
 
 /// How many stat files a cache keeps open: a quarter of the soft limit on

@@ -115,11 +115,11 @@ pub(super) fn scan(needs: ProcNeeds, cache: &ProcCache) -> Result<Vec<ProcEntry>
         handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
     });
     let fresh: Vec<Fresh> = parts.into_iter().flatten().collect();
-    out.extend(fresh.iter().map(|f| f.entry.clone()));
+    // The cache's hits carry their inode number already; what was read
+    // gets the one it was listed with.
+    let ino = |pid: u32| listed.binary_search_by_key(&pid, |&(p, _)| p).map_or(0, |i| listed[i].1);
+    out.extend(fresh.iter().map(|f| ProcEntry { ino: ino(f.entry.pid), ..f.entry.clone() }));
     out.sort_unstable_by_key(|e| e.pid);
-    for e in &mut out {
-        e.ino = listed.binary_search_by_key(&e.pid, |&(pid, _)| pid).map_or(0, |i| listed[i].1);
-    }
     cache.update(&listed, fresh, needs.cmdline, needs.names, started);
     Ok(out)
 }
@@ -189,17 +189,15 @@ pub(super) fn listed(entry: &ProcEntry, clock: &Clock, cache: &ProcCache) -> Opt
     if entry.ino <= 1 {
         return None;
     }
-    let mut buf = Vec::with_capacity(512);
     if let Some(kept) = cache.stat_file(entry.pid, entry.ino) {
-        let details =
-            read_file(&kept, &mut buf).and_then(|b| parse_stat(entry.pid, &String::from_utf8_lossy(b), clock));
+        let details = stat_of(&kept, entry.pid, clock);
         if details.is_none() {
             cache.forget_stat(entry.pid);
         }
         return details;
     }
     let file = std::fs::File::open(format!("/proc/{}/stat", entry.pid)).ok()?;
-    let details = parse_stat(entry.pid, &String::from_utf8_lossy(read_file(&file, &mut buf)?), clock)?;
+    let details = stat_of(&file, entry.pid, clock)?;
     let now = std::fs::metadata(format!("/proc/{}", entry.pid)).ok()?.ino();
     if now != entry.ino {
         return None;
@@ -225,9 +223,13 @@ pub(super) fn uid(pid: u32) -> Option<u32> {
 
 /// One process in detail, from `/proc/PID/stat`.
 pub(super) fn process(pid: u32, clock: &Clock) -> Option<ProcInfo> {
+    stat_of(&std::fs::File::open(format!("/proc/{pid}/stat")).ok()?, pid, clock)
+}
+
+/// `pid`'s details from its `/proc/PID/stat`, open as `file`.
+fn stat_of(file: &std::fs::File, pid: u32, clock: &Clock) -> Option<ProcInfo> {
     let mut buf = Vec::with_capacity(512);
-    let buf = read_into(&format!("/proc/{pid}/stat"), &mut buf)?;
-    parse_stat(pid, &String::from_utf8_lossy(buf), clock)
+    parse_stat(pid, &String::from_utf8_lossy(read_file(file, &mut buf)?), clock)
 }
 
 /// Field `n` (numbered as in proc(5)) of a `/proc/PID/stat` line, counted
