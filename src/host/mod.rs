@@ -11,6 +11,7 @@ pub(crate) mod exec;
 pub(crate) mod fake;
 pub(crate) mod lineage;
 pub(crate) mod linux;
+pub(crate) mod confine;
 mod proc_cache;
 mod procfs;
 pub(crate) mod worker_unit;
