@@ -15,22 +15,29 @@
 //! and in any case it changes nothing before it has had the database's
 //! write lock (`BEGIN IMMEDIATE` within a short wait): a writer it could
 //! not see is still found, and the database is left alone.
+//!
+//! This is the one place hm writes to an application's database (issue
+//! 25): through [`AppDb`], opened once without following a symlink, with
+//! SQLite confined to the database's directory and running with the
+//! rights of the file's owner, so a journal planted beside it can only be
+//! rolled back into what that user could write anyway.
 
 use super::restart::terminate;
 use crate::check::patterns::short_error;
 use crate::host::Host;
+use crate::host::app_db::AppDb;
 use anyhow::{Context, Result, bail};
-use rusqlite::{Connection, ErrorCode, OpenFlags};
+use rusqlite::{Connection, ErrorCode};
 use std::path::Path;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-pub(crate) use super::db_holders::{Holder, companion, file_size, holders, journal_live, pid_list};
+pub(crate) use crate::host::db_holders::{Holder, pid_list};
 
 /// What was found and done for one database.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Cleared {
     pub holders: Vec<Holder>,
-    /// Processes whose open files hm could not read (see [`super::db_holders::Scan`]).
+    /// Processes whose open files hm could not read (see [`crate::host::db_holders::Scan`]).
     pub unseen: usize,
     pub wal_bytes_before: u64,
     pub wal_bytes_after: u64,
@@ -51,7 +58,7 @@ const HOLDER_GRACE: std::time::Duration = std::time::Duration::from_secs(5);
 /// Stop the holders whose command line matches `killable` (only if all of
 /// them do: one innocent holder and the database is left alone). Returns
 /// whether the database is now free.
-fn stop_killable(host: &dyn Host, db: &Path, killable: &[String], dry_run: bool, c: &mut Cleared) -> Result<bool> {
+fn stop_killable(host: &dyn Host, db: &AppDb, killable: &[String], dry_run: bool, c: &mut Cleared) -> Result<bool> {
     let set = regex::RegexSet::new(killable).map_err(|e| anyhow::anyhow!("killable: {}", short_error(&e)))?;
     let protected = host.protected_pids();
     if killable.is_empty() || !c.holders.iter().all(|h| set.is_match(&h.command) && !protected.contains(&h.pid)) {
@@ -68,7 +75,7 @@ fn stop_killable(host: &dyn Host, db: &Path, killable: &[String], dry_run: bool,
     if dry_run {
         return Ok(true);
     }
-    let still = holders(db)?;
+    let still = db.holders()?.holders;
     if !still.is_empty() {
         c.steps.push(format!("still held open by pid {}: left alone", pid_list(&still)));
         return Ok(false);
@@ -81,21 +88,22 @@ fn stop_killable(host: &dyn Host, db: &Path, killable: &[String], dry_run: bool,
 /// changed while a writer may be at work: not while a holder is seen, and
 /// not unless the write lock is had, since holders hm may not see (other
 /// users', when it is not root) would otherwise go unnoticed.
-pub(crate) fn clear(host: &dyn Host, db: &Path, killable: &[String], dry_run: bool) -> Result<Cleared> {
-    if !db.is_file() {
-        bail!("{} is not a file", db.display());
-    }
-    let db = db.canonicalize().with_context(|| format!("cannot resolve {}", db.display()))?;
+pub(crate) fn clear(host: &dyn Host, path: &Path, killable: &[String], dry_run: bool) -> Result<Cleared> {
     // Before anything, and in a dry run too: a dry run finds the errors the
     // real run would meet (issue 16).
-    refuse_non_sqlite(&db)?;
-    let (wal, journal) = (companion(&db, "-wal"), companion(&db, "-journal"));
-    let scan = super::db_holders::scan(&db)?;
+    let db = AppDb::open(path).map_err(|e| anyhow::anyhow!("{e}"))?;
+    if !db.is_database(Instant::now() + LOCK_WAIT)? {
+        bail!(
+            "{} is not an SQLite database (it does not start with SQLite's header): nothing to clear",
+            db.path().display()
+        );
+    }
+    let scan = db.holders()?;
     let mut c = Cleared {
         holders: scan.holders,
         unseen: scan.unseen,
-        wal_bytes_before: file_size(&wal),
-        hot_journal: journal_live(&journal),
+        wal_bytes_before: db.companion_size("-wal"),
+        hot_journal: db.hot_journal(),
         ..Default::default()
     };
     c.wal_bytes_after = c.wal_bytes_before;
@@ -122,40 +130,44 @@ pub(crate) fn clear(host: &dyn Host, db: &Path, killable: &[String], dry_run: bo
         }
         return Ok(c);
     }
-    let conn = Connection::open_with_flags(&db, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-        .with_context(|| format!("cannot open {}", db.display()))?;
-    conn.busy_timeout(LOCK_WAIT)?;
+    let shown = db.path().to_path_buf();
+    let deadline = Instant::now() + LOCK_WAIT * 4;
     // Taking the write lock reads the database first, which rolls back a
     // hot journal; a journal with a live writer behind it is not hot, and
     // SQLite leaves it alone.
-    if !write_lock_free(&conn).with_context(|| format!("{} is not a usable SQLite database", db.display()))? {
+    let done = db.sqlite(true, deadline, move |conn| {
+        conn.busy_timeout(LOCK_WAIT)?;
+        if !write_lock_free(conn).with_context(|| format!("{} is not a usable SQLite database", shown.display()))? {
+            return Ok(None);
+        }
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .with_context(|| format!("{} is not a usable SQLite database", shown.display()))?;
+        Ok(Some(if mode.eq_ignore_ascii_case("wal") {
+            Some(checkpoint(conn).with_context(|| format!("cannot checkpoint {}", shown.display()))?)
+        } else {
+            None
+        }))
+    })?;
+    let Some(outcome) = done else {
         c.steps.push(format!(
             "a writer holds the database (its write lock was not free within {}s): left alone",
             LOCK_WAIT.as_secs()
         ));
         c.left_alone = true;
         return Ok(c);
-    }
+    };
     if c.unseen > 0 {
         c.steps.push("no writer holds it: its write lock is free".into());
     }
     if c.hot_journal {
-        c.steps.push(if journal_live(&journal) {
+        c.steps.push(if db.hot_journal() {
             "the journal is still there after opening the database".into()
         } else {
             "rolled back the hot journal".into()
         });
     }
-    let mode: String = conn
-        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
-        .with_context(|| format!("{} is not a usable SQLite database", db.display()))?;
-    let outcome = if mode.eq_ignore_ascii_case("wal") {
-        Some(checkpoint(&conn).with_context(|| format!("cannot checkpoint {}", db.display()))?)
-    } else {
-        None
-    };
-    drop(conn);
-    c.wal_bytes_after = file_size(&wal);
+    c.wal_bytes_after = db.companion_size("-wal");
     if let Some(outcome) = outcome {
         let sizes = format!("WAL {} → {} bytes", c.wal_bytes_before, c.wal_bytes_after);
         c.steps.push(match outcome {
@@ -170,19 +182,6 @@ pub(crate) fn clear(host: &dyn Host, db: &Path, killable: &[String], dry_run: bo
         });
     }
     Ok(c)
-}
-
-/// Refuse a non-empty file that does not start with SQLite's header.
-fn refuse_non_sqlite(db: &Path) -> Result<()> {
-    use std::io::Read;
-    let mut head = Vec::with_capacity(16);
-    std::fs::File::open(db)
-        .and_then(|f| f.take(16).read_to_end(&mut head))
-        .with_context(|| format!("cannot read {}", db.display()))?;
-    if !head.is_empty() && head != b"SQLite format 3\0" {
-        bail!("{} is not an SQLite database (it does not start with SQLite's header): nothing to clear", db.display());
-    }
-    Ok(())
 }
 
 /// Whether this connection gets the database's write lock within its busy
@@ -242,6 +241,7 @@ mod tests {
             .expect("rows");
         drop(conn);
         let wal = dir.path().join("app.db-wal");
+        let file_size = |p: &Path| std::fs::metadata(p).map_or(0, |m| m.len());
         assert!(file_size(&wal) > 0, "committed rows wait in the WAL");
 
         let host = crate::host::fake::FakeHost::default();

@@ -4,6 +4,5 @@
 
 pub(crate) mod clean_disk;
 pub(crate) mod clear_locks;
-pub(crate) mod db_holders;
 pub(crate) mod restart;
 pub(crate) mod unstick;

@@ -58,11 +58,6 @@ impl Rights {
             None => Rights { uid: st.st_uid, gid: st.st_gid, groups: Vec::new() },
         }
     }
-
-    /// `uid 1000`, for messages.
-    pub(crate) fn describe(&self) -> String {
-        format!("uid {}", self.uid)
-    }
 }
 
 /// Why confined work could not start.
@@ -123,7 +118,8 @@ fn before_confinement() {
 /// Confine this thread: its own filesystem context, rooted at `dir`, with
 /// the owner's filesystem identity.
 fn enter(dir: BorrowedFd<'_>, path: &Path, rights: &Rights) -> Result<(), ConfineError> {
-    let fail = |what: &'static str| ConfineError::Setup { dir: path.to_path_buf(), what, errno: nix::errno::Errno::last() };
+    let fail =
+        |what: &'static str| ConfineError::Setup { dir: path.to_path_buf(), what, errno: nix::errno::Errno::last() };
     // SAFETY: each call below takes plain integers or a static C string
     // and changes only this thread's state (CLONE_FS was unshared first,
     // so fchdir and chroot no longer reach the other threads).

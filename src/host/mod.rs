@@ -6,12 +6,15 @@
 //! [`linux::LinuxHost`], which reads the real machine once per run and only
 //! what the configured checks need.
 
+pub(crate) mod app_db;
+pub(crate) mod confine;
+pub(crate) mod db_holders;
 pub(crate) mod exec;
 #[cfg(test)]
 pub(crate) mod fake;
 pub(crate) mod lineage;
 pub(crate) mod linux;
-pub(crate) mod confine;
+mod locks;
 mod proc_cache;
 mod procfs;
 pub(crate) mod worker_unit;

@@ -34,7 +34,7 @@ fn a_database_locked_by_a_writer_is_critical_and_left_alone() {
     let out = t.run(&["check", "--json"]);
     out.code(0);
     let msg = result(&out.json(), "jobs")["message"].as_str().expect("msg").to_string();
-    assert!(msg.starts_with("writable") && msg.ends_with("quick_check ok"), "{msg}");
+    assert!(msg.starts_with("write lock free") && msg.ends_with("quick_check ok"), "{msg}");
 
     // This test process holds a write transaction open.
     let writer = rusqlite::Connection::open(&db).expect("open");

@@ -8,11 +8,13 @@ use crate::check::{CheckCtx, CheckOutput, Metric};
 use crate::config::checker::Checker;
 use crate::config::validate::name_problem;
 use crate::config::{Limits, Monitor, RawMonitor, Spec};
+use crate::host::app_db::{AppDb, HOT_JOURNAL, sql_error};
+use crate::safe_path::{self, Symlinks};
 use crate::status::Status;
 use crate::units::format_duration;
 use anyhow::Result;
 use std::path::PathBuf;
-use std::time::{Duration, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
 /// A `heartbeat` monitor: the age of a file's mtime or of the last `hm ping`.
 #[derive(Debug, Clone)]
@@ -57,7 +59,7 @@ pub(crate) static KIND: Kind = Kind {
     is: |s| matches!(s, Spec::Heartbeat(_)),
     validate: |c, raw, _| validate(c, raw),
     check: |ctx, m| match &m.spec {
-        Spec::Heartbeat(spec) => check(ctx, spec),
+        Spec::Heartbeat(spec) => check(ctx, spec, m.timeout),
         _ => Err(wrong_kind("heartbeat", m)),
     },
     describe,
@@ -117,19 +119,13 @@ fn describe(m: &Monitor) -> Described {
     (target, vec![Some(format!("warn {} crit {}", format_duration(h.warn), format_duration(h.crit)))])
 }
 
-pub(crate) fn check(ctx: &CheckCtx<'_>, spec: &HeartbeatSpec) -> Result<CheckOutput> {
+pub(crate) fn check(ctx: &CheckCtx<'_>, spec: &HeartbeatSpec, timeout: Duration) -> Result<CheckOutput> {
     let (age, what) = match &spec.source {
-        HeartbeatSource::File(path) => {
-            let modified = match std::fs::metadata(path).and_then(|m| m.modified()) {
-                Ok(t) => t,
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                    return Ok(critical(format!("{} does not exist", path.display())));
-                }
-                Err(e) => return Ok(critical(format!("cannot read {}: {e}", path.display()))),
-            };
-            let ts = modified.duration_since(UNIX_EPOCH).map_or(0.0, |d| d.as_secs_f64());
-            (ctx.now - ts, format!("{} modified", path.display()))
-        }
+        HeartbeatSource::File(path) => match file_mtime(path) {
+            Ok(ts) => (ctx.now - ts, format!("{} modified", path.display())),
+            Err(e) if e.is_not_found() => return Ok(critical(format!("{} does not exist", path.display()))),
+            Err(e) => return Ok(critical(format!("cannot read {}: {e}", path.display()))),
+        },
         HeartbeatSource::Ping(name) => match ctx.pings.get(name) {
             None => return Ok(critical(format!("no ping recorded for `{name}`"))),
             Some(p) if !p.ok => {
@@ -138,9 +134,10 @@ pub(crate) fn check(ctx: &CheckCtx<'_>, spec: &HeartbeatSpec) -> Result<CheckOut
             }
             Some(p) => (ctx.now - p.ts, format!("last ping of `{name}`")),
         },
-        HeartbeatSource::Sql { database, query } => match sql_timestamp(database, query) {
+        HeartbeatSource::Sql { database, query } => match sql_timestamp(database, query, Instant::now() + timeout) {
             Ok(Some(ts)) => (ctx.now - ts, format!("latest from {}", database.display())),
             Ok(None) => return Ok(critical(format!("the query on {} returned no timestamp", database.display()))),
+            Err(e) if format!("{e:#}").ends_with(HOT_JOURNAL) => return Ok(critical(format!("{e:#}"))),
             Err(e) => {
                 return Ok(CheckOutput { status: Status::Unknown, message: format!("{e:#}"), ..Default::default() });
             }
@@ -154,33 +151,53 @@ pub(crate) fn check(ctx: &CheckCtx<'_>, spec: &HeartbeatSpec) -> Result<CheckOut
     ))
 }
 
+/// The heartbeat file's mtime (Unix seconds). The path is walked once
+/// without following a symlink that anyone but root could have placed
+/// (issue 25: a user's symlink would otherwise show root the mtime of
+/// files only root may see), and the time is read from the file opened.
+fn file_mtime(path: &std::path::Path) -> Result<f64, safe_path::PathError> {
+    use nix::fcntl::OFlag;
+    let abs = crate::safe_write::absolute(path).map_err(|_| safe_path::PathError::Relative(path.to_path_buf()))?;
+    let f = safe_path::open_file(
+        &abs,
+        &[],
+        Symlinks::FollowTrusted,
+        OFlag::O_RDONLY | OFlag::O_NOCTTY,
+        nix::sys::stat::Mode::empty(),
+    )?;
+    Ok(f.stat.st_mtime as f64 + f.stat.st_mtime_nsec as f64 / 1e9)
+}
+
 /// Run `query` on `database`, read-only, and read its first column as a
 /// time: Unix seconds, or any date-time text SQLite understands (UTC).
-fn sql_timestamp(database: &std::path::Path, query: &str) -> Result<Option<f64>> {
-    use anyhow::Context;
-    use rusqlite::{OpenFlags, OptionalExtension};
-    let shown = database.display();
-    let conn = rusqlite::Connection::open_with_flags(
-        database,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .with_context(|| format!("cannot open {shown}"))?;
-    conn.busy_timeout(Duration::from_secs(2))?;
-    // Read-only twice over: the query cannot write even through a function.
-    conn.pragma_update(None, "query_only", true)?;
-    let value = conn
-        .query_row(query, [], |r| r.get::<_, rusqlite::types::Value>(0))
-        .optional()
-        .with_context(|| format!("the query on {shown} failed"))?;
-    Ok(match value {
-        None | Some(rusqlite::types::Value::Null) => None,
-        Some(rusqlite::types::Value::Integer(i)) => Some(i as f64),
-        Some(rusqlite::types::Value::Real(f)) => Some(f),
-        Some(rusqlite::types::Value::Text(t)) => {
-            let parsed: Option<f64> = conn.query_row("SELECT unixepoch(?1, 'subsec')", [&t], |r| r.get(0))?;
-            Some(parsed.ok_or_else(|| anyhow::anyhow!("the query on {shown} returned `{t}`, not a time"))?)
-        }
-        Some(rusqlite::types::Value::Blob(_)) => anyhow::bail!("the query on {shown} returned a blob, not a time"),
+/// The database is the application's, so SQLite runs confined to its
+/// directory with its owner's rights ([`AppDb`], issue 25), and a query
+/// still running at `deadline` is stopped there, not left spinning.
+fn sql_timestamp(database: &std::path::Path, query: &str, deadline: Instant) -> Result<Option<f64>> {
+    use rusqlite::OptionalExtension;
+    use rusqlite::types::Value;
+    let db = AppDb::open(database).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let shown = db.path().to_path_buf();
+    let query = query.to_string();
+    db.sqlite(false, deadline, move |conn| {
+        let value = conn
+            .query_row(&query, [], |r| r.get::<_, Value>(0))
+            .optional()
+            .map_err(|e| sql_error(e, &shown, "run the query on"))?;
+        Ok(match value {
+            None | Some(Value::Null) => None,
+            Some(Value::Integer(i)) => Some(i as f64),
+            Some(Value::Real(f)) => Some(f),
+            Some(Value::Text(t)) => {
+                let parsed: Option<f64> = conn.query_row("SELECT unixepoch(?1, 'subsec')", [&t], |r| r.get(0))?;
+                Some(
+                    parsed.ok_or_else(|| {
+                        anyhow::anyhow!("the query on {} returned `{t}`, not a time", shown.display())
+                    })?,
+                )
+            }
+            Some(Value::Blob(_)) => anyhow::bail!("the query on {} returned a blob, not a time", shown.display()),
+        })
     })
 }
 
@@ -203,11 +220,11 @@ mod tests {
         let host = FakeHost::default();
         let f = Inputs::default().ping("job", 955.0, true).ping("bad", 999.0, false);
         let ctx = f.ctx(&host, 1000.0);
-        let out = check(&ctx, &spec(HeartbeatSource::Ping("job".into()))).expect("check");
+        let out = check(&ctx, &spec(HeartbeatSource::Ping("job".into())), Duration::from_secs(5)).expect("check");
         assert_eq!((out.status, out.message.as_str()), (Status::Warning, "last ping of `job` 45s ago"));
-        let out = check(&ctx, &spec(HeartbeatSource::Ping("bad".into()))).expect("check");
+        let out = check(&ctx, &spec(HeartbeatSource::Ping("bad".into())), Duration::from_secs(5)).expect("check");
         assert_eq!(out.status, Status::Critical);
-        let out = check(&ctx, &spec(HeartbeatSource::Ping("never".into()))).expect("check");
+        let out = check(&ctx, &spec(HeartbeatSource::Ping("never".into())), Duration::from_secs(5)).expect("check");
         assert_eq!((out.status, out.message.as_str()), (Status::Critical, "no ping recorded for `never`"));
     }
 }

@@ -1,23 +1,26 @@
-//! `sqlite`: the database opens, a write lock is had within `lock_timeout`,
-//! and (when asked) `PRAGMA quick_check` passes; the size of its WAL, a hot
-//! journal left by a crash, and the pids holding it are reported.
+//! `sqlite`: the database opens, its write lock is free within
+//! `lock_timeout`, and (when asked) `PRAGMA quick_check` passes; the size of
+//! its WAL, a hot journal left by a crash, and the pids holding it are
+//! reported.
 //!
-//! The check must not change what it watches: it never opens a database
-//! with a hot journal (opening would roll it back; that is `hm clear-locks`'
-//! job), its write transaction is rolled back at once, and its connection
-//! closes without checkpointing.
+//! The check must not change what it watches (issue 25): the database is
+//! opened once through [`AppDb`] (never through a symlink, SQLite confined
+//! to its directory with its owner's rights), SQLite only ever reads it, a
+//! hot journal is a finding (rolling it back is `hm clear-locks`' job), and
+//! whether a writer holds the write lock is asked of the kernel's record
+//! locks, not by taking it.
 
 use super::{AddHelp, Described, Flag, Kind, limits_text, wrong_kind};
 use crate::check::{CheckCtx, CheckOutput, Metric};
 use crate::config::checker::Checker;
 use crate::config::{Limits, Monitor, RawMonitor, Spec};
-use crate::heal::clear_locks::{companion, file_size, holders, pid_list};
+use crate::host::app_db::{AppDb, AppDbError, HOT_JOURNAL};
+use crate::host::db_holders::pid_list;
 use crate::status::Status;
 use crate::units::{format_bytes, format_duration};
 use anyhow::Result;
-use rusqlite::{Connection, ErrorCode, OpenFlags};
 use std::path::PathBuf;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// A `sqlite` monitor: the database opens, takes a write lock in time, and
 /// (when asked) passes `PRAGMA quick_check`.
@@ -60,7 +63,7 @@ pub(crate) static KIND: Kind = Kind {
     is: |s| matches!(s, Spec::Sqlite(_)),
     validate: |c, raw, _| validate(c, raw),
     check: |ctx, m| match &m.spec {
-        Spec::Sqlite(spec) => check(ctx, spec),
+        Spec::Sqlite(spec) => check(ctx, spec, m.timeout),
         _ => Err(wrong_kind("sqlite", m)),
     },
     describe,
@@ -101,59 +104,58 @@ fn describe(m: &Monitor) -> Described {
     )
 }
 
-pub(crate) fn check(_ctx: &CheckCtx<'_>, spec: &SqliteSpec) -> Result<CheckOutput> {
-    let db = &spec.path;
-    if !db.is_file() {
-        return Ok(CheckOutput {
-            status: Status::Critical,
-            message: format!("{} does not exist", db.display()),
-            ..Default::default()
-        });
-    }
-    let held = holders(db)?;
-    let wal = file_size(&companion(db, "-wal"));
-    let mut metrics =
-        vec![Metric::new("wal", wal as f64, "B").limits(spec.wal), Metric::new("holders", held.len() as f64, "")];
-    let held_by = if held.is_empty() { String::new() } else { format!(" (held by pid {})", pid_list(&held)) };
-    if held.is_empty() && file_size(&companion(db, "-journal")) > 0 {
-        return Ok(CheckOutput {
-            status: Status::Critical,
-            message: "hot journal: an interrupted transaction (hm clear-locks rolls it back)".into(),
-            metrics,
-            ..Default::default()
-        });
-    }
+pub(crate) fn check(_ctx: &CheckCtx<'_>, spec: &SqliteSpec, timeout: Duration) -> Result<CheckOutput> {
+    let deadline = Instant::now() + timeout;
     let fail = |status: Status, message: String, metrics: Vec<Metric>| CheckOutput {
         status,
         message,
         metrics,
         ..Default::default()
     };
-    let conn =
-        match Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX) {
-            Ok(c) => c,
-            Err(e) => return Ok(fail(Status::Critical, format!("cannot open: {e}"), metrics)),
-        };
-    let _ = conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true);
-    conn.busy_timeout(spec.lock_timeout)?;
-    match conn.execute_batch("BEGIN IMMEDIATE; ROLLBACK;") {
-        Ok(()) => {}
-        Err(rusqlite::Error::SqliteFailure(e, _))
-            if matches!(e.code, ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) =>
-        {
-            let msg = format!("locked: no write lock within {:?}{held_by}", spec.lock_timeout);
-            return Ok(fail(Status::Critical, msg, metrics));
-        }
-        Err(e) => return Ok(fail(Status::Critical, format!("not usable: {e}"), metrics)),
+    let db = match AppDb::open(&spec.path) {
+        Ok(db) => db,
+        Err(e @ AppDbError::Missing(_)) => return Ok(fail(Status::Critical, e.to_string(), Vec::new())),
+        Err(e) => return Ok(fail(Status::Critical, format!("refusing it: {e}"), Vec::new())),
+    };
+    let held = db.holders()?.holders;
+    let wal = db.companion_size("-wal");
+    let mut metrics =
+        vec![Metric::new("wal", wal as f64, "B").limits(spec.wal), Metric::new("holders", held.len() as f64, "")];
+    let held_by = if held.is_empty() { String::new() } else { format!(" (held by pid {})", pid_list(&held)) };
+    if db.hot_journal() {
+        return Ok(fail(Status::Critical, HOT_JOURNAL.into(), metrics));
     }
-    if spec.quick_check {
-        let result: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).unwrap_or_else(|e| e.to_string());
-        if result != "ok" {
+    if let Some(pid) = db.writer_within(spec.lock_timeout.min(timeout)) {
+        let by = if pid > 0 { format!(" (held by pid {pid})") } else { held_by };
+        let msg = format!("locked: no write lock within {:?}{by}", spec.lock_timeout);
+        return Ok(fail(Status::Critical, msg, metrics));
+    }
+    let quick_check = spec.quick_check;
+    let read = db.sqlite(false, deadline, move |conn| {
+        let _: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+        Ok(if quick_check {
+            Some(conn.query_row("PRAGMA quick_check", [], |r| r.get::<_, String>(0)).unwrap_or_else(|e| e.to_string()))
+        } else {
+            None
+        })
+    });
+    match read {
+        Err(e) => {
+            let msg = format!("{e:#}");
+            let hot = msg.ends_with(HOT_JOURNAL);
+            return Ok(fail(
+                Status::Critical,
+                if hot { HOT_JOURNAL.into() } else { format!("not usable: {msg}") },
+                metrics,
+            ));
+        }
+        Ok(Some(result)) if result != "ok" => {
             return Ok(fail(Status::Critical, format!("quick_check: {result}"), metrics));
         }
+        Ok(_) => {}
     }
     let mut out = CheckOutput::from_metrics(
-        format!("writable, WAL {}{held_by}", format_bytes(wal as f64)),
+        format!("write lock free, WAL {}{held_by}", format_bytes(wal as f64)),
         std::mem::take(&mut metrics),
     );
     if spec.quick_check {

@@ -8,7 +8,6 @@
 
 use anyhow::{Context, Result};
 use std::io::ErrorKind;
-use std::path::{Path, PathBuf};
 
 /// A process holding the database (or its -wal, -shm, -journal) open.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -27,24 +26,14 @@ pub(crate) struct Scan {
     pub unseen: usize,
 }
 
-/// `app.db` + `-wal` → `app.db-wal`.
-pub(crate) fn companion(db: &Path, suffix: &str) -> PathBuf {
-    let mut p = db.as_os_str().to_owned();
-    p.push(suffix);
-    PathBuf::from(p)
-}
-
-/// The database and the files SQLite keeps beside it.
-fn companions(db: &Path) -> Vec<PathBuf> {
-    let mut out = vec![db.to_path_buf()];
-    out.extend(["-wal", "-shm", "-journal"].map(|s| companion(db, s)));
-    out
-}
-
-/// Every process (but this one) with the database or a companion open, and
-/// how many processes could not be looked at.
-pub(crate) fn scan(db: &Path) -> Result<Scan> {
-    let wanted = companions(db);
+/// Every process (but this one) with one of `files` open (`(st_dev,
+/// st_ino)` pairs: the database and its companions, as
+/// [`super::app_db::AppDb::identities`] found them), and how many processes
+/// could not be looked at. A file is taken by identity, not by its path:
+/// a path says nothing once a directory on the way was renamed or swapped.
+/// Only links whose last name is one of `names` are looked at more closely
+/// (a `stat` of a file on a dead NFS server could hang).
+pub(crate) fn scan(files: &[(u64, u64)], names: &[std::ffi::OsString]) -> Result<Scan> {
     let own = std::process::id();
     let mut out = Scan::default();
     for entry in std::fs::read_dir("/proc").context("cannot list /proc")?.flatten() {
@@ -61,7 +50,12 @@ pub(crate) fn scan(db: &Path) -> Result<Scan> {
                 continue;
             }
         };
-        let holds = fds.flatten().any(|fd| std::fs::read_link(fd.path()).is_ok_and(|target| wanted.contains(&target)));
+        // stat(2) of a /proc/PID/fd link is the open file's own status; it
+        // opens nothing (a FIFO or a device is not touched).
+        let holds = fds.flatten().any(|fd| {
+            std::fs::read_link(fd.path()).is_ok_and(|l| l.file_name().is_some_and(|n| names.iter().any(|w| w == n)))
+                && nix::sys::stat::stat(&fd.path()).is_ok_and(|st| files.contains(&(st.st_dev, st.st_ino)))
+        });
         if holds {
             let raw = std::fs::read(entry.path().join("cmdline")).unwrap_or_default();
             let command = String::from_utf8_lossy(raw.strip_suffix(&[0]).unwrap_or(&raw)).replace('\0', " ");
@@ -71,27 +65,7 @@ pub(crate) fn scan(db: &Path) -> Result<Scan> {
     Ok(out)
 }
 
-/// The holders a scan can see.
-pub(crate) fn holders(db: &Path) -> Result<Vec<Holder>> {
-    Ok(scan(db)?.holders)
-}
-
-/// A file's size; 0 when it does not exist.
-pub(crate) fn file_size(p: &Path) -> u64 {
-    std::fs::metadata(p).map_or(0, |m| m.len())
-}
-
 /// `12, 345`: the holders' pids, for messages.
 pub(crate) fn pid_list(holders: &[Holder]) -> String {
     holders.iter().map(|h| h.pid.to_string()).collect::<Vec<_>>().join(", ")
-}
-
-/// Whether `journal` may be hot: it exists and its first byte is not zero,
-/// the test SQLite itself makes. A journal SQLite is done with is deleted,
-/// truncated or has its header zeroed (`journal_mode` DELETE, TRUNCATE,
-/// PERSIST).
-pub(crate) fn journal_live(journal: &Path) -> bool {
-    let mut first = [0u8; 1];
-    std::fs::File::open(journal).and_then(|mut f| std::io::Read::read_exact(&mut f, &mut first)).is_ok()
-        && first[0] != 0
 }
