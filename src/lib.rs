@@ -24,6 +24,7 @@ pub(crate) mod safe_write;
 pub(crate) mod serve;
 pub(crate) mod status;
 pub(crate) mod store;
+pub(crate) mod text;
 pub(crate) mod time;
 pub(crate) mod units;
 
