@@ -45,7 +45,10 @@ fn issue25_a_whole_text_keeps_its_lines_and_only_colour() {
 
 #[test]
 fn issue25_slack_markup_is_escaped_after_controls() {
-    assert_eq!(slack("<!channel> & <https://evil/|Click here>"), "&lt;!channel&gt; &amp; &lt;https://evil/|Click here&gt;");
+    assert_eq!(
+        slack("<!channel> & <https://evil/|Click here>"),
+        "&lt;!channel&gt; &amp; &lt;https://evil/|Click here&gt;"
+    );
     assert_eq!(slack("a\nb\x1b"), "a\\nb\\x1b");
 }
 
