@@ -18,7 +18,8 @@ const NAME: &str = "a\x1b]0;pwned\x07\r\x1b[2Knothing to delete\nb.log";
 const NAME_SHOWN: &str = "a\\x1b]0;pwned\\x07\\r\\x1b[2Knothing to delete\\nb.log";
 /// What the plugin prints: ESC, BEL and CR in its status line, ESC in a
 /// perfdata label, a CR before the line's end.
-const PLUGIN: &str = "printf 'CRITICAL - \\033]0;title\\007bad\\rOK all fine | '\\''lab\\033[2Kel'\\''=5;10;20\\r\\n'; exit 2";
+const PLUGIN: &str =
+    "printf 'CRITICAL - \\033]0;title\\007bad\\rOK all fine | '\\''lab\\033[2Kel'\\''=5;10;20\\r\\n'; exit 2";
 const PLUGIN_SHOWN: &str = "CRITICAL - \\x1b]0;title\\x07bad\\rOK all fine";
 const LABEL_SHOWN: &str = "lab\\x1b[2Kel";
 /// The heartbeat query's value: ESC and a newline.
@@ -63,7 +64,8 @@ fn staged() -> Test {
     let config = format!(
         "host_defaults = false\n\n[[clean]]\nname = \"logs\"\nroots = [{}]\nglobs = [\"*.log\"]\nolder_than = \"1d\"\n\n\
          [[monitor]]\nname = \"plug\"\nkind = \"command\"\ncommand = [\"/bin/sh\", {}]\n\n\
-         [[monitor]]\nname = \"runs\"\nkind = \"heartbeat\"\ndatabase = {}\nquery = {}\nwarn = \"1m\"\ncrit = \"2m\"\n",
+         [[monitor]]\nname = \"runs\"\nkind = \"heartbeat\"\ndatabase = {}\nquery = {}\nwarn = \"1m\"\ncrit = \"2m\"\n\n\
+         [[channel]]\nname = \"log\"\nkind = \"log\"\n",
         qp(&t.path("logs")),
         qp(&t.path("plugin.sh")),
         qp(&runs),
@@ -75,13 +77,17 @@ fn staged() -> Test {
 #[test]
 fn issue25_observed_control_characters_print_as_visible_escapes() {
     let t = staged();
-    // Twice: the alerts fire on the second failing check.
-    for _ in 0..2 {
+    // Twice: the alerts fire on the second failing check, and the log
+    // channel writes their lines on stderr.
+    for run in 0..2 {
         let out = t.run(&["check"]);
         clean("check", &out);
         assert!(out.stdout.contains(PLUGIN_SHOWN), "{}", out.stdout);
         assert!(out.stdout.contains(LABEL_SHOWN), "{}", out.stdout);
         assert!(out.stdout.contains(VALUE_SHOWN), "{}", out.stdout);
+        if run == 1 {
+            assert!(out.stderr.contains("hm alert firing") && out.stderr.contains(VALUE_SHOWN), "{}", out.stderr);
+        }
     }
     for args in [&["status"][..], &["alerts"], &["heal", "--dry-run"]] {
         let out = t.run(args);
@@ -170,4 +176,18 @@ fn issue25_slack_gets_observed_markup_escaped() {
         assert!(!text.contains(['<', '>', '\x1b']), "{text}");
     }
     assert!(!got[0].body.contains("<!channel>"), "{}", got[0].body);
+}
+
+#[test]
+fn issue25_hm_run_lines_and_log_channel_lines_are_escaped() {
+    let t = staged();
+    let d = crate::common::daemon::Daemon::start(&t, &["run", "--interval", "1s"]);
+    d.wait_for(Duration::from_secs(30), "a firing alert on the log channel", |out, err| {
+        out.contains(VALUE_SHOWN) && err.matches("hm alert firing").count() >= 2
+    });
+    let out = Output { code: 0, stdout: d.stdout(), stderr: d.stderr() };
+    drop(d);
+    clean("hm run", &out);
+    assert!(out.stdout.contains(PLUGIN_SHOWN), "{}", out.stdout);
+    assert!(out.stderr.contains(VALUE_SHOWN) && out.stderr.contains(PLUGIN_SHOWN), "{}", out.stderr);
 }
