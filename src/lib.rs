@@ -24,6 +24,7 @@ pub(crate) mod safe_write;
 pub(crate) mod serve;
 pub(crate) mod status;
 pub(crate) mod store;
+pub(crate) mod text;
 pub(crate) mod time;
 pub(crate) mod units;
 
@@ -88,14 +89,16 @@ pub fn run(args: Vec<OsString>) -> i32 {
                 r.warnings.iter().for_each(|w| output::warn(w));
             }
             if let Err(e) = output::write_stdout(&output::render(&report, style)) {
-                eprintln!("hm: error: cannot write output: {e}");
+                eprintln!("hm: error: cannot write output: {}", text::escape(&e.to_string()));
                 return if health { 3 } else { 1 };
             }
             report.exit_code()
         }
         Err(e) => {
-            let message = format!("{e:#}").replace('\n', " ");
-            eprintln!("hm: error: {message}");
+            // Errors name files and echo what was read (issue 25): one
+            // line, escaped, on stderr; exact in the JSON document.
+            let message = format!("{e:#}");
+            eprintln!("hm: error: {}", text::escape(&message));
             if style.json {
                 error_document(health, message);
             } else if wants_plugin_line(mode, &args) {

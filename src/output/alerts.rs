@@ -2,11 +2,12 @@
 //! alert lines under `hm check`.
 
 use super::Style;
-use super::text::{status_cell, table};
+use super::text::{cell, status_cell, table};
 use crate::alert::engine::{Pending, Raised};
 use crate::alert::healed::Told;
 use crate::alert::outbox::Delivery;
 use crate::engine::report::{AlertChange, AlertsReport, OutboxReport, TestReport};
+use crate::text::escape as esc;
 use comfy_table::Cell;
 
 /// The lines under a check table: alert events, alerts still counting, and
@@ -17,17 +18,20 @@ pub(super) fn raised(alerts: &[Raised], pending: &[Pending], delivery: Option<&D
         let left = p.for_checks.saturating_sub(p.streak);
         out.push_str(&format!(
             "alert pending: {} ({} of {} failing checks in a row; it fires after {left} more)\n",
-            p.monitor, p.streak, p.for_checks
+            esc(&p.monitor),
+            p.streak,
+            p.for_checks
         ));
     }
     for a in alerts {
         let to = if a.channels.is_empty() { "no channel".to_string() } else { a.channels.join(", ") };
         out.push_str(&format!(
-            "alert {} {}: {} (alert {}, to {to})\n",
+            "alert {} {}: {} (alert {}, to {})\n",
             a.event.as_str(),
             a.severity,
-            a.monitor,
-            a.alert_id
+            esc(&a.monitor),
+            a.alert_id,
+            esc(&to)
         ));
     }
     if let Some(d) = delivery {
@@ -41,7 +45,8 @@ pub(super) fn told(told: &[Told], delivery: Option<&Delivery>) -> String {
     let mut out = String::new();
     for t in told {
         let to = if t.channels.is_empty() { "no channel".to_string() } else { t.channels.join(", ") };
-        out.push_str(&format!("healed: {} ({} {}, to {to})\n", t.monitor, t.remedy, t.outcome));
+        let (monitor, to) = (esc(&t.monitor), esc(&to));
+        out.push_str(&format!("healed: {monitor} ({} {}, to {to})\n", esc(&t.remedy), esc(&t.outcome)));
     }
     if let Some(d) = delivery {
         out.push_str(&delivery_line(d));
@@ -56,7 +61,7 @@ fn delivery_line(d: &Delivery) -> String {
         return out;
     }
     for f in &d.failed {
-        out.push_str(&format!("notify {}: failed: {}\n", f.channel, f.error));
+        out.push_str(&format!("notify {}: failed: {}\n", esc(&f.channel), esc(&f.error)));
     }
     if !d.failed.is_empty() || d.waiting > 0 {
         out.push_str(&format!(
@@ -82,29 +87,29 @@ pub(super) fn list(r: &AlertsReport, style: Style) -> String {
                 notes.push("silenced".to_string());
             }
             if let Some(at) = &a.resolved_at {
-                notes.push(format!("resolved {at}"));
+                notes.push(format!("resolved {}", esc(at)));
             }
             t.add_row(vec![
                 Cell::new(a.id),
-                Cell::new(&a.monitor),
+                cell(&a.monitor),
                 Cell::new(a.state.as_str()),
                 status_cell(a.severity, style),
-                Cell::new(&a.started_at),
-                Cell::new(&a.message),
+                cell(&a.started_at),
+                cell(&a.message),
                 Cell::new(notes.join(", ")),
             ]);
         }
         out.push_str(&format!("{t}\n"));
     }
     for s in &r.silences {
-        let reason = if s.reason.is_empty() { String::new() } else { format!(" ({})", s.reason) };
-        out.push_str(&format!("silenced: {} until {}{reason}\n", s.monitor, s.until));
+        let reason = if s.reason.is_empty() { String::new() } else { format!(" ({})", esc(&s.reason)) };
+        out.push_str(&format!("silenced: {} until {}{reason}\n", esc(&s.monitor), esc(&s.until)));
     }
     out
 }
 
 pub(super) fn change(r: &AlertChange) -> String {
-    format!("{}\n", r.message)
+    format!("{}\n", esc(&r.message))
 }
 
 pub(super) fn outbox(r: &OutboxReport, style: Style) -> String {
@@ -114,19 +119,19 @@ pub(super) fn outbox(r: &OutboxReport, style: Style) -> String {
     let mut t = table(style, &["id", "channel", "event", "monitor", "queued", "tries", "state", "last error"]);
     for n in &r.notifications {
         let state = match (&n.delivered_at, &n.next_try) {
-            (Some(at), _) => format!("delivered {at}"),
-            (None, Some(next)) => format!("next try {next}"),
+            (Some(at), _) => format!("delivered {}", esc(at)),
+            (None, Some(next)) => format!("next try {}", esc(next)),
             (None, None) => "waiting".into(),
         };
         t.add_row(vec![
             Cell::new(n.id),
-            Cell::new(&n.channel),
-            Cell::new(&n.event),
-            Cell::new(&n.monitor),
-            Cell::new(&n.created_at),
+            cell(&n.channel),
+            cell(&n.event),
+            cell(&n.monitor),
+            cell(&n.created_at),
             Cell::new(n.attempts),
             Cell::new(state),
-            Cell::new(n.last_error.as_deref().unwrap_or("")),
+            cell(n.last_error.as_deref().unwrap_or("")),
         ]);
     }
     format!("{t}\n")
@@ -139,5 +144,5 @@ pub(super) fn flush(d: &Delivery) -> String {
 
 pub(super) fn test(r: &TestReport) -> String {
     let verdict = if r.ok { "sent" } else { "FAILED" };
-    format!("{} ({} to {}): {verdict}: {}\n", r.channel, r.kind, r.target, r.detail)
+    format!("{} ({} to {}): {verdict}: {}\n", esc(&r.channel), esc(&r.kind), esc(&r.target), esc(&r.detail))
 }

@@ -5,6 +5,12 @@
 //! report. Colour is used only on a terminal, never with `NO_COLOR`,
 //! `TERM=dumb` or `--json`. A closed stdout (`hm check | head -1`) is not an
 //! error.
+//!
+//! Observed text (messages, file names, command lines) is escaped where it
+//! is rendered (`crate::text::escape`), and every text output passes
+//! `text::escape_lines` once more on its way out, so no control character
+//! but a line's end and the renderer's own colour reaches a terminal
+//! (issue 25). JSON keeps the exact characters: serde escapes them.
 
 mod alerts;
 pub(crate) mod json;
@@ -15,6 +21,7 @@ mod view;
 
 use crate::engine::daemon::Cycle;
 use crate::engine::report::{ExportReport, Format, Report, StatusReport};
+use crate::text::{escape, escape_lines};
 use serde::Serialize;
 use std::io::{IsTerminal, Write};
 
@@ -50,8 +57,8 @@ pub(crate) fn prometheus_text(r: &StatusReport) -> String {
 /// The export in its own format (Prometheus, Nagios or JSON).
 pub(crate) fn export(r: &ExportReport) -> Vec<u8> {
     match r.format {
-        Format::Prometheus => prometheus::render(&r.snapshot).into_bytes(),
-        Format::Nagios => nagios::render(&r.snapshot).into_bytes(),
+        Format::Prometheus => escape_lines(&prometheus::render(&r.snapshot), false).into_owned().into_bytes(),
+        Format::Nagios => escape_lines(&nagios::render(&r.snapshot), false).into_owned().into_bytes(),
         Format::Json => json::document(&r.snapshot),
     }
 }
@@ -95,7 +102,7 @@ pub(crate) fn render(report: &Report, style: Style) -> Vec<u8> {
         ),
         Report::Raw(_) => String::new(),
     };
-    text.into_bytes()
+    escape_lines(&text, style.color).into_owned().into_bytes()
 }
 
 /// Print one cycle of `hm run` / `hm serve`: a line per cycle on stdout
@@ -106,15 +113,15 @@ pub(crate) fn render(report: &Report, style: Style) -> Vec<u8> {
 pub(crate) fn print_cycle(c: &Cycle, style: Style) {
     let line = match c {
         Cycle::Reloaded(Ok(msg)) => {
-            eprintln!("hm: {msg}");
+            eprintln!("hm: {}", escape(msg));
             return;
         }
         Cycle::Reloaded(Err(msg)) => {
-            eprintln!("hm: error: reload failed: {msg}");
+            eprintln!("hm: error: reload failed: {}", escape(msg));
             return;
         }
         Cycle::Failed(msg) => {
-            eprintln!("hm: error: {msg}");
+            eprintln!("hm: error: {}", escape(msg));
             if !style.json {
                 return;
             }
@@ -133,13 +140,14 @@ pub(crate) fn print_cycle(c: &Cycle, style: Style) {
             }
         }
     };
+    let line = if style.json { line } else { escape_lines(&line, false).into_owned() };
     let _ = write_stdout(format!("{}\n", line.trim_end()).as_bytes());
 }
 
 /// A warning on stderr: something went wrong that did not stop the command
 /// (a corrupt database moved aside, results that could not be recorded).
 pub(crate) fn warn(msg: &str) {
-    eprintln!("hm: warning: {}", msg.replace('\n', " "));
+    eprintln!("hm: warning: {}", escape(msg));
 }
 
 /// Write to stdout; a closed pipe is fine, other errors are returned.

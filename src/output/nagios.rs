@@ -1,12 +1,18 @@
 //! Nagios plugin output: `HM CRITICAL - summary | perfdata`, with perfdata
 //! as `'label'=value[UOM];[warn];[crit];[min];[max]`, labels quoted (a
 //! quote in a label doubled). The exit code (0–3) is chosen by `run()`.
+//!
+//! Status line and perfdata are one line: a message or a plugin's label
+//! holding a newline (or ESC, CR) shows it as a visible escape
+//! (`crate::text::escape`), and a `|` in a message becomes `/`, so
+//! observed text can forge neither a second line nor perfdata (issue 25).
 
 use crate::engine::report::StatusReport;
 use crate::status::Status;
+use crate::text::escape;
 
 fn label(monitor: &str, metric: &str) -> String {
-    format!("'{}'", format!("{monitor}:{metric}").replace('\'', "''"))
+    format!("'{}'", escape(&format!("{monitor}:{metric}")).replace('\'', "''"))
 }
 
 fn num(v: f64) -> String {
@@ -17,25 +23,15 @@ fn num(v: f64) -> String {
     }
 }
 
-/// `text` as one line of plugin output: no `|` (it would start
-/// perfdata), no line breaks, at most 300 characters.
+/// `text` in a status line: no `|` (it would start perfdata), control
+/// characters escaped (no line breaks).
+fn flat(text: &str) -> String {
+    escape(text).replace('|', "/")
+}
+
+/// `text` as one line of plugin output: [`flat`], at most 300 characters.
 pub(crate) fn one_line(text: &str) -> String {
-    let flat: String = text
-        .chars()
-        .map(|c| {
-            if c == '|' {
-                '/'
-            } else if c.is_control() {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect();
-    match flat.char_indices().nth(300) {
-        Some((cut, _)) => format!("{}…", &flat[..cut]),
-        None => flat,
-    }
+    crate::text::cut(&flat(text), 301).into_owned()
 }
 
 pub(crate) fn render(r: &StatusReport) -> String {
@@ -43,7 +39,7 @@ pub(crate) fn render(r: &StatusReport) -> String {
         .monitors
         .iter()
         .filter(|m| m.status != Status::Ok)
-        .map(|m| format!("{} {} ({})", m.status.as_str(), m.monitor, m.message.replace('|', "/")))
+        .map(|m| format!("{} {} ({})", m.status.as_str(), flat(&m.monitor), flat(&m.message)))
         .collect();
     if problems.is_empty() {
         problems.push(format!("{} monitors ok", r.monitors.len()));
@@ -57,7 +53,7 @@ pub(crate) fn render(r: &StatusReport) -> String {
                 "{}={}{};{};{};{min};{max}",
                 label(&m.monitor, &x.name),
                 num(x.value),
-                x.unit,
+                escape(&x.unit),
                 opt(x.warn),
                 opt(x.crit)
             ));

@@ -6,9 +6,23 @@ use crate::engine::report::{MonitorStatus, StatusReport};
 use crate::status::Status;
 use std::fmt::Write;
 
-/// A label value, escaped: backslash, double quote and newline.
+/// A label value, escaped: backslash, double quote and newline as the
+/// format says; any other control character (ESC, CR from a plugin's
+/// label) as its visible escape (`crate::text::escape`), whose backslash is
+/// then escaped too: the value reads `\x1b`, never a raw ESC on the
+/// terminal of whoever curls `/metrics` (issue 25).
 fn escape(v: &str) -> String {
-    v.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n")
+    let mut out = String::with_capacity(v.len());
+    for c in v.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => out.push_str(&crate::text::escape(&c.to_string()).replace('\\', "\\\\")),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// A sample value as Prometheus writes it.
@@ -108,6 +122,8 @@ mod tests {
     #[test]
     fn label_values_and_special_numbers_are_written_as_prometheus_reads_them() {
         assert_eq!(labels(&[("a", "x\"y\\z\nw")]), "{a=\"x\\\"y\\\\z\\nw\"}");
+        // issue 25: other control characters show as escapes, never raw.
+        assert_eq!(labels(&[("a", "\x1b]0;t\x07\r")]), "{a=\"\\\\x1b]0;t\\\\x07\\\\r\"}");
         assert_eq!(
             (value(f64::NAN), value(f64::INFINITY), value(-f64::INFINITY)),
             ("NaN".into(), "+Inf".into(), "-Inf".into())

@@ -8,8 +8,14 @@ use crate::engine::report::{
     RestartReport, StatusReport, ValidateReport,
 };
 use crate::status::Status;
+use crate::text::escape as esc;
 use crate::units::{format_bytes, format_duration};
 use comfy_table::{Cell, Color, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
+
+/// A cell of observed text (a message, a path, a command line), escaped.
+pub(super) fn cell(text: &str) -> Cell {
+    Cell::new(esc(text))
+}
 
 pub(super) fn table(style: Style, header: &[&str]) -> Table {
     let mut t = Table::new();
@@ -54,7 +60,7 @@ fn key_figures(metrics: &[Metric]) -> String {
     let mut judged: Vec<&Metric> =
         metrics.iter().filter(|m| m.warn.is_some() || m.crit.is_some() || m.name == "count").collect();
     judged.sort_by_key(|m| std::cmp::Reverse(m.status().exit_code().min(2)));
-    judged.iter().take(4).map(|m| format!("{}={}", m.name, metric_value(m))).collect::<Vec<_>>().join(" ")
+    judged.iter().take(4).map(|m| format!("{}={}", esc(&m.name), metric_value(m))).collect::<Vec<_>>().join(" ")
 }
 
 fn ago(secs: Option<f64>) -> String {
@@ -65,10 +71,10 @@ pub(super) fn check(r: &CheckReport, style: Style) -> String {
     let mut t = table(style, &["monitor", "kind", "status", "message", "figures"]);
     for res in &r.results {
         t.add_row(vec![
-            Cell::new(&res.monitor),
-            Cell::new(&res.kind),
+            cell(&res.monitor),
+            cell(&res.kind),
             status_cell(res.status, style),
-            Cell::new(&res.message),
+            cell(&res.message),
             Cell::new(key_figures(&res.metrics)),
         ]);
     }
@@ -78,8 +84,8 @@ pub(super) fn check(r: &CheckReport, style: Style) -> String {
             let unit = |v: f64| metric_value(&Metric::new(&a.metric, v, ""));
             out.push_str(&format!(
                 "anomaly: {} {} = {} is {:.1} deviations from its usual {} (±{})\n",
-                res.monitor,
-                a.metric,
+                esc(&res.monitor),
+                esc(&a.metric),
                 unit(a.value),
                 a.z,
                 unit(a.mean),
@@ -96,18 +102,18 @@ pub(super) fn status(r: &StatusReport, style: Style) -> String {
     let mut t = table(style, &["monitor", "kind", "status", "score", "for", "checked", "message"]);
     for m in &r.monitors {
         t.add_row(vec![
-            Cell::new(&m.monitor),
-            Cell::new(&m.kind),
+            cell(&m.monitor),
+            cell(&m.kind),
             status_cell(m.status, style),
             Cell::new(m.score.map_or("-".to_string(), |s| format!("{s:.0}"))),
             Cell::new(m.for_s.map_or("-".to_string(), |s| format_duration(crate::units::secs(s)))),
             Cell::new(ago(m.age_s)),
-            Cell::new(&m.message),
+            cell(&m.message),
         ]);
     }
     let mut out = format!("{t}\n{}: {} (health score {:.0})\n", r.status.as_str().to_uppercase(), r.summary, r.score);
     for a in r.alerts.iter().filter(|a| a.state == crate::alert::state::AlertState::Firing) {
-        out.push_str(&format!("alert {} firing: {} since {} (hm alerts)\n", a.id, a.monitor, a.started_at));
+        out.push_str(&format!("alert {} firing: {} since {} (hm alerts)\n", a.id, esc(&a.monitor), a.started_at));
     }
     if r.outbox_waiting > 0 {
         out.push_str(&format!("{} notifications waiting (hm alerts outbox)\n", r.outbox_waiting));
@@ -115,7 +121,8 @@ pub(super) fn status(r: &StatusReport, style: Style) -> String {
     if !r.recent_actions.is_empty() {
         out.push_str("recent actions:\n");
         for a in &r.recent_actions {
-            out.push_str(&format!("  {} {} {} {}: {}\n", a.at, a.monitor, a.action, a.outcome, a.details));
+            let (monitor, details) = (esc(&a.monitor), esc(&a.details));
+            out.push_str(&format!("  {} {monitor} {} {}: {details}\n", a.at, esc(&a.action), esc(&a.outcome)));
         }
     }
     out
@@ -130,10 +137,10 @@ pub(super) fn ping(r: &PingReport) -> String {
     let dur =
         r.duration_ms.map(|d| format!(" ({})", format_duration(crate::units::secs(d / 1000.0)))).unwrap_or_default();
     let note = match &r.monitor {
-        Some(m) => format!(" for monitor {m}"),
+        Some(m) => format!(" for monitor {}", esc(m)),
         None => " (no heartbeat monitor reads this name yet)".to_string(),
     };
-    format!("recorded {outcome} ping of {}{dur}{note}\n", r.name)
+    format!("recorded {outcome} ping of {}{dur}{note}\n", esc(&r.name))
 }
 
 pub(super) fn monitor_list(r: &MonitorList) -> String {
@@ -144,14 +151,14 @@ pub(super) fn monitor_list(r: &MonitorList) -> String {
             (_, true) => "config",
             (_, false) => "config (disabled)",
         };
-        t.add_row(vec![&m.name, &m.kind, &m.target, &m.thresholds, &from.to_string()]);
+        t.add_row(vec![cell(&m.name), cell(&m.kind), cell(&m.target), cell(&m.thresholds), Cell::new(from)]);
     }
     let source = r.config.as_ref().map_or("no config file: embedded defaults".to_string(), |p| p.display().to_string());
     format!("{t}\n{} monitors ({source})\n", r.monitors.len())
 }
 
 pub(super) fn monitor_change(r: &MonitorChange) -> String {
-    format!("{} monitor {} ({})\n", r.action, r.name, r.config.display())
+    format!("{} monitor {} ({})\n", r.action, esc(&r.name), esc(&r.config.display().to_string()))
 }
 
 pub(super) fn validate(r: &ValidateReport) -> String {
@@ -160,10 +167,10 @@ pub(super) fn validate(r: &ValidateReport) -> String {
         |p| p.display().to_string(),
     );
     if r.valid {
-        let warnings: String = r.warnings.iter().map(|w| format!("warning: {w}\n")).collect();
+        let warnings: String = r.warnings.iter().map(|w| format!("warning: {}\n", esc(w))).collect();
         return format!("{warnings}{file}: valid, {} monitors\n", r.monitors);
     }
-    let mut out: String = r.errors.iter().map(|e| format!("{e}\n")).collect();
+    let mut out: String = r.errors.iter().map(|e| format!("{}\n", esc(&e.to_string()))).collect();
     out.push_str(&format!("{file}: {} error{}\n", r.errors.len(), if r.errors.len() == 1 { "" } else { "s" }));
     out
 }
@@ -173,20 +180,26 @@ pub(super) fn clean(r: &CleanReport, style: Style) -> String {
     let mut out = String::new();
     for rule in &r.rules {
         for path in &rule.removed {
-            // Newlines in file names would forge lines of this report.
-            out.push_str(&format!("{verb} {}\n", path.replace('\n', "\\n")));
+            // A file name's newline would forge a line of this report, its
+            // ESC or CR rewrite the screen (issue 25).
+            out.push_str(&format!("{verb} {}\n", esc(path)));
         }
         if let Some(j) = &rule.journal {
-            out.push_str(&format!("journal: {j}\n"));
+            out.push_str(&format!("journal: {}\n", esc(j)));
         }
         for e in &rule.errors {
-            out.push_str(&format!("problem: {}\n", e.replace('\n', "\\n")));
+            out.push_str(&format!("problem: {}\n", esc(e)));
         }
     }
     let mut t = table(style, &["rule", "roots", "files", "freed"]);
     for rule in &r.rules {
         let roots: Vec<String> = rule.roots.iter().map(|p| p.display().to_string()).collect();
-        t.add_row(vec![rule.rule.clone(), roots.join(" "), rule.files.to_string(), format_bytes(rule.bytes as f64)]);
+        t.add_row(vec![
+            cell(&rule.rule),
+            cell(&roots.join(" ")),
+            Cell::new(rule.files),
+            Cell::new(format_bytes(rule.bytes as f64)),
+        ]);
     }
     out.push_str(&format!("{t}\n"));
     let what = if r.dry_run { "would free" } else { "freed" };
@@ -205,17 +218,17 @@ pub(super) fn actions(r: &ActionsReport, style: Style) -> String {
     }
     let mut t = table(style, &["at", "monitor", "action", "outcome", "details"]);
     for a in &r.actions {
-        t.add_row(vec![&a.at, &a.monitor, &a.action, &a.outcome, &a.details]);
+        t.add_row(vec![cell(&a.at), cell(&a.monitor), cell(&a.action), cell(&a.outcome), cell(&a.details)]);
     }
     format!("{t}\n")
 }
 
 pub(super) fn restart(r: &RestartReport) -> String {
-    let mut out: String = r.steps.iter().map(|s| format!("  {s}\n")).collect();
+    let mut out: String = r.steps.iter().map(|s| format!("  {}\n", esc(s))).collect();
     let pids = |p: &[u32]| if p.is_empty() { "none".to_string() } else { format!("{p:?}") };
     out.push_str(&format!(
         "{}: {} (before: {}, after: {})\n",
-        r.monitor,
+        esc(&r.monitor),
         r.outcome,
         pids(&r.old_pids),
         pids(&r.new_pids)
@@ -232,7 +245,7 @@ pub(super) fn heal(r: &HealReport, style: Style) -> String {
     }
     let mut t = table(style, &["monitor", "remedy", "outcome", "details"]);
     for m in &r.remedies {
-        t.add_row(vec![m.monitor.as_str(), m.remedy.as_str(), m.outcome.as_str(), &m.details]);
+        t.add_row(vec![cell(&m.monitor), cell(m.remedy.as_str()), cell(m.outcome.as_str()), cell(&m.details)]);
     }
     out.push_str(&format!("{t}\n"));
     if let Some(after) = &r.after {
@@ -247,9 +260,9 @@ pub(super) fn heal(r: &HealReport, style: Style) -> String {
 pub(super) fn clear_locks(r: &ClearLocksReport) -> String {
     let mut out = String::new();
     for d in &r.databases {
-        out.push_str(&format!("{}:\n", d.database.display()));
+        out.push_str(&format!("{}:\n", esc(&d.database.display().to_string())));
         for h in &d.holders {
-            out.push_str(&format!("  held by pid {} ({})\n", h.pid, h.command));
+            out.push_str(&format!("  held by pid {} ({})\n", h.pid, esc(&h.command)));
         }
         if d.hot_journal {
             out.push_str("  hot journal found\n");
@@ -260,7 +273,7 @@ pub(super) fn clear_locks(r: &ClearLocksReport) -> String {
             format_bytes(d.wal_bytes_after as f64)
         ));
         for s in &d.steps {
-            out.push_str(&format!("  {s}\n"));
+            out.push_str(&format!("  {}\n", esc(s)));
         }
     }
     out

@@ -2,10 +2,11 @@
 //! `hm run` / `hm serve`.
 
 use super::Style;
-use super::text::{metric_value, table};
+use super::text::{cell, metric_value, table};
 use crate::check::Metric;
 use crate::engine::report::{CheckReport, HealReport, HistoryReport};
 use crate::status::Status;
+use crate::text::escape as esc;
 use comfy_table::Cell;
 
 /// One line per cycle of `hm run`: when, the worst status, what is not ok,
@@ -15,7 +16,7 @@ pub(super) fn cycle_line(r: &CheckReport, heal: Option<&HealReport>) -> String {
         .results
         .iter()
         .filter(|x| x.status != Status::Ok)
-        .map(|x| format!("{} {} ({})", x.monitor, x.status, x.message))
+        .map(|x| format!("{} {} ({})", esc(&x.monitor), x.status, esc(&x.message)))
         .collect();
     let mut out = format!(
         "{} {}{}{}\n",
@@ -26,7 +27,7 @@ pub(super) fn cycle_line(r: &CheckReport, heal: Option<&HealReport>) -> String {
     );
     if let Some(h) = heal {
         for m in h.remedies.iter().filter(|m| m.remedy != crate::engine::report::RemedyKind::None) {
-            out.push_str(&format!("  {} {}: {} ({})\n", m.monitor, m.remedy, m.outcome, m.details));
+            out.push_str(&format!("  {} {}: {} ({})\n", esc(&m.monitor), m.remedy, m.outcome, esc(&m.details)));
         }
         out.push_str(&super::alerts::raised(&r.alerts, &r.pending_alerts, None));
         out.push_str(&super::alerts::told(&h.healed, h.notifications.as_ref()));
@@ -41,7 +42,9 @@ pub(super) fn history(r: &HistoryReport, style: Style) -> String {
     if r.series.is_empty() {
         return format!(
             "no values recorded for {} since {} (hm check {} records some)\n",
-            r.monitor, r.since, r.monitor
+            esc(&r.monitor),
+            r.since,
+            esc(&r.monitor)
         );
     }
     let mut t = table(style, &["metric", "points", "min", "max", "last", "trend"]);
@@ -49,7 +52,7 @@ pub(super) fn history(r: &HistoryReport, style: Style) -> String {
         let m = |v: Option<f64>| v.map_or("-".to_string(), |v| metric_value(&Metric::new(&s.metric, v, &s.unit)));
         let values: Vec<f64> = crate::engine::query::downsample(&s.points, 40).iter().map(|p| p.1).collect();
         t.add_row(vec![
-            Cell::new(&s.metric),
+            cell(&s.metric),
             Cell::new(s.points.len()),
             Cell::new(m(s.min)),
             Cell::new(m(s.max)),
@@ -57,7 +60,7 @@ pub(super) fn history(r: &HistoryReport, style: Style) -> String {
             Cell::new(sparkline(&values)),
         ]);
     }
-    format!("{t}\n{}: since {}\n", r.monitor, r.since)
+    format!("{t}\n{}: since {}\n", esc(&r.monitor), r.since)
 }
 
 /// `▁▂▃▄▅▆▇█`, scaled between the values' min and max.

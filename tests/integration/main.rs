@@ -32,6 +32,7 @@ mod schema;
 mod security_files;
 mod security_http;
 mod security_procs;
+mod security_text;
 mod serve;
 mod sqlite;
 mod status;

@@ -1,10 +1,13 @@
 //! The `log` channel: one line on stderr. Under systemd (`JOURNAL_STREAM`
 //! is set) the line starts with a syslog priority (`<2>` for critical),
-//! which journald turns into the entry's priority.
+//! which journald turns into the entry's priority. Observed text in it
+//! (the message) is escaped (`crate::text::escape`): one line, no ESC or
+//! CR for a terminal or the journal (issue 25).
 
 use super::super::Notification;
 use crate::alert::state::EventKind;
 use crate::status::Status;
+use crate::text::escape as esc;
 
 /// The line, and its syslog priority.
 pub(super) fn line(n: &Notification) -> (u8, String) {
@@ -16,9 +19,11 @@ pub(super) fn line(n: &Notification) -> (u8, String) {
         _ => 4,
     };
     if n.event == EventKind::Healed {
-        return (priority, format!("hm healed: {} ({})", n.summary(), n.dedup_key));
+        return (priority, format!("hm healed: {} ({})", esc(&n.summary()), esc(&n.dedup_key)));
     }
-    (priority, format!("hm alert {}: {} (alert {}, {})", n.event.as_str(), n.summary(), n.alert_id, n.dedup_key))
+    let summary = n.summary();
+    let (summary, key) = (esc(&summary), esc(&n.dedup_key));
+    (priority, format!("hm alert {}: {summary} (alert {}, {key})", n.event.as_str(), n.alert_id))
 }
 
 pub(super) fn send(n: &Notification) -> String {

@@ -137,4 +137,35 @@ mod tests {
         let back: Notification = serde_json::from_value(json).expect("read back");
         assert_eq!(back, n);
     }
+
+    #[test]
+    fn issue25_observed_text_reaches_each_channel_escaped() {
+        let mut n = healed();
+        let hostile = "<!channel> & <https://evil/|Click here>\x1b]0;t\x07\r\nSubject: fake";
+        n.message = format!("{hostile}{}", "x".repeat(3000));
+        if let Some(h) = n.heal.as_mut() {
+            h.details = hostile.into();
+            h.before.message = hostile.into();
+        }
+        let s = slack::body(&n);
+        let a = &s["attachments"][0];
+        for text in [&s["text"], &a["fallback"], &a["text"], &a["fields"][2]["value"]] {
+            let text = text.as_str().expect("text");
+            assert!(
+                text.contains("&lt;!channel&gt; &amp; &lt;https://evil/|Click here&gt;\\x1b]0;t\\x07\\r\\n"),
+                "{text}"
+            );
+            assert!(!text.contains(['<', '>', '\x1b', '\r', '\n']), "{text}");
+        }
+        let (_, line) = log::line(&n);
+        assert!(line.contains("\\x1b]0;t\\x07\\r\\nSubject") && !line.chars().any(char::is_control), "{line}");
+        for pd in [pagerduty::body(&n, "KEY"), pagerduty::change_body(&n, "KEY")] {
+            let summary = pd["payload"]["summary"].as_str().expect("summary");
+            assert!(summary.chars().count() <= 1024 && !summary.chars().any(char::is_control), "{summary}");
+        }
+        let mail = email::message(&["ops@example.com".into()], None, &n);
+        let (head, body) = mail.split_once("\n\n").expect("head and body");
+        assert_eq!(head.lines().filter(|l| l.starts_with("Subject:")).count(), 1, "{head}");
+        assert!(!mail.contains(['\x1b', '\r']) && !body.lines().any(|l| l.starts_with("Subject")), "{mail}");
+    }
 }

@@ -17,9 +17,18 @@ use anyhow::Result;
 use serde_json::{Value, json};
 use std::time::Duration;
 
+/// PagerDuty's longest summary, in characters: it refuses longer ones.
+const MAX_SUMMARY: usize = 1024;
+
+/// The summary: one line (control characters escaped, issue 25), cut to
+/// [`MAX_SUMMARY`]. The custom details keep the exact text (JSON).
+fn summary(n: &Notification) -> String {
+    crate::text::cut(&crate::text::escape(&n.summary()), MAX_SUMMARY).into_owned()
+}
+
 /// The Change Events body of a `healed` notification.
 pub(super) fn change_body(n: &Notification, routing_key: &str) -> Value {
-    let summary: String = n.summary().chars().take(1024).collect();
+    let summary = summary(n);
     json!({
         "routing_key": routing_key,
         "payload": {
@@ -48,8 +57,7 @@ pub(crate) fn body(n: &Notification, routing_key: &str) -> Value {
         (_, Status::Warning) => "warning",
         _ => "error",
     };
-    // PagerDuty refuses summaries over 1024 characters.
-    let summary: String = n.summary().chars().take(1024).collect();
+    let summary = summary(n);
     json!({
         "routing_key": routing_key,
         "event_action": "trigger",

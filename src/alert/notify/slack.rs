@@ -1,11 +1,18 @@
 //! The `slack` channel: an incoming-webhook message with one attachment
 //! whose colour says the severity (green once resolved).
+//!
+//! Every text built from observed data (the summary, the message, the
+//! monitor, the host, a remedy's details) passes `crate::text::slack`:
+//! control characters as visible escapes, and `&`, `<`, `>` as Slack's
+//! entities, so a message cannot mention `<!channel>` or disguise a link
+//! `<https://evil/|Click here>` (issue 25).
 
 use super::super::Notification;
 use super::http::post_json;
 use crate::alert::state::EventKind;
 use crate::config::Secret;
 use crate::status::Status;
+use crate::text::slack as esc;
 use anyhow::Result;
 use serde_json::{Value, json};
 use std::time::Duration;
@@ -27,33 +34,33 @@ pub(crate) fn body(n: &Notification) -> Value {
         let after =
             h.after.as_ref().map_or("not checked again".to_string(), |a| format!("{}: {}", a.status, a.message));
         return json!({
-            "text": n.summary(),
+            "text": esc(&n.summary()),
             "attachments": [{
                 "color": colour(n),
-                "fallback": n.summary(),
-                "title": format!("{} healed by {}", n.monitor, h.remedy),
-                "text": h.details,
+                "fallback": esc(&n.summary()),
+                "title": esc(&format!("{} healed by {}", n.monitor, h.remedy)),
+                "text": esc(&h.details),
                 "fields": [
-                    {"title": "Host", "value": n.host, "short": true},
-                    {"title": "Outcome", "value": h.outcome, "short": true},
-                    {"title": "Before", "value": format!("{}: {}", h.before.status, h.before.message), "short": false},
-                    {"title": "After", "value": after, "short": false},
+                    {"title": "Host", "value": esc(&n.host), "short": true},
+                    {"title": "Outcome", "value": esc(&h.outcome), "short": true},
+                    {"title": "Before", "value": esc(&format!("{}: {}", h.before.status, h.before.message)), "short": false},
+                    {"title": "After", "value": esc(&after), "short": false},
                 ],
                 "footer": "hm",
             }],
         });
     }
     json!({
-        "text": n.summary(),
+        "text": esc(&n.summary()),
         "attachments": [{
             "color": colour(n),
-            "fallback": n.summary(),
-            "title": format!("{} {}", n.monitor, n.event.as_str()),
-            "text": n.message,
+            "fallback": esc(&n.summary()),
+            "title": esc(&format!("{} {}", n.monitor, n.event.as_str())),
+            "text": esc(&n.message),
             "fields": [
-                {"title": "Host", "value": n.host, "short": true},
+                {"title": "Host", "value": esc(&n.host), "short": true},
                 {"title": "Severity", "value": n.severity.as_str(), "short": true},
-                {"title": "Since", "value": n.started_at, "short": true},
+                {"title": "Since", "value": esc(&n.started_at), "short": true},
                 {"title": "Alert", "value": n.alert_id.to_string(), "short": true},
             ],
             "footer": "hm",
