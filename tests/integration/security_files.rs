@@ -8,6 +8,7 @@
 //! log, a config others may write, as root); each is fixed.
 
 mod issue14;
+mod issue25;
 
 use crate::common::security::{q, qp};
 use crate::common::{Test, is_root};
