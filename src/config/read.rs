@@ -27,6 +27,20 @@ pub(crate) const MAX_BYTES: u64 = 1 << 20;
 
 /// The text of the config at `path`; `None` when it does not exist.
 pub(crate) fn read_text(path: &Path) -> Result<Option<String>> {
+    Ok(read(path)?.map(|f| f.text))
+}
+
+/// The config's text, with the mode and group of the file it was read
+/// from (`hm validate` warns when others may read an inline secret).
+pub(crate) struct ConfigFile {
+    pub text: String,
+    /// Permission bits (`0o644`).
+    pub mode: u32,
+    pub gid: u32,
+}
+
+/// [`read_text`], with the file's mode and group.
+pub(crate) fn read(path: &Path) -> Result<Option<ConfigFile>> {
     let as_root = nix::unistd::geteuid().is_root();
     let absolute = crate::safe_write::absolute(path)?;
     let opened = if as_root {
@@ -50,9 +64,10 @@ pub(crate) fn read_text(path: &Path) -> Result<Option<String>> {
     if bytes.len() as u64 > MAX_BYTES {
         bail!("refusing config {}: larger than 1 MiB", path.display());
     }
-    String::from_utf8(bytes).map(Some).map_err(|e| {
+    let text = String::from_utf8(bytes).map_err(|e| {
         anyhow!("config {}: not UTF-8 text (invalid byte at offset {})", path.display(), e.utf8_error().valid_up_to())
-    })
+    })?;
+    Ok(Some(ConfigFile { text, mode: opened.stat.st_mode & 0o7777, gid: opened.stat.st_gid }))
 }
 
 /// Refuse what is not a regular file of sane size and, as root

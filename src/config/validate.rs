@@ -16,6 +16,9 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 /// Default timeout of one check.
+/// The least length of a `[serve]` token, inline or from the environment.
+pub(crate) const MIN_TOKEN_LEN: usize = 16;
+
 pub(crate) const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// What is wrong with `name` (a `what`: "name", "ping name"), in words
@@ -84,9 +87,9 @@ pub(crate) fn settings(
     let (serve_token, serve_ping_token) = raw.serve.map(|s| (s.token, s.ping_token)).unwrap_or_default();
     for (key, token) in [("token", &serve_token), ("ping_token", &serve_ping_token)] {
         if let Some(super::channels::Secret::Value(v)) = token
-            && v.len() < 16
+            && v.len() < MIN_TOKEN_LEN
         {
-            c.err("serve", format!("`{key}` is too short to guard anything: use at least 16 characters"));
+            c.err("serve", format!("`{key}` is too short to guard anything: use at least {MIN_TOKEN_LEN} characters"));
         }
     }
     Settings {

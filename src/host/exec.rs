@@ -21,9 +21,17 @@ fn command(argv: &[String]) -> Result<Command> {
 fn not_found(argv: &[String], e: std::io::Error) -> anyhow::Error {
     let program = argv.first().map_or("", String::as_str);
     match e.kind() {
-        std::io::ErrorKind::NotFound => anyhow!("{program} not found"),
+        std::io::ErrorKind::NotFound => NotFound { program: program.to_string() }.into(),
         _ => anyhow!("cannot run {program}: {e}"),
     }
+}
+
+/// The program is not installed (not on `PATH`, or no such file): callers
+/// that tell "cannot judge" from a failure branch on it (the tmux check).
+#[derive(Debug, thiserror::Error)]
+#[error("{program} not found")]
+pub(crate) struct NotFound {
+    pub program: String,
 }
 
 /// Run to completion and return its stdout, read as it comes (so a large

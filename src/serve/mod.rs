@@ -19,6 +19,8 @@ mod routes;
 mod server;
 
 use crate::config::Config;
+use crate::config::Secret;
+use crate::config::validate::MIN_TOKEN_LEN;
 use crate::engine::Engine;
 use crate::engine::daemon::{Cycle, LoopArgs, SharedConfig, Signals, current, run_loop, started};
 use anyhow::{Context, Result, bail};
@@ -66,7 +68,7 @@ pub(crate) fn serve(engine: &Arc<Engine>, listen: &str, args: &LoopArgs, mut emi
     let signals = Signals::install()?;
     let state = Arc::new(State {
         engine: engine.clone(),
-        config: RwLock::new(Arc::new(engine.ctx().config()?)),
+        config: RwLock::new(Arc::new(short_tokens(engine.ctx().config()?)?)),
         failure: std::sync::Mutex::new(None),
         limiter: limit::Limiter::new(std::time::Instant::now()),
         recheck: Box::new(signals.changes()),
@@ -96,11 +98,34 @@ fn addresses(listen: &str, config: &Config) -> Result<Vec<SocketAddr>> {
     let addrs: Vec<SocketAddr> =
         listen.to_socket_addrs().with_context(|| format!("cannot listen on {listen}"))?.collect();
     let s = &config.settings;
-    let guarded = [&s.serve_token, &s.serve_ping_token].into_iter().flatten().any(|t| t.reveal().is_ok());
+    let guarded = [&s.serve_token, &s.serve_ping_token].into_iter().any(|t| token_value(t.as_ref()).is_some());
     if !guarded && addrs.iter().any(|a| !a.ip().to_canonical().is_loopback()) {
         bail!(
             "refusing to listen on {listen}, not a loopback address, without a token: set [serve] token or ping_token in hm.toml (its variable set), or use --listen 127.0.0.1:PORT"
         );
     }
     Ok(addrs)
+}
+
+/// A `[serve]` token's value when it guards anything: set, and at least
+/// [`MIN_TOKEN_LEN`] bytes long, from the environment as inline (issue 25:
+/// a 3-character `HM_SERVE_TOKEN` opened `0.0.0.0` and restarts).
+pub(crate) fn token_value(secret: Option<&Secret>) -> Option<String> {
+    secret.and_then(|s| s.reveal().ok()).filter(|v| v.len() >= MIN_TOKEN_LEN)
+}
+
+/// Refuse to serve with a token read from a variable that is set but
+/// shorter than an inline token may be (one line naming the variable).
+fn short_tokens(config: Config) -> Result<Config> {
+    let s = &config.settings;
+    for (key, secret) in [("token", &s.serve_token), ("ping_token", &s.serve_ping_token)] {
+        if let Some(Secret::Env { env }) = secret
+            && std::env::var(env).is_ok_and(|v| !v.is_empty() && v.len() < MIN_TOKEN_LEN)
+        {
+            bail!(
+                "refusing to serve: ${env} ([serve] {key}) is shorter than {MIN_TOKEN_LEN} characters, too short to guard anything; use a longer token"
+            );
+        }
+    }
+    Ok(config)
 }

@@ -31,9 +31,9 @@ pub(super) fn bearer(request: &Request) -> Option<&str> {
 /// Whether `given` is the value of `secret` (compared in constant time),
 /// and whether `secret` has a value at all.
 fn check(secret: Option<&Secret>, given: Option<&str>) -> (bool, bool) {
-    match secret.map(Secret::reveal) {
-        Some(Ok(token)) => (given.is_some_and(|g| same(g.as_bytes(), token.as_bytes())), true),
-        _ => (false, false),
+    match super::token_value(secret) {
+        Some(token) => (given.is_some_and(|g| same(g.as_bytes(), token.as_bytes())), true),
+        None => (false, false),
     }
 }
 

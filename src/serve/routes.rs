@@ -80,8 +80,8 @@ fn restart(state: &State, request: &Request, name: &str) -> Answer {
     let Some(token) = &config.settings.serve_token else {
         return error(403, "restarting over HTTP is off: set [serve] token in hm.toml").into();
     };
-    let Ok(token) = token.reveal() else {
-        return error(403, "the [serve] token's environment variable is not set").into();
+    let Some(token) = super::token_value(Some(token)) else {
+        return error(403, "the [serve] token's environment variable is not set, or too short").into();
     };
     // Only this token restarts: `[serve] ping_token` only pings.
     let given = super::ping::bearer(request);

@@ -151,6 +151,23 @@ fn check_header(path: &Path) -> Result<(), OpenError> {
     )))
 }
 
+/// Create the database file, empty, mode 0640 (issue 25: SQLite's own is
+/// 0644, and its history, alerts and outbox are nobody else's business),
+/// unless it exists. SQLite gives `-wal` and `-shm` the database's mode.
+/// An explicit mode rather than a umask: a umask would pass to the workers
+/// and commands hm starts.
+fn create_private(path: &Path) {
+    use std::os::unix::fs::OpenOptionsExt;
+    // An existing file is left as it is. Any other failure (a read-only
+    // directory) SQLite meets too, and reports with `open_failure`'s hints.
+    let _ = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o640)
+        .custom_flags(nix::libc::O_NOFOLLOW | nix::libc::O_CLOEXEC)
+        .open(path);
+}
+
 impl Store {
     /// Open (creating if needed) the database at `path` and bring its schema
     /// up to date.
@@ -159,7 +176,11 @@ impl Store {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
             && !dir.exists()
         {
-            std::fs::create_dir_all(dir)
+            use std::os::unix::fs::DirBuilderExt;
+            std::fs::DirBuilder::new()
+                .recursive(true)
+                .mode(0o750)
+                .create(dir)
                 .with_context(|| format!("cannot create the database directory {}", dir.display()))
                 .map_err(OpenError::Unavailable)?;
         }
@@ -169,6 +190,7 @@ impl Store {
         crate::safe_write::refuse_untrusted_dir_as_root(dir, "the database")
             .map_err(|e| OpenError::Refused(format!("{e:#}")))?;
         check_header(path)?;
+        create_private(path);
         let conn = Connection::open(path).map_err(|e| classify(path, open_failure(path, e)))?;
         let used = |e: rusqlite::Error| {
             classify(path, anyhow::Error::new(Sqlite(e)).context(format!("cannot use database {shown}")))

@@ -9,6 +9,7 @@
 
 mod issue14;
 mod issue25;
+mod issue25_modes;
 
 use crate::common::security::{q, qp};
 use crate::common::{Test, is_root};

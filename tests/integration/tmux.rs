@@ -5,6 +5,7 @@
 //! file of its own, so a test sees exactly which sessions got Ctrl+C.
 
 mod budget;
+mod issue25;
 
 use crate::common::{Test, have_tool, result};
 use std::path::{Path, PathBuf};

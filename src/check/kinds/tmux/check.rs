@@ -18,16 +18,18 @@
 //! its last output stays what it was before the keys, so a session hm
 //! failed to unstick stays stuck, and critical.
 //!
-//! The socket is inspected first, without connecting: a symlink or
-//! anything but a socket is refused (see SECURITY.md). No tmux server
-//! means no sessions; no tmux binary is `unknown`.
+//! The socket is inspected first, without connecting (`socket.rs`): what
+//! keeps hm from confirming the server is critical, with the reason (see
+//! SECURITY.md). No tmux server means no sessions; no tmux binary is
+//! `unknown`.
 
 use super::TmuxSpec;
+use super::socket::Unconfirmed;
 use crate::check::{CheckCtx, CheckOutput, Metric};
 use crate::config::Limits;
 use crate::status::Status;
 use crate::units::format_duration;
-use anyhow::{Result, bail};
+use anyhow::Result;
 use std::collections::BTreeMap;
 use std::time::Duration;
 
@@ -59,40 +61,26 @@ fn socket_name(spec: &TmuxSpec) -> String {
     spec.socket.as_ref().map_or_else(String::new, |s| s.display().to_string())
 }
 
-/// Refuse a socket that is a symlink or not a socket, looked at through an
-/// `O_PATH` descriptor (nothing is connected to, nothing followed); `false`
-/// when it does not exist (no server).
-fn socket_is_usable(spec: &TmuxSpec) -> Result<bool> {
-    use crate::safe_path::{Symlinks, open_file};
-    use nix::fcntl::OFlag;
-    let Some(path) = &spec.socket else { return Ok(true) };
-    let file = match open_file(path, &[], Symlinks::Refuse, OFlag::O_PATH, nix::sys::stat::Mode::empty()) {
-        Ok(f) => f,
-        Err(e) if e.is_not_found() => return Ok(false),
-        Err(e) => bail!("tmux socket: {e}"),
-    };
-    match file.stat.st_mode & 0o170000 {
-        0o140000 => Ok(true),
-        0o120000 => bail!("tmux socket {} is a symlink; hm does not follow it (write the real path)", path.display()),
-        _ => bail!("tmux socket {} is not a socket", path.display()),
-    }
-}
-
 /// Each watched session's latest window activity, as tmux reports it;
 /// `None` when no server runs.
 pub(crate) fn activity(ctx: &CheckCtx<'_>, spec: &TmuxSpec) -> Result<Option<BTreeMap<String, f64>>> {
-    if !socket_is_usable(spec)? {
+    if !super::socket::usable(spec)? {
         return Ok(None);
     }
     let argv = spec.tmux(&["list-windows", "-a", "-F", "#{session_name}\t#{window_activity}"]);
     let text = match ctx.host.command_output(&argv, Duration::from_secs(5)) {
         Ok(t) => t,
         Err(e) => {
+            if e.downcast_ref::<crate::host::exec::NotFound>().is_some() {
+                return Err(e);
+            }
             let msg = format!("{e:#}");
             if msg.contains("no server running") || msg.contains("error connecting") {
                 return Ok(None);
             }
-            return Err(e);
+            // Unsafe permissions, a server that does not answer: what tmux
+            // could not say is no answer either way.
+            return Err(Unconfirmed(format!("tmux did not list the sessions: {msg}")).into());
         }
     };
     let mut out: BTreeMap<String, f64> = BTreeMap::new();
@@ -128,7 +116,14 @@ pub(crate) fn sessions(ctx: &CheckCtx<'_>, spec: &TmuxSpec) -> Result<Option<Vec
 }
 
 pub(crate) fn check(ctx: &CheckCtx<'_>, spec: &TmuxSpec) -> Result<CheckOutput> {
-    let Some(sessions) = sessions(ctx, spec)? else {
+    let sessions = match sessions(ctx, spec) {
+        Err(e) if e.downcast_ref::<Unconfirmed>().is_some() => {
+            let message = format!("cannot confirm the tmux server: {e}{}", super::socket::fix(spec));
+            return Ok(CheckOutput { status: Status::Critical, message, ..Default::default() });
+        }
+        other => other?,
+    };
+    let Some(sessions) = sessions else {
         return Ok(match spec.one_session() {
             Some(s) => CheckOutput {
                 status: Status::Critical,

@@ -1,7 +1,9 @@
 //! The `tmux` kind: its spec, keys, validation and description; the
-//! check, and the session reading `hm unstick` shares, are in `check.rs`.
+//! check, and the session reading `hm unstick` shares, are in `check.rs`;
+//! judging the server's socket before tmux connects, in `socket.rs`.
 
 mod check;
+mod socket;
 
 pub(crate) use check::{Session, activity, check, quiet_key, sent_key, sessions};
 
