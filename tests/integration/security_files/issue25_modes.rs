@@ -103,3 +103,4 @@ fn issue25_validate_warns_when_others_may_read_an_inline_secret() {
     let t = Test::new().config(&hook(&q("http://127.0.0.1:9")));
     let said = validate(&t, 0o644);
     assert!(!said.contains("inline secret"), "{said}");
+}
