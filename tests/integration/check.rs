@@ -229,16 +229,11 @@ fn a_unit_monitor_without_systemd_is_unknown() {
 #[test]
 fn a_hung_check_times_out_without_holding_up_the_others() {
     let t = Test::new();
-    let fifo = t.path("hung.db");
-    // Opening a FIFO with no writer blocks, like a database on a dead NFS
-    // server. (A pidfile no longer will: hm opens it O_NONBLOCK and refuses
-    // anything but a regular file.)
-    nix::unistd::mkfifo(&fifo, nix::sys::stat::Mode::from_bits_truncate(0o600)).expect("mkfifo");
+    let Some((hung, _listener)) = crate::common::hanging_monitor(&t, "hung", "1s") else { return };
     let beat = t.path("beat");
     std::fs::write(&beat, "").expect("touch");
     let t = t.config(&format!(
-        "host_defaults = false\n\n[[monitor]]\nname = \"hung\"\nkind = \"heartbeat\"\ndatabase = \"{}\"\nquery = \"SELECT 1\"\ntimeout = \"1s\"\n\n[[monitor]]\nname = \"beat\"\nkind = \"heartbeat\"\nfile = \"{}\"\n",
-        fifo.display(),
+        "host_defaults = false\n\n{hung}\n[[monitor]]\nname = \"beat\"\nkind = \"heartbeat\"\nfile = \"{}\"\n",
         beat.display()
     ));
     let start = std::time::Instant::now();

@@ -329,6 +329,9 @@ fn issue19_the_shipped_hm_toml_is_valid_as_shipped_and_uncommented() {
         .config(&examples)
         .env("HM_SERVE_TOKEN", "a-token-of-32-characters-or-so..")
         .env("SLACK_WEBHOOK_URL", "https://hooks.slack.com/services/T0/B0/x");
+    // As the package installs it (issue 25): an inline secret in a file
+    // others may read would be warned about.
+    std::fs::set_permissions(t.config_path(), std::os::unix::fs::PermissionsExt::from_mode(0o640)).expect("chmod");
     let out = t.run(&["validate", "--json"]);
     let doc = out.json();
     assert_eq!((doc["valid"].as_bool(), doc["warnings"].as_array().map(Vec::len)), (Some(true), Some(0)), "{doc}");

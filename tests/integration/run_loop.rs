@@ -98,14 +98,8 @@ fn sigterm_stops_it_within_a_second_even_mid_check_and_cycles_never_overlap() {
 #[test]
 fn a_hung_check_is_not_started_again_while_it_hangs() {
     let t = Test::new();
-    let fifo = t.path("hung.db");
-    // Opening a FIFO with no writer blocks for good, like a database on a
-    // dead NFS server (a pidfile no longer will: hm refuses non-files).
-    nix::unistd::mkfifo(&fifo, nix::sys::stat::Mode::from_bits_truncate(0o600)).expect("mkfifo");
-    let t = t.config(&format!(
-        "host_defaults = false\n[[monitor]]\nname = \"hung\"\nkind = \"heartbeat\"\ndatabase = \"{}\"\nquery = \"SELECT 1\"\ntimeout = \"300ms\"\n",
-        fifo.display()
-    ));
+    let Some((hung, _listener)) = crate::common::hanging_monitor(&t, "hung", "300ms") else { return };
+    let t = t.config(&format!("host_defaults = false\n{hung}"));
     let hm = Daemon::start(&t, &["run", "--interval", "100ms", "--json"]);
     hm.wait_for(Duration::from_secs(15), "twenty cycles", |out, _| cycles(out).len() >= 20);
     let messages: Vec<String> = hm

@@ -261,3 +261,25 @@ pub(crate) fn hb_monitor(t: &Test) -> String {
         t.path("beat").display()
     )
 }
+
+/// A monitor whose check hangs past its `timeout` (about 5 s): a `tmux`
+/// monitor whose socket's server accepts and never answers, and tmux is
+/// given 5 s. (A FIFO named as a database no longer hangs: hm opens what
+/// it watches `O_PATH` or `O_NONBLOCK` and refuses what is not a file.)
+/// `None`, after SKIPPED, without tmux. Keep the listener while it hangs.
+pub(crate) fn hanging_monitor(
+    t: &Test,
+    name: &str,
+    timeout: &str,
+) -> Option<(String, std::os::unix::net::UnixListener)> {
+    if !have_tool("tmux") {
+        return None;
+    }
+    let socket = t.path(&format!("{name}.sock"));
+    let listener = std::os::unix::net::UnixListener::bind(&socket).expect("bind");
+    let monitor = format!(
+        "[[monitor]]\nname = \"{name}\"\nkind = \"tmux\"\nsession = \"jobs\"\nsocket = \"{}\"\ntimeout = \"{timeout}\"\n",
+        socket.display()
+    );
+    Some((monitor, listener))
+}
