@@ -5,6 +5,7 @@
 //! Real HTTP on 127.0.0.1, real processes and the real binary. One of these
 //! failed when written (a password in an http monitor's URL); it is fixed.
 
+mod issue25;
 mod secrets;
 
 use crate::common::Test;
