@@ -193,9 +193,13 @@ impl Loop {
     }
 
     /// Back under the caps, per address then in all, dropping victims that
-    /// [`Table::victim`] picks (never a connection being served).
+    /// [`Table::victim`] picks (never a connection being served). The cap
+    /// per address counts only connections that could be dropped: those
+    /// being served are bounded by the queue, and counting them would make
+    /// a new connection from an address whose requests fill the queue (a
+    /// scraper sharing 127.0.0.1 with a flood) the only one to drop.
     fn make_room(&mut self, peer: IpAddr) {
-        while self.table.of(peer) > PER_PEER {
+        while self.table.droppable(peer) > PER_PEER {
             let Some(id) = self.table.victim(Some(peer)) else { break };
             self.close(id);
         }

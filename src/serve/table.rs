@@ -7,7 +7,7 @@
 //! only while it is not yet being answered, so legitimate requests went
 //! first. Now a connection whose request is being served (waiting for a
 //! worker or at one) is never dropped to make room. The victim is taken
-//! from the address holding the most connections: first one that has had
+//! from the address holding the most connections that could be dropped: first one that has had
 //! its answer and only lingers, then one still sending its request (or
 //! idle between requests), then one whose client does not take its
 //! answer; among those, the one nearest its deadline. So a flood makes
@@ -23,7 +23,6 @@ use std::time::Instant;
 #[derive(Default)]
 pub(super) struct Table {
     conns: HashMap<u64, Conn>,
-    peers: HashMap<IpAddr, usize>,
 }
 
 /// How readily a connection in this phase is dropped (lowest first);
@@ -42,31 +41,18 @@ impl Table {
         self.conns.len()
     }
 
-    /// Connections open from `peer`.
-    pub(super) fn of(&self, peer: IpAddr) -> usize {
-        self.peers.get(&peer).copied().unwrap_or(0)
+    /// Connections open from `peer` that could be dropped: those whose
+    /// request is not being served (those are bounded by the queue).
+    pub(super) fn droppable(&self, peer: IpAddr) -> usize {
+        self.conns.values().filter(|c| c.peer == peer && rank(c.phase).is_some()).count()
     }
 
     pub(super) fn insert(&mut self, id: u64, conn: Conn) {
-        *self.peers.entry(conn.peer).or_insert(0) += 1;
-        if let Some(old) = self.conns.insert(id, conn) {
-            self.forget(old.peer);
-        }
+        self.conns.insert(id, conn);
     }
 
     pub(super) fn remove(&mut self, id: u64) -> Option<Conn> {
-        let conn = self.conns.remove(&id)?;
-        self.forget(conn.peer);
-        Some(conn)
-    }
-
-    fn forget(&mut self, peer: IpAddr) {
-        if let Some(n) = self.peers.get_mut(&peer) {
-            *n -= 1;
-            if *n == 0 {
-                self.peers.remove(&peer);
-            }
-        }
+        self.conns.remove(&id)
     }
 
     pub(super) fn get(&self, id: u64) -> Option<&Conn> {
@@ -87,13 +73,19 @@ impl Table {
     }
 
     /// The connection to drop to make room, from `peer` only when given:
-    /// never one being served; from the address holding the most, the
-    /// lowest [`rank`], then the nearest deadline.
+    /// never one being served; from the address holding the most that
+    /// could be dropped, the lowest [`rank`], then the nearest deadline.
     pub(super) fn victim(&self, peer: Option<IpAddr>) -> Option<u64> {
+        let mut held: HashMap<IpAddr, usize> = HashMap::new();
+        for c in self.conns.values().filter(|c| rank(c.phase).is_some()) {
+            *held.entry(c.peer).or_insert(0) += 1;
+        }
         self.conns
             .iter()
             .filter(|(_, c)| peer.is_none_or(|p| c.peer == p))
-            .filter_map(|(id, c)| Some((*id, (Reverse(self.of(c.peer)), rank(c.phase)?, c.deadline))))
+            .filter_map(|(id, c)| {
+                Some((*id, (Reverse(held.get(&c.peer).copied().unwrap_or(0)), rank(c.phase)?, c.deadline)))
+            })
             .min_by_key(|(_, key)| *key)
             .map(|(id, _)| id)
     }
@@ -126,18 +118,18 @@ mod tests {
         table.insert(2, conn(&listener, flood, Phase::Writing, at(3)));
         table.insert(3, conn(&listener, flood, Phase::Reading, at(9)));
         table.insert(4, conn(&listener, flood, Phase::Reading, at(5)));
-        assert_eq!((table.len(), table.of(IpAddr::from(flood))), (5, 3));
+        assert_eq!((table.len(), table.droppable(IpAddr::from(flood))), (5, 3));
         assert_eq!(table.victim(None), Some(4), "the busiest address, reading before writing, nearest deadline");
         table.insert(5, conn(&listener, flood, Phase::Draining, at(9)));
         assert_eq!(table.victim(None), Some(5), "one that only lingers goes first");
         assert_eq!(table.victim(Some(IpAddr::from(scraper))), Some(1), "never the one being served");
         table.remove(1);
         assert_eq!(table.victim(Some(IpAddr::from(scraper))), None);
-        assert_eq!(table.of(IpAddr::from(scraper)), 1);
+        assert_eq!(table.droppable(IpAddr::from(scraper)), 0);
         for id in [2, 3, 4, 5] {
             table.remove(id);
         }
-        assert_eq!((table.victim(None), table.of(IpAddr::from(flood)), table.len()), (None, 0, 1));
+        assert_eq!((table.victim(None), table.droppable(IpAddr::from(flood)), table.len()), (None, 0, 1));
         assert_eq!(table.expired(at(1)), [0]);
     }
 }

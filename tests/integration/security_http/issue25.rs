@@ -56,7 +56,10 @@ fn issue25_a_local_flood_does_not_starve_scrapes_and_health_always_answers() {
     let file = t.path("beat");
     let text: String = (0..20)
         .map(|i| {
-            format!("[[monitor]]\nname = \"hb{i}\"\nkind = \"heartbeat\"\nfile = {}\nwarn = \"1h\"\ncrit = \"2h\"\n\n", qp(&file))
+            format!(
+                "[[monitor]]\nname = \"hb{i}\"\nkind = \"heartbeat\"\nfile = {}\nwarn = \"1h\"\ncrit = \"2h\"\n\n",
+                qp(&file)
+            )
         })
         .collect();
     let t = t.config(&text);
