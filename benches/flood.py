@@ -17,7 +17,8 @@ What it does:
   3. starts --flooders flooding processes (this script, `--flood-child`;
      as the user --as-user through setpriv when given): each loops connect,
      send `GET /metrics`, close with SO_LINGER 0 (a reset) for --seconds,
-     as fast as it can, and then stops by itself. Only 127.0.0.1 is a target,
+     as fast as it can (--close fin: a plain close instead), and then stops
+     by itself. Only 127.0.0.1 is a target,
   4. meanwhile, once a second, scrapes `/metrics` on a new connection (2 s
      to answer) and asks `/health` (2 s too),
   5. after the flood, scrapes every 100 ms until one answers 200 (at most
@@ -39,8 +40,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TIMEOUT_S = 2.0
 
 
-def flood(port, seconds, limit):
-    """The flooder: connect, send, reset, until `seconds` or `limit` connections. Prints its count."""
+def flood(port, seconds, limit, close):
+    """The flooder: connect, send, close (a reset, or with `fin` a plain close), until `seconds` or
+    `limit` connections. Prints its count."""
     request = b"GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
     linger = struct.pack("ii", 1, 0)
     end, n, failed = time.monotonic() + seconds, 0, 0
@@ -50,7 +52,8 @@ def flood(port, seconds, limit):
             s.settimeout(1.0)
             s.connect(("127.0.0.1", port))
             s.sendall(request)
-            s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, linger)
+            if close == "reset":
+                s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, linger)
             n += 1
         except OSError:
             failed += 1
@@ -128,14 +131,18 @@ def run(args, hm):
     server = start_hm(hm, workdir, port, args.monitors)
     flooders = []
     try:
-        me = [sys.executable, os.path.abspath(__file__), "--flood-child", str(port), str(args.seconds), str(args.limit)]
+        python = sys.executable
+        if args.as_user:  # the user may not reach this interpreter (under /root): the system's
+            python = shutil.which("python3", path="/usr/bin:/bin") or python
+        me = [python, os.path.abspath(__file__), "--flood-child", str(port), str(args.seconds), str(args.limit),
+              args.close]
         if args.as_user:
             me = ["setpriv", f"--reuid={args.as_user}", f"--regid={args.as_user}", "--init-groups", "--"] + me
         start = time.monotonic()
         flooders = [subprocess.Popen(me, stdout=subprocess.PIPE, text=True) for _ in range(args.flooders)]
         time.sleep(0.5)  # the flood is under way
         scrapes, healths = [], []
-        for i in range(int(args.seconds) - 1):
+        for i in range(int(args.seconds)):
             tick = start + 0.5 + i
             time.sleep(max(0.0, tick - time.monotonic()))
             scrapes.append(ask(port, "/metrics"))
@@ -172,8 +179,8 @@ def run(args, hm):
 
 
 def main():
-    if len(sys.argv) == 5 and sys.argv[1] == "--flood-child":
-        flood(int(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]))
+    if len(sys.argv) == 6 and sys.argv[1] == "--flood-child":
+        flood(int(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), sys.argv[5])
         return
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--hm", help="hm binary (default: build release)")
@@ -181,6 +188,8 @@ def main():
     ap.add_argument("--seconds", type=float, default=10, help="how long the flood lasts")
     ap.add_argument("--flooders", type=int, default=1, help="flooding processes")
     ap.add_argument("--limit", type=int, default=200_000, help="connections per flooder at most")
+    ap.add_argument("--close", choices=["reset", "fin"], default="reset",
+                    help="how a flood connection ends: a reset (the issue's attack) or a plain close")
     ap.add_argument("--monitors", type=int, default=20, help="heartbeat monitors besides the host's")
     ap.add_argument("--as-user", help="run the flooders as this user (setpriv; needs root)")
     ap.add_argument("--label", default="hm")
@@ -195,7 +204,7 @@ def main():
     r = run(args, os.path.abspath(hm))
     recovered = "never (30 s)" if r["recovered_s"] is None else f"{r['recovered_s']:.1f} s"
     lines = [
-        f"| {args.label} | {r['ok']}/{r['scrapes']} ({r['pct']:.0f}%) | {r['median_ms']:.0f} | {r['p95_ms']:.0f} | "
+        f"| {args.label} | {args.flooders} x {args.close} | {r['ok']}/{r['scrapes']} ({r['pct']:.0f}%) | {r['median_ms']:.0f} | {r['p95_ms']:.0f} | "
         f"{'yes' if r['health_always'] else 'NO'} | {r['flood_rate']:.0f}/s ({r['flood_conns']}) | {recovered} |",
     ]
     print(f"{args.label}: /metrics scrapes answered 200 within 2 s: {r['ok']}/{r['scrapes']} ({r['pct']:.0f}%), "
@@ -213,8 +222,8 @@ def main():
                         f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, Linux {platform.release()}. "
                         f"{args.seconds:.0f} s of flood (connect, `GET /metrics`, reset), once-a-second scrapes "
                         "of `/metrics` and `/health` on new connections, 2 s each.\n\n"
-                        "| build | scrapes 200 within 2 s | median ms | p95 ms | /health always | flood | "
-                        "first 200 after the flood |\n|---|---:|---:|---:|---|---:|---:|\n")
+                        "| build | flooders | scrapes 200 within 2 s | median ms | p95 ms | /health always | flood | "
+                        "first 200 after the flood |\n|---|---|---:|---:|---:|---|---:|---:|\n")
             f.write("\n".join(lines) + "\n")
 
 

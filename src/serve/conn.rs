@@ -102,6 +102,14 @@ impl Conn {
         }
     }
 
+    /// Whether the client has shut down its sending side (nothing more to
+    /// read, and no end of the answer): as a flood that closes without a
+    /// reset would, or a script that only sends. While the queue is full
+    /// its request is the first to give way (issue 25).
+    pub(super) fn shut(&self) -> bool {
+        matches!(self.stream.peek(&mut [0u8; 1]), Ok(0))
+    }
+
     /// Whether the client reset the connection or closed it both ways: its
     /// answer could never arrive, so its request is not worth a worker.
     pub(super) fn gone(&self) -> bool {

@@ -2,11 +2,14 @@
 //! first come first served. Unbounded, a flood of requests queued work
 //! faster than the workers did it, and everyone else waited behind it.
 //!
-//! When it is full, a request from an address that has fewer waiting than
+//! When it is full, a newcomer takes the place of the newest request
+//! whose client has shut down its sending side (a flood that closes
+//! without a reset looks so; such a request is answered 503 instead);
+//! failing that, a request from an address that has fewer waiting than
 //! the address with the most takes the place of that address's newest
-//! one, which is answered 503 instead; otherwise the newcomer is. Either
-//! way the answer says `Retry-After`, and no address can keep another's
-//! requests out by filling the queue.
+//! one; otherwise the newcomer is answered 503. Every such answer says
+//! `Retry-After`, and no address can keep another's requests out by
+//! filling the queue.
 
 use super::request::Request;
 use std::collections::VecDeque;
@@ -32,10 +35,21 @@ pub(super) struct Queue {
 }
 
 impl Queue {
-    pub(super) fn push(&mut self, id: u64, peer: IpAddr, request: Request) -> Queued {
+    /// Queue the request of connection `id`; `shut` says whether a
+    /// connection's client has shut down its sending side.
+    pub(super) fn push(&mut self, id: u64, peer: IpAddr, request: Request, shut: impl Fn(u64) -> bool) -> Queued {
         if self.waiting.len() < MAX_WAITING {
             self.waiting.push_back((id, peer, request));
             return Queued::Yes;
+        }
+        if shut(id) {
+            return Queued::Full;
+        }
+        if let Some(at) = self.waiting.iter().rposition(|(i, _, _)| shut(*i)) {
+            if let Some((out, _, _)) = self.waiting.remove(at) {
+                self.waiting.push_back((id, peer, request));
+                return Queued::Displaced(out);
+            }
         }
         let count = |p: IpAddr| self.waiting.iter().filter(|(_, q, _)| *q == p).count();
         let Some((busiest, most)) = self.waiting.iter().map(|(_, p, _)| (*p, count(*p))).max_by_key(|(_, n)| *n) else {
@@ -75,16 +89,21 @@ mod tests {
     }
 
     #[test]
-    fn issue25_bounded_and_a_full_queue_makes_room_for_an_address_with_fewer_waiting() {
+    fn issue25_bounded_and_a_full_queue_makes_room_for_the_open_and_for_an_address_with_fewer_waiting() {
         let (flood, other): (IpAddr, IpAddr) = ([127, 0, 0, 2].into(), [127, 0, 0, 1].into());
         let mut q = Queue::default();
+        let open = |_| false;
         for id in 0..MAX_WAITING as u64 - 1 {
-            assert_eq!(q.push(id, flood, request()), Queued::Yes);
+            assert_eq!(q.push(id, flood, request(), open), Queued::Yes);
         }
-        assert_eq!(q.push(100, other, request()), Queued::Yes);
+        assert_eq!(q.push(100, other, request(), open), Queued::Yes);
         assert_eq!(q.len(), MAX_WAITING);
-        assert_eq!(q.push(101, flood, request()), Queued::Full, "the busiest address cannot push out another");
-        assert_eq!(q.push(102, other, request()), Queued::Displaced(MAX_WAITING as u64 - 2), "its newest goes");
+        assert_eq!(q.push(101, flood, request(), open), Queued::Full, "the busiest address cannot push out another");
+        assert_eq!(q.push(102, other, request(), open), Queued::Displaced(MAX_WAITING as u64 - 2), "its newest goes");
+        // Whose client shut down its side gives way first, even to the busiest address.
+        let shut = |id| id == 7 || id == 8 || id >= 1000;
+        assert_eq!(q.push(103, flood, request(), shut), Queued::Displaced(8));
+        assert_eq!(q.push(1000, other, request(), shut), Queued::Full, "a newcomer that shut down its side waits not");
         assert_eq!(q.len(), MAX_WAITING);
         q.remove(100);
         assert_eq!(q.len(), MAX_WAITING - 1);
@@ -92,8 +111,8 @@ mod tests {
         // One address alone: the newcomer is refused.
         let mut q = Queue::default();
         for id in 0..MAX_WAITING as u64 {
-            assert_eq!(q.push(id, flood, request()), Queued::Yes);
+            assert_eq!(q.push(id, flood, request(), open), Queued::Yes);
         }
-        assert_eq!(q.push(999, flood, request()), Queued::Full);
+        assert_eq!(q.push(999, flood, request(), open), Queued::Full);
     }
 }

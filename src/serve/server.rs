@@ -248,7 +248,9 @@ impl Loop {
                     Some(reply) => reply,
                     None => {
                         let Some(peer) = self.table.get(id).map(|c| c.peer) else { continue };
-                        match self.queue.push(id, peer, request) {
+                        let table = &self.table;
+                        let shut = |i| table.get(i).is_some_and(Conn::shut);
+                        match self.queue.push(id, peer, request, shut) {
                             Queued::Yes => continue,
                             Queued::Full => busy(),
                             Queued::Displaced(other) => {
