@@ -220,8 +220,10 @@ def main():
             if new:
                 f.write("### hm serve under a local flood (issue 25)\n\n"
                         f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, Linux {platform.release()}. "
-                        f"{args.seconds:.0f} s of flood (connect, `GET /metrics`, reset), once-a-second scrapes "
-                        "of `/metrics` and `/health` on new connections, 2 s each.\n\n"
+                        f"Load average {os.getloadavg()[0]:.1f} at start. {args.seconds:.0f} s of flood by "
+                        f"{args.as_user or 'this user'} (connect, `GET /metrics`, close with a reset, or plainly: "
+                        "fin), once-a-second scrapes of `/metrics` and `/health` on new connections, 2 s each; "
+                        "a failed scrape counts as the time it took to fail.\n\n"
                         "| build | flooders | scrapes 200 within 2 s | median ms | p95 ms | /health always | flood | "
                         "first 200 after the flood |\n|---|---|---:|---:|---:|---|---:|---:|\n")
             f.write("\n".join(lines) + "\n")
