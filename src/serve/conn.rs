@@ -9,12 +9,18 @@
 //! connection and could destroy the answer on its way). A connection
 //! serves at most 32 requests, one at a time, then closes: pipelining
 //! cannot keep it forever.
+//!
+//! A connection whose client is gone (reset, or closed both ways) while
+//! its request waits is dropped with its work (issue 25): `poll` reports
+//! the hang-up even with no event asked for, and [`Conn::gone`] asks once
+//! more just before a worker would take the request.
 
 use super::reply::Reply;
 use super::request::{MAX_PENDING, Parsed, Request, parse};
-use nix::poll::PollFlags;
+use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
 use std::io::{ErrorKind, Read, Write};
-use std::net::{Shutdown, TcpStream};
+use std::net::{IpAddr, Shutdown, TcpStream};
+use std::os::fd::AsFd;
 use std::time::{Duration, Instant};
 
 /// The time a client has to send a whole request (head and body).
@@ -50,6 +56,8 @@ pub(super) enum Next {
 
 pub(super) struct Conn {
     pub stream: TcpStream,
+    /// The client's address, for the per-peer cap (issue 25).
+    pub peer: IpAddr,
     pub phase: Phase,
     /// Past this, the loop drops the connection.
     pub deadline: Instant,
@@ -66,9 +74,10 @@ pub(super) struct Conn {
 }
 
 impl Conn {
-    pub(super) fn new(stream: TcpStream, now: Instant) -> Conn {
+    pub(super) fn new(stream: TcpStream, peer: IpAddr, now: Instant) -> Conn {
         Conn {
             stream,
+            peer,
             phase: Phase::Reading,
             deadline: now + READ_TIMEOUT,
             pending: Vec::new(),
@@ -81,13 +90,33 @@ impl Conn {
         }
     }
 
-    /// What to poll for; `None` while a worker has it (a hang-up then
-    /// would wake the loop for nothing, over and over).
-    pub(super) fn interest(&self) -> Option<PollFlags> {
+    /// What to poll for. While its request waits or is worked on, nothing:
+    /// `poll` still reports a hang-up or an error, and the loop then drops
+    /// the connection (a client that only shut down its sending side is
+    /// not hung up, and still gets its answer).
+    pub(super) fn interest(&self) -> PollFlags {
         match self.phase {
-            Phase::Reading | Phase::Draining => Some(PollFlags::POLLIN),
-            Phase::Writing => Some(PollFlags::POLLOUT),
-            Phase::Working => None,
+            Phase::Reading | Phase::Draining => PollFlags::POLLIN,
+            Phase::Writing => PollFlags::POLLOUT,
+            Phase::Working => PollFlags::empty(),
+        }
+    }
+
+    /// Whether the client has shut down its sending side (nothing more to
+    /// read, and no end of the answer): as a flood that closes without a
+    /// reset would, or a script that only sends. While the queue is full
+    /// its request is the first to give way (issue 25).
+    pub(super) fn shut(&self) -> bool {
+        matches!(self.stream.peek(&mut [0u8; 1]), Ok(0))
+    }
+
+    /// Whether the client reset the connection or closed it both ways: its
+    /// answer could never arrive, so its request is not worth a worker.
+    pub(super) fn gone(&self) -> bool {
+        let mut fds = [PollFd::new(self.stream.as_fd(), PollFlags::empty())];
+        match poll(&mut fds, PollTimeout::ZERO) {
+            Ok(_) => fds[0].revents().is_some_and(|r| r.intersects(PollFlags::POLLHUP | PollFlags::POLLERR)),
+            Err(_) => false,
         }
     }
 

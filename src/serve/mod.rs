@@ -13,10 +13,13 @@ mod conn;
 mod dashboard;
 mod limit;
 mod ping;
+mod queue;
 mod reply;
 mod request;
 mod routes;
 mod server;
+mod table;
+mod workers;
 
 use crate::config::Config;
 use crate::config::Secret;

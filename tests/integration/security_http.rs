@@ -6,6 +6,7 @@
 //! failed when written (a password in an http monitor's URL); it is fixed.
 
 mod issue25;
+mod issue25_flood;
 mod secrets;
 
 use crate::common::Test;

@@ -169,3 +169,68 @@ pub(crate) fn swap_loop_if_asked() {
         }
     }
 }
+
+/// The variable that turns this test binary into the attacker's flood (see
+/// [`Attacker::flood`]).
+pub(crate) const FLOOD_ENV: &str = "HM_TEST_ATTACKER_FLOOD";
+/// Connections one flood opens at most, whatever its duration.
+const FLOOD_LIMIT: u64 = 100_000;
+
+impl Attacker {
+    /// Start the attacker flooding `hm serve` on 127.0.0.1:`port` for
+    /// `seconds` (issue 25): connect, `GET /metrics`, close with a reset,
+    /// as fast as it can. This test binary is re-run (copied to `exe_dir`)
+    /// as the attacker, running only the test `flood_test_fn`, which must
+    /// call [`flood_loop_if_asked`]. It stops by itself after `seconds` or
+    /// [`FLOOD_LIMIT`] connections; the thread returns how many it opened.
+    pub(crate) fn flood(
+        &self,
+        exe_dir: &Path,
+        flood_test_fn: &str,
+        port: u16,
+        seconds: f64,
+    ) -> std::thread::JoinHandle<u64> {
+        use std::os::unix::fs::PermissionsExt;
+        let exe = exe_dir.join("attacker-flood");
+        if !exe.exists() {
+            super::copy_exe(&std::env::current_exe().expect("test exe"), &exe);
+            std::fs::set_permissions(&exe, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        }
+        let mut cmd = self.command(exe.to_str().expect("utf-8 path"));
+        cmd.args(["--exact", flood_test_fn, "--nocapture", "--test-threads=1"])
+            .env(FLOOD_ENV, format!("{port} {seconds}"))
+            .stdin(std::process::Stdio::null());
+        std::thread::spawn(move || {
+            let out = cmd.output().expect("run the attacker's flood");
+            let text = String::from_utf8_lossy(&out.stdout);
+            // libtest may print the test's name on the same line first.
+            let n = text.split_once("FLOODED ").and_then(|(_, n)| n.split_whitespace().next()?.parse().ok());
+            n.unwrap_or_else(|| {
+                eprintln!("the attacker's flood said nothing: {text}{}", String::from_utf8_lossy(&out.stderr));
+                0
+            })
+        })
+    }
+}
+
+/// The body of the attacker's flood, when this process was started by
+/// [`Attacker::flood`]; returns at once otherwise. Only 127.0.0.1 is a target.
+pub(crate) fn flood_loop_if_asked() {
+    let Ok(spec) = std::env::var(FLOOD_ENV) else { return };
+    let mut parts = spec.split_whitespace();
+    let (Some(Ok(port)), Some(Ok(seconds))) =
+        (parts.next().map(str::parse::<u16>), parts.next().map(str::parse::<f64>))
+    else {
+        return;
+    };
+    let request = b"GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    let reset = nix::libc::linger { l_onoff: 1, l_linger: 0 };
+    let (start, mut n) = (std::time::Instant::now(), 0u64);
+    while start.elapsed().as_secs_f64() < seconds && n < FLOOD_LIMIT {
+        let Ok(mut s) = std::net::TcpStream::connect(("127.0.0.1", port)) else { continue };
+        let _ = std::io::Write::write_all(&mut s, request);
+        let _ = nix::sys::socket::setsockopt(&s, nix::sys::socket::sockopt::Linger, &reset);
+        n += 1;
+    }
+    println!("FLOODED {n}");
+}
