@@ -21,6 +21,11 @@
 //!   owner could not do anyway. Dropping the fsuid from 0 also drops the
 //!   thread's file capabilities (`CAP_DAC_OVERRIDE` and its kin).
 //!
+//! Where a sandbox refuses `unshare` or `chroot` (a container's seccomp
+//! profile), the thread keeps the process's root and the work uses the
+//! directory's real path, still with the owner's rights only: those are
+//! what keep it from doing more than the owner could.
+//!
 //! The thread ends with the work, and its identity and root with it; the
 //! rest of hm never runs with them. Not root, hm has no rights beyond its
 //! user's to lend, nor the right to `chroot`: the work runs on the calling
@@ -76,7 +81,8 @@ pub(crate) fn can_confine() -> bool {
 
 /// Run `work` with the rights of `rights`, confined to the directory `dir`
 /// (opened by the walk, its real path `path`). `work` gets the path under
-/// which it finds that directory: `/` when confined, else `path` itself.
+/// which it finds that directory: `/` when confined, else `path` itself
+/// (not root; or `unshare`/`chroot` refused, see [`enter`]).
 pub(crate) fn confined<T: Send>(
     dir: BorrowedFd<'_>,
     path: &Path,
@@ -91,8 +97,8 @@ pub(crate) fn confined<T: Send>(
         let handle = std::thread::Builder::new()
             .name("hm-confined".into())
             .spawn_scoped(s, move || -> Result<T, ConfineError> {
-                enter(dir, path, rights)?;
-                Ok(work(Path::new("/")))
+                let base = enter(dir, path, rights)?;
+                Ok(work(&base))
             })
             .map_err(|e| ConfineError::Setup {
                 dir: path.to_path_buf(),
@@ -116,29 +122,29 @@ fn before_confinement() {
 }
 
 /// Confine this thread: its own filesystem context, rooted at `dir`, with
-/// the owner's filesystem identity.
-fn enter(dir: BorrowedFd<'_>, path: &Path, rights: &Rights) -> Result<(), ConfineError> {
+/// the owner's filesystem identity. Returns where the work finds the
+/// directory: `/`, or `path` itself where the kernel or a sandbox (a
+/// container's seccomp profile) refuses `unshare` or `chroot`: the work
+/// then still runs with the owner's rights only, which is what keeps it
+/// from doing more than the owner could.
+fn enter(dir: BorrowedFd<'_>, path: &Path, rights: &Rights) -> Result<PathBuf, ConfineError> {
     let fail =
         |what: &'static str| ConfineError::Setup { dir: path.to_path_buf(), what, errno: nix::errno::Errno::last() };
     // SAFETY: each call below takes plain integers or a static C string
     // and changes only this thread's state (CLONE_FS was unshared first,
     // so fchdir and chroot no longer reach the other threads).
+    let rooted = unsafe {
+        libc::unshare(libc::CLONE_FS) == 0
+            && libc::fchdir(dir.as_raw_fd()) == 0
+            && libc::chroot(c".".as_ptr()) == 0
+            && libc::chdir(c"/".as_ptr()) == 0
+    };
+    let base = if rooted { PathBuf::from("/") } else { path.to_path_buf() };
+    if rights.uid == 0 {
+        return Ok(base);
+    }
+    // SAFETY: as above; the raw system calls change this thread's ids only.
     unsafe {
-        if libc::unshare(libc::CLONE_FS) != 0 {
-            return Err(fail("unshare(CLONE_FS)"));
-        }
-        if libc::fchdir(dir.as_raw_fd()) != 0 {
-            return Err(fail("fchdir"));
-        }
-        if libc::chroot(c".".as_ptr()) != 0 {
-            return Err(fail("chroot"));
-        }
-        if libc::chdir(c"/".as_ptr()) != 0 {
-            return Err(fail("chdir"));
-        }
-        if rights.uid == 0 {
-            return Ok(());
-        }
         // The order matters: groups first, while the thread still has
         // CAP_SETGID; the fsuid last.
         libc::syscall(libc::SYS_setfsgid, rights.gid);
@@ -159,7 +165,7 @@ fn enter(dir: BorrowedFd<'_>, path: &Path, rights: &Rights) -> Result<(), Confin
             });
         }
     }
-    Ok(())
+    Ok(base)
 }
 
 #[cfg(test)]
