@@ -22,6 +22,7 @@ mod foresight;
 mod generated;
 mod heal;
 mod monitor;
+mod one_daemon;
 mod plugins;
 mod probes;
 mod prometheus;
