@@ -26,6 +26,7 @@ mod one_daemon;
 mod plugins;
 mod probes;
 mod prometheus;
+mod read_only_db;
 mod remote_ping;
 mod restart;
 mod run_loop;
