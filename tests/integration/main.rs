@@ -11,6 +11,7 @@ mod alerts;
 mod check;
 mod clean_disk;
 mod clear_locks;
+mod clock;
 mod contrib;
 mod dashboard;
 mod errors;
