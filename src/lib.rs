@@ -104,7 +104,8 @@ pub fn run(args: Vec<OsString>) -> i32 {
             } else if wants_plugin_line(mode, &args) {
                 plugin_unknown(&message);
             }
-            if health { 3 } else { 1 }
+            // A second daemon on one database (issue 26) is told apart.
+            if health || e.downcast_ref::<lock::AlreadyWatched>().is_some() { 3 } else { 1 }
         }
     }
 }

@@ -4,6 +4,13 @@
 //! apply a remedy at once. The second one waits a short while, then gives
 //! up with a clear message. The kernel drops the lock when the process
 //! exits, however it exits, so a crashed run never leaves a stale lock.
+//!
+//! One daemon per database (issue 26): `hm run` and `hm serve` also hold
+//! `hm.db.daemon.lock` for as long as they live, with their pid in it.
+//! Two side by side doubled every heal and notification; the second now
+//! refuses at once ([`AlreadyWatched`], exit 3). It is a lock of its own,
+//! not the run lock, so one-shot runs (`hm check`, `hm heal`, a manual
+//! restart) still go beside a daemon, taking turns on the run lock.
 
 use anyhow::{Context, Result, bail};
 use nix::errno::Errno;
@@ -37,6 +44,71 @@ pub(crate) fn try_outbox(db: &Path) -> Result<Option<Flock<File>>> {
         Ok(lock) => Ok(Some(lock)),
         Err((_, Errno::EWOULDBLOCK)) => Ok(None),
         Err((_, e)) => bail!("cannot lock {}: {e}", path.display()),
+    }
+}
+
+/// Held by `hm run`/`hm serve` until they exit.
+#[derive(Debug)]
+pub(crate) struct DaemonLock {
+    _lock: Flock<File>,
+}
+
+/// A second daemon on one database: refused (`lib.rs` exits 3 on it).
+#[derive(Debug, thiserror::Error)]
+#[error("another hm run (pid {pid}) already watches {db}; stop it first (hm check may run beside it)")]
+pub(crate) struct AlreadyWatched {
+    /// The holder's pid as its lock file says, or `unknown`.
+    pub pid: String,
+    pub db: String,
+}
+
+/// Take `db`'s daemon lock without waiting, and write this process's pid
+/// into it; [`AlreadyWatched`] (with the holder's pid) when another
+/// `hm run`/`hm serve` holds it.
+pub(crate) fn watch(db: &Path) -> Result<DaemonLock> {
+    use std::io::{Read, Seek, Write};
+    let mut name = db.as_os_str().to_owned();
+    name.push(".daemon.lock");
+    let path = PathBuf::from(name);
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty() && !d.exists()) {
+        use std::os::unix::fs::DirBuilderExt;
+        // As the database's own directory is made (`store::open`).
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o750)
+            .create(dir)
+            .with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    let mut file = crate::safe_write::open_lock_file(&path)?;
+    let start = Instant::now();
+    loop {
+        match Flock::lock(file, FlockArg::LockExclusiveNonblock) {
+            Ok(mut lock) => {
+                let pid = std::process::id();
+                lock.set_len(0)
+                    .and_then(|()| lock.rewind())
+                    .and_then(|()| writeln!(lock, "{pid}"))
+                    .with_context(|| format!("cannot write pid {pid} into {}", path.display()))?;
+                return Ok(DaemonLock { _lock: lock });
+            }
+            Err((mut f, Errno::EWOULDBLOCK)) => {
+                let mut text = String::new();
+                let pid = f.rewind().and_then(|()| f.read_to_string(&mut text)).ok().and_then(|_| {
+                    let t = text.trim();
+                    t.parse::<u32>().is_ok().then(|| t.to_string())
+                });
+                // The holder writes its pid just after it locks: give it
+                // a moment, well within the second a refusal may take.
+                if pid.is_none() && start.elapsed() < Duration::from_millis(300) {
+                    file = f;
+                    std::thread::sleep(Duration::from_millis(20));
+                    continue;
+                }
+                let pid = pid.unwrap_or_else(|| "unknown".into());
+                return Err(AlreadyWatched { pid, db: db.display().to_string() }.into());
+            }
+            Err((_, e)) => bail!("cannot lock {}: {e}", path.display()),
+        }
     }
 }
 
@@ -85,5 +157,20 @@ mod tests {
         assert!(err.to_string().contains("another hm run holds"), "{err}");
         drop(first);
         acquire(&db, Duration::ZERO).expect("free again");
+    }
+
+    #[test]
+    fn issue26_a_second_daemon_is_refused_with_the_first_ones_pid() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let db = dir.path().join("hm.db");
+        let first = watch(&db).expect("first");
+        let err = watch(&db).expect_err("second must be refused");
+        let refused = err.downcast_ref::<AlreadyWatched>().expect("typed");
+        assert_eq!(refused.pid, std::process::id().to_string());
+        assert!(err.to_string().starts_with("another hm run (pid "), "{err}");
+        // The run lock is another lock: a one-shot run goes beside it.
+        drop(acquire(&db, Duration::ZERO).expect("run lock free"));
+        drop(first);
+        watch(&db).expect("free again");
     }
 }

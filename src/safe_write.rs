@@ -49,7 +49,8 @@ pub(crate) fn refuse_untrusted_dir_as_root(dir: &Path, what: &str) -> Result<()>
 }
 
 /// Open (creating, mode 0600) a lock file, never through a symlink, in a
-/// directory that, as root, only root may change.
+/// directory that, as root, only root may change. Read and write: the
+/// daemon's lock holds its pid, for the one refused (issue 26).
 pub(crate) fn open_lock_file(path: &Path) -> Result<std::fs::File> {
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     refuse_untrusted_dir_as_root(dir, "the lock file")?;
@@ -57,7 +58,7 @@ pub(crate) fn open_lock_file(path: &Path) -> Result<std::fs::File> {
         &absolute(path)?,
         &[],
         Symlinks::FollowTrusted,
-        OFlag::O_WRONLY | OFlag::O_CREAT,
+        OFlag::O_RDWR | OFlag::O_CREAT,
         Mode::from_bits_truncate(0o600),
     )
     .with_context(|| format!("cannot open the lock file {}", path.display()))?;

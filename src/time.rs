@@ -3,10 +3,42 @@
 //! Everything below `cmd/` needs these (the alert engine stamps events, the
 //! outbox marks deliveries), so they live here rather than in `cmd/`:
 //! nothing below `cmd/` imports `cmd/` (issue 17, ARCHITECTURE.md).
+//!
+//! Time within one process is steady (issue 26): [`unix_now`] is the
+//! system clock read once, at the first call, plus the monotonic time
+//! since. Every stamp one process writes, and every window it measures
+//! (restart budgets, backoffs, cooldowns, alert repeats), moves with the
+//! monotonic clock: a wall clock stepped an hour forward neither empties
+//! a budget nor ends a backoff early, and one stepped back neither holds
+//! them nor dates new rows before the ones just written. Between
+//! processes only the wall clock exists: a one-shot run starts from it,
+//! and `hm run`/`hm serve` say once when it has moved away from theirs
+//! ([`drift`]); they follow a corrected clock when restarted.
 
-/// Seconds since the Unix epoch.
+use std::sync::OnceLock;
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
+
+/// The system clock as it reads now (seconds since the Unix epoch).
+pub(crate) fn wall_now() -> f64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0.0, |d| d.as_secs_f64())
+}
+
+/// This process's clock: the wall time of its first reading, then steady.
+fn anchor() -> &'static (f64, Instant) {
+    static ANCHOR: OnceLock<(f64, Instant)> = OnceLock::new();
+    ANCHOR.get_or_init(|| (wall_now(), Instant::now()))
+}
+
+/// Seconds since the Unix epoch, by this process's steady clock.
 pub(crate) fn unix_now() -> f64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0.0, |d| d.as_secs_f64())
+    let (wall, at) = anchor();
+    wall + at.elapsed().as_secs_f64()
+}
+
+/// How far the system clock has moved from this process's since it
+/// started (positive: stepped forward), in seconds.
+pub(crate) fn drift() -> f64 {
+    wall_now() - unix_now()
 }
 
 /// RFC 3339 UTC timestamp with milliseconds, for reports. Clamped to the

@@ -6,5 +6,5 @@ use crate::engine::report::RestartReport;
 use anyhow::Result;
 
 pub(crate) fn run(engine: &Engine, name: &str, dry_run: bool, reset: bool) -> Result<RestartReport> {
-    engine.restart(&engine.ctx().config()?, name, dry_run, reset)
+    engine.restart(&engine.ctx().config()?, name, (dry_run, reset), crate::lock::WAIT)
 }

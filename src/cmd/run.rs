@@ -10,6 +10,8 @@ use std::sync::{Arc, RwLock};
 pub(crate) fn run(engine: &Arc<Engine>, args: &LoopArgs, print: impl FnMut(Cycle)) -> Result<()> {
     let signals = Signals::install()?;
     let loaded = engine.ctx().config()?;
+    // One daemon per database (issue 26): a second one refuses at once.
+    let _watching = crate::lock::watch(&engine.ctx().db_path(&loaded))?;
     eprintln!("hm: checking: {}", started(engine.ctx(), &loaded, args));
     let config = Arc::new(RwLock::new(Arc::new(loaded)));
     let result = run_loop(engine, args, &signals, &config, print);

@@ -2,7 +2,7 @@
 //! environment said, and how each is opened.
 
 use crate::config::{self, Config};
-use crate::store::Store;
+use crate::store::{ReadOnly, Store};
 use anyhow::Result;
 use std::path::PathBuf;
 
@@ -57,12 +57,24 @@ impl Ctx {
 
     /// The database for a command that only reads it: when none exists
     /// yet, an empty one in memory (nothing recorded), and no file is
-    /// created. The flag says whether a database file was there.
+    /// created. The flag says whether a database file was there. It is
+    /// opened read-only (issue 26: on a filesystem remounted read-only
+    /// these commands failed), with one warning line when its WAL cannot
+    /// be used; one that must be written first (migrated, repaired) is
+    /// opened as every other command opens it.
     pub(crate) fn store_to_read(&self, config: &Config) -> Result<(Store, bool)> {
         let path = self.db_path(config);
         match std::fs::symlink_metadata(&path) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok((Store::empty()?, false)),
-            _ => Ok((self.store(config)?, true)),
+            _ => match Store::open_read_only(&path)? {
+                ReadOnly::Open(store, note) => {
+                    if let Some(note) = note {
+                        crate::output::warn(&note);
+                    }
+                    Ok((store, true))
+                }
+                ReadOnly::NeedsWrite => Ok((self.store(config)?, true)),
+            },
         }
     }
 }

@@ -220,7 +220,9 @@ impl Engine {
             _ => self.host(needs),
         };
         let monitors = Arc::new(monitors);
-        let checked = run_all(host, inputs, now, monitors.clone(), &self.hung);
+        // Checks compare against the host's own stamps (file times, an
+        // application's rows): the wall clock, not hm's steady one (issue 26).
+        let checked = run_all(host, inputs, crate::time::wall_now(), monitors.clone(), &self.hung);
         let mut results = checked.clone();
         let mut written = None;
         if !write {

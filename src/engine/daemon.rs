@@ -179,7 +179,10 @@ pub(crate) fn run_loop(
     let mut next_full = Instant::now();
     // Workers backing off, and when their next attempt is allowed.
     let mut retries: BTreeMap<String, Instant> = BTreeMap::new();
+    // How far the system clock had moved from hm's when last said.
+    let mut drift_said = 0.0;
     loop {
+        drift_said = say_drift(drift_said);
         if signals.take_reload() {
             reload(ctx, shared, &mut emit)?;
             // A removed monitor's processes are no longer watched.
@@ -233,6 +236,23 @@ pub(crate) fn run_loop(
             return Ok(());
         }
     }
+}
+
+/// Say once, on stderr, when the system clock has stepped away from this
+/// process's steady one (`time.rs`, issue 26) by more than a minute
+/// since it was last said; the drift said.
+fn say_drift(said: f64) -> f64 {
+    let drift = crate::time::drift();
+    if (drift - said).abs() <= 60.0 {
+        return said;
+    }
+    let by = crate::units::format_duration(crate::units::secs(drift.abs()));
+    let way = if drift > 0.0 { "ahead of" } else { "behind" };
+    eprintln!(
+        "hm: warning: the system clock is now {by} {way} hm's, which runs steadily from its start: \
+         budgets, backoffs and cooldowns keep hm's time; restart hm to follow the system clock"
+    );
+    drift
 }
 
 /// What a loop starts with, for its first line on stderr: which config

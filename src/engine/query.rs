@@ -13,6 +13,10 @@ use anyhow::{Result, bail};
 use std::collections::HashMap;
 use std::time::Duration;
 
+/// How far ahead of now a check may be dated before it is flagged as
+/// from the future: clocks of one host's processes agree to well within it.
+const FUTURE_SLACK_S: f64 = 5.0;
+
 /// Build the report from the database.
 pub(crate) fn snapshot(config: &Config, store: &Store, now: f64) -> Result<StatusReport> {
     let latest: HashMap<String, (f64, crate::check::CheckResult)> =
@@ -27,6 +31,7 @@ pub(crate) fn snapshot(config: &Config, store: &Store, now: f64) -> Result<Statu
             message: "never checked".to_string(),
             checked_at: None,
             age_s: None,
+            future_s: None,
             since: None,
             for_s: None,
             score: None,
@@ -40,6 +45,15 @@ pub(crate) fn snapshot(config: &Config, store: &Store, now: f64) -> Result<Statu
             row.message = l.message;
             row.checked_at = Some(rfc3339(l.ts));
             row.age_s = Some((now - l.ts).max(0.0));
+            // A row from the future is flagged, not taken as fresh.
+            if l.ts - now > FUTURE_SLACK_S {
+                row.future_s = Some(l.ts - now);
+                row.message = format!(
+                    "{} (recorded {} in the future: the clock was fast)",
+                    row.message,
+                    crate::units::format_duration(crate::units::secs(l.ts - now))
+                );
+            }
             row.since = Some(rfc3339(l.since));
             row.for_s = Some((now - l.since).max(0.0));
             row.checked_ts = Some(l.ts);

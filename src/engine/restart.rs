@@ -217,13 +217,21 @@ impl Engine {
     /// `hm restart-worker`, and `hm serve`'s restart, with the config in
     /// force: `hm serve` restarts by the config it loaded (and reloads on
     /// SIGHUP), never by a half-saved file on disk (issue 17). `reset` first
-    /// records that an operator reset the restart budget.
-    pub(crate) fn restart(&self, config: &Config, name: &str, dry_run: bool, reset: bool) -> Result<RestartReport> {
+    /// records that an operator reset the restart budget. `lock_wait`: how
+    /// long to wait for the run lock (`hm serve`'s restart waits out a heal
+    /// cycle that holds it, issue 26).
+    pub(crate) fn restart(
+        &self,
+        config: &Config,
+        name: &str,
+        (dry_run, reset): (bool, bool),
+        lock_wait: std::time::Duration,
+    ) -> Result<RestartReport> {
         let m = config.monitors.iter().find(|m| m.name == name).ok_or_else(|| anyhow!("no monitor named `{name}`"))?;
         restartable(m)?;
         let ctx = self.ctx();
         let store = ctx.store(config)?;
-        let _lock = crate::lock::unless_dry_run(&ctx.db_path(config), dry_run)?;
+        let _lock = if dry_run { None } else { Some(crate::lock::acquire(&ctx.db_path(config), lock_wait)?) };
         if reset && !dry_run {
             let why = "restart budget reset by an operator".to_string();
             super::remedy::record(&store, unix_now(), name, "reset", "ok", why)?;

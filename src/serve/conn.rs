@@ -28,7 +28,7 @@ pub(super) const READ_TIMEOUT: Duration = Duration::from_secs(5);
 /// The time a client has to take in a whole answer.
 pub(super) const WRITE_TIMEOUT: Duration = Duration::from_secs(5);
 /// The time a worker has to answer (a restart waits for the worker to come up).
-const WORK_TIMEOUT: Duration = Duration::from_secs(120);
+pub(super) const WORK_TIMEOUT: Duration = Duration::from_secs(120);
 /// How long, and how much, is read and dropped before a close.
 const LINGER: Duration = Duration::from_secs(1);
 const MAX_DRAIN: usize = 64 * 1024;

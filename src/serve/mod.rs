@@ -39,6 +39,8 @@ pub(crate) struct State {
     /// `/ready` say so (a loop that crashes every cycle is not healthy,
     /// whatever the last recorded checks said; issue 16).
     pub failure: std::sync::Mutex<Option<String>>,
+    /// The monitors being restarted over HTTP now (issue 26).
+    restarting: routes::Restarting,
     /// How many remote pings are stored (issue 19).
     limiter: limit::Limiter,
     /// Tells the loop to check these monitors now: those a remote ping
@@ -69,10 +71,15 @@ impl State {
 /// process, so no client can delay hm's exit (issue 14).
 pub(crate) fn serve(engine: &Arc<Engine>, listen: &str, args: &LoopArgs, mut emit: impl FnMut(Cycle)) -> Result<()> {
     let signals = Signals::install()?;
+    let loaded = short_tokens(engine.ctx().config()?)?;
+    // One daemon per database (issue 26): a second one refuses at once,
+    // before it takes a port.
+    let _watching = crate::lock::watch(&engine.ctx().db_path(&loaded))?;
     let state = Arc::new(State {
         engine: engine.clone(),
-        config: RwLock::new(Arc::new(short_tokens(engine.ctx().config()?)?)),
+        config: RwLock::new(Arc::new(loaded)),
         failure: std::sync::Mutex::new(None),
+        restarting: routes::Restarting::default(),
         limiter: limit::Limiter::new(std::time::Instant::now()),
         recheck: Box::new(signals.changes()),
     });

@@ -91,13 +91,51 @@ fn restart(state: &State, request: &Request, name: &str) -> Answer {
     if !config.monitors.iter().any(|m| m.name == name) {
         return error(404, "no monitor by that name").into();
     }
-    // By the config in force, never a half-saved file on disk.
+    // One restart of a worker at a time: a second asked meanwhile is
+    // refused, not queued behind the first to restart it again.
+    let Some(flight) = InFlight::start(&state.restarting, name) else {
+        return error(409, "a restart of this monitor over HTTP is already in progress").into();
+    };
+    // By the config in force, never a half-saved file on disk. A heal
+    // cycle (this process's or a one-shot `hm heal`) holding the run lock
+    // is waited for, within the request's time (issue 26).
     let (engine, name) = (state.engine.clone(), name.to_string());
-    Answer::Later(Box::new(move || match engine.restart(&config, &name, false, false) {
-        Ok(report) if report.failed() => json_reply(500, &report),
-        Ok(report) => json_reply(200, &report),
-        Err(e) => error(409, format!("{e:#}")),
+    Answer::Later(Box::new(move || {
+        let _flight = flight;
+        match engine.restart(&config, &name, (false, false), RESTART_LOCK_WAIT) {
+            Ok(report) if report.failed() => json_reply(500, &report),
+            Ok(report) => json_reply(200, &report),
+            Err(e) => error(409, format!("{e:#}")),
+        }
     }))
+}
+
+/// How long a restart over HTTP waits for the run lock: half the time a
+/// request's work may take, the other half left for the restart itself
+/// (its `restart_delay`).
+const RESTART_LOCK_WAIT: Duration = Duration::from_secs(super::conn::WORK_TIMEOUT.as_secs() / 2);
+
+/// The monitors being restarted over HTTP now.
+pub(super) type Restarting = std::sync::Arc<std::sync::Mutex<std::collections::HashSet<String>>>;
+
+/// One monitor's restart in progress; it leaves the set when dropped.
+struct InFlight {
+    set: Restarting,
+    name: String,
+}
+
+impl InFlight {
+    /// `None` when `name` is being restarted already.
+    fn start(set: &Restarting, name: &str) -> Option<InFlight> {
+        let fresh = set.lock().unwrap_or_else(|p| p.into_inner()).insert(name.to_string());
+        fresh.then(|| InFlight { set: set.clone(), name: name.to_string() })
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        self.set.lock().unwrap_or_else(|p| p.into_inner()).remove(&self.name);
+    }
 }
 
 /// What the event loop answers itself, without a worker: `/health`,

@@ -58,22 +58,34 @@ impl Store {
         Ok(())
     }
 
-    /// The latest check of `monitor`, if it was ever checked.
+    /// The latest check of `monitor`, if it was ever checked: the one
+    /// written last (`latest` says which), not the one with the largest
+    /// time (issue 26: rows a run wrote with the clock 3 days fast stayed
+    /// "latest" for 3 days); by time only where `latest` has no row (a
+    /// database from before it).
     pub(crate) fn latest_check(&self, monitor: &str) -> Result<Option<LatestCheck>> {
         let latest = self
             .conn
-            .prepare_cached("SELECT ts, kind, status, message FROM checks WHERE monitor = ?1 ORDER BY ts DESC LIMIT 1")?
+            .prepare_cached(
+                "SELECT ts, kind, status, message FROM checks WHERE monitor = ?1 AND \
+                 (ts = (SELECT ts FROM latest WHERE monitor = ?1) OR NOT EXISTS (SELECT 1 FROM latest WHERE monitor = ?1)) \
+                 ORDER BY ts DESC, rowid DESC LIMIT 1",
+            )?
             .query_row([monitor], |r| {
                 Ok((r.get::<_, f64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?))
             })
             .optional()?;
         let Some((ts, kind, status, message)) = latest else { return Ok(None) };
         // The current state began with the first check after the last one
-        // that had a different status.
-        let since: f64 = self.conn.prepare_cached(
-            "SELECT coalesce(min(ts), ?3) FROM checks WHERE monitor = ?1 AND ts > coalesce((SELECT max(ts) FROM checks WHERE monitor = ?1 AND status != ?2), -1)",
-        )?
-        .query_row(params![monitor, status, ts], |r| r.get(0))?;
+        // that had a different status; rows dated after the latest (from
+        // a clock that was fast) are left out.
+        let since: f64 = self
+            .conn
+            .prepare_cached(
+                "SELECT coalesce(min(ts), ?3) FROM checks WHERE monitor = ?1 AND ts <= ?3 AND ts > \
+             coalesce((SELECT max(ts) FROM checks WHERE monitor = ?1 AND status != ?2 AND ts <= ?3), -1)",
+            )?
+            .query_row(params![monitor, status, ts], |r| r.get(0))?;
         Ok(Some(LatestCheck { ts, kind, status: Status::from_db(&status), message, since }))
     }
 

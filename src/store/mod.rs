@@ -14,6 +14,7 @@ mod counters;
 mod open;
 mod outbox;
 mod pings;
+mod read_only;
 mod rows;
 
 pub(crate) use actions::ActionRow;
@@ -21,6 +22,7 @@ pub(crate) use alerts::{AlertTx, Silence};
 pub(crate) use open::{OpenError, is_corrupt, with_space_hint};
 pub(crate) use outbox::{NewNotification, OutboxRow};
 pub(crate) use pings::PingKind;
+pub(crate) use read_only::ReadOnly;
 
 use crate::check::Counter;
 use anyhow::{Context, Result};
@@ -90,6 +92,8 @@ pub(super) const AUTO_CHECKPOINT_PAGES: i64 = 2048;
 pub(crate) struct Store {
     pub(crate) conn: Connection,
     path: PathBuf,
+    /// Opened read-only (`read_only.rs`): never checkpointed on close.
+    read_only: bool,
 }
 
 /// Connections close without SQLite's checkpoint (`open.rs`: a one-shot run
@@ -104,7 +108,9 @@ pub(crate) struct Store {
 /// under that.
 impl Drop for Store {
     fn drop(&mut self) {
-        self.truncate_wal();
+        if !self.read_only {
+            self.truncate_wal();
+        }
     }
 }
 

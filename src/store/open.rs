@@ -56,7 +56,7 @@ pub(crate) fn is_corrupt(e: &anyhow::Error) -> bool {
 /// most often a permission (issue 16).
 #[derive(Debug, thiserror::Error)]
 #[error("{}", concise(.0))]
-pub(super) struct Sqlite(pub rusqlite::Error);
+pub(crate) struct Sqlite(pub rusqlite::Error);
 
 fn concise(e: &rusqlite::Error) -> String {
     match e {
@@ -126,7 +126,7 @@ fn open_failure(path: &Path, e: rusqlite::Error) -> anyhow::Error {
 
 /// Refuse a non-empty file that does not start with SQLite's header before
 /// SQLite opens it (opening would create a `-wal` beside it).
-fn check_header(path: &Path) -> Result<(), OpenError> {
+pub(super) fn check_header(path: &Path) -> Result<(), OpenError> {
     let mut head = Vec::with_capacity(16);
     match std::fs::File::open(path) {
         Ok(f) => {
@@ -236,7 +236,7 @@ impl Store {
             // connection would read them again every cycle.
             .and_then(|_| conn.pragma_update(None, "cache_size", -8192))
             .map_err(used)?;
-        let mut store = Store { conn, path: path.to_path_buf() };
+        let mut store = Store { conn, path: path.to_path_buf(), read_only: false };
         store
             .migrate(version)
             .with_context(|| format!("cannot set up database {shown}"))
@@ -251,7 +251,7 @@ impl Store {
         let conn = Connection::open_in_memory()
             .context("cannot open an empty database in memory")
             .map_err(OpenError::Unavailable)?;
-        let mut store = Store { conn, path: PathBuf::from(":memory:") };
+        let mut store = Store { conn, path: PathBuf::from(":memory:"), read_only: false };
         store.migrate(0).context("cannot set up an empty database").map_err(OpenError::Unavailable)?;
         Ok(store)
     }

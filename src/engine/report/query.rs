@@ -17,8 +17,12 @@ pub(crate) struct MonitorStatus {
     pub message: String,
     /// When it was last checked (RFC 3339), if ever.
     pub checked_at: Option<String>,
-    /// Seconds since the last check.
+    /// Seconds since the last check; never negative.
     pub age_s: Option<f64>,
+    /// How far in the future the last check is dated, seconds, when it is
+    /// (the clock was fast when it was written; issue 26); else absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub future_s: Option<f64>,
     /// When the current status began (RFC 3339).
     pub since: Option<String>,
     /// Seconds in the current status.

@@ -283,3 +283,17 @@ pub(crate) fn hanging_monitor(
     );
     Some((monitor, listener))
 }
+
+/// Kill (SIGKILL) the processes whose command line starts with `prefix`;
+/// how many there were.
+pub(crate) fn kill_procs(prefix: &[u8]) -> usize {
+    let pids: Vec<i32> = std::fs::read_dir("/proc")
+        .expect("proc")
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse().ok())
+        .filter(|pid: &i32| std::fs::read(format!("/proc/{pid}/cmdline")).is_ok_and(|c| c.starts_with(prefix)))
+        .collect();
+    for pid in &pids {
+        let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(*pid), nix::sys::signal::Signal::SIGKILL);
+    }
+    pids.len()
+}
