@@ -45,7 +45,13 @@ fn try_open(path: &Path, query: &str) -> Result<(Connection, i64), rusqlite::Err
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(format!("file:{}?{query}", uri_path(path)), flags)?;
     conn.busy_timeout(Duration::from_secs(5))?;
-    let version = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    // The schema too, as the writing open reads it: that is what finds a
+    // damaged first page, which the writing open then moves aside.
+    let version = conn.query_row(
+        "SELECT user_version, (SELECT count(*) FROM sqlite_master) FROM pragma_user_version",
+        [],
+        |r| r.get(0),
+    )?;
     Ok((conn, version))
 }
 
