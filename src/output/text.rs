@@ -204,8 +204,8 @@ pub(super) fn clean(r: &CleanReport, style: Style) -> String {
     out.push_str(&format!("{t}\n"));
     let what = if r.dry_run { "would free" } else { "freed" };
     out.push_str(&format!(
-        "{} files, {what} {}{}\n",
-        r.files,
+        "{}, {what} {}{}\n",
+        crate::units::count(r.files as u64, "file"),
         format_bytes(r.bytes as f64),
         if r.dry_run { " (dry run)" } else { "" }
     ));
