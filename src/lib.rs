@@ -53,8 +53,18 @@ pub fn run(args: Vec<OsString>) -> i32 {
         Err(e) => {
             use clap::error::ErrorKind::{DisplayHelp, DisplayVersion};
             if matches!(e.kind(), DisplayHelp | DisplayVersion) {
-                let _ = e.print();
-                return 0;
+                // Help that did not reach its reader is a failure, as any
+                // other output is (`hm --help > /dev/full` exited 0, issue 26).
+                let written = e.print().and_then(|()| std::io::Write::flush(&mut std::io::stdout()));
+                return match written {
+                    // A reader that had enough (`| head`) is no failure.
+                    Ok(()) => 0,
+                    Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => 0,
+                    Err(err) => {
+                        eprintln!("hm: error: cannot write output: {}", text::escape(&err.to_string()));
+                        if health { 3 } else { 1 }
+                    }
+                };
             }
             // `--json` promises one JSON document on stdout, usage errors
             // included (issue 16); the text still goes to stderr.

@@ -17,3 +17,15 @@ fn issue26_a_group_writable_config_says_its_group() {
         assert!(out.one_line_error().contains(&format!("writable by {who}")), "{mode:o}: {}", out.stderr);
     }
 }
+
+#[test]
+fn issue26_help_that_cannot_be_written_fails() {
+    let t = Test::new();
+    for args in [&["--help"][..], &["--version"], &["add", "tmux", "--help"], &["check", "--help"]] {
+        let full = std::fs::OpenOptions::new().write(true).open("/dev/full").expect("/dev/full");
+        let out = t.command(args).stdout(full).output().expect("hm");
+        assert_ne!(out.status.code(), Some(0), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("cannot write output"), "{args:?}");
+    }
+    t.run(&["--help"]).code(0);
+}
