@@ -29,3 +29,31 @@ fn issue26_help_that_cannot_be_written_fails() {
     }
     t.run(&["--help"]).code(0);
 }
+
+#[test]
+fn issue26_hm_add_refuses_a_path_that_is_not_utf8_as_it_refuses_such_a_name() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let t = Test::new().config("host_defaults = false\n");
+    let before = std::fs::read(t.config_path()).expect("config");
+    let bad = OsStr::from_bytes(b"/tmp/job\xff.sock");
+    for (args, flag) in [
+        (&["add", "tmux", "t"][..], "--socket"),
+        (&["add", "disk", "d"], "--path"),
+        (&["add", "workspace", "w", "--path", "/srv"], "--required"),
+        (&["add", "tmux"], ""),
+    ] {
+        let mut cmd = t.command(args);
+        if flag.is_empty() {
+            // The name itself: what a path now gets too.
+            cmd.arg(OsStr::from_bytes(b"n\xff"));
+        } else {
+            cmd.arg(flag).arg(bad);
+        }
+        let out = cmd.output().expect("hm");
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("invalid UTF-8"), "{args:?}");
+    }
+    // Before the fix: `socket = "/tmp/job\u{fffd}.sock"`, then "does not exist".
+    assert_eq!(std::fs::read(t.config_path()).expect("config"), before, "nothing written");
+}
