@@ -41,7 +41,7 @@ pub(crate) fn render(r: &StatusReport) -> String {
         .map(|m| format!("{} {} ({})", m.status.as_str(), flat(&m.monitor), flat(&m.message)))
         .collect();
     if problems.is_empty() {
-        problems.push(format!("{} monitors ok", r.monitors.len()));
+        problems.push(format!("{} ok", crate::units::count(r.monitors.len() as u64, "monitor")));
     }
     let mut perf = vec![format!("'health_score'={};;;0;100", num(r.score))];
     for m in &r.monitors {

@@ -154,7 +154,7 @@ pub(super) fn monitor_list(r: &MonitorList) -> String {
         t.add_row(vec![cell(&m.name), cell(&m.kind), cell(&m.target), cell(&m.thresholds), Cell::new(from)]);
     }
     let source = r.config.as_ref().map_or("no config file: embedded defaults".to_string(), |p| p.display().to_string());
-    format!("{t}\n{} monitors ({source})\n", r.monitors.len())
+    format!("{t}\n{} ({source})\n", crate::units::count(r.monitors.len() as u64, "monitor"))
 }
 
 pub(super) fn monitor_change(r: &MonitorChange) -> String {
@@ -168,7 +168,7 @@ pub(super) fn validate(r: &ValidateReport) -> String {
     );
     if r.valid {
         let warnings: String = r.warnings.iter().map(|w| format!("warning: {}\n", esc(w))).collect();
-        return format!("{warnings}{file}: valid, {} monitors\n", r.monitors);
+        return format!("{warnings}{file}: valid, {}\n", crate::units::count(r.monitors as u64, "monitor"));
     }
     let mut out: String = r.errors.iter().map(|e| format!("{}\n", esc(&e.to_string()))).collect();
     out.push_str(&format!("{file}: {} error{}\n", r.errors.len(), if r.errors.len() == 1 { "" } else { "s" }));

@@ -57,3 +57,24 @@ fn issue26_hm_add_refuses_a_path_that_is_not_utf8_as_it_refuses_such_a_name() {
     // Before the fix: `socket = "/tmp/job\u{fffd}.sock"`, then "does not exist".
     assert_eq!(std::fs::read(t.config_path()).expect("config"), before, "nothing written");
 }
+
+#[test]
+fn issue26_hm_add_keeps_crlf_line_endings_and_a_bom() {
+    let t = Test::new().config("\u{feff}# written on Windows\r\n\r\nhost_defaults = false\r\n");
+    let c = t.config_path();
+    let c = c.to_str().expect("utf8");
+    t.run(&["--config", c, "add", "tmux", "a", "--session", "a"]).code(0);
+    t.run(&["--config", c, "add", "tmux", "b", "--session", "b"]).code(0);
+    t.run(&["--config", c, "monitor", "remove", "a"]).code(0);
+    let text = std::fs::read_to_string(c).expect("config");
+    // Before the fix: no BOM, and every line ended in a bare `\n`.
+    assert!(text.starts_with("\u{feff}# written on Windows\r\n\r\nhost_defaults = false\r\n"), "{text:?}");
+    assert_eq!(text.matches('\n').count(), text.matches("\r\n").count(), "{text:?}");
+    assert_eq!(text.matches("# written on Windows").count(), 1, "{text:?}");
+    assert!(text.contains("name = \"b\"\r\n") && !text.contains("name = \"a\""), "{text:?}");
+    assert!(t.run(&["--config", c, "validate"]).stdout.contains("valid, 1 monitor\n"));
+    // A file of `\n` stays so.
+    let t = Test::new().config("host_defaults = false\n");
+    t.run(&["add", "tmux", "a", "--session", "a"]).code(0);
+    assert!(!std::fs::read_to_string(t.config_path()).expect("config").contains('\r'));
+}
