@@ -78,3 +78,30 @@ fn issue26_hm_add_keeps_crlf_line_endings_and_a_bom() {
     t.run(&["add", "tmux", "a", "--session", "a"]).code(0);
     assert!(!std::fs::read_to_string(t.config_path()).expect("config").contains('\r'));
 }
+
+#[test]
+fn issue26_heal_with_the_database_locked_says_so_on_stderr_as_check_does() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    if !crate::common::have_tool("sqlite3") {
+        return;
+    }
+    let t = Test::new()
+        .config("host_defaults = false\n\n[[monitor]]\nname = \"p\"\nkind = \"command\"\ncommand = [\"true\"]\n");
+    t.run(&["check"]).code(0);
+    // Another writer: a real sqlite3 shell holding an exclusive transaction.
+    let mut holder = Command::new("sqlite3").arg(t.db_path()).stdin(Stdio::piped()).spawn().expect("sqlite3");
+    let mut stdin = holder.stdin.take().expect("stdin");
+    stdin.write_all(b"BEGIN EXCLUSIVE;\nSELECT 1;\n").expect("begin");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let check = t.run(&["check"]);
+    let heal = t.run(&["heal"]);
+    drop(stdin);
+    let _ = holder.wait();
+    let warning = |out: &crate::common::Output| {
+        out.stderr.lines().filter(|l| l.starts_with("hm: warning: ") && l.contains("database is locked")).count()
+    };
+    assert_eq!(warning(&check), 1, "check: {}", check.stderr);
+    // Before the fix heal said nothing on stderr.
+    assert_eq!(warning(&heal), 1, "heal: {}", heal.stderr);
+}
