@@ -2,6 +2,7 @@
 //! report.
 
 use super::Style;
+use super::grid::Grid;
 use crate::check::Metric;
 use crate::engine::report::{
     ActionsReport, CheckReport, CleanReport, ClearLocksReport, HealReport, MonitorChange, MonitorList, PingReport,
@@ -10,22 +11,24 @@ use crate::engine::report::{
 use crate::status::Status;
 use crate::text::escape as esc;
 use crate::units::{format_bytes, format_duration};
-use comfy_table::{Cell, Color, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
+use comfy_table::{Cell, Color, ContentArrangement, Table};
 
 /// A cell of observed text (a message, a path, a command line), escaped.
 pub(super) fn cell(text: &str) -> Cell {
     Cell::new(esc(text))
 }
 
-pub(super) fn table(style: Style, header: &[&str]) -> Table {
+pub(super) fn table(style: Style, header: &[&str]) -> Grid {
     let mut t = Table::new();
-    t.load_style(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic).set_header(header.to_vec());
+    t.load_style(super::grid::borders())
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(header.to_vec());
     if style.color {
         t.enforce_styling();
     } else {
         t.force_no_tty();
     }
-    t
+    Grid::new(t, header)
 }
 
 pub(super) fn status_cell(s: Status, style: Style) -> Cell {

@@ -105,3 +105,20 @@ fn issue26_heal_with_the_database_locked_says_so_on_stderr_as_check_does() {
     // Before the fix heal said nothing on stderr.
     assert_eq!(warning(&heal), 1, "heal: {}", heal.stderr);
 }
+
+#[test]
+fn issue26_below_60_columns_a_table_is_a_list_and_outside_utf8_its_borders_are_ascii() {
+    let config = "host_defaults = false\n\n[[monitor]]\nname = \"p\"\nkind = \"command\"\ncommand = [\"true\"]\n";
+    let narrow = Test::new().config(config).env("COLUMNS", "50").env("LC_ALL", "C.UTF-8");
+    let out = narrow.run(&["check"]);
+    assert!(
+        out.stdout.starts_with("monitor: p\nkind: command\nstatus: ok\nmessage: no output (exit 0)\nfigures:\n"),
+        "{}",
+        out.stdout
+    );
+    let ascii = Test::new().config(config).env("COLUMNS", "120").env("LC_ALL", "C");
+    let out = ascii.run(&["check"]);
+    assert!(out.stdout.starts_with("+---") && out.stdout.is_ascii(), "{}", out.stdout);
+    let utf8 = Test::new().config(config).env("COLUMNS", "120").env("LC_ALL", "en_US.UTF-8");
+    assert!(utf8.run(&["check"]).stdout.starts_with("┌─"));
+}
