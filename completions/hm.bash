@@ -1678,7 +1678,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__tmux)
-            opts="-h -V --session --socket --stuck-after --keys --on-stuck --shell --heal --settle --max-restarts --restart-window --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --session --socket --stuck-after --keys --on-stuck --busy-if --shell --heal --settle --max-restarts --restart-window --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1701,6 +1701,10 @@ _hm() {
                     return 0
                     ;;
                 --on-stuck)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-if)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4268,7 +4272,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__tmux)
-            opts="-h -V --session --socket --stuck-after --keys --on-stuck --shell --heal --settle --max-restarts --restart-window --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --session --socket --stuck-after --keys --on-stuck --busy-if --shell --heal --settle --max-restarts --restart-window --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4291,6 +4295,10 @@ _hm() {
                     return 0
                     ;;
                 --on-stuck)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-if)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

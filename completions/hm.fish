@@ -101,7 +101,7 @@ complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcomman
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -f -a "disk" -d 'Space and inodes of one or every real filesystem, and when it will be full'
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -f -a "process" -d 'Processes by name, command line, pidfile or systemd unit; restarts them'
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -f -a "heartbeat" -d 'The age of a file\'s mtime, of the last `hm ping`, or of an SQL timestamp'
-complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -f -a "tmux" -d 'tmux sessions idle too long; `hm heal` sends them keys'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -f -a "tmux" -d 'tmux sessions whose job printed nothing for too long; `hm heal` sends them keys'
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -f -a "sqlite" -d 'An SQLite database opens, takes a write lock in time, passes quick_check'
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -f -a "http" -d 'An HTTP request: status, body and latency'
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from add" -f -a "tcp" -d 'A TCP connect to host:port, and its latency'
@@ -135,7 +135,7 @@ complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcomman
 complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite http tcp command workspace tasks gpu help" -f -a "disk" -d 'Space and inodes of one or every real filesystem, and when it will be full'
 complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite http tcp command workspace tasks gpu help" -f -a "process" -d 'Processes by name, command line, pidfile or systemd unit; restarts them'
 complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite http tcp command workspace tasks gpu help" -f -a "heartbeat" -d 'The age of a file\'s mtime, of the last `hm ping`, or of an SQL timestamp'
-complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite http tcp command workspace tasks gpu help" -f -a "tmux" -d 'tmux sessions idle too long; `hm heal` sends them keys'
+complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite http tcp command workspace tasks gpu help" -f -a "tmux" -d 'tmux sessions whose job printed nothing for too long; `hm heal` sends them keys'
 complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite http tcp command workspace tasks gpu help" -f -a "sqlite" -d 'An SQLite database opens, takes a write lock in time, passes quick_check'
 complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite http tcp command workspace tasks gpu help" -f -a "http" -d 'An HTTP request: status, body and latency'
 complete -c hm -n "__fish_hm_using_subcommand add; and not __fish_seen_subcommand_from cpu memory load disk process heartbeat tmux sqlite http tcp command workspace tasks gpu help" -f -a "tcp" -d 'A TCP connect to host:port, and its latency'
@@ -264,9 +264,10 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -s V -l version -d 'Print version'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l session -d 'Only this session (default: every session of the server)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l socket -d 'The server\'s socket, as for `tmux -S` (default: the default server)' -r -F
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l stuck-after -d 'A session with no output for this long is stuck (default 30m)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l stuck-after -d 'A session running a job with no output for this long is stuck (default 30m); one idle at a shell prompt never is' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l keys -d 'A tmux key `hm heal` sends a stuck session (repeatable; default C-c)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l on-stuck -d 'Then run this command, split into words like a shell would' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l busy-if -d 'A session idle at a shell prompt has a task when this exits 0 (HM_SESSION names it)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l heal -d 'false: `hm heal` leaves its sessions alone' -r -f -a "true\t''
 false\t''"
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l settle -d 'How long after the keys hm looks again for output (default 2s)' -r
@@ -281,7 +282,7 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 false\t''"
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l shell -d 'Run --on-stuck with /bin/sh -c'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l shell -d 'Run --on-stuck (and --busy-if) with /bin/sh -c'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -s V -l version -d 'Print version'
@@ -410,7 +411,7 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "disk" -d 'Space and inodes of one or every real filesystem, and when it will be full'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "process" -d 'Processes by name, command line, pidfile or systemd unit; restarts them'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "heartbeat" -d 'The age of a file\'s mtime, of the last `hm ping`, or of an SQL timestamp'
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "tmux" -d 'tmux sessions idle too long; `hm heal` sends them keys'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "tmux" -d 'tmux sessions whose job printed nothing for too long; `hm heal` sends them keys'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "sqlite" -d 'An SQLite database opens, takes a write lock in time, passes quick_check'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "http" -d 'An HTTP request: status, body and latency'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "tcp" -d 'A TCP connect to host:port, and its latency'
@@ -584,7 +585,7 @@ complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_f
 complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "disk" -d 'Space and inodes of one or every real filesystem, and when it will be full'
 complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "process" -d 'Processes by name, command line, pidfile or systemd unit; restarts them'
 complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "heartbeat" -d 'The age of a file\'s mtime, of the last `hm ping`, or of an SQL timestamp'
-complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "tmux" -d 'tmux sessions idle too long; `hm heal` sends them keys'
+complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "tmux" -d 'tmux sessions whose job printed nothing for too long; `hm heal` sends them keys'
 complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "sqlite" -d 'An SQLite database opens, takes a write lock in time, passes quick_check'
 complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "http" -d 'An HTTP request: status, body and latency'
 complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "tcp" -d 'A TCP connect to host:port, and its latency'

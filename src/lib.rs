@@ -53,8 +53,18 @@ pub fn run(args: Vec<OsString>) -> i32 {
         Err(e) => {
             use clap::error::ErrorKind::{DisplayHelp, DisplayVersion};
             if matches!(e.kind(), DisplayHelp | DisplayVersion) {
-                let _ = e.print();
-                return 0;
+                // Help that did not reach its reader is a failure, as any
+                // other output is (`hm --help > /dev/full` exited 0, issue 26).
+                let written = e.print().and_then(|()| std::io::Write::flush(&mut std::io::stdout()));
+                return match written {
+                    // A reader that had enough (`| head`) is no failure.
+                    Ok(()) => 0,
+                    Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => 0,
+                    Err(err) => {
+                        eprintln!("hm: error: cannot write output: {}", text::escape(&err.to_string()));
+                        if health { 3 } else { 1 }
+                    }
+                };
             }
             // `--json` promises one JSON document on stdout, usage errors
             // included (issue 16); the text still goes to stderr.
@@ -85,8 +95,20 @@ pub fn run(args: Vec<OsString>) -> i32 {
     let engine = Arc::new(Engine::new(ctx));
     match dispatch(&engine, cli.command, style) {
         Ok(report) => {
-            if let Report::Check(r) = &report {
-                r.warnings.iter().for_each(|w| output::warn(w));
+            // What went wrong without stopping the run goes to stderr, for
+            // `hm heal` as for `hm check` (a locked database's warning was
+            // only in heal's report, issue 26): each line once.
+            let warnings: Vec<&String> = match &report {
+                Report::Check(r) => r.warnings.iter().collect(),
+                Report::Heal(r) => r.before.warnings.iter().chain(r.after.iter().flat_map(|a| &a.warnings)).collect(),
+                _ => Vec::new(),
+            };
+            let mut told: Vec<&String> = Vec::new();
+            for w in warnings {
+                if !told.contains(&w) {
+                    output::warn(w);
+                    told.push(w);
+                }
             }
             if let Err(e) = output::write_stdout(&output::render(&report, style)) {
                 eprintln!("hm: error: cannot write output: {}", text::escape(&e.to_string()));

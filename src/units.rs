@@ -120,6 +120,13 @@ pub fn parse_size(s: &str) -> Result<u64, String> {
 /// and it stays exact in the `f64` that metrics are.
 pub const MAX_SIZE: u64 = 1 << 60;
 
+/// `1 file`, `2 files`: a count with its noun, plural but for one
+/// ("1 files" was printed, issue 26).
+pub(crate) fn count(n: impl Into<u64>, noun: &str) -> String {
+    let n = n.into();
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
+}
+
 /// Format bytes with a binary unit: `512.0 MiB`.
 pub fn format_bytes(b: f64) -> String {
     const UNITS: [&str; 5] = ["B", "KiB", "MiB", "GiB", "TiB"];
@@ -135,6 +142,14 @@ pub fn format_bytes(b: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn issue26_one_file_is_singular() {
+        assert_eq!(
+            (count(1u64, "file"), count(0u64, "file"), count(2u64, "file")),
+            ("1 file".into(), "0 files".into(), "2 files".into())
+        );
+    }
 
     #[test]
     fn issue16_durations_are_bounded_and_computed_seconds_saturate() {

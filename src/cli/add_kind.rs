@@ -7,7 +7,7 @@ use super::add::NAME_HELP;
 use crate::check::kinds::flag::{COMMON, Flag, Form};
 use crate::check::kinds::{self, Kind};
 use crate::config::NewMonitor;
-use clap::{Arg, ArgAction, ArgMatches, Command, value_parser};
+use clap::{Arg, ArgAction, ArgMatches, Command, ValueHint, value_parser};
 use std::path::PathBuf;
 
 /// `hm add KIND`: its NAME, its own flags under its heading, then the
@@ -41,13 +41,16 @@ fn arg(flag: &Flag) -> Arg {
     }
     match flag.form {
         Form::Text | Form::Number | Form::CommandLine => arg.value_parser(value_parser!(String)),
-        Form::Path => arg.value_parser(value_parser!(PathBuf)),
+        // Paths are written into hm.toml, which is UTF-8: one that is not
+        // is refused as a name is, not turned into U+FFFD (a file that then
+        // "does not exist", issue 26). Completion still offers paths.
+        Form::Path => arg.value_parser(value_parser!(String)).value_hint(ValueHint::AnyPath),
         Form::Float => arg.value_parser(value_parser!(f64)),
         Form::Count => arg.value_parser(value_parser!(u32)),
         Form::Bool => arg.value_parser(value_parser!(bool)),
         Form::Switch => arg.action(ArgAction::SetTrue),
         Form::Texts | Form::Argv => arg.value_parser(value_parser!(String)).action(ArgAction::Append),
-        Form::Paths => arg.value_parser(value_parser!(PathBuf)).action(ArgAction::Append),
+        Form::Paths => arg.value_parser(value_parser!(String)).value_hint(ValueHint::AnyPath).action(ArgAction::Append),
         Form::Codes => arg.value_parser(value_parser!(u16)).action(ArgAction::Append),
     }
 }
@@ -73,18 +76,14 @@ fn set(new: &mut NewMonitor, flag: &Flag, m: &ArgMatches, shell: bool) -> anyhow
     let texts = || m.get_many::<String>(key).map_or_else(Vec::new, |v| v.cloned().collect::<Vec<_>>());
     match flag.form {
         Form::Text => new.text(key, text()),
-        Form::Path => new.path(key, m.get_one::<PathBuf>(key).cloned()),
+        Form::Path => new.path(key, m.get_one::<String>(key).map(PathBuf::from)),
         Form::Number => new.number(key, text()),
         Form::Float => new.number(key, m.get_one::<f64>(key)),
         Form::Count => new.number(key, m.get_one::<u32>(key)),
         Form::Bool => new.boolean(key, m.get_one::<bool>(key).copied()),
         Form::Switch => new.switch(key, m.get_flag(key)),
         Form::Texts => new.list(key, texts()),
-        Form::Paths => {
-            let paths =
-                m.get_many::<PathBuf>(key).map_or_else(Vec::new, |v| v.map(|p| p.display().to_string()).collect());
-            new.list(key, paths)
-        }
+        Form::Paths => new.list(key, texts()),
         Form::Codes => {
             new.list(key, m.get_many::<u16>(key).map_or_else(Vec::new, |v| v.map(|c| i64::from(*c)).collect()))
         }

@@ -68,7 +68,8 @@ pub(crate) fn remove_monitor(text: &str, name: &str) -> Result<String> {
     // first monitor took the header with it (issue 16).
     let out = doc.to_string();
     Ok(match header(text) {
-        Some(h) if !out.starts_with(h) => format!("{h}{}", out.trim_start_matches(['\n', '\r'])),
+        // toml_edit writes `\n` (the caller puts `\r\n` back).
+        Some(h) if !out.starts_with(&h.replace("\r\n", "\n")) => format!("{h}{}", out.trim_start_matches(['\n', '\r'])),
         _ => out,
     })
 }
@@ -133,7 +134,9 @@ pub(crate) fn edit_locked(
     {
         bail!("{errors}; fix it first (`hm validate` lists every error)");
     }
-    let updated = edit(text.as_deref())?;
+    // The file keeps its BOM and line endings (`endings.rs`).
+    let endings = text.as_deref().map(super::endings::Endings::of).unwrap_or_default();
+    let updated = endings.apply(&edit(text.as_deref().map(|t| t.strip_prefix('\u{feff}').unwrap_or(t)))?);
     crate::safe_write::replace_file(&real, updated.as_bytes(), 0o600)?;
     Ok(real)
 }

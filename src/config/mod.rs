@@ -9,6 +9,7 @@ pub(crate) mod channels;
 pub(crate) mod checker;
 mod defaults;
 pub(crate) mod edit;
+mod endings;
 mod kinds;
 mod load;
 pub(crate) mod model;

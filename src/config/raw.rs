@@ -67,6 +67,7 @@ pub(crate) struct RawMonitor {
     pub stuck_after: Option<String>,
     pub keys: Option<Vec<String>>,
     pub on_stuck: Option<CommandLine>,
+    pub busy_if: Option<CommandLine>,
     pub settle: Option<String>,
     // sqlite
     pub quick_check: Option<bool>,

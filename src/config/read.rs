@@ -82,8 +82,15 @@ fn judge(path: &Path, st: &FileStat, untrusted: Option<&Option<String>>) -> Resu
     }
     let Some(untrusted) = untrusted else { return Ok(()) };
     if st.st_mode & 0o022 != 0 {
+        // Say who may write it: "others" for a group-writable file sent
+        // people looking for a world-writable bit (issue 26).
+        let who = match (st.st_mode & 0o020 != 0, st.st_mode & 0o002 != 0) {
+            (true, true) => "its group and others",
+            (true, false) => "its group",
+            _ => "others",
+        };
         bail!(
-            "refusing config {shown}: hm runs as root and the file is writable by others (mode {:o}); chmod go-w it",
+            "refusing config {shown}: hm runs as root and the file is writable by {who} (mode {:o}); chmod go-w it",
             st.st_mode & 0o7777
         );
     }

@@ -126,7 +126,11 @@ impl Engine {
             let bytes: u64 = out.removed.iter().map(|f| f.bytes).sum();
             if !dry_run {
                 let outcome = if out.errors.is_empty() { "ok" } else { "partial" };
-                let details = format!("deleted {} files, freed {}", out.removed.len(), format_bytes(bytes as f64));
+                let details = format!(
+                    "deleted {}, freed {}",
+                    crate::units::count(out.removed.len() as u64, "file"),
+                    format_bytes(bytes as f64)
+                );
                 super::remedy::record(store, unix_now(), &r.name, "clean-disk", outcome, details)?;
             }
             reports.push(RuleReport {

@@ -65,7 +65,11 @@ impl Engine {
                     Ok(c) => {
                         cleaned = Some((c.files, c.bytes));
                         let outcome = if dry_run { Outcome::WouldClean } else { Outcome::Cleaned };
-                        let details = format!("{} files, {}", c.files, format_bytes(c.bytes as f64));
+                        let details = format!(
+                            "{}, {}",
+                            crate::units::count(c.files as u64, "file"),
+                            format_bytes(c.bytes as f64)
+                        );
                         remedy(m, RemedyKind::CleanDisk, outcome, details)
                     }
                     Err(e) => failed(RemedyKind::CleanDisk, e),

@@ -52,9 +52,9 @@ impl Engine {
         // The counters say which output was only the echo of earlier keys.
         let data = Inputs { counters: store.counters()?, ..Default::default() };
         let ctx = data.ctx(host.as_ref(), unix_now());
-        let limit = spec.stuck_after.as_secs_f64();
+        // A session idle at a prompt is never sent keys (issue 26).
         let stuck: Vec<Session> =
-            sessions(&ctx, spec)?.unwrap_or_default().into_iter().filter(|s| s.idle_s > limit).collect();
+            sessions(&ctx, spec)?.unwrap_or_default().into_iter().filter(|s| s.stuck(spec)).collect();
         let history = store.attempts_since(monitor, ACTION, ctx.now - spec.window.as_secs_f64())?;
         stuck.iter().map(|s| one(&ctx, store, monitor, spec, s, &history, dry_run)).collect()
     }
@@ -129,7 +129,7 @@ fn one(
         // Its output so far is the echo of these keys: the session stays
         // stuck since its own last output.
         let now = unix_now();
-        let stamp = activity(ctx, spec).ok().flatten().and_then(|a| a.get(name).copied()).unwrap_or(now.floor());
+        let stamp = activity(ctx, spec).ok().flatten().and_then(|a| a.get(name).map(|l| l.last)).unwrap_or(now.floor());
         store.set_counter(&sent_key(spec, name), Counter { value: stamp, ts: now })?;
         store.set_counter(&quiet_key(spec, name), Counter { value: s.last_output, ts: now })?;
     }

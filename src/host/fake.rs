@@ -33,6 +33,8 @@ pub(crate) struct FakeHost {
     /// cached). Scan entries with an inode number are still the listed
     /// process ([`Host::listed`]) while they have details.
     pub retitled: Vec<(u32, String)>,
+    /// What holds the terminal, by pid (a pid not here has none).
+    pub foreground: Vec<(u32, super::Foreground)>,
 }
 
 impl Host for FakeHost {
@@ -56,6 +58,9 @@ impl Host for FakeHost {
     fn uid(&self, pid: u32) -> Option<u32> {
         self.process(pid)?;
         Some(self.uids.iter().find(|(p, _)| *p == pid).map_or(0, |(_, u)| *u))
+    }
+    fn foreground(&self, pid: u32) -> Option<super::Foreground> {
+        self.foreground.iter().find(|(p, _)| *p == pid).map(|(_, f)| f.clone())
     }
     fn protected_pids(&self) -> Vec<u32> {
         std::iter::once(1).chain(self.ancestors.iter().copied()).collect()

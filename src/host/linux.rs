@@ -108,6 +108,10 @@ impl Host for LinuxHost {
         procfs::uid(pid)
     }
 
+    fn foreground(&self, pid: u32) -> Option<super::Foreground> {
+        super::tty::foreground(pid)
+    }
+
     fn protected_pids(&self) -> Vec<u32> {
         self.protected.get_or_init(super::lineage::protected_pids).clone()
     }

@@ -17,6 +17,7 @@ pub(crate) mod linux;
 mod locks;
 mod proc_cache;
 mod procfs;
+mod tty;
 pub(crate) mod worker_unit;
 
 use anyhow::Result;
@@ -24,6 +25,7 @@ pub(crate) use nix::sys::signal::Signal;
 pub(crate) use proc_cache::ProcCache;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
+pub(crate) use tty::Foreground;
 
 /// One entry of the process-table scan: just enough to match on.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -165,6 +167,9 @@ pub(crate) trait Host: Sync {
     }
     /// The uid a process runs as, when its real and effective uids agree.
     fn uid(&self, pid: u32) -> Option<u32>;
+    /// Whether `pid`'s own group holds its terminal, and its argv (`tty.rs`);
+    /// `None` when it is gone or has no terminal.
+    fn foreground(&self, pid: u32) -> Option<Foreground>;
     /// Pids never counted as a match nor signalled: pid 1, hm itself and
     /// its ancestors, read now ([`lineage`]).
     fn protected_pids(&self) -> Vec<u32>;

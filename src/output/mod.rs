@@ -13,6 +13,7 @@
 //! (issue 25). JSON keeps the exact characters: serde escapes them.
 
 mod alerts;
+mod grid;
 pub(crate) mod json;
 pub(crate) mod nagios;
 mod prometheus;

@@ -16,11 +16,10 @@ fn label(monitor: &str, metric: &str) -> String {
 }
 
 fn num(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{v:.0}")
-    } else {
-        format!("{v:.3}").trim_end_matches('0').to_string()
-    }
+    let text = if v.fract() == 0.0 && v.abs() < 1e15 { format!("{v:.0}") } else { format!("{v:.3}") };
+    // `0.0004` rounds to `0.000`: trimmed, that was `0.` (issue 26).
+    let text = if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.') } else { &text };
+    if text == "-0" { "0".to_string() } else { text.to_string() }
 }
 
 /// `text` in a status line: no `|` (it would start perfdata), control
@@ -42,7 +41,7 @@ pub(crate) fn render(r: &StatusReport) -> String {
         .map(|m| format!("{} {} ({})", m.status.as_str(), flat(&m.monitor), flat(&m.message)))
         .collect();
     if problems.is_empty() {
-        problems.push(format!("{} monitors ok", r.monitors.len()));
+        problems.push(format!("{} ok", crate::units::count(r.monitors.len() as u64, "monitor")));
     }
     let mut perf = vec![format!("'health_score'={};;;0;100", num(r.score))];
     for m in &r.monitors {
@@ -76,5 +75,13 @@ mod tests {
     fn labels_are_quoted_and_numbers_short() {
         assert_eq!(label("api", "it's"), "'api:it''s'");
         assert_eq!((num(95.0), num(12.5), num(0.3333333)), ("95".into(), "12.5".into(), "0.333".into()));
+    }
+
+    #[test]
+    fn issue26_a_value_that_rounds_to_zero_is_written_0() {
+        for v in [0.0, -0.0, 0.0004, -0.0004, 0.0001] {
+            assert_eq!(num(v), "0", "{v}");
+        }
+        assert_eq!((num(100.0), num(-2.5), num(0.0106)), ("100".into(), "-2.5".into(), "0.011".into()));
     }
 }

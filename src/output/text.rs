@@ -2,6 +2,7 @@
 //! report.
 
 use super::Style;
+use super::grid::Grid;
 use crate::check::Metric;
 use crate::engine::report::{
     ActionsReport, CheckReport, CleanReport, ClearLocksReport, HealReport, MonitorChange, MonitorList, PingReport,
@@ -10,22 +11,24 @@ use crate::engine::report::{
 use crate::status::Status;
 use crate::text::escape as esc;
 use crate::units::{format_bytes, format_duration};
-use comfy_table::{Cell, Color, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
+use comfy_table::{Cell, Color, ContentArrangement, Table};
 
 /// A cell of observed text (a message, a path, a command line), escaped.
 pub(super) fn cell(text: &str) -> Cell {
     Cell::new(esc(text))
 }
 
-pub(super) fn table(style: Style, header: &[&str]) -> Table {
+pub(super) fn table(style: Style, header: &[&str]) -> Grid {
     let mut t = Table::new();
-    t.load_style(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic).set_header(header.to_vec());
+    t.load_style(super::grid::borders())
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(header.to_vec());
     if style.color {
         t.enforce_styling();
     } else {
         t.force_no_tty();
     }
-    t
+    Grid::new(t, header)
 }
 
 pub(super) fn status_cell(s: Status, style: Style) -> Cell {
@@ -154,7 +157,7 @@ pub(super) fn monitor_list(r: &MonitorList) -> String {
         t.add_row(vec![cell(&m.name), cell(&m.kind), cell(&m.target), cell(&m.thresholds), Cell::new(from)]);
     }
     let source = r.config.as_ref().map_or("no config file: embedded defaults".to_string(), |p| p.display().to_string());
-    format!("{t}\n{} monitors ({source})\n", r.monitors.len())
+    format!("{t}\n{} ({source})\n", crate::units::count(r.monitors.len() as u64, "monitor"))
 }
 
 pub(super) fn monitor_change(r: &MonitorChange) -> String {
@@ -168,7 +171,7 @@ pub(super) fn validate(r: &ValidateReport) -> String {
     );
     if r.valid {
         let warnings: String = r.warnings.iter().map(|w| format!("warning: {}\n", esc(w))).collect();
-        return format!("{warnings}{file}: valid, {} monitors\n", r.monitors);
+        return format!("{warnings}{file}: valid, {}\n", crate::units::count(r.monitors as u64, "monitor"));
     }
     let mut out: String = r.errors.iter().map(|e| format!("{}\n", esc(&e.to_string()))).collect();
     out.push_str(&format!("{file}: {} error{}\n", r.errors.len(), if r.errors.len() == 1 { "" } else { "s" }));
@@ -204,8 +207,8 @@ pub(super) fn clean(r: &CleanReport, style: Style) -> String {
     out.push_str(&format!("{t}\n"));
     let what = if r.dry_run { "would free" } else { "freed" };
     out.push_str(&format!(
-        "{} files, {what} {}{}\n",
-        r.files,
+        "{}, {what} {}{}\n",
+        crate::units::count(r.files as u64, "file"),
         format_bytes(r.bytes as f64),
         if r.dry_run { " (dry run)" } else { "" }
     ));

@@ -57,22 +57,45 @@ pub(super) fn history(r: &HistoryReport, style: Style) -> String {
             Cell::new(m(s.min)),
             Cell::new(m(s.max)),
             Cell::new(m(s.last)),
-            Cell::new(sparkline(&values)),
+            Cell::new(sparkline(&values, &s.unit)),
         ]);
     }
     format!("{t}\n{}: since {}\n", esc(&r.monitor), r.since)
 }
 
-/// `▁▂▃▄▅▆▇█`, scaled between the values' min and max.
-pub(super) fn sparkline(values: &[f64]) -> String {
+/// `▁▂▃▄▅▆▇█`, scaled between the values' min and max, over a span of at
+/// least a tenth of their size (and a point for `%`), centred: values
+/// that differ by less, which the min and max columns show alike, draw a
+/// near-flat line (2.46% to 2.54% drew `▅█▁▁`, issue 26).
+pub(super) fn sparkline(values: &[f64], unit: &str) -> String {
     const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
     let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
     let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let least = (0.1 * lo.abs().max(hi.abs())).max(if unit == "%" { 1.0 } else { 0.0 });
+    let span = (hi - lo).max(least);
+    let mid = (hi + lo) / 2.0;
     values
         .iter()
         .map(|v| {
-            let i = if hi > lo { ((v - lo) / (hi - lo) * 7.0).round() as usize } else { 3 };
-            BARS[i.min(7)]
+            let i = if span > 0.0 { 3.0 + ((v - mid) / span * 7.0).round() } else { 3.0 };
+            BARS[i.clamp(0.0, 7.0) as usize]
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sparkline;
+
+    #[test]
+    fn issue26_values_that_hardly_differ_draw_a_near_flat_line() {
+        assert_eq!(sparkline(&[2.5, 2.54, 2.46, 2.47], "%"), "▄▄▄▄");
+        assert_eq!(sparkline(&[25.0, 25.4, 24.6], ""), "▄▅▃");
+        assert_eq!(sparkline(&[1000.0, 1001.0, 999.0], "B"), "▄▄▄");
+        assert_eq!(sparkline(&[5.0, 5.0], ""), "▄▄");
+        assert_eq!(sparkline(&[0.0, 0.0], "%"), "▄▄");
+        // Real swings still use the whole height.
+        assert_eq!(sparkline(&[0.0, 50.0, 100.0], "%"), "▁▄█");
+        assert_eq!(sparkline(&[2.0, 9.0, 2.0], ""), "▁█▁");
+    }
 }

@@ -97,7 +97,7 @@ fn a_full_disk_gets_its_clean_rules() {
     out.code(1);
     let doc = out.json();
     assert_eq!(doc["remedies"][0]["remedy"], "clean-disk");
-    assert_eq!(doc["remedies"][0]["details"], "1 files, 4.9 KiB");
+    assert_eq!(doc["remedies"][0]["details"], "1 file, 4.9 KiB");
     assert!(!old.exists());
 }
 

@@ -37,6 +37,7 @@ mod security_http;
 mod security_procs;
 mod security_text;
 mod serve;
+mod small26;
 mod sqlite;
 mod status;
 mod tmux;

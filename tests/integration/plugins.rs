@@ -218,7 +218,7 @@ fn a_workspace_missing_files_or_not_writable_is_critical() {
     );
     assert_status(&doc, "files", "critical", "missing b;");
     assert_status(&doc, "readonly", "critical", "not writable: ");
-    assert_status(&doc, "writable", "ok", "in 1 files");
+    assert_status(&doc, "writable", "ok", "in 1 file");
     assert_status(&doc, "gone", "critical", "nope");
     let left: Vec<_> = std::fs::read_dir(&rw).expect("ls").filter_map(|e| e.ok()).map(|e| e.file_name()).collect();
     assert_eq!(left, ["a"], "the write test leaves nothing behind");

@@ -6,6 +6,7 @@
 
 mod budget;
 mod issue25;
+mod issue26;
 
 use crate::common::{Test, have_tool, result};
 use std::path::{Path, PathBuf};

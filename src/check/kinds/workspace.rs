@@ -102,10 +102,10 @@ pub(crate) fn check(_ctx: &CheckCtx<'_>, spec: &WorkspaceSpec, timeout: Duration
     let size = Metric::new("size", seen.bytes as f64, "B").limits(spec.size);
     let mut status = size.status();
     let shown_size = format!(
-        "{}{} in {} files",
+        "{}{} in {}",
         if seen.complete { "" } else { "at least " },
         format_bytes(seen.bytes as f64),
-        seen.files
+        crate::units::count(seen.files as u64, "file")
     );
     if !seen.complete && status != Status::Critical {
         status = Status::Unknown;

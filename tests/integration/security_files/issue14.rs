@@ -260,7 +260,7 @@ fn issue14_a_config_in_a_directory_others_may_write_is_refused_unless_sticky() {
     std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).expect("chmod");
     std::fs::set_permissions(dir.join("hm.toml"), std::fs::Permissions::from_mode(0o666)).expect("chmod");
     for args in [&["--config", c, "check"][..], &["--config", c, "validate"]] {
-        assert!(t.run(args).one_line_error().contains("writable by others (mode 666)"), "{args:?}");
+        assert!(t.run(args).one_line_error().contains("writable by its group and others (mode 666)"), "{args:?}");
     }
 }
 

@@ -1,8 +1,10 @@
 //! The `tmux` kind: its spec, keys, validation and description; the
 //! check, and the session reading `hm unstick` shares, are in `check.rs`;
+//! telling a pane idle at its shell's prompt from a job, in `prompt.rs`;
 //! judging the server's socket before tmux connects, in `socket.rs`.
 
 mod check;
+mod prompt;
 mod socket;
 
 pub(crate) use check::{Session, activity, check, quiet_key, sent_key, sessions};
@@ -15,8 +17,9 @@ use crate::units::format_duration;
 use std::path::PathBuf;
 use std::time::Duration;
 
-/// A `tmux` monitor: sessions none of whose panes printed anything for
-/// longer than `stuck_after` are stuck.
+/// A `tmux` monitor: sessions running a job none of whose panes printed
+/// anything for longer than `stuck_after` are stuck; sessions whose panes
+/// all sit at their shell's prompt are idle.
 #[derive(Debug, Clone)]
 pub struct TmuxSpec {
     /// One session, the sessions a glob matches (`worker-*`), or every
@@ -29,6 +32,9 @@ pub struct TmuxSpec {
     pub keys: Vec<String>,
     /// ...then this command, if any.
     pub on_stuck: Option<Vec<String>>,
+    /// Exits 0 when a session whose panes sit at a prompt has a task all
+    /// the same (a job waiting in its own REPL): then its silence counts.
+    pub busy_if: Option<Vec<String>>,
     /// Whether `hm heal` may unstick it.
     pub heal: bool,
     /// How long to wait after the keys for the session to print again.
@@ -80,6 +86,7 @@ pub(crate) static KIND: Kind = Kind {
         "stuck_after",
         "keys",
         "on_stuck",
+        "busy_if",
         "shell",
         "heal",
         "settle",
@@ -87,15 +94,23 @@ pub(crate) static KIND: Kind = Kind {
         "restart_window",
     ],
     add: AddHelp {
-        about: "tmux sessions idle too long; `hm heal` sends them keys",
+        about: "tmux sessions whose job printed nothing for too long; `hm heal` sends them keys",
         heading: "A tmux monitor",
         flags: &[
             Flag::text("session", "NAME", "Only this session (default: every session of the server)"),
             Flag::path("socket", "FILE", "The server's socket, as for `tmux -S` (default: the default server)"),
-            Flag::text("stuck_after", "DURATION", "A session with no output for this long is stuck (default 30m)"),
+            Flag::text(
+                "stuck_after",
+                "DURATION",
+                "A session running a job with no output for this long is stuck (default 30m); one idle at a shell prompt never is",
+            ),
             Flag::texts("keys", "KEY", "A tmux key `hm heal` sends a stuck session (repeatable; default C-c)"),
             Flag::command_line("on_stuck", "Then run this command, split into words like a shell would"),
-            Flag::switch("shell", "Run --on-stuck with /bin/sh -c").requires("on_stuck"),
+            Flag::command_line(
+                "busy_if",
+                "A session idle at a shell prompt has a task when this exits 0 (HM_SESSION names it)",
+            ),
+            Flag::switch("shell", "Run --on-stuck (and --busy-if) with /bin/sh -c").requires("on_stuck"),
             Flag::boolean("heal", "false: `hm heal` leaves its sessions alone"),
             Flag::text("settle", "DURATION", "How long after the keys hm looks again for output (default 2s)"),
             Flag::count(
@@ -125,6 +140,7 @@ pub(crate) static KIND: Kind = Kind {
 
 fn validate(c: &mut Checker<'_, '_>, raw: &RawMonitor) -> Option<Spec> {
     let on_stuck = raw.on_stuck.as_ref().and_then(|cmd| argv(c, "on_stuck", cmd, raw.shell.unwrap_or(false)));
+    let busy_if = raw.busy_if.as_ref().and_then(|cmd| argv(c, "busy_if", cmd, raw.shell.unwrap_or(false)));
     if let Some(s) = raw.session.as_deref().filter(|s| is_glob(s))
         && let Err(e) = glob::Pattern::new(s)
     {
@@ -139,6 +155,7 @@ fn validate(c: &mut Checker<'_, '_>, raw: &RawMonitor) -> Option<Spec> {
         stuck_after: c.duration("stuck_after", raw.stuck_after.as_deref(), Duration::from_secs(30 * 60)),
         keys: raw.keys.clone().unwrap_or_else(|| vec!["C-c".to_string()]),
         on_stuck,
+        busy_if,
         heal: raw.heal.unwrap_or(true),
         settle: c.duration("settle", raw.settle.as_deref(), Duration::from_secs(2)),
         max_restarts: raw.max_restarts.unwrap_or(DEFAULT_MAX_RESTARTS),
