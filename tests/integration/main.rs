@@ -25,6 +25,7 @@ mod monitor;
 mod plugins;
 mod probes;
 mod prometheus;
+mod record_first;
 mod remote_ping;
 mod restart;
 mod run_loop;
