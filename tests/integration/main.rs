@@ -26,6 +26,7 @@ mod plugins;
 mod probes;
 mod prometheus;
 mod record_first;
+mod record_signals;
 mod remote_ping;
 mod restart;
 mod run_loop;
