@@ -160,7 +160,7 @@ fn issue18_a_schema_4_database_is_migrated_and_its_samples_still_read() {
     }
     let mut s = Store::open(&path).expect("migrated");
     let version: i64 = s.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("version");
-    assert_eq!(version, MIGRATIONS.len() as i64);
+    assert_eq!(usize::try_from(version).expect("version"), MIGRATIONS.len());
     s.record_checks(10.0, &[result("cpu", Status::Ok)]).expect("record");
     assert_eq!(s.samples("cpu", "cpu", 0.0).expect("samples"), vec![(5.0, 40.0), (10.0, 12.5)]);
     assert_eq!(s.latest_check("cpu").expect("latest").expect("some").since, 5.0);

@@ -25,7 +25,10 @@ pub(crate) fn pids_of(argv0: &str) -> Vec<u32> {
 /// SIGKILL every process whose command line starts with `argv0`.
 pub(crate) fn kill_all(argv0: &str) {
     for pid in pids_of(argv0) {
-        let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid as i32), nix::sys::signal::Signal::SIGKILL);
+        let _ = nix::sys::signal::kill(
+            nix::unistd::Pid::from_raw(i32::try_from(pid).expect("pid")),
+            nix::sys::signal::Signal::SIGKILL,
+        );
     }
 }
 
