@@ -940,7 +940,7 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand --config 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
             cand --db 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
             cand --dry-run 'Show what would be done, do nothing'
-            cand --reset 'Reset the restart budget (after hm gave up), then restart'
+            cand --reset 'Reset the automatic restart budget (after a crash loop), then restart'
             cand --json 'Print one JSON document on stdout instead of a table'
             cand -h 'Print help'
             cand --help 'Print help'

@@ -428,7 +428,7 @@ complete -c hm -n "__fish_hm_using_subcommand remove" -s V -l version -d 'Print 
 complete -c hm -n "__fish_hm_using_subcommand restart-worker" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand restart-worker" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand restart-worker" -l dry-run -d 'Show what would be done, do nothing'
-complete -c hm -n "__fish_hm_using_subcommand restart-worker" -l reset -d 'Reset the restart budget (after hm gave up), then restart'
+complete -c hm -n "__fish_hm_using_subcommand restart-worker" -l reset -d 'Reset the automatic restart budget (after a crash loop), then restart'
 complete -c hm -n "__fish_hm_using_subcommand restart-worker" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand restart-worker" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand restart-worker" -s V -l version -d 'Print version'

@@ -110,6 +110,11 @@ pub fn run(args: Vec<OsString>) -> i32 {
                     told.push(w);
                 }
             }
+            if let Report::Heal(h) = &report
+                && let Some(why) = &h.not_acting
+            {
+                eprintln!("hm: {}", text::escape(why));
+            }
             if let Err(e) = output::write_stdout(&output::render(&report, style)) {
                 eprintln!("hm: error: cannot write output: {}", text::escape(&e.to_string()));
                 return if health { 3 } else { 1 };

@@ -95,7 +95,7 @@ pub(crate) enum Command {
     Remove(RemoveArgs),
     /// Restart a process monitor's worker now and check that it runs
     #[command(
-        after_help = "Examples:\n  hm restart-worker api --dry-run\n  hm restart-worker api\n  hm restart-worker api --reset      after it gave up (restart budget spent)\n\nExit code: 0 restarted, 1 failed or gave up."
+        after_help = "Examples:\n  hm restart-worker api --dry-run\n  hm restart-worker api\n  hm restart-worker api --reset      clear the automatic restart budget too\n\nA restart asked for here (or over HTTP) is recorded as manual: it is never held\nback by the automatic budget (max_restarts in restart_window, and the backoff)\nand does not use it up; `hm heal` counts only its own restarts.\nIts intent is recorded first: when hm cannot record it, nothing is done.\n\nExit code: 0 restarted, 1 failed, interrupted or not recorded."
     )]
     RestartWorker(RestartArgs),
     /// Delete old files by the [[clean]] rules of hm.toml, or in the given directories
@@ -238,7 +238,7 @@ pub(crate) struct RestartArgs {
     /// Show what would be done, do nothing
     #[arg(long)]
     pub dry_run: bool,
-    /// Reset the restart budget (after hm gave up), then restart
+    /// Reset the automatic restart budget (after a crash loop), then restart
     #[arg(long)]
     pub reset: bool,
 }

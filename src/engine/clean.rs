@@ -1,9 +1,13 @@
 //! Freeing space by the `[[clean]]` rules of hm.toml, or by a rule given
 //! on the command line: `hm clean-disk` and the clean-disk step of
 //! `hm heal`. A dry run lists what would go; a real run (under the run
-//! lock, which the caller holds) records one action per rule.
+//! lock, which the caller holds) records one action per rule, its intent
+//! before it deletes anything (issue 26), except on the full disk that
+//! holds the database: freeing it is what clean-disk is for, so the
+//! intent goes to stderr and the system log, and the row follows.
 
 use super::Engine;
+use super::intent::{Intent, NotActing, Pending, intend_one};
 use super::report::{CleanReport, RuleReport};
 use crate::config::{CleanRule, Config};
 use crate::heal::clean_disk;
@@ -105,10 +109,23 @@ impl Engine {
         }
         let mut reports = Vec::new();
         for r in rules {
+            // Record before acting (issue 26), but for the one case that
+            // cannot: this rule frees the full disk the database is on.
+            let started = unix_now();
+            let pending = if dry_run { None } else { intend_clean(store, r)? };
             let progress = Progress::new(&r.name);
-            let mut out = clean_disk::run_with_progress(r, SystemTime::now(), dry_run, &|seen, matched| {
+            let out = clean_disk::run_with_progress(r, SystemTime::now(), dry_run, &|seen, matched| {
                 progress.tick(seen, matched)
-            })?;
+            });
+            let mut out = match out {
+                Ok(out) => out,
+                Err(e) => {
+                    if let Some(p) = pending {
+                        p.finish("failed", &format!("{e:#}"))?;
+                    }
+                    return Err(e);
+                }
+            };
             progress.done();
             let journal = r.journal_vacuum.map(|age| {
                 let argv = vec!["journalctl".to_string(), format!("--vacuum-time={}s", age.as_secs())];
@@ -131,7 +148,11 @@ impl Engine {
                     crate::units::count(out.removed.len() as u64, "file"),
                     format_bytes(bytes as f64)
                 );
-                super::remedy::record(store, unix_now(), &r.name, "clean-disk", outcome, details)?;
+                match pending {
+                    Some(p) => p.finish(outcome, &details)?,
+                    // Space is freed: the record follows the deed.
+                    None => super::remedy::record(store, started, &r.name, "clean-disk", outcome, details)?,
+                }
             }
             reports.push(RuleReport {
                 rule: r.name.clone(),
@@ -150,4 +171,50 @@ impl Engine {
             rules: reports,
         })
     }
+}
+
+/// What a rule will delete, for its intent.
+fn targets(r: &CleanRule) -> String {
+    let roots: Vec<String> = r.roots.iter().map(|p| p.display().to_string()).collect();
+    let globs: Vec<&str> = r.globs.iter().map(glob::Pattern::as_str).collect();
+    let mut t = format!("files older than {} under {}", crate::units::format_duration(r.older_than), roots.join(", "));
+    if !globs.is_empty() {
+        t.push_str(&format!(" matching {}", globs.join(", ")));
+    }
+    if let Some(age) = r.journal_vacuum {
+        t.push_str(&format!("; journalctl --vacuum-time={}s", age.as_secs()));
+    }
+    t
+}
+
+/// Commit the intent of rule `r`: `Ok(None)` when it cannot be committed
+/// because the disk that holds the database is full and `r` cleans that
+/// disk. Then the intent goes to stderr and the system log instead, and
+/// the row is written once the rule freed space.
+fn intend_clean<'s>(store: &'s Store, r: &CleanRule) -> Result<Option<Pending<'s>>> {
+    let intent = Intent::new(&r.name, "clean-disk", targets(r));
+    match intend_one(store, intent) {
+        Ok(p) => Ok(Some(p)),
+        Err(NotActing::Unrecorded { why, full: true }) if cleans_disk_of(r, store.path()) => {
+            let line = format!(
+                "{why}: clean-disk rule {} frees it first and records it after: deleting {}",
+                r.name,
+                targets(r)
+            );
+            crate::output::warn(&line);
+            if let Err(e) = crate::host::syslog::warning(&line) {
+                crate::output::warn(&format!("{e:#}"));
+            }
+            Ok(None)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Whether one of `r`'s roots is on the filesystem that holds `db`.
+fn cleans_disk_of(r: &CleanRule, db: &std::path::Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let dir = db.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    let Ok(held) = std::fs::metadata(dir).map(|m| m.dev()) else { return false };
+    r.roots.iter().any(|root| std::fs::metadata(root).is_ok_and(|m| m.dev() == held))
 }

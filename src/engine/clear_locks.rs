@@ -3,12 +3,12 @@
 //! `hm heal`.
 
 use super::Engine;
+use super::intent::{Intent, intend_one};
 use super::report::{ClearLocksReport, DbReport};
 use crate::config::{Config, Spec, SqliteSpec};
 use crate::heal::clear_locks;
 use crate::host::ProcNeeds;
 use crate::store::Store;
-use crate::time::unix_now;
 use anyhow::{Result, bail};
 use std::path::PathBuf;
 
@@ -53,11 +53,29 @@ impl Engine {
         let mut databases = Vec::new();
         let host = self.host(ProcNeeds::default());
         for (path, killable) in targets {
-            let c = clear_locks::clear(host.as_ref(), path, killable, dry_run)?;
-            if !dry_run {
-                let outcome = if c.left_alone { "skipped" } else { "ok" };
-                let monitor = path.display().to_string();
-                super::remedy::record(store, unix_now(), &monitor, "clear-locks", outcome, c.steps.join("; "))?;
+            let monitor = path.display().to_string();
+            // Record before acting (issue 26).
+            let pending = if dry_run {
+                None
+            } else {
+                let what = if killable.is_empty() {
+                    format!("checkpoint {monitor}")
+                } else {
+                    format!("checkpoint {monitor}; stop its holders matching {}", killable.join(", "))
+                };
+                Some(intend_one(store, Intent::new(&monitor, "clear-locks", what))?)
+            };
+            let c = match clear_locks::clear(host.as_ref(), path, killable, dry_run) {
+                Ok(c) => c,
+                Err(e) => {
+                    if let Some(p) = pending {
+                        p.finish("failed", &format!("{e:#}"))?;
+                    }
+                    return Err(e);
+                }
+            };
+            if let Some(p) = pending {
+                p.finish(if c.left_alone { "skipped" } else { "ok" }, &c.steps.join("; "))?;
             }
             databases.push(DbReport {
                 database: path.clone(),

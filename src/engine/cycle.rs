@@ -22,28 +22,25 @@ use crate::heal::restart::{Budget, budget};
 use crate::status::Status;
 use crate::store::{OpenError, Store, is_corrupt, with_space_hint};
 use crate::time::{rfc3339, unix_now};
-use crate::units::format_duration;
 use anyhow::Result;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
 
-/// A worker whose restart budget is spent stays critical, whatever it does
-/// now, until an operator resets it: hm stopped healing it, and someone
-/// has to know.
+/// A worker whose automatic restart budget is spent is in a crash loop
+/// (issue 26): critical while it is down (hm will not restart it until
+/// the window lets it), a warning while it runs, saying when the next
+/// automatic restart is allowed.
 fn gave_up(store: &Store, m: &Monitor, r: &mut CheckResult, now: f64) -> Result<()> {
     let Spec::Process(p) = &m.spec else { return Ok(()) };
     let Some(restart) = &p.restart else { return Ok(()) };
-    let history = store.restarts_since(&m.name, now - restart.window.as_secs_f64())?;
+    let history = store.restarts_since(&m.name, now - restart.window.as_secs_f64(), false)?;
     if let Budget::GaveUp { restarts } = budget(restart, &history, now) {
-        r.status = Status::Critical;
-        r.message = format!(
-            "{}; gave up after {restarts} restarts in {} (hm restart-worker {} --reset)",
-            r.message,
-            format_duration(restart.window),
-            m.name
-        );
+        let down = r.metrics.iter().find(|x| x.name == "count").is_none_or(|c| c.value < f64::from(p.min));
+        let next = crate::heal::restart::frees_in(restart, &history, now);
+        r.status = if down { Status::Critical } else { Status::worst_of([r.status, Status::Warning]) };
+        r.message = format!("{}; {}", r.message, super::restart::crash_loop(m, restart, restarts, next));
     }
     Ok(())
 }

@@ -22,7 +22,7 @@ use super::report::{HealReport, Remedy};
 use crate::check::CheckResult;
 use crate::config::{Config, Monitor, Spec};
 use crate::status::Status;
-use anyhow::{Context, Result};
+use anyhow::Result;
 use std::time::Instant;
 
 /// What to do for one non-ok monitor.
@@ -83,8 +83,9 @@ impl Engine {
         // A dry run records nothing, so it raises and sends no alert either.
         let before =
             if dry_run { self.look(config, names)? } else { self.check_unsent(config, names, Instant::now())? };
-        // Every action goes into the actions table first: no record, no action.
-        let store = ctx.store(config).context("not healing: hm records every action it takes and cannot record now")?;
+        // Every action goes into the actions table first: no record, no
+        // action (issue 26).
+        let store = if dry_run { ctx.store(config)? } else { super::intent::store_to_act(ctx, config)? };
         let plans = plan(config, &before.results);
         let done = self.carry_out(&store, config, &before.results, &plans, dry_run);
         let mut acted: Vec<String> =
@@ -114,14 +115,25 @@ impl Engine {
                     .chain(a.results.iter().map(|r| r.status)),
             ),
         };
+        let mut remedies = done.remedies;
+        // A remedy that changed something but left its monitor non-ok
+        // healed nothing, and its line says so (issue 26).
+        if let Some(a) = &after {
+            for r in remedies.iter_mut().filter(|r| r.outcome.changed()) {
+                if let Some(now) = a.results.iter().find(|x| x.monitor == r.monitor && x.status != Status::Ok) {
+                    r.details.push_str(&format!("; not healed: now {}: {}", now.status, now.message));
+                }
+            }
+        }
         let mut report = HealReport {
             status,
             dry_run,
             before,
-            remedies: done.remedies,
+            remedies,
             after: after.map(Box::new),
             healed: Vec::new(),
             notifications: None,
+            not_acting: done.not_acting,
         };
         super::heal_events::tell(ctx, config, lock, &mut report, done.cleaned);
         Ok(report)
@@ -153,4 +165,6 @@ fn no_remedy(m: &Monitor, config: &Config) -> String {
 pub(super) struct Done {
     pub remedies: Vec<Remedy>,
     pub cleaned: Option<(usize, u64)>,
+    /// Why the heal stopped acting: an intent it could not record.
+    pub not_acting: Option<String>,
 }

@@ -1,6 +1,7 @@
 //! The end of `hm heal` (and of each `hm run --heal` cycle): queue a
-//! `healed` event for every remedy that changed something, let go of the
-//! run lock, then deliver what waits in the outbox.
+//! `healed` event for every remedy that changed something and left its
+//! monitor ok, let go of the run lock, then deliver what waits in the
+//! outbox.
 //!
 //! Delivering comes after the lock on purpose (issue 15): a `command`
 //! channel may call hm (`hm restart-worker`, `hm clean-disk`), which takes
@@ -23,6 +24,7 @@ use crate::config::Config;
 use crate::config::channels::hide_url_passwords;
 use crate::lock::RunLock;
 use crate::output::warn;
+use crate::status::Status;
 use crate::time::unix_now;
 
 fn seen(results: &[CheckResult], monitor: &str) -> Option<Seen> {
@@ -39,6 +41,13 @@ fn fixed(report: &HealReport, cleaned: Option<(usize, u64)>) -> Vec<Fixed> {
     let mut out = Vec::new();
     for r in report.remedies.iter().filter(|r| did(r)) {
         let Some(before) = report.before.results.iter().find(|b| b.monitor == r.monitor) else { continue };
+        // `healed` only when the check after says so (issue 26): a C-c
+        // that ended the tmux session changed something, and healed
+        // nothing. The monitor stays non-ok, and its alert tells.
+        let after = report.after.as_ref().and_then(|a| seen(&a.results, &r.monitor));
+        if after.as_ref().is_none_or(|a| a.status != Status::Ok) {
+            continue;
+        }
         let disk = (r.remedy == RemedyKind::CleanDisk).then_some(cleaned).flatten();
         out.push(Fixed {
             monitor: r.monitor.clone(),
@@ -51,7 +60,7 @@ fn fixed(report: &HealReport, cleaned: Option<(usize, u64)>) -> Vec<Fixed> {
                 // URL's password in a start command stays here.
                 details: hide_url_passwords(&r.details),
                 before: Seen { status: before.status, message: before.message.clone() },
-                after: report.after.as_ref().and_then(|a| seen(&a.results, &r.monitor)),
+                after,
                 bytes_freed: disk.map(|(_, bytes)| bytes),
                 files_deleted: disk.map(|(files, _)| files),
             },

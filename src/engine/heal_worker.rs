@@ -22,7 +22,8 @@ use crate::units::format_duration;
 
 impl Engine {
     /// Restart the workers of the `stalled` (critical) monitors, skipping
-    /// those that `earlier` remedies of this heal already restarted.
+    /// those that `earlier` remedies of this heal already restarted; with
+    /// why it stopped, when a restart could not record its intent.
     pub(super) fn restart_stalled(
         &self,
         store: &Store,
@@ -30,7 +31,7 @@ impl Engine {
         stalled: &[(&Monitor, &CheckResult)],
         earlier: &[Remedy],
         dry_run: bool,
-    ) -> Vec<Remedy> {
+    ) -> (Vec<Remedy>, Option<String>) {
         // Worker name, and the monitor whose remedy restarted it.
         let mut done: Vec<(String, String)> = earlier
             .iter()
@@ -67,7 +68,7 @@ impl Engine {
                 _ => continue,
             };
             let now = unix_now();
-            match store.restarts_since(name, now - grace.as_secs_f64()) {
+            match store.restarts_since(name, now - grace.as_secs_f64(), true) {
                 Err(e) => {
                     out.push(remedy(Outcome::Failed, format!("{e:#}")));
                     continue;
@@ -93,9 +94,17 @@ impl Engine {
                     retry_in: rep.retry_in,
                     ..remedy(rep.outcome, format!("worker {name}: {}", rep.steps.join("; ")))
                 },
-                Err(e) => remedy(Outcome::Failed, format!("worker {name}: {e:#}")),
+                Err(e) => {
+                    // No intent, no restart: nothing more is begun.
+                    if let Some(n) = super::intent::NotActing::find(&e) {
+                        let why = n.to_string();
+                        out.push(remedy(Outcome::Failed, format!("worker {name}: {why}")));
+                        return (out, Some(why));
+                    }
+                    remedy(Outcome::Failed, format!("worker {name}: {e:#}"))
+                }
             });
         }
-        out
+        (out, None)
     }
 }

@@ -35,6 +35,7 @@ pub(crate) mod daemon;
 pub(crate) mod heal;
 mod heal_events;
 mod heal_worker;
+pub(crate) mod intent;
 mod kept;
 pub(crate) mod ping;
 pub(crate) mod query;
@@ -42,6 +43,7 @@ pub(crate) mod remedy;
 pub(crate) mod report;
 pub(crate) mod restart;
 mod restart_many;
+mod restart_steps;
 #[cfg(test)]
 mod tests;
 pub(crate) mod unstick;

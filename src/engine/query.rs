@@ -23,7 +23,7 @@ pub(crate) fn snapshot(config: &Config, store: &Store, now: f64) -> Result<Statu
         store.latest_results()?.into_iter().map(|(ts, r)| (r.monitor.clone(), (ts, r))).collect();
     let mut monitors = Vec::new();
     for m in config.monitors.iter().filter(|m| m.enabled) {
-        let restarts_24h = store.restarts_since(&m.name, now - 86_400.0)?.len();
+        let restarts_24h = store.restarts_since(&m.name, now - 86_400.0, true)?.len();
         let mut row = MonitorStatus {
             monitor: m.name.clone(),
             kind: m.kind().to_string(),

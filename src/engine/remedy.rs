@@ -5,10 +5,12 @@
 
 use super::Engine;
 use super::heal::{Done, Plan};
+use super::intent::NotActing;
 use super::report::{Outcome, Remedy, RemedyKind};
 use crate::check::CheckResult;
 use crate::config::{Config, Monitor, Spec};
 use crate::store::{ActionRow, Store};
+use crate::time::unix_now;
 use crate::units::format_bytes;
 use anyhow::Result;
 
@@ -17,8 +19,8 @@ pub(super) fn remedy(m: &Monitor, remedy: RemedyKind, outcome: Outcome, details:
     Remedy { monitor: m.name.clone(), remedy, outcome, details, retry_in: None }
 }
 
-/// Record what a remedy did: every action goes into the actions table
-/// before the run reports it.
+/// Record, at once, what needs no intent (a budget reset, a `gave up`) or
+/// what could not have one (`clean-disk` on the database's full disk).
 pub(super) fn record(
     store: &Store,
     ts: f64,
@@ -33,6 +35,9 @@ pub(super) fn record(
         action: action.to_string(),
         outcome: outcome.to_string(),
         details,
+        pid: Some(std::process::id()),
+        finished_at: Some(unix_now()),
+        ..ActionRow::default()
     })
 }
 
@@ -53,14 +58,39 @@ impl Engine {
         let mut remedies = Vec::new();
         let mut cleaned = None;
         let mut stalled = Vec::new();
+        // The first remedy that cannot record its intent stops the heal:
+        // nothing more is begun (issue 26).
+        let mut refused: Option<String> = None;
         // The workers that are down first, side by side (issue 18); their
         // lines keep their places in the report.
         let down: Vec<&Monitor> = plans.iter().filter(|(_, s)| *s == Plan::Restart).map(|(m, _)| *m).collect();
-        let mut restarted = self.restart_many(store, &down, results, dry_run).into_iter();
+        let mut restarted = match self.restart_many(store, &down, results, dry_run) {
+            Ok(r) => r.into_iter(),
+            Err(e) => {
+                refused = Some(e.to_string());
+                Vec::new().into_iter()
+            }
+        };
         for (m, step) in plans {
-            let failed = |kind, e: anyhow::Error| remedy(m, kind, Outcome::Failed, format!("{e:#}"));
+            // The restarts are done already (or refused, all together).
+            if *step == Plan::Restart {
+                let why = || refused.clone().unwrap_or_default();
+                remedies
+                    .push(restarted.next().unwrap_or_else(|| remedy(m, RemedyKind::Restart, Outcome::Failed, why())));
+                continue;
+            }
+            if let (Some(why), false) = (&refused, matches!(step, Plan::Nothing(_))) {
+                remedies.push(remedy(m, kind_of(step), Outcome::Failed, why.clone()));
+                continue;
+            }
+            let mut failed = |kind, e: anyhow::Error| {
+                if let Some(n) = NotActing::find(&e) {
+                    refused = Some(n.to_string());
+                }
+                remedy(m, kind, Outcome::Failed, format!("{e:#}"))
+            };
             match step {
-                Plan::Restart => remedies.extend(restarted.next()),
+                Plan::Restart => {}
                 Plan::CleanDisk => remedies.push(match self.clean(store, &config.clean, dry_run) {
                     Ok(c) => {
                         cleaned = Some((c.files, c.bytes));
@@ -114,8 +144,24 @@ impl Engine {
                 Plan::Nothing(why) => remedies.push(remedy(m, RemedyKind::None, Outcome::NotHealed, why.clone())),
             }
         }
-        let stalled = self.restart_stalled(store, config, &stalled, &remedies, dry_run);
-        remedies.extend(stalled);
-        Done { remedies, cleaned }
+        if let Some(why) = &refused {
+            remedies.extend(stalled.iter().map(|(m, _)| remedy(m, RemedyKind::Restart, Outcome::Failed, why.clone())));
+        } else {
+            let (lines, not_acting) = self.restart_stalled(store, config, &stalled, &remedies, dry_run);
+            remedies.extend(lines);
+            refused = not_acting;
+        }
+        Done { remedies, cleaned, not_acting: refused }
+    }
+}
+
+/// The remedy a plan carries out.
+fn kind_of(plan: &Plan) -> RemedyKind {
+    match plan {
+        Plan::Restart | Plan::RestartStalled => RemedyKind::Restart,
+        Plan::CleanDisk => RemedyKind::CleanDisk,
+        Plan::ClearLocks => RemedyKind::ClearLocks,
+        Plan::Unstick => RemedyKind::Unstick,
+        Plan::Nothing(_) => RemedyKind::None,
     }
 }

@@ -6,17 +6,20 @@
 //! each once its own `restart_delay` is up: no thread sits out a delay
 //! while other workers wait to be started.
 //!
-//! Only the middle runs in parallel: the budgets are read first and the
-//! actions recorded last, one after another on the heal's one database
-//! connection, so every action is still recorded before it is reported,
-//! and the heal's run lock (taken once by `Engine::heal`) covers them all.
+//! Only the middle runs in parallel: the budgets are read first, the
+//! intents of all of them committed together before any worker is
+//! touched (issue 26), and the outcomes recorded last, one after another
+//! on the heal's one database connection, so every action is recorded
+//! before it is done and before it is reported, and the heal's run lock
+//! (taken once by `Engine::heal`) covers them all.
 //! Each restart is its monitor's own (its budget, backoff, PID-reuse
 //! checks, its verification scan): they share nothing but the thread pool.
 
 use super::Engine;
+use super::intent::{Intent, NotActing, Pending, intend};
 use super::remedy::remedy;
 use super::report::{Outcome, Remedy, RemedyKind};
-use super::restart::{Acted, record};
+use super::restart_steps::{Acted, Begun, record};
 use crate::check::CheckResult;
 use crate::config::Monitor;
 use crate::store::Store;
@@ -40,7 +43,7 @@ impl Engine {
         monitors: &[&Monitor],
         results: &[CheckResult],
         dry_run: bool,
-    ) -> Vec<Remedy> {
+    ) -> Result<Vec<Remedy>, NotActing> {
         let line = |m: &Monitor, r: Result<super::report::RestartReport>| match r {
             Ok(rep) => {
                 Remedy { retry_in: rep.retry_in, ..remedy(m, RemedyKind::Restart, rep.outcome, rep.steps.join("; ")) }
@@ -56,29 +59,70 @@ impl Engine {
                 Err(e) => out[i] = Some(line(m, Err(e))),
             }
         }
+        // What runs of each, side by side (the check's pids, read again).
+        let prepared = side_by_side(&go, |i| {
+            self.prepare(monitors[i], dry_run, None, found(results, monitors[i]), false).map(|b| Mutex::new(Some(b)))
+        });
+        let mut ready = Vec::new();
+        for (i, b) in prepared {
+            match b {
+                Ok(b) => ready.push((i, b)),
+                Err(e) => out[i] = Some(line(monitors[i], Err(e))),
+            }
+        }
+        ready.sort_by_key(|(i, _)| *i);
+        let take = |k: usize| ready[k].1.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take();
+        // Every intent committed at once, before any worker is touched
+        // (issue 26): all of them, or nothing is done.
+        let mut pending: Vec<Option<Pending<'_>>> = if dry_run {
+            ready.iter().map(|_| None).collect()
+        } else {
+            let intents: Vec<Intent> = ready
+                .iter()
+                .filter_map(|(_, b)| {
+                    b.lock().unwrap_or_else(std::sync::PoisonError::into_inner).as_ref().map(|b| b.intent())
+                })
+                .collect();
+            intend(store, &intents)?.into_iter().map(Some).collect()
+        };
         // Stop and start AT_ONCE at a time, then verify each once its
         // `restart_delay` is up: no thread waits out a delay while workers
         // are left to start, so a hundred restarts take about one delay,
         // not a hundred over AT_ONCE of them.
-        let begun = side_by_side(&go, |i| self.begin(monitors[i], dry_run, None, found(results, monitors[i])));
-        let mut started = Vec::new();
-        for (i, b) in begun {
-            match b {
-                Ok(b) => started.push((i, Mutex::new(Some(b)))),
-                Err(e) => out[i] = Some(line(monitors[i], Err(e))),
+        let nth: Vec<usize> = (0..ready.len()).collect();
+        let started = side_by_side(&nth, |k| {
+            let b = take(k).ok_or_else(|| anyhow!("internal error: a restart started twice"))?;
+            Ok(Mutex::new(Some(self.start(b))))
+        });
+        let started: Vec<(usize, Mutex<Option<Begun<'_>>>)> = started
+            .into_iter()
+            .filter_map(|(k, b)| match b {
+                Ok(b) => Some((k, b)),
+                Err(e) => {
+                    out[ready[k].0] = Some(line(monitors[ready[k].0], Err(e)));
+                    None
+                }
+            })
+            .collect();
+        // What was started goes into its row before the wait.
+        for (k, b) in &started {
+            let b = b.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            if let (Some(Some(p)), Some(what)) = (pending.get(*k), b.as_ref().and_then(Begun::started)) {
+                p.note(&what);
             }
         }
-        started.sort_by_key(|(i, _)| *i);
         let nth: Vec<usize> = (0..started.len()).collect();
-        let acted = side_by_side(&nth, |k| {
-            let b = started[k].1.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take();
+        let acted = side_by_side(&nth, |j| {
+            let b = started[j].1.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take();
             b.map(|b| self.verify(b)).ok_or_else(|| anyhow!("internal error: a restart verified twice"))
         });
-        for (k, a) in acted {
-            let i = started[k].0;
-            out[i] = Some(line(monitors[i], a.and_then(|a: Acted| record(store, a))));
+        for (j, a) in acted {
+            let k = started[j].0;
+            let i = ready[k].0;
+            let p = pending.get_mut(k).and_then(Option::take);
+            out[i] = Some(line(monitors[i], a.and_then(|a: Acted| record(p, a))));
         }
-        out.into_iter().flatten().collect()
+        Ok(out.into_iter().flatten().collect())
     }
 }
 

@@ -11,6 +11,7 @@
 //! window passes.
 
 use super::Engine;
+use super::intent::{Intent, intend_one};
 use super::report::Outcome;
 use crate::check::tmux::{Session, activity, quiet_key, sent_key, sessions};
 use crate::check::{CheckCtx, Counter, Inputs};
@@ -86,6 +87,9 @@ fn one(
             action: ACTION.into(),
             outcome: outcome.into(),
             details: h.details.clone(),
+            pid: Some(std::process::id()),
+            finished_at: Some(ts),
+            ..ActionRow::default()
         };
         store.record_action(&row)
     };
@@ -118,7 +122,14 @@ fn one(
         }
         return Ok(done(Outcome::WouldUnstick, &steps));
     }
-    let started = unix_now();
+    // Record before acting (issue 26): the row counts against the
+    // session's budget from now on, whatever becomes of hm.
+    let mut targets = format!("session {name}: send {keys}");
+    if let Some(cmd) = &spec.on_stuck {
+        targets.push_str(&format!("; run {}", cmd.join(" ")));
+    }
+    let intent = Intent { details: format!("{prefix}sending {keys}"), ..Intent::new(monitor, ACTION, targets) };
+    let pending = intend_one(store, intent)?;
     let tried = send_and_verify(ctx.host, spec, name);
     let outcome = match tried.outcome {
         Sent::Unstuck => Outcome::Unstuck,
@@ -138,6 +149,6 @@ fn one(
         steps.push(run_on_stuck(cmd, monitor, name, s.idle_s, outcome.as_str(), &tried.tail));
     }
     let h = done(outcome, &steps);
-    record(if tried.outcome == Sent::Unstuck { "ok" } else { "failed" }, started, &h)?;
+    pending.finish(if tried.outcome == Sent::Unstuck { "ok" } else { "failed" }, &h.details)?;
     Ok(h)
 }

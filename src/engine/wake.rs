@@ -41,6 +41,11 @@ impl Signals {
             .name("hm-signals".into())
             .spawn(move || {
                 for sig in incoming.forever() {
+                    // A remedy under way stops waiting at once and
+                    // records what it did (issue 26).
+                    if sig != SIGHUP {
+                        crate::host::stop::request();
+                    }
                     if forward.send(Wake::Signal(sig)).is_err() {
                         break;
                     }

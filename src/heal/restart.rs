@@ -162,6 +162,21 @@ pub(crate) fn budget(spec: &impl Allowance, restarts: &[f64], now: f64) -> Budge
     if since < backoff { Budget::BackOff { since, wait: backoff.saturating_sub(since) } } else { Budget::Go }
 }
 
+/// How long until the budget allows an automatic attempt again: until
+/// enough of the attempts in the window have aged out of it.
+pub(crate) fn frees_in(spec: &impl Allowance, restarts: &[f64], now: f64) -> Duration {
+    let window = spec.window().as_secs_f64();
+    let mut recent: Vec<f64> = restarts.iter().copied().filter(|t| now - t < window).collect();
+    recent.sort_by(f64::total_cmp);
+    let max = spec.max_attempts() as usize;
+    if recent.len() < max {
+        return Duration::ZERO;
+    }
+    // The oldest of the attempts that must age out for one to be free.
+    let key = recent[recent.len() - max];
+    crate::units::secs((key + window - now).max(0.0))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -220,6 +235,10 @@ mod tests {
         );
         assert_eq!(budget(&s, &[990.0], 1000.0), Budget::Go);
         assert_eq!(budget(&s, &[900.0, 950.0, 990.0], 1000.0), Budget::GaveUp { restarts: 3 });
+        // The 1800 s window: the attempt at 900 ages out at 2700.
+        assert_eq!(frees_in(&s, &[900.0, 950.0, 990.0], 1000.0), Duration::from_secs(1700));
+        assert_eq!(frees_in(&s, &[990.0, 900.0, 950.0, 980.0], 1000.0), Duration::from_secs(1750));
+        assert_eq!(frees_in(&s, &[990.0], 1000.0), Duration::ZERO);
         // Outside the window they no longer count.
         assert_eq!(budget(&s, &[-5000.0, -4000.0, -3000.0], 1000.0), Budget::Go);
     }

@@ -30,6 +30,7 @@
 //! hm's own store watched by a `sqlite` monitor).
 
 use super::confine::{ConfineError, Rights, confined};
+use super::locks::{RESERVED_BYTE, WAL_WRITE_LOCK_BYTE};
 use crate::safe_path::{self, PathError, Symlinks};
 use nix::errno::Errno;
 use nix::fcntl::{AtFlags, OFlag, openat};
@@ -71,11 +72,6 @@ pub(crate) struct AppDb {
     rights: Rights,
     path: PathBuf,
 }
-
-/// Where SQLite keeps its locks (`sqlite3.c`: `PENDING_BYTE`,
-/// `RESERVED_BYTE`; the `-shm` file's `UNIX_SHM_BASE` + `WAL_WRITE_LOCK`).
-const RESERVED_BYTE: u64 = 0x4000_0001;
-const WAL_WRITE_LOCK_BYTE: u64 = 120;
 
 impl AppDb {
     /// Walk to `path`'s directory (following only symlinks root placed),

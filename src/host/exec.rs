@@ -180,13 +180,23 @@ pub(crate) fn kill_running() {
     }
 }
 
+/// How long a remedy under way may take to complete its record once hm
+/// is told to stop (issue 26): hm is gone within a second.
+pub(crate) const RECORD_ON_STOP: Duration = Duration::from_millis(800);
+
 /// For a one-shot command: on SIGINT or SIGTERM, kill the running
-/// commands' groups, then exit as the signal would have (128 + its number).
+/// commands' groups, let a remedy under way record what it did (at most
+/// [`RECORD_ON_STOP`]; its waits end at once, `host::stop`), then exit as
+/// the signal would have (128 + its number).
 pub(crate) fn stop_children_on_signal() {
     use signal_hook::consts::{SIGINT, SIGTERM};
     let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM]) else { return };
     let _ = std::thread::Builder::new().name("hm-signals".into()).spawn(move || {
         if let Some(sig) = signals.forever().next() {
+            super::stop::request();
+            kill_running();
+            super::stop::wait_idle(RECORD_ON_STOP);
+            // Whatever the remedy ran meanwhile goes too.
             kill_running();
             std::process::exit(128 + sig);
         }

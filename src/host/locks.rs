@@ -2,6 +2,35 @@
 //! `lslocks` does: who holds a write lock on a byte of a file, asked
 //! without opening the file (see [`super::app_db`] for why that matters).
 
+/// Where SQLite keeps its write locks (`sqlite3.c`: `RESERVED_BYTE` of
+/// the database in rollback mode; the `-shm` file's `UNIX_SHM_BASE` +
+/// `WAL_WRITE_LOCK` in WAL mode).
+pub(crate) const RESERVED_BYTE: u64 = 0x4000_0001;
+pub(crate) const WAL_WRITE_LOCK_BYTE: u64 = 120;
+
+/// The pid of the process holding the write lock of the SQLite database
+/// at `db` now (a `sqlite3` shell in `BEGIN EXCLUSIVE`, another writer):
+/// `Some(0)` when the kernel does not say whose lock it is. For hm's own
+/// database, which root owns in a directory only root may change: a
+/// plain `stat` by path (an application's database goes through
+/// `app_db`).
+pub(crate) fn sqlite_writer(db: &std::path::Path) -> Option<u32> {
+    use std::os::unix::fs::MetadataExt;
+    let id = |suffix: &str| {
+        let mut p = db.as_os_str().to_os_string();
+        p.push(suffix);
+        std::fs::metadata(p).ok().map(|m| (m.dev(), m.ino()))
+    };
+    let mut wanted = Vec::new();
+    wanted.extend(id("").map(|i| (i, RESERVED_BYTE)));
+    wanted.extend(id("-shm").map(|i| (i, WAL_WRITE_LOCK_BYTE)));
+    if wanted.is_empty() {
+        return None;
+    }
+    let table = std::fs::read_to_string("/proc/locks").unwrap_or_default();
+    write_locked(&table, &wanted)
+}
+
 /// The pid holding a lock that would stop a writer (a `WRITE` lock, or
 /// any lock kind of `FLOCK`) on one of `wanted`'s bytes (`(st_dev, st_ino)`
 /// and the byte), in `table` (the text of `/proc/locks`); 0 when the table

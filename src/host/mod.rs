@@ -14,9 +14,11 @@ pub(crate) mod exec;
 pub(crate) mod fake;
 pub(crate) mod lineage;
 pub(crate) mod linux;
-mod locks;
+pub(crate) mod locks;
 mod proc_cache;
 mod procfs;
+pub(crate) mod stop;
+pub(crate) mod syslog;
 mod tty;
 pub(crate) mod worker_unit;
 

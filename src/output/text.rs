@@ -221,7 +221,10 @@ pub(super) fn actions(r: &ActionsReport, style: Style) -> String {
     }
     let mut t = table(style, &["at", "monitor", "action", "outcome", "details"]);
     for a in &r.actions {
-        t.add_row(vec![cell(&a.at), cell(&a.monitor), cell(&a.action), cell(&a.outcome), cell(&a.details)]);
+        let action = if a.manual { format!("{} (manual)", a.action) } else { a.action.clone() };
+        // An interrupted remedy may have noted nothing: what it was to touch.
+        let details = if a.details.is_empty() { &a.targets } else { &a.details };
+        t.add_row(vec![cell(&a.at), cell(&a.monitor), cell(&action), cell(&a.outcome), cell(details)]);
     }
     format!("{t}\n")
 }

@@ -95,6 +95,8 @@ pub(crate) fn serve(engine: &Arc<Engine>, listen: &str, args: &LoopArgs, mut emi
         emit(c)
     });
     server.stop();
+    // An HTTP restart under way records what it did first (issue 26).
+    crate::host::stop::wait_idle(crate::host::exec::RECORD_ON_STOP);
     crate::host::exec::kill_running();
     result
 }

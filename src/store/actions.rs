@@ -1,30 +1,100 @@
 //! The `actions` table: every remedy applied, with its outcome, so what hm
 //! changed on the host can always be looked up afterwards (`hm actions`).
+//!
+//! Written ahead (issue 26): a remedy first commits its intent (a row
+//! whose outcome is [`PENDING`], with what it will touch and the pid of
+//! the hm acting), then acts, then completes the row. A row left pending
+//! is a remedy whose hm died, or was stopped, mid-way: it counts against
+//! the budgets like any attempt, and `hm actions` shows it `interrupted`.
 
 use super::Store;
 use anyhow::{Context, Result};
 use rusqlite::params;
 
+/// The outcome of a row whose remedy has not completed it (yet).
+pub(crate) const PENDING: &str = "pending";
+
 /// One recorded action.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct ActionRow {
+    /// When it started.
     pub ts: f64,
     /// The monitor or rule it was for.
     pub monitor: String,
     /// What was done: `clean-disk`, `restart`, ...
     pub action: String,
-    /// `ok`, `partial`, `failed`.
+    /// `ok`, `partial`, `failed`, or [`PENDING`].
     pub outcome: String,
     pub details: String,
+    /// What it was to touch: pids, paths (set with the intent).
+    pub targets: String,
+    /// Asked for by a person (`hm restart-worker`, the HTTP restart), not
+    /// by a heal: it does not use up the automatic budget.
+    pub manual: bool,
+    /// The hm that acted.
+    pub pid: Option<u32>,
+    /// When its outcome was written; `None` for older rows and pending ones.
+    pub finished_at: Option<f64>,
 }
 
+/// The columns [`action_row`] reads.
+const COLUMNS: &str = "ts, monitor, action, outcome, details, targets, manual, pid, finished_at";
+
 impl Store {
-    /// Record an action.
+    /// Record an action done (intent and outcome at once).
     pub(crate) fn record_action(&self, row: &ActionRow) -> Result<()> {
+        self.insert_action(row).map(|_| ())
+    }
+
+    fn insert_action(&self, row: &ActionRow) -> Result<i64> {
+        self.conn
+            .prepare_cached(&format!("INSERT INTO actions ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"))
+            .and_then(|mut s| {
+                s.execute(params![
+                    row.ts,
+                    row.monitor,
+                    row.action,
+                    row.outcome,
+                    row.details,
+                    row.targets,
+                    row.manual,
+                    row.pid,
+                    row.finished_at
+                ])
+            })
+            .with_context(|| format!("cannot record the action in {}", self.path().display()))?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Commit the intents of `rows` (their outcome set to [`PENDING`]) in
+    /// one transaction: all of them or none. Their row ids, in order.
+    pub(crate) fn begin_actions(&self, rows: &[ActionRow]) -> Result<Vec<i64>> {
+        let shown = self.path().display();
+        let tx = self.conn.unchecked_transaction().with_context(|| format!("cannot record the action in {shown}"))?;
+        let mut ids = Vec::with_capacity(rows.len());
+        for row in rows {
+            let pending = ActionRow { outcome: PENDING.into(), finished_at: None, ..row.clone() };
+            ids.push(self.insert_action(&pending)?);
+        }
+        tx.commit().with_context(|| format!("cannot record the action in {shown}"))?;
+        Ok(ids)
+    }
+
+    /// What a pending action has done so far (the pid it started), for
+    /// the record should hm die before it completes.
+    pub(crate) fn note_action(&self, id: i64, details: &str) -> Result<()> {
+        self.conn
+            .execute("UPDATE actions SET details = ?2 WHERE rowid = ?1", params![id, details])
+            .with_context(|| format!("cannot record the action in {}", self.path().display()))?;
+        Ok(())
+    }
+
+    /// Complete a pending action with its outcome.
+    pub(crate) fn finish_action(&self, id: i64, outcome: &str, details: &str, at: f64) -> Result<()> {
         self.conn
             .execute(
-                "INSERT INTO actions (ts, monitor, action, outcome, details) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![row.ts, row.monitor, row.action, row.outcome, row.details],
+                "UPDATE actions SET outcome = ?2, details = ?3, finished_at = ?4 WHERE rowid = ?1",
+                params![id, outcome, details, at],
             )
             .with_context(|| format!("cannot record the action in {}", self.path().display()))?;
         Ok(())
@@ -32,35 +102,47 @@ impl Store {
 
     /// Actions since `since` (unix seconds), oldest first.
     pub(crate) fn actions_since(&self, since: f64) -> Result<Vec<ActionRow>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT ts, monitor, action, outcome, details FROM actions WHERE ts >= ?1 ORDER BY ts")?;
+        let mut stmt =
+            self.conn.prepare_cached(&format!("SELECT {COLUMNS} FROM actions WHERE ts >= ?1 ORDER BY ts, rowid"))?;
         let rows = stmt.query_map([since], action_row)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 }
 
 impl Store {
-    /// When `monitor`'s worker was restarted since `since`, not counting
-    /// restarts before the last `--reset`.
-    pub(crate) fn restarts_since(&self, monitor: &str, since: f64) -> Result<Vec<f64>> {
-        Ok(self.attempts_since(monitor, "restart", since)?.into_iter().map(|a| a.ts).collect())
+    /// When `monitor`'s worker was restarted automatically since `since`,
+    /// not counting restarts before the last `--reset`: what the restart
+    /// budget counts. Manual restarts (`manual`) are counted only when
+    /// `with_manual` (a worker just restarted, by anyone, gets its grace).
+    pub(crate) fn restarts_since(&self, monitor: &str, since: f64, with_manual: bool) -> Result<Vec<f64>> {
+        let rows = self.attempts_since(monitor, "restart", since)?;
+        Ok(rows.into_iter().filter(|a| with_manual || !a.manual).map(|a| a.ts).collect())
     }
 
     /// The `action`s taken for `monitor` since `since`, oldest first, not
     /// counting those before the last `reset`: what a remedy's budget
-    /// counts (restarts, unsticks).
+    /// counts (restarts, unsticks), pending ones included.
     pub(crate) fn attempts_since(&self, monitor: &str, action: &str, since: f64) -> Result<Vec<ActionRow>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT ts, monitor, action, outcome, details FROM actions WHERE monitor = ?1 AND action = ?3 AND ts >= max(?2, \
-             coalesce((SELECT max(ts) FROM actions WHERE monitor = ?1 AND action = 'reset'), 0)) ORDER BY ts",
-        )?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM actions WHERE monitor = ?1 AND action = ?3 AND ts >= max(?2, \
+             coalesce((SELECT max(ts) FROM actions WHERE monitor = ?1 AND action = 'reset'), 0)) ORDER BY ts"
+        ))?;
         let rows = stmt.query_map(params![monitor, since, action], action_row)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 }
 
-/// One row of `SELECT ts, monitor, action, outcome, details FROM actions`.
+/// One row of `SELECT {COLUMNS} FROM actions`.
 fn action_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ActionRow> {
-    Ok(ActionRow { ts: r.get(0)?, monitor: r.get(1)?, action: r.get(2)?, outcome: r.get(3)?, details: r.get(4)? })
+    Ok(ActionRow {
+        ts: r.get(0)?,
+        monitor: r.get(1)?,
+        action: r.get(2)?,
+        outcome: r.get(3)?,
+        details: r.get(4)?,
+        targets: r.get(5)?,
+        manual: r.get(6)?,
+        pid: r.get(7)?,
+        finished_at: r.get(8)?,
+    })
 }

@@ -17,7 +17,7 @@ mod pings;
 mod read_only;
 mod rows;
 
-pub(crate) use actions::ActionRow;
+pub(crate) use actions::{ActionRow, PENDING};
 pub(crate) use alerts::{AlertTx, Silence};
 pub(crate) use open::{OpenError, is_corrupt, with_space_hint};
 pub(crate) use outbox::{NewNotification, OutboxRow};
@@ -61,6 +61,16 @@ CREATE TABLE latest (monitor TEXT PRIMARY KEY, ts REAL NOT NULL, result TEXT NOT
     // `samples` keeps what was written before, until it ages out.
     r#"
 ALTER TABLE checks ADD COLUMN metrics TEXT;
+"#,
+    // Write-ahead actions (issue 26): a remedy commits its intent (outcome
+    // `pending`, what it will touch, the pid of the hm that acts) before
+    // it acts, and completes the row after. Rows of older versions are
+    // complete, manual or not alike, as they were counted.
+    r#"
+ALTER TABLE actions ADD COLUMN targets TEXT NOT NULL DEFAULT '';
+ALTER TABLE actions ADD COLUMN manual INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE actions ADD COLUMN pid INTEGER;
+ALTER TABLE actions ADD COLUMN finished_at REAL;
 "#,
 ];
 

@@ -160,8 +160,60 @@ fn issue18_a_schema_4_database_is_migrated_and_its_samples_still_read() {
     }
     let mut s = Store::open(&path).expect("migrated");
     let version: i64 = s.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("version");
-    assert_eq!(version, 5);
+    assert_eq!(usize::try_from(version).expect("version"), MIGRATIONS.len());
     s.record_checks(10.0, &[result("cpu", Status::Ok)]).expect("record");
     assert_eq!(s.samples("cpu", "cpu", 0.0).expect("samples"), vec![(5.0, 40.0), (10.0, 12.5)]);
     assert_eq!(s.latest_check("cpu").expect("latest").expect("some").since, 5.0);
+}
+
+/// Actions written by an hm of schema 5 read on after the migration
+/// (complete, automatic), and today's rows, written by raw SQL as the
+/// write-ahead path writes them, read back: an intent without outcome is
+/// pending and counts as an attempt; a manual restart is no automatic one.
+#[test]
+fn issue26_action_rows_old_and_written_ahead_read_back() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("hm.db");
+    {
+        let c = rusqlite::Connection::open(&path).expect("open");
+        for sql in &MIGRATIONS[..5] {
+            c.execute_batch(sql).expect("old schema");
+        }
+        c.execute_batch(
+            "PRAGMA user_version = 5;
+             INSERT INTO actions VALUES (100.0, 'api', 'restart', 'ok', 'started /srv/api (pid 7)');",
+        )
+        .expect("old rows");
+    }
+    let s = Store::open(&path).expect("migrated");
+    s.conn
+        .execute_batch(
+            "INSERT INTO actions (ts, monitor, action, outcome, details, targets, manual, pid, finished_at)
+               VALUES (200.0, 'api', 'restart', 'pending', '', 'stop pids [7]; start /srv/api', 0, 4242, NULL);
+             INSERT INTO actions (ts, monitor, action, outcome, details, targets, manual, pid, finished_at)
+               VALUES (300.0, 'api', 'restart', 'ok', 'started', 'start /srv/api', 1, 4243, 301.0);",
+        )
+        .expect("new rows");
+    let rows = s.actions_since(0.0).expect("actions");
+    assert_eq!(rows.len(), 3);
+    assert_eq!((rows[0].outcome.as_str(), rows[0].manual, rows[0].pid), ("ok", false, None));
+    assert_eq!(rows[1].outcome, PENDING);
+    assert_eq!(
+        (rows[1].targets.as_str(), rows[1].pid, rows[1].finished_at),
+        ("stop pids [7]; start /srv/api", Some(4242), None)
+    );
+    assert_eq!((rows[2].manual, rows[2].finished_at), (true, Some(301.0)));
+    // The old row and the pending one use up the budget; the manual one
+    // does not, but gives a stalled worker its grace.
+    assert_eq!(s.restarts_since("api", 0.0, false).expect("auto"), vec![100.0, 200.0]);
+    assert_eq!(s.restarts_since("api", 0.0, true).expect("all"), vec![100.0, 200.0, 300.0]);
+    // Written ahead through the API: pending, noted, then finished.
+    let row = ActionRow { ts: 400.0, monitor: "db".into(), action: "clear-locks".into(), ..ActionRow::default() };
+    let ids = s.begin_actions(&[row]).expect("intent");
+    s.note_action(ids[0], "checkpointed").expect("note");
+    let last = s.actions_since(400.0).expect("read");
+    assert_eq!((last[0].outcome.as_str(), last[0].details.as_str()), (PENDING, "checkpointed"));
+    s.finish_action(ids[0], "ok", "done", 401.0).expect("finish");
+    let last = s.actions_since(400.0).expect("read");
+    assert_eq!((last[0].outcome.as_str(), last[0].finished_at), ("ok", Some(401.0)));
 }

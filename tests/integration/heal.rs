@@ -62,7 +62,29 @@ fn a_worker_that_cannot_start_gives_up_and_stays_critical() {
     let out = t.run(&["check", "--json"]);
     out.code(2);
     let msg = result(&out.json(), "crashy")["message"].as_str().expect("msg").to_string();
-    assert!(msg.contains("gave up after 1 restarts") && msg.contains("--reset"), "{msg}");
+    assert!(msg.contains("crash loop: 1 restarts in 30m; next automatic restart in 29m"), "{msg}");
+}
+
+/// Issue 26: a spent budget whose worker runs is a crash loop to watch, a
+/// warning saying when hm restarts it again; critical only while it is down.
+#[test]
+fn issue26_a_crash_loop_is_a_warning_while_the_worker_runs_and_critical_while_down() {
+    let t = Test::new().config(&format!("{}max_restarts = 1\n", worker_config("loop", "300ms")));
+    let healed = t.run(&["heal", "--json"]).json();
+    assert_eq!(healed["remedies"][0]["outcome"], "restarted", "{healed:#}");
+    let out = t.run(&["check", "--json"]);
+    let doc = out.json();
+    out.code(1);
+    let r = result(&doc, "loop");
+    assert_eq!(r["status"], "warning", "{doc:#}");
+    let msg = r["message"].as_str().expect("msg");
+    assert!(msg.contains("; crash loop: 1 restarts in 30m; next automatic restart in 29m"), "{msg}");
+    assert!(!msg.contains("gave up"), "{msg}");
+    kill_all(&healed);
+    std::thread::sleep(Duration::from_millis(100));
+    let out = t.run(&["check", "--json"]);
+    out.code(2);
+    assert_eq!(result(&out.json(), "loop")["status"], "critical");
 }
 
 #[test]
@@ -97,7 +119,11 @@ fn a_full_disk_gets_its_clean_rules() {
     out.code(1);
     let doc = out.json();
     assert_eq!(doc["remedies"][0]["remedy"], "clean-disk");
-    assert_eq!(doc["remedies"][0]["details"], "1 file, 4.9 KiB");
+    // Cleaned, but the disk still reads "full" (warn = 0): not healed,
+    // and no `healed` event says otherwise (issue 26).
+    let details = doc["remedies"][0]["details"].as_str().expect("details");
+    assert!(details.starts_with("1 file, 4.9 KiB; not healed: now warning: "), "{details}");
+    assert_eq!(doc["healed"], serde_json::json!([]));
     assert!(!old.exists());
 }
 

@@ -28,6 +28,8 @@ mod plugins;
 mod probes;
 mod prometheus;
 mod read_only_db;
+mod record_first;
+mod record_signals;
 mod remote_ping;
 mod restart;
 mod run_loop;

@@ -1,5 +1,6 @@
 //! `hm restart-worker` with real processes: killed workers come back, a
-//! worker that cannot start uses up its budget and hm gives up.
+//! worker that cannot start uses up its automatic budget and hm gives up,
+//! while a person's restart is neither held back nor counted (issue 26).
 
 use crate::common::{Test, Worker};
 
@@ -65,26 +66,35 @@ fn a_worker_that_dies_at_once_spends_its_budget_and_hm_gives_up() {
         "host_defaults = false\n\n[[monitor]]\nname = \"crashy\"\nkind = \"process\"\npattern = \"^hm-test-never-runs\"\n\
          start = [\"false\"]\nrestart_delay = \"100ms\"\nmax_restarts = 2\n",
     );
+    let heal = |t: &Test| {
+        let doc = t.run(&["heal", "--json"]).json();
+        let r = doc["remedies"][0].clone();
+        (r["outcome"].as_str().unwrap_or_default().to_string(), r["details"].as_str().unwrap_or_default().to_string())
+    };
     for _ in 0..2 {
-        let out = t.run(&["restart-worker", "crashy", "--json"]);
-        out.code(1);
-        assert_eq!(out.json()["outcome"], "failed");
+        assert_eq!(heal(&t).0, "failed");
+        // Past the backoff (100 ms, doubled per restart in the window).
+        std::thread::sleep(std::time::Duration::from_millis(450));
     }
+    let (outcome, details) = heal(&t);
+    assert_eq!(outcome, "gave up");
+    assert!(details.starts_with("crash loop: 2 restarts in 30m; next automatic restart in "), "{details}");
+    let rows = |t: &Test| t.run(&["actions", "--json"]).json()["actions"].as_array().expect("actions").clone();
+    let count = |t: &Test| rows(t).iter().filter(|a| a["action"] == "restart").count();
+    assert_eq!(count(&t), 2, "no attempt once the budget is spent");
+    // A person's restart is not held back by the automatic budget, and
+    // does not use it up (issue 26): recorded as manual.
     let out = t.run(&["restart-worker", "crashy", "--json"]);
     out.code(1);
-    assert_eq!(out.json()["outcome"], "gave up");
-    let count = |t: &Test| {
-        t.run(&["actions", "--json"]).json()["actions"]
-            .as_array()
-            .expect("actions")
-            .iter()
-            .filter(|a| a["action"] == "restart")
-            .count()
-    };
-    assert_eq!(count(&t), 2, "no attempt once the budget is spent");
-    let out = t.run(&["restart-worker", "crashy", "--reset", "--json"]);
-    assert_eq!(out.json()["outcome"], "failed", "the reset allows one more try");
+    assert_eq!(out.json()["outcome"], "failed");
+    assert_eq!(out.json()["manual"], true);
     assert_eq!(count(&t), 3);
+    assert_eq!(rows(&t).last().expect("row")["manual"], true);
+    assert_eq!(heal(&t).0, "gave up", "the manual restart neither spent nor freed the budget");
+    t.run(&["restart-worker", "crashy", "--reset", "--json"]).code(1);
+    assert_eq!(count(&t), 4);
+    assert_eq!(heal(&t).0, "failed", "the reset allows automatic restarts again");
+    assert_eq!(count(&t), 5);
 }
 
 #[test]

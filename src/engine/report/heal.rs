@@ -39,15 +39,23 @@ pub(crate) struct HealReport {
     /// What delivering notifications did, after the run lock was released;
     /// null when none were waiting.
     pub notifications: Option<Delivery>,
+    /// Why hm stopped acting (an intent it could not record, issue 26):
+    /// the heal exits 3. Absent when it did all it could.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_acting: Option<String>,
 }
 
 /// The result of a restart.
 #[derive(Debug, Serialize)]
 pub(crate) struct RestartReport {
     pub monitor: String,
-    /// `restarted`, `failed`, `would restart`, `backing off` or `gave up`.
+    /// `restarted`, `failed`, `would restart`, `backing off`, `gave up`
+    /// or `interrupted`.
     pub outcome: Outcome,
     pub dry_run: bool,
+    /// Asked for by a person (`hm restart-worker`, the HTTP restart): it
+    /// does not use up the automatic restart budget (issue 26).
+    pub manual: bool,
     /// Pids running before.
     pub old_pids: Vec<u32>,
     /// Pids running after (verified with a fresh scan).
@@ -61,7 +69,7 @@ pub(crate) struct RestartReport {
 
 impl RestartReport {
     pub(crate) fn failed(&self) -> bool {
-        matches!(self.outcome, Outcome::Failed | Outcome::GaveUp)
+        matches!(self.outcome, Outcome::Failed | Outcome::GaveUp | Outcome::Interrupted)
     }
 }
 

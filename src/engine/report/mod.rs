@@ -55,6 +55,7 @@ impl Report {
         match self {
             Report::Check(r) => r.status.exit_code(),
             Report::Status(r) => r.status.exit_code(),
+            Report::Heal(r) if r.not_acting.is_some() => 3,
             Report::Heal(r) => r.status.exit_code(),
             Report::Validate(r) if !r.valid => 1,
             Report::Restart(r) if r.failed() => 1,

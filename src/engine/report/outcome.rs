@@ -51,6 +51,9 @@ pub(crate) enum Outcome {
     WouldUnstick,
     #[serde(rename = "not healed")]
     NotHealed,
+    /// A stop signal came before it was verified (issue 26): what was
+    /// done is recorded, whether it worked is not known.
+    Interrupted,
 }
 
 impl Outcome {
@@ -73,6 +76,7 @@ impl Outcome {
             Outcome::StillStuck => "still stuck",
             Outcome::WouldUnstick => "would unstick",
             Outcome::NotHealed => "not healed",
+            Outcome::Interrupted => "interrupted",
         }
     }
 
@@ -84,7 +88,7 @@ impl Outcome {
     /// Whether hm acted (or tried to): the monitor is checked again after
     /// the heal.
     pub(crate) fn acted(self) -> bool {
-        self.changed() || matches!(self, Outcome::Failed | Outcome::StillStuck)
+        self.changed() || matches!(self, Outcome::Failed | Outcome::StillStuck | Outcome::Interrupted)
     }
 }
 
@@ -136,6 +140,7 @@ mod tests {
             Outcome::StillStuck,
             Outcome::WouldUnstick,
             Outcome::NotHealed,
+            Outcome::Interrupted,
         ];
         for o in all {
             assert_eq!(serde_json::to_value(o).expect("json"), serde_json::json!(o.as_str()));

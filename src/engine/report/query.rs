@@ -88,14 +88,27 @@ pub(crate) struct Action {
     /// The monitor or rule it was for.
     pub monitor: String,
     pub action: String,
-    /// `ok`, `partial` or `failed`.
+    /// `ok`, `partial`, `failed`; `interrupted` when its hm died or was
+    /// stopped before it wrote the outcome, `in progress` while it runs.
     pub outcome: String,
     pub details: String,
+    /// What it was to touch (pids, paths), written before it acted.
+    pub targets: String,
+    /// Asked for by a person (`hm restart-worker`, the HTTP restart).
+    pub manual: bool,
 }
 
 impl From<ActionRow> for Action {
     fn from(a: ActionRow) -> Action {
-        Action { at: rfc3339(a.ts), monitor: a.monitor, action: a.action, outcome: a.outcome, details: a.details }
+        Action {
+            at: rfc3339(a.ts),
+            outcome: crate::engine::intent::shown_outcome(&a),
+            monitor: a.monitor,
+            action: a.action,
+            details: a.details,
+            targets: a.targets,
+            manual: a.manual,
+        }
     }
 }
 

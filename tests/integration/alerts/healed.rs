@@ -112,19 +112,41 @@ fn a_restarted_worker_is_told_once_as_healed_though_no_alert_fired() {
 
 #[test]
 fn a_disk_cleaned_is_told_with_the_bytes_freed_and_a_clean_that_freed_nothing_is_not() {
+    // `healed` only when the disk is ok after (issue 26): a small tmpfs,
+    // so deleting one file takes it from warning back to ok.
+    if !crate::common::is_root() {
+        assert!(std::env::var("CI").as_deref() != Ok("true"), "CI runs as root: this test must run");
+        eprintln!(
+            "SKIPPED a_disk_cleaned_is_told_with_the_bytes_freed_and_a_clean_that_freed_nothing_is_not: needs root"
+        );
+        return;
+    }
     let rx = Receiver::start();
     let t = Test::new();
     let logs = t.path("logs");
+    std::fs::create_dir_all(&logs).expect("mkdir");
+    let mounted = std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=1m,mode=0755", "tmpfs"])
+        .arg(&logs)
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(mounted, "mount a tmpfs");
+    struct Unmount(std::path::PathBuf);
+    impl Drop for Unmount {
+        fn drop(&mut self) {
+            let _ = std::process::Command::new("umount").arg("-l").arg(&self.0).status();
+        }
+    }
+    let _unmount = Unmount(logs.clone());
     let old = logs.join("old.log");
-    crate::common::aged_file(&old, 5000, Duration::from_secs(30 * 86_400));
-    // warn = 0: any used space counts as "full", so the remedy runs each time.
+    crate::common::aged_file(&old, 700_000, Duration::from_secs(30 * 86_400));
     let t = t.config(&format!(
         "host_defaults = false\n\n[alerts]\nhost = \"box1\"\nfor = 5\n\n[[monitor]]\nname = \"data\"\nkind = \"disk\"\n\
-         path = \"{0}\"\nwarn = 0\ncrit = 100\n\n[[clean]]\nname = \"logs\"\nroots = [\"{0}\"]\nglobs = [\"*.log\"]\n\n{1}",
+         path = \"{0}\"\nwarn = 50\ncrit = 95\n\n[[clean]]\nname = \"logs\"\nroots = [\"{0}\"]\nglobs = [\"*.log\"]\n\n{1}",
         logs.display(),
         webhook("hook", &rx.url("/hook"), "")
     ));
-    t.run(&["heal", "--json"]).code(1);
+    t.run(&["heal", "--json"]).code(0);
     let got = rx.requests();
     assert_eq!(got.len(), 1, "{got:?}");
     let n = got[0].json();
@@ -133,13 +155,15 @@ fn a_disk_cleaned_is_told_with_the_bytes_freed_and_a_clean_that_freed_nothing_is
     assert_eq!(n["severity"], "warning");
     assert_eq!(n["heal"]["remedy"], "clean-disk");
     assert_eq!(n["heal"]["outcome"], "cleaned");
-    assert_eq!(n["heal"]["bytes_freed"], 5000, "{n:#}");
+    assert_eq!(n["heal"]["bytes_freed"], 700_000, "{n:#}");
     assert_eq!(n["heal"]["files_deleted"], 1, "{n:#}");
-    assert_eq!(n["heal"]["after"]["status"], "warning", "{n:#}");
+    assert_eq!(n["heal"]["after"]["status"], "ok", "{n:#}");
 
-    // Still "full" by its thresholds; the rules run again and delete nothing.
+    // Full again, of a young file: the rules run and delete nothing.
+    std::fs::write(logs.join("young.log"), vec![b'x'; 700_000]).expect("young");
     let doc = t.run(&["heal", "--json"]).json();
-    assert_eq!(doc["remedies"][0]["details"], "0 files, 0 B", "{doc:#}");
+    let details = doc["remedies"][0]["details"].as_str().expect("details");
+    assert!(details.starts_with("0 files, 0 B; not healed: now warning: "), "{doc:#}");
     assert_eq!(doc["healed"], serde_json::json!([]), "{doc:#}");
     assert_eq!(rx.requests().len(), 1, "a clean that freed nothing is no news");
 }
@@ -238,7 +262,7 @@ fn a_command_channel_may_run_hm_while_hm_run_heals() {
 /// stalled (its heartbeat file 11 minutes old) is restarted by `hm heal`,
 /// and the webhook hears of it as `healed`, though no alert fired.
 #[test]
-fn a_stalled_orchestrator_is_restarted_and_told_as_healed() {
+fn a_stalled_orchestrator_is_restarted_and_not_told_healed_while_its_beat_is_old() {
     let prefix = "hm-test-healed-orch";
     let _reaper = Reaper(prefix);
     let rx = Receiver::start();
@@ -274,10 +298,10 @@ fn a_stalled_orchestrator_is_restarted_and_told_as_healed() {
     let pid_after = crate::common::result(&after, "orchestrator")["message"].as_str().unwrap_or("").to_string();
     assert_ne!(pid_before, pid_after, "a new orchestrator process: {after:#}");
 
+    // Restarted, but its heartbeat is still the old one: not healed yet,
+    // so no `healed` (issue 26); the heal's line says so.
+    assert!(remedy["details"].as_str().is_some_and(|d| d.contains("not healed: now critical")), "{doc:#}");
     let healed: Vec<serde_json::Value> =
         rx.requests()[before_requests..].iter().map(|r| r.json()).filter(|n| n["event"] == "healed").collect();
-    assert_eq!(healed.len(), 1, "{healed:?}");
-    assert_eq!(healed[0]["heal"]["remedy"], "restart", "{:#}", healed[0]);
-    assert_eq!(healed[0]["heal"]["outcome"], "restarted", "{:#}", healed[0]);
-    assert_eq!(healed[0]["host"], "box1");
+    assert_eq!(healed, Vec::<serde_json::Value>::new());
 }

@@ -1,0 +1,153 @@
+//! Record before acting (issue 26): every remedy commits its intent to
+//! the actions table (monitor, remedy, what it will touch, when), then
+//! acts, then completes the row with its outcome. An hm that cannot
+//! commit the intent (the database locked past the busy timeout,
+//! read-only, full) changes nothing and says why in one line, naming the
+//! process that holds the lock where the kernel tells (`/proc/locks`).
+//!
+//! A row left without an outcome is a remedy whose hm died or was
+//! stopped mid-way: it counts against the budget like any attempt, and
+//! `hm actions` shows it `interrupted`. The one exception, `clean-disk`
+//! freeing the full disk that holds the database, is `engine::clean`'s.
+
+use super::Ctx;
+use crate::config::Config;
+use crate::host::stop::Acting;
+use crate::store::{ActionRow, Store};
+use crate::time::unix_now;
+use anyhow::Result;
+use rusqlite::ErrorCode;
+
+/// Why a remedy did not act.
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum NotActing {
+    /// Its intent could not be committed; `full` when the database's disk
+    /// is full.
+    #[error("not acting: cannot record it: {why}")]
+    Unrecorded { why: String, full: bool },
+    /// A stop signal came: nothing new is begun.
+    #[error("not acting: hm is stopping")]
+    Stopping,
+}
+
+impl NotActing {
+    /// The `NotActing` somewhere in `e`'s chain.
+    pub(crate) fn find(e: &anyhow::Error) -> Option<&NotActing> {
+        e.chain().find_map(|c| c.downcast_ref::<NotActing>())
+    }
+
+    /// Why `store` could not take a write: which process holds its lock,
+    /// or what SQLite said.
+    pub(crate) fn unrecorded(store: &Store, e: &anyhow::Error) -> NotActing {
+        let code = e.chain().find_map(|c| c.downcast_ref::<rusqlite::Error>()).and_then(|e| e.sqlite_error_code());
+        let path = store.path();
+        let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let why = match code {
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
+                match crate::host::locks::sqlite_writer(path).filter(|pid| *pid != std::process::id()) {
+                    Some(pid) if pid > 0 => format!("{name} is locked by pid {pid}"),
+                    _ => format!("{name} is locked by another process"),
+                }
+            }
+            Some(ErrorCode::DiskFull) => format!("the disk that holds {} is full", path.display()),
+            Some(ErrorCode::ReadOnly) => format!("{} is read-only", path.display()),
+            _ => format!("{e:#}"),
+        };
+        NotActing::Unrecorded { why, full: code == Some(ErrorCode::DiskFull) }
+    }
+}
+
+/// The database a remedy records in: one that cannot be opened is a
+/// [`NotActing`], before anything is touched.
+pub(crate) fn store_to_act(ctx: &Ctx, config: &Config) -> Result<Store> {
+    ctx.store(config).map_err(|e| NotActing::Unrecorded { why: format!("{e:#}"), full: false }.into())
+}
+
+/// What a remedy is about to do.
+#[derive(Debug, Clone)]
+pub(crate) struct Intent {
+    pub monitor: String,
+    /// `restart`, `clean-disk`, `clear-locks`, `unstick`.
+    pub action: &'static str,
+    /// What it will touch: pids, paths, a session.
+    pub targets: String,
+    /// Asked for by a person, not by a heal.
+    pub manual: bool,
+    /// The row's details until it completes (an unstick's `SESSION: `,
+    /// by which its budget counts it).
+    pub details: String,
+}
+
+impl Intent {
+    pub(crate) fn new(monitor: &str, action: &'static str, targets: String) -> Intent {
+        Intent { monitor: monitor.to_string(), action, targets, manual: false, details: String::new() }
+    }
+
+    fn row(&self, ts: f64) -> ActionRow {
+        ActionRow {
+            ts,
+            monitor: self.monitor.clone(),
+            action: self.action.into(),
+            targets: self.targets.clone(),
+            manual: self.manual,
+            details: self.details.clone(),
+            pid: Some(std::process::id()),
+            ..ActionRow::default()
+        }
+    }
+}
+
+/// A committed intent, to be completed with [`Pending::finish`]. Dropped
+/// unfinished (an error on the way, hm stopping), its row stays pending:
+/// `interrupted`.
+pub(crate) struct Pending<'s> {
+    store: &'s Store,
+    id: i64,
+    _acting: Acting,
+}
+
+/// Commit `intents` together, all or none, before any of them acts.
+pub(crate) fn intend<'s>(store: &'s Store, intents: &[Intent]) -> Result<Vec<Pending<'s>>, NotActing> {
+    let mut acting = Vec::with_capacity(intents.len());
+    for _ in intents {
+        acting.push(Acting::begin().ok_or(NotActing::Stopping)?);
+    }
+    let now = unix_now();
+    let rows: Vec<ActionRow> = intents.iter().map(|i| i.row(now)).collect();
+    let ids = store.begin_actions(&rows).map_err(|e| NotActing::unrecorded(store, &e))?;
+    Ok(ids.into_iter().zip(acting).map(|(id, _acting)| Pending { store, id, _acting }).collect())
+}
+
+/// [`intend`] of one.
+pub(crate) fn intend_one<'s>(store: &'s Store, intent: Intent) -> Result<Pending<'s>, NotActing> {
+    let mut v = intend(store, std::slice::from_ref(&intent))?;
+    v.pop().ok_or(NotActing::Stopping)
+}
+
+impl Pending<'_> {
+    /// What it has done so far (the pid it started), should hm die before
+    /// it completes the row. A failure to note it is not the remedy's.
+    pub(crate) fn note(&self, details: &str) {
+        if let Err(e) = self.store.note_action(self.id, details) {
+            crate::output::warn(&format!("{e:#}"));
+        }
+    }
+
+    /// Complete the row with the outcome (`ok`, `failed`, ...).
+    pub(crate) fn finish(self, outcome: &str, details: &str) -> Result<()> {
+        self.store.finish_action(self.id, outcome, details, unix_now())
+    }
+}
+
+/// The outcome a row shows (`hm actions`, `hm status`): a pending one is
+/// `in progress` while the hm that wrote it runs, else `interrupted`.
+pub(crate) fn shown_outcome(row: &ActionRow) -> String {
+    if row.outcome != crate::store::PENDING {
+        return row.outcome.clone();
+    }
+    let runs = |pid: u32| {
+        pid == std::process::id()
+            || std::fs::read_to_string(format!("/proc/{pid}/comm")).is_ok_and(|c| c.trim_end() == "hm")
+    };
+    if row.pid.is_some_and(runs) { "in progress" } else { "interrupted" }.to_string()
+}

@@ -1,0 +1,190 @@
+//! The steps of one restart, apart so that a heal can run the middle ones
+//! of many workers side by side (`restart_many`): `prepare` finds what
+//! runs (and, in a dry run, says what would be done), the caller commits
+//! the intent (`intent`), `start` stops and starts, `verify` looks once
+//! the delay is up, `record` completes the row. Only the intent and the
+//! record touch the store.
+//!
+//! A stop signal during the wait (issue 26) ends it at once: the restart
+//! is recorded `interrupted`, with the pid it started, and hm exits.
+
+use super::Engine;
+use super::intent::{Intent, Pending};
+use super::report::{Outcome, RestartReport};
+use super::restart::restartable;
+use crate::check::runner::proc_needs;
+use crate::config::{Monitor, ProcessSpec, RestartHow, RestartSpec};
+use crate::heal::restart;
+use crate::host::ProcInfo;
+use crate::host::stop;
+use crate::units::format_duration;
+use anyhow::Result;
+use std::time::Instant;
+
+/// A restart begun: prepared (what runs), then stopped and started (or,
+/// in a dry run, described), not yet verified.
+pub(super) struct Begun<'m> {
+    m: &'m Monitor,
+    spec: &'m ProcessSpec,
+    r: &'m RestartSpec,
+    old: Vec<ProcInfo>,
+    report: RestartReport,
+    /// What was started, and when to look whether it runs; `None` when
+    /// there is nothing to look at (a dry run, a start that failed).
+    attempt: Option<(restart::Attempt, Instant)>,
+}
+
+/// A restart carried out (or, in a dry run, described), not yet recorded.
+pub(super) struct Acted {
+    pub report: RestartReport,
+}
+
+impl Begun<'_> {
+    /// The intent to commit before [`Engine::start`]: what will be
+    /// stopped and started.
+    pub(super) fn intent(&self) -> Intent {
+        let what = match &self.r.how {
+            RestartHow::Unit(u) => format!("systemctl restart {u}"),
+            RestartHow::Commands { start, .. } => format!("start {}", start.join(" ")),
+        };
+        let targets = if self.report.old_pids.is_empty() {
+            what
+        } else {
+            format!("stop pids {:?}; {what}", self.report.old_pids)
+        };
+        Intent { manual: self.report.manual, ..Intent::new(&self.m.name, "restart", targets) }
+    }
+
+    /// The pid started, once started: noted in the pending row.
+    pub(super) fn started(&self) -> Option<String> {
+        let (a, _) = self.attempt.as_ref()?;
+        Some(format!("{} (not verified yet)", a.steps.join("; ")))
+    }
+}
+
+impl Engine {
+    /// What runs of `m`'s worker now; a dry run's description.
+    ///
+    /// `found`: what the heal's own check found running a moment ago
+    /// (pid, start time), which saves a scan of the whole process table;
+    /// each is read again, and only the same process still alive counts.
+    pub(super) fn prepare<'m>(
+        &self,
+        m: &'m Monitor,
+        dry_run: bool,
+        why: Option<&str>,
+        found: Option<&[(u32, u64)]>,
+        manual: bool,
+    ) -> Result<Begun<'m>> {
+        let (spec, r) = restartable(m)?;
+        let old = match found {
+            Some(found) => {
+                let host = self.host(proc_needs([m]));
+                found
+                    .iter()
+                    .filter_map(|(pid, start)| host.process(*pid).filter(|p| p.start_ticks == *start && !p.zombie))
+                    .collect()
+            }
+            None => self.running_now(m, spec)?,
+        };
+        let mut report = new_report(m, &old, dry_run, why);
+        report.manual = manual;
+        if dry_run {
+            report.outcome = Outcome::WouldRestart;
+            report.steps.push(match &r.how {
+                RestartHow::Unit(u) => format!("would run systemctl restart {u}"),
+                RestartHow::Commands { start, .. } if report.old_pids.is_empty() => {
+                    format!("would start {} (nothing running to stop)", start.join(" "))
+                }
+                RestartHow::Commands { start, .. } => {
+                    format!("would stop pids {:?} and start {}", report.old_pids, start.join(" "))
+                }
+            });
+        }
+        Ok(Begun { m, spec, r, old, report, attempt: None })
+    }
+
+    /// Stop and start a prepared restart (its intent committed). Split
+    /// from [`Engine::verify`] so that a mass restart does not hold one of
+    /// its few threads through each `restart_delay`.
+    pub(super) fn start<'m>(&self, mut b: Begun<'m>) -> Begun<'m> {
+        if b.report.dry_run {
+            return b;
+        }
+        let host = self.host(proc_needs([b.m]));
+        let attempt = restart::restart(host.as_ref(), &b.m.name, b.r, &b.old);
+        b.attempt = match attempt {
+            Ok(a) => Some((a, Instant::now() + b.r.delay)),
+            Err(e) => {
+                b.report.steps.push(format!("{e:#}"));
+                b.report.steps.push(format!("not running after {}", format_duration(b.r.delay)));
+                None
+            }
+        };
+        b
+    }
+
+    /// Once its `restart_delay` is up, look whether a begun restart's
+    /// worker runs (a fresh scan); a started command that the monitor does
+    /// not find is stopped again. A stop signal ends the wait: the restart
+    /// is `interrupted`, what was started recorded, nothing verified.
+    pub(super) fn verify(&self, begun: Begun<'_>) -> Acted {
+        let Begun { m, spec, r, mut report, attempt, .. } = begun;
+        let Some((mut a, due)) = attempt else { return Acted { report } };
+        if !stop::sleep_until(due) {
+            report.steps.append(&mut a.steps);
+            report.steps.push("hm was stopped before it could verify the worker runs".into());
+            report.outcome = Outcome::Interrupted;
+            return Acted { report };
+        }
+        let ok = match self.running_now(m, spec) {
+            Ok(new) => {
+                report.new_pids = new.iter().map(|p| p.pid).collect();
+                let ok = new.len() as u32 >= spec.min.max(1);
+                if !ok {
+                    restart::stop_unseen(self.host(proc_needs([m])).as_ref(), &mut a, &report.new_pids, r.grace);
+                }
+                report.steps.append(&mut a.steps);
+                if !ok {
+                    report.steps.push(format!("not running after {}", format_duration(r.delay)));
+                }
+                ok
+            }
+            Err(e) => {
+                report.steps.append(&mut a.steps);
+                report.steps.push(format!("cannot look whether it runs: {e:#}"));
+                false
+            }
+        };
+        report.outcome = if ok { Outcome::Restarted } else { Outcome::Failed };
+        Acted { report }
+    }
+}
+
+/// The report of a restart of `m`, before it is decided.
+pub(super) fn new_report(m: &Monitor, old: &[ProcInfo], dry_run: bool, why: Option<&str>) -> RestartReport {
+    RestartReport {
+        monitor: m.name.clone(),
+        outcome: Outcome::Failed,
+        dry_run,
+        manual: false,
+        old_pids: old.iter().map(|p| p.pid).collect(),
+        new_pids: Vec::new(),
+        steps: why.map(String::from).into_iter().collect(),
+        retry_in: None,
+    }
+}
+
+/// Complete the intent of a restart with what it did (a dry run has none):
+/// every action is in the actions table before the run reports it.
+pub(super) fn record(pending: Option<Pending<'_>>, acted: Acted) -> Result<RestartReport> {
+    let Acted { report } = acted;
+    let Some(pending) = pending else { return Ok(report) };
+    let (outcome, details) = match report.outcome {
+        Outcome::Restarted => ("ok", format!("{}; running: {:?}", report.steps.join("; "), report.new_pids)),
+        Outcome::Interrupted => ("interrupted", report.steps.join("; ")),
+        _ => ("failed", report.steps.join("; ")),
+    };
+    pending.finish(outcome, &details)?;
+    Ok(report)
+}
