@@ -17,7 +17,15 @@
 //! keeps its time. A restart held back by its backoff is tried again when
 //! the backoff ends, not at the next cycle. Changes that come during a cycle wait for its end and
 //! are run together, so cycles still never overlap.
+//!
+//! A heal's restarts are verified beside the loop (`engine::later`, issue
+//! 26): its cycle ends once they are started, and they are verified in a
+//! run of their own when their `restart_delay` is up, so other monitors
+//! are checked and healed meanwhile.
 
+use super::daemon_said::say_drift;
+pub(crate) use super::daemon_said::started;
+use super::later::{Later, Waiting};
 use super::report::{CheckReport, HealReport};
 pub(crate) use super::wake::Signals;
 use super::watch::{Want, Watcher};
@@ -55,14 +63,28 @@ pub(crate) struct LoopArgs {
     pub heal: bool,
 }
 
-/// One cycle: of every monitor (`names` empty), or of those that changed.
-fn cycle(engine: &Engine, config: &Config, heal: bool, names: &[String]) -> Cycle {
-    let result = if heal {
-        engine.heal(config, names, false).map(Cycle::Heal)
-    } else {
-        engine.check(config, names, Instant::now()).map(Cycle::Check)
-    };
-    result.unwrap_or_else(|e| Cycle::Failed(format!("{e:#}")))
+/// What a cycle thread runs.
+enum Job {
+    /// Every monitor (none named), or those that changed; a heal does not
+    /// restart the workers waiting for their verification.
+    Cycle { names: Vec<String>, waiting: Vec<String> },
+    /// The verifications now due.
+    Verify(Vec<Later>),
+}
+
+/// One cycle, and the restarts it left to verify.
+fn cycle(engine: &Engine, config: &Config, heal: bool, job: Job) -> (Cycle, Vec<Later>) {
+    let failed = |e: anyhow::Error| Cycle::Failed(format!("{e:#}"));
+    match job {
+        Job::Verify(due) => (engine.verify_due(config, due).map_or_else(failed, Cycle::Heal), Vec::new()),
+        Job::Cycle { names, waiting } if heal => match engine.heal_with(config, &names, false, Some(&waiting)) {
+            Ok((r, later)) => (Cycle::Heal(r), later),
+            Err(e) => (failed(e), Vec::new()),
+        },
+        Job::Cycle { names, .. } => {
+            (engine.check(config, &names, Instant::now()).map_or_else(failed, Cycle::Check), Vec::new())
+        }
+    }
 }
 
 /// Run a cycle on a thread of its own and wait for it, noting signals and
@@ -72,17 +94,17 @@ fn run_cycle(
     engine: &Arc<Engine>,
     config: &Arc<Config>,
     heal: bool,
-    names: Vec<String>,
+    job: Job,
     signals: &Signals,
-) -> Result<Option<Cycle>> {
+) -> Result<Option<(Cycle, Vec<Later>)>> {
     let (done, cfg, e) = (signals.done(), config.clone(), engine.clone());
     std::thread::Builder::new()
         .name("hm-cycle".into())
         .spawn(move || {
             // A cycle that panics still wakes the loop.
             done(
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| cycle(&e, &cfg, heal, &names)))
-                    .unwrap_or_else(|_| Cycle::Failed("the cycle crashed".into())),
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| cycle(&e, &cfg, heal, job)))
+                    .unwrap_or_else(|_| (Cycle::Failed("the cycle crashed".into()), Vec::new())),
             );
         })
         .context("cannot start a check cycle")?;
@@ -169,13 +191,28 @@ fn reload(ctx: &Ctx, shared: &SharedConfig, emit: &mut impl FnMut(Cycle)) -> Res
 /// A SIGHUP reloads `shared` and starts a cycle at once; a watched process
 /// that exits or a watched file that changes (`engine::watch`) has its
 /// monitors checked (or healed) at once, between cycles, without moving
-/// the next one.
+/// the next one. Restarts not yet verified when it stops are recorded
+/// `interrupted`.
 pub(crate) fn run_loop(
     engine: &Arc<Engine>,
     args: &LoopArgs,
     signals: &Signals,
     shared: &SharedConfig,
+    emit: impl FnMut(Cycle),
+) -> Result<()> {
+    let mut waiting = Waiting::default();
+    let result = cycles(engine, args, signals, shared, emit, &mut waiting);
+    waiting.interrupt(engine, &current(shared));
+    result
+}
+
+fn cycles(
+    engine: &Arc<Engine>,
+    args: &LoopArgs,
+    signals: &Signals,
+    shared: &SharedConfig,
     mut emit: impl FnMut(Cycle),
+    waiting: &mut Waiting,
 ) -> Result<()> {
     let ctx = engine.ctx();
     let watcher = Watcher::start(engine.host(ProcNeeds::default()), signals.changes())?;
@@ -199,6 +236,15 @@ pub(crate) fn run_loop(
         }
         let config = current(shared);
         let started = Instant::now();
+        // The verifications due first, in a run of their own.
+        let due = waiting.take_due(started);
+        if !due.is_empty() {
+            let Some((c, _)) = run_cycle(engine, &config, args.heal, Job::Verify(due), signals)? else { return Ok(()) };
+            take_in(&mut want, &config, &c, false);
+            watcher.arm(&want);
+            emit(c);
+            continue;
+        }
         let full = started >= next_full;
         // What changed, and the backoffs that ended; a full cycle checks
         // them all anyway.
@@ -225,7 +271,9 @@ pub(crate) fn run_loop(
                 retries.clear();
                 next_full = started + args.interval.unwrap_or(config.settings.interval);
             }
-            let Some(c) = run_cycle(engine, &config, args.heal, names, signals)? else { return Ok(()) };
+            let job = Job::Cycle { names, waiting: waiting.workers() };
+            let Some((c, later)) = run_cycle(engine, &config, args.heal, job, signals)? else { return Ok(()) };
+            waiting.add(later);
             take_in(&mut want, &config, &c, full);
             watcher.arm(&want);
             if let Cycle::Heal(h) = &c {
@@ -238,44 +286,9 @@ pub(crate) fn run_loop(
             }
             emit(c);
         }
-        let wake_at = retries.values().copied().fold(next_full, Instant::min);
+        let wake_at = retries.values().copied().chain(waiting.next()).fold(next_full, Instant::min);
         if signals.stopping() || sleep_until(wake_at, signals) {
             return Ok(());
         }
     }
-}
-
-/// Say once, on stderr, when the system clock has stepped away from this
-/// process's steady one (`time.rs`, issue 26) by more than a minute
-/// since it was last said; the drift said.
-fn say_drift(said: f64) -> f64 {
-    let drift = crate::time::drift();
-    if (drift - said).abs() <= 60.0 {
-        return said;
-    }
-    let by = crate::units::format_duration(crate::units::secs(drift.abs()));
-    let way = if drift > 0.0 { "ahead of" } else { "behind" };
-    eprintln!(
-        "hm: warning: the system clock is now {by} {way} hm's, which runs steadily from its start: \
-         budgets, backoffs and cooldowns keep hm's time; restart hm to follow the system clock"
-    );
-    drift
-}
-
-/// What a loop starts with, for its first line on stderr: which config
-/// and database it uses (the first thing to doubt when nothing seems to
-/// happen), and how often it checks.
-pub(crate) fn started(ctx: &Ctx, config: &Config, args: &LoopArgs) -> String {
-    let interval = args.interval.unwrap_or(config.settings.interval);
-    let config_path = match &config.path {
-        Some(p) => p.display().to_string(),
-        None => "none: the embedded monitors".into(),
-    };
-    format!(
-        "config {config_path}, database {}, {} monitors every {}{}; SIGHUP reloads, SIGTERM stops",
-        ctx.db_path(config).display(),
-        config.monitors.iter().filter(|m| m.enabled).count(),
-        crate::units::format_duration(interval),
-        if args.heal { ", healing" } else { "" }
-    )
 }

@@ -18,7 +18,8 @@
 //! something) is sent once it let go of the lock (see `heal_events`).
 
 use super::Engine;
-use super::report::{HealReport, Remedy};
+use super::later::Later;
+use super::report::{CheckReport, HealReport, Remedy};
 use crate::check::CheckResult;
 use crate::config::{Config, Monitor, Spec};
 use crate::status::Status;
@@ -76,8 +77,23 @@ pub(crate) fn plan<'c>(config: &'c Config, results: &[CheckResult]) -> Vec<(&'c 
 }
 
 impl Engine {
-    /// Heal with an already loaded config.
+    /// Heal with an already loaded config, waiting for the verifications
+    /// of its restarts (all together, each until its own delay is up).
     pub(crate) fn heal(&self, config: &Config, names: &[String], dry_run: bool) -> Result<HealReport> {
+        self.heal_with(config, names, dry_run, None).map(|(r, _)| r)
+    }
+
+    /// [`Engine::heal`]; with `beside` (`hm run --heal`: the workers whose
+    /// verification is still to come, not restarted again) it does not
+    /// wait: the restarts it started are returned, their lines `started`,
+    /// to be verified by [`Engine::verify_due`] (issue 26).
+    pub(crate) fn heal_with(
+        &self,
+        config: &Config,
+        names: &[String],
+        dry_run: bool,
+        beside: Option<&[String]>,
+    ) -> Result<(HealReport, Vec<Later>)> {
         let ctx = self.ctx();
         let lock = crate::lock::unless_dry_run(&ctx.db_path(config), dry_run)?;
         // A dry run records nothing, so it raises and sends no alert either.
@@ -87,16 +103,51 @@ impl Engine {
         // action (issue 26).
         let store = if dry_run { ctx.store(config)? } else { super::intent::store_to_act(ctx, config)? };
         let plans = plan(config, &before.results);
-        let done = self.carry_out(&store, config, &before.results, &plans, dry_run);
-        let mut acted: Vec<String> =
-            done.remedies.iter().filter(|r| r.outcome.acted()).map(|r| r.monitor.clone()).collect();
+        let mut done = self.carry_out(&store, config, &before.results, &plans, dry_run, beside.unwrap_or_default());
+        let mut later = std::mem::take(&mut done.later);
+        if beside.is_none() {
+            for (slot, line) in self.verify_all(&store, std::mem::take(&mut later)) {
+                if let Some(r) = done.remedies.get_mut(slot) {
+                    *r = line;
+                }
+            }
+        }
+        for l in &mut later {
+            l.before =
+                before.results.iter().find(|r| r.monitor == l.shown()).map(|r| (r.clone(), before.checked_at.clone()));
+        }
+        drop(store);
         // A restarted worker's process monitor and the monitors that asked
         // for it are checked again together.
-        for (m, step) in &plans {
-            if let (Plan::RestartStalled, Some(w)) = (step, &m.worker)
-                && (acted.contains(&m.name) || acted.contains(w))
-            {
-                for name in [&m.name, w] {
+        let pairs: Vec<(String, String)> = plans
+            .iter()
+            .filter_map(|(m, step)| match (step, &m.worker) {
+                (Plan::RestartStalled, Some(w)) => Some((m.name.clone(), w.clone())),
+                _ => None,
+            })
+            .collect();
+        Ok((self.conclude(config, lock, before, done, dry_run, &pairs)?, later))
+    }
+
+    /// The end of a heal (and of a run of verifications): the monitors
+    /// acted on checked again (with the other of each of `pairs` where one
+    /// was), the lines of remedies that left their monitor non-ok say so,
+    /// then `heal_events` tells.
+    pub(super) fn conclude(
+        &self,
+        config: &Config,
+        lock: Option<crate::lock::RunLock>,
+        before: CheckReport,
+        done: Done,
+        dry_run: bool,
+        pairs: &[(String, String)],
+    ) -> Result<HealReport> {
+        let ctx = self.ctx();
+        let mut acted: Vec<String> =
+            done.remedies.iter().filter(|r| r.outcome.acted()).map(|r| r.monitor.clone()).collect();
+        for (a, b) in pairs {
+            if acted.contains(a) || acted.contains(b) {
+                for name in [a, b] {
                     if !acted.contains(name) {
                         acted.push(name.clone());
                     }
@@ -167,4 +218,6 @@ pub(super) struct Done {
     pub cleaned: Option<(usize, u64)>,
     /// Why the heal stopped acting: an intent it could not record.
     pub not_acting: Option<String>,
+    /// The restarts started, to be verified (their lines `started`).
+    pub later: Vec<Later>,
 }

@@ -37,7 +37,10 @@ impl Engine {
             .iter()
             .filter(|r| {
                 r.remedy == RemedyKind::Restart
-                    && matches!(r.outcome, Outcome::Restarted | Outcome::Failed | Outcome::WouldRestart)
+                    && matches!(
+                        r.outcome,
+                        Outcome::Restarted | Outcome::Started | Outcome::Failed | Outcome::WouldRestart
+                    )
             })
             .map(|r| (r.monitor.clone(), r.monitor.clone()))
             .collect();

@@ -137,6 +137,37 @@ impl Pending<'_> {
     pub(crate) fn finish(self, outcome: &str, details: &str) -> Result<()> {
         self.store.finish_action(self.id, outcome, details, unix_now())
     }
+
+    /// The row apart from this connection, to be completed later on
+    /// another (a verification that waits beside the loop, issue 26).
+    pub(crate) fn hold(self) -> Held {
+        Held { id: self.id, acting: Some(self._acting) }
+    }
+}
+
+/// A committed intent kept past its connection ([`Pending::hold`]).
+/// While `parked` (waiting in the loop, no thread on it) it is not a
+/// remedy under way: a stop does not wait for it, the loop completes it.
+pub(crate) struct Held {
+    id: i64,
+    acting: Option<Acting>,
+}
+
+impl Held {
+    /// Waiting in the loop: nothing to wait for on a stop.
+    pub(crate) fn park(&mut self) {
+        self.acting = None;
+    }
+
+    /// Taken up again by a thread that will complete it.
+    pub(crate) fn resume(&mut self) {
+        self.acting.get_or_insert_with(Acting::resume);
+    }
+
+    /// Complete the row on `store`.
+    pub(crate) fn finish(self, store: &Store, outcome: &str, details: &str) -> Result<()> {
+        store.finish_action(self.id, outcome, details, unix_now())
+    }
 }
 
 /// The outcome a row shows (`hm actions`, `hm status`): a pending one is

@@ -6,6 +6,7 @@
 use super::Engine;
 use super::heal::{Done, Plan};
 use super::intent::NotActing;
+use super::later::Step;
 use super::report::{Outcome, Remedy, RemedyKind};
 use crate::check::CheckResult;
 use crate::config::{Config, Monitor, Spec};
@@ -44,7 +45,10 @@ pub(super) fn record(
 impl Engine {
     /// Carry out `plans`: the workers that are down first, [`AT_ONCE`] at
     /// a time (`restart_many`); the stalled workers last, so a worker its
-    /// own monitor restarted is not restarted twice.
+    /// own monitor restarted is not restarted twice. The restarts started
+    /// are in `Done::later`, their lines `started` until verified; the
+    /// workers in `waiting` (started by an earlier heal, not verified yet)
+    /// are not restarted again.
     ///
     /// [`AT_ONCE`]: super::restart_many::AT_ONCE
     pub(super) fn carry_out(
@@ -54,6 +58,7 @@ impl Engine {
         results: &[CheckResult],
         plans: &[(&Monitor, Plan)],
         dry_run: bool,
+        waiting: &[String],
     ) -> Done {
         let mut remedies = Vec::new();
         let mut cleaned = None;
@@ -63,7 +68,9 @@ impl Engine {
         let mut refused: Option<String> = None;
         // The workers that are down first, side by side (issue 18); their
         // lines keep their places in the report.
-        let down: Vec<&Monitor> = plans.iter().filter(|(_, s)| *s == Plan::Restart).map(|(m, _)| *m).collect();
+        let down: Vec<&Monitor> =
+            plans.iter().filter(|(m, s)| *s == Plan::Restart && !waiting.contains(&m.name)).map(|(m, _)| *m).collect();
+        let mut later = Vec::new();
         let mut restarted = match self.restart_many(store, &down, results, dry_run) {
             Ok(r) => r.into_iter(),
             Err(e) => {
@@ -73,10 +80,22 @@ impl Engine {
         };
         for (m, step) in plans {
             // The restarts are done already (or refused, all together).
+            if *step == Plan::Restart && waiting.contains(&m.name) {
+                let why = "restarted; its verification is pending (restart_delay): not restarted again";
+                remedies.push(remedy(m, RemedyKind::Restart, Outcome::Waiting, why.into()));
+                continue;
+            }
             if *step == Plan::Restart {
                 let why = || refused.clone().unwrap_or_default();
-                remedies
-                    .push(restarted.next().unwrap_or_else(|| remedy(m, RemedyKind::Restart, Outcome::Failed, why())));
+                match restarted.next() {
+                    Some(Step::Done(r)) => remedies.push(r),
+                    Some(Step::Later(mut l)) => {
+                        l.slot = remedies.len();
+                        remedies.push(l.placeholder());
+                        later.push(l);
+                    }
+                    None => remedies.push(remedy(m, RemedyKind::Restart, Outcome::Failed, why())),
+                }
                 continue;
             }
             if let (Some(why), false) = (&refused, matches!(step, Plan::Nothing(_))) {
@@ -151,7 +170,7 @@ impl Engine {
             remedies.extend(lines);
             refused = not_acting;
         }
-        Done { remedies, cleaned, not_acting: refused }
+        Done { remedies, cleaned, not_acting: refused, later }
     }
 }
 

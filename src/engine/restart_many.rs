@@ -2,13 +2,15 @@
 //! together (a deploy gone wrong, the OOM killer, `kill -9` of a process
 //! group), restarting them one after another took a hundred times
 //! `restart_delay` plus two process scans each (issue 18). Their stops
-//! and starts run [`AT_ONCE`] at a time, and so do their verifications,
-//! each once its own `restart_delay` is up: no thread sits out a delay
-//! while other workers wait to be started.
+//! and starts run [`AT_ONCE`] at a time, and so do their verifications
+//! (`engine::later`), each once its own `restart_delay` is up: no thread
+//! sits out a delay while other workers wait to be started. The
+//! verifications come after: `hm heal` waits for them, `hm run --heal`
+//! keeps them beside its loop (issue 26).
 //!
 //! Only the middle runs in parallel: the budgets are read first, the
 //! intents of all of them committed together before any worker is
-//! touched (issue 26), and the outcomes recorded last, one after another
+//! touched (issue 26), and the outcomes recorded after, one after another
 //! on the heal's one database connection, so every action is recorded
 //! before it is done and before it is reported, and the heal's run lock
 //! (taken once by `Engine::heal`) covers them all.
@@ -17,9 +19,10 @@
 
 use super::Engine;
 use super::intent::{Intent, NotActing, Pending, intend};
+use super::later::{Later, Step};
 use super::remedy::remedy;
 use super::report::{Outcome, Remedy, RemedyKind};
-use super::restart_steps::{Acted, Begun, record};
+use super::restart_steps::{Begun, record};
 use crate::check::CheckResult;
 use crate::config::Monitor;
 use crate::store::Store;
@@ -35,15 +38,16 @@ pub(super) const AT_ONCE: usize = 8;
 
 impl Engine {
     /// Restart `monitors`' workers (within their budgets), [`AT_ONCE`] at
-    /// a time; one remedy each, in `monitors`' order. `results` are the
-    /// heal's check: what it found running is what a restart stops.
+    /// a time; one step each, in `monitors`' order: a restart started is
+    /// to be verified ([`Later`]). `results` are the heal's check: what it
+    /// found running is what a restart stops.
     pub(super) fn restart_many(
         &self,
         store: &Store,
         monitors: &[&Monitor],
         results: &[CheckResult],
         dry_run: bool,
-    ) -> Result<Vec<Remedy>, NotActing> {
+    ) -> Result<Vec<Step>, NotActing> {
         let line = |m: &Monitor, r: Result<super::report::RestartReport>| match r {
             Ok(rep) => {
                 Remedy { retry_in: rep.retry_in, ..remedy(m, RemedyKind::Restart, rep.outcome, rep.steps.join("; ")) }
@@ -94,7 +98,7 @@ impl Engine {
             let b = take(k).ok_or_else(|| anyhow!("internal error: a restart started twice"))?;
             Ok(Mutex::new(Some(self.start(b))))
         });
-        let started: Vec<(usize, Mutex<Option<Begun<'_>>>)> = started
+        let started: Vec<(usize, Mutex<Option<Begun>>)> = started
             .into_iter()
             .filter_map(|(k, b)| match b {
                 Ok(b) => Some((k, b)),
@@ -104,25 +108,24 @@ impl Engine {
                 }
             })
             .collect();
-        // What was started goes into its row before the wait.
-        for (k, b) in &started {
-            let b = b.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-            if let (Some(Some(p)), Some(what)) = (pending.get(*k), b.as_ref().and_then(Begun::started)) {
-                p.note(&what);
-            }
-        }
-        let nth: Vec<usize> = (0..started.len()).collect();
-        let acted = side_by_side(&nth, |j| {
-            let b = started[j].1.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take();
-            b.map(|b| self.verify(b)).ok_or_else(|| anyhow!("internal error: a restart verified twice"))
-        });
-        for (j, a) in acted {
-            let k = started[j].0;
+        // What was started goes into its row before the wait; one that
+        // did not start has nothing to wait for, and is recorded now.
+        let mut steps: Vec<Option<Step>> = out.into_iter().map(|r| r.map(Step::Done)).collect();
+        for (k, b) in started {
+            let Some(b) = b.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner) else { continue };
             let i = ready[k].0;
             let p = pending.get_mut(k).and_then(Option::take);
-            out[i] = Some(line(monitors[i], a.and_then(|a: Acted| record(p, a))));
+            steps[i] = Some(match b.started() {
+                Some(what) => {
+                    if let Some(p) = &p {
+                        p.note(&what);
+                    }
+                    Step::Later(Later::new(b, p.map(Pending::hold), &monitors[i].name, String::new()))
+                }
+                None => Step::Done(line(monitors[i], record(p, self.verify(b)))),
+            });
         }
-        Ok(out.into_iter().flatten().collect())
+        Ok(steps.into_iter().flatten().collect())
     }
 }
 
@@ -138,7 +141,7 @@ fn found<'r>(results: &'r [CheckResult], m: &Monitor) -> Option<&'r [(u32, u64)]
 /// `f` of each of `items` on up to [`AT_ONCE`] threads; `(item, result)`
 /// in no particular order. A panic is that item's error; with no thread
 /// to be had, the items run here.
-fn side_by_side<T: Send>(items: &[usize], f: impl Fn(usize) -> Result<T> + Sync) -> Vec<(usize, Result<T>)> {
+pub(super) fn side_by_side<T: Send>(items: &[usize], f: impl Fn(usize) -> Result<T> + Sync) -> Vec<(usize, Result<T>)> {
     let one = |i: usize| {
         catch_unwind(AssertUnwindSafe(|| f(i))).unwrap_or_else(|_| Err(anyhow!("internal error: the restart panicked")))
     };

@@ -9,7 +9,7 @@
 //! is recorded `interrupted`, with the pid it started, and hm exits.
 
 use super::Engine;
-use super::intent::{Intent, Pending};
+use super::intent::{Held, Intent, Pending};
 use super::report::{Outcome, RestartReport};
 use super::restart::restartable;
 use crate::check::runner::proc_needs;
@@ -23,10 +23,12 @@ use std::time::Instant;
 
 /// A restart begun: prepared (what runs), then stopped and started (or,
 /// in a dry run, described), not yet verified.
-pub(super) struct Begun<'m> {
-    m: &'m Monitor,
-    spec: &'m ProcessSpec,
-    r: &'m RestartSpec,
+/// Owned, so that its verification can wait beside the loop of `hm run`
+/// (`engine::later`, issue 26).
+pub(super) struct Begun {
+    m: Monitor,
+    spec: ProcessSpec,
+    r: RestartSpec,
     old: Vec<ProcInfo>,
     report: RestartReport,
     /// What was started, and when to look whether it runs; `None` when
@@ -39,7 +41,7 @@ pub(super) struct Acted {
     pub report: RestartReport,
 }
 
-impl Begun<'_> {
+impl Begun {
     /// The intent to commit before [`Engine::start`]: what will be
     /// stopped and started.
     pub(super) fn intent(&self) -> Intent {
@@ -60,6 +62,16 @@ impl Begun<'_> {
         let (a, _) = self.attempt.as_ref()?;
         Some(format!("{} (not verified yet)", a.steps.join("; ")))
     }
+
+    /// When to look whether it runs; `None`: nothing to wait for.
+    pub(super) fn due(&self) -> Option<Instant> {
+        self.attempt.as_ref().map(|(_, due)| *due)
+    }
+
+    /// The worker's monitor.
+    pub(super) fn monitor(&self) -> &str {
+        &self.m.name
+    }
 }
 
 impl Engine {
@@ -68,14 +80,14 @@ impl Engine {
     /// `found`: what the heal's own check found running a moment ago
     /// (pid, start time), which saves a scan of the whole process table;
     /// each is read again, and only the same process still alive counts.
-    pub(super) fn prepare<'m>(
+    pub(super) fn prepare(
         &self,
-        m: &'m Monitor,
+        m: &Monitor,
         dry_run: bool,
         why: Option<&str>,
         found: Option<&[(u32, u64)]>,
         manual: bool,
-    ) -> Result<Begun<'m>> {
+    ) -> Result<Begun> {
         let (spec, r) = restartable(m)?;
         let old = match found {
             Some(found) => {
@@ -101,18 +113,18 @@ impl Engine {
                 }
             });
         }
-        Ok(Begun { m, spec, r, old, report, attempt: None })
+        Ok(Begun { m: m.clone(), spec: spec.clone(), r: r.clone(), old, report, attempt: None })
     }
 
     /// Stop and start a prepared restart (its intent committed). Split
     /// from [`Engine::verify`] so that a mass restart does not hold one of
     /// its few threads through each `restart_delay`.
-    pub(super) fn start<'m>(&self, mut b: Begun<'m>) -> Begun<'m> {
+    pub(super) fn start(&self, mut b: Begun) -> Begun {
         if b.report.dry_run {
             return b;
         }
-        let host = self.host(proc_needs([b.m]));
-        let attempt = restart::restart(host.as_ref(), &b.m.name, b.r, &b.old);
+        let host = self.host(proc_needs([&b.m]));
+        let attempt = restart::restart(host.as_ref(), &b.m.name, &b.r, &b.old);
         b.attempt = match attempt {
             Ok(a) => Some((a, Instant::now() + b.r.delay)),
             Err(e) => {
@@ -128,7 +140,7 @@ impl Engine {
     /// worker runs (a fresh scan); a started command that the monitor does
     /// not find is stopped again. A stop signal ends the wait: the restart
     /// is `interrupted`, what was started recorded, nothing verified.
-    pub(super) fn verify(&self, begun: Begun<'_>) -> Acted {
+    pub(super) fn verify(&self, begun: Begun) -> Acted {
         let Begun { m, spec, r, mut report, attempt, .. } = begun;
         let Some((mut a, due)) = attempt else { return Acted { report } };
         if !stop::sleep_until(due) {
@@ -137,12 +149,12 @@ impl Engine {
             report.outcome = Outcome::Interrupted;
             return Acted { report };
         }
-        let ok = match self.running_now(m, spec) {
+        let ok = match self.running_now(&m, &spec) {
             Ok(new) => {
                 report.new_pids = new.iter().map(|p| p.pid).collect();
                 let ok = new.len() as u32 >= spec.min.max(1);
                 if !ok {
-                    restart::stop_unseen(self.host(proc_needs([m])).as_ref(), &mut a, &report.new_pids, r.grace);
+                    restart::stop_unseen(self.host(proc_needs([&m])).as_ref(), &mut a, &report.new_pids, r.grace);
                 }
                 report.steps.append(&mut a.steps);
                 if !ok {
@@ -180,11 +192,25 @@ pub(super) fn new_report(m: &Monitor, old: &[ProcInfo], dry_run: bool, why: Opti
 pub(super) fn record(pending: Option<Pending<'_>>, acted: Acted) -> Result<RestartReport> {
     let Acted { report } = acted;
     let Some(pending) = pending else { return Ok(report) };
-    let (outcome, details) = match report.outcome {
+    let (outcome, details) = row_outcome(&report);
+    pending.finish(outcome, &details)?;
+    Ok(report)
+}
+
+/// [`record`] of a row held past its connection, on `store`.
+pub(super) fn record_held(store: &crate::store::Store, held: Option<Held>, acted: Acted) -> Result<RestartReport> {
+    let Acted { report } = acted;
+    let Some(held) = held else { return Ok(report) };
+    let (outcome, details) = row_outcome(&report);
+    held.finish(store, outcome, &details)?;
+    Ok(report)
+}
+
+/// The outcome and details the actions row of a restart gets.
+fn row_outcome(report: &RestartReport) -> (&'static str, String) {
+    match report.outcome {
         Outcome::Restarted => ("ok", format!("{}; running: {:?}", report.steps.join("; "), report.new_pids)),
         Outcome::Interrupted => ("interrupted", report.steps.join("; ")),
         _ => ("failed", report.steps.join("; ")),
-    };
-    pending.finish(outcome, &details)?;
-    Ok(report)
+    }
 }

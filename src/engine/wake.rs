@@ -7,6 +7,7 @@
 //! core on its own, issue 7).
 
 use super::daemon::Cycle;
+use super::later::Later;
 use anyhow::{Context, Result};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use std::cell::{Cell, RefCell};
@@ -17,7 +18,8 @@ use std::time::Instant;
 /// One reason to wake.
 pub(super) enum Wake {
     Signal(i32),
-    Done(Box<Cycle>),
+    /// A cycle ended, with the restarts it left to verify.
+    Done(Box<(Cycle, Vec<Later>)>),
     /// These monitors' watched processes exited or files changed.
     Changed(Vec<String>),
 }
@@ -98,7 +100,7 @@ impl Signals {
     }
 
     /// Where a cycle thread sends its outcome.
-    pub(super) fn done(&self) -> impl FnOnce(Cycle) + Send + 'static {
+    pub(super) fn done(&self) -> impl FnOnce((Cycle, Vec<Later>)) + Send + 'static {
         let tx = self.tx.clone();
         move |c| {
             let _ = tx.send(Wake::Done(Box::new(c)));
@@ -108,7 +110,7 @@ impl Signals {
     /// Sleep until something wakes the loop or `deadline` passes (`None`:
     /// no deadline). Signals and changes are noted as they come; a
     /// finished cycle is returned. `Err(())` when the deadline passed.
-    pub(super) fn wait(&self, deadline: Option<Instant>) -> Result<Option<Cycle>, ()> {
+    pub(super) fn wait(&self, deadline: Option<Instant>) -> Result<Option<(Cycle, Vec<Later>)>, ()> {
         let wake = match deadline {
             None => self.rx.recv().map_err(|_| ())?,
             Some(at) => self.rx.recv_timeout(at.saturating_duration_since(Instant::now())).map_err(|_| ())?,
@@ -116,7 +118,7 @@ impl Signals {
         Ok(self.note(wake))
     }
 
-    fn note(&self, wake: Wake) -> Option<Cycle> {
+    fn note(&self, wake: Wake) -> Option<(Cycle, Vec<Later>)> {
         match wake {
             Wake::Signal(SIGHUP) => self.reload.set(true),
             Wake::Signal(_) => self.stop.set(true),

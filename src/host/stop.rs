@@ -49,6 +49,14 @@ impl Acting {
         let acting = Acting(());
         (!requested()).then_some(acting)
     }
+
+    /// Counted whether or not a stop was requested: a remedy begun
+    /// earlier that resumes (a verification the loop kept waiting, issue
+    /// 26) still completes its record before hm exits.
+    pub(crate) fn resume() -> Acting {
+        ACTING.fetch_add(1, Ordering::SeqCst);
+        Acting(())
+    }
 }
 
 impl Drop for Acting {

@@ -44,4 +44,5 @@ mod sqlite;
 mod status;
 mod tmux;
 mod tour;
+mod verify_beside;
 mod watch;

@@ -54,6 +54,9 @@ pub(crate) enum Outcome {
     /// A stop signal came before it was verified (issue 26): what was
     /// done is recorded, whether it worked is not known.
     Interrupted,
+    /// Stopped and started; verified once its `restart_delay` is up, in a
+    /// line of its own (`hm run --heal`, issue 26).
+    Started,
 }
 
 impl Outcome {
@@ -77,6 +80,7 @@ impl Outcome {
             Outcome::WouldUnstick => "would unstick",
             Outcome::NotHealed => "not healed",
             Outcome::Interrupted => "interrupted",
+            Outcome::Started => "started",
         }
     }
 
@@ -141,6 +145,7 @@ mod tests {
             Outcome::WouldUnstick,
             Outcome::NotHealed,
             Outcome::Interrupted,
+            Outcome::Started,
         ];
         for o in all {
             assert_eq!(serde_json::to_value(o).expect("json"), serde_json::json!(o.as_str()));

@@ -1,0 +1,43 @@
+//! What the loop of `hm run` and `hm serve` says on stderr of itself: its
+//! first line (which config and database, how often), and a wall clock
+//! that stepped away from hm's steady one (issue 26). Apart from
+//! `daemon.rs`, which is the loop.
+
+use super::Ctx;
+use super::daemon::LoopArgs;
+use crate::config::Config;
+
+/// Say once, on stderr, when the system clock has stepped away from this
+/// process's steady one (`time.rs`, issue 26) by more than a minute
+/// since it was last said; the drift said.
+pub(super) fn say_drift(said: f64) -> f64 {
+    let drift = crate::time::drift();
+    if (drift - said).abs() <= 60.0 {
+        return said;
+    }
+    let by = crate::units::format_duration(crate::units::secs(drift.abs()));
+    let way = if drift > 0.0 { "ahead of" } else { "behind" };
+    eprintln!(
+        "hm: warning: the system clock is now {by} {way} hm's, which runs steadily from its start: \
+         budgets, backoffs and cooldowns keep hm's time; restart hm to follow the system clock"
+    );
+    drift
+}
+
+/// What a loop starts with, for its first line on stderr: which config
+/// and database it uses (the first thing to doubt when nothing seems to
+/// happen), and how often it checks.
+pub(crate) fn started(ctx: &Ctx, config: &Config, args: &LoopArgs) -> String {
+    let interval = args.interval.unwrap_or(config.settings.interval);
+    let config_path = match &config.path {
+        Some(p) => p.display().to_string(),
+        None => "none: the embedded monitors".into(),
+    };
+    format!(
+        "config {config_path}, database {}, {} monitors every {}{}; SIGHUP reloads, SIGTERM stops",
+        ctx.db_path(config).display(),
+        config.monitors.iter().filter(|m| m.enabled).count(),
+        crate::units::format_duration(interval),
+        if args.heal { ", healing" } else { "" }
+    )
+}
