@@ -124,3 +124,25 @@ fn issue26_a_verification_does_not_hold_the_loop() {
     assert_eq!(outcomes(&hm.stdout(), "slow"), ["started", "restarted"], "{}", hm.stdout());
     assert_eq!(pids_of(slow).len(), 1, "slow restarted twice");
 }
+
+#[test]
+fn issue26_a_stop_while_a_verification_waits_beside_the_loop_records_it_interrupted() {
+    let slow = "hm-test-i26-vterm";
+    let _c = Cleanup(&["hm-test-i26-vterm"]);
+    let t = Test::new().config(&format!("host_defaults = false\n{}", monitor("slow", slow, "5s")));
+    let mut hm = Daemon::start(&t, &["run", "--heal", "--interval", "1h", "--json"]);
+    // The first cycle starts it; its verification waits beside the loop.
+    let pid = until(Duration::from_secs(10), || pids_of(slow).first().copied()).expect("started");
+    hm.wait_for(Duration::from_secs(5), "the started line", |out, _| outcomes(out, "slow") == ["started"]);
+    hm.signal(Signal::SIGTERM);
+    let sent = Instant::now();
+    let status = hm.wait_exit(Duration::from_secs(5)).expect("hm exits");
+    assert!(sent.elapsed() < Duration::from_secs(1), "took {:?} to stop", sent.elapsed());
+    assert_eq!(status.code(), Some(0), "{}", hm.stderr());
+    let doc = t.run(&["actions", "--json"]).json();
+    let row = doc["actions"].as_array().and_then(|a| a.first()).cloned().expect("a row");
+    assert_eq!(row["outcome"], "interrupted", "{row:#}");
+    let details = row["details"].as_str().expect("details");
+    assert!(details.contains(&format!("(pid {pid})")), "{details}");
+    assert!(details.contains("hm was stopped before it could verify"), "{details}");
+}
