@@ -13,7 +13,10 @@
 //! kill a healthy worker every cycle until the budget ran out.
 
 use super::Engine;
+use super::intent::Pending;
+use super::later::Later;
 use super::report::{Outcome, Remedy, RemedyKind};
+use super::restart::Step;
 use crate::check::CheckResult;
 use crate::config::{Config, Monitor, Spec};
 use crate::store::Store;
@@ -23,7 +26,8 @@ use crate::units::format_duration;
 impl Engine {
     /// Restart the workers of the `stalled` (critical) monitors, skipping
     /// those that `earlier` remedies of this heal already restarted; with
-    /// why it stopped, when a restart could not record its intent.
+    /// why it stopped, when a restart could not record its intent. The
+    /// restarts started go into `later` (their lines after `earlier`).
     pub(super) fn restart_stalled(
         &self,
         store: &Store,
@@ -31,6 +35,7 @@ impl Engine {
         stalled: &[(&Monitor, &CheckResult)],
         earlier: &[Remedy],
         dry_run: bool,
+        later: &mut Vec<Later>,
     ) -> (Vec<Remedy>, Option<String>) {
         // Worker name, and the monitor whose remedy restarted it.
         let mut done: Vec<(String, String)> = earlier
@@ -92,11 +97,19 @@ impl Engine {
             }
             let why = format!("{} {} critical: {}", m.kind(), m.name, r.message);
             done.push((name.to_string(), m.name.clone()));
-            out.push(match self.restart_because(store, w, true, dry_run, Some(&why)) {
-                Ok(rep) => Remedy {
+            out.push(match self.restart_begin(store, w, true, dry_run, Some(&why)) {
+                Ok(Step::Done(rep)) => Remedy {
                     retry_in: rep.retry_in,
                     ..remedy(rep.outcome, format!("worker {name}: {}", rep.steps.join("; ")))
                 },
+                // Verified with the heal's other restarts (issue 26).
+                Ok(Step::Later(b, pending)) => {
+                    let mut l = Later::new(*b, pending.map(Pending::hold), &m.name, format!("worker {name}: "));
+                    l.slot = earlier.len() + out.len();
+                    let line = l.placeholder();
+                    later.push(l);
+                    line
+                }
                 Err(e) => {
                     // No intent, no restart: nothing more is begun.
                     if let Some(n) = super::intent::NotActing::find(&e) {

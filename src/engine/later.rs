@@ -32,7 +32,7 @@ use std::time::Instant;
 /// started, to be verified later.
 pub(super) enum Step {
     Done(Remedy),
-    Later(Later),
+    Later(Box<Later>),
 }
 
 /// A restart started, its verification to come.

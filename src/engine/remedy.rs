@@ -92,7 +92,7 @@ impl Engine {
                     Some(Step::Later(mut l)) => {
                         l.slot = remedies.len();
                         remedies.push(l.placeholder());
-                        later.push(l);
+                        later.push(*l);
                     }
                     None => remedies.push(remedy(m, RemedyKind::Restart, Outcome::Failed, why())),
                 }
@@ -166,7 +166,7 @@ impl Engine {
         if let Some(why) = &refused {
             remedies.extend(stalled.iter().map(|(m, _)| remedy(m, RemedyKind::Restart, Outcome::Failed, why.clone())));
         } else {
-            let (lines, not_acting) = self.restart_stalled(store, config, &stalled, &remedies, dry_run);
+            let (lines, not_acting) = self.restart_stalled(store, config, &stalled, &remedies, dry_run, &mut later);
             remedies.extend(lines);
             refused = not_acting;
         }

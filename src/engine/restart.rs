@@ -12,9 +12,10 @@
 //! grace, and it shows in `restarts_24h`.
 
 use super::Engine;
+use super::intent::Pending;
 use super::intent::intend_one;
 use super::report::{Outcome, RestartReport};
-use super::restart_steps::{new_report, record};
+use super::restart_steps::{Begun, new_report, record};
 use crate::check::Inputs;
 use crate::check::find::running;
 use crate::check::patterns::PatternCache;
@@ -36,6 +37,12 @@ pub(crate) fn crash_loop(m: &Monitor, r: &RestartSpec, restarts: usize, next: st
         format_duration(next),
         m.name
     )
+}
+
+/// A restart done, or started with its verification to come.
+pub(super) enum Step<'s> {
+    Done(RestartReport),
+    Later(Box<Begun>, Option<Pending<'s>>),
 }
 
 /// The monitor's process spec and restart settings, or why it has none.
@@ -83,17 +90,39 @@ impl Engine {
         dry_run: bool,
         why: Option<&str>,
     ) -> Result<RestartReport> {
+        match self.restart_begin(store, m, automatic, dry_run, why)? {
+            Step::Done(report) => Ok(report),
+            Step::Later(b, pending) => record(pending, self.verify(*b)),
+        }
+    }
+
+    /// [`Engine::restart_because`] up to the worker started, its intent
+    /// noted with what was started: its verification is the caller's
+    /// (`hm heal` verifies its restarts together, issue 26).
+    pub(super) fn restart_begin<'s>(
+        &self,
+        store: &'s Store,
+        m: &Monitor,
+        automatic: bool,
+        dry_run: bool,
+        why: Option<&str>,
+    ) -> Result<Step<'s>> {
         if let Some(report) = self.held_back(store, m, automatic, dry_run, why)? {
-            return Ok(report);
+            return Ok(Step::Done(report));
         }
         let begun = self.prepare(m, dry_run, why, None, !automatic)?;
         // Record before acting (issue 26): no intent, no restart.
         let pending = if dry_run { None } else { Some(intend_one(store, begun.intent())?) };
         let begun = self.start(begun);
-        if let (Some(p), Some(started)) = (&pending, begun.started()) {
-            p.note(&started);
+        match begun.started() {
+            Some(started) => {
+                if let Some(p) = &pending {
+                    p.note(&started);
+                }
+                Ok(Step::Later(Box::new(begun), pending))
+            }
+            None => record(pending, self.verify(begun)).map(Step::Done),
         }
-        record(pending, self.verify(begun))
     }
 
     /// What the budget says before a restart: `Some` (gave up, backing

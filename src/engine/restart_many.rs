@@ -120,7 +120,7 @@ impl Engine {
                     if let Some(p) = &p {
                         p.note(&what);
                     }
-                    Step::Later(Later::new(b, p.map(Pending::hold), &monitors[i].name, String::new()))
+                    Step::Later(Box::new(Later::new(b, p.map(Pending::hold), &monitors[i].name, String::new())))
                 }
                 None => Step::Done(line(monitors[i], record(p, self.verify(b)))),
             });
