@@ -178,8 +178,13 @@ pub(crate) fn run_loop(
     mut emit: impl FnMut(Cycle),
 ) -> Result<()> {
     let ctx = engine.ctx();
-    let watcher = Watcher::start(engine.host(ProcNeeds::default()), signals.changes())?;
+    let watcher = Watcher::start(engine.host(ProcNeeds::default()), engine.deaths.clone(), signals.changes())?;
     if let Some(note) = &watcher.note {
+        eprintln!("hm: {note}");
+    }
+    // Death certificates (issue 28), written beside the loop.
+    let coroner = super::death::Coroner::start(engine, current(shared));
+    if let Some(note) = &coroner.note {
         eprintln!("hm: {note}");
     }
     let mut want = Want::default();
@@ -198,6 +203,7 @@ pub(crate) fn run_loop(
             next_full = Instant::now();
         }
         let config = current(shared);
+        coroner.config(&config);
         let started = Instant::now();
         let full = started >= next_full;
         // What changed, and the backoffs that ended; a full cycle checks

@@ -30,6 +30,7 @@ pub(crate) mod clean;
 pub(crate) mod clear_locks;
 mod counters;
 mod ctx;
+pub(crate) mod death;
 pub(crate) mod cycle;
 pub(crate) mod daemon;
 pub(crate) mod heal;
@@ -85,6 +86,8 @@ pub(crate) struct Engine {
     hung: Hung,
     /// The newest counters, written to the database once a minute (issue 18).
     counters: Counters,
+    /// The workers watched for their death certificates (issue 28).
+    pub(crate) deaths: Arc<death::Registry>,
 }
 
 impl Engine {
@@ -102,6 +105,7 @@ impl Engine {
             patterns: PatternCache::default(),
             hung: Hung::default(),
             counters: Counters::default(),
+            deaths: Arc::default(),
         }
     }
 
