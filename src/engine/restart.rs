@@ -38,6 +38,14 @@ pub(crate) fn crash_loop(m: &Monitor, r: &RestartSpec, restarts: usize, next: st
     )
 }
 
+/// A process monitor's `min_uptime`.
+fn min_uptime(m: &Monitor) -> std::time::Duration {
+    match &m.spec {
+        Spec::Process(p) => p.min_uptime,
+        _ => crate::check::kinds::process::DEFAULT_MIN_UPTIME,
+    }
+}
+
 /// The monitor's process spec and restart settings, or why it has none.
 pub(crate) fn restartable(m: &Monitor) -> Result<(&ProcessSpec, &RestartSpec)> {
     match &m.spec {
@@ -117,8 +125,10 @@ impl Engine {
                 (Outcome::GaveUp, crash_loop(m, r, restarts, next), Some(next))
             }
             // Any automatic restart counts, one whose worker ran and died
-            // since too: the wait doubles with each restart in the window.
-            Budget::BackOff { since, wait } if automatic => (
+            // since too: the wait doubles with each restart in the window,
+            // unless the worker ran `min_uptime` or longer before it died
+            // (issue 28: it is not crash-looping).
+            Budget::BackOff { since, wait } if automatic && !self.deaths.ran_well(&m.name, min_uptime(m), since) => (
                 Outcome::BackingOff,
                 format!(
                     "last restarted {} ago: next attempt in {} (hm restart-worker {} restarts now)",

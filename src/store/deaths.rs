@@ -7,7 +7,23 @@ use super::Store;
 use super::rows::DeathRow;
 use crate::engine::report::Death;
 use anyhow::{Context, Result};
-use rusqlite::params;
+use rusqlite::{Connection, params};
+
+/// [`Store::deaths`] on a connection (or a transaction's).
+pub(super) fn deaths(conn: &Connection, monitor: Option<&str>, since: f64, limit: usize) -> Result<Vec<Death>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT doc FROM deaths WHERE ts >= ?1 AND (?2 IS NULL OR monitor = ?2) ORDER BY ts DESC, rowid DESC LIMIT ?3",
+    )?;
+    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+    let docs = stmt.query_map(params![since, monitor, limit], |r| r.get::<_, String>(0))?;
+    let mut out = Vec::new();
+    for doc in docs {
+        if let Ok(row) = serde_json::from_str::<DeathRow>(&doc?) {
+            out.push(Death::from(row));
+        }
+    }
+    Ok(out)
+}
 
 impl Store {
     /// Record a death.
@@ -24,18 +40,7 @@ impl Store {
     /// `since`, newest first, at most `limit`. Rows that cannot be read
     /// are skipped.
     pub(crate) fn deaths(&self, monitor: Option<&str>, since: f64, limit: usize) -> Result<Vec<Death>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT doc FROM deaths WHERE ts >= ?1 AND (?2 IS NULL OR monitor = ?2) ORDER BY ts DESC, rowid DESC LIMIT ?3",
-        )?;
-        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        let docs = stmt.query_map(params![since, monitor, limit], |r| r.get::<_, String>(0))?;
-        let mut out = Vec::new();
-        for doc in docs {
-            if let Ok(row) = serde_json::from_str::<DeathRow>(&doc?) {
-                out.push(Death::from(row));
-            }
-        }
-        Ok(out)
+        deaths(&self.conn, monitor, since, limit)
     }
 
     /// How many deaths each (monitor, cause) has in the table: the

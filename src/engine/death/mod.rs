@@ -18,7 +18,10 @@
 //! for it. Without the connector the certificate says "exit status unknown
 //! (not root)"; after an overrun (`ENOBUFS`) "(events lost)".
 
+mod answered;
 mod cert;
+
+pub(crate) use answered::answered;
 
 use crate::config::Config;
 use crate::host::connector::{Connector, Event};
@@ -74,6 +77,8 @@ struct Inner {
     /// Why the connector does not listen (`None`: it does).
     deaf: Option<String>,
     to_coroner: Option<Sender<Gone>>,
+    /// How long each monitor's last worker to die had run, seconds.
+    last_uptime: HashMap<String, f64>,
 }
 
 /// What is watched, and what the connector heard of it. Shared by the
@@ -126,6 +131,8 @@ impl Registry {
     /// Watch a worker a restart of `monitor` just started.
     pub(crate) fn started(&self, monitor: &str, p: &crate::host::ProcInfo) {
         let mut g = self.lock();
+        // Its predecessor's uptime says nothing of it.
+        g.last_uptime.remove(monitor);
         if g.to_coroner.is_none() || g.watched.contains_key(&p.pid) {
             return;
         }
@@ -152,6 +159,9 @@ impl Registry {
         }
         w.reported = true;
         let w = w.clone();
+        for m in &w.monitors {
+            g.last_uptime.insert(m.clone(), (wall - w.started_at).max(0.0));
+        }
         if let Some(tx) = &g.to_coroner {
             for monitor in w.monitors {
                 let gone = Gone { monitor, pid, at, wall, started_at: Some(w.started_at), oom: w.oom.clone() };
@@ -203,6 +213,18 @@ impl Registry {
                 return if g.lost_at.is_some_and(|t| t >= since) { cert::Status::Lost } else { cert::Status::NotRoot };
             }
             g = self.heard.wait_timeout(g, left).unwrap_or_else(PoisonError::into_inner).0;
+        }
+    }
+
+    /// Whether `monitor`'s worker ran well before it died (issue 28): for
+    /// at least `min_uptime`, by its death as the witnesses told it, else
+    /// by the time since its last restart (`since`). Such a worker is not
+    /// crash-looping: its restart is not held back by the doubling backoff.
+    pub(crate) fn ran_well(&self, monitor: &str, min_uptime: Duration, since: Duration) -> bool {
+        let min = min_uptime.as_secs_f64();
+        match self.lock().last_uptime.get(monitor) {
+            Some(up) => *up >= min,
+            None => since.as_secs_f64() >= min,
         }
     }
 

@@ -17,7 +17,7 @@ pub(crate) use config::{ExportReport, Format, MonitorChange, MonitorList, Monito
 pub(crate) use heal::{CleanReport, ClearLocksReport, DbReport, HealReport, Remedy, RestartReport, RuleReport};
 pub(crate) use outcome::{Outcome, RemedyKind};
 pub(crate) use why::{Death, WhyReport};
-pub(crate) use query::{Action, ActionsReport, HistoryReport, MonitorStatus, Series, StatusReport};
+pub(crate) use query::{Action, ActionsReport, HistoryReport, MonitorStatus, Series, StatusReport, WorkerExits};
 
 use crate::alert::outbox::Delivery;
 use serde::Serialize;

@@ -1,11 +1,12 @@
 //! The death certificate of a worker (issue 28) and `hm why`'s report.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How one watched worker died, with the evidence: what `hm why` shows,
 /// what each restart in `hm actions` answered, and what `healed` and
 /// `firing` notifications carry as `death`.
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
 pub(crate) struct Death {
     /// The monitor that watched it.
     pub monitor: String,
