@@ -45,3 +45,4 @@ mod status;
 mod tmux;
 mod tour;
 mod watch;
+mod why;
