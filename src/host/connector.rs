@@ -49,9 +49,7 @@ impl Connector {
             return Err("not root".into());
         }
         // SAFETY: socket(2) takes three integers and returns a descriptor.
-        let raw = unsafe {
-            libc::socket(libc::AF_NETLINK, libc::SOCK_DGRAM | libc::SOCK_CLOEXEC, NETLINK_CONNECTOR)
-        };
+        let raw = unsafe { libc::socket(libc::AF_NETLINK, libc::SOCK_DGRAM | libc::SOCK_CLOEXEC, NETLINK_CONNECTOR) };
         if raw < 0 {
             return Err(format!("netlink connector: {}", Errno::last().desc()));
         }

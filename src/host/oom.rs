@@ -78,8 +78,12 @@ pub(crate) fn memory_file(cgroups: &str, mountinfo: &str) -> Option<PathBuf> {
 /// What the kernel log says of `pid`: the OOM killer's line naming it,
 /// or `Err` with why it cannot tell (no kernel log).
 pub(crate) fn kernel_line(pid: u32) -> Result<Option<String>, String> {
-    let file = nix::fcntl::open("/dev/kmsg", OFlag::O_RDONLY | OFlag::O_NONBLOCK | OFlag::O_CLOEXEC, nix::sys::stat::Mode::empty())
-        .map_err(|e| format!("no kernel log: /dev/kmsg: {}", e.desc()))?;
+    let file = nix::fcntl::open(
+        "/dev/kmsg",
+        OFlag::O_RDONLY | OFlag::O_NONBLOCK | OFlag::O_CLOEXEC,
+        nix::sys::stat::Mode::empty(),
+    )
+    .map_err(|e| format!("no kernel log: /dev/kmsg: {}", e.desc()))?;
     let mut file = std::fs::File::from(file);
     let mut found = None;
     // One record per read; a record overwritten while reading is EPIPE,
@@ -107,7 +111,8 @@ pub(crate) fn oom_line(record: &str, pid: u32) -> Option<String> {
     let msg = record.split_once(';').map_or(record, |(_, m)| m).lines().next()?.trim_end();
     let killed = format!("Killed process {pid} (");
     let listed = format!(",pid={pid},");
-    let names = msg.contains(&killed) || (msg.starts_with("oom-kill:") && (msg.contains(&listed) || msg.ends_with(&format!(",pid={pid}"))));
+    let names = msg.contains(&killed)
+        || (msg.starts_with("oom-kill:") && (msg.contains(&listed) || msg.ends_with(&format!(",pid={pid}"))));
     names.then(|| msg.to_string())
 }
 
@@ -117,7 +122,8 @@ mod tests {
 
     #[test]
     fn the_oom_killers_lines_name_the_pid_and_no_other() {
-        let rec = "3,1234,5678,-;Memory cgroup out of memory: Killed process 4242 (tail) total-vm:300kB, anon-rss:100kB";
+        let rec =
+            "3,1234,5678,-;Memory cgroup out of memory: Killed process 4242 (tail) total-vm:300kB, anon-rss:100kB";
         assert!(oom_line(rec, 4242).is_some_and(|l| l.starts_with("Memory cgroup out of memory: Killed process 4242")));
         assert!(oom_line(rec, 424).is_none());
         let rec = "6,1,2,-;oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),task=tail,pid=77,uid=0";

@@ -47,9 +47,9 @@ impl Store {
     /// Prometheus counter `hm_worker_exits_total` (it drops when history
     /// is pruned, which Prometheus reads as a counter reset).
     pub(crate) fn exits_by_cause(&self) -> Result<Vec<(String, String, u64)>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT monitor, cause, count(*) FROM deaths GROUP BY monitor, cause ORDER BY monitor, cause")?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT monitor, cause, count(*) FROM deaths GROUP BY monitor, cause ORDER BY monitor, cause",
+        )?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)?)))?;
         let mut out = Vec::new();
         for r in rows {

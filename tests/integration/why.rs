@@ -100,8 +100,9 @@ fn told_everywhere(t: &Test, hm: &Daemon, rx: &Receiver, name: &str, pid: i32, c
     let a = within(Duration::from_secs(10), || action_for(t, pid))
         .unwrap_or_else(|| panic!("no restart answering {pid}\n{}", t.run(&["actions", "--json"]).stdout));
     assert_eq!(a["death"]["cause"], cause, "{a:#}");
-    let h = within(Duration::from_secs(10), || healed_for(rx, pid))
-        .unwrap_or_else(|| panic!("no healed body for {pid}: {:?}", rx.requests().iter().map(|r| r.json()).collect::<Vec<_>>()));
+    let h = within(Duration::from_secs(10), || healed_for(rx, pid)).unwrap_or_else(|| {
+        panic!("no healed body for {pid}: {:?}", rx.requests().iter().map(|r| r.json()).collect::<Vec<_>>())
+    });
     assert_eq!(h["death"]["cause"], cause, "{h:#}");
     d
 }
@@ -146,10 +147,8 @@ fn issue28_sigsegv_to_a_worker_hm_did_not_start() {
     let _w = Workers(prefix);
     let rx = Receiver::start();
     // Started here, not by hm: only the connector can tell its status.
-    let mut mine = std::process::Command::new("bash")
-        .args(["-c", &format!("exec -a {prefix} sleep 600")])
-        .spawn()
-        .expect("bash");
+    let mut mine =
+        std::process::Command::new("bash").args(["-c", &format!("exec -a {prefix} sleep 600")]).spawn().expect("bash");
     let t = Test::new();
     let text = config(&t, "w", prefix, &format!("exec -a {prefix} sleep 600"), "", &rx);
     let t = t.config(&text);
@@ -263,10 +262,8 @@ fn issue28_a_real_cgroup_oom_kill_is_oom_killed() {
     // keeps all of it: past the limit within milliseconds.
     let procs_file = cg.0.join("cgroup.procs");
     let inner = "sleep 1; exec -a {prefix} tail -n1 /dev/zero".replace("{prefix}", prefix);
-    let text = config(&t, "w", prefix, &inner, "", &rx).replace(
-        "\"exec -a",
-        &format!("\"echo $$ > {} && exec -a", procs_file.display()),
-    );
+    let text = config(&t, "w", prefix, &inner, "", &rx)
+        .replace("\"exec -a", &format!("\"echo $$ > {} && exec -a", procs_file.display()));
     let t = t.config(&text);
     {
         let _w = Workers(prefix);

@@ -16,8 +16,8 @@ pub(crate) use check::CheckReport;
 pub(crate) use config::{ExportReport, Format, MonitorChange, MonitorList, MonitorRow, PingReport, ValidateReport};
 pub(crate) use heal::{CleanReport, ClearLocksReport, DbReport, HealReport, Remedy, RestartReport, RuleReport};
 pub(crate) use outcome::{Outcome, RemedyKind};
-pub(crate) use why::{Death, WhyReport};
 pub(crate) use query::{Action, ActionsReport, HistoryReport, MonitorStatus, Series, StatusReport, WorkerExits};
+pub(crate) use why::{Death, WhyReport};
 
 use crate::alert::outbox::Delivery;
 use serde::Serialize;

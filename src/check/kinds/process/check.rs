@@ -186,7 +186,7 @@ mod tests {
             rss: Limits::default(),
             zombies: Limits { warn: Some(0.0), crit: None },
             restart: None,
-            min_uptime: Duration::from_secs(60),
+            min_uptime: std::time::Duration::from_secs(60),
         }
     }
 

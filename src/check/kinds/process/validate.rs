@@ -2,8 +2,8 @@
 //! and how (and whether) it may be restarted.
 
 use super::{
-    DEFAULT_GRACE, DEFAULT_MAX_RESTARTS, DEFAULT_MIN_UPTIME, DEFAULT_RESTART_DELAY, DEFAULT_RESTART_WINDOW, Matcher, ProcessSpec,
-    RestartHow, RestartSpec, RunAs,
+    DEFAULT_GRACE, DEFAULT_MAX_RESTARTS, DEFAULT_MIN_UPTIME, DEFAULT_RESTART_DELAY, DEFAULT_RESTART_WINDOW, Matcher,
+    ProcessSpec, RestartHow, RestartSpec, RunAs,
 };
 use crate::config::checker::{Checker, argv};
 use crate::config::{Limits, RawMonitor};
