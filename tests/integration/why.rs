@@ -7,7 +7,7 @@
 
 use crate::common::daemon::Daemon;
 use crate::common::receiver::Receiver;
-use crate::common::{Test, is_root, kill_procs};
+use crate::common::{Test, have_tool, is_root, kill_procs, pipe};
 use nix::sys::signal::{Signal, kill};
 use nix::unistd::Pid;
 use serde_json::Value;
@@ -136,6 +136,16 @@ fn issue28_sigkill_from_outside_is_killed_by_sigkill() {
     assert_eq!(d["status_from"], "kernel");
     assert!(d["uptime_s"].as_f64().is_some_and(|u| u > 0.5), "{d:#}");
     assert!(d["oom"].is_null(), "not an OOM kill: {d:#}");
+    // Counted for Prometheus, as promtool reads it.
+    let metrics = t.run(&["export", "--format", "prometheus"]).stdout.clone();
+    assert!(
+        metrics.contains("hm_worker_exits_total{monitor=\"w\",cause=\"killed by SIGKILL\"} 1"),
+        "{metrics}"
+    );
+    if have_tool("promtool") {
+        let check = pipe("promtool", &["check", "metrics"], metrics.as_bytes());
+        assert!(check.status.success(), "{}{metrics}", String::from_utf8_lossy(&check.stderr));
+    }
 }
 
 #[test]
