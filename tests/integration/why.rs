@@ -138,10 +138,7 @@ fn issue28_sigkill_from_outside_is_killed_by_sigkill() {
     assert!(d["oom"].is_null(), "not an OOM kill: {d:#}");
     // Counted for Prometheus, as promtool reads it.
     let metrics = t.run(&["export", "--format", "prometheus"]).stdout.clone();
-    assert!(
-        metrics.contains("hm_worker_exits_total{monitor=\"w\",cause=\"killed by SIGKILL\"} 1"),
-        "{metrics}"
-    );
+    assert!(metrics.contains("hm_worker_exits_total{monitor=\"w\",cause=\"killed by SIGKILL\"} 1"), "{metrics}");
     if have_tool("promtool") {
         let check = pipe("promtool", &["check", "metrics"], metrics.as_bytes());
         assert!(check.status.success(), "{}{metrics}", String::from_utf8_lossy(&check.stderr));
