@@ -45,6 +45,7 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Check (and heal, with --heal) every interval, in the foreground')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the check loop and serve /health, /ready, /metrics, /status and a dashboard')
             [CompletionResult]::new('actions', 'actions', [CompletionResultType]::ParameterValue, 'Show what hm changed on the host (remedies applied)')
+            [CompletionResult]::new('why', 'why', [CompletionResultType]::ParameterValue, 'Show why a worker died: cause, exit status or signal, OOM evidence, its log''s tail')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check hm.toml and report every error with its line and field')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page')
@@ -247,6 +248,7 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('--grace', '--grace', [CompletionResultType]::ParameterName, 'Between SIGTERM and SIGKILL (default 10s)')
             [CompletionResult]::new('--max-restarts', '--max-restarts', [CompletionResultType]::ParameterName, 'At most this many restarts within --restart-window (default 5)')
             [CompletionResult]::new('--restart-window', '--restart-window', [CompletionResultType]::ParameterName, 'The window --max-restarts counts in (default 30m)')
+            [CompletionResult]::new('--min-uptime', '--min-uptime', [CompletionResultType]::ParameterName, 'A worker that dies sooner after its start is in a crash loop; one that ran longer is restarted after --restart-delay, without the doubling backoff (default 60s)')
             [CompletionResult]::new('--heal', '--heal', [CompletionResultType]::ParameterName, 'false: `hm heal` never restarts it')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
@@ -744,6 +746,7 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('--grace', '--grace', [CompletionResultType]::ParameterName, 'Between SIGTERM and SIGKILL (default 10s)')
             [CompletionResult]::new('--max-restarts', '--max-restarts', [CompletionResultType]::ParameterName, 'At most this many restarts within --restart-window (default 5)')
             [CompletionResult]::new('--restart-window', '--restart-window', [CompletionResultType]::ParameterName, 'The window --max-restarts counts in (default 30m)')
+            [CompletionResult]::new('--min-uptime', '--min-uptime', [CompletionResultType]::ParameterName, 'A worker that dies sooner after its start is in a crash loop; one that ran longer is restarted after --restart-delay, without the doubling backoff (default 60s)')
             [CompletionResult]::new('--heal', '--heal', [CompletionResultType]::ParameterName, 'false: `hm heal` never restarts it')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
@@ -1241,6 +1244,17 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'hm;why' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every death kept (the history), newest first')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'hm;validate' {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
@@ -1291,6 +1305,7 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Check (and heal, with --heal) every interval, in the foreground')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the check loop and serve /health, /ready, /metrics, /status and a dashboard')
             [CompletionResult]::new('actions', 'actions', [CompletionResultType]::ParameterValue, 'Show what hm changed on the host (remedies applied)')
+            [CompletionResult]::new('why', 'why', [CompletionResultType]::ParameterValue, 'Show why a worker died: cause, exit status or signal, OOM evidence, its log''s tail')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check hm.toml and report every error with its line and field')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page')
@@ -1494,6 +1509,9 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             break
         }
         'hm;help;actions' {
+            break
+        }
+        'hm;help;why' {
             break
         }
         'hm;help;validate' {

@@ -79,6 +79,9 @@ _hm() {
             hm,validate)
                 cmd="hm__subcmd__validate"
                 ;;
+            hm,why)
+                cmd="hm__subcmd__why"
+                ;;
             hm__subcmd__add,command)
                 cmd="hm__subcmd__add__subcmd__command"
                 ;;
@@ -273,6 +276,9 @@ _hm() {
                 ;;
             hm__subcmd__help,validate)
                 cmd="hm__subcmd__help__subcmd__validate"
+                ;;
+            hm__subcmd__help,why)
+                cmd="hm__subcmd__help__subcmd__why"
                 ;;
             hm__subcmd__help__subcmd__add,command)
                 cmd="hm__subcmd__help__subcmd__add__subcmd__command"
@@ -548,7 +554,7 @@ _hm() {
 
     case "${cmd}" in
         hm)
-            opts="-h -V --config --db --json --help --version check heal status ping monitor list add remove restart-worker clean-disk clear-locks alerts export history run serve actions validate completions man help"
+            opts="-h -V --config --db --json --help --version check heal status ping monitor list add remove restart-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1350,7 +1356,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__process)
-            opts="-h -V --process --pattern --pidfile --unit --user --min --max --cpu-warn --cpu-crit --rss-warn --rss-crit --zombies-warn --zombies-crit --start --stop --shell --log --restart-delay --grace --max-restarts --restart-window --heal --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --process --pattern --pidfile --unit --user --min --max --cpu-warn --cpu-crit --rss-warn --rss-crit --zombies-warn --zombies-crit --start --stop --shell --log --restart-delay --grace --max-restarts --restart-window --min-uptime --heal --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1433,6 +1439,10 @@ _hm() {
                     return 0
                     ;;
                 --restart-window)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-uptime)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2260,7 +2270,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__help)
-            opts="check heal status ping monitor list add remove restart-worker clean-disk clear-locks alerts export history run serve actions validate completions man help"
+            opts="check heal status ping monitor list add remove restart-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3072,6 +3082,20 @@ _hm() {
             return 0
             ;;
         hm__subcmd__help__subcmd__validate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hm__subcmd__help__subcmd__why)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3944,7 +3968,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__process)
-            opts="-h -V --process --pattern --pidfile --unit --user --min --max --cpu-warn --cpu-crit --rss-warn --rss-crit --zombies-warn --zombies-crit --start --stop --shell --log --restart-delay --grace --max-restarts --restart-window --heal --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --process --pattern --pidfile --unit --user --min --max --cpu-warn --cpu-crit --rss-warn --rss-crit --zombies-warn --zombies-crit --start --stop --shell --log --restart-delay --grace --max-restarts --restart-window --min-uptime --heal --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4027,6 +4051,10 @@ _hm() {
                     return 0
                     ;;
                 --restart-window)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-uptime)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4879,6 +4907,28 @@ _hm() {
             ;;
         hm__subcmd__validate)
             opts="-h -V --config --db --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hm__subcmd__why)
+            opts="-h -V --all --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

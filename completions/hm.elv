@@ -42,6 +42,7 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand run 'Check (and heal, with --heal) every interval, in the foreground'
             cand serve 'Run the check loop and serve /health, /ready, /metrics, /status and a dashboard'
             cand actions 'Show what hm changed on the host (remedies applied)'
+            cand why 'Show why a worker died: cause, exit status or signal, OOM evidence, its log''s tail'
             cand validate 'Check hm.toml and report every error with its line and field'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page'
@@ -232,6 +233,7 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand --grace 'Between SIGTERM and SIGKILL (default 10s)'
             cand --max-restarts 'At most this many restarts within --restart-window (default 5)'
             cand --restart-window 'The window --max-restarts counts in (default 30m)'
+            cand --min-uptime 'A worker that dies sooner after its start is in a crash loop; one that ran longer is restarted after --restart-delay, without the doubling backoff (default 60s)'
             cand --heal 'false: `hm heal` never restarts it'
             cand --description 'A note for people'
             cand --timeout 'Check timeout, e.g. 10s (the default)'
@@ -677,6 +679,7 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand --grace 'Between SIGTERM and SIGKILL (default 10s)'
             cand --max-restarts 'At most this many restarts within --restart-window (default 5)'
             cand --restart-window 'The window --max-restarts counts in (default 30m)'
+            cand --min-uptime 'A worker that dies sooner after its start is in a crash loop; one that ran longer is restarted after --restart-delay, without the doubling backoff (default 60s)'
             cand --heal 'false: `hm heal` never restarts it'
             cand --description 'A note for people'
             cand --timeout 'Check timeout, e.g. 10s (the default)'
@@ -1124,6 +1127,16 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'hm;why'= {
+            cand --config 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --all 'Every death kept (the history), newest first'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'hm;validate'= {
             cand --config 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
             cand --db 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
@@ -1171,6 +1184,7 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand run 'Check (and heal, with --heal) every interval, in the foreground'
             cand serve 'Run the check loop and serve /health, /ready, /metrics, /status and a dashboard'
             cand actions 'Show what hm changed on the host (remedies applied)'
+            cand why 'Show why a worker died: cause, exit status or signal, OOM evidence, its log''s tail'
             cand validate 'Check hm.toml and report every error with its line and field'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page'
@@ -1320,6 +1334,8 @@ set edit:completion:arg-completer[hm] = {|@words|
         &'hm;help;serve'= {
         }
         &'hm;help;actions'= {
+        }
+        &'hm;help;why'= {
         }
         &'hm;help;validate'= {
         }

@@ -229,6 +229,7 @@ fn dispatch(engine: &Arc<Engine>, command: Command, style: Style) -> anyhow::Res
             Report::Raw(Vec::new())
         }
         Command::Actions(a) => Report::Actions(cmd::actions::run(ctx, a.since)?),
+        Command::Why(a) => Report::Why(cmd::why::run(ctx, &a.name, a.all)?),
         Command::Completions(a) => match (a.dir, a.shell) {
             (Some(dir), _) => {
                 let names = cmd::completions::write_all(&dir)?;

@@ -59,6 +59,7 @@ pub(crate) fn notification(a: &Alert, ev: &Event, host: &str, now: f64) -> Notif
         streak: a.streak,
         dedup_key: dedup_key(host, &a.monitor),
         heal: None,
+        death: None,
     }
 }
 
@@ -73,11 +74,21 @@ fn apply(tx: &AlertTx<'_>, config: &Config, host: &str, step: state::Step, now: 
         Next::Keep(a) => a,
     };
     alert.id = tx.save(&alert)?;
+    // Why its worker died, when it did since it began failing (issue 28).
+    let death = step
+        .events
+        .iter()
+        .any(|e| e.kind == EventKind::Firing)
+        .then(|| tx.last_death(&alert.monitor, alert.started_at - 60.0))
+        .flatten();
     let mut raised = Vec::new();
     for ev in &step.events {
         let mut channels = Vec::new();
         for (ch, routed) in route(&config.channels, ev) {
-            let n = notification(&alert, &routed, host, now);
+            let mut n = notification(&alert, &routed, host, now);
+            if routed.kind == EventKind::Firing {
+                n.death.clone_from(&death);
+            }
             let queued = tx.enqueue(&NewNotification {
                 channel: &ch.name,
                 alert_id: Some(alert.id),

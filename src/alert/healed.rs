@@ -18,6 +18,9 @@ use crate::time::rfc3339;
 use anyhow::Result;
 use serde::{Deserialize, Serialize};
 
+/// How long before a restart's `healed` a death may be the one it answered.
+const DEATH_WINDOW: f64 = 600.0;
+
 /// A monitor's status at one check.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub(crate) struct Seen {
@@ -89,6 +92,7 @@ pub(crate) fn notification(f: &Fixed, host: &str, now: f64) -> Notification {
         streak: 0,
         dedup_key: dedup_key(host, &f.monitor),
         heal: Some(h.clone()),
+        death: None,
     }
 }
 
@@ -103,7 +107,12 @@ pub(crate) fn queue(store: &mut Store, config: &Config, fixed: &[Fixed], now: f6
     let mut told = Vec::new();
     for f in fixed {
         let ev = Event { kind: EventKind::Healed, severity: f.heal.before.status, previous: None };
-        let notification = notification(f, &host, now);
+        let mut notification = notification(f, &host, now);
+        // The death a restart answered (issue 28): its monitor's last, in
+        // the minutes before.
+        if f.heal.remedy == "restart" {
+            notification.death = tx.last_death(&f.monitor, now - DEATH_WINDOW);
+        }
         let mut channels = Vec::new();
         for (ch, _) in route(&config.channels, &ev) {
             let n = NewNotification {

@@ -57,6 +57,10 @@ pub(crate) struct Notification {
     /// For `healed` only: what was done, and the monitor before and after.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub heal: Option<healed::Heal>,
+    /// For `firing` and `healed` of a `process` monitor whose watched
+    /// worker died (issue 28): its death certificate, as `hm why` shows it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub death: Option<crate::engine::report::Death>,
 }
 
 impl Notification {
@@ -68,7 +72,12 @@ impl Notification {
             EventKind::Healed => "HEALED".to_string(),
             _ => self.severity.as_str().to_uppercase(),
         };
-        format!("[{what}] {} on {}: {}", self.monitor, self.host, self.message)
+        let mut s = format!("[{what}] {} on {}: {}", self.monitor, self.host, self.message);
+        // One line more for a chat, a mail or a page: why it died.
+        if let Some(d) = &self.death {
+            s.push_str(&format!(" | {}", d.line()));
+        }
+        s
     }
 }
 

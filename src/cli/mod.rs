@@ -136,6 +136,11 @@ pub(crate) enum Command {
     /// Show what hm changed on the host (remedies applied)
     #[command(after_help = "Examples:\n  hm actions\n  hm actions --since 7d --json")]
     Actions(ActionsArgs),
+    /// Show why a worker died: cause, exit status or signal, OOM evidence, its log's tail
+    #[command(
+        after_help = "Examples:\n  hm why api\n  hm why api --all --json\n\nDeaths are seen by `hm run` and `hm serve` while they watch the worker; as root\nthe kernel's process-event connector tells the exit code or signal of any\nprocess, and the kernel log and the memory cgroup an OOM kill."
+    )]
+    Why(WhyArgs),
     /// Check hm.toml and report every error with its line and field
     #[command(after_help = "Examples:\n  hm validate\n  hm validate --config ./hm.toml --json")]
     Validate,
@@ -258,6 +263,15 @@ pub(crate) struct ActionsArgs {
     /// How far back to look
     #[arg(long, value_name = "DURATION", default_value = "24h", value_parser = parse_duration_arg)]
     pub since: std::time::Duration,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct WhyArgs {
+    /// The monitor
+    pub name: String,
+    /// Every death kept (the history), newest first
+    #[arg(long)]
+    pub all: bool,
 }
 
 #[derive(Debug, Args)]

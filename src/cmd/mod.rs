@@ -20,3 +20,4 @@ pub(crate) mod restart_worker;
 pub(crate) mod run;
 pub(crate) mod status;
 pub(crate) mod validate;
+pub(crate) mod why;

@@ -56,6 +56,7 @@ pub(crate) struct RawMonitor {
     pub stop: Option<CommandLine>,
     pub shell: Option<bool>,
     pub restart_delay: Option<String>,
+    pub min_uptime: Option<String>,
     pub grace: Option<String>,
     pub max_restarts: Option<u32>,
     pub restart_window: Option<String>,

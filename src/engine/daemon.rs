@@ -215,8 +215,13 @@ fn cycles(
     waiting: &mut Waiting,
 ) -> Result<()> {
     let ctx = engine.ctx();
-    let watcher = Watcher::start(engine.host(ProcNeeds::default()), signals.changes())?;
+    let watcher = Watcher::start(engine.host(ProcNeeds::default()), engine.deaths.clone(), signals.changes())?;
     if let Some(note) = &watcher.note {
+        eprintln!("hm: {note}");
+    }
+    // Death certificates (issue 28), written beside the loop.
+    let coroner = super::death::Coroner::start(engine, current(shared));
+    if let Some(note) = &coroner.note {
         eprintln!("hm: {note}");
     }
     let mut want = Want::default();
@@ -235,6 +240,7 @@ fn cycles(
             next_full = Instant::now();
         }
         let config = current(shared);
+        coroner.config(&config);
         let started = Instant::now();
         // The verifications due first, in a run of their own.
         let due = waiting.take_due(started);

@@ -33,6 +33,7 @@ mod ctx;
 pub(crate) mod cycle;
 pub(crate) mod daemon;
 mod daemon_said;
+pub(crate) mod death;
 pub(crate) mod heal;
 mod heal_events;
 mod heal_worker;
@@ -87,6 +88,8 @@ pub(crate) struct Engine {
     hung: Hung,
     /// The newest counters, written to the database once a minute (issue 18).
     counters: Counters,
+    /// The workers watched for their death certificates (issue 28).
+    pub(crate) deaths: Arc<death::Registry>,
 }
 
 impl Engine {
@@ -104,6 +107,7 @@ impl Engine {
             patterns: PatternCache::default(),
             hung: Hung::default(),
             counters: Counters::default(),
+            deaths: Arc::default(),
         }
     }
 

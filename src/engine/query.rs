@@ -3,7 +3,7 @@
 //! so they all agree) and a monitor's history (`hm history`, the
 //! dashboard's charts, `/history/NAME`). Reads only; runs nothing.
 
-use super::report::{Action, AlertView, HistoryReport, MonitorStatus, Series, StatusReport};
+use super::report::{Action, AlertView, HistoryReport, MonitorStatus, Series, StatusReport, WorkerExits};
 use crate::analyze::score::{host_score, monitor_score};
 use crate::config::Config;
 use crate::status::Status;
@@ -74,7 +74,11 @@ pub(crate) fn snapshot(config: &Config, store: &Store, now: f64) -> Result<Statu
     }
     let scored: Vec<(&str, Status, f64)> =
         monitors.iter().map(|m| (m.kind.as_str(), m.status, m.score.unwrap_or(25.0))).collect();
-    let mut recent_actions: Vec<Action> = store.actions_since(now - 86_400.0)?.into_iter().map(Action::from).collect();
+    let rows = store.actions_since(now - 86_400.0)?;
+    // Each restart with the death it answered (issue 28).
+    let answered = super::death::answered(&rows, &store.deaths(None, now - 2.0 * 86_400.0, usize::MAX)?);
+    let mut recent_actions: Vec<Action> =
+        rows.into_iter().zip(answered).map(|(r, death)| Action { death, ..Action::from(r) }).collect();
     recent_actions.drain(..recent_actions.len().saturating_sub(10));
     // Newest first, as the dashboard lists them (issue 16).
     recent_actions.reverse();
@@ -86,6 +90,11 @@ pub(crate) fn snapshot(config: &Config, store: &Store, now: f64) -> Result<Statu
         summary: if counts.is_empty() { "no monitors".to_string() } else { counts.join(", ") },
         alerts: store.alerts(false, 100)?.into_iter().map(|a| AlertView::new(a, &silences)).collect(),
         outbox_waiting: store.count_undelivered()?,
+        worker_exits: store
+            .exits_by_cause()?
+            .into_iter()
+            .map(|(monitor, cause, count)| WorkerExits { monitor, cause, count })
+            .collect(),
         monitors,
     })
 }

@@ -45,6 +45,14 @@ pub(super) enum Step<'s> {
     Later(Box<Begun>, Option<Pending<'s>>),
 }
 
+/// A process monitor's `min_uptime`.
+fn min_uptime(m: &Monitor) -> std::time::Duration {
+    match &m.spec {
+        Spec::Process(p) => p.min_uptime,
+        _ => crate::check::kinds::process::DEFAULT_MIN_UPTIME,
+    }
+}
+
 /// The monitor's process spec and restart settings, or why it has none.
 pub(crate) fn restartable(m: &Monitor) -> Result<(&ProcessSpec, &RestartSpec)> {
     match &m.spec {
@@ -146,8 +154,10 @@ impl Engine {
                 (Outcome::GaveUp, crash_loop(m, r, restarts, next), Some(next))
             }
             // Any automatic restart counts, one whose worker ran and died
-            // since too: the wait doubles with each restart in the window.
-            Budget::BackOff { since, wait } if automatic => (
+            // since too: the wait doubles with each restart in the window,
+            // unless the worker ran `min_uptime` or longer before it died
+            // (issue 28: it is not crash-looping).
+            Budget::BackOff { since, wait } if automatic && !self.deaths.ran_well(&m.name, min_uptime(m), since) => (
                 Outcome::BackingOff,
                 format!(
                     "last restarted {} ago: next attempt in {} (hm restart-worker {} restarts now)",

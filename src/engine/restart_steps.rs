@@ -125,6 +125,10 @@ impl Engine {
         }
         let host = self.host(proc_needs([&b.m]));
         let attempt = restart::restart(host.as_ref(), &b.m.name, &b.r, &b.old);
+        // Its death, should it die before a check matches it (issue 28).
+        if let Some(p) = attempt.as_ref().ok().and_then(|a| a.started_proc.as_ref()) {
+            self.deaths.started(&b.m.name, p);
+        }
         b.attempt = match attempt {
             Ok(a) => Some((a, Instant::now() + b.r.delay)),
             Err(e) => {

@@ -8,6 +8,7 @@
 
 pub(crate) mod app_db;
 pub(crate) mod confine;
+pub(crate) mod connector;
 pub(crate) mod db_holders;
 pub(crate) mod exec;
 #[cfg(test)]
@@ -15,6 +16,7 @@ pub(crate) mod fake;
 pub(crate) mod lineage;
 pub(crate) mod linux;
 pub(crate) mod locks;
+pub(crate) mod oom;
 mod proc_cache;
 mod procfs;
 pub(crate) mod stop;

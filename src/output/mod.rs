@@ -19,6 +19,7 @@ pub(crate) mod nagios;
 mod prometheus;
 mod text;
 mod view;
+mod why;
 
 use crate::engine::daemon::Cycle;
 use crate::engine::report::{ExportReport, Format, Report, StatusReport};
@@ -90,6 +91,7 @@ pub(crate) fn render(report: &Report, style: Style) -> Vec<u8> {
         Report::Heal(r) => text::heal(r, style),
         Report::ClearLocks(r) => text::clear_locks(r),
         Report::Actions(r) => text::actions(r, style),
+        Report::Why(r) => why::why(r, style),
         Report::Alerts(r) => alerts::list(r, style),
         Report::AlertChange(r) => alerts::change(r),
         Report::Outbox(r) => alerts::outbox(r, style),

@@ -49,7 +49,11 @@ struct Out(String);
 
 impl Out {
     fn family(&mut self, name: &str, help: &str) {
-        let _ = writeln!(self.0, "# HELP {name} {help}\n# TYPE {name} gauge");
+        self.typed(name, help, "gauge");
+    }
+
+    fn typed(&mut self, name: &str, help: &str, kind: &str) {
+        let _ = writeln!(self.0, "# HELP {name} {help}\n# TYPE {name} {kind}");
     }
 
     fn sample(&mut self, name: &str, pairs: &[(&str, &str)], v: f64) {
@@ -103,6 +107,14 @@ pub(super) fn render(r: &StatusReport) -> String {
     o.family("hm_restarts_24h", "Worker restarts by hm in the last 24 hours.");
     for m in r.monitors.iter().filter(|m| m.kind == "process") {
         o.sample("hm_restarts_24h", &[("monitor", &m.monitor)], m.restarts_24h as f64);
+    }
+    o.typed(
+        "hm_worker_exits_total",
+        "Deaths of watched workers by cause (issue 28), in the kept history: pruning reads as a reset.",
+        "counter",
+    );
+    for e in &r.worker_exits {
+        o.sample("hm_worker_exits_total", &[("monitor", &e.monitor), ("cause", &e.cause)], e.count as f64);
     }
     o.family("hm_alerts_firing", "Alerts firing, by severity.");
     for s in [Status::Warning, Status::Critical, Status::Unknown] {

@@ -124,7 +124,11 @@ pub(super) fn status(r: &StatusReport, style: Style) -> String {
     if !r.recent_actions.is_empty() {
         out.push_str("recent actions:\n");
         for a in &r.recent_actions {
-            let (monitor, details) = (esc(&a.monitor), esc(&a.details));
+            let details = match &a.death {
+                Some(d) => format!("answered: {}; {}", d.line(), a.details),
+                None => a.details.clone(),
+            };
+            let (monitor, details) = (esc(&a.monitor), esc(&details));
             out.push_str(&format!("  {} {monitor} {} {}: {details}\n", a.at, esc(&a.action), esc(&a.outcome)));
         }
     }
@@ -224,6 +228,11 @@ pub(super) fn actions(r: &ActionsReport, style: Style) -> String {
         let action = if a.manual { format!("{} (manual)", a.action) } else { a.action.clone() };
         // An interrupted remedy may have noted nothing: what it was to touch.
         let details = if a.details.is_empty() { &a.targets } else { &a.details };
+        // The death a restart answered (issue 28).
+        let details = match &a.death {
+            Some(d) => &format!("answered: {}; {details}", d.line()),
+            None => details,
+        };
         t.add_row(vec![cell(&a.at), cell(&a.monitor), cell(&action), cell(&a.outcome), cell(details)]);
     }
     format!("{t}\n")

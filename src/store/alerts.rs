@@ -47,6 +47,14 @@ pub(crate) struct AlertTx<'a> {
     shown: String,
 }
 
+impl AlertTx<'_> {
+    /// The last death of `monitor`'s worker since `since`, for the
+    /// `death` of a notification (issue 28).
+    pub(crate) fn last_death(&self, monitor: &str, since: f64) -> Option<crate::engine::report::Death> {
+        super::deaths::deaths(&self.tx, Some(monitor), since, 1).ok()?.pop()
+    }
+}
+
 impl Store {
     /// Begin the alert transaction; `IMMEDIATE`, so two runs that overlap
     /// take turns instead of both acting on the same open alert.

@@ -11,6 +11,7 @@ mod actions;
 mod alerts;
 mod checks;
 mod counters;
+mod deaths;
 mod open;
 mod outbox;
 mod pings;
@@ -71,6 +72,13 @@ ALTER TABLE actions ADD COLUMN targets TEXT NOT NULL DEFAULT '';
 ALTER TABLE actions ADD COLUMN manual INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE actions ADD COLUMN pid INTEGER;
 ALTER TABLE actions ADD COLUMN finished_at REAL;
+"#,
+    // A death certificate for each watched worker seen dying (issue 28);
+    // a restart's death is the last of its monitor before it.
+    r#"
+CREATE TABLE deaths (ts REAL NOT NULL, monitor TEXT NOT NULL, cause TEXT NOT NULL, doc TEXT NOT NULL);
+CREATE INDEX deaths_monitor_ts ON deaths (monitor, ts);
+CREATE INDEX deaths_ts ON deaths (ts);
 "#,
 ];
 
@@ -174,6 +182,7 @@ impl Store {
             ("checks", "ts"),
             ("pings", "ts"),
             ("actions", "ts"),
+            ("deaths", "ts"),
             ("alerts", "resolved_at"),
             ("outbox", "delivered_at"),
             ("silences", "until"),

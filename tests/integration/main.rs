@@ -46,3 +46,4 @@ mod tmux;
 mod tour;
 mod verify_beside;
 mod watch;
+mod why;

@@ -9,13 +9,15 @@ mod config;
 mod heal;
 mod outcome;
 mod query;
+mod why;
 
 pub(crate) use alerts::{AlertChange, AlertView, AlertsReport, OutboxReport, OutboxView, SilenceView, TestReport};
 pub(crate) use check::CheckReport;
 pub(crate) use config::{ExportReport, Format, MonitorChange, MonitorList, MonitorRow, PingReport, ValidateReport};
 pub(crate) use heal::{CleanReport, ClearLocksReport, DbReport, HealReport, Remedy, RestartReport, RuleReport};
 pub(crate) use outcome::{Outcome, RemedyKind};
-pub(crate) use query::{Action, ActionsReport, HistoryReport, MonitorStatus, Series, StatusReport};
+pub(crate) use query::{Action, ActionsReport, HistoryReport, MonitorStatus, Series, StatusReport, WorkerExits};
+pub(crate) use why::{Death, WhyReport};
 
 use crate::alert::outbox::Delivery;
 use serde::Serialize;
@@ -35,6 +37,7 @@ pub(crate) enum Report {
     Heal(HealReport),
     ClearLocks(ClearLocksReport),
     Actions(ActionsReport),
+    Why(WhyReport),
     Alerts(AlertsReport),
     AlertChange(AlertChange),
     Outbox(OutboxReport),

@@ -57,6 +57,18 @@ pub(crate) struct StatusReport {
     /// What hm changed on the host in the last 24 hours, newest first (at
     /// most 10; `hm actions` has them all).
     pub recent_actions: Vec<Action>,
+    /// Deaths of watched workers by monitor and cause, in the kept
+    /// history (issue 28; `hm why NAME` tells each).
+    pub worker_exits: Vec<WorkerExits>,
+}
+
+/// How many times a monitor's worker died of one cause.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct WorkerExits {
+    pub monitor: String,
+    /// As a death certificate says it (`killed by SIGKILL`, `oom-killed`).
+    pub cause: String,
+    pub count: u64,
 }
 
 /// One metric's values over time.
@@ -96,6 +108,9 @@ pub(crate) struct Action {
     pub targets: String,
     /// Asked for by a person (`hm restart-worker`, the HTTP restart).
     pub manual: bool,
+    /// For a restart: the death of the worker it answered (issue 28), as
+    /// `hm why` shows it; null when none was seen.
+    pub death: Option<super::Death>,
 }
 
 impl From<ActionRow> for Action {
@@ -108,6 +123,7 @@ impl From<ActionRow> for Action {
             details: a.details,
             targets: a.targets,
             manual: a.manual,
+            death: None,
         }
     }
 }

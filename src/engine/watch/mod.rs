@@ -26,6 +26,7 @@ mod want;
 
 pub(crate) use want::Want;
 
+use super::death::Registry;
 use crate::host::Host;
 use anyhow::{Context, Result};
 use files::Files;
@@ -60,6 +61,7 @@ impl Watcher {
     /// ends when it returns false (nobody listens any more).
     pub(super) fn start(
         host: Box<dyn Host + Send>,
+        deaths: Arc<Registry>,
         fire: impl Fn(Vec<String>) -> bool + Send + 'static,
     ) -> Result<Watcher> {
         let pids = pidfd::available();
@@ -75,6 +77,7 @@ impl Watcher {
         let shared = Arc::new(Mutex::new(Shared::default()));
         let mut thread = Thread {
             host,
+            deaths,
             shared: shared.clone(),
             wake: rd,
             pids: pids.is_ok(),
@@ -118,6 +121,9 @@ impl Drop for Watcher {
 
 struct Thread {
     host: Box<dyn Host + Send>,
+    /// Told what is watched and what died, for the death certificates
+    /// (issue 28).
+    deaths: Arc<Registry>,
     shared: Arc<Mutex<Shared>>,
     wake: OwnedFd,
     /// Whether pidfds work here.
@@ -170,6 +176,8 @@ impl Thread {
             return fired;
         }
         let by_proc = want.by_proc();
+        let procs: Vec<(Proc, Vec<String>)> = by_proc.iter().map(|(p, m)| (*p, m.clone())).collect();
+        self.deaths.matched(&procs, self.host.as_ref());
         self.open.retain(|p, _| by_proc.contains_key(p));
         let mut skipped = 0;
         for (p, monitors) in by_proc {
@@ -186,7 +194,10 @@ impl Thread {
                 Ok(fd) if self.host.process(p.0).is_some_and(|now| now.start_ticks == p.1 && !now.zombie) => {
                     self.open.insert(p, (fd, monitors));
                 }
-                Ok(_) | Err(Errno::ESRCH) => fired.extend(monitors),
+                Ok(_) | Err(Errno::ESRCH) => {
+                    self.deaths.died(p.0, Some(p.1));
+                    fired.extend(monitors);
+                }
                 Err(_) => skipped += 1, // out of descriptors: left to the interval
             }
         }
@@ -229,6 +240,7 @@ impl Thread {
         }
         let mut fired = Vec::new();
         for p in dead {
+            self.deaths.died(p.0, Some(p.1));
             if let Some((_, monitors)) = self.open.remove(&p) {
                 fired.extend(monitors);
             }

@@ -1,9 +1,9 @@
 //! The store's own row types: what a table keeps, apart from the reports
 //! hm prints.
 //!
-//! Two tables keep whole documents as JSON: `latest` (each monitor's last
-//! result, with its metrics and thresholds) and `outbox` (each queued
-//! notification). They used to be the serde JSON of the public structs
+//! Three tables keep whole documents as JSON: `latest` (each monitor's last
+//! result, with its metrics and thresholds), `outbox` (each queued
+//! notification) and `deaths` (each worker's death certificate, issue 28). They used to be the serde JSON of the public structs
 //! ([`crate::check::CheckResult`], [`crate::alert::Notification`]), so
 //! renaming a report field would have made every stored row unreadable:
 //! every monitor "never checked", every queued notification undeliverable.
@@ -17,9 +17,11 @@
 //! by column in their own modules.
 
 mod check;
+mod death;
 mod notification;
 
 pub(crate) use check::CheckRow;
+pub(crate) use death::DeathRow;
 pub(crate) use notification::NotificationRow;
 
 /// A stored status: its name, as the `checks` and `alerts` columns keep

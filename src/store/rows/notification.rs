@@ -35,6 +35,9 @@ pub(crate) struct NotificationRow {
     dedup_key: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     heal: Option<HealRow>,
+    /// Added by issue 28.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    death: Option<super::DeathRow>,
 }
 
 /// What a `healed` notification adds.
@@ -98,6 +101,7 @@ impl From<&Notification> for NotificationRow {
                 bytes_freed: h.bytes_freed,
                 files_deleted: h.files_deleted,
             }),
+            death: n.death.as_ref().map(super::DeathRow::from),
         }
     }
 }
@@ -127,6 +131,7 @@ impl From<NotificationRow> for Notification {
                 bytes_freed: h.bytes_freed,
                 files_deleted: h.files_deleted,
             }),
+            death: n.death.map(crate::engine::report::Death::from),
         }
     }
 }

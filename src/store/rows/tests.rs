@@ -58,6 +58,7 @@ fn old_notification() -> Notification {
             bytes_freed: None,
             files_deleted: None,
         }),
+        death: None,
     }
 }
 

@@ -186,6 +186,7 @@ mod tests {
             rss: Limits::default(),
             zombies: Limits { warn: Some(0.0), crit: None },
             restart: None,
+            min_uptime: std::time::Duration::from_secs(60),
         }
     }
 

@@ -47,6 +47,9 @@ pub struct ProcessSpec {
     pub zombies: Limits,
     /// How to restart the worker, when the config allows it.
     pub restart: Option<RestartSpec>,
+    /// A worker that dies sooner after its start is in a crash loop
+    /// (issue 28: the cause of its death, and its restart's backoff).
+    pub min_uptime: Duration,
 }
 
 /// A `process` monitor's `user`, resolved when the config is loaded.
@@ -81,6 +84,8 @@ pub enum RestartHow {
 
 /// Default restart settings (like systemd's StartLimitBurst=5 in 30 min).
 pub(crate) const DEFAULT_RESTART_DELAY: Duration = Duration::from_secs(1);
+/// Default `min_uptime` (issue 28), like supervisord's `startsecs`, longer.
+pub(crate) const DEFAULT_MIN_UPTIME: Duration = Duration::from_secs(60);
 pub(crate) const DEFAULT_GRACE: Duration = Duration::from_secs(10);
 pub(crate) const DEFAULT_MAX_RESTARTS: u32 = 5;
 pub(crate) const DEFAULT_RESTART_WINDOW: Duration = Duration::from_secs(30 * 60);
@@ -108,6 +113,7 @@ pub(crate) static KIND: Kind = Kind {
         "grace",
         "max_restarts",
         "restart_window",
+        "min_uptime",
         "log",
         "heal",
     ],
@@ -148,6 +154,12 @@ pub(crate) static KIND: Kind = Kind {
             Flag::text("grace", "DURATION", "Between SIGTERM and SIGKILL (default 10s)"),
             Flag::count("max_restarts", "N", "At most this many restarts within --restart-window (default 5)"),
             Flag::text("restart_window", "DURATION", "The window --max-restarts counts in (default 30m)"),
+            Flag::text(
+                "min_uptime",
+                "DURATION",
+                "A worker that dies sooner after its start is in a crash loop; one that ran longer is restarted \
+                 after --restart-delay, without the doubling backoff (default 60s)",
+            ),
             Flag::boolean("heal", "false: `hm heal` never restarts it"),
         ],
         examples: "Examples:\n  hm add process api --pattern 'gunicorn.*api' --min 2\n  \

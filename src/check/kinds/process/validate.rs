@@ -2,8 +2,8 @@
 //! and how (and whether) it may be restarted.
 
 use super::{
-    DEFAULT_GRACE, DEFAULT_MAX_RESTARTS, DEFAULT_RESTART_DELAY, DEFAULT_RESTART_WINDOW, Matcher, ProcessSpec,
-    RestartHow, RestartSpec, RunAs,
+    DEFAULT_GRACE, DEFAULT_MAX_RESTARTS, DEFAULT_MIN_UPTIME, DEFAULT_RESTART_DELAY, DEFAULT_RESTART_WINDOW, Matcher,
+    ProcessSpec, RestartHow, RestartSpec, RunAs,
 };
 use crate::config::checker::{Checker, argv};
 use crate::config::{Limits, RawMonitor};
@@ -82,6 +82,7 @@ pub(super) fn process(c: &mut Checker<'_, '_>, raw: &RawMonitor) -> Option<Proce
         rss: c.limits("rss_warn", "rss_crit", rss, Some((0.0, f64::MAX))),
         zombies: c.limits("zombies_warn", "zombies_crit", zombies, Some((0.0, f64::MAX))),
         restart,
+        min_uptime: c.duration("min_uptime", raw.min_uptime.as_deref(), DEFAULT_MIN_UPTIME),
     })
 }
 

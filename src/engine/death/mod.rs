@@ -1,0 +1,309 @@
+//! Why it died (issue 28): a death certificate for every watched worker
+//! that `hm run`/`hm serve` sees die.
+//!
+//! The [`Registry`] holds the processes watched (those the last checks
+//! matched, from the pidfd watcher, and those a restart just started),
+//! each with what was known while it ran: its start and its memory
+//! cgroup's OOM-kill counter. Two witnesses report a death:
+//!
+//! - the pidfd watcher (`engine::watch`), which also wakes the loop;
+//! - as root, the kernel's process-event connector (`host::connector`),
+//!   heard on a thread that blocks in recv(2) and keeps the exit status of
+//!   the pids in the registry only (a hash lookup per exit on the host).
+//!
+//! Whichever comes first hands the death to the coroner thread, which
+//! waits a moment for the connector's status if it has not come yet,
+//! writes the certificate (`cert.rs`) and records it in the `deaths`
+//! table, on its own connection, beside the loop: the restart never waits
+//! for it. Without the connector the certificate says "exit status unknown
+//! (not root)"; after an overrun (`ENOBUFS`) "(events lost)".
+
+mod answered;
+mod cert;
+
+pub(crate) use answered::answered;
+
+use crate::config::Config;
+use crate::host::connector::{Connector, Event};
+use crate::host::oom::{self, OomCounter};
+use crate::time::{unix_now, wall_now};
+use std::collections::HashMap;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+/// How long the coroner waits for the connector's word of an exit that
+/// the pidfd told first (the kernel sends it before the pidfd wakes; this
+/// is the listener thread's scheduling).
+const AWAIT_STATUS: Duration = Duration::from_millis(250);
+/// Exit statuses kept for deaths not yet written, at most.
+const MAX_EXITS: usize = 4096;
+/// A started process not yet matched by a check is forgotten after this.
+const STARTED_TTL: f64 = 600.0;
+
+/// A death, as the witnesses report it to the coroner.
+#[derive(Debug, Clone)]
+pub(crate) struct Gone {
+    pub monitor: String,
+    pub pid: u32,
+    /// When it died: hm's clock (`time::unix_now`), and the wall clock
+    /// its start time is on.
+    pub at: f64,
+    pub wall: f64,
+    pub started_at: Option<f64>,
+    pub oom: Option<OomCounter>,
+}
+
+/// A watched process.
+#[derive(Debug, Clone)]
+struct Watched {
+    start_ticks: u64,
+    started_at: f64,
+    monitors: Vec<String>,
+    oom: Option<OomCounter>,
+    /// When it was registered; whether its death was reported already.
+    since: f64,
+    reported: bool,
+    /// Matched by a check (else: started by a restart, not matched yet).
+    matched: bool,
+}
+
+#[derive(Default)]
+struct Inner {
+    watched: HashMap<u32, Watched>,
+    exits: HashMap<u32, u32>,
+    /// When the connector last lost events.
+    lost_at: Option<f64>,
+    /// Why the connector does not listen (`None`: it does).
+    deaf: Option<String>,
+    to_coroner: Option<Sender<Gone>>,
+    /// How long each monitor's last worker to die had run, seconds.
+    last_uptime: HashMap<String, f64>,
+}
+
+/// What is watched, and what the connector heard of it. Shared by the
+/// engine (restarts register what they start), the pidfd watcher, the
+/// connector's listener and the coroner.
+#[derive(Default)]
+pub(crate) struct Registry {
+    inner: Mutex<Inner>,
+    heard: Condvar,
+}
+
+impl Registry {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
+        self.inner.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Watch what the checks matched (`(pid, start ticks)` by monitor):
+    /// new ones get their start and OOM counter read now, while they run;
+    /// the others matched no more are forgotten.
+    pub(crate) fn matched(&self, procs: &[((u32, u64), Vec<String>)], host: &dyn crate::host::Host) {
+        let mut g = self.lock();
+        if g.to_coroner.is_none() {
+            return; // no coroner: nothing to write certificates
+        }
+        let now = unix_now();
+        let keep: std::collections::HashSet<u32> = procs.iter().map(|((pid, _), _)| *pid).collect();
+        g.watched.retain(|pid, w| keep.contains(pid) || w.reported || (!w.matched && now - w.since < STARTED_TTL));
+        for ((pid, ticks), monitors) in procs {
+            if let Some(w) = g.watched.get_mut(pid)
+                && w.start_ticks == *ticks
+            {
+                w.monitors.clone_from(monitors);
+                w.matched = true;
+                continue;
+            }
+            let Some(info) = host.process(*pid).filter(|p| p.start_ticks == *ticks) else { continue };
+            let w = Watched {
+                start_ticks: *ticks,
+                started_at: info.started_at,
+                monitors: monitors.clone(),
+                oom: oom::counter_of(*pid),
+                since: now,
+                reported: false,
+                matched: true,
+            };
+            g.watched.insert(*pid, w);
+        }
+    }
+
+    /// Watch a worker a restart of `monitor` just started.
+    pub(crate) fn started(&self, monitor: &str, p: &crate::host::ProcInfo) {
+        let mut g = self.lock();
+        // Its predecessor's uptime says nothing of it.
+        g.last_uptime.remove(monitor);
+        if g.to_coroner.is_none() || g.watched.contains_key(&p.pid) {
+            return;
+        }
+        let w = Watched {
+            start_ticks: p.start_ticks,
+            started_at: p.started_at,
+            monitors: vec![monitor.to_string()],
+            oom: oom::counter_of(p.pid),
+            since: unix_now(),
+            reported: false,
+            matched: false,
+        };
+        g.watched.insert(p.pid, w);
+    }
+
+    /// A watched process died (pid and start ticks): tell the coroner,
+    /// once, whichever witness says it first.
+    pub(crate) fn died(&self, pid: u32, ticks: Option<u64>) {
+        let mut g = self.lock();
+        let (at, wall) = (unix_now(), wall_now());
+        let Some(w) = g.watched.get_mut(&pid) else { return };
+        if w.reported || ticks.is_some_and(|t| t != w.start_ticks) {
+            return;
+        }
+        w.reported = true;
+        let w = w.clone();
+        for m in &w.monitors {
+            g.last_uptime.insert(m.clone(), (wall - w.started_at).max(0.0));
+        }
+        if let Some(tx) = &g.to_coroner {
+            for monitor in w.monitors {
+                let gone = Gone { monitor, pid, at, wall, started_at: Some(w.started_at), oom: w.oom.clone() };
+                let _ = tx.send(gone);
+            }
+        }
+    }
+
+    fn heard(&self, events: &[Event]) {
+        let mut died = Vec::new();
+        {
+            let mut g = self.lock();
+            for e in events {
+                match *e {
+                    Event::Exit { pid, status } if g.watched.contains_key(&pid) => {
+                        if g.exits.len() >= MAX_EXITS {
+                            g.exits.clear();
+                        }
+                        g.exits.insert(pid, status);
+                        died.push(pid);
+                    }
+                    Event::Exit { .. } => {}
+                    Event::Lost => g.lost_at = Some(unix_now()),
+                }
+            }
+        }
+        if !died.is_empty() {
+            self.heard.notify_all();
+        }
+        for pid in died {
+            self.died(pid, None);
+        }
+    }
+
+    /// The exit status of `gone`, waiting a moment for the connector.
+    fn status_of(&self, gone: &Gone) -> cert::Status {
+        let deadline = Instant::now() + AWAIT_STATUS;
+        let mut g = self.lock();
+        loop {
+            if g.deaf.is_some() {
+                return cert::Status::NotRoot;
+            }
+            if let Some(s) = g.exits.get(&gone.pid) {
+                return cert::Status::Known(*s);
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                let since = gone.started_at.unwrap_or(0.0).min(gone.at - 1.0);
+                return if g.lost_at.is_some_and(|t| t >= since) { cert::Status::Lost } else { cert::Status::NotRoot };
+            }
+            g = self.heard.wait_timeout(g, left).unwrap_or_else(PoisonError::into_inner).0;
+        }
+    }
+
+    /// Whether `monitor`'s worker ran well before it died (issue 28): for
+    /// at least `min_uptime`, by its death as the witnesses told it, else
+    /// by the time since its last restart (`since`). Such a worker is not
+    /// crash-looping: its restart is not held back by the doubling backoff.
+    pub(crate) fn ran_well(&self, monitor: &str, min_uptime: Duration, since: Duration) -> bool {
+        let min = min_uptime.as_secs_f64();
+        match self.lock().last_uptime.get(monitor) {
+            Some(up) => *up >= min,
+            None => since.as_secs_f64() >= min,
+        }
+    }
+
+    /// The certificate written: forget the process.
+    fn done(&self, pid: u32) {
+        let mut g = self.lock();
+        g.exits.remove(&pid);
+        if g.watched.get(&pid).is_some_and(|w| w.reported) {
+            g.watched.remove(&pid);
+        }
+    }
+}
+
+/// The coroner and the connector's listener, for one loop: started by
+/// `daemon::run_loop`, which hands it the config in force.
+pub(crate) struct Coroner {
+    config: Arc<Mutex<Arc<Config>>>,
+    /// Why exit statuses are not heard, for the loop to say once.
+    pub note: Option<String>,
+}
+
+impl Coroner {
+    /// Start the threads on `registry`; certificates are recorded through
+    /// `engine`'s context.
+    pub(crate) fn start(engine: &Arc<super::Engine>, config: Arc<Config>) -> Coroner {
+        let registry = engine.deaths.clone();
+        let (tx, rx) = channel();
+        let deaf = match Connector::open() {
+            Ok(c) => {
+                let r = registry.clone();
+                let spawned = std::thread::Builder::new().name("hm-connector".into()).spawn(move || {
+                    let mut events = Vec::new();
+                    while c.recv(&mut events).is_ok() {
+                        r.heard(&events);
+                        events.clear();
+                    }
+                });
+                spawned.err().map(|e| format!("cannot start its thread: {e}"))
+            }
+            Err(why) => Some(why),
+        };
+        let note = deaf.as_ref().map(|why| {
+            format!("process-event connector: {why}: a dead worker's exit status is unknown unless hm runs as root")
+        });
+        {
+            let mut g = registry.lock();
+            g.deaf = deaf;
+            g.to_coroner = Some(tx);
+        }
+        let config = Arc::new(Mutex::new(config));
+        let (e, c) = (engine.clone(), config.clone());
+        let _ = std::thread::Builder::new().name("hm-coroner".into()).spawn(move || run(&e, &c, &rx));
+        Coroner { config, note }
+    }
+
+    /// The config in force from now on.
+    pub(crate) fn config(&self, config: &Arc<Config>) {
+        *self.config.lock().unwrap_or_else(PoisonError::into_inner) = config.clone();
+    }
+}
+
+/// The coroner's thread: one certificate per death, in order.
+fn run(engine: &super::Engine, config: &Mutex<Arc<Config>>, rx: &Receiver<Gone>) {
+    let mut store: Option<(std::path::PathBuf, crate::store::Store)> = None;
+    while let Ok(gone) = rx.recv() {
+        let status = engine.deaths.status_of(&gone);
+        let config = config.lock().unwrap_or_else(PoisonError::into_inner).clone();
+        let ctx = engine.ctx();
+        let path = ctx.db_path(&config);
+        if store.as_ref().is_none_or(|(p, _)| *p != path) {
+            store = ctx.store(&config).ok().map(|s| (path, s));
+        }
+        let m = config.monitors.iter().find(|m| m.name == gone.monitor);
+        let death = cert::write(&gone, status, m, store.as_ref().map(|(_, s)| s));
+        if let Some((_, s)) = &store
+            && let Err(e) = s.record_death(&death)
+        {
+            crate::output::warn(&format!("{e:#}"));
+        }
+        engine.deaths.done(gone.pid);
+    }
+}
