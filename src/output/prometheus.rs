@@ -110,7 +110,7 @@ pub(super) fn render(r: &StatusReport) -> String {
     }
     o.typed(
         "hm_worker_exits_total",
-        "Deaths of watched workers by cause (issue 28), in the kept history: pruning reads as a reset.",
+        "Deaths of watched workers by cause (issue 28); kept apart from the history, never pruned.",
         "counter",
     );
     for e in &r.worker_exits {

@@ -1,7 +1,7 @@
 //! The `deaths` table (schema 7, issue 28): the death certificate of each
 //! watched worker hm saw die, kept as a document (`store/rows/death.rs`)
 //! with the columns it is looked up by. Pruned with the rest of the
-//! history.
+//! history; their count by cause (`exits`, schema 8) is not.
 
 use super::Store;
 use super::rows::DeathRow;
@@ -26,13 +26,22 @@ pub(super) fn deaths(conn: &Connection, monitor: Option<&str>, since: f64, limit
 }
 
 impl Store {
-    /// Record a death.
+    /// Record a death, and count it in `exits` in the same transaction.
     pub(crate) fn record_death(&self, d: &Death) -> Result<()> {
         let doc = serde_json::to_string(&DeathRow::from(d)).context("cannot encode a death")?;
-        self.conn
-            .prepare_cached("INSERT INTO deaths (ts, monitor, cause, doc) VALUES (?1, ?2, ?3, ?4)")
+        let shown = self.path().display();
+        let tx = self.conn.unchecked_transaction().with_context(|| format!("cannot record a death in {shown}"))?;
+        tx.prepare_cached("INSERT INTO deaths (ts, monitor, cause, doc) VALUES (?1, ?2, ?3, ?4)")
             .and_then(|mut s| s.execute(params![d.ts, d.monitor, d.cause, doc]))
-            .with_context(|| format!("cannot record a death in {}", self.path().display()))?;
+            .and_then(|_| {
+                tx.prepare_cached(
+                    "INSERT INTO exits (monitor, cause, count) VALUES (?1, ?2, 1) \
+                     ON CONFLICT(monitor, cause) DO UPDATE SET count = count + 1",
+                )?
+                .execute(params![d.monitor, d.cause])
+            })
+            .and_then(|_| tx.commit())
+            .with_context(|| format!("cannot record a death in {shown}"))?;
         Ok(())
     }
 
@@ -43,13 +52,12 @@ impl Store {
         deaths(&self.conn, monitor, since, limit)
     }
 
-    /// How many deaths each (monitor, cause) has in the table: the
-    /// Prometheus counter `hm_worker_exits_total` (it drops when history
-    /// is pruned, which Prometheus reads as a counter reset).
+    /// How many deaths each (monitor, cause) has had: the Prometheus
+    /// counter `hm_worker_exits_total`, from `exits`, which pruning the
+    /// history does not touch (a counter that dropped would read as a
+    /// reset).
     pub(crate) fn exits_by_cause(&self) -> Result<Vec<(String, String, u64)>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT monitor, cause, count(*) FROM deaths GROUP BY monitor, cause ORDER BY monitor, cause",
-        )?;
+        let mut stmt = self.conn.prepare_cached("SELECT monitor, cause, count FROM exits ORDER BY monitor, cause")?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)?)))?;
         let mut out = Vec::new();
         for r in rows {

@@ -80,6 +80,13 @@ CREATE TABLE deaths (ts REAL NOT NULL, monitor TEXT NOT NULL, cause TEXT NOT NUL
 CREATE INDEX deaths_monitor_ts ON deaths (monitor, ts);
 CREATE INDEX deaths_ts ON deaths (ts);
 "#,
+    // The count of deaths by (monitor, cause), `hm_worker_exits_total`:
+    // kept apart from `deaths`, which is pruned, so that pruning never
+    // reads as a counter reset (issue 28). Begins at what is recorded.
+    r#"
+CREATE TABLE exits (monitor TEXT NOT NULL, cause TEXT NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (monitor, cause)) WITHOUT ROWID;
+INSERT INTO exits (monitor, cause, count) SELECT monitor, cause, count(*) FROM deaths GROUP BY monitor, cause;
+"#,
 ];
 
 /// How often history past the retention is deleted (issue 18): every run
@@ -171,7 +178,8 @@ impl Store {
     }
 
     /// Delete history older than `before` (unix seconds). Counters are kept
-    /// apart: they are overwritten in place, and stale ones go after a day.
+    /// apart: they are overwritten in place, and stale ones go after a day;
+    /// `exits` (the count of deaths by cause) is never pruned.
     /// One transaction: one write lock, not one per table.
     pub(crate) fn prune(&self, before: f64) -> Result<usize> {
         let shown = self.path.display();

@@ -217,3 +217,48 @@ fn issue26_action_rows_old_and_written_ahead_read_back() {
     let last = s.actions_since(400.0).expect("read");
     assert_eq!((last[0].outcome.as_str(), last[0].finished_at), ("ok", Some(401.0)));
 }
+
+/// `hm_worker_exits_total` is a counter: pruning the deaths it counted
+/// (retention) must not make it drop, which Prometheus reads as a reset.
+#[test]
+fn issue28_the_exits_counter_outlives_pruning() {
+    use crate::engine::report::Death;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("hm.db");
+    let s = Store::open(&path).expect("open");
+    let death = |ts: f64, cause: &str| Death { monitor: "w".into(), ts, cause: cause.into(), ..Death::default() };
+    for (ts, cause) in [(10.0, "exited 3"), (20.0, "exited 3"), (30.0, "killed by SIGKILL"), (200.0, "exited 3")] {
+        s.record_death(&death(ts, cause)).expect("record");
+    }
+    let want =
+        vec![("w".to_string(), "exited 3".to_string(), 3), ("w".to_string(), "killed by SIGKILL".to_string(), 1)];
+    assert_eq!(s.exits_by_cause().expect("exits"), want);
+    assert_eq!(s.prune(100.0).expect("prune"), 3, "three deaths past the retention");
+    assert_eq!(s.deaths(None, 0.0, 10).expect("deaths").len(), 1);
+    assert_eq!(s.exits_by_cause().expect("exits"), want, "the counter keeps its value");
+    drop(s);
+    let s = Store::open(&path).expect("reopen");
+    s.record_death(&death(300.0, "killed by SIGKILL")).expect("record");
+    assert_eq!(s.exits_by_cause().expect("exits")[1].2, 2, "and goes on counting");
+}
+
+/// A database of schema 7 (deaths, no `exits`) starts its counter at the
+/// deaths it holds.
+#[test]
+fn issue28_the_exits_counter_begins_at_the_deaths_recorded() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("hm.db");
+    let c = rusqlite::Connection::open(&path).expect("open");
+    for sql in &super::MIGRATIONS[..7] {
+        c.execute_batch(sql).expect("migrate");
+    }
+    c.pragma_update(None, "user_version", 7).expect("version");
+    c.execute_batch(
+        "INSERT INTO deaths VALUES (1, 'w', 'exited 1', '{}'), (2, 'w', 'exited 1', '{}'), (3, 'v', 'oom-killed', '{}')",
+    )
+    .expect("deaths");
+    drop(c);
+    let s = Store::open(&path).expect("open");
+    let got = s.exits_by_cause().expect("exits");
+    assert_eq!(got, vec![("v".into(), "oom-killed".into(), 1), ("w".into(), "exited 1".into(), 2)]);
+}
