@@ -260,12 +260,21 @@ pub(crate) fn spawn_detached(argv: &[String], log: Option<&Path>) -> Result<u32>
     }
     let mut child = cmd.spawn().map_err(|e| not_found(argv, e))?;
     let pid = child.id();
+    // Not reaped yet: its /proc entry is its own, zombie or not.
+    let ticks = super::children::start_ticks(pid);
+    if let Some(t) = ticks {
+        super::children::spawned(pid, t);
+    }
     // Reaped when it exits: else every worker that died stayed a zombie of
     // a long-running `hm run --heal`, and the process table that every
     // scan reads grew by one per restart (issue 18). A thread blocked in
     // waitpid costs no CPU; without one, the zombie is left as before.
+    // Its status goes to its death certificate (`host::children`).
     let _ = std::thread::Builder::new().name("hm-reap".into()).stack_size(64 * 1024).spawn(move || {
-        let _ = child.wait();
+        use std::os::unix::process::ExitStatusExt;
+        if let (Ok(status), Some(t)) = (child.wait(), ticks) {
+            super::children::reaped(pid, t, u32::from_ne_bytes(status.into_raw().to_ne_bytes()));
+        }
     });
     Ok(pid)
 }

@@ -7,6 +7,7 @@
 //! what the configured checks need.
 
 pub(crate) mod app_db;
+pub(crate) mod children;
 pub(crate) mod confine;
 pub(crate) mod connector;
 pub(crate) mod db_holders;
@@ -22,6 +23,7 @@ mod procfs;
 pub(crate) mod stop;
 pub(crate) mod syslog;
 mod tty;
+pub(crate) mod unit_exit;
 pub(crate) mod worker_unit;
 
 use anyhow::Result;

@@ -26,12 +26,34 @@ const TREND: usize = 5;
 /// How the exit status is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Status {
-    /// wait(2)'s status, from the connector.
-    Known(u32),
+    /// wait(2)'s status, and who told it.
+    Known(u32, Source),
     /// The connector is not listening (why, in words).
     NotRoot,
     /// The connector overran while the worker was watched.
     Lost,
+}
+
+/// Who told an exit status (`status.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Source {
+    /// The kernel's process-event connector (root).
+    Kernel,
+    /// waitpid(2): hm started the worker itself.
+    Child,
+    /// systemd, of a unit's main process; whether it said `Result=oom-kill`.
+    Unit { oom_kill: bool },
+}
+
+impl Source {
+    /// As the certificate's `status_from` says it.
+    fn as_str(self) -> &'static str {
+        match self {
+            Source::Kernel => "kernel",
+            Source::Child => "wait",
+            Source::Unit { .. } => "systemd",
+        }
+    }
 }
 
 /// The cause in words, from the status, the OOM evidence and the uptime.
@@ -43,8 +65,8 @@ pub(crate) fn cause(status: Status, oom: bool, uptime: Option<f64>, min_uptime: 
         return "crash loop".into();
     }
     match status {
-        Status::Known(s) if s & 0x7f == 0 => format!("exited {}", (s >> 8) & 0xff),
-        Status::Known(s) => format!("killed by {}", signal_name(s & 0x7f)),
+        Status::Known(s, _) if s & 0x7f == 0 => format!("exited {}", (s >> 8) & 0xff),
+        Status::Known(s, _) => format!("killed by {}", signal_name(s & 0x7f)),
         Status::NotRoot | Status::Lost => "unknown".into(),
     }
 }
@@ -74,8 +96,8 @@ pub(super) fn write(gone: &Gone, status: Status, m: Option<&Monitor>, store: Opt
         ..Death::default()
     };
     match status {
-        Status::Known(s) => {
-            d.status_from = "kernel".into();
+        Status::Known(s, from) => {
+            d.status_from = from.as_str().into();
             if s & 0x7f == 0 {
                 d.exit_code = i32::try_from((s >> 8) & 0xff).ok();
             } else {
@@ -88,10 +110,12 @@ pub(super) fn write(gone: &Gone, status: Status, m: Option<&Monitor>, store: Opt
     }
     // An OOM kill is a SIGKILL; an unknown status may be one too.
     let maybe_oom = match status {
-        Status::Known(s) => s & 0x7f == 9,
+        Status::Known(s, _) => s & 0x7f == 9,
         _ => true,
     };
-    if maybe_oom {
+    if let Status::Known(_, Source::Unit { oom_kill: true }) = status {
+        d.oom = Some("systemd: Result=oom-kill".into());
+    } else if maybe_oom {
         oom_evidence(gone, &mut d);
     }
     d.cause = cause(status, d.oom.is_some(), uptime, min_uptime);
@@ -176,13 +200,14 @@ mod tests {
 
     #[test]
     fn causes_in_words() {
+        const K: Source = Source::Kernel;
         let min = Duration::from_secs(60);
-        assert_eq!(cause(Status::Known(0), false, Some(100.0), min), "exited 0");
-        assert_eq!(cause(Status::Known(3 << 8), false, Some(100.0), min), "exited 3");
-        assert_eq!(cause(Status::Known(9), false, Some(100.0), min), "killed by SIGKILL");
-        assert_eq!(cause(Status::Known(0x80 | 11), false, None, min), "killed by SIGSEGV");
-        assert_eq!(cause(Status::Known(9), true, Some(1.0), min), "oom-killed");
-        assert_eq!(cause(Status::Known(3 << 8), false, Some(1.0), min), "crash loop");
+        assert_eq!(cause(Status::Known(0, K), false, Some(100.0), min), "exited 0");
+        assert_eq!(cause(Status::Known(3 << 8, K), false, Some(100.0), min), "exited 3");
+        assert_eq!(cause(Status::Known(9, K), false, Some(100.0), min), "killed by SIGKILL");
+        assert_eq!(cause(Status::Known(0x80 | 11, K), false, None, min), "killed by SIGSEGV");
+        assert_eq!(cause(Status::Known(9, K), true, Some(1.0), min), "oom-killed");
+        assert_eq!(cause(Status::Known(3 << 8, K), false, Some(1.0), min), "crash loop");
         assert_eq!(cause(Status::NotRoot, false, Some(100.0), min), "unknown");
         assert_eq!(signal_name(200), "signal 200");
     }

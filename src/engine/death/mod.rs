@@ -15,11 +15,15 @@
 //! waits a moment for the connector's status if it has not come yet,
 //! writes the certificate (`cert.rs`) and records it in the `deaths`
 //! table, on its own connection, beside the loop: the restart never waits
-//! for it. Without the connector the certificate says "exit status unknown
-//! (not root)"; after an overrun (`ENOBUFS`) "(events lost)".
+//! for it. Without the connector, the status comes from what else can
+//! know it (`status.rs`): waitpid(2) for a worker hm started itself,
+//! systemd for a unit's main process; else the certificate says "exit
+//! status unknown (not root)"; after an overrun (`ENOBUFS`) "(events
+//! lost)".
 
 mod answered;
 mod cert;
+mod status;
 
 pub(crate) use answered::answered;
 
@@ -30,7 +34,7 @@ use crate::time::{unix_now, wall_now};
 use std::collections::HashMap;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// How long the coroner waits for the connector's word of an exit that
 /// the pidfd told first (the kernel sends it before the pidfd wakes; this
@@ -46,6 +50,8 @@ const STARTED_TTL: f64 = 600.0;
 pub(crate) struct Gone {
     pub monitor: String,
     pub pid: u32,
+    /// Its start, in clock ticks since boot: with the pid, which process.
+    pub start_ticks: u64,
     /// When it died: hm's clock (`time::unix_now`), and the wall clock
     /// its start time is on.
     pub at: f64,
@@ -164,7 +170,15 @@ impl Registry {
         }
         if let Some(tx) = &g.to_coroner {
             for monitor in w.monitors {
-                let gone = Gone { monitor, pid, at, wall, started_at: Some(w.started_at), oom: w.oom.clone() };
+                let gone = Gone {
+                    monitor,
+                    pid,
+                    start_ticks: w.start_ticks,
+                    at,
+                    wall,
+                    started_at: Some(w.started_at),
+                    oom: w.oom.clone(),
+                };
                 let _ = tx.send(gone);
             }
         }
@@ -193,26 +207,6 @@ impl Registry {
         }
         for pid in died {
             self.died(pid, None);
-        }
-    }
-
-    /// The exit status of `gone`, waiting a moment for the connector.
-    fn status_of(&self, gone: &Gone) -> cert::Status {
-        let deadline = Instant::now() + AWAIT_STATUS;
-        let mut g = self.lock();
-        loop {
-            if g.deaf.is_some() {
-                return cert::Status::NotRoot;
-            }
-            if let Some(s) = g.exits.get(&gone.pid) {
-                return cert::Status::Known(*s);
-            }
-            let left = deadline.saturating_duration_since(Instant::now());
-            if left.is_zero() {
-                let since = gone.started_at.unwrap_or(0.0).min(gone.at - 1.0);
-                return if g.lost_at.is_some_and(|t| t >= since) { cert::Status::Lost } else { cert::Status::NotRoot };
-            }
-            g = self.heard.wait_timeout(g, left).unwrap_or_else(PoisonError::into_inner).0;
         }
     }
 
@@ -290,14 +284,14 @@ impl Coroner {
 fn run(engine: &super::Engine, config: &Mutex<Arc<Config>>, rx: &Receiver<Gone>) {
     let mut store: Option<(std::path::PathBuf, crate::store::Store)> = None;
     while let Ok(gone) = rx.recv() {
-        let status = engine.deaths.status_of(&gone);
         let config = config.lock().unwrap_or_else(PoisonError::into_inner).clone();
+        let m = config.monitors.iter().find(|m| m.name == gone.monitor);
+        let status = engine.deaths.status_of(&gone, m);
         let ctx = engine.ctx();
         let path = ctx.db_path(&config);
         if store.as_ref().is_none_or(|(p, _)| *p != path) {
             store = ctx.store(&config).ok().map(|s| (path, s));
         }
-        let m = config.monitors.iter().find(|m| m.name == gone.monitor);
         let death = cert::write(&gone, status, m, store.as_ref().map(|(_, s)| s));
         if let Some((_, s)) = &store
             && let Err(e) = s.record_death(&death)

@@ -28,6 +28,7 @@ pub(crate) struct Death {
     /// Whether it dumped core.
     pub core_dumped: bool,
     /// Who told the exit status: `kernel` (the process-event connector),
+    /// `wait` (waitpid: hm started it), `systemd` (a unit's main process),
     /// or `none`.
     pub status_from: String,
     /// Why the exit status is unknown: `exit status unknown (not root)`,
