@@ -165,6 +165,18 @@ pub(crate) fn tail(path: &Path) -> Result<Vec<String>, String> {
     if opened.stat.st_mode & 0o170000 != 0o100000 {
         return Err(format!("cannot read the log: {} is not a regular file", path.display()));
     }
+    // Its tail is shown to whoever reads `hm why`, a notification or
+    // `/status`: never the tail of a file its directory's owner linked
+    // there (another name of root's file, or root's file where others
+    // could have put it), as for a worker's log everywhere else.
+    if opened.stat.st_nlink > 1 {
+        return Err(format!("cannot read the log: {} has other names (hard links)", path.display()));
+    }
+    if opened.stat.st_uid == 0
+        && let Some(why) = &opened.untrusted
+    {
+        return Err(format!("cannot read the log: {} is root's, but {why}", path.display()));
+    }
     let mut f = std::fs::File::from(opened.fd);
     let size = u64::try_from(opened.stat.st_size).unwrap_or(0);
     let from = size.saturating_sub(TAIL_BYTES);
@@ -227,5 +239,23 @@ mod tests {
         assert_eq!(lines[TAIL_LINES - 2], "line 9999");
         assert_eq!(lines[TAIL_LINES - 1], "bye \\x1b[2J");
         assert!(tail(&dir.path().join("none")).is_err_and(|e| e.starts_with("cannot read the log")));
+    }
+
+    #[test]
+    fn issue28_a_log_with_another_name_or_roots_where_others_may_write_shows_no_tail() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let secret = dir.path().join("secret");
+        std::fs::write(&secret, "password\n").expect("write");
+        std::fs::hard_link(&secret, dir.path().join("w.log")).expect("link");
+        let err = tail(&dir.path().join("w.log")).expect_err("a hard link");
+        assert!(err.contains("has other names"), "{err}");
+        if nix::unistd::geteuid().is_root() {
+            let open = dir.path().join("open");
+            std::fs::create_dir(&open).expect("mkdir");
+            std::fs::set_permissions(&open, std::os::unix::fs::PermissionsExt::from_mode(0o777)).expect("chmod");
+            std::fs::write(open.join("w.log"), "x\n").expect("write");
+            let err = tail(&open.join("w.log")).expect_err("root's file where anyone may write");
+            assert!(err.contains("is root's, but"), "{err}");
+        }
     }
 }
