@@ -211,7 +211,7 @@ fn read(state: &State, request: &Request) -> Reply {
         Err(e) => return error(503, format!("{e:#}")),
     };
     match path {
-        "/status" => json_reply(200, &snap),
+        "/status" => json_reply(200, &snap.without_log_tails()),
         "/metrics" => text(200, crate::output::prometheus_text(&snap), "text/plain; version=0.0.4; charset=utf-8"),
         "/ready" => {
             let mut reasons: Vec<String> = snap

@@ -182,14 +182,23 @@ fn issue28_exit_3_after_a_line_shows_the_line_in_the_tail() {
     let inner = "sleep 1; echo \\\"last words of $$\\\"; exit 3";
     let text = config(&t, "w", prefix, inner, "", &rx);
     let t = t.config(&text);
-    let hm = Daemon::start(&t, &["run", "--heal", "--interval", "60s"]);
+    // hm serve: /status, which any local user may ask, must not serve the
+    // log's tail (a log may hold what only root may read).
+    let port = crate::common::receiver::free_port();
+    let listen = format!("127.0.0.1:{port}");
+    let hm = Daemon::start(&t, &["serve", "--heal", "--listen", &listen, "--interval", "60s"]);
+    crate::common::daemon::wait_port(port, Duration::from_secs(10));
     let pid = within(Duration::from_secs(10), || procs(prefix).first().copied()).expect("running");
     let d = told_everywhere(&t, &hm, &rx, "w", pid, "exited 3");
     assert_eq!(d["exit_code"], 3);
+    let words = format!("last words of {pid}");
     let tail: Vec<&str> = d["tail"].as_array().expect("tail").iter().filter_map(Value::as_str).collect();
-    assert!(tail.contains(&format!("last words of {pid}").as_str()), "{d:#}");
+    assert!(tail.contains(&words.as_str()), "{d:#}");
     let text = t.run(&["why", "w"]);
-    assert!(text.stdout.contains(&format!("last words of {pid}")), "{}", text.stdout);
+    assert!(text.stdout.contains(&words), "{}", text.stdout);
+    let (code, body) = crate::common::daemon::http("GET", &format!("http://{listen}/status"), None);
+    assert_eq!(code, 200, "{body}");
+    assert!(body.contains("exited 3") && !body.contains(&words), "/status served the log's tail: {body}");
 }
 
 #[test]

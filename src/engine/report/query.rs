@@ -62,6 +62,21 @@ pub(crate) struct StatusReport {
     pub worker_exits: Vec<WorkerExits>,
 }
 
+impl StatusReport {
+    /// The report without the tails of workers' logs, for `GET /status`,
+    /// which any local user may ask: a log may hold what only root may
+    /// read. `hm why` (root's command line) and root's channels keep them.
+    pub(crate) fn without_log_tails(mut self) -> StatusReport {
+        for death in self.recent_actions.iter_mut().filter_map(|a| a.death.as_mut()) {
+            if !death.tail.is_empty() {
+                death.tail.clear();
+                death.tail_note = Some("not served over HTTP: hm why NAME shows it".into());
+            }
+        }
+        self
+    }
+}
+
 /// How many times a monitor's worker died of one cause.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct WorkerExits {
