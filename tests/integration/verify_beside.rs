@@ -4,8 +4,8 @@
 //! the first restart's row is completed once its delay is up. Real
 //! workers, real SIGKILLs, the real binary.
 
-use crate::common::Test;
 use crate::common::daemon::Daemon;
+use crate::common::{Test, until};
 use crate::record_first::{kill_all, pids_of};
 use nix::sys::signal::Signal;
 use std::time::{Duration, Instant};
@@ -28,20 +28,6 @@ fn start_detached(argv0: &str) -> u32 {
         .expect("setsid");
     assert!(ok.success());
     until(Duration::from_secs(5), || pids_of(argv0).first().copied()).expect("the worker started")
-}
-
-/// Poll `f` every 5 ms until it says something, or `within` is over.
-fn until<T>(within: Duration, f: impl Fn() -> Option<T>) -> Option<T> {
-    let start = Instant::now();
-    loop {
-        if let Some(v) = f() {
-            return Some(v);
-        }
-        if start.elapsed() > within {
-            return None;
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    }
 }
 
 fn kill9(pid: u32) {

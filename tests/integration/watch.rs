@@ -2,23 +2,11 @@
 //! heartbeat files (inotify), and acts when one changes, not at the next
 //! cycle. Real workers, real `kill -9`, the real binary.
 
-use crate::common::Test;
 use crate::common::daemon::Daemon;
+use crate::common::{Test, procs};
 use nix::sys::signal::{Signal, kill};
 use nix::unistd::Pid;
 use std::time::{Duration, Instant};
-
-/// The pids whose command line starts with `prefix` (zombies have none).
-fn procs(prefix: &str) -> Vec<i32> {
-    let mut out = Vec::new();
-    for e in std::fs::read_dir("/proc").expect("/proc").flatten() {
-        let Some(pid) = e.file_name().to_str().and_then(|n| n.parse::<i32>().ok()) else { continue };
-        if std::fs::read(e.path().join("cmdline")).is_ok_and(|c| c.starts_with(prefix.as_bytes())) {
-            out.push(pid);
-        }
-    }
-    out
-}
 
 fn is_zombie(pid: i32) -> bool {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();

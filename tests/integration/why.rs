@@ -9,12 +9,12 @@
 use crate::common::daemon::Daemon;
 use crate::common::receiver::Receiver;
 use crate::common::security::Attacker;
-use crate::common::{Test, have_tool, is_root, kill_procs, pipe};
+use crate::common::{Test, have_tool, is_root, kill_procs, pipe, procs, until};
 use nix::sys::signal::{Signal, kill};
 use nix::unistd::Pid;
 use serde_json::Value;
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 fn root_or_skip() -> bool {
     if is_root() {
@@ -25,37 +25,12 @@ fn root_or_skip() -> bool {
     false
 }
 
-/// The pids whose command line starts with `prefix`.
-fn procs(prefix: &str) -> Vec<i32> {
-    let mut out = Vec::new();
-    for e in std::fs::read_dir("/proc").expect("/proc").flatten() {
-        let Some(pid) = e.file_name().to_str().and_then(|n| n.parse::<i32>().ok()) else { continue };
-        if std::fs::read(e.path().join("cmdline")).is_ok_and(|c| c.starts_with(prefix.as_bytes())) {
-            out.push(pid);
-        }
-    }
-    out
-}
-
 /// Kills what the test and hm started, whatever happened.
 struct Workers(&'static str);
 
 impl Drop for Workers {
     fn drop(&mut self) {
         kill_procs(self.0.as_bytes());
-    }
-}
-
-fn within<T>(within: Duration, f: impl Fn() -> Option<T>) -> Option<T> {
-    let start = Instant::now();
-    loop {
-        if let Some(v) = f() {
-            return Some(v);
-        }
-        if start.elapsed() > within {
-            return None;
-        }
-        std::thread::sleep(Duration::from_millis(20));
     }
 }
 
@@ -94,15 +69,15 @@ fn healed_for(rx: &Receiver, pid: i32) -> Option<Value> {
 /// Wait for the death of `pid` everywhere; its certificate.
 #[track_caller]
 fn told_everywhere(t: &Test, hm: &Daemon, rx: &Receiver, name: &str, pid: i32, cause: &str) -> Value {
-    let d = within(Duration::from_secs(5), || death_of(t, name, pid))
+    let d = until(Duration::from_secs(15), || death_of(t, name, pid))
         .unwrap_or_else(|| panic!("no death of {pid} in hm why\n{}", hm.stderr()));
     assert_eq!(d["cause"], cause, "{d:#}");
     let text = t.run(&["why", name]);
     assert!(text.stdout.contains(cause), "{}", text.stdout);
-    let a = within(Duration::from_secs(10), || action_for(t, pid))
+    let a = until(Duration::from_secs(10), || action_for(t, pid))
         .unwrap_or_else(|| panic!("no restart answering {pid}\n{}", t.run(&["actions", "--json"]).stdout));
     assert_eq!(a["death"]["cause"], cause, "{a:#}");
-    let h = within(Duration::from_secs(10), || healed_for(rx, pid)).unwrap_or_else(|| {
+    let h = until(Duration::from_secs(10), || healed_for(rx, pid)).unwrap_or_else(|| {
         panic!("no healed body for {pid}: {:?}", rx.requests().iter().map(|r| r.json()).collect::<Vec<_>>())
     });
     assert_eq!(h["death"]["cause"], cause, "{h:#}");
@@ -113,7 +88,7 @@ fn told_everywhere(t: &Test, hm: &Daemon, rx: &Receiver, name: &str, pid: i32, c
 /// it longer than `min_uptime`.
 #[track_caller]
 fn running(prefix: &str, hm: &Daemon) -> i32 {
-    let pid = within(Duration::from_secs(10), || procs(prefix).first().copied())
+    let pid = until(Duration::from_secs(10), || procs(prefix).first().copied())
         .unwrap_or_else(|| panic!("not running\n{}", hm.stderr()));
     std::thread::sleep(Duration::from_millis(900));
     pid
@@ -188,7 +163,7 @@ fn issue28_exit_3_after_a_line_shows_the_line_in_the_tail() {
     let listen = format!("127.0.0.1:{port}");
     let hm = Daemon::start(&t, &["serve", "--heal", "--listen", &listen, "--interval", "60s"]);
     crate::common::daemon::wait_port(port, Duration::from_secs(10));
-    let pid = within(Duration::from_secs(10), || procs(prefix).first().copied()).expect("running");
+    let pid = until(Duration::from_secs(10), || procs(prefix).first().copied()).expect("running");
     let d = told_everywhere(&t, &hm, &rx, "w", pid, "exited 3");
     assert_eq!(d["exit_code"], 3);
     let words = format!("last words of {pid}");
@@ -214,7 +189,7 @@ fn issue28_a_crash_loop_under_min_uptime() {
     let text = config(&t, "w", prefix, "sleep 0.3; exit 1", "", &rx).replace("\"500ms\"", "\"5s\"");
     let t = t.config(&text);
     let hm = Daemon::start(&t, &["run", "--heal", "--interval", "60s"]);
-    let pid = within(Duration::from_secs(10), || procs(prefix).first().copied()).expect("running");
+    let pid = until(Duration::from_secs(10), || procs(prefix).first().copied()).expect("running");
     let d = told_everywhere(&t, &hm, &rx, "w", pid, "crash loop");
     assert_eq!(d["exit_code"], 1, "the status is kept: {d:#}");
     assert!(d["uptime_s"].as_f64().is_some_and(|u| u < 5.0), "{d:#}");
@@ -286,7 +261,7 @@ fn issue28_a_real_cgroup_oom_kill_is_oom_killed() {
     {
         let _w = Workers(prefix);
         let hm = Daemon::start(&t, &["run", "--heal", "--interval", "60s"]);
-        let pid = within(Duration::from_secs(10), || procs(prefix).first().copied()).expect("running");
+        let pid = until(Duration::from_secs(10), || procs(prefix).first().copied()).expect("running");
         let d = told_everywhere(&t, &hm, &rx, "w", pid, "oom-killed");
         assert_eq!(d["signal"], "SIGKILL", "{d:#}");
         let oom = d["oom"].as_str().expect("evidence");
@@ -315,7 +290,7 @@ fn issue28_not_root_a_worker_hm_started_tells_exited_3() {
         None => t.config(&text),
     };
     let hm = Daemon::start(&t, &["run", "--heal", "--interval", "60s"]);
-    let pid = within(Duration::from_secs(10), || procs(prefix).first().copied())
+    let pid = until(Duration::from_secs(10), || procs(prefix).first().copied())
         .unwrap_or_else(|| panic!("not started\n{}", hm.stderr()));
     let uid = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
     assert!(!uid.lines().any(|l| l.starts_with("Uid:\t0\t")), "the worker runs as root: {uid}");
@@ -357,7 +332,7 @@ fn issue28_not_root_a_units_main_process_is_told_by_systemd() {
     user.owned_dir(t.root());
     let t = t.config(&text).uid(user.uid);
     let _hm = Daemon::start(&t, &["run", "--interval", "60s"]);
-    let d = within(Duration::from_secs(10), || {
+    let d = until(Duration::from_secs(10), || {
         let doc = t.run(&["why", "u", "--json"]).json();
         Some(doc["deaths"].as_array()?.first()?.clone())
     });

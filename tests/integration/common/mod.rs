@@ -297,3 +297,29 @@ pub(crate) fn kill_procs(prefix: &[u8]) -> usize {
     }
     pids.len()
 }
+
+/// The pids whose command line starts with `prefix` (zombies have none).
+pub(crate) fn procs(prefix: &str) -> Vec<i32> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir("/proc").expect("/proc").flatten() {
+        let Some(pid) = e.file_name().to_str().and_then(|n| n.parse::<i32>().ok()) else { continue };
+        if std::fs::read(e.path().join("cmdline")).is_ok_and(|c| c.starts_with(prefix.as_bytes())) {
+            out.push(pid);
+        }
+    }
+    out
+}
+
+/// Poll `f` every 5 ms until it says something, or `within` is over.
+pub(crate) fn until<T>(within: std::time::Duration, f: impl Fn() -> Option<T>) -> Option<T> {
+    let start = std::time::Instant::now();
+    loop {
+        if let Some(v) = f() {
+            return Some(v);
+        }
+        if start.elapsed() > within {
+            return None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+}
