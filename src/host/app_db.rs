@@ -208,7 +208,7 @@ impl AppDb {
         });
         match read {
             Ok(_) => Ok(true),
-            Err(e) if format!("{e:#}").ends_with(HOT_JOURNAL) => Ok(true),
+            Err(e) if HotJournal::in_chain(&e) => Ok(true),
             Err(e) if e.downcast_ref::<NotADatabase>().is_some() => Ok(false),
             Err(e) => Err(e),
         }
@@ -273,7 +273,7 @@ pub(crate) fn sql_error(e: rusqlite::Error, db: &Path, doing: &str) -> anyhow::E
             anyhow::Error::new(NotADatabase(db.to_path_buf()))
         }
         rusqlite::Error::SqliteFailure(f, _) if f.extended_code == READONLY_ROLLBACK => {
-            anyhow::anyhow!("{}: {HOT_JOURNAL}", db.display())
+            anyhow::Error::new(HotJournal(db.to_path_buf()))
         }
         rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::OperationInterrupted => {
             anyhow::anyhow!("{}: stopped at the check's timeout", db.display())
@@ -289,6 +289,19 @@ pub(crate) struct NotADatabase(PathBuf);
 
 /// What a hot journal means and what to do about it.
 pub(crate) const HOT_JOURNAL: &str = "hot journal (an unfinished transaction); run hm clear-locks";
+
+/// A read-only connection refused to open: the database has a hot
+/// journal, which only `hm clear-locks` rolls back.
+#[derive(Debug, thiserror::Error)]
+#[error("{}: {HOT_JOURNAL}", .0.display())]
+pub(crate) struct HotJournal(PathBuf);
+
+impl HotJournal {
+    /// Whether `e` (anywhere in its chain) is a hot journal.
+    pub(crate) fn in_chain(e: &anyhow::Error) -> bool {
+        e.chain().any(|c| c.is::<HotJournal>())
+    }
+}
 
 #[cfg(test)]
 #[path = "app_db_tests.rs"]

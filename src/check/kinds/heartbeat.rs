@@ -8,7 +8,7 @@ use crate::check::{CheckCtx, CheckOutput, Metric};
 use crate::config::checker::Checker;
 use crate::config::validate::name_problem;
 use crate::config::{Limits, Monitor, RawMonitor, Spec};
-use crate::host::app_db::{AppDb, HOT_JOURNAL, sql_error};
+use crate::host::app_db::{AppDb, HotJournal, sql_error};
 use crate::safe_path::{self, Symlinks};
 use crate::status::Status;
 use crate::units::format_duration;
@@ -137,7 +137,7 @@ pub(crate) fn check(ctx: &CheckCtx<'_>, spec: &HeartbeatSpec, timeout: Duration)
         HeartbeatSource::Sql { database, query } => match sql_timestamp(database, query, Instant::now() + timeout) {
             Ok(Some(ts)) => (ctx.now - ts, format!("latest from {}", database.display())),
             Ok(None) => return Ok(critical(format!("the query on {} returned no timestamp", database.display()))),
-            Err(e) if format!("{e:#}").ends_with(HOT_JOURNAL) => return Ok(critical(format!("{e:#}"))),
+            Err(e) if HotJournal::in_chain(&e) => return Ok(critical(format!("{e:#}"))),
             Err(e) => {
                 return Ok(CheckOutput { status: Status::Unknown, message: format!("{e:#}"), ..Default::default() });
             }

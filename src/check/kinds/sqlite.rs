@@ -14,7 +14,7 @@ use super::{AddHelp, Described, Flag, Kind, limits_text, wrong_kind};
 use crate::check::{CheckCtx, CheckOutput, Metric};
 use crate::config::checker::Checker;
 use crate::config::{Limits, Monitor, RawMonitor, Spec};
-use crate::host::app_db::{AppDb, AppDbError, HOT_JOURNAL};
+use crate::host::app_db::{AppDb, AppDbError, HOT_JOURNAL, HotJournal};
 use crate::host::db_holders::pid_list;
 use crate::status::Status;
 use crate::units::{format_bytes, format_duration};
@@ -140,15 +140,8 @@ pub(crate) fn check(_ctx: &CheckCtx<'_>, spec: &SqliteSpec, timeout: Duration) -
         })
     });
     match read {
-        Err(e) => {
-            let msg = format!("{e:#}");
-            let hot = msg.ends_with(HOT_JOURNAL);
-            return Ok(fail(
-                Status::Critical,
-                if hot { HOT_JOURNAL.into() } else { format!("not usable: {msg}") },
-                metrics,
-            ));
-        }
+        Err(e) if HotJournal::in_chain(&e) => return Ok(fail(Status::Critical, HOT_JOURNAL.into(), metrics)),
+        Err(e) => return Ok(fail(Status::Critical, format!("not usable: {e:#}"), metrics)),
         Ok(Some(result)) if result != "ok" => {
             return Ok(fail(Status::Critical, format!("quick_check: {result}"), metrics));
         }
