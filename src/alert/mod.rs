@@ -1,6 +1,6 @@
 //! Alerts: turning check results into notifications that reach people.
 //!
-//! The flow of one run: [`engine::process`] feeds each result through the
+//! The flow of one run: [`router::process`] feeds each result through the
 //! pure [`state`] machine, stores the alert changes and queues the
 //! notifications they call for in the outbox (one transaction); then
 //! [`outbox::deliver`] sends what is due, one thread per channel, each
@@ -12,10 +12,10 @@
 //! receive; each channel in [`notify`] turns it into its own body. It holds
 //! no secret: those are added when sending, from the config.
 
-pub(crate) mod engine;
 pub(crate) mod healed;
 pub(crate) mod notify;
 pub(crate) mod outbox;
+pub(crate) mod router;
 pub(crate) mod state;
 
 use crate::config::{Channel, ChannelEvent};

@@ -1,8 +1,8 @@
 //! `hm alerts`: the open alerts and silences; ack, silence, unsilence; the
 //! outbox; flush it; test a channel.
 
-use crate::alert::engine::notification;
 use crate::alert::outbox::{Delivery, deliver};
+use crate::alert::router::notification;
 use crate::alert::state::{Alert, AlertState, Event, EventKind};
 use crate::alert::{Notification, host_name, notify};
 use crate::engine::Ctx;

@@ -10,8 +10,8 @@ use super::Engine;
 use super::intent::{Intent, NotActing, Pending, intend_one};
 use super::report::{CleanReport, RuleReport};
 use crate::config::{CleanRule, Config};
-use crate::heal::clean_disk;
 use crate::host::ProcNeeds;
+use crate::remedy::clean_disk;
 use crate::store::Store;
 use crate::time::unix_now;
 use crate::units::format_bytes;
@@ -151,7 +151,7 @@ impl Engine {
                 match pending {
                     Some(p) => p.finish(outcome, &details)?,
                     // Space is freed: the record follows the deed.
-                    None => super::remedy::record(store, started, &r.name, "clean-disk", outcome, details)?,
+                    None => super::heal_steps::record(store, started, &r.name, "clean-disk", outcome, details)?,
                 }
             }
             reports.push(RuleReport {

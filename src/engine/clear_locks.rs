@@ -1,4 +1,4 @@
-//! Freeing stuck SQLite databases (see `heal::clear_locks`), recording
+//! Freeing stuck SQLite databases (see `remedy::clear_locks`), recording
 //! what was done: `hm clear-locks DB...` and the clear-locks step of
 //! `hm heal`.
 
@@ -6,8 +6,8 @@ use super::Engine;
 use super::intent::{Intent, intend_one};
 use super::report::{ClearLocksReport, DbReport};
 use crate::config::{Config, Spec, SqliteSpec};
-use crate::heal::clear_locks;
 use crate::host::ProcNeeds;
+use crate::remedy::clear_locks;
 use crate::store::Store;
 use anyhow::{Result, bail};
 use std::path::PathBuf;

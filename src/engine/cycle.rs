@@ -13,12 +13,12 @@
 use super::Engine;
 use super::counters::Counters;
 use super::report::CheckReport;
-use crate::alert::engine::{Processed, process};
 use crate::alert::outbox::{Delivery, deliver};
+use crate::alert::router::{Processed, process};
 use crate::check::runner::{patterns, proc_needs, run_all};
 use crate::check::{CheckResult, Inputs};
 use crate::config::{Config, HeartbeatSource, Monitor, Spec};
-use crate::heal::restart::{Budget, budget};
+use crate::remedy::restart::{Budget, budget};
 use crate::status::Status;
 use crate::store::{OpenError, Store, is_corrupt, with_space_hint};
 use crate::time::{rfc3339, unix_now};
@@ -38,7 +38,7 @@ fn gave_up(store: &Store, m: &Monitor, r: &mut CheckResult, now: f64) -> Result<
     let history = store.restarts_since(&m.name, now - restart.window.as_secs_f64(), false)?;
     if let Budget::GaveUp { restarts } = budget(restart, &history, now) {
         let down = r.metrics.iter().find(|x| x.name == "count").is_none_or(|c| c.value < f64::from(p.min));
-        let next = crate::heal::restart::frees_in(restart, &history, now);
+        let next = crate::remedy::restart::frees_in(restart, &history, now);
         r.status = if down { Status::Critical } else { Status::worst_of([r.status, Status::Warning]) };
         r.message = format!("{}; {}", r.message, super::restart::crash_loop(m, restart, restarts, next));
     }

@@ -53,7 +53,7 @@ impl Engine {
         for (m, r) in stalled {
             let Some(name) = m.worker.as_deref() else { continue };
             let remedy =
-                |outcome: Outcome, details: String| super::remedy::remedy(m, RemedyKind::Restart, outcome, details);
+                |outcome: Outcome, details: String| super::heal_steps::remedy(m, RemedyKind::Restart, outcome, details);
             if let Some((_, by)) = done.iter().find(|(w, _)| w == name) {
                 let by = if by == name { "as its own monitor found it down".to_string() } else { format!("for {by}") };
                 out.push(remedy(

@@ -18,9 +18,9 @@
 //! checks, its verification scan): they share nothing but the thread pool.
 
 use super::Engine;
+use super::heal_steps::remedy;
 use super::intent::{Intent, NotActing, Pending, intend};
 use super::later::{Later, Step};
-use super::remedy::remedy;
 use super::report::{Outcome, Remedy, RemedyKind};
 use super::restart_steps::{Begun, record};
 use crate::check::CheckResult;

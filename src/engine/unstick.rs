@@ -2,7 +2,7 @@
 //! on its own (a glob watches many), within its budget, verified and
 //! recorded.
 //!
-//! The budget is a worker's restart budget (`heal::restart::budget`, the
+//! The budget is a worker's restart budget (`remedy::restart::budget`, the
 //! same `max_restarts` in `restart_window` and doubling backoff), counted
 //! per session from the actions table: each attempt is an `unstick` row
 //! of the monitor whose details begin with `SESSION: ` (tmux session names
@@ -16,9 +16,9 @@ use super::report::Outcome;
 use crate::check::tmux::{Session, activity, quiet_key, sent_key, sessions};
 use crate::check::{CheckCtx, Counter, Inputs};
 use crate::config::TmuxSpec;
-use crate::heal::restart::{Budget, budget};
-use crate::heal::unstick::{Outcome as Sent, run_on_stuck, send_and_verify};
 use crate::host::ProcNeeds;
+use crate::remedy::restart::{Budget, budget};
+use crate::remedy::unstick::{Sent, run_on_stuck, send_and_verify};
 use crate::store::{ActionRow, Store};
 use crate::time::unix_now;
 use crate::units::format_duration;

@@ -3,9 +3,9 @@
 
 use super::Style;
 use super::text::{cell, status_cell, table};
-use crate::alert::engine::{Pending, Raised};
 use crate::alert::healed::Told;
 use crate::alert::outbox::Delivery;
+use crate::alert::router::{Pending, Raised};
 use crate::engine::report::{AlertChange, AlertsReport, OutboxReport, TestReport};
 use crate::text::escape as esc;
 use comfy_table::Cell;

@@ -1,7 +1,7 @@
 //! The report of `hm check` (and of each cycle of `hm run`).
 
-use crate::alert::engine::{Pending, Raised};
 use crate::alert::outbox::Delivery;
+use crate::alert::router::{Pending, Raised};
 use crate::check::CheckResult;
 use crate::status::Status;
 use serde::Serialize;

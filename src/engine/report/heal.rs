@@ -3,7 +3,7 @@
 use super::check::CheckReport;
 use super::outcome::{Outcome, RemedyKind};
 use crate::alert::outbox::Delivery;
-use crate::heal::clear_locks::Holder;
+use crate::remedy::clear_locks::Holder;
 use crate::status::Status;
 use serde::Serialize;
 use std::path::PathBuf;

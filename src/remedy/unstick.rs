@@ -26,7 +26,7 @@ const ECHO: Duration = Duration::from_millis(250);
 
 /// Unsticks are budgeted like restarts: `max_restarts` within
 /// `restart_window`, waiting `settle` (doubled for each try) between tries.
-impl crate::heal::restart::Allowance for TmuxSpec {
+impl crate::remedy::restart::Allowance for TmuxSpec {
     fn max_attempts(&self) -> u32 {
         self.max_restarts
     }
@@ -40,7 +40,7 @@ impl crate::heal::restart::Allowance for TmuxSpec {
 
 /// What the keys did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Outcome {
+pub(crate) enum Sent {
     /// It printed again, or the session ended.
     Unstuck,
     /// Nothing but the echo of the keys.
@@ -52,7 +52,7 @@ pub(crate) enum Outcome {
 /// One attempt on one session.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Tried {
-    pub outcome: Outcome,
+    pub outcome: Sent,
     /// One line per step, for the report and the actions table.
     pub steps: Vec<String>,
     /// The pane's last lines before the keys (for `on_stuck`).
@@ -108,7 +108,7 @@ pub(crate) fn send_and_verify(host: &dyn Host, spec: &TmuxSpec, session: &str) -
     let mut args = vec!["send-keys", "-t", target.as_str()];
     args.extend(spec.keys.iter().map(String::as_str));
     if let Err(e) = host.run_command(&spec.tmux(&args), Duration::from_secs(5)) {
-        return Tried { outcome: Outcome::Failed, steps: vec![format!("{e:#}")], tail };
+        return Tried { outcome: Sent::Failed, steps: vec![format!("{e:#}")], tail };
     }
     let mut steps = vec![format!("sent {keys}")];
     std::thread::sleep(ECHO);
@@ -118,15 +118,15 @@ pub(crate) fn send_and_verify(host: &dyn Host, spec: &TmuxSpec, session: &str) -
     let outcome = match (echoed, after) {
         (Some(echoed), Some(after)) if !printed_again(&before, &echoed, &after) => {
             steps.push(format!("still no output after {}", crate::units::format_duration(spec.settle + ECHO)));
-            Outcome::StillStuck
+            Sent::StillStuck
         }
         (Some(_), Some(_)) => {
             steps.push("printed again".into());
-            Outcome::Unstuck
+            Sent::Unstuck
         }
         _ => {
             steps.push("the session ended".into());
-            Outcome::Unstuck
+            Sent::Unstuck
         }
     };
     Tried { outcome, steps, tail }

@@ -37,7 +37,7 @@ pub(crate) struct Removed {
 
 /// What one rule did.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub(crate) struct Outcome {
+pub(crate) struct Cleaned {
     pub removed: Vec<Removed>,
     /// Problems met on the way (a file that vanished, a directory that
     /// could not be opened); the walk goes on.
@@ -51,7 +51,7 @@ pub(crate) fn run_with_progress(
     now: SystemTime,
     dry_run: bool,
     progress: &dyn Fn(u64, usize),
-) -> Result<Outcome> {
+) -> Result<Cleaned> {
     let cutoff = now.checked_sub(rule.older_than).unwrap_or(UNIX_EPOCH);
     let cutoff_s = cutoff.duration_since(UNIX_EPOCH).map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
     // Each root is resolved once; both walks below use what was opened.
@@ -60,7 +60,7 @@ pub(crate) fn run_with_progress(
         .iter()
         .map(|r| open_root(r).map_err(|why| anyhow::anyhow!("rule {}: {why}", rule.name)))
         .collect::<Result<Vec<_>>>()?;
-    let mut out = Outcome::default();
+    let mut out = Cleaned::default();
     let young = walk_all(rule, &roots, cutoff_s, dry_run, progress, &mut out)?;
     // Over the size budget with what is left: the oldest of the younger
     // files go too, by a second walk with a later cutoff (the same safe
@@ -78,7 +78,7 @@ pub(crate) fn run_with_progress(
             newest_to_go = Some(*mtime);
         }
         if let Some(mtime) = newest_to_go {
-            let mut more = Outcome::default();
+            let mut more = Cleaned::default();
             walk_all(rule, &roots, mtime + 1, dry_run, progress, &mut more)?;
             more.removed.retain(|r| !out.removed.contains(r));
             out.removed.extend(more.removed);

@@ -3,7 +3,7 @@
 //! filesystem or mount, and only regular files that still are the inode
 //! judged are unlinked (see the module docs of `clean_disk`).
 
-use super::{Outcome, Removed, Rule};
+use super::{Cleaned, Removed, Rule};
 use crate::safe_path;
 use anyhow::{Context, Result};
 use nix::dir::{Dir, Type};
@@ -23,7 +23,7 @@ pub(super) fn walk_all(
     cutoff_s: i64,
     dry_run: bool,
     progress: &dyn Fn(u64, usize),
-    out: &mut Outcome,
+    out: &mut Cleaned,
 ) -> Result<Vec<(i64, u64)>> {
     let mut young = Vec::new();
     for root in roots {
@@ -70,7 +70,7 @@ impl Walk<'_> {
         self.rule.globs.iter().any(|g| g.matches(&lossy))
     }
 
-    fn dir(&self, fd: OwnedFd, path: &Path, out: &mut Outcome, depth: usize) {
+    fn dir(&self, fd: OwnedFd, path: &Path, out: &mut Cleaned, depth: usize) {
         if depth > MAX_DEPTH {
             out.errors.push(format!("{}: deeper than {MAX_DEPTH} levels, skipped", path.display()));
             return;
@@ -121,7 +121,7 @@ impl Walk<'_> {
         }
     }
 
-    fn file(&self, dir: std::os::fd::BorrowedFd<'_>, name: &CStr, st: &FileStat, path: PathBuf, out: &mut Outcome) {
+    fn file(&self, dir: std::os::fd::BorrowedFd<'_>, name: &CStr, st: &FileStat, path: PathBuf, out: &mut Cleaned) {
         let bytes = freed_by_unlink(st);
         if self.dry_run {
             out.removed.push(Removed { path, bytes });

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::time::Duration;
 
 /// The rule applied (or planned) without progress reports.
-fn run(rule: &Rule, now: SystemTime, dry_run: bool) -> Result<Outcome> {
+fn run(rule: &Rule, now: SystemTime, dry_run: bool) -> Result<Cleaned> {
     run_with_progress(rule, now, dry_run, &|_, _| {})
 }
 
