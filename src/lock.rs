@@ -5,9 +5,9 @@
 //! up with a clear message. The kernel drops the lock when the process
 //! exits, however it exits, so a crashed run never leaves a stale lock.
 //!
-//! One daemon per database (issue 26): `hm run` and `hm serve` also hold
+//! One daemon per database: `hm run` and `hm serve` also hold
 //! `hm.db.daemon.lock` for as long as they live, with their pid in it.
-//! Two side by side doubled every heal and notification; the second now
+//! Two side by side would double every heal and notification; the second
 //! refuses at once ([`AlreadyWatched`], exit 3). It is a lock of its own,
 //! not the run lock, so one-shot runs (`hm check`, `hm heal`, a manual
 //! restart) still go beside a daemon, taking turns on the run lock.

@@ -1,4 +1,4 @@
-//! Property tests (issue 16, "close the class"): every parser of operator
+//! Property tests ("close the class"): every parser of operator
 //! input — durations, sizes, Nagios ranges and perfdata, names, patterns,
 //! whole configs — takes any text without panicking, and what it accepts
 //! keeps the promises the rest of hm relies on (bounded durations, names

@@ -3,7 +3,7 @@
 //! hm runs as root and touches paths (clean roots, worker logs, pidfiles,
 //! its config) whose directories may belong to ordinary users, who can swap
 //! any of them for a symlink at any moment. Checking a path by name and
-//! then opening it by name is a race such a user wins (issue 14), and a
+//! then opening it by name is a race such a user wins, and a
 //! symlink they planted leads anywhere. So a path is walked here from `/`
 //! one component at a time with `openat(O_NOFOLLOW)`; every check is made
 //! on the descriptors that walk opened, and callers use only those

@@ -1,7 +1,7 @@
 //! Writing files where hm (as root) may not be the only one who can write:
 //! the database's directory, lock files, `hm export -o`, the config.
 //!
-//! Two rules from issue 14's threat model:
+//! Two rules, against a local user who can write a directory hm writes in:
 //! - hm's own state (database, lock files) lives only in a directory that
 //!   nobody but root can change, when hm runs as root: otherwise its
 //!   owner could plant a symlink named `hm.db.lock` or `hm.db` and have
@@ -50,7 +50,7 @@ pub(crate) fn refuse_untrusted_dir_as_root(dir: &Path, what: &str) -> Result<()>
 
 /// Open (creating, mode 0600) a lock file, never through a symlink, in a
 /// directory that, as root, only root may change. Read and write: the
-/// daemon's lock holds its pid, for the one refused (issue 26).
+/// daemon's lock holds its pid, for the one refused.
 pub(crate) fn open_lock_file(path: &Path) -> Result<std::fs::File> {
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     refuse_untrusted_dir_as_root(dir, "the lock file")?;
@@ -81,7 +81,7 @@ pub(crate) fn replace_file(path: &Path, contents: &[u8], new_mode: u32) -> Resul
     let dir = safe_path::open_dir(dir, &[], Symlinks::FollowTrusted)
         .map_err(|e| anyhow!("cannot write {}: {e}", path.display()))?;
     // An existing file keeps its mode, owner and group (`root:daemon 0640`
-    // stays so, issue 16); a new one is the writer's, with `new_mode`.
+    // stays so); a new one is the writer's, with `new_mode`.
     let (mode, owner) = match fstatat(&dir.fd, name, AtFlags::AT_SYMLINK_NOFOLLOW) {
         Ok(st) if st.st_mode & 0o170000 == 0o100000 => (st.st_mode & 0o7777, Some((st.st_uid, st.st_gid))),
         Ok(_) => bail!("cannot write {}: it exists and is not a regular file", path.display()),

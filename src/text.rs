@@ -1,4 +1,4 @@
-//! Observed text made safe to show (issue 25).
+//! Observed text made safe to show.
 //!
 //! hm prints what it observed: a heartbeat query's value, a plugin's
 //! output, process command lines, tmux pane text, file names in clean

@@ -1,4 +1,4 @@
-//! The escaping of observed text (issue 25): every control character,
+//! The escaping of observed text: every control character,
 //! one by one, and any text at all by property.
 
 use super::*;

@@ -2,9 +2,9 @@
 //!
 //! Everything below `cmd/` needs these (the alert engine stamps events, the
 //! outbox marks deliveries), so they live here rather than in `cmd/`:
-//! nothing below `cmd/` imports `cmd/` (issue 17, ARCHITECTURE.md).
+//! nothing below `cmd/` imports `cmd/` (ARCHITECTURE.md).
 //!
-//! Time within one process is steady (issue 26): [`unix_now`] is the
+//! Time within one process is steady: [`unix_now`] is the
 //! system clock read once, at the first call, plus the time since by the
 //! boot clock (`CLOCK_BOOTTIME`, which counts a suspend too). Every
 //! stamp one process writes, and every window it measures (restart
@@ -64,7 +64,7 @@ pub(crate) fn drift() -> f64 {
 /// RFC 3339 UTC timestamp with milliseconds, for reports. Clamped to the
 /// years RFC 3339 can write (1970 to 9999): a date from a damaged row, or
 /// a silence stored before durations were bounded, must not panic the
-/// printer (issue 16).
+/// printer.
 pub(crate) fn rfc3339(ts: f64) -> String {
     const LAST: f64 = 253_402_300_799.0; // 9999-12-31T23:59:59Z
     let ts = if ts.is_nan() { 0.0 } else { ts.clamp(0.0, LAST) };

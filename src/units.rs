@@ -9,7 +9,7 @@ use std::time::Duration;
 /// The longest duration hm takes, from the config or a flag: a hundred
 /// years. Longer ones mean nothing to a monitor, and one bound keeps every
 /// place where a duration meets a clock (`now + timeout`, a silence's end,
-/// a date to print) far from overflow (issue 16).
+/// a date to print) far from overflow.
 pub const MAX_DURATION: Duration = Duration::from_secs(100 * 36_525 * 864);
 
 /// Parse a duration such as `30s`, `5m`, `1h30m` or `7d`. A bare number is
@@ -35,7 +35,7 @@ pub fn parse_duration(s: &str) -> Result<Duration, String> {
 }
 
 /// At most 40 characters of what was typed, for a message: input is never
-/// echoed whole (a 100 KB name once was, issue 16).
+/// echoed whole (a name may be 100 KB).
 pub(crate) fn cut(s: &str) -> String {
     cut_to(s, 40)
 }
@@ -121,7 +121,7 @@ pub fn parse_size(s: &str) -> Result<u64, String> {
 pub const MAX_SIZE: u64 = 1 << 60;
 
 /// `1 file`, `2 files`: a count with its noun, plural but for one
-/// ("1 files" was printed, issue 26).
+/// (never "1 files").
 pub(crate) fn count(n: impl Into<u64>, noun: &str) -> String {
     let n = n.into();
     if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }

@@ -65,7 +65,7 @@ pub(crate) fn remove_monitor(text: &str, name: &str) -> Result<String> {
     // A comment block at the very top, ended by a blank line, is the
     // file's header (`hm add` writes one), not the first table's own
     // comment: toml_edit keeps it as that table's prefix, so removing the
-    // first monitor took the header with it (issue 16).
+    // first monitor would take the header with it.
     let out = doc.to_string();
     Ok(match header(text) {
         // toml_edit writes `\n` (the caller puts `\r\n` back).
@@ -96,7 +96,7 @@ fn header(text: &str) -> Option<&str> {
 /// Edit the config at `path`: `edit` gets its text (`None` when there is
 /// no file yet) and returns the new text, which replaces the file.
 ///
-/// Edits from many shells at once must not lose each other (issue 16:
+/// Edits from many shells at once must not lose each other (unlocked,
 /// of ten concurrent `hm add`, all said "added" and 2 to 4 were in the
 /// file). So the whole read-edit-write runs under an `flock` on
 /// `<config>.lock` beside the real file, and reads the file again under
@@ -128,7 +128,7 @@ pub(crate) fn edit_locked(
         }
     }
     // A broken file is named with its line and field, as everywhere else,
-    // before toml_edit's own multi-line message could be (issue 16).
+    // before toml_edit's own multi-line message could be.
     if let Some(t) = &text
         && let Err(errors) = super::Config::parse(&path.display().to_string(), t)
     {

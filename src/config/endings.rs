@@ -1,7 +1,7 @@
 //! An edited `hm.toml` keeps its byte-order mark and its line endings.
 //! `toml_edit` reads both but writes neither: a file written on Windows
-//! (`\r\n`, a BOM) came back from `hm add` with its header's ends
-//! changed and the new table in `\n`, and the BOM gone (issue 26).
+//! (`\r\n`, a BOM) would come back from `hm add` with its header's ends
+//! changed and the new table in `\n`, and the BOM gone.
 
 /// The UTF-8 byte-order mark.
 const BOM: char = '\u{feff}';

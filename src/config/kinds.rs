@@ -1,7 +1,7 @@
 //! What the config resolves besides the check kinds' own specs: the keys
 //! every monitor takes, and clean rules. Each kind's spec lives with the
 //! kind (`check::kinds`); the ones code elsewhere names are re-exported
-//! here, where they were before the kinds had modules of their own.
+//! here, so that it reaches them through the config.
 
 pub(crate) use crate::check::kinds::disk::DiskSpec;
 pub(crate) use crate::check::kinds::heartbeat::HeartbeatSource;

@@ -32,7 +32,7 @@ impl Doc<'_> {
     }
 
     pub(crate) fn issue(&self, offset: usize, field: impl Into<String>, message: impl Into<String>) -> ConfigIssue {
-        // A message may echo a value: never a URL's password (issue 14).
+        // A message may echo a value: never a URL's password.
         let hide = |s: String| super::channels::hide_url_passwords(&s);
         ConfigIssue {
             file: self.file.to_string(),
@@ -127,7 +127,7 @@ pub(super) fn parse(file: &str, text: &str) -> Result<Config, ConfigErrors> {
         let mut issues: Vec<ConfigIssue> =
             syntax.iter().map(|e| doc.issue(e.span().map_or(0, |s| s.start), "", e.message().to_string())).collect();
         // The parser reports them in no useful order: the first line blamed
-        // should be where the mistake is (issue 16).
+        // should be where the mistake is.
         issues.sort_by_key(|i| i.line);
         return Err(ConfigErrors(issues));
     }

@@ -124,8 +124,8 @@ impl Config {
 }
 
 /// The shortest `interval` of `hm run`/`hm serve`, in hm.toml and as a
-/// flag alike: at most ten cycles a second. `0s` or `1ns` was a busy loop
-/// (230 cycles/s, the database growing 1 MB/s, alerts flapping; issue 16);
+/// flag alike: at most ten cycles a second. `0s` or `1ns` is a busy loop
+/// (230 cycles/s, the database growing 1 MB/s, alerts flapping);
 /// tests and a tight local loop still get well under a second.
 pub(crate) const MIN_INTERVAL: std::time::Duration = std::time::Duration::from_millis(100);
 

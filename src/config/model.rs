@@ -44,7 +44,7 @@ pub(crate) struct RawServe {
     /// The bearer token that `POST /monitors/NAME/restart` needs (it
     /// also pings).
     pub token: Option<super::channels::Secret>,
-    /// A bearer token that can only ping (`POST /ping/NAME`, issue 19).
+    /// A bearer token that can only ping (`POST /ping/NAME`).
     pub ping_token: Option<super::channels::Secret>,
 }
 
@@ -93,7 +93,7 @@ pub struct Settings {
     pub alerts: super::channels::AlertSettings,
     /// `[serve] token`: without it, nothing that acts is served.
     pub serve_token: Option<super::channels::Secret>,
-    /// `[serve] ping_token`: a token that can only ping (issue 19).
+    /// `[serve] ping_token`: a token that can only ping.
     pub serve_ping_token: Option<super::channels::Secret>,
 }
 

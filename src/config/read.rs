@@ -4,7 +4,7 @@
 //! As root, hm runs the commands its config names (`start`, `command`,
 //! channels), so the config is policy. Reading it by path and then
 //! checking the path again (or the other way round) lets whoever can write
-//! a directory on the way swap the file in between (issue 14). So the file
+//! a directory on the way swap the file in between. So the file
 //! is opened once, walking from `/` with `safe_path` (a symlink is followed
 //! only where nobody but root could have planted it), and every check is
 //! made with `fstat` on that descriptor: a regular file, owned by root, not
@@ -83,7 +83,7 @@ fn judge(path: &Path, st: &FileStat, untrusted: Option<&Option<String>>) -> Resu
     let Some(untrusted) = untrusted else { return Ok(()) };
     if st.st_mode & 0o022 != 0 {
         // Say who may write it: "others" for a group-writable file sent
-        // people looking for a world-writable bit (issue 26).
+        // people looking for a world-writable bit: name who it is.
         let who = match (st.st_mode & 0o020 != 0, st.st_mode & 0o002 != 0) {
             (true, true) => "its group and others",
             (true, false) => "its group",

@@ -1,6 +1,6 @@
 //! One client connection, as a state machine the event loop drives: its
 //! socket is non-blocking, so a client that sends slowly or never reads
-//! its answer costs a buffer and a deadline, never a thread (issue 14).
+//! its answer costs a buffer and a deadline, never a thread.
 //!
 //! Phases: reading a request (at most 5 s, from the connection's start or
 //! the end of the previous answer), waiting for a worker, writing the
@@ -11,7 +11,7 @@
 //! cannot keep it forever.
 //!
 //! A connection whose client is gone (reset, or closed both ways) while
-//! its request waits is dropped with its work (issue 25): `poll` reports
+//! its request waits is dropped with its work: `poll` reports
 //! the hang-up even with no event asked for, and [`Conn::gone`] asks once
 //! more just before a worker would take the request.
 
@@ -56,7 +56,7 @@ pub(super) enum Next {
 
 pub(super) struct Conn {
     pub stream: TcpStream,
-    /// The client's address, for the per-peer cap (issue 25).
+    /// The client's address, for the per-peer cap.
     pub peer: IpAddr,
     pub phase: Phase,
     /// Past this, the loop drops the connection.
@@ -105,7 +105,7 @@ impl Conn {
     /// Whether the client has shut down its sending side (nothing more to
     /// read, and no end of the answer): as a flood that closes without a
     /// reset would, or a script that only sends. While the queue is full
-    /// its request is the first to give way (issue 25).
+    /// its request is the first to give way.
     pub(super) fn shut(&self) -> bool {
         matches!(self.stream.peek(&mut [0u8; 1]), Ok(0))
     }

@@ -1,4 +1,4 @@
-//! How often remote pings are stored (issue 19), so that a client in a
+//! How often remote pings are stored, so that a client in a
 //! loop cannot fill the database: a token bucket per ping name (bursts of
 //! [`BURST`], then one per second) and one for all names together (bursts
 //! of [`GLOBAL_BURST`], then [`GLOBAL_PER_SECOND`] a second). A ping over

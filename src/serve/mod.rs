@@ -5,7 +5,7 @@
 //! database, WAL lets it read while the loop writes), so any number of
 //! concurrent requests never cause an extra check. The endpoints that
 //! act need a bearer token: `POST /monitors/NAME/restart` the one of
-//! `[serve] token`, `POST /ping/NAME` (`ping.rs`, issue 19) that one or
+//! `[serve] token`, `POST /ping/NAME` (`ping.rs`) that one or
 //! `[serve] ping_token`; with no token configured they are refused
 //! outright. Without a token, hm serves only on a loopback address.
 
@@ -37,14 +37,14 @@ pub(crate) struct State {
     pub config: SharedConfig,
     /// Why the last check cycle failed, until one succeeds: `/health` and
     /// `/ready` say so (a loop that crashes every cycle is not healthy,
-    /// whatever the last recorded checks said; issue 16).
+    /// whatever the last recorded checks said).
     pub failure: std::sync::Mutex<Option<String>>,
-    /// The monitors being restarted over HTTP now (issue 26).
+    /// The monitors being restarted over HTTP now.
     restarting: routes::Restarting,
-    /// How many remote pings are stored (issue 19).
+    /// How many remote pings are stored.
     limiter: limit::Limiter,
     /// Tells the loop to check these monitors now: those a remote ping
-    /// fed, so `/status` and alerts follow it at once (issue 19).
+    /// fed, so `/status` and alerts follow it at once.
     recheck: Box<dyn Fn(Vec<String>) -> bool + Send + Sync>,
 }
 
@@ -68,11 +68,11 @@ impl State {
 
 /// Serve on `listen` and run the loop until SIGTERM/SIGINT. Connections
 /// still open then are abandoned, not waited for: they go with the
-/// process, so no client can delay hm's exit (issue 14).
+/// process, so no client can delay hm's exit.
 pub(crate) fn serve(engine: &Arc<Engine>, listen: &str, args: &LoopArgs, mut emit: impl FnMut(Cycle)) -> Result<()> {
     let signals = Signals::install()?;
     let loaded = short_tokens(engine.ctx().config()?)?;
-    // One daemon per database (issue 26): a second one refuses at once,
+    // One daemon per database: a second one refuses at once,
     // before it takes a port.
     let _watching = crate::lock::watch(&engine.ctx().db_path(&loaded))?;
     let state = Arc::new(State {
@@ -95,7 +95,7 @@ pub(crate) fn serve(engine: &Arc<Engine>, listen: &str, args: &LoopArgs, mut emi
         emit(c)
     });
     server.stop();
-    // An HTTP restart under way records what it did first (issue 26).
+    // An HTTP restart under way records what it did first.
     crate::host::stop::wait_idle(crate::host::exec::RECORD_ON_STOP);
     crate::host::exec::kill_running();
     result
@@ -104,7 +104,7 @@ pub(crate) fn serve(engine: &Arc<Engine>, listen: &str, args: &LoopArgs, mut emi
 /// The addresses `listen` names (an address or a host name, with its
 /// port). Any that is not loopback (127.0.0.0/8, ::1, or 127.x mapped
 /// into IPv6) is refused unless a token guards what acts: `[serve] token`
-/// or `ping_token`, its variable set (issue 19). `0.0.0.0` and `::` are
+/// or `ping_token`, its variable set. `0.0.0.0` and `::` are
 /// every address, so refused too.
 fn addresses(listen: &str, config: &Config) -> Result<Vec<SocketAddr>> {
     let addrs: Vec<SocketAddr> =
@@ -120,8 +120,8 @@ fn addresses(listen: &str, config: &Config) -> Result<Vec<SocketAddr>> {
 }
 
 /// A `[serve]` token's value when it guards anything: set, and at least
-/// [`MIN_TOKEN_LEN`] bytes long, from the environment as inline (issue 25:
-/// a 3-character `HM_SERVE_TOKEN` opened `0.0.0.0` and restarts).
+/// [`MIN_TOKEN_LEN`] bytes long, from the environment as inline (else a
+/// 3-character `HM_SERVE_TOKEN` would open `0.0.0.0` and restarts).
 pub(crate) fn token_value(secret: Option<&Secret>) -> Option<String> {
     secret.and_then(|s| s.reveal().ok()).filter(|v| v.len() >= MIN_TOKEN_LEN)
 }

@@ -1,4 +1,4 @@
-//! `POST /ping/NAME`, `/ping/NAME/fail` and `/ping/NAME/start` (issue 19):
+//! `POST /ping/NAME`, `/ping/NAME/fail` and `/ping/NAME/start`:
 //! `hm ping` from another machine, the healthchecks.io pattern. The same
 //! code as `hm ping` records it ([`crate::engine::ping`]).
 //!

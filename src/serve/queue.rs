@@ -1,4 +1,4 @@
-//! The requests waiting for a worker (issue 25): at most [`MAX_WAITING`],
+//! The requests waiting for a worker: at most [`MAX_WAITING`],
 //! first come first served. Unbounded, a flood of requests queued work
 //! faster than the workers did it, and everyone else waited behind it.
 //!

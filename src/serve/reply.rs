@@ -2,7 +2,7 @@
 //!
 //! Every body is built by hm from fixed text or its own reports: nothing a
 //! client sent (URL, header, body) is ever copied into one, so a page on
-//! another origin cannot use hm to reflect script (issue 14). Every answer
+//! another origin cannot use hm to reflect script. Every answer
 //! says `nosniff` and `no-store` for the same reason.
 
 use serde::Serialize;

@@ -1,5 +1,5 @@
 //! Reading one request from what a connection has sent so far, under
-//! fixed limits (issue 14): the request line and headers together fit in
+//! fixed limits: the request line and headers together fit in
 //! 8 KiB (a longer request line is 414, more headers 431) and a body in
 //! 1 KiB (no endpoint reads one: `POST /monitors/NAME/restart` and
 //! `POST /ping/NAME` take their all from the URL and the `Authorization`

@@ -62,8 +62,7 @@ pub(super) fn same(a: &[u8], b: &[u8]) -> bool {
 
 /// What a handler answers: a reply now, or work that takes long (a
 /// restart waits `restart_delay` for its worker to come up) and runs on
-/// a thread of its own, so it never holds one of the few HTTP workers
-/// (issue 17).
+/// a thread of its own, so it never holds one of the few HTTP workers.
 pub(super) enum Answer {
     Now(Reply),
     Later(Box<dyn FnOnce() -> Reply + Send>),
@@ -98,7 +97,7 @@ fn restart(state: &State, request: &Request, name: &str) -> Answer {
     };
     // By the config in force, never a half-saved file on disk. A heal
     // cycle (this process's or a one-shot `hm heal`) holding the run lock
-    // is waited for, within the request's time (issue 26).
+    // is waited for, within the request's time.
     let (engine, name) = (state.engine.clone(), name.to_string());
     Answer::Later(Box::new(move || {
         let _flight = flight;
@@ -189,7 +188,7 @@ fn read(state: &State, request: &Request) -> Reply {
             Ok(s) => s.unwrap_or(Duration::from_secs(86_400)),
             Err(_) => return error(400, "since: not a duration such as 30m, 6h or 7d"),
         };
-        // A bad `points` is said, not silently replaced (issue 16).
+        // A bad `points` is said, not silently replaced.
         let points = match param(url, "points").map(|p| p.parse::<usize>()) {
             None => Some(300),
             Some(Ok(n)) if (1..=10_000).contains(&n) => Some(n),

@@ -1,8 +1,8 @@
 //! The HTTP server: one event-loop thread owns every connection and does
 //! all socket I/O, non-blocking, under `poll(2)`; a few workers only
 //! compute answers (read the database, restart a worker) and hand them
-//! back. So no client, however slow, holds a worker (issue 14): four
-//! clients that never read used to block every thread of tiny_http, and
+//! back. So no client, however slow, holds a worker: with a thread per
+//! connection, four clients that never read would block every thread, and
 //! with them `/health` and hm's exit.
 //!
 //! `/health` is answered on the loop itself, the moment its request is
@@ -10,7 +10,7 @@
 //! worker in a bounded queue (`queue.rs`, 503 with `Retry-After` when it
 //! is full) and the loop hands one to a worker only when that worker is
 //! free, after asking whether its client is still there: a flood of
-//! requests whose clients reset at once costs no work (issue 25). At most
+//! requests whose clients reset at once costs no work. At most
 //! 256 connections are kept, at most 64 from one address; making room
 //! never drops a connection being served (`table.rs`). The loop holds
 //! nothing that needs cleaning up: on stop it returns, and nobody waits

@@ -1,11 +1,11 @@
 //! The connections the event loop keeps, counted per client address, and
-//! the choice of which to drop when there are too many (issue 25).
+//! the choice of which to drop when there are too many.
 //!
-//! One local process opening connections as fast as it can used to push
-//! out everyone else: a new connection evicted the one nearest its
-//! deadline, and a request waiting for a worker has the longest deadline
-//! only while it is not yet being answered, so legitimate requests went
-//! first. Now a connection whose request is being served (waiting for a
+//! One local process opening connections as fast as it can must not push
+//! out everyone else: evicting the connection nearest its deadline would
+//! drop legitimate requests first (a request waiting for a worker has the
+//! longest deadline only while it is not yet being answered). So a
+//! connection whose request is being served (waiting for a
 //! worker or at one) is never dropped to make room. The victim is taken
 //! from the address holding the most connections that could be dropped: first one that has had
 //! its answer and only lingers, then one still sending its request (or

@@ -3,7 +3,7 @@
 //! owns every socket. A worker tells the loop each answer and, apart,
 //! that it is free: the loop hands a worker a request only then, so
 //! requests wait in the loop's bounded queue, where a request whose
-//! client is gone can be dropped before it costs any work (issue 25).
+//! client is gone can be dropped before it costs any work.
 
 use super::State;
 use super::reply::Reply;
