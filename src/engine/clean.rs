@@ -2,7 +2,7 @@
 //! on the command line: `hm clean-disk` and the clean-disk step of
 //! `hm heal`. A dry run lists what would go; a real run (under the run
 //! lock, which the caller holds) records one action per rule, its intent
-//! before it deletes anything (issue 26), except on the full disk that
+//! before it deletes anything, except on the full disk that
 //! holds the database: freeing it is what clean-disk is for, so the
 //! intent goes to stderr and the system log, and the row follows.
 
@@ -109,7 +109,7 @@ impl Engine {
         }
         let mut reports = Vec::new();
         for r in rules {
-            // Record before acting (issue 26), but for the one case that
+            // Record before acting, but for the one case that
             // cannot: this rule frees the full disk the database is on.
             let started = unix_now();
             let pending = if dry_run { None } else { intend_clean(store, r)? };

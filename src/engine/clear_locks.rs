@@ -54,7 +54,7 @@ impl Engine {
         let host = self.host(ProcNeeds::default());
         for (path, killable) in targets {
             let monitor = path.display().to_string();
-            // Record before acting (issue 26).
+            // Record before acting.
             let pending = if dry_run {
                 None
             } else {

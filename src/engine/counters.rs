@@ -2,9 +2,9 @@
 //!
 //! A check's counters (each process's CPU time, the CPU ticks) are what
 //! the next run divides by to get a rate. A one-shot `hm check` can only
-//! find them in the database, so every run wrote them all: 400 upserts a
+//! find them in the database, so it writes them all: 400 upserts a
 //! cycle for 100 process monitors of 2 workers, a fifth of what recording
-//! cost (issue 18). A loop has them at hand: the engine keeps the newest
+//! costs. A loop has them at hand: the engine keeps the newest
 //! value of every counter here, hands it to the next cycle's checks, and
 //! writes a counter to the database only when it is new there or was
 //! last written [`WRITE_EVERY`] ago. A one-shot run alongside finds a

@@ -58,8 +58,8 @@ impl Ctx {
     /// The database for a command that only reads it: when none exists
     /// yet, an empty one in memory (nothing recorded), and no file is
     /// created. The flag says whether a database file was there. It is
-    /// opened read-only (issue 26: on a filesystem remounted read-only
-    /// these commands failed), with one warning line when its WAL cannot
+    /// opened read-only (on a filesystem remounted read-only
+    /// these commands would fail), with one warning line when its WAL cannot
     /// be used; one that must be written first (migrated, repaired) is
     /// opened as every other command opens it.
     pub(crate) fn store_to_read(&self, config: &Config) -> Result<(Store, bool)> {

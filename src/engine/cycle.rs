@@ -28,8 +28,8 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
 
-/// A worker whose automatic restart budget is spent is in a crash loop
-/// (issue 26): critical while it is down (hm will not restart it until
+/// A worker whose automatic restart budget is spent is in a crash loop:
+/// critical while it is down (hm will not restart it until
 /// the window lets it), a warning while it runs, saying when the next
 /// automatic restart is allowed.
 fn gave_up(store: &Store, m: &Monitor, r: &mut CheckResult, now: f64) -> Result<()> {
@@ -144,7 +144,7 @@ impl Engine {
 
     /// Check and record, but leave what it queued in the outbox: `hm heal`
     /// holds the run lock while it checks, and sends only once it has let go
-    /// of it, so that a `command` channel may run hm itself (issue 15).
+    /// of it, so that a `command` channel may run hm itself.
     pub(crate) fn check_unsent(&self, config: &Config, names: &[String], started: Instant) -> Result<CheckReport> {
         self.cycle(config, names, started, true, false)
     }
@@ -218,7 +218,7 @@ impl Engine {
         };
         let monitors = Arc::new(monitors);
         // Checks compare against the host's own stamps (file times, an
-        // application's rows): the wall clock, not hm's steady one (issue 26).
+        // application's rows): the wall clock, not hm's steady one.
         let checked = run_all(host, inputs, crate::time::wall_now(), monitors.clone(), &self.hung);
         let mut results = checked.clone();
         let mut written = None;

@@ -12,14 +12,14 @@
 //! SIGHUP, so a half-saved file is never picked up.
 //!
 //! Between cycles the loop also wakes when a watched worker exits or a
-//! stale heartbeat file is touched (`engine::watch`, issue 18): just those
+//! stale heartbeat file is touched (`engine::watch`): just those
 //! monitors are checked (or healed) then, at once, and the next full cycle
 //! keeps its time. A restart held back by its backoff is tried again when
 //! the backoff ends, not at the next cycle. Changes that come during a cycle wait for its end and
 //! are run together, so cycles still never overlap.
 //!
-//! A heal's restarts are verified beside the loop (`engine::later`, issue
-//! 26): its cycle ends once they are started, and they are verified in a
+//! A heal's restarts are verified beside the loop (`engine::later`):
+//! its cycle ends once they are started, and they are verified in a
 //! run of their own when their `restart_delay` is up, so other monitors
 //! are checked and healed meanwhile.
 
@@ -119,8 +119,8 @@ fn run_cycle(
         if signals.stopping() {
             let at = *stop_at.get_or_insert_with(|| Instant::now() + FINISH);
             // A heal with no remedy under way has nothing to record: it
-            // is not waited for (issue 26: one waiting on the run lock
-            // held hm 1.5 s). FINISH passed: the cycle goes with hm.
+            // is not waited for (one waiting on the run lock
+            // could hold hm 1.5 s). FINISH passed: the cycle goes with hm.
             if Instant::now() >= at || (heal && crate::host::stop::wait_idle(Duration::ZERO)) {
                 return Ok(None);
             }
@@ -219,7 +219,7 @@ fn cycles(
     if let Some(note) = &watcher.note {
         eprintln!("hm: {note}");
     }
-    // Death certificates (issue 28), written beside the loop.
+    // Death certificates, written beside the loop.
     let coroner = super::death::Coroner::start(engine, current(shared));
     if let Some(note) = &coroner.note {
         eprintln!("hm: {note}");

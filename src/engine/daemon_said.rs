@@ -1,6 +1,6 @@
 //! What the loop of `hm run` and `hm serve` says on stderr of itself: its
 //! first line (which config and database, how often), and a wall clock
-//! that stepped away from hm's steady one (issue 26). Apart from
+//! that stepped away from hm's steady one. Apart from
 //! `daemon.rs`, which is the loop.
 
 use super::Ctx;
@@ -8,7 +8,7 @@ use super::daemon::LoopArgs;
 use crate::config::Config;
 
 /// Say once, on stderr, when the system clock has stepped away from this
-/// process's steady one (`time.rs`, issue 26) by more than a minute
+/// process's steady one (`time.rs`) by more than a minute
 /// since it was last said; the drift said.
 pub(super) fn say_drift(said: f64) -> f64 {
     let drift = crate::time::drift();

@@ -86,7 +86,7 @@ impl Engine {
     /// [`Engine::heal`]; with `beside` (`hm run --heal`: the workers whose
     /// verification is still to come, not restarted again) it does not
     /// wait: the restarts it started are returned, their lines `started`,
-    /// to be verified by [`Engine::verify_due`] (issue 26).
+    /// to be verified by [`Engine::verify_due`].
     pub(crate) fn heal_with(
         &self,
         config: &Config,
@@ -100,7 +100,7 @@ impl Engine {
         let before =
             if dry_run { self.look(config, names)? } else { self.check_unsent(config, names, Instant::now())? };
         // Every action goes into the actions table first: no record, no
-        // action (issue 26).
+        // action.
         let store = if dry_run { ctx.store(config)? } else { super::intent::store_to_act(ctx, config)? };
         let plans = plan(config, &before.results);
         let mut done = self.carry_out(&store, config, &before.results, &plans, dry_run, beside.unwrap_or_default());
@@ -168,7 +168,7 @@ impl Engine {
         };
         let mut remedies = done.remedies;
         // A remedy that changed something but left its monitor non-ok
-        // healed nothing, and its line says so (issue 26).
+        // healed nothing, and its line says so.
         if let Some(a) = &after {
             for r in remedies.iter_mut().filter(|r| r.outcome.changed()) {
                 if let Some(now) = a.results.iter().find(|x| x.monitor == r.monitor && x.status != Status::Ok) {

@@ -3,7 +3,7 @@
 //! monitor ok, let go of the run lock, then deliver what waits in the
 //! outbox.
 //!
-//! Delivering comes after the lock on purpose (issue 15): a `command`
+//! Delivering comes after the lock on purpose: a `command`
 //! channel may call hm (`hm restart-worker`, `hm clean-disk`), which takes
 //! the run lock, and would fail on it if hm were still holding it. Making
 //! the lock re-entrant for hm's own children was the other way; it would
@@ -41,7 +41,7 @@ fn fixed(report: &HealReport, cleaned: Option<(usize, u64)>) -> Vec<Fixed> {
     let mut out = Vec::new();
     for r in report.remedies.iter().filter(|r| did(r)) {
         let Some(before) = report.before.results.iter().find(|b| b.monitor == r.monitor) else { continue };
-        // `healed` only when the check after says so (issue 26): a C-c
+        // `healed` only when the check after says so: a C-c
         // that ended the tmux session changed something, and healed
         // nothing. The monitor stays non-ok, and its alert tells.
         let after = report.after.as_ref().and_then(|a| seen(&a.results, &r.monitor));

@@ -64,9 +64,9 @@ impl Engine {
         let mut cleaned = None;
         let mut stalled = Vec::new();
         // The first remedy that cannot record its intent stops the heal:
-        // nothing more is begun (issue 26).
+        // nothing more is begun.
         let mut refused: Option<String> = None;
-        // The workers that are down first, side by side (issue 18); their
+        // The workers that are down first, side by side; their
         // lines keep their places in the report.
         let down: Vec<&Monitor> =
             plans.iter().filter(|(m, s)| *s == Plan::Restart && !waiting.contains(&m.name)).map(|(m, _)| *m).collect();

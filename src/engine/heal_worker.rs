@@ -102,7 +102,7 @@ impl Engine {
                     retry_in: rep.retry_in,
                     ..remedy(rep.outcome, format!("worker {name}: {}", rep.steps.join("; ")))
                 },
-                // Verified with the heal's other restarts (issue 26).
+                // Verified with the heal's other restarts.
                 Ok(Step::Later(b, pending)) => {
                     let mut l = Later::new(*b, pending.map(Pending::hold), &m.name, format!("worker {name}: "));
                     l.slot = earlier.len() + out.len();

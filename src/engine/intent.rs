@@ -1,4 +1,4 @@
-//! Record before acting (issue 26): every remedy commits its intent to
+//! Record before acting: every remedy commits its intent to
 //! the actions table (monitor, remedy, what it will touch, when), then
 //! acts, then completes the row with its outcome. An hm that cannot
 //! commit the intent (the database locked past the busy timeout,
@@ -139,7 +139,7 @@ impl Pending<'_> {
     }
 
     /// The row apart from this connection, to be completed later on
-    /// another (a verification that waits beside the loop, issue 26).
+    /// another (a verification that waits beside the loop).
     pub(crate) fn hold(self) -> Held {
         Held { id: self.id, acting: Some(self._acting) }
     }

@@ -2,7 +2,7 @@
 //!
 //! `hm run` and `hm serve` check every cycle. Opening the database each
 //! time (header check, schema read, WAL set-up) and compiling every
-//! statement again were about a tenth of a cycle's CPU (issue 7), so the
+//! statement again are about a tenth of a cycle's CPU, so the
 //! store a cycle recorded with is kept and handed to the next, which skips
 //! all of that: `prepare_cached` statements stay compiled.
 //!

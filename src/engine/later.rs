@@ -1,4 +1,4 @@
-//! Restarts whose verification is still to come (issue 26): a worker is
+//! Restarts whose verification is still to come: a worker is
 //! stopped and started, its intent row noted with the pid started, and
 //! whether it runs is looked at once its `restart_delay` is up.
 //!

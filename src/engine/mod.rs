@@ -68,7 +68,7 @@ pub(crate) type Hosts = Arc<dyn Fn(ProcNeeds) -> Box<dyn Host + Send> + Send + S
 
 /// The real machine: the one place a [`crate::host::linux::LinuxHost`] is
 /// made. The hosts it makes share one [`ProcCache`], so each cycle reads
-/// the command lines only of processes it has not seen (issue 18).
+/// the command lines only of processes it has not seen.
 pub(crate) fn linux_hosts() -> Hosts {
     let cache = Arc::new(ProcCache::default());
     Arc::new(move |needs| Box::new(crate::host::linux::LinuxHost::new(needs, cache.clone())))
@@ -78,17 +78,19 @@ pub(crate) fn linux_hosts() -> Hosts {
 pub(crate) struct Engine {
     ctx: Ctx,
     /// The host factory; the real one carries the command lines read by
-    /// earlier cycles ([`ProcCache`], issue 18).
+    /// earlier cycles ([`ProcCache`]).
     hosts: Hosts,
-    /// The database connection of the last cycle (issue 7).
+    /// The database connection of the last cycle, kept so the next does
+    /// not open the database and compile its statements again.
     kept: Kept,
-    /// The pattern set compiled for the last cycle (issue 7).
+    /// The pattern set compiled for the last cycle, reused while the
+    /// patterns are the same.
     patterns: PatternCache,
     /// Monitors whose check is still hung from an earlier cycle.
     hung: Hung,
-    /// The newest counters, written to the database once a minute (issue 18).
+    /// The newest counters, written to the database once a minute.
     counters: Counters,
-    /// The workers watched for their death certificates (issue 28).
+    /// The workers watched for their death certificates.
     pub(crate) deaths: Arc<death::Registry>,
 }
 

@@ -1,5 +1,5 @@
 //! Recording a ping: `hm ping NAME` on the host and `POST /ping/NAME` of
-//! `hm serve` (issue 19) go through [`ping`], so both check the name, refuse
+//! `hm serve` go through [`ping`], so both check the name, refuse
 //! a name no monitor reads and store the same rows.
 
 use super::Ctx;
@@ -56,7 +56,7 @@ pub(crate) fn ping_names(config: &Config) -> impl Iterator<Item = (&str, &str)> 
 /// Record `p` by the monitors of `config` in the database of `ctx`. A name
 /// no monitor reads is refused unless `create` is set: a typo in a cron
 /// job's `hm ping` would otherwise go unnoticed until the heartbeat it was
-/// meant for fired (issue 16).
+/// meant for fired.
 pub(crate) fn ping(ctx: &Ctx, config: &Config, p: &Ping<'_>) -> Result<PingReport, PingError> {
     let name = p.name;
     if let Some(why) = name_problem(name, "ping name") {

@@ -75,12 +75,12 @@ pub(crate) fn snapshot(config: &Config, store: &Store, now: f64) -> Result<Statu
     let scored: Vec<(&str, Status, f64)> =
         monitors.iter().map(|m| (m.kind.as_str(), m.status, m.score.unwrap_or(25.0))).collect();
     let rows = store.actions_since(now - 86_400.0)?;
-    // Each restart with the death it answered (issue 28).
+    // Each restart with the death it answered.
     let answered = super::death::answered(&rows, &store.deaths(None, now - 2.0 * 86_400.0, usize::MAX)?);
     let mut recent_actions: Vec<Action> =
         rows.into_iter().zip(answered).map(|(r, death)| Action { death, ..Action::from(r) }).collect();
     recent_actions.drain(..recent_actions.len().saturating_sub(10));
-    // Newest first, as the dashboard lists them (issue 16).
+    // Newest first, as the dashboard lists them.
     recent_actions.reverse();
     let silences = store.silences(now)?;
     Ok(StatusReport {

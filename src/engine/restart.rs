@@ -3,7 +3,7 @@
 //! `hm serve`'s `POST /monitors/NAME/restart`. The worker is restarted,
 //! verified with a fresh scan, and the action recorded: `held_back` reads
 //! the budget, then the steps of `restart_steps` (the intent committed
-//! before anything is stopped, issue 26).
+//! before anything is stopped).
 //!
 //! A restart asked for by a person (`restart-worker`, HTTP) is recorded
 //! as manual, and does not use up the automatic budget: the budget stops
@@ -28,7 +28,7 @@ use crate::time::unix_now;
 use crate::units::format_duration;
 use anyhow::{Result, anyhow, bail};
 
-/// What a spent budget says (issue 26): the worker is in a crash loop,
+/// What a spent budget says: the worker is in a crash loop,
 /// hm restarts it again once the window lets it, and a person may now.
 pub(crate) fn crash_loop(m: &Monitor, r: &RestartSpec, restarts: usize, next: std::time::Duration) -> String {
     format!(
@@ -106,7 +106,7 @@ impl Engine {
 
     /// [`Engine::restart_because`] up to the worker started, its intent
     /// noted with what was started: its verification is the caller's
-    /// (`hm heal` verifies its restarts together, issue 26).
+    /// (`hm heal` verifies its restarts together).
     pub(super) fn restart_begin<'s>(
         &self,
         store: &'s Store,
@@ -119,7 +119,7 @@ impl Engine {
             return Ok(Step::Done(report));
         }
         let begun = self.prepare(m, dry_run, why, None, !automatic)?;
-        // Record before acting (issue 26): no intent, no restart.
+        // Record before acting: no intent, no restart.
         let pending = if dry_run { None } else { Some(intend_one(store, begun.intent())?) };
         let begun = self.start(begun);
         match begun.started() {
@@ -147,7 +147,7 @@ impl Engine {
         let now = unix_now();
         let history = store.restarts_since(&m.name, now - r.window.as_secs_f64(), false)?;
         let (outcome, step, retry_in) = match restart::budget(r, &history, now) {
-            // A person's restart is never held back (issue 26): only the
+            // A person's restart is never held back: only the
             // automatic ones are budgeted.
             Budget::GaveUp { restarts } if automatic => {
                 let next = restart::frees_in(r, &history, now);
@@ -156,7 +156,7 @@ impl Engine {
             // Any automatic restart counts, one whose worker ran and died
             // since too: the wait doubles with each restart in the window,
             // unless the worker ran `min_uptime` or longer before it died
-            // (issue 28: it is not crash-looping).
+            // (it is not crash-looping).
             Budget::BackOff { since, wait } if automatic && !self.deaths.ran_well(&m.name, min_uptime(m), since) => (
                 Outcome::BackingOff,
                 format!(
@@ -178,10 +178,10 @@ impl Engine {
 
     /// `hm restart-worker`, and `hm serve`'s restart, with the config in
     /// force: `hm serve` restarts by the config it loaded (and reloads on
-    /// SIGHUP), never by a half-saved file on disk (issue 17). `reset` first
+    /// SIGHUP), never by a half-saved file on disk. `reset` first
     /// records that an operator reset the restart budget. `lock_wait`: how
     /// long to wait for the run lock (`hm serve`'s restart waits out a heal
-    /// cycle that holds it, issue 26).
+    /// cycle that holds it).
     pub(crate) fn restart(
         &self,
         config: &Config,

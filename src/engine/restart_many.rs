@@ -1,16 +1,16 @@
 //! The restarts of one heal, side by side: when a hundred workers die
 //! together (a deploy gone wrong, the OOM killer, `kill -9` of a process
-//! group), restarting them one after another took a hundred times
-//! `restart_delay` plus two process scans each (issue 18). Their stops
+//! group), restarting them one after another would take a hundred times
+//! `restart_delay` plus two process scans each. Their stops
 //! and starts run [`AT_ONCE`] at a time, and so do their verifications
 //! (`engine::later`), each once its own `restart_delay` is up: no thread
 //! sits out a delay while other workers wait to be started. The
 //! verifications come after: `hm heal` waits for them, `hm run --heal`
-//! keeps them beside its loop (issue 26).
+//! keeps them beside its loop.
 //!
 //! Only the middle runs in parallel: the budgets are read first, the
 //! intents of all of them committed together before any worker is
-//! touched (issue 26), and the outcomes recorded after, one after another
+//! touched, and the outcomes recorded after, one after another
 //! on the heal's one database connection, so every action is recorded
 //! before it is done and before it is reported, and the heal's run lock
 //! (taken once by `Engine::heal`) covers them all.
@@ -76,8 +76,8 @@ impl Engine {
         }
         ready.sort_by_key(|(i, _)| *i);
         let take = |k: usize| ready[k].1.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take();
-        // Every intent committed at once, before any worker is touched
-        // (issue 26): all of them, or nothing is done.
+        // Every intent committed at once, before any worker is touched:
+        // all of them, or nothing is done.
         let mut pending: Vec<Option<Pending<'_>>> = if dry_run {
             ready.iter().map(|_| None).collect()
         } else {

@@ -5,7 +5,7 @@
 //! the delay is up, `record` completes the row. Only the intent and the
 //! record touch the store.
 //!
-//! A stop signal during the wait (issue 26) ends it at once: the restart
+//! A stop signal during the wait ends it at once: the restart
 //! is recorded `interrupted`, with the pid it started, and hm exits.
 
 use super::Engine;
@@ -24,7 +24,7 @@ use std::time::Instant;
 /// A restart begun: prepared (what runs), then stopped and started (or,
 /// in a dry run, described), not yet verified.
 /// Owned, so that its verification can wait beside the loop of `hm run`
-/// (`engine::later`, issue 26).
+/// (`engine::later`).
 pub(super) struct Begun {
     m: Monitor,
     spec: ProcessSpec,
@@ -125,7 +125,7 @@ impl Engine {
         }
         let host = self.host(proc_needs([&b.m]));
         let attempt = restart::restart(host.as_ref(), &b.m.name, &b.r, &b.old);
-        // Its death, should it die before a check matches it (issue 28).
+        // Its death, should it die before a check matches it.
         if let Some(p) = attempt.as_ref().ok().and_then(|a| a.started_proc.as_ref()) {
             self.deaths.started(&b.m.name, p);
         }

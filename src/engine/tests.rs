@@ -1,4 +1,4 @@
-//! Whole cycles without the binary (issue 17): an [`Engine`] on a
+//! Whole cycles without the binary: an [`Engine`] on a
 //! [`FakeHost`] and a database in a temporary directory. The fake's
 //! figures are exact, so each assertion is about the engine: what it
 //! records, when an alert fires, how it survives a damaged database.

@@ -53,7 +53,7 @@ impl Engine {
         // The counters say which output was only the echo of earlier keys.
         let data = Inputs { counters: store.counters()?, ..Default::default() };
         let ctx = data.ctx(host.as_ref(), unix_now());
-        // A session idle at a prompt is never sent keys (issue 26).
+        // A session idle at a prompt is never sent keys.
         let stuck: Vec<Session> =
             sessions(&ctx, spec)?.unwrap_or_default().into_iter().filter(|s| s.stuck(spec)).collect();
         let history = store.attempts_since(monitor, ACTION, ctx.now - spec.window.as_secs_f64())?;
@@ -122,7 +122,7 @@ fn one(
         }
         return Ok(done(Outcome::WouldUnstick, &steps));
     }
-    // Record before acting (issue 26): the row counts against the
+    // Record before acting: the row counts against the
     // session's budget from now on, whatever becomes of hm.
     let mut targets = format!("session {name}: send {keys}");
     if let Some(cmd) = &spec.on_stuck {

@@ -4,7 +4,7 @@
 //! The main thread sleeps on one channel that all of them send to, so it
 //! wakes only when something happened or a deadline came: between cycles
 //! hm uses no CPU at all (polling flags every 50 ms cost about 0.08% of a
-//! core on its own, issue 7).
+//! core on its own).
 
 use super::daemon::Cycle;
 use super::later::Later;
@@ -44,7 +44,7 @@ impl Signals {
             .spawn(move || {
                 for sig in incoming.forever() {
                     // A remedy under way stops waiting at once and
-                    // records what it did (issue 26).
+                    // records what it did.
                     if sig != SIGHUP {
                         crate::host::stop::request();
                     }

@@ -1,4 +1,4 @@
-//! Which death each restart answered (issue 28): a restart's death is
+//! Which death each restart answered: a restart's death is
 //! the last of its monitor's deaths before it and after the restart
 //! before it. Joined when read, so a certificate written a moment after
 //! the restart's intent (the coroner runs beside the loop) still counts.

@@ -1,4 +1,4 @@
-//! Writing a death certificate (issue 28): from what the watchers saw
+//! Writing a death certificate: from what the watchers saw
 //! (pid, start, when it died, the exit status the connector heard) and
 //! what hm can read after (the kernel log, the memory cgroup's counter,
 //! the worker's log, the history), the cause and its evidence.

@@ -1,4 +1,4 @@
-//! Why it died (issue 28): a death certificate for every watched worker
+//! Why it died: a death certificate for every watched worker
 //! that `hm run`/`hm serve` sees die.
 //!
 //! The [`Registry`] holds the processes watched (those the last checks
@@ -210,7 +210,7 @@ impl Registry {
         }
     }
 
-    /// Whether `monitor`'s worker ran well before it died (issue 28): for
+    /// Whether `monitor`'s worker ran well before it died: for
     /// at least `min_uptime`, by its death as the witnesses told it, else
     /// by the time since its last restart (`since`). Such a worker is not
     /// crash-looping: its restart is not held back by the doubling backoff.

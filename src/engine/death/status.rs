@@ -1,4 +1,4 @@
-//! The exit status of a death, from whoever can tell it (issue 28):
+//! The exit status of a death, from whoever can tell it:
 //!
 //! 1. the kernel's process-event connector (root): any process's;
 //! 2. waitpid(2), for a worker hm started itself (`host::children`),

@@ -53,7 +53,7 @@ pub(crate) struct ValidateReport {
     /// Every problem found.
     pub errors: Vec<ConfigIssue>,
     /// What is valid but will not work as things stand here: a secret
-    /// read from an environment variable that is not set (issue 16). The
+    /// read from an environment variable that is not set. The
     /// service's environment may differ from this shell's, so these do
     /// not make the file invalid.
     pub warnings: Vec<String>,

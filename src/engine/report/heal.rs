@@ -17,7 +17,7 @@ pub(crate) struct Remedy {
     pub outcome: Outcome,
     pub details: String,
     /// When backing off: how long until an attempt is allowed. `hm run`
-    /// tries again then, not at its next cycle (issue 18). Not printed:
+    /// tries again then, not at its next cycle. Not printed:
     /// `details` says it.
     #[serde(skip)]
     pub retry_in: Option<std::time::Duration>,
@@ -39,7 +39,7 @@ pub(crate) struct HealReport {
     /// What delivering notifications did, after the run lock was released;
     /// null when none were waiting.
     pub notifications: Option<Delivery>,
-    /// Why hm stopped acting (an intent it could not record, issue 26):
+    /// Why hm stopped acting (an intent it could not record):
     /// the heal exits 3. Absent when it did all it could.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub not_acting: Option<String>,
@@ -54,7 +54,7 @@ pub(crate) struct RestartReport {
     pub outcome: Outcome,
     pub dry_run: bool,
     /// Asked for by a person (`hm restart-worker`, the HTTP restart): it
-    /// does not use up the automatic restart budget (issue 26).
+    /// does not use up the automatic restart budget.
     pub manual: bool,
     /// Pids running before.
     pub old_pids: Vec<u32>,

@@ -51,11 +51,11 @@ pub(crate) enum Outcome {
     WouldUnstick,
     #[serde(rename = "not healed")]
     NotHealed,
-    /// A stop signal came before it was verified (issue 26): what was
+    /// A stop signal came before it was verified: what was
     /// done is recorded, whether it worked is not known.
     Interrupted,
     /// Stopped and started; verified once its `restart_delay` is up, in a
-    /// line of its own (`hm run --heal`, issue 26).
+    /// line of its own (`hm run --heal`).
     Started,
 }
 

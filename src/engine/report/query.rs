@@ -20,7 +20,7 @@ pub(crate) struct MonitorStatus {
     /// Seconds since the last check; never negative.
     pub age_s: Option<f64>,
     /// How far in the future the last check is dated, seconds, when it is
-    /// (the clock was fast when it was written; issue 26); else absent.
+    /// (the clock was fast when it was written); else absent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub future_s: Option<f64>,
     /// When the current status began (RFC 3339).
@@ -58,7 +58,7 @@ pub(crate) struct StatusReport {
     /// most 10; `hm actions` has them all).
     pub recent_actions: Vec<Action>,
     /// Deaths of watched workers by monitor and cause, in the kept
-    /// history (issue 28; `hm why NAME` tells each).
+    /// history (`hm why NAME` tells each).
     pub worker_exits: Vec<WorkerExits>,
 }
 
@@ -123,7 +123,7 @@ pub(crate) struct Action {
     pub targets: String,
     /// Asked for by a person (`hm restart-worker`, the HTTP restart).
     pub manual: bool,
-    /// For a restart: the death of the worker it answered (issue 28), as
+    /// For a restart: the death of the worker it answered, as
     /// `hm why` shows it; null when none was seen.
     pub death: Option<super::Death>,
 }

@@ -1,4 +1,4 @@
-//! The death certificate of a worker (issue 28) and `hm why`'s report.
+//! The death certificate of a worker and `hm why`'s report.
 
 use serde::{Deserialize, Serialize};
 

@@ -1,4 +1,4 @@
-//! Event-driven watching for `hm run` and `hm serve` (issue 18): a dead
+//! Event-driven watching for `hm run` and `hm serve`: a dead
 //! worker is checked (and with `--heal` restarted) the moment it exits,
 //! and a stale heartbeat file resolves the moment it is touched, instead
 //! of at the next cycle.
@@ -121,8 +121,7 @@ impl Drop for Watcher {
 
 struct Thread {
     host: Box<dyn Host + Send>,
-    /// Told what is watched and what died, for the death certificates
-    /// (issue 28).
+    /// Told what is watched and what died, for the death certificates.
     deaths: Arc<Registry>,
     shared: Arc<Mutex<Shared>>,
     wake: OwnedFd,
