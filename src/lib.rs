@@ -54,7 +54,7 @@ pub fn run(args: Vec<OsString>) -> i32 {
             use clap::error::ErrorKind::{DisplayHelp, DisplayVersion};
             if matches!(e.kind(), DisplayHelp | DisplayVersion) {
                 // Help that did not reach its reader is a failure, as any
-                // other output is (`hm --help > /dev/full` exited 0, issue 26).
+                // other output is (`hm --help > /dev/full` must not exit 0).
                 let written = e.print().and_then(|()| std::io::Write::flush(&mut std::io::stdout()));
                 return match written {
                     // A reader that had enough (`| head`) is no failure.
@@ -67,7 +67,7 @@ pub fn run(args: Vec<OsString>) -> i32 {
                 };
             }
             // `--json` promises one JSON document on stdout, usage errors
-            // included (issue 16); the text still goes to stderr.
+            // included; the text still goes to stderr.
             if args.iter().any(|a| a == "--json") {
                 error_document(health, usage_line(&e));
                 let _ = e.print();
@@ -96,8 +96,8 @@ pub fn run(args: Vec<OsString>) -> i32 {
     match dispatch(&engine, cli.command, style) {
         Ok(report) => {
             // What went wrong without stopping the run goes to stderr, for
-            // `hm heal` as for `hm check` (a locked database's warning was
-            // only in heal's report, issue 26): each line once.
+            // `hm heal` as for `hm check` (a locked database's warning
+            // too): each line once.
             let warnings: Vec<&String> = match &report {
                 Report::Check(r) => r.warnings.iter().collect(),
                 Report::Heal(r) => r.before.warnings.iter().chain(r.after.iter().flat_map(|a| &a.warnings)).collect(),
@@ -122,7 +122,7 @@ pub fn run(args: Vec<OsString>) -> i32 {
             report.exit_code()
         }
         Err(e) => {
-            // Errors name files and echo what was read (issue 25): one
+            // Errors name files and echo what was read: one
             // line, escaped, on stderr; exact in the JSON document.
             let message = format!("{e:#}");
             eprintln!("hm: error: {}", text::escape(&message));
@@ -131,7 +131,7 @@ pub fn run(args: Vec<OsString>) -> i32 {
             } else if wants_plugin_line(mode, &args) {
                 plugin_unknown(&message);
             }
-            // A second daemon on one database (issue 26) is told apart.
+            // A second daemon on one database is told apart.
             if health || e.downcast_ref::<lock::AlreadyWatched>().is_some() { 3 } else { 1 }
         }
     }

@@ -108,7 +108,7 @@ pub(crate) fn queue(store: &mut Store, config: &Config, fixed: &[Fixed], now: f6
     for f in fixed {
         let ev = Event { kind: EventKind::Healed, severity: f.heal.before.status, previous: None };
         let mut notification = notification(f, &host, now);
-        // The death a restart answered (issue 28): its monitor's last, in
+        // The death a restart answered: its monitor's last, in
         // the minutes before.
         if f.heal.remedy == "restart" {
             notification.death = tx.last_death(&f.monitor, now - DEATH_WINDOW);

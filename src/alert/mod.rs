@@ -58,7 +58,7 @@ pub(crate) struct Notification {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub heal: Option<healed::Heal>,
     /// For `firing` and `healed` of a `process` monitor whose watched
-    /// worker died (issue 28): its death certificate, as `hm why` shows it.
+    /// worker died: its death certificate, as `hm why` shows it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub death: Option<crate::engine::report::Death>,
 }

@@ -74,7 +74,7 @@ fn apply(tx: &AlertTx<'_>, config: &Config, host: &str, step: state::Step, now: 
         Next::Keep(a) => a,
     };
     alert.id = tx.save(&alert)?;
-    // Why its worker died, when it did since it began failing (issue 28).
+    // Why its worker died, when it did since it began failing.
     // Only a certificate already recorded: this runs in the check that
     // comes before the heal's restart, under the write lock, and the
     // coroner may take up to 250 ms (the connector's word, a reaper's, or

@@ -38,8 +38,8 @@ pub(crate) fn short_error(e: &impl std::fmt::Display) -> String {
 /// Why `pattern` cannot be used, if it cannot: the syntax, and (where the
 /// compiled program could outgrow the regex crate's size limit: counted
 /// repetitions like `a{99999999}`, or a long pattern) the whole
-/// compilation, so `hm validate` refuses what a check could not run
-/// (issue 16). Plain short patterns only have their syntax parsed, which
+/// compilation, so `hm validate` refuses what a check could not run.
+/// Plain short patterns only have their syntax parsed, which
 /// is enough for them and keeps loading a config of a thousand monitors
 /// cheap.
 pub(crate) fn pattern_error(pattern: &str) -> Option<String> {
@@ -54,12 +54,12 @@ pub(crate) fn pattern_error(pattern: &str) -> Option<String> {
 
 /// The set of the last patterns compiled. `hm run` checks the same
 /// monitors every cycle: compiling their set once per config, not once per
-/// cycle, is part of what keeps a cycle cheap (issue 7). The engine owns
+/// cycle, is part of what keeps a cycle cheap. The engine owns
 /// one (`engine::Engine`); a clone of a compiled set shares it.
 ///
 /// With the set it keeps what the set matched in each command line of the
 /// last scan: `hm run` sees the same thousand command lines cycle after
-/// cycle, and matching them all again was a tenth of a cycle (issue 18),
+/// cycle, and matching them all again costs a tenth of a cycle,
 /// where looking each up costs a hash. Only the last scan's lines are
 /// kept, and a new list of patterns starts afresh.
 #[derive(Debug, Default)]

@@ -141,7 +141,7 @@ mod tests {
         crate::cli::command().debug_assert();
     }
 
-    /// Issue 15: a heartbeat or tasks monitor names the worker it restarts
+    /// A heartbeat or tasks monitor names the worker it restarts
     /// (`worker = "NAME"`, validated by the config, not here).
     #[test]
     fn issue15_worker_flag_writes_the_worker_key() {

@@ -43,7 +43,7 @@ fn arg(flag: &Flag) -> Arg {
         Form::Text | Form::Number | Form::CommandLine => arg.value_parser(value_parser!(String)),
         // Paths are written into hm.toml, which is UTF-8: one that is not
         // is refused as a name is, not turned into U+FFFD (a file that then
-        // "does not exist", issue 26). Completion still offers paths.
+        // "does not exist"). Completion still offers paths.
         Form::Path => arg.value_parser(value_parser!(String)).value_hint(ValueHint::AnyPath),
         Form::Float => arg.value_parser(value_parser!(f64)),
         Form::Count => arg.value_parser(value_parser!(u32)),

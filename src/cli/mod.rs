@@ -47,7 +47,7 @@ pub(crate) struct GlobalArgs {
     /// set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the
     /// embedded host monitors when it does not exist]
     // HM_CONFIG is read by `hm::run`, not by clap: clap lists a flag its
-    // environment set in every usage line, as if it were required (issue 16).
+    // environment set in every usage line, as if it were required.
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
     /// Database file [env: HM_DB] [default: `db` in the config, else
@@ -293,7 +293,7 @@ pub(crate) struct ManArgs {
 
 /// The command line as parsed, documented and completed: `Cli`, with the
 /// global flags hidden where they do nothing (`completions`, `man`: no
-/// config, no database, no JSON; issue 16). clap propagates a global flag
+/// config, no database, no JSON). clap propagates a global flag
 /// only to subcommands that lack one of that name, so these two get
 /// hidden ones of their own, of the same types.
 pub(crate) fn command() -> clap::Command {

@@ -1,5 +1,5 @@
-//! An application's SQLite database, resolved once and used only as opened
-//! (issue 25).
+//! An application's SQLite database, resolved once and used only as opened,
+//! so that its owner cannot redirect what root opens.
 //!
 //! The `sqlite` check, a heartbeat's `database` and `hm clear-locks` all
 //! touch databases that usually belong to an application's user, in that

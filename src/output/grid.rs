@@ -1,4 +1,4 @@
-//! A table that fits where it is shown (issue 26): below 60 columns a
+//! A table that fits where it is shown: below 60 columns a
 //! table's columns wrap into unreadable slivers, so it becomes a list
 //! (`header: value` per line, a blank line between rows); outside a UTF-8
 //! locale its borders are ASCII, which any terminal draws.

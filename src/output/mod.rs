@@ -9,8 +9,8 @@
 //! Observed text (messages, file names, command lines) is escaped where it
 //! is rendered (`crate::text::escape`), and every text output passes
 //! `text::escape_lines` once more on its way out, so no control character
-//! but a line's end and the renderer's own colour reaches a terminal
-//! (issue 25). JSON keeps the exact characters: serde escapes them.
+//! but a line's end and the renderer's own colour reaches a terminal.
+//! JSON keeps the exact characters: serde escapes them.
 
 mod alerts;
 mod grid;

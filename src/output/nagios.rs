@@ -5,7 +5,7 @@
 //! Status line and perfdata are one line: a message or a plugin's label
 //! holding a newline (or ESC, CR) shows it as a visible escape
 //! (`crate::text::escape`), and a `|` in a message becomes `/`, so
-//! observed text can forge neither a second line nor perfdata (issue 25).
+//! observed text can forge neither a second line nor perfdata.
 
 use crate::engine::report::StatusReport;
 use crate::status::Status;
@@ -17,7 +17,7 @@ fn label(monitor: &str, metric: &str) -> String {
 
 fn num(v: f64) -> String {
     let text = if v.fract() == 0.0 && v.abs() < 1e15 { format!("{v:.0}") } else { format!("{v:.3}") };
-    // `0.0004` rounds to `0.000`: trimmed, that was `0.` (issue 26).
+    // `0.0004` rounds to `0.000`: trimmed, that would be `0.`.
     let text = if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.') } else { &text };
     if text == "-0" { "0".to_string() } else { text.to_string() }
 }

@@ -10,7 +10,7 @@ use std::fmt::Write;
 /// format says; any other control character (ESC, CR from a plugin's
 /// label) as its visible escape (`crate::text::escape`), whose backslash is
 /// then escaped too: the value reads `\x1b`, never a raw ESC on the
-/// terminal of whoever curls `/metrics` (issue 25).
+/// terminal of whoever curls `/metrics`.
 fn escape(v: &str) -> String {
     let mut out = String::with_capacity(v.len());
     for c in v.chars() {
@@ -134,7 +134,7 @@ mod tests {
     #[test]
     fn label_values_and_special_numbers_are_written_as_prometheus_reads_them() {
         assert_eq!(labels(&[("a", "x\"y\\z\nw")]), "{a=\"x\\\"y\\\\z\\nw\"}");
-        // issue 25: other control characters show as escapes, never raw.
+        // Other control characters show as escapes, never raw.
         assert_eq!(labels(&[("a", "\x1b]0;t\x07\r")]), "{a=\"\\\\x1b]0;t\\\\x07\\\\r\"}");
         assert_eq!(
             (value(f64::NAN), value(f64::INFINITY), value(-f64::INFINITY)),

@@ -48,7 +48,7 @@ pub(super) fn status_cell(s: Status, style: Style) -> Cell {
 pub(super) fn metric_value(m: &Metric) -> String {
     match m.unit.as_str() {
         // Huge figures (a plugin may say 1e300) print short, not as 300
-        // digits (issue 16).
+        // digits.
         _ if !m.value.is_finite() || m.value.abs() >= 1e15 => crate::config::checker::compact(m.value),
         "%" => format!("{:.1}%", m.value),
         "B" => format_bytes(m.value),
@@ -188,7 +188,7 @@ pub(super) fn clean(r: &CleanReport, style: Style) -> String {
     for rule in &r.rules {
         for path in &rule.removed {
             // A file name's newline would forge a line of this report, its
-            // ESC or CR rewrite the screen (issue 25).
+            // ESC or CR rewrite the screen.
             out.push_str(&format!("{verb} {}\n", esc(path)));
         }
         if let Some(j) = &rule.journal {
@@ -228,7 +228,7 @@ pub(super) fn actions(r: &ActionsReport, style: Style) -> String {
         let action = if a.manual { format!("{} (manual)", a.action) } else { a.action.clone() };
         // An interrupted remedy may have noted nothing: what it was to touch.
         let details = if a.details.is_empty() { &a.targets } else { &a.details };
-        // The death a restart answered (issue 28).
+        // The death a restart answered.
         let details = match &a.death {
             Some(d) => &format!("answered: {}; {details}", d.line()),
             None => details,

@@ -66,7 +66,7 @@ pub(super) fn history(r: &HistoryReport, style: Style) -> String {
 /// `▁▂▃▄▅▆▇█`, scaled between the values' min and max, over a span of at
 /// least a tenth of their size (and a point for `%`), centred: values
 /// that differ by less, which the min and max columns show alike, draw a
-/// near-flat line (2.46% to 2.54% drew `▅█▁▁`, issue 26).
+/// near-flat line (not `▅█▁▁` for 2.46% to 2.54%).
 pub(super) fn sparkline(values: &[f64], unit: &str) -> String {
     const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
     let lo = values.iter().copied().fold(f64::INFINITY, f64::min);

@@ -4,7 +4,7 @@
 //!
 //! The subject is one header line of at most 200 characters, RFC 2047
 //! encoded when not ASCII; observed text in headers and body has its
-//! control characters escaped (issue 25).
+//! control characters escaped.
 
 use super::super::Notification;
 use crate::host::exec;
@@ -16,7 +16,7 @@ use std::time::Duration;
 /// The longest subject kept, in characters (before encoding).
 const MAX_SUBJECT: usize = 200;
 
-/// A header value on one line: control characters escaped (issue 25).
+/// A header value on one line: control characters escaped.
 fn one_line(s: &str) -> String {
     esc(s).into_owned()
 }
@@ -68,7 +68,7 @@ fn subject(summary: &str) -> String {
 
 /// The whole message, headers and body. Observed text (the message, a
 /// remedy's details) is escaped: it cannot add a header or forge a line
-/// of the body (issue 25).
+/// of the body.
 pub(super) fn message(to: &[String], from: Option<&str>, n: &Notification) -> String {
     let mut m = format!("To: {}\n", one_line(&to.join(", ")));
     if let Some(f) = from {

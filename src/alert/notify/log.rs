@@ -2,7 +2,7 @@
 //! is set) the line starts with a syslog priority (`<2>` for critical),
 //! which journald turns into the entry's priority. Observed text in it
 //! (the message) is escaped (`crate::text::escape`): one line, no ESC or
-//! CR for a terminal or the journal (issue 25).
+//! CR for a terminal or the journal.
 
 use super::super::Notification;
 use crate::alert::state::EventKind;

@@ -20,7 +20,7 @@ use std::time::Duration;
 /// PagerDuty's longest summary, in characters: it refuses longer ones.
 const MAX_SUMMARY: usize = 1024;
 
-/// The summary: one line (control characters escaped, issue 25), cut to
+/// The summary: one line (control characters escaped), cut to
 /// [`MAX_SUMMARY`]. The custom details keep the exact text (JSON).
 fn summary(n: &Notification) -> String {
     crate::text::cut(&crate::text::escape(&n.summary()), MAX_SUMMARY).into_owned()

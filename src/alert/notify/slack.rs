@@ -5,7 +5,7 @@
 //! monitor, the host, a remedy's details) passes `crate::text::slack`:
 //! control characters as visible escapes, and `&`, `<`, `>` as Slack's
 //! entities, so a message cannot mention `<!channel>` or disguise a link
-//! `<https://evil/|Click here>` (issue 25).
+//! `<https://evil/|Click here>`.
 
 use super::super::Notification;
 use super::http::post_json;
