@@ -4,8 +4,8 @@
 //! Only the last [`WINDOW`] of samples counts, so a disk that filled fast
 //! last week and is steady now is not forecast to fill. A fit needs points
 //! spread over at least an hour, and a line that explains them (R² of at
-//! least [`MIN_R2`]): nine minutes of a build's ups and downs once gave
-//! "/ full in 22h" at 16% (issue 16). A flat or falling line forecasts
+//! least [`MIN_R2`]): nine minutes of a build's ups and downs can give
+//! "/ full in 22h" at 16%. A flat or falling line forecasts
 //! nothing.
 
 /// How far back the fit looks.

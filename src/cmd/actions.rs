@@ -11,7 +11,7 @@ pub(crate) fn run(ctx: &Ctx, since: Duration) -> Result<ActionsReport> {
     let (store, _) = ctx.store_to_read(&config)?;
     let from = unix_now() - since.as_secs_f64();
     let rows = store.actions_since(from)?;
-    // The deaths the restarts answered (issue 28); one day before the
+    // The deaths the restarts answered; one day before the
     // window too, for the first restart's.
     let deaths = store.deaths(None, from - 86_400.0, usize::MAX)?;
     let answered = crate::engine::death::answered(&rows, &deaths);

@@ -13,7 +13,7 @@ use anyhow::Result;
 pub(crate) fn run(ctx: &Ctx, new: NewMonitor) -> Result<MonitorChange> {
     let (path, _) = ctx.config_path()?;
     // Read, edited and written under the config's edit lock: ten `hm add`
-    // at once all land (issue 16).
+    // at once all land.
     edit::edit_locked(&path, |text| {
         let (text, header) = match text {
             Some(t) => (t, ""),

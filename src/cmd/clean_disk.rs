@@ -12,7 +12,7 @@ pub(crate) fn run(engine: &Engine, rule: Option<&str>, ad_hoc: Option<AdHoc>, dr
     let ctx = engine.ctx();
     let config = ctx.config()?;
     let rules = rules(&config, rule, ad_hoc)?;
-    // No record, no action (issue 26).
+    // No record, no action.
     let store = if dry_run { ctx.store(&config)? } else { crate::engine::intent::store_to_act(ctx, &config)? };
     let _lock = crate::lock::unless_dry_run(&ctx.db_path(&config), dry_run)?;
     engine.clean(&store, &rules, dry_run)

@@ -11,7 +11,7 @@ pub(crate) fn run(engine: &Engine, paths: &[PathBuf], dry_run: bool) -> Result<C
     let ctx = engine.ctx();
     let config = ctx.config()?;
     let targets = targets(&config, paths)?;
-    // No record, no action (issue 26).
+    // No record, no action.
     let store = if dry_run { ctx.store(&config)? } else { crate::engine::intent::store_to_act(ctx, &config)? };
     let _lock = crate::lock::unless_dry_run(&ctx.db_path(&config), dry_run)?;
     engine.clear_locks(&store, &targets, dry_run)

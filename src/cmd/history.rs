@@ -1,5 +1,6 @@
 //! `hm history NAME`: a monitor's recorded figures over time, from the
-//! samples table (`engine::query::history`).
+//! metrics of its `checks` rows and what older versions left in `samples`
+//! (`engine::query::history`).
 
 use crate::engine::Ctx;
 use crate::engine::query::history;

@@ -38,7 +38,7 @@ pub(crate) fn remove(ctx: &Ctx, name: &str) -> Result<MonitorChange> {
     if std::fs::symlink_metadata(&path).is_err() {
         anyhow::bail!("cannot read config {}: no such file", path.display());
     }
-    // Under the config's edit lock, like `hm add` (issue 16).
+    // Under the config's edit lock, like `hm add`.
     edit::edit_locked(&path, |text| {
         let text = text.ok_or_else(|| anyhow!("cannot read config {}: no such file", path.display()))?;
         if let Some(e) = Config::embedded().monitors.iter().find(|m| m.name == name)

@@ -10,13 +10,13 @@ use std::sync::{Arc, RwLock};
 pub(crate) fn run(engine: &Arc<Engine>, args: &LoopArgs, print: impl FnMut(Cycle)) -> Result<()> {
     let signals = Signals::install()?;
     let loaded = engine.ctx().config()?;
-    // One daemon per database (issue 26): a second one refuses at once.
+    // One daemon per database: a second one refuses at once.
     let _watching = crate::lock::watch(&engine.ctx().db_path(&loaded))?;
     eprintln!("hm: checking: {}", started(engine.ctx(), &loaded, args));
     let config = Arc::new(RwLock::new(Arc::new(loaded)));
     let result = run_loop(engine, args, &signals, &config, print);
     // The commands of an unfinished cycle run in groups of their own: they
-    // would outlive hm (issue 16).
+    // would outlive hm.
     crate::host::exec::kill_running();
     result
 }

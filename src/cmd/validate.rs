@@ -1,7 +1,7 @@
 //! `hm validate`: read hm.toml and report every error with file, line and
 //! field (not just the first, as serde alone would), and warn about
 //! secrets: a variable that is not set here or too short, and an inline
-//! secret in a file that others may read (issue 25).
+//! secret in a file that others may read.
 
 use crate::config::Config;
 use crate::config::channels::{Secret, Target, redact_url};
@@ -96,7 +96,7 @@ fn unset_secrets(c: &Config) -> Vec<String> {
 }
 
 /// A warning when the config holds a secret inline and is readable by
-/// others, or by a group other than root's (issue 25): name the file, the
+/// others, or by a group other than root's: name the file, the
 /// first such secret and the mode, and say the `chmod` that fixes it.
 fn readable_secrets(path: &Path, file: &ConfigFile, c: &Config) -> Option<String> {
     let inline = secrets(c).into_iter().find(|(_, _, secret, url)| match secret {

@@ -1,4 +1,4 @@
-//! `hm why NAME`: how the monitor's worker last died (issue 28), from the
+//! `hm why NAME`: how the monitor's worker last died, from the
 //! death certificates that `hm run`/`hm serve` recorded.
 
 use crate::engine::Ctx;

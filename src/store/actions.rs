@@ -1,7 +1,7 @@
 //! The `actions` table: every remedy applied, with its outcome, so what hm
 //! changed on the host can always be looked up afterwards (`hm actions`).
 //!
-//! Written ahead (issue 26): a remedy first commits its intent (a row
+//! Written ahead: a remedy first commits its intent (a row
 //! whose outcome is [`PENDING`], with what it will touch and the pid of
 //! the hm acting), then acts, then completes the row. A row left pending
 //! is a remedy whose hm died, or was stopped, mid-way: it counts against

@@ -49,7 +49,7 @@ pub(crate) struct AlertTx<'a> {
 
 impl AlertTx<'_> {
     /// The last death of `monitor`'s worker since `since`, for the
-    /// `death` of a notification (issue 28).
+    /// `death` of a notification.
     pub(crate) fn last_death(&self, monitor: &str, since: f64) -> Option<crate::engine::report::Death> {
         super::deaths::deaths(&self.tx, Some(monitor), since, 1).ok()?.pop()
     }

@@ -1,11 +1,11 @@
 //! The `checks` table: every check result, and its metrics.
 //!
 //! A result's metrics are kept in its own `checks` row (`metrics`, a JSON
-//! object: name → `[value, unit]`), not a row each in `samples` (schema 5,
-//! issue 18). A row per metric put each series' newest entry on a page of
+//! object: name → `[value, unit]`), not a row each in `samples` (schema
+//! 5). A row per metric puts each series' newest entry on a page of
 //! its own in `samples`' index: a cycle of 100 process monitors wrote 500
 //! rows and dirtied about 600 pages, most of what a cycle of `hm run` cost.
-//! Now a cycle writes one row per monitor, its metrics with it. Reading one
+//! So a cycle writes one row per monitor, its metrics with it. Reading one
 //! series parses the monitor's rows (`json_each`), which only `hm history`,
 //! the dashboard and the forecasts do. `samples` still holds what older
 //! versions wrote, and is read with the rest until it ages out.
@@ -60,7 +60,7 @@ impl Store {
 
     /// The latest check of `monitor`, if it was ever checked: the one
     /// written last (`latest` says which), not the one with the largest
-    /// time (issue 26: rows a run wrote with the clock 3 days fast stayed
+    /// time (rows a run wrote with the clock 3 days fast would stay
     /// "latest" for 3 days); by time only where `latest` has no row (a
     /// database from before it).
     pub(crate) fn latest_check(&self, monitor: &str) -> Result<Option<LatestCheck>> {

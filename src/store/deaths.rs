@@ -1,4 +1,4 @@
-//! The `deaths` table (schema 7, issue 28): the death certificate of each
+//! The `deaths` table (schema 7): the death certificate of each
 //! watched worker hm saw die, kept as a document (`store/rows/death.rs`)
 //! with the columns it is looked up by. Pruned with the rest of the
 //! history; their count by cause (`exits`, schema 8) is not.

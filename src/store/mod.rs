@@ -58,12 +58,12 @@ CREATE INDEX outbox_undelivered ON outbox (id) WHERE delivered_at IS NULL;
     r#"
 CREATE TABLE latest (monitor TEXT PRIMARY KEY, ts REAL NOT NULL, result TEXT NOT NULL) WITHOUT ROWID;
 "#,
-    // Metrics go with their result, in one row (`checks.rs`, issue 18);
+    // Metrics go with their result, in one row (`checks.rs`);
     // `samples` keeps what was written before, until it ages out.
     r#"
 ALTER TABLE checks ADD COLUMN metrics TEXT;
 "#,
-    // Write-ahead actions (issue 26): a remedy commits its intent (outcome
+    // Write-ahead actions: a remedy commits its intent (outcome
     // `pending`, what it will touch, the pid of the hm that acts) before
     // it acts, and completes the row after. Rows of older versions are
     // complete, manual or not alike, as they were counted.
@@ -73,7 +73,7 @@ ALTER TABLE actions ADD COLUMN manual INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE actions ADD COLUMN pid INTEGER;
 ALTER TABLE actions ADD COLUMN finished_at REAL;
 "#,
-    // A death certificate for each watched worker seen dying (issue 28);
+    // A death certificate for each watched worker seen dying;
     // a restart's death is the last of its monitor before it.
     r#"
 CREATE TABLE deaths (ts REAL NOT NULL, monitor TEXT NOT NULL, cause TEXT NOT NULL, doc TEXT NOT NULL);
@@ -82,14 +82,14 @@ CREATE INDEX deaths_ts ON deaths (ts);
 "#,
     // The count of deaths by (monitor, cause), `hm_worker_exits_total`:
     // kept apart from `deaths`, which is pruned, so that pruning never
-    // reads as a counter reset (issue 28). Begins at what is recorded.
+    // reads as a counter reset. Begins at what is recorded.
     r#"
 CREATE TABLE exits (monitor TEXT NOT NULL, cause TEXT NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (monitor, cause)) WITHOUT ROWID;
 INSERT INTO exits (monitor, cause, count) SELECT monitor, cause, count(*) FROM deaths GROUP BY monitor, cause;
 "#,
 ];
 
-/// How often history past the retention is deleted (issue 18): every run
+/// How often history past the retention is deleted: every run would
 /// read each table's oldest rows (two without an index on their time, read
 /// whole), for rows that only age by one interval between runs. Rows
 /// outlive the retention by an hour at most.
@@ -100,10 +100,10 @@ pub(crate) const PRUNE_EVERY: std::time::Duration = std::time::Duration::from_se
 pub(crate) const PRUNED_AT: &str = "hm.pruned_at";
 
 /// The size past which the WAL is checkpointed and cut back when a
-/// connection closes (issue 18): 1 MiB, a few one-shot runs of a hundred
-/// process monitors (about 300 KiB each since their metrics went into
+/// connection closes: 1 MiB, a few one-shot runs of a hundred
+/// process monitors (about 300 KiB each, their metrics in
 /// their `checks` rows). Every open reads and checksums the whole WAL, so
-/// this bounds what each `hm check` reads (8 MiB was a thousand page reads
+/// this bounds what each `hm check` reads (8 MiB is a thousand page reads
 /// a run, a few milliseconds).
 pub(super) const WAL_LIMIT: u64 = 1 << 20;
 
@@ -126,10 +126,10 @@ pub(crate) struct Store {
 /// WAL of a database only one-shot runs write: SQLite restarts a WAL only
 /// when a write begins after a complete checkpoint, and a run that opens
 /// the database rebuilds its index from the whole WAL and counts none of
-/// it checkpointed. Left alone the WAL grew by every run, and every `hm
-/// check` read and checksummed all of it (13 MB after 30 runs of 100
-/// monitors, 128 MB after 45 on one with history: most of a run's CPU,
-/// issue 18). Cut back past [`WAL_LIMIT`], the WAL a run reads stays
+/// it checkpointed. Left alone the WAL grows by every run, and every `hm
+/// check` reads and checksums all of it (13 MB after 30 runs of 100
+/// monitors, 128 MB after 45 on one with history: most of a run's CPU).
+/// Cut back past [`WAL_LIMIT`], the WAL a run reads stays
 /// under that.
 impl Drop for Store {
     fn drop(&mut self) {

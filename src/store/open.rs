@@ -53,7 +53,7 @@ pub(crate) fn is_corrupt(e: &anyhow::Error) -> bool {
 /// An SQLite error said once. rusqlite's text repeats SQLite's message
 /// and its code's ("attempt to write a readonly database: Error code 8:
 /// attempt to write a readonly database"), and a read-only database is
-/// most often a permission (issue 16).
+/// most often a permission.
 #[derive(Debug, thiserror::Error)]
 #[error("{}", concise(.0))]
 pub(crate) struct Sqlite(pub rusqlite::Error);
@@ -97,7 +97,7 @@ pub(crate) fn with_space_hint(path: &Path, e: anyhow::Error) -> anyhow::Error {
 /// Why SQLite could not open `path`, said once and plainly: SQLite's own
 /// text repeats itself ("unable to open database file: … Error code 14:
 /// unable to open database file") and never says that a permission is
-/// what is missing (issue 16).
+/// what is missing.
 fn open_failure(path: &Path, e: rusqlite::Error) -> anyhow::Error {
     use nix::unistd::{AccessFlags, access};
     let shown = path.display();
@@ -151,7 +151,7 @@ pub(super) fn check_header(path: &Path) -> Result<(), OpenError> {
     )))
 }
 
-/// Create the database file, empty, mode 0640 (issue 25: SQLite's own is
+/// Create the database file, empty, mode 0640 (SQLite's own is
 /// 0644, and its history, alerts and outbox are nobody else's business),
 /// unless it exists. SQLite gives `-wal` and `-shm` the database's mode.
 /// An explicit mode rather than a umask: a umask would pass to the workers
@@ -184,7 +184,7 @@ impl Store {
                 .with_context(|| format!("cannot create the database directory {}", dir.display()))
                 .map_err(OpenError::Unavailable)?;
         }
-        // As root, only in a directory nobody else may change (issue 14):
+        // As root, only in a directory nobody else may change:
         // its owner could plant `hm.db` or `hm.db-wal` as a symlink.
         let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
         crate::safe_write::refuse_untrusted_dir_as_root(dir, "the database")
@@ -227,7 +227,7 @@ impl Store {
             // monitors changes about 75 pages (each `checks` series ends on
             // its own page of the index): checkpointed every few runs
             // rather than every run, the pages the runs share are copied
-            // and synced once (issue 18).
+            // and synced once.
             .and_then(|_| conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true))
             .and_then(|_| conn.pragma_update(None, "wal_autocheckpoint", super::AUTO_CHECKPOINT_PAGES))
             // Room for those pages (8 MiB; SQLite's default is 2 MiB): a
@@ -246,7 +246,7 @@ impl Store {
 
     /// An empty database in memory: what a read-only command (`status`,
     /// `export`, `history`) sees before anything was recorded, without
-    /// creating a file (issue 16).
+    /// creating a file.
     pub(crate) fn empty() -> Result<Store, OpenError> {
         let conn = Connection::open_in_memory()
             .context("cannot open an empty database in memory")

@@ -1,5 +1,5 @@
 //! Opening the database for a command that only reads it (`hm status`,
-//! `actions`, `history`, `export`, `alerts`; issue 26).
+//! `actions`, `history`, `export`, `alerts`).
 //!
 //! Such a command opens the file read-only (`SQLITE_OPEN_READONLY`), so
 //! it works where hm may not write: a filesystem remounted read-only, a

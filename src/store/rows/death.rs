@@ -1,4 +1,4 @@
-//! `deaths.doc`: a worker's death certificate, as stored (issue 28).
+//! `deaths.doc`: a worker's death certificate, as stored.
 //! Every field is optional, so a row written by this version reads in any
 //! later one; the public [`Death`] is converted from and to it here only.
 

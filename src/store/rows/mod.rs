@@ -3,9 +3,10 @@
 //!
 //! Three tables keep whole documents as JSON: `latest` (each monitor's last
 //! result, with its metrics and thresholds), `outbox` (each queued
-//! notification) and `deaths` (each worker's death certificate, issue 28). They used to be the serde JSON of the public structs
-//! ([`crate::check::CheckResult`], [`crate::alert::Notification`]), so
-//! renaming a report field would have made every stored row unreadable:
+//! notification) and `deaths` (each worker's death certificate). Were they
+//! the serde JSON of the public structs
+//! ([`crate::check::CheckResult`], [`crate::alert::Notification`]),
+//! renaming a report field would make every stored row unreadable:
 //! every monitor "never checked", every queued notification undeliverable.
 //! The rows here spell their fields as those rows were first written and
 //! never change with the reports; the public structs are converted to and

@@ -35,7 +35,7 @@ pub(crate) struct NotificationRow {
     dedup_key: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     heal: Option<HealRow>,
-    /// Added by issue 28.
+    /// Added after the first rows were written: optional, so they read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     death: Option<super::DeathRow>,
 }
