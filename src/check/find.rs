@@ -2,9 +2,9 @@
 //! pidfile or systemd unit, in the run's one process-table scan.
 //!
 //! What is found here may be signalled (restart, heal), so nothing is
-//! taken on trust (issue 14):
+//! taken on trust:
 //! - pid 1, hm itself and hm's ancestors are never found, however they
-//!   match: a loose pattern once matched the shell that started hm.
+//!   match: a loose pattern could match the shell that started hm.
 //! - A match in the scan counts only for the process the scan read: its
 //!   details are read, then `/proc/PID` must still have the inode number
 //!   the scan listed it under (`Host::listed`; a reused pid gets a new
@@ -145,8 +145,8 @@ fn find_as(ctx: &CheckCtx<'_>, spec: &ProcessSpec, confirm: Confirm) -> Result<F
             continue;
         }
         // The same command line read again matches as it did: only a
-        // changed one is matched again (a whole set per process was a
-        // sixth of a cycle, issue 18).
+        // changed one is matched again (a whole set per process costs a
+        // sixth of a cycle).
         let unchanged = |e: &ProcEntry| matches!(spec.matcher, Matcher::Pattern(_)) && e.cmdline == scanned.cmdline;
         if let Some(e) = host.entry(pid, needs)
             && (unchanged(&e) || fits(ctx, &spec.matcher, &e)?)

@@ -3,7 +3,7 @@
 //!
 //! A pid names a process to signal. Whoever can write the pidfile, or swap
 //! any directory on the way to it, could otherwise make hm (as root) stop
-//! any process: another user's, root's, hm's own parent shell (issue 14).
+//! any process: another user's, root's, hm's own parent shell.
 //! So the file is opened once through [`crate::safe_path`] (walked from `/`
 //! with `O_NOFOLLOW`; a symlink is followed only where trusted owners
 //! alone could have planted it), judged on that descriptor, and read from

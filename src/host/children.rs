@@ -1,4 +1,4 @@
-//! The wait statuses of the workers hm started itself (issue 28). Where
+//! The wait statuses of the workers hm started itself. Where
 //! the kernel's process-event connector cannot be heard (hm is not root,
 //! or the kernel has none), a worker that hm started detached is still
 //! hm's child: the thread that reaps it ([`super::exec::spawn_detached`])

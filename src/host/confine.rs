@@ -1,5 +1,5 @@
 //! Doing a user's file work with that user's rights, inside the directory
-//! hm opened (issue 25).
+//! hm opened.
 //!
 //! hm runs as root, and some of what it watches belongs to ordinary users:
 //! an application's SQLite database, a workspace. Root's rights there are a

@@ -1,6 +1,6 @@
 //! The kernel's process-event connector (netlink `NETLINK_CONNECTOR`,
 //! group `CN_IDX_PROC`): the one source that tells the exit code or
-//! signal of *any* process as it exits, whoever started it (issue 28).
+//! signal of *any* process as it exits, whoever started it.
 //! A pidfd only says that a process is gone; its status goes to its
 //! parent, which for a worker hm did not start is not hm.
 //!

@@ -141,8 +141,8 @@ pub(crate) fn capture(
 }
 
 /// A command killed at its timeout: callers that gave it a little less
-/// than their own timeout say theirs (issue 16: `timeout = "1s"` read as
-/// "did not finish within 900ms").
+/// than their own timeout say theirs (not "did not finish within 900ms"
+/// for `timeout = "1s"`).
 #[derive(Debug, thiserror::Error)]
 #[error("`{command}` did not finish within {}", crate::units::format_duration(*within))]
 pub(crate) struct TimedOut {
@@ -153,7 +153,7 @@ pub(crate) struct TimedOut {
 /// The process groups of the commands [`capture`] runs now. Each runs in a
 /// group of its own, which a terminal's Ctrl-C (sent to hm's group) does
 /// not reach and which would outlive hm: when hm is told to stop, it kills
-/// them first ([`kill_running`], issue 16).
+/// them first ([`kill_running`]).
 static RUNNING: std::sync::Mutex<Vec<i32>> = std::sync::Mutex::new(Vec::new());
 
 /// One entry of [`RUNNING`], taken out when the command is done.
@@ -181,7 +181,7 @@ pub(crate) fn kill_running() {
 }
 
 /// How long a remedy under way may take to complete its record once hm
-/// is told to stop (issue 26): hm is gone within a second.
+/// is told to stop: hm is gone within a second.
 pub(crate) const RECORD_ON_STOP: Duration = Duration::from_millis(800);
 
 /// For a one-shot command: on SIGINT or SIGTERM, kill the running
@@ -222,7 +222,7 @@ pub(crate) fn output_with(
 /// Open a worker's log for appending. It may sit in a directory that its
 /// worker's user owns while hm is root, so the path is walked from `/`
 /// without following any symlink (a directory on the way swapped for one
-/// would send the output into a root-owned file elsewhere, issue 14), and
+/// would send the output into a root-owned file elsewhere), and
 /// only a regular file with no other hard link is taken (`O_NONBLOCK`: a
 /// FIFO put there fails at once instead of hanging hm).
 pub(crate) fn open_log(path: &Path) -> Result<std::fs::File> {
@@ -265,10 +265,10 @@ pub(crate) fn spawn_detached(argv: &[String], log: Option<&Path>) -> Result<u32>
     if let Some(t) = ticks {
         super::children::spawned(pid, t);
     }
-    // Reaped when it exits: else every worker that died stayed a zombie of
-    // a long-running `hm run --heal`, and the process table that every
-    // scan reads grew by one per restart (issue 18). A thread blocked in
-    // waitpid costs no CPU; without one, the zombie is left as before.
+    // Reaped when it exits: else every worker that died would stay a zombie
+    // of a long-running `hm run --heal`, and the process table that every
+    // scan reads would grow by one per restart. A thread blocked in
+    // waitpid costs no CPU; without one, the zombie is left.
     // Its status goes to its death certificate (`host::children`).
     let _ = std::thread::Builder::new().name("hm-reap".into()).stack_size(64 * 1024).spawn(move || {
         use std::os::unix::process::ExitStatusExt;

@@ -1,5 +1,5 @@
 //! The processes hm must never count or signal: pid 1, hm itself, and
-//! every ancestor of hm (issue 14).
+//! every ancestor of hm.
 //!
 //! A `pattern` loose enough to match the shell that started hm (or a
 //! pidfile someone pointed at it) once got hm's own parent killed: the

@@ -139,7 +139,7 @@ pub(crate) struct UnitInfo {
 
 /// How many CPUs hm may use, read once: the standard library reads the
 /// cgroup's quota files at each call, three files a call and several calls
-/// a cycle of `hm run` (issue 18).
+/// a cycle of `hm run`.
 pub(crate) fn cpus() -> usize {
     static CPUS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
     *CPUS.get_or_init(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get))

@@ -1,4 +1,4 @@
-//! Telling an OOM kill (issue 28): a SIGKILL is a SIGKILL, whoever sent
+//! Telling an OOM kill: a SIGKILL is a SIGKILL, whoever sent
 //! it. Two witnesses say it was the kernel's OOM killer:
 //!
 //! - the kernel log (`/dev/kmsg`, root only, read-only here): the OOM

@@ -1,6 +1,6 @@
 //! Command lines and names kept between the scans of `hm run` and `hm
 //! serve`, so that a cycle reads `/proc/PID/cmdline` (and `comm`) only for
-//! processes it has not seen (issue 18).
+//! processes it has not seen.
 //!
 //! **Which process an entry belongs to.** A cached entry is keyed by the
 //! pid and the inode number of its `/proc/PID` directory, which the
@@ -154,7 +154,7 @@ impl ProcCache {
     /// was opened for: once that process is gone a read fails, whatever
     /// holds the pid then. So a `hm run` cycle reads a matched process's
     /// details with one `pread`, not an `open`, a `read`, a `close` and a
-    /// `statx` (issue 18).
+    /// `statx`.
     pub(crate) fn stat_file(&self, pid: u32, ino: u64) -> Option<Arc<File>> {
         self.stat().get(&pid).filter(|(i, _)| *i == ino).map(|(_, f)| f.clone())
     }

@@ -47,8 +47,8 @@ impl Clock {
 /// everything they have in one read when the buffer is large enough, so
 /// waiting for a read of 0 would only cost one more system call per file.
 /// `buf` keeps its length from read to read (start it with the capacity
-/// a file usually needs), so it is zeroed once, not before every read (zeroing a 4 KiB chunk per file was a tenth of a
-/// one-shot run's instructions, issue 18).
+/// a file usually needs), so it is zeroed once, not before every read (zeroing a 4 KiB chunk per file is a tenth of a
+/// one-shot run's instructions).
 fn read_into<'a>(path: &str, buf: &'a mut Vec<u8>) -> Option<&'a [u8]> {
     let f = std::fs::File::open(path).ok()?;
     read_file(&f, buf)
@@ -154,7 +154,7 @@ fn read_entries(pids: &[u32], needs: ProcNeeds) -> Vec<Fresh> {
 /// One process's scan entry read afresh: its start time first, then what
 /// `needs` says (as [`scan`] reads it). A match on what was read counts
 /// only if the details read afterwards show the same start time, so a pid
-/// reused meanwhile never inherits it (issue 14). The scan itself does not
+/// reused meanwhile never inherits it. The scan itself does not
 /// read start times: that would double its cost, and only matches need it.
 pub(super) fn entry(pid: u32, needs: ProcNeeds) -> Option<ProcEntry> {
     let mut buf = Vec::with_capacity(512);
@@ -168,7 +168,7 @@ pub(super) fn entry(pid: u32, needs: ProcNeeds) -> Option<ProcEntry> {
 /// The details of the process `entry` was scanned from, or `None` when
 /// `/proc/PID` has another inode number (or none) once they are read.
 ///
-/// Why that is enough (issue 18): the listing showed inode `ino` before
+/// Why that is enough: the listing showed inode `ino` before
 /// the scan read the command line, and the details are read after it.
 /// A `/proc/PID` inode number is given once per process (`get_next_ino`
 /// as its dentry is made; a reused pid gets a new one), so the same
@@ -253,7 +253,7 @@ pub(super) fn parse_stat(pid: u32, text: &str, clock: &Clock) -> Option<ProcInfo
     let close = text.rfind(')')?;
     let name = text.get(open + 1..close)?.to_string();
     // One pass over the fields, nothing collected: `hm run` parses every
-    // matched process's line each cycle (issue 18).
+    // matched process's line each cycle.
     let (mut state, mut utime, mut stime, mut start_ticks, mut rss_pages) = (None, 0, 0, 0, 0);
     // The first field after the name is field 3 of proc(5): state.
     for (n, field) in text.get(close + 1..)?.split_ascii_whitespace().enumerate().take(22) {
@@ -362,7 +362,7 @@ mod tests {
     }
 
     /// The details of a scanned process are its own, and never those of a
-    /// process that took its pid since (issue 18: `listed` in place of a
+    /// process that took its pid since (`listed` in place of a
     /// second read of the command line).
     #[test]
     fn issue18_a_scan_entry_is_never_taken_for_the_process_that_reused_its_pid() {

@@ -1,5 +1,5 @@
 //! What a stop signal (SIGINT, SIGTERM) means while hm is changing the
-//! host (issue 26): the remedy under way completes its record of what it
+//! host: the remedy under way completes its record of what it
 //! already did (the pid it started), then hm exits, within a second,
 //! without waiting out a verification.
 //!
@@ -51,8 +51,8 @@ impl Acting {
     }
 
     /// Counted whether or not a stop was requested: a remedy begun
-    /// earlier that resumes (a verification the loop kept waiting, issue
-    /// 26) still completes its record before hm exits.
+    /// earlier that resumes (a verification the loop kept waiting)
+    /// still completes its record before hm exits.
     pub(crate) fn resume() -> Acting {
         ACTING.fetch_add(1, Ordering::SeqCst);
         Acting(())

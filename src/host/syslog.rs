@@ -1,5 +1,5 @@
 //! One line to the system log, for what hm does but cannot record in its
-//! database yet (issue 26: `clean-disk` freeing the full disk the database
+//! database yet (`clean-disk` freeing the full disk the database
 //! is on). Written as a datagram to `/dev/log`, the socket journald (or
 //! rsyslog) listens on, in the classic `<PRI>tag[pid]: message` form:
 //! no tool to run, nothing to install, and the journal keeps it

@@ -5,7 +5,7 @@
 //!
 //! tmux's `#{pane_current_command}` alone cannot: it is `argv[0]` of the
 //! foreground group's leader, so a script typed at the prompt
-//! (`/bin/bash ./job.sh`) reads `bash` while it runs (issue 26).
+//! (`/bin/bash ./job.sh`) reads `bash` while it runs.
 
 /// The foreground of a process's terminal, as seen from that process.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -1,5 +1,5 @@
-//! How a systemd unit's main process ended, as systemd tells it (issue
-//! 28): where the kernel's process-event connector cannot be heard and
+//! How a systemd unit's main process ended, as systemd tells it, for its
+//! death certificate: where the kernel's process-event connector cannot be heard and
 //! the worker is not hm's child (a `unit =` monitor's service, a worker
 //! started in a transient unit of its own), `systemctl show` still has
 //! `ExecMainCode`, `ExecMainStatus` and `Result` (`oom-kill`).

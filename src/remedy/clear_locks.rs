@@ -16,8 +16,8 @@
 //! write lock (`BEGIN IMMEDIATE` within a short wait): a writer it could
 //! not see is still found, and the database is left alone.
 //!
-//! This is the one place hm writes to an application's database (issue
-//! 25): through [`AppDb`], opened once without following a symlink, with
+//! This is the one place hm writes to an application's database, so
+//! only through [`AppDb`], opened once without following a symlink, with
 //! SQLite confined to the database's directory and running with the
 //! rights of the file's owner, so a journal planted beside it can only be
 //! rolled back into what that user could write anyway.
@@ -90,7 +90,7 @@ fn stop_killable(host: &dyn Host, db: &AppDb, killable: &[String], dry_run: bool
 /// users', when it is not root) would otherwise go unnoticed.
 pub(crate) fn clear(host: &dyn Host, path: &Path, killable: &[String], dry_run: bool) -> Result<Cleared> {
     // Before anything, and in a dry run too: a dry run finds the errors the
-    // real run would meet (issue 16).
+    // real run would meet.
     let db = AppDb::open(path).map_err(|e| anyhow::anyhow!("{e}"))?;
     if !db.is_database(Instant::now() + LOCK_WAIT)? {
         bail!(
@@ -251,7 +251,7 @@ mod tests {
 
         let done = clear(&host, &db, &[], false).expect("clear");
         assert!(done.holders.is_empty());
-        // Issue 14: not "checkpointed 0 WAL pages".
+        // The pages checkpointed are counted: not "checkpointed 0 WAL pages".
         let step = done.steps.iter().find(|s| s.starts_with("checkpointed")).expect("a checkpoint step");
         let frames: i64 = step.split(' ').nth(3).and_then(|n| n.parse().ok()).expect("a frame count");
         assert!(frames > 0, "{step}");

@@ -5,7 +5,7 @@
 //! A pid is only ever signalled after re-reading it and finding the same
 //! start time: between the scan and the signal the worker may have exited
 //! and its pid gone to an innocent process. Nor is pid 1, hm or an
-//! ancestor of hm ever signalled, whoever asks (issue 14). Verifying that the new worker
+//! ancestor of hm ever signalled, whoever asks. Verifying that the new worker
 //! runs is the caller's job, with a fresh process scan.
 
 use crate::config::{RestartHow, RestartSpec};

@@ -153,7 +153,7 @@ pub(crate) fn check(ctx: &CheckCtx<'_>, spec: &HeartbeatSpec, timeout: Duration)
 
 /// The heartbeat file's mtime (Unix seconds). The path is walked once
 /// without following a symlink that anyone but root could have placed
-/// (issue 25: a user's symlink would otherwise show root the mtime of
+/// (a user's symlink would otherwise show root the mtime of
 /// files only root may see), and the time is read from the file opened.
 fn file_mtime(path: &std::path::Path) -> Result<f64, safe_path::PathError> {
     use nix::fcntl::OFlag;
@@ -171,7 +171,7 @@ fn file_mtime(path: &std::path::Path) -> Result<f64, safe_path::PathError> {
 /// Run `query` on `database`, read-only, and read its first column as a
 /// time: Unix seconds, or any date-time text SQLite understands (UTC).
 /// The database is the application's, so SQLite runs confined to its
-/// directory with its owner's rights ([`AppDb`], issue 25), and a query
+/// directory with its owner's rights ([`AppDb`]), and a query
 /// still running at `deadline` is stopped there, not left spinning.
 fn sql_timestamp(database: &std::path::Path, query: &str, deadline: Instant) -> Result<Option<f64>> {
     use rusqlite::OptionalExtension;

@@ -3,7 +3,7 @@
 //! its WAL, a hot journal left by a crash, and the pids holding it are
 //! reported.
 //!
-//! The check must not change what it watches (issue 25): the database is
+//! The check must not change what it watches: the database is
 //! opened once through [`AppDb`] (never through a symlink, SQLite confined
 //! to its directory with its owner's rights), SQLite only ever reads it, a
 //! hot journal is a finding (rolling it back is `hm clear-locks`' job), and

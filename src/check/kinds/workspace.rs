@@ -4,7 +4,7 @@
 //! timeout: a tree too big to measure in time is reported with a lower
 //! bound, which is still decisive when it already passes the critical level.
 //!
-//! As root, the directory is someone's (issue 25): it is walked to once
+//! As root, the directory is someone's: it is walked to once
 //! without following a symlink anyone but root could have placed, and
 //! everything else (required files, the write test, the size walk) runs
 //! confined to it with its owner's rights ([`crate::host::confine`]), so a

@@ -4,7 +4,7 @@
 //! - a root is resolved once, walking from `/` with `openat(O_NOFOLLOW)`
 //!   one component at a time (`safe_path`): a symlink anywhere on the way
 //!   is refused, and whatever the owner of a directory on the way swaps
-//!   afterwards, the walk goes on in what was opened (issue 14); `/`,
+//!   afterwards, the walk goes on in what was opened; `/`,
 //!   system trees (`/usr`, `/etc`, `/var/lib`, ...) and directories too
 //!   broad to clean (`/var/log`, `/home/USER`) are refused as roots;
 //! - the walk opens each subdirectory *relative to its parent's descriptor*

@@ -213,7 +213,7 @@ mod tests {
 
     /// A check believes the scan (its command line maybe from `hm run`'s
     /// cache) while the process is the one listed; what a remedy would
-    /// signal is matched on the command line read now (issue 18).
+    /// signal is matched on the command line read now.
     #[test]
     fn issue18_a_check_counts_the_listed_process_a_remedy_reads_it_again() {
         let mut host = host(&[(10, "worker q1", false), (11, "worker q1", false)]);

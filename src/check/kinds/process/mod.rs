@@ -48,7 +48,7 @@ pub struct ProcessSpec {
     /// How to restart the worker, when the config allows it.
     pub restart: Option<RestartSpec>,
     /// A worker that dies sooner after its start is in a crash loop
-    /// (issue 28: the cause of its death, and its restart's backoff).
+    /// (the cause of its death, and its restart's backoff).
     pub min_uptime: Duration,
 }
 
@@ -84,7 +84,7 @@ pub enum RestartHow {
 
 /// Default restart settings (like systemd's StartLimitBurst=5 in 30 min).
 pub(crate) const DEFAULT_RESTART_DELAY: Duration = Duration::from_secs(1);
-/// Default `min_uptime` (issue 28), like supervisord's `startsecs`, longer.
+/// Default `min_uptime`, like supervisord's `startsecs`, longer.
 pub(crate) const DEFAULT_MIN_UPTIME: Duration = Duration::from_secs(60);
 pub(crate) const DEFAULT_GRACE: Duration = Duration::from_secs(10);
 pub(crate) const DEFAULT_MAX_RESTARTS: u32 = 5;

@@ -1,7 +1,7 @@
-//! Idle is not stuck (issue 26): a pane whose foreground process is its
+//! Idle is not stuck: a pane whose foreground process is its
 //! shell, waiting at its prompt, has no task to be stuck on. Sending it
-//! Ctrl+C every `stuck_after` only drew a fresh prompt, then "gave up",
-//! and the session stayed critical for good.
+//! Ctrl+C every `stuck_after` would only draw a fresh prompt, then "give
+//! up", and the session would stay critical for good.
 //!
 //! A pane is at a prompt when its first process (`#{pane_pid}`) holds the
 //! terminal itself (its own group is the foreground group: no job it

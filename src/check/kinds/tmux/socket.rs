@@ -6,8 +6,8 @@
 //! `$TMUX_TMPDIR` (or `/tmp`) `/tmux-UID/default`. tmux refuses a
 //! `tmux-UID` directory another user owns or others may use ("directory …
 //! has unsafe permissions"), and any user may create root's
-//! `/tmp/tmux-0` while root has no server (issue 25). That used to read
-//! `unknown`, turning root's "no tmux server" alarm off. Whatever keeps hm
+//! `/tmp/tmux-0` while root has no server. Read as `unknown`, that would
+//! turn root's "no tmux server" alarm off. Whatever keeps hm
 //! from confirming the server (the directory, a symlink or a non-socket at
 //! the socket's path, a server that does not answer) is [`Unconfirmed`],
 //! which the check reads as critical, with the reason and the fix: set
