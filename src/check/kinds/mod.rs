@@ -3,7 +3,7 @@
 //! A kind's module holds everything about it: its spec (what a monitor of
 //! that kind watches, resolved), the `hm.toml` keys it takes, how those
 //! keys are validated into the spec, the check itself, and how `hm monitor
-//! list` describes it. Everything that used to list the kinds one by one
+//! list` describes it. Everything that would list the kinds one by one
 //! (the key lists, validation, the runner's dispatch, `describe`) asks the
 //! registry instead, so a new kind is a new module plus its line in [`ALL`]
 //! (and its variant of `config::Spec`, its README row and its tests). Its

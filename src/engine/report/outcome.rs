@@ -1,5 +1,5 @@
 //! What a remedy did, as a type: code that branches on an outcome matches
-//! an enum, so a typo no longer compiles into a silent change of behaviour.
+//! an enum, so a typo cannot compile into a silent change of behaviour.
 //! Each serialises to the words reports, the actions table and `healed`
 //! events always printed.
 
