@@ -9,6 +9,9 @@
 //! What breaks these rules today is listed in `KNOWN`, each with the file
 //! and the module it reaches up to. The list only shrinks: a new break
 //! fails, and so does an entry that no longer happens (take it out).
+//!
+//! And a comment in `src/` says its reason, never "issue N": a reader of
+//! the code cannot open the issue tracker it came from.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -161,4 +164,91 @@ fn issue27_the_layering_check_finds_a_planted_break() {
             .map(|(f, m)| (f.to_string(), m.to_string()))
             .collect();
     assert_eq!(found, want);
+}
+
+/// The comment of a line of Rust: all of it for `//`, `///` and `//!`
+/// lines, else what follows a ` // ` that no string is open across.
+fn comment(line: &str) -> Option<&str> {
+    let trimmed = line.trim_start();
+    if let Some(rest) = trimmed.strip_prefix("//") {
+        return Some(rest.trim_start_matches(['/', '!']).trim());
+    }
+    let mut from = 0;
+    while let Some(at) = line[from..].find(" // ") {
+        let at = from + at;
+        if line[..at].matches('"').count() % 2 == 0 {
+            return Some(line[at + 4..].trim());
+        }
+        from = at + 4;
+    }
+    None
+}
+
+/// Where a comment cites an issue by number: `issue 26`, `Issues 14`,
+/// `(#26)`, or `issue` ending one comment line and a number the next.
+fn citations(text: &str) -> Vec<usize> {
+    let comments: Vec<Option<String>> = text.lines().map(|l| comment(l).map(str::to_lowercase)).collect();
+    let digit_first = |s: &str| s.chars().next().is_some_and(|c| c.is_ascii_digit());
+    let mut found = Vec::new();
+    for (i, c) in comments.iter().enumerate() {
+        let Some(c) = c else { continue };
+        let mut cited = c.contains("(#") && c.split("(#").skip(1).any(digit_first);
+        for word in ["issue ", "issues "] {
+            cited |= c.match_indices(word).any(|(at, w)| {
+                let before = c[..at].chars().next_back();
+                before.is_none_or(|b| !b.is_alphanumeric()) && digit_first(&c[at + w.len()..])
+            });
+        }
+        let ends = c.strip_suffix("issue").or_else(|| c.strip_suffix("issues"));
+        if let Some(head) = ends
+            && head.chars().next_back().is_none_or(|b| !b.is_alphanumeric())
+            && comments.get(i + 1).and_then(Option::as_deref).is_some_and(digit_first)
+        {
+            cited = true;
+        }
+        if cited {
+            found.push(i + 1);
+        }
+    }
+    found
+}
+
+/// Every comment line under `dir` that cites an issue number, `file:line`.
+fn cited(dir: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name().into_iter().flatten() {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let rel = path.strip_prefix(dir).expect("under dir").to_string_lossy().replace('\\', "/");
+        let text = std::fs::read_to_string(path).expect("read source");
+        found.extend(citations(&text).into_iter().map(|n| format!("{rel}:{n}")));
+    }
+    found
+}
+
+#[test]
+fn issue27_src_comments_cite_no_issue_numbers() {
+    let found = cited(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"));
+    assert!(found.is_empty(), "comments that cite an issue number: say the reason instead: {found:?}");
+}
+
+#[test]
+fn issue27_the_citation_check_finds_a_planted_issue_number() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = "\
+//! Module doc (issue 26).
+/// Item doc, Issues 14 and 25.
+fn issue26_a_test_name_is_fine() {
+    let s = \"a string may say issue 28\"; // trailing comment (#19)
+    let t = \"http://x\"; // fine: no number
+    // wrapped across lines (issue
+    // 18): still a citation
+    // a ConfigIssue 3 and tissue 4 are not citations
+}
+";
+    std::fs::write(dir.path().join("x.rs"), text).expect("write");
+    std::fs::write(dir.path().join("y.html"), "<!-- issue 9 -->").expect("write");
+    assert_eq!(cited(dir.path()), ["x.rs:1", "x.rs:2", "x.rs:4", "x.rs:6"]);
 }
