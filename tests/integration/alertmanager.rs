@@ -10,7 +10,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// A real Alertmanager on a loopback port that drops what it routes;
-/// killed when dropped. The fleet test (issue 19) uses it too.
+/// killed when dropped. The fleet test uses it too.
 pub(crate) struct Alertmanager {
     child: Child,
     pub(crate) url: String,

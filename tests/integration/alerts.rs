@@ -32,7 +32,7 @@ fn fires_after_exactly_for_checks_no_repeat_in_the_cooldown_and_resolves() {
     beat(&t, 60);
     let doc = t.run(&["check", "--json"]).json();
     assert_eq!(doc["alerts"].as_array().map(Vec::len), Some(0), "{doc:#}");
-    // Issue 7: a newcomer's first failing check must say the alert is
+    // A newcomer's first failing check must say the alert is
     // counting, not look as if alerting were broken.
     assert_eq!(doc["pending_alerts"][0]["monitor"], "hb", "{doc:#}");
     assert_eq!(doc["pending_alerts"][0]["streak"], 1);

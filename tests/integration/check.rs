@@ -158,9 +158,9 @@ fn results_metrics_and_counters_are_recorded_and_old_rows_pruned() {
     let old = 1_000.0_f64;
     db.execute("INSERT INTO checks VALUES (?1, 'cpu', 'cpu', 'ok', 'ancient', 1.0, '{\"cpu\":[1.0,\"%\"]}')", [old])
         .expect("insert");
-    // What an older hm wrote (issue 18: metrics are now in the check's row).
+    // What an older hm wrote: a metric in `samples`, not in the check's row.
     db.execute("INSERT INTO samples VALUES (?1, 'cpu', 'cpu', 1.0, '%')", [old]).expect("insert");
-    // History is pruned hourly (issue 18): the first run pruned a moment ago.
+    // History is pruned hourly: the first run pruned a moment ago.
     t.run(&["check"]);
     let count = |sql: &str| -> i64 { db.query_row(sql, [], |r| r.get(0)).expect("count") };
     assert_eq!(count("SELECT count(*) FROM checks WHERE ts < 2000"), 1, "not pruned again within the hour");

@@ -90,7 +90,7 @@ fn system_directories_and_unknown_rules_are_refused() {
     std::os::unix::fs::symlink("/etc", &link).expect("symlink");
     let out = t.run(&["clean-disk", link.to_str().expect("utf8"), "--dry-run"]);
     out.code(1);
-    // Refused before anything is read through it: a symlinked root is never followed (issue 14).
+    // Refused before anything is read through it: a symlinked root is never followed.
     assert!(out.one_line_error().contains("sneaky leads through a symlink at"), "{}", out.stderr);
     let out = t.run(&["clean-disk"]);
     out.code(1);

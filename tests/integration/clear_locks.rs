@@ -138,9 +138,9 @@ fn step<'a>(doc: &'a serde_json::Value, text: &str) -> Option<&'a str> {
     doc["databases"][0]["steps"].as_array()?.iter().filter_map(|s| s.as_str()).find(|s| s.contains(text))
 }
 
-// Issue 14: "checkpointed 0 WAL pages" was printed after a checkpoint that
-// drained a WAL (a successful TRUNCATE reports 0); the step now says how
-// many frames the WAL held and its size before and after.
+// Issue 14: after a checkpoint that drained a WAL (a successful TRUNCATE
+// reports 0), the step says how many frames the WAL held and its size
+// before and after, not "checkpointed 0 WAL pages".
 #[test]
 fn a_drained_wal_is_reported_with_its_frames_and_sizes() {
     let t = Test::new();
@@ -170,8 +170,8 @@ fn users_db(t: &Test, attacker: &crate::common::security::Attacker) -> std::path
 }
 
 // Issue 14: run as an ordinary user, clear-locks cannot see root's
-// processes in /proc, and it used to checkpoint anyway (under a root writer
-// it then said "blocked by a reader"). Now it says what it cannot see, and
+// processes in /proc, so it must not checkpoint anyway (under a root writer
+// it would say "blocked by a reader"). It says what it cannot see, and
 // changes nothing unless it gets the write lock: a root process in the
 // middle of a write transaction leaves the database alone; a root reader
 // does not stop the checkpoint, and is named as a reader.

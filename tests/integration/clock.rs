@@ -1,5 +1,5 @@
-//! Time (issue 26): rows written with the clock 3 days fast stayed
-//! "latest" for 3 days, and a wall clock that steps moved restart budgets.
+//! Time (issue 26): rows written with the clock 3 days fast must not stay
+//! "latest" for 3 days, nor a wall clock that steps move restart budgets.
 //! Real `faketime` (libfaketime), real `hm run`.
 
 use crate::common::daemon::Daemon;

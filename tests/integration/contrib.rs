@@ -1,7 +1,7 @@
 //! contrib/ (issue 5): the systemd units pass `systemd-analyze verify` and
 //! name man pages that exist, and
 //! the Grafana dashboard is valid JSON whose queries parse (promtool) and
-//! use only the metric families hm exports; the Prometheus rules (issue 19)
+//! use only the metric families hm exports; the Prometheus rules
 //! pass their `promtool test rules` unit tests, which fail when a rule breaks.
 //! Issue 19 too: the Debian package (`[package.metadata.deb]`) puts hm
 //! where the units run it, the commented hm.toml it installs as
@@ -228,8 +228,8 @@ fn deb_assets() -> Vec<(String, String)> {
         .collect()
 }
 
-/// Issue 19 (replaces issue 15's /usr/local/bin): the units run hm where
-/// the Debian package puts it, the README's Install section starts with
+/// Issue 19: the units run hm where the Debian package puts it
+/// (/usr/bin, not /usr/local/bin), the README's Install section starts with
 /// that package and says so, and the package enables no unit.
 #[test]
 fn issue19_the_units_run_hm_where_the_package_puts_it() {
@@ -329,7 +329,7 @@ fn issue19_the_shipped_hm_toml_is_valid_as_shipped_and_uncommented() {
         .config(&examples)
         .env("HM_SERVE_TOKEN", "a-token-of-32-characters-or-so..")
         .env("SLACK_WEBHOOK_URL", "https://hooks.slack.com/services/T0/B0/x");
-    // As the package installs it (issue 25): an inline secret in a file
+    // As the package installs it: an inline secret in a file
     // others may read would be warned about.
     std::fs::set_permissions(t.config_path(), std::os::unix::fs::PermissionsExt::from_mode(0o640)).expect("chmod");
     let out = t.run(&["validate", "--json"]);
@@ -461,7 +461,7 @@ fn issue19_the_readme_cloudwatch_snippets_are_right() {
     }
 }
 
-/// The alerts issue 19 asks for, each with a firing case in hm.rules.test.yml.
+/// The alerts hm.rules.yml must hold, each with a firing case in hm.rules.test.yml.
 const ALERTS: [&str; 6] =
     ["HmMonitorCritical", "HmMonitorWarning", "HmDown", "HmStale", "HmDiskFullSoon", "HmRestartStorm"];
 

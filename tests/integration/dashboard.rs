@@ -177,8 +177,8 @@ fn the_dashboard_shows_every_monitor_and_updates_in_place() {
     assert_eq!(page["rows"].as_array().map(Vec::len), Some(names.len()), "one row per monitor: {page:#}");
     s.screenshot("dashboard-after.png");
 
-    // Issue 16: the chart of a young history fills its box (it was a
-    // sliver at the right edge), and at 420 px no cells overlap.
+    // The chart of a young history fills its box (not a sliver at the
+    // right edge), and at 420 px no cells overlap.
     let spread = s.script(
         "const l = document.querySelector('tr[data-monitor=\"hb\"] svg.spark polyline');
          const xs = l ? l.getAttribute('points').split(' ').map(p => parseFloat(p)) : [];

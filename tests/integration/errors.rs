@@ -20,7 +20,7 @@ fn a_malformed_config_names_file_line_and_field() {
         "{err}"
     );
     assert!(err.contains("(and 1 more; run `hm validate`)"), "{err}");
-    // Under NRPE (stdout not a terminal) the plugin line says UNKNOWN too (issue 16).
+    // Under NRPE (stdout not a terminal) the plugin line says UNKNOWN too.
     assert!(out.stdout.starts_with("HM UNKNOWN - ") && out.stdout.lines().count() == 1, "{}", out.stdout);
     assert_eq!(std::fs::read_to_string(t.config_path()).expect("read"), BAD, "config untouched");
 
@@ -261,7 +261,7 @@ fn issue16_durations_have_one_bound_in_config_and_flags_and_never_panic() {
         assert!(out.json()["errors"][0]["field"].as_str().is_some_and(|f| f.ends_with(key)), "{}", out.stdout);
         t.run(&["check"]).code(3);
     }
-    // A silence stored before durations were bounded no longer panics the printer.
+    // A silence stored before durations were bounded does not panic the printer.
     let t = Test::new();
     t.run(&["alerts", "silence", "cpu", "--for", "1h"]).code(0);
     let db = rusqlite::Connection::open(t.db_path()).expect("db");

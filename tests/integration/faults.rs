@@ -58,8 +58,8 @@ fn ten_concurrent_checks_never_see_a_locked_database() {
     let t = Test::new();
     let text = many_samples(&t, 2_000);
     let t = t.config(&text);
-    // No database yet: the ten runs create it at once. (Each used to read the
-    // schema version and the table count apart, so one could see another's
+    // No database yet: the ten runs create it at once. (Were the schema
+    // version and the table count read apart, one could see another's
     // fresh tables with version 0 and refuse "another program's database".)
     let start = Instant::now();
     let children: Vec<_> = (0..10)

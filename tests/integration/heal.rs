@@ -34,7 +34,7 @@ fn a_dead_worker_is_restarted_and_checked_again() {
     assert_eq!(doc["remedies"][0]["outcome"], "would restart");
     assert!(doc["after"].is_null());
     assert_eq!(t.run(&["actions", "--json"]).json()["actions"].as_array().map(Vec::len), Some(0));
-    // Issue 7: dry runs record nothing, so two of them raise no alert.
+    // Dry runs record nothing, so two of them raise no alert.
     assert_eq!(t.run(&["heal", "--dry-run", "--json"]).json()["before"]["recorded"], false);
     assert_eq!(t.run(&["alerts", "--json"]).json()["alerts"], serde_json::json!([]));
 
@@ -120,7 +120,7 @@ fn a_full_disk_gets_its_clean_rules() {
     let doc = out.json();
     assert_eq!(doc["remedies"][0]["remedy"], "clean-disk");
     // Cleaned, but the disk still reads "full" (warn = 0): not healed,
-    // and no `healed` event says otherwise (issue 26).
+    // and no `healed` event says otherwise.
     let details = doc["remedies"][0]["details"].as_str().expect("details");
     assert!(details.starts_with("1 file, 4.9 KiB; not healed: now warning: "), "{details}");
     assert_eq!(doc["healed"], serde_json::json!([]));

@@ -82,7 +82,7 @@ fn invalid_additions_are_refused_and_the_file_untouched() {
         .expect("ls")
         .filter_map(|e| e.ok())
         .map(|e| e.file_name())
-        .filter(|n| n != "hm.toml.lock") // the edit lock (issue 16) stays, empty
+        .filter(|n| n != "hm.toml.lock") // the edit lock stays, empty
         .collect();
     assert_eq!(leftovers.len(), 1, "no temp files left: {leftovers:?}");
     // A flag of another kind is a usage error: each kind has its own flags.

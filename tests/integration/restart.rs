@@ -83,7 +83,7 @@ fn a_worker_that_dies_at_once_spends_its_budget_and_hm_gives_up() {
     let count = |t: &Test| rows(t).iter().filter(|a| a["action"] == "restart").count();
     assert_eq!(count(&t), 2, "no attempt once the budget is spent");
     // A person's restart is not held back by the automatic budget, and
-    // does not use it up (issue 26): recorded as manual.
+    // does not use it up: recorded as manual.
     let out = t.run(&["restart-worker", "crashy", "--json"]);
     out.code(1);
     assert_eq!(out.json()["outcome"], "failed");

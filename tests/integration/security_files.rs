@@ -109,7 +109,7 @@ fn dot_dot_in_a_root_is_resolved_before_the_system_directory_check() {
     let out = t.run(&["clean-disk", &usr, "--dry-run"]);
     out.code(1);
     assert!(out.one_line_error().contains("refusing to clean /usr"), "{}", out.stderr);
-    // In a rule, `hm validate` already refuses it (issue 14), and so does every command that loads the config.
+    // In a rule, `hm validate` already refuses it, and so does every command that loads the config.
     let t = t.config(&format!("[[clean]]\nname = \"sneaky\"\nroots = [{}]\nolder_than = \"1s\"\n", q(&sneaky)));
     for args in [&["clean-disk", "--dry-run"][..], &["clean-disk"], &["validate"]] {
         let out = t.run(args);

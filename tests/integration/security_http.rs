@@ -204,7 +204,7 @@ fn without_a_usable_token_nothing_acts_and_nothing_listens_off_loopback() {
     let text = marked_api(&t, "[serve]\ntoken = { env = \"HM_TEST_SEC_UNSET_TOKEN\" }\n");
     let t = t.config(&text);
     let port = free_port();
-    // Off loopback, an unusable token is no token: hm refuses to start (issue 19).
+    // Off loopback, an unusable token is no token: hm refuses to start.
     let mut refused = Daemon::start(&t, &["serve", "--listen", &format!("0.0.0.0:{port}"), "--interval", "1h"]);
     let code = refused.wait_exit(Duration::from_secs(10)).and_then(|s| s.code());
     assert_eq!(code, Some(1), "{}", refused.stderr());
@@ -280,7 +280,7 @@ fn only_the_exact_bearer_token_restarts_and_only_a_configured_monitor() {
     assert!(t.path("restarted").exists(), "{body}");
 }
 
-// ------------------------------------------------- stalls and limits (issue 14)
+// ------------------------------------------------------ stalls and limits
 
 /// Connect with a small receive buffer, set before the handshake so the
 /// window hm sees is small from the start.

@@ -67,7 +67,7 @@ fn every_endpoint_answers_and_ready_follows_the_critical_monitors() {
     assert_eq!(h["series"][0]["metric"], "age");
     assert!(h["series"][0]["points"].as_array().is_some_and(|p| !p.is_empty()));
     assert_eq!(http("GET", &url("/history/nope"), None).0, 404);
-    // A bad `points` is refused, not silently replaced (issue 16).
+    // A bad `points` is refused, not silently replaced.
     for bad in ["-1", "0", "x", "99999999999999999999"] {
         let (code, body) = http("GET", &url(&format!("/history/hb?points={bad}")), None);
         assert_eq!(code, 400, "points={bad}: {body}");
@@ -142,9 +142,9 @@ fn restarting_over_http_needs_the_bearer_token() {
     assert_eq!(http("POST", &url, Some("wrong-token-0123456789")).0, 401);
     assert_eq!(http("GET", &url, Some(token)).0, 405);
     assert_eq!(http("POST", &format!("http://{listen}/monitors/nope/restart"), Some(token)).0, 404);
-    // Issue 17: a half-saved hm.toml on disk changes nothing until SIGHUP;
-    // the restart acts on the config in force (it used to read the file
-    // again and fail with 409).
+    // A half-saved hm.toml on disk changes nothing until SIGHUP; the
+    // restart acts on the config in force (reading the file again, it
+    // would fail with 409).
     std::fs::write(t.config_path(), "[[monitor]\nname = ").expect("half-saved config");
     let (code, body) = http("POST", &url, Some(token));
     let doc: serde_json::Value = serde_json::from_str(&body).expect("json");
@@ -181,9 +181,9 @@ fn kill_workers(prefix: &[u8]) -> usize {
 #[test]
 fn issue17_restarts_over_http_never_hold_the_workers_that_answer_reads() {
     // A restart waits `restart_delay` for its worker to come up, and a
-    // second one waits up to 2 s for the run lock. Eight at once used to
-    // take all four HTTP workers for seconds, and `/status` waited behind
-    // them; now each restart runs on a thread of its own.
+    // second one waits up to 2 s for the run lock. Eight at once must not
+    // take all four HTTP workers for seconds, with `/status` waiting behind
+    // them: each restart runs on a thread of its own.
     let t = Test::new();
     let token = "s3cret-token-0123456789";
     let extra = format!(
@@ -212,8 +212,8 @@ fn issue17_restarts_over_http_never_hold_the_workers_that_answer_reads() {
     let started = kill_workers(b"hm-test-serve-slow ");
     assert_eq!(code, 200);
     assert!(took < Duration::from_millis(1500), "/status waited {took:?} behind the restarts");
-    // One restart ran; the others found it in progress and said so (issue
-    // 26: one that meets the run lock waits for it).
+    // One restart ran; the others found it in progress and said so (one
+    // that meets the run lock waits for it).
     assert_eq!(codes.iter().filter(|c| **c == 200).count(), 1, "{codes:?}");
     assert!(codes.iter().all(|c| *c == 200 || *c == 409), "{codes:?}");
     assert_eq!(started, 1, "one worker started");

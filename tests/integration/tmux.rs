@@ -1,5 +1,5 @@
 //! The `tmux` check and its remedy against a real tmux server, on a
-//! private socket (issue 15: stuck means no output, not no keystrokes).
+//! private socket (stuck means no output, not no keystrokes).
 //!
 //! Every session runs a bash script that notes each SIGINT it gets in a
 //! file of its own, so a test sees exactly which sessions got Ctrl+C.

@@ -152,7 +152,7 @@ fn issue7_the_readme_tour_works_as_written() {
     started.add(healed_pid);
     let resolved = doc["after"]["alerts"].as_array().and_then(|a| a.iter().find(|a| a["event"] == "resolved"));
     assert!(resolved.is_some_and(|a| a["monitor"] == "web"), "{doc:#}");
-    // Then what hm fixed (issue 15): `healed`, after the resolve. (On a
+    // Then what hm fixed: `healed`, after the resolve. (On a
     // busy machine the host monitors may alert too: not this test's business.)
     let got = hook.wait_for(4, Duration::from_secs(10));
     let web: Vec<serde_json::Value> = got.iter().map(|r| r.json()).filter(|n| n["monitor"] == "web").collect();

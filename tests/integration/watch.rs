@@ -57,7 +57,7 @@ fn lines(out: &str) -> Vec<serde_json::Value> {
 
 /// The remedy outcomes of `monitor`, line after line; a restart's
 /// `started` line is left out: its verification, in a line of its own
-/// once its delay is up (issue 26), says how it went.
+/// once its delay is up, says how it went.
 fn outcomes(out: &str, monitor: &str) -> Vec<String> {
     lines(out)
         .iter()

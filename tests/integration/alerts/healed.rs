@@ -112,7 +112,7 @@ fn a_restarted_worker_is_told_once_as_healed_though_no_alert_fired() {
 
 #[test]
 fn a_disk_cleaned_is_told_with_the_bytes_freed_and_a_clean_that_freed_nothing_is_not() {
-    // `healed` only when the disk is ok after (issue 26): a small tmpfs,
+    // `healed` only when the disk is ok after: a small tmpfs,
     // so deleting one file takes it from warning back to ok.
     if !crate::common::is_root() {
         assert!(std::env::var("CI").as_deref() != Ok("true"), "CI runs as root: this test must run");
@@ -202,9 +202,9 @@ fn sorted_marks(marks: &std::path::Path) -> Vec<String> {
     lines
 }
 
-/// Issue 15: a command channel that calls hm used to run while `hm heal`
-/// held the run lock, so `hm restart-worker` waited, failed and the
-/// delivery with it.
+/// Issue 15: a command channel that calls hm runs once `hm heal` has let
+/// go of the run lock: run while it was held, `hm restart-worker` would
+/// wait and fail, and the delivery with it.
 #[test]
 fn a_command_channel_may_run_hm_while_hm_heal_delivers() {
     let _reaper = Reaper("hm-test-healed-cmd");
@@ -299,7 +299,7 @@ fn a_stalled_orchestrator_is_restarted_and_not_told_healed_while_its_beat_is_old
     assert_ne!(pid_before, pid_after, "a new orchestrator process: {after:#}");
 
     // Restarted, but its heartbeat is still the old one: not healed yet,
-    // so no `healed` (issue 26); the heal's line says so.
+    // so no `healed`; the heal's line says so.
     assert!(remedy["details"].as_str().is_some_and(|d| d.contains("not healed: now critical")), "{doc:#}");
     let healed: Vec<serde_json::Value> =
         rx.requests()[before_requests..].iter().map(|r| r.json()).filter(|n| n["event"] == "healed").collect();

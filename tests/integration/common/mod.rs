@@ -264,7 +264,7 @@ pub(crate) fn hb_monitor(t: &Test) -> String {
 
 /// A monitor whose check hangs past its `timeout` (about 5 s): a `tmux`
 /// monitor whose socket's server accepts and never answers, and tmux is
-/// given 5 s. (A FIFO named as a database no longer hangs: hm opens what
+/// given 5 s. (A FIFO named as a database does not hang: hm opens what
 /// it watches `O_PATH` or `O_NONBLOCK` and refuses what is not a file.)
 /// `None`, after SKIPPED, without tmux. Keep the listener while it hangs.
 pub(crate) fn hanging_monitor(

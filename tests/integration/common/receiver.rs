@@ -94,7 +94,7 @@ impl Drop for Receiver {
     }
 }
 
-/// A hostile receiver (issue 14): it answers every request with `404` and
+/// A hostile receiver: it answers every request with `404` and
 /// a body that echoes the request's path and query as sent, percent-decoded,
 /// percent-encoded and JSON-escaped, its `Authorization` header and any
 /// `routing_key` of its body, as Express's `Cannot POST /hooks/SECRET`

@@ -11,7 +11,7 @@ pub(crate) fn qp(p: &Path) -> String {
     q(p.to_str().expect("utf-8 path"))
 }
 
-/// An ordinary local user, the attacker of issue 14: owns directories that
+/// An ordinary local user, SECURITY.md's attacker: owns directories that
 /// hm (as root) walks into, and runs commands of its own. Only a root test
 /// run can create one; elsewhere the staged attack is SKIPPED (loudly), and
 /// under `CI=true` (which runs as root) that is a failure.
@@ -178,7 +178,7 @@ const FLOOD_LIMIT: u64 = 100_000;
 
 impl Attacker {
     /// Start the attacker flooding `hm serve` on 127.0.0.1:`port` for
-    /// `seconds` (issue 25): connect, `GET /metrics`, close with a reset,
+    /// `seconds`: connect, `GET /metrics`, close with a reset,
     /// as fast as it can. This test binary is re-run (copied to `exe_dir`)
     /// as the attacker, running only the test `flood_test_fn`, which must
     /// call [`flood_loop_if_asked`]. It stops by itself after `seconds` or

@@ -13,8 +13,8 @@ use std::time::{Duration, Instant};
 
 // ------------------------------------------------ pidfiles and ancestors
 // Issue 14: a pidfile anyone else could write, or a pattern that matches
-// the shell that started hm, once got root's processes and hm's own parent
-// killed.
+// the shell that started hm, must never get root's processes or hm's own
+// parent killed.
 
 /// A `process` monitor `name` whose worker is found by `pidfile`, plus `extra` keys.
 fn pidfile_monitor(name: &str, pidfile: &Path, extra: &str) -> String {
@@ -160,8 +160,8 @@ fn issue14_a_trusted_pidfile_still_restarts_its_worker() {
     assert!(!alive(&mut worker.0), "the worker named by a trusted pidfile was stopped: {doc:#}");
     // The new worker is not `hm-test-sec-pidfile-worker`: its pidfile is
     // believed about nothing else.
-    // (Stopped again, it is gone: hm reaps the workers it starts (issue
-    // 18). Left a zombie, it was still a pid, of another process.)
+    // (Stopped again, it is gone: hm reaps the workers it starts. Left a
+    // zombie, it would still be a pid, of another process.)
     let message = crate::common::result(&t.run(&["check", "--json"]).json(), "api")["message"].to_string();
     assert!(
         message.contains("which is not process hm-test-sec-pidfile-worker") || message.contains("none running"),

@@ -1,6 +1,6 @@
 //! Unsticking is verified and budgeted like a restart (issue 15), and the
-//! socket hm talks to is looked at before anything is sent (issue 14's
-//! spirit: root sends keys only where the config says).
+//! socket hm talks to is looked at before anything is sent (root sends
+//! keys only where the config says).
 
 use super::{SILENT, Server, monitor};
 use crate::common::{Test, have_tool, result};
@@ -84,7 +84,7 @@ fn issue15_a_socket_that_is_a_symlink_or_not_a_socket_gets_nothing() {
         monitor("file", "job", &file, extra)
     ));
     std::thread::sleep(Duration::from_millis(2100));
-    // Critical: hm cannot confirm the server (issue 25; `unknown` before).
+    // Critical, not `unknown`: hm cannot confirm the server.
     let out = t.run(&["check", "--json"]);
     out.code(2);
     let doc = out.json();
