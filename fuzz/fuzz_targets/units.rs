@@ -1,5 +1,5 @@
 //! Durations (`30s`, `5m`, `1h30m`, `7d`, `1.5`) and sizes (`512MiB`, `2G`),
-//! the one parser of each for config values and flags (issue 16).
+//! the one parser of each for config values and flags.
 //!
 //! Properties, for any text:
 //! - neither parser panics, and an error message stays short (the input is
