@@ -110,7 +110,7 @@ pub(super) fn render(r: &StatusReport) -> String {
     }
     o.typed(
         "hm_worker_exits_total",
-        "Deaths of watched workers by cause (issue 28); kept apart from the history, never pruned.",
+        "Deaths of watched workers by cause; kept apart from the history, never pruned.",
         "counter",
     );
     for e in &r.worker_exits {
