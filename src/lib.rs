@@ -11,6 +11,7 @@
 pub(crate) mod alert;
 pub(crate) mod analyze;
 pub(crate) mod check;
+pub(crate) mod clean_roots;
 pub(crate) mod cli;
 pub(crate) mod cmd;
 pub(crate) mod config;

@@ -5,8 +5,8 @@
 //! that are never paths). The CLI as a whole is in tests/integration/errors/properties.rs.
 
 use crate::check::nagios::Range;
-use crate::check::patterns::pattern_error;
 use crate::config::Config;
+use crate::config::pattern::pattern_error;
 use crate::config::validate::name_problem;
 use crate::units::{MAX_DURATION, parse_duration, parse_size, secs};
 use proptest::prelude::*;

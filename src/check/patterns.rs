@@ -9,6 +9,7 @@
 //! needs it. A pattern the set does not know (or a set that fails
 //! to compile) falls back to its own regex.
 
+use crate::config::pattern::short_error;
 use crate::host::{Host, ProcEntry};
 use anyhow::{Result, anyhow};
 use regex::{Regex, RegexSet};
@@ -25,31 +26,6 @@ pub(crate) struct PatternIndex {
     memo: Memo,
     /// For each pattern, the indices of the scan's entries it matches.
     matched: OnceLock<Result<Vec<Vec<usize>>, String>>,
-}
-
-/// A regex error in one line: the `regex` crate's message is a multi-line
-/// picture of the pattern; its last line says what is wrong.
-pub(crate) fn short_error(e: &impl std::fmt::Display) -> String {
-    let text = e.to_string();
-    let last = text.lines().last().unwrap_or("invalid").trim();
-    last.strip_prefix("error: ").unwrap_or(last).to_string()
-}
-
-/// Why `pattern` cannot be used, if it cannot: the syntax, and (where the
-/// compiled program could outgrow the regex crate's size limit: counted
-/// repetitions like `a{99999999}`, or a long pattern) the whole
-/// compilation, so `hm validate` refuses what a check could not run.
-/// Plain short patterns only have their syntax parsed, which
-/// is enough for them and keeps loading a config of a thousand monitors
-/// cheap.
-pub(crate) fn pattern_error(pattern: &str) -> Option<String> {
-    if let Err(e) = regex_syntax::Parser::new().parse(pattern) {
-        return Some(short_error(&e));
-    }
-    if pattern.contains('{') || pattern.len() > 256 {
-        return Regex::new(pattern).err().map(|e| short_error(&e));
-    }
-    None
 }
 
 /// The set of the last patterns compiled. `hm run` checks the same

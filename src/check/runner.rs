@@ -77,7 +77,7 @@ impl Shared {
 }
 
 fn dispatch(ctx: &CheckCtx<'_>, m: &Monitor) -> anyhow::Result<CheckOutput> {
-    (super::kinds::of(&m.spec).check)(ctx, m)
+    super::kinds::check(ctx, m)
 }
 
 fn result(m: &Monitor, out: CheckOutput, took: Duration) -> CheckResult {

@@ -6,8 +6,8 @@
 //! flags become a `config::NewMonitor`, validated like the file.
 
 use super::add_kind;
-use crate::check::kinds::{self, Kind};
 use crate::config::NewMonitor;
+use crate::config::kinds::{self, Kind};
 use clap::{ArgMatches, Args, Command, FromArgMatches, Subcommand, error::ErrorKind};
 
 pub(super) const ADD_EXAMPLES: &str = "\
@@ -94,9 +94,9 @@ impl AddArgs {
 
 #[cfg(test)]
 mod tests {
-    use crate::check::kinds;
     use crate::cli::{Cli, Command};
     use crate::config::COMMON;
+    use crate::config::kinds;
     use clap::{CommandFactory, Parser};
 
     /// The `[[monitor]]` table `hm ARGS` would add.
@@ -107,7 +107,7 @@ mod tests {
     }
 
     /// Every key a kind takes in hm.toml is a flag of `hm add KIND` (a
-    /// key added to a kind's `keys` in `check::kinds` needs its flag in the
+    /// key added to a kind's `keys` in `config::kinds` needs its flag in the
     /// kind's `add.flags`), and no flag writes a key the kind does not take.
     #[test]
     fn every_key_of_every_kind_has_its_flag() {

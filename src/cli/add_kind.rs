@@ -1,12 +1,12 @@
 //! `hm add KIND`'s clap subcommands, built from the registry: each kind's
-//! flags are plain data next to the kind (`check::kinds::Flag`), and this
+//! flags are plain data next to the kind (`config::kinds::Flag`), and this
 //! is the one place that turns them into clap arguments and, once parsed,
 //! into a `config::NewMonitor`. A new kind needs no edit here.
 
 use super::add::NAME_HELP;
-use crate::check::kinds::flag::{COMMON, Flag, Form};
-use crate::check::kinds::{self, Kind};
 use crate::config::NewMonitor;
+use crate::config::kinds::flag::{COMMON, Flag, Form};
+use crate::config::kinds::{self, Kind};
 use clap::{Arg, ArgAction, ArgMatches, Command, ValueHint, value_parser};
 use std::path::PathBuf;
 

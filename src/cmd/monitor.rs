@@ -9,7 +9,7 @@ use anyhow::{Context, Result, anyhow};
 
 /// What `m` watches and its thresholds, as its kind describes them.
 fn describe(m: &Monitor) -> (String, String) {
-    let (target, limits) = (crate::check::kinds::of(&m.spec).describe)(m);
+    let (target, limits) = crate::config::kinds::describe(&m.spec);
     (target, limits.into_iter().flatten().collect::<Vec<_>>().join(" "))
 }
 

@@ -6,9 +6,11 @@
 //! uses: thresholds filled in from defaults, durations parsed, regexes
 //! compiled, and only the fields that make sense for the monitor's kind.
 
-pub(crate) use super::kinds::*;
+use super::kinds;
+pub(crate) use super::kinds::{
+    COMMON, DiskSpec, HeartbeatSource, Matcher, ProcessSpec, RestartHow, RestartSpec, SqliteSpec, TaskPing, TmuxSpec,
+};
 pub(crate) use super::raw::*;
-use crate::check::kinds;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 use std::time::Duration;
@@ -174,8 +176,8 @@ impl Monitor {
 }
 
 /// What a monitor watches, by kind: one variant per kind, its spec
-/// defined by the kind's module in `check::kinds`, which also says which
-/// variant is its own.
+/// defined by the kind's module in `config::kinds`, whose exhaustive
+/// `kinds::of` says which kind each variant is.
 #[derive(Debug, Clone)]
 pub enum Spec {
     Cpu { limits: Limits },
@@ -199,6 +201,22 @@ impl Spec {
     pub fn kind(&self) -> &'static str {
         kinds::of(self).name
     }
+}
+
+/// A clean-disk rule: delete regular files under `roots` whose name matches
+/// one of `globs` and that were last modified longer ago than `older_than`.
+#[derive(Debug, Clone)]
+pub struct CleanRule {
+    pub name: String,
+    pub roots: Vec<PathBuf>,
+    /// Patterns on the file name (not the path); empty means every file.
+    pub globs: Vec<glob::Pattern>,
+    pub older_than: Duration,
+    /// Also `journalctl --vacuum-time` this (journal entries older than it go).
+    pub journal_vacuum: Option<Duration>,
+    /// Keep the matching files under this many bytes: past it, the oldest
+    /// go even when younger than `older_than`.
+    pub budget: Option<u64>,
 }
 
 /// A `[[clean]]` rule as written.

@@ -4,7 +4,7 @@
 //! which flag set each key, for errors to name (`--stuck-after: ...`).
 
 use super::COMMON;
-use crate::check::kinds;
+use super::kinds;
 use anyhow::{Result, anyhow};
 use std::path::PathBuf;
 use toml_edit::{Array, Item, Table, Value, value};

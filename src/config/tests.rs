@@ -1,5 +1,5 @@
+use super::kinds::process::RunAs;
 use super::*;
-use crate::check::kinds::process::RunAs;
 
 fn errors(text: &str) -> Vec<ConfigIssue> {
     match Config::parse("hm.toml", text) {

@@ -7,10 +7,10 @@
 
 use super::ConfigIssue;
 use super::checker::{Checker, nested_offset, nested_table};
+use super::kinds;
 use super::kinds::COMMON;
 use super::load::Doc;
 use super::model::*;
-use crate::check::kinds;
 use std::time::Duration;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};

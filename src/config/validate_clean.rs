@@ -24,7 +24,7 @@ pub(crate) fn clean_rule(
         c.err("roots", "a rule needs at least one root directory (or `journal_vacuum`)");
     }
     for root in &raw.roots {
-        if let Some(why) = crate::remedy::clean_disk::refuse_written(root) {
+        if let Some(why) = crate::clean_roots::refuse_written(root) {
             c.err("roots", why);
         }
     }

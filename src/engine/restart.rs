@@ -49,7 +49,7 @@ pub(super) enum Step<'s> {
 fn min_uptime(m: &Monitor) -> std::time::Duration {
     match &m.spec {
         Spec::Process(p) => p.min_uptime,
-        _ => crate::check::kinds::process::DEFAULT_MIN_UPTIME,
+        _ => crate::config::kinds::process::DEFAULT_MIN_UPTIME,
     }
 }
 

@@ -23,7 +23,7 @@
 //! rolled back into what that user could write anyway.
 
 use super::restart::terminate;
-use crate::check::patterns::short_error;
+use crate::config::pattern::short_error;
 use crate::host::Host;
 use crate::host::app_db::AppDb;
 use anyhow::{Context, Result, bail};

@@ -3,54 +3,15 @@
 //! unknown), its first line the message and its perfdata the metrics. A
 //! plugin still running at the monitor's timeout is killed and reported
 //! unknown.
+//!
+//! Here: the check; its spec, keys and validation are `config::kinds::command`.
 
-use super::{AddHelp, Described, Flag, Kind, wrong_kind};
 use crate::check::{CheckCtx, CheckOutput, nagios};
-use crate::config::checker::{Checker, argv};
-use crate::config::{RawMonitor, Spec};
+use crate::config::kinds::command::CommandSpec;
 use crate::host::exec;
 use crate::status::Status;
 use anyhow::Result;
 use std::time::Duration;
-
-/// `command`: any Nagios plugin; exit code 0–3 is the status.
-#[derive(Debug, Clone)]
-pub struct CommandSpec {
-    pub argv: Vec<String>,
-}
-
-pub(crate) static KIND: Kind = Kind {
-    name: "command",
-    keys: &["command", "shell"],
-    add: AddHelp {
-        about: "Any Nagios plugin: the command after `--`; exit 0-3 is the status",
-        heading: "A command monitor",
-        flags: &[
-            Flag::argv("command", "COMMAND", "The plugin and its arguments, after `--`"),
-            Flag::switch("shell", "Run the command with /bin/sh -c (its words joined by spaces)"),
-        ],
-        examples: "Examples:\n  hm add command procs -- /usr/lib/nagios/plugins/check_procs -w 250\n  \
-                   hm add command queue --shell -- 'redis-cli llen jobs | check_value -w 100'",
-    },
-    is: |s| matches!(s, Spec::Command(_)),
-    validate: |c, raw, _| validate(c, raw),
-    check: |ctx, m| match &m.spec {
-        Spec::Command(spec) => check(ctx, spec, m.timeout),
-        _ => Err(wrong_kind("command", m)),
-    },
-    describe: |m| match &m.spec {
-        Spec::Command(c) => (c.argv.join(" "), vec![]),
-        _ => Described::default(),
-    },
-};
-
-fn validate(c: &mut Checker<'_, '_>, raw: &RawMonitor) -> Option<Spec> {
-    let Some(cmd) = raw.command.as_ref() else {
-        c.err("", "a command monitor needs `command`, e.g. [\"/usr/lib/nagios/plugins/check_load\", \"-w\", \"5\", \"-c\", \"10\"]");
-        return None;
-    };
-    Some(Spec::Command(CommandSpec { argv: argv(c, "command", cmd, raw.shell.unwrap_or(false))? }))
-}
 
 pub(crate) fn check(_ctx: &CheckCtx<'_>, spec: &CommandSpec, timeout: Duration) -> Result<CheckOutput> {
     // A little less than the monitor's timeout, so the plugin is killed

@@ -4,47 +4,13 @@
 //! run are stored and the next run computes the delta against them. Only
 //! when there is no recent counter (first run, or more than 15 minutes ago)
 //! does the check sample for a short interval itself.
+//!
+//! Here: the check; its spec, keys and validation are `config::kinds::cpu`.
 
-use super::{AddHelp, Described, Flag, Kind, host_limits, limits_text, num, wrong_kind};
 use crate::check::{CheckCtx, CheckOutput, Metric, SAMPLE};
-use crate::config::checker::Checker;
-use crate::config::{HostThresholds, Limits, Monitor, RawMonitor, Spec};
+use crate::config::Limits;
 use crate::host::CpuTimes;
 use anyhow::Result;
-
-pub(crate) static KIND: Kind = Kind {
-    name: "cpu",
-    keys: &["warn", "crit"],
-    add: AddHelp {
-        about: "Total CPU use, %",
-        heading: "A cpu monitor",
-        flags: &[
-            Flag::number("warn", "PERCENT", "Warning level, % of all CPUs (default 80, or [thresholds])"),
-            Flag::number("crit", "PERCENT", "Critical level, % (default 95)"),
-        ],
-        examples: "Example:\n  hm add cpu cpu-busy --warn 70 --crit 90",
-    },
-    is: |s| matches!(s, Spec::Cpu { .. }),
-    validate,
-    check: |ctx, m| match &m.spec {
-        Spec::Cpu { limits } => check(ctx, *limits),
-        _ => Err(wrong_kind("cpu", m)),
-    },
-    describe,
-};
-
-fn validate(c: &mut Checker<'_, '_>, raw: &RawMonitor, t: &HostThresholds) -> Option<Spec> {
-    let l = host_limits(c, raw, t.cpu);
-    Some(Spec::Cpu { limits: c.limits("warn", "crit", l, Some((0.0, 100.0))) })
-}
-
-fn describe(m: &Monitor) -> Described {
-    let limits = match &m.spec {
-        Spec::Cpu { limits } => *limits,
-        _ => Limits::default(),
-    };
-    ("total CPU".into(), vec![limits_text("", limits, num)])
-}
 
 const BUSY: &str = "cpu.busy";
 const IOWAIT: &str = "cpu.iowait";

@@ -2,69 +2,14 @@
 //! `nvidia-smi --query-gpu=... --format=csv,noheader,nounits`. A host with
 //! no GPU, no driver or no nvidia-smi is `ok` with a note: the monitor can
 //! be in a config shared by a fleet where only some hosts have GPUs.
+//!
+//! Here: the check; its spec, keys and validation are `config::kinds::gpu`.
 
-use super::{AddHelp, Described, Flag, Kind, limits_text, num, pct, wrong_kind};
 use crate::check::{CheckCtx, CheckOutput, Metric};
-use crate::config::checker::Checker;
-use crate::config::{Limits, Monitor, RawMonitor, Spec};
+use crate::config::kinds::gpu::GpuSpec;
 use crate::status::Status;
 use anyhow::Result;
 use std::time::Duration;
-
-/// `gpu`: per-GPU levels from nvidia-smi.
-#[derive(Debug, Clone, Copy)]
-pub struct GpuSpec {
-    /// Memory used, %.
-    pub memory: Limits,
-    /// Temperature, °C.
-    pub temperature: Limits,
-    /// Utilisation, %.
-    pub utilization: Limits,
-}
-
-pub(crate) static KIND: Kind = Kind {
-    name: "gpu",
-    keys: &["warn", "crit", "temp_warn", "temp_crit", "util_warn", "util_crit"],
-    add: AddHelp {
-        about: "Every NVIDIA GPU's memory, temperature and utilisation (ok with a note when none)",
-        heading: "A gpu monitor",
-        flags: &[
-            Flag::number("warn", "PERCENT", "Memory warning level, % used (default 90)"),
-            Flag::number("crit", "PERCENT", "Memory critical level, % (default 95)"),
-            Flag::float("temp_warn", "CELSIUS", "Temperature warning level, °C (default 85)"),
-            Flag::float("temp_crit", "CELSIUS", "Temperature critical level, °C (default 95)"),
-            Flag::float("util_warn", "PERCENT", "Utilisation warning level, %"),
-            Flag::float("util_crit", "PERCENT", "Utilisation critical level, %"),
-        ],
-        examples: "Example:\n  hm add gpu gpus --warn 90 --crit 98 --temp-warn 80 --temp-crit 90",
-    },
-    is: |s| matches!(s, Spec::Gpu(_)),
-    validate: |c, raw, _| validate(c, raw),
-    check: |ctx, m| match &m.spec {
-        Spec::Gpu(spec) => check(ctx, spec, m.timeout),
-        _ => Err(wrong_kind("gpu", m)),
-    },
-    describe,
-};
-
-fn validate(c: &mut Checker<'_, '_>, raw: &RawMonitor) -> Option<Spec> {
-    let memory = Limits {
-        warn: Some(c.number("warn", raw.warn.as_ref()).unwrap_or(90.0)),
-        crit: Some(c.number("crit", raw.crit.as_ref()).unwrap_or(95.0)),
-    };
-    let temperature = Limits { warn: Some(raw.temp_warn.unwrap_or(85.0)), crit: Some(raw.temp_crit.unwrap_or(95.0)) };
-    let utilization = Limits { warn: raw.util_warn, crit: raw.util_crit };
-    Some(Spec::Gpu(GpuSpec {
-        memory: pct(c, ("warn", "crit"), memory),
-        temperature: c.limits("temp_warn", "temp_crit", temperature, None),
-        utilization: pct(c, ("util_warn", "util_crit"), utilization),
-    }))
-}
-
-fn describe(m: &Monitor) -> Described {
-    let Spec::Gpu(g) = &m.spec else { return Described::default() };
-    ("nvidia-smi".into(), vec![limits_text("", g.memory, num), limits_text("temp_", g.temperature, num)])
-}
 
 /// The fields asked for, in order.
 pub(crate) const QUERY: &str = "index,name,utilization.gpu,memory.used,memory.total,temperature.gpu";

@@ -3,6 +3,7 @@
 // this project to record them on; replace them with recordings when one is.
 use super::*;
 use crate::check::Inputs;
+use crate::config::Limits;
 use crate::host::fake::FakeHost;
 
 fn spec() -> GpuSpec {

@@ -1,45 +1,11 @@
 //! `load`: the 1, 5 and 15-minute load averages divided by the number of
 //! CPUs, so one threshold fits a laptop and a 64-core server alike.
+//!
+//! Here: the check; its spec, keys and validation are `config::kinds::load`.
 
-use super::{AddHelp, Described, Flag, Kind, host_limits, limits_text, num, wrong_kind};
 use crate::check::{CheckCtx, CheckOutput, Metric};
-use crate::config::checker::Checker;
-use crate::config::{HostThresholds, Limits, Monitor, RawMonitor, Spec};
+use crate::config::Limits;
 use anyhow::Result;
-
-pub(crate) static KIND: Kind = Kind {
-    name: "load",
-    keys: &["warn", "crit"],
-    add: AddHelp {
-        about: "Load average per CPU",
-        heading: "A load monitor",
-        flags: &[
-            Flag::number("warn", "LOAD", "Warning level, load per CPU (default 2)"),
-            Flag::number("crit", "LOAD", "Critical level, load per CPU (default 4)"),
-        ],
-        examples: "Example:\n  hm add load load --warn 1.5 --crit 3",
-    },
-    is: |s| matches!(s, Spec::Load { .. }),
-    validate,
-    check: |ctx, m| match &m.spec {
-        Spec::Load { limits } => check(ctx, *limits),
-        _ => Err(wrong_kind("load", m)),
-    },
-    describe,
-};
-
-fn validate(c: &mut Checker<'_, '_>, raw: &RawMonitor, t: &HostThresholds) -> Option<Spec> {
-    let l = host_limits(c, raw, t.load);
-    Some(Spec::Load { limits: c.limits("warn", "crit", l, Some((0.0, f64::MAX))) })
-}
-
-fn describe(m: &Monitor) -> Described {
-    let limits = match &m.spec {
-        Spec::Load { limits } => *limits,
-        _ => Limits::default(),
-    };
-    ("load per CPU".into(), vec![limits_text("", limits, num)])
-}
 
 pub(crate) fn check(ctx: &CheckCtx<'_>, limits: Limits) -> Result<CheckOutput> {
     let l = ctx.host.load()?;

@@ -10,11 +10,11 @@
 //! confined to it with its owner's rights ([`crate::host::confine`]), so a
 //! symlink inside cannot show root's files to whoever reads `hm check` or
 //! `/status`.
+//!
+//! Here: the check; its spec, keys and validation are `config::kinds::workspace`.
 
-use super::{AddHelp, Described, Flag, Kind, limits_text, wrong_kind};
 use crate::check::{CheckCtx, CheckOutput, Metric};
-use crate::config::checker::Checker;
-use crate::config::{Limits, RawMonitor, Spec};
+use crate::config::kinds::workspace::WorkspaceSpec;
 use crate::host::confine::{Rights, confined};
 use crate::safe_path::{self, PathError, Symlinks};
 use crate::status::Status;
@@ -22,67 +22,8 @@ use crate::units::format_bytes;
 use anyhow::Result;
 use std::os::fd::AsFd;
 use std::os::unix::fs::MetadataExt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
-
-/// `workspace`: a directory's existence, size, writability, required files.
-#[derive(Debug, Clone)]
-pub struct WorkspaceSpec {
-    pub path: PathBuf,
-    /// Size levels, bytes.
-    pub size: Limits,
-    /// Paths relative to `path` that must exist.
-    pub required: Vec<PathBuf>,
-    /// Whether hm must be able to create a file in it.
-    pub writable: bool,
-}
-
-pub(crate) static KIND: Kind = Kind {
-    name: "workspace",
-    keys: &["path", "warn", "crit", "required", "writable"],
-    add: AddHelp {
-        about: "A directory exists, is writable, holds its files, is not too big",
-        heading: "A workspace monitor",
-        flags: &[
-            Flag::path("path", "DIR", "The directory"),
-            Flag::number("warn", "SIZE", "Warning size, e.g. 10GiB (default 1GiB)"),
-            Flag::number("crit", "SIZE", "Critical size (default 5GiB)"),
-            Flag::paths("required", "PATH", "A path inside it that must exist (repeatable)"),
-            Flag::switch("writable", "hm must be able to create a file in it"),
-        ],
-        examples: "Example:\n  \
-                   hm add workspace scratch --path /srv/scratch --required config.yaml --writable --warn 10GiB --crit 20GiB",
-    },
-    is: |s| matches!(s, Spec::Workspace(_)),
-    validate: |c, raw, _| validate(c, raw),
-    check: |ctx, m| match &m.spec {
-        Spec::Workspace(spec) => check(ctx, spec, m.timeout),
-        _ => Err(wrong_kind("workspace", m)),
-    },
-    describe: |m| match &m.spec {
-        Spec::Workspace(w) => (format!("directory {}", w.path.display()), vec![limits_text("", w.size, format_bytes)]),
-        _ => Described::default(),
-    },
-};
-
-fn validate(c: &mut Checker<'_, '_>, raw: &RawMonitor) -> Option<Spec> {
-    let Some(path) = raw.path.clone() else {
-        c.err("", "a workspace monitor needs `path`, the directory");
-        return None;
-    };
-    let size = Limits {
-        warn: Some(c.size("warn", raw.warn.as_ref()).unwrap_or(1024.0 * 1024.0 * 1024.0)),
-        crit: Some(c.size("crit", raw.crit.as_ref()).unwrap_or(5.0 * 1024.0 * 1024.0 * 1024.0)),
-    };
-    let size = c.limits("warn", "crit", size, None);
-    let required = raw.required.clone().unwrap_or_default();
-    for r in &required {
-        if r.is_absolute() || r.components().any(|p| p == std::path::Component::ParentDir) {
-            c.err("required", format!("`{}` must be a path inside the workspace", r.display()));
-        }
-    }
-    Some(Spec::Workspace(WorkspaceSpec { path, size, required, writable: raw.writable.unwrap_or(false) }))
-}
 
 pub(crate) fn check(_ctx: &CheckCtx<'_>, spec: &WorkspaceSpec, timeout: Duration) -> Result<CheckOutput> {
     let shown = &spec.path;

@@ -83,7 +83,7 @@ pub(crate) fn signal_name(n: u32) -> String {
 pub(super) fn write(gone: &Gone, status: Status, m: Option<&Monitor>, store: Option<&Store>) -> Death {
     let min_uptime = match m.map(|m| &m.spec) {
         Some(Spec::Process(p)) => p.min_uptime,
-        _ => crate::check::kinds::process::DEFAULT_MIN_UPTIME,
+        _ => crate::config::kinds::process::DEFAULT_MIN_UPTIME,
     };
     let uptime = gone.started_at.map(|s| (gone.wall - s).max(0.0));
     let mut d = Death {

@@ -14,7 +14,7 @@
 
 use super::cert::{Source, Status};
 use super::{AWAIT_STATUS, Gone, Registry};
-use crate::check::kinds::process::{Matcher, RestartHow};
+use crate::config::{Matcher, RestartHow};
 use crate::config::{Monitor, Spec};
 use crate::host::{children, unit_exit, worker_unit};
 use std::sync::PoisonError;

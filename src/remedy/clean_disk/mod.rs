@@ -20,7 +20,7 @@
 mod roots;
 mod walk;
 
-pub(crate) use roots::{open_root, refuse_root, refuse_written};
+pub(crate) use roots::{open_root, refuse_root};
 
 pub(crate) use crate::config::CleanRule as Rule;
 use anyhow::Result;

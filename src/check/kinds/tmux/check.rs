@@ -23,11 +23,11 @@
 //! SECURITY.md). No tmux server means no sessions; no tmux binary is
 //! `unknown`.
 
-use super::TmuxSpec;
 use super::prompt;
 use super::socket::Unconfirmed;
 use crate::check::{CheckCtx, CheckOutput, Metric};
 use crate::config::Limits;
+use crate::config::TmuxSpec;
 use crate::status::Status;
 use crate::units::format_duration;
 use anyhow::Result;

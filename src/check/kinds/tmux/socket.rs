@@ -14,7 +14,7 @@
 //! `socket`. Only a missing tmux binary is `unknown`: nothing can be
 //! judged without it.
 
-use super::TmuxSpec;
+use crate::config::TmuxSpec;
 use crate::safe_path::{Symlinks, open_file};
 use nix::fcntl::OFlag;
 use std::os::unix::fs::MetadataExt;

@@ -1,13 +1,11 @@
 //! The `process` kind: workers found by name, command line, pidfile or
-//! systemd unit, and how `hm heal` may restart them. The spec and its
-//! description are here; validation in `validate.rs`, the check in `check.rs`.
+//! systemd unit, and how `hm heal` may restart them. The spec, its keys
+//! and `hm add` flags, and its description are here; validation in
+//! `validate.rs`, the check in `check::kinds::process`.
 
-mod check;
 mod validate;
 
-pub(crate) use check::check;
-
-use super::{AddHelp, Described, Flag, Kind, limits_text, num, wrong_kind};
+use super::{AddHelp, Described, Flag, Kind, limits_text, num};
 use crate::config::{Limits, Spec};
 use crate::units::format_bytes;
 use std::path::PathBuf;
@@ -168,19 +166,10 @@ pub(crate) static KIND: Kind = Kind {
                    hm add process nginx --process nginx --rss-warn 512MiB\n  \
                    hm add process web --unit nginx.service",
     },
-    is: |s| matches!(s, Spec::Process(_)),
     validate: |c, raw, _| Some(Spec::Process(Box::new(validate::process(c, raw)?))),
-    check: |ctx, m| match &m.spec {
-        Spec::Process(spec) => check(ctx, spec),
-        _ => Err(wrong_kind("process", m)),
-    },
-    describe: |m| match &m.spec {
-        Spec::Process(p) => describe(p),
-        _ => Described::default(),
-    },
 };
 
-fn describe(p: &ProcessSpec) -> Described {
+pub(super) fn describe(p: &ProcessSpec) -> Described {
     let target = match &p.matcher {
         Matcher::Name(n) => format!("process {n}"),
         Matcher::Pattern(re) => format!("pattern {re}"),

@@ -34,7 +34,7 @@ pub(super) fn process(c: &mut Checker<'_, '_>, raw: &RawMonitor) -> Option<Proce
         return None;
     }
     let found = if let Some(p) = &raw.pattern {
-        match crate::check::patterns::pattern_error(p) {
+        match crate::config::pattern::pattern_error(p) {
             None => Some(Matcher::Pattern(p.clone())),
             Some(e) => {
                 c.err("pattern", format!("invalid regex: {e}"));

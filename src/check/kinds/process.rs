@@ -10,10 +10,12 @@
 //! every matched process's CPU time keyed by pid *and start time* (so a
 //! reused pid never yields a delta), and the next run divides the difference
 //! by the elapsed time.
+//!
+//! Here: the check; its spec, keys and validation are `config::kinds::process`.
 
-use super::ProcessSpec;
 use crate::check::find::{Found, find};
 use crate::check::{CheckCtx, CheckOutput, Metric, SAMPLE, level};
+use crate::config::ProcessSpec;
 use crate::host::ProcInfo;
 use crate::status::Status;
 use crate::units::format_bytes;
