@@ -215,14 +215,16 @@ fn cycles(
     waiting: &mut Waiting,
 ) -> Result<()> {
     let ctx = engine.ctx();
-    let watcher = Watcher::start(engine.host(ProcNeeds::default()), engine.deaths.clone(), signals.changes())?;
+    let say = &ctx.say;
+    let watcher =
+        Watcher::start(engine.host(ProcNeeds::default()), engine.deaths.clone(), say.clone(), signals.changes())?;
     if let Some(note) = &watcher.note {
-        eprintln!("hm: {note}");
+        say.note(note.as_str());
     }
     // Death certificates (issue 28), written beside the loop.
     let coroner = super::death::Coroner::start(engine, current(shared));
     if let Some(note) = &coroner.note {
-        eprintln!("hm: {note}");
+        say.note(note.as_str());
     }
     let mut want = Want::default();
     let mut next_full = Instant::now();
@@ -231,7 +233,7 @@ fn cycles(
     // How far the system clock had moved from hm's when last said.
     let mut drift_said = 0.0;
     loop {
-        drift_said = say_drift(drift_said);
+        drift_said = say_drift(drift_said, say);
         if signals.take_reload() {
             reload(ctx, shared, &mut emit)?;
             // A removed monitor's processes are no longer watched.

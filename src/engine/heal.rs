@@ -185,6 +185,7 @@ impl Engine {
             healed: Vec::new(),
             notifications: None,
             not_acting: done.not_acting,
+            warnings: Vec::new(),
         };
         super::heal_events::tell(ctx, config, lock, &mut report, done.cleaned);
         Ok(report)

@@ -12,8 +12,8 @@
 //! heal. Releasing first needs no such trust.
 //!
 //! Nothing here fails the heal: the remedies are done and recorded, so a
-//! notification that cannot be queued or sent is a warning, and what is
-//! queued is retried on later runs.
+//! notification that cannot be queued or sent is a warning in the report,
+//! and what is queued is retried on later runs.
 
 use super::Ctx;
 use super::report::{HealReport, Remedy, RemedyKind};
@@ -23,7 +23,6 @@ use crate::check::CheckResult;
 use crate::config::Config;
 use crate::config::channels::hide_url_passwords;
 use crate::lock::RunLock;
-use crate::output::warn;
 use crate::status::Status;
 use crate::time::unix_now;
 
@@ -85,13 +84,13 @@ pub(super) fn tell(
     let mut store = match ctx.store(config) {
         Ok(s) => s,
         Err(e) => {
-            warn(&format!("healed, but cannot tell anyone: {e:#}"));
+            report.warnings.push(format!("healed, but cannot tell anyone: {e:#}"));
             return;
         }
     };
     match healed::queue(&mut store, config, &fixed, unix_now()) {
         Ok(told) => report.healed = told,
-        Err(e) => warn(&format!("healed, but cannot queue the `healed` notifications: {e:#}")),
+        Err(e) => report.warnings.push(format!("healed, but cannot queue the `healed` notifications: {e:#}")),
     }
     drop(lock);
     let delivery = store
@@ -99,6 +98,6 @@ pub(super) fn tell(
         .and_then(|any| any.then(|| deliver(&store, config, &ctx.db_path(config), unix_now(), false)).transpose());
     match delivery {
         Ok(d) => report.notifications = d,
-        Err(e) => warn(&format!("cannot deliver notifications (retried on later runs): {e:#}")),
+        Err(e) => report.warnings.push(format!("cannot deliver notifications (retried on later runs): {e:#}")),
     }
 }

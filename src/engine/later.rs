@@ -174,7 +174,7 @@ impl Engine {
         }
         match self.ctx().store(config) {
             Ok(store) => drop(self.verify_all(&store, later)),
-            Err(e) => crate::output::warn(&format!("cannot record the restarts not yet verified: {e:#}")),
+            Err(e) => self.ctx().say.warning(format!("cannot record the restarts not yet verified: {e:#}")),
         }
     }
 }

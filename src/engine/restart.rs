@@ -125,7 +125,7 @@ impl Engine {
         match begun.started() {
             Some(started) => {
                 if let Some(p) = &pending {
-                    p.note(&started);
+                    p.note(&started, &self.ctx().say);
                 }
                 Ok(Step::Later(Box::new(begun), pending))
             }

@@ -118,7 +118,7 @@ impl Engine {
             steps[i] = Some(match b.started() {
                 Some(what) => {
                     if let Some(p) = &p {
-                        p.note(&what);
+                        p.note(&what, &self.ctx().say);
                     }
                     Step::Later(Box::new(Later::new(b, p.map(Pending::hold), &monitors[i].name, String::new())))
                 }

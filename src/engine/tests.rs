@@ -3,7 +3,7 @@
 //! figures are exact, so each assertion is about the engine: what it
 //! records, when an alert fires, how it survives a damaged database.
 
-use super::{Ctx, Engine, Hosts};
+use super::{Ctx, Engine, Hosts, Say};
 use crate::config::Config;
 use crate::host::MemInfo;
 use crate::host::fake::FakeHost;
@@ -26,7 +26,7 @@ fn fake_hosts(made: Arc<AtomicUsize>) -> Hosts {
 }
 
 fn engine(db: &Path, made: Arc<AtomicUsize>) -> Engine {
-    Engine::with_hosts(Ctx { config: None, db: Some(db.to_path_buf()) }, fake_hosts(made))
+    Engine::with_hosts(Ctx { config: None, db: Some(db.to_path_buf()), say: Say::kept().0 }, fake_hosts(made))
 }
 
 fn count(db: &Path, sql: &str) -> i64 {

@@ -21,6 +21,7 @@ mod text;
 mod view;
 mod why;
 
+use crate::engine::Said;
 use crate::engine::daemon::Cycle;
 use crate::engine::report::{ExportReport, Format, Report, StatusReport};
 use crate::text::{escape, escape_lines};
@@ -135,7 +136,7 @@ pub(crate) fn print_cycle(c: &Cycle, style: Style) {
             if style.json { json::line("check", r) } else { view::cycle_line(r, None) }
         }
         Cycle::Heal(r) => {
-            r.before.warnings.iter().for_each(|w| warn(w));
+            r.before.warnings.iter().chain(&r.warnings).for_each(|w| warn(w));
             if style.json {
                 json::line("heal", r)
             } else {
@@ -151,6 +152,21 @@ pub(crate) fn print_cycle(c: &Cycle, style: Style) {
 /// (a corrupt database moved aside, results that could not be recorded).
 pub(crate) fn warn(msg: &str) {
     eprintln!("hm: warning: {}", escape(msg));
+}
+
+/// What the engine said as it worked, on stderr at once: a warning, a
+/// note of the loop about itself, or a scan's progress, which only a
+/// terminal shows (one line, redrawn; never in logs or pipes).
+pub(crate) fn said(s: &Said) {
+    match s {
+        Said::Warning(msg) => warn(msg),
+        Said::Note(msg) => eprintln!("hm: {}", escape(msg)),
+        Said::Scanning { rule, seen, matched } if std::io::stderr().is_terminal() => {
+            eprint!("\r{}: {seen} entries scanned, {matched} to delete", escape(rule));
+        }
+        Said::Scanned if std::io::stderr().is_terminal() => eprint!("\r\x1b[K"),
+        Said::Scanning { .. } | Said::Scanned => {}
+    }
 }
 
 /// Write to stdout; a closed pipe is fine, other errors are returned.
