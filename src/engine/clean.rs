@@ -6,9 +6,9 @@
 //! holds the database: freeing it is what clean-disk is for, so the
 //! intent goes to stderr and the system log, and the row follows.
 
-use super::{Engine, Said, Say};
 use super::intent::{Intent, NotActing, Pending, intend_one};
 use super::report::{CleanReport, RuleReport};
+use super::{Engine, Said, Say};
 use crate::config::{CleanRule, Config};
 use crate::host::ProcNeeds;
 use crate::remedy::clean_disk;

@@ -3,8 +3,8 @@
 //! stepped away from hm's steady one (issue 26), a warning to the caller's
 //! sink. Apart from `daemon.rs`, which is the loop.
 
-use super::{Ctx, Say};
 use super::daemon::LoopArgs;
+use super::{Ctx, Say};
 use crate::config::Config;
 
 /// Say once, to `say`, when the system clock has stepped away from this

@@ -34,14 +34,6 @@ impl Say {
         Say(Arc::new(to))
     }
 
-    /// A sink that keeps the lines in memory, for tests.
-    #[cfg(test)]
-    pub(crate) fn kept() -> (Say, Arc<std::sync::Mutex<Vec<Said>>>) {
-        let lines = Arc::new(std::sync::Mutex::new(Vec::new()));
-        let to = lines.clone();
-        (Say::new(move |s| to.lock().unwrap_or_else(|p| p.into_inner()).push(s)), lines)
-    }
-
     /// Tell `s`.
     pub(crate) fn tell(&self, s: Said) {
         (self.0)(s);
@@ -61,6 +53,16 @@ impl Say {
 impl std::fmt::Debug for Say {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Say")
+    }
+}
+
+#[cfg(test)]
+impl Say {
+    /// A sink that keeps the lines in memory, for tests.
+    pub(crate) fn kept() -> (Say, Arc<std::sync::Mutex<Vec<Said>>>) {
+        let lines = Arc::new(std::sync::Mutex::new(Vec::new()));
+        let to = lines.clone();
+        (Say::new(move |s| to.lock().unwrap_or_else(|p| p.into_inner()).push(s)), lines)
     }
 }
 
