@@ -22,7 +22,7 @@ mod view;
 mod why;
 
 use crate::engine::Said;
-use crate::engine::daemon::Cycle;
+use crate::engine::report::{Cycle, Reload};
 use crate::engine::report::{ExportReport, Format, Report, StatusReport};
 use crate::text::{escape, escape_lines};
 use serde::Serialize;
@@ -116,16 +116,17 @@ pub(crate) fn render(report: &Report, style: Style) -> Vec<u8> {
 /// reading the stream sees it; a reload has none, as it is not a cycle.
 pub(crate) fn print_cycle(c: &Cycle, style: Style) {
     let line = match c {
-        Cycle::Reloaded(Ok(msg)) => {
-            eprintln!("hm: {}", escape(msg));
+        Cycle::Reloaded(Reload::Reloaded { path, monitors }) => {
+            eprintln!("hm: {}", escape(&format!("reloaded {}: {monitors} monitors", path.display())));
             return;
         }
-        Cycle::Reloaded(Err(msg)) => {
-            eprintln!("hm: error: reload failed: {}", escape(msg));
+        Cycle::Reloaded(Reload::Kept(e)) => {
+            eprintln!("hm: error: reload failed: {}", escape(&format!("{e:#}; keeping the previous config")));
             return;
         }
-        Cycle::Failed(msg) => {
-            eprintln!("hm: error: {}", escape(msg));
+        Cycle::Failed(why) => {
+            let msg = why.to_string();
+            eprintln!("hm: error: {}", escape(&msg));
             if !style.json {
                 return;
             }
