@@ -26,7 +26,8 @@
 use super::daemon_said::say_drift;
 pub(crate) use super::daemon_said::started;
 use super::later::{Later, Waiting};
-pub(crate) use super::report::{Cycle, CycleFailed, Reload};
+pub(crate) use super::report::Cycle;
+use super::report::{CycleFailed, Reload};
 pub(crate) use super::wake::Signals;
 use super::watch::{Want, Watcher};
 use super::{Ctx, DryRun, Engine};
