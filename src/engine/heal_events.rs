@@ -101,3 +101,51 @@ pub(super) fn tell(
         Err(e) => report.warnings.push(format!("cannot deliver notifications (retried on later runs): {e:#}")),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::report::CheckReport;
+    use crate::engine::{Said, Say};
+
+    #[test]
+    fn issue27_a_heal_that_cannot_tell_says_so_in_its_report_not_on_stderr() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("a-file");
+        std::fs::write(&file, "").expect("write");
+        // No database can be opened under a file.
+        let (say, said) = Say::kept();
+        let ctx = Ctx { config: None, db: Some(file.join("hm.db")), say };
+        let config = Config::parse("hm.toml", "host_defaults = false\n").expect("config");
+        let before = CheckReport {
+            status: Status::Ok,
+            checked_at: String::new(),
+            duration_ms: 0.0,
+            results: Vec::new(),
+            alerts: Vec::new(),
+            pending_alerts: Vec::new(),
+            notifications: None,
+            recorded: true,
+            warnings: Vec::new(),
+        };
+        let mut report = HealReport {
+            status: Status::Ok,
+            dry_run: false,
+            before,
+            remedies: Vec::new(),
+            after: None,
+            healed: Vec::new(),
+            notifications: None,
+            not_acting: None,
+            warnings: Vec::new(),
+        };
+        tell(&ctx, &config, None, &mut report, None);
+        assert!(
+            matches!(&report.warnings[..], [w] if w.starts_with("healed, but cannot tell anyone: ")),
+            "{:?}",
+            report.warnings
+        );
+        let lines: Vec<Said> = said.lock().expect("lines").clone();
+        assert!(lines.is_empty(), "nothing told beside the report: {lines:?}");
+    }
+}
