@@ -1,6 +1,6 @@
 //! What the loop of `hm run` and `hm serve` says of itself: its first
 //! line (which config and database, how often), and a wall clock that
-//! stepped away from hm's steady one (issue 26), a warning to the caller's
+//! stepped away from hm's steady one, a warning to the caller's
 //! sink. Apart from `daemon.rs`, which is the loop.
 
 use super::daemon::LoopArgs;
