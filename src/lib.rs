@@ -92,6 +92,7 @@ pub fn run(args: Vec<OsString>) -> i32 {
     let ctx = Ctx {
         config: cli.global.config.clone().or_else(|| from_env("HM_CONFIG")),
         db: cli.global.db.clone().or_else(|| from_env("HM_DB")),
+        say: engine::Say::new(|s| output::said(&s)),
     };
     let engine = Arc::new(Engine::new(ctx));
     match dispatch(&engine, cli.command, style) {
@@ -101,7 +102,13 @@ pub fn run(args: Vec<OsString>) -> i32 {
             // too): each line once.
             let warnings: Vec<&String> = match &report {
                 Report::Check(r) => r.warnings.iter().collect(),
-                Report::Heal(r) => r.before.warnings.iter().chain(r.after.iter().flat_map(|a| &a.warnings)).collect(),
+                Report::Heal(r) => r
+                    .before
+                    .warnings
+                    .iter()
+                    .chain(r.after.iter().flat_map(|a| &a.warnings))
+                    .chain(&r.warnings)
+                    .collect(),
                 _ => Vec::new(),
             };
             let mut told: Vec<&String> = Vec::new();

@@ -6,9 +6,9 @@
 //! holds the database: freeing it is what clean-disk is for, so the
 //! intent goes to stderr and the system log, and the row follows.
 
-use super::Engine;
 use super::intent::{Intent, NotActing, Pending, intend_one};
 use super::report::{CleanReport, RuleReport};
+use super::{Engine, Said, Say};
 use crate::config::{CleanRule, Config};
 use crate::host::ProcNeeds;
 use crate::remedy::clean_disk;
@@ -63,35 +63,32 @@ pub(crate) fn rules(config: &Config, rule: Option<&str>, ad_hoc: Option<AdHoc>) 
     })
 }
 
-/// A one-line progress count on stderr, for large trees, only when stderr
-/// is a terminal (never in logs or pipes), redrawn at most ten times a second.
+/// How far a rule's scan has come, for large trees: told to `say` at most
+/// ten times a second (a terminal shows it on one line, redrawn; logs and
+/// pipes never see it), and cleared at the end if it was told.
 struct Progress<'a> {
     rule: &'a str,
-    enabled: bool,
+    say: &'a Say,
     last: std::cell::Cell<Option<std::time::Instant>>,
 }
 
 impl<'a> Progress<'a> {
-    fn new(rule: &'a str) -> Progress<'a> {
-        use std::io::IsTerminal;
-        Progress { rule, enabled: std::io::stderr().is_terminal(), last: std::cell::Cell::new(None) }
+    fn new(rule: &'a str, say: &'a Say) -> Progress<'a> {
+        Progress { rule, say, last: std::cell::Cell::new(None) }
     }
 
     fn tick(&self, seen: u64, matched: usize) {
-        if !self.enabled {
-            return;
-        }
         let now = std::time::Instant::now();
         if self.last.get().is_some_and(|t| now.duration_since(t) < Duration::from_millis(100)) {
             return;
         }
         self.last.set(Some(now));
-        eprint!("\r{}: {seen} entries scanned, {matched} to delete", self.rule);
+        self.say.tell(Said::Scanning { rule: self.rule.to_string(), seen, matched });
     }
 
     fn done(&self) {
-        if self.enabled && self.last.get().is_some() {
-            eprint!("\r\x1b[K");
+        if self.last.get().is_some() {
+            self.say.tell(Said::Scanned);
         }
     }
 }
@@ -112,8 +109,8 @@ impl Engine {
             // Record before acting, but for the one case that
             // cannot: this rule frees the full disk the database is on.
             let started = unix_now();
-            let pending = if dry_run { None } else { intend_clean(store, r)? };
-            let progress = Progress::new(&r.name);
+            let pending = if dry_run { None } else { intend_clean(store, r, &self.ctx().say)? };
+            let progress = Progress::new(&r.name, &self.ctx().say);
             let out = clean_disk::run_with_progress(r, SystemTime::now(), dry_run, &|seen, matched| {
                 progress.tick(seen, matched)
             });
@@ -189,9 +186,10 @@ fn targets(r: &CleanRule) -> String {
 
 /// Commit the intent of rule `r`: `Ok(None)` when it cannot be committed
 /// because the disk that holds the database is full and `r` cleans that
-/// disk. Then the intent goes to stderr and the system log instead, and
-/// the row is written once the rule freed space.
-fn intend_clean<'s>(store: &'s Store, r: &CleanRule) -> Result<Option<Pending<'s>>> {
+/// disk. Then the intent goes to `say` (stderr, at once: before the files
+/// go) and the system log instead, and the row is written once the rule
+/// freed space.
+fn intend_clean<'s>(store: &'s Store, r: &CleanRule, say: &Say) -> Result<Option<Pending<'s>>> {
     let intent = Intent::new(&r.name, "clean-disk", targets(r));
     match intend_one(store, intent) {
         Ok(p) => Ok(Some(p)),
@@ -201,9 +199,9 @@ fn intend_clean<'s>(store: &'s Store, r: &CleanRule) -> Result<Option<Pending<'s
                 r.name,
                 targets(r)
             );
-            crate::output::warn(&line);
+            say.warning(line.as_str());
             if let Err(e) = crate::host::syslog::warning(&line) {
-                crate::output::warn(&format!("{e:#}"));
+                say.warning(format!("{e:#}"));
             }
             Ok(None)
         }

@@ -1,18 +1,24 @@
 //! Where the config and the database are, as the command line and the
-//! environment said, and how each is opened.
+//! environment said, and how each is opened; and where the engine tells
+//! what went wrong without stopping it (the caller's sink).
 
+use super::said::Say;
 use crate::config::{self, Config};
 use crate::store::{ReadOnly, Store};
 use anyhow::Result;
 use std::path::PathBuf;
 
-/// What every command may need: where the config and database are.
-#[derive(Debug, Clone, Default)]
+/// What every command may need: where the config and database are, and
+/// where warnings go.
+#[derive(Debug, Clone)]
 pub(crate) struct Ctx {
     /// `--config` / `HM_CONFIG`.
     pub config: Option<PathBuf>,
     /// `--db` / `HM_DB`.
     pub db: Option<PathBuf>,
+    /// Where the engine's warnings go as they happen (`hm::run` renders
+    /// them on stderr).
+    pub say: Say,
 }
 
 impl Ctx {
@@ -45,12 +51,12 @@ impl Ctx {
             .unwrap_or_else(|| PathBuf::from("/nonexistent/hm.db"))
     }
 
-    /// Open the database; a corrupt one is moved aside (with a warning on
-    /// stderr) and a new one started.
+    /// Open the database; a corrupt one is moved aside (with a warning to
+    /// [`Ctx::say`]) and a new one started.
     pub(crate) fn store(&self, config: &Config) -> Result<Store> {
         let (store, note) = Store::open_or_recover(&self.db_path(config))?;
         if let Some(note) = note {
-            crate::output::warn(&note);
+            self.say.warning(note);
         }
         Ok(store)
     }
@@ -69,7 +75,7 @@ impl Ctx {
             _ => match Store::open_read_only(&path)? {
                 ReadOnly::Open(store, note) => {
                     if let Some(note) = note {
-                        crate::output::warn(&note);
+                        self.say.warning(note);
                     }
                     Ok((store, true))
                 }

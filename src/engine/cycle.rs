@@ -28,8 +28,21 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
 
-/// A worker whose automatic restart budget is spent is in a crash loop:
-/// critical while it is down (hm will not restart it until
+/// What a cycle does with what it found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Keep {
+    /// Record, raise alerts and deliver what waits in the outbox (`hm
+    /// check`, each cycle of the loop).
+    RecordAndSend,
+    /// Record and raise alerts, leaving the outbox: `hm heal` sends only
+    /// once it has let go of the run lock.
+    RecordUnsent,
+    /// Record nothing, raise and send nothing (`hm heal --dry-run`).
+    Look,
+}
+
+/// A worker whose automatic restart budget is spent is in a crash loop
+///: critical while it is down (hm will not restart it until
 /// the window lets it), a warning while it runs, saying when the next
 /// automatic restart is allowed.
 fn gave_up(store: &Store, m: &Monitor, r: &mut CheckResult, now: f64) -> Result<()> {
@@ -139,20 +152,20 @@ impl Engine {
     /// (with the config they keep until SIGHUP). `started` is when the run
     /// began, for its duration.
     pub(crate) fn check(&self, config: &Config, names: &[String], started: Instant) -> Result<CheckReport> {
-        self.cycle(config, names, started, true, true)
+        self.cycle(config, names, started, Keep::RecordAndSend)
     }
 
     /// Check and record, but leave what it queued in the outbox: `hm heal`
     /// holds the run lock while it checks, and sends only once it has let go
     /// of it, so that a `command` channel may run hm itself.
     pub(crate) fn check_unsent(&self, config: &Config, names: &[String], started: Instant) -> Result<CheckReport> {
-        self.cycle(config, names, started, true, false)
+        self.cycle(config, names, started, Keep::RecordUnsent)
     }
 
     /// Check without recording anything (results, alerts, deliveries): what
     /// `hm heal --dry-run` looks at, so that a dry run sends no alert.
     pub(crate) fn look(&self, config: &Config, names: &[String]) -> Result<CheckReport> {
-        self.cycle(config, names, Instant::now(), false, false)
+        self.cycle(config, names, Instant::now(), Keep::Look)
     }
 
     /// Open the database: the one kept from the last cycle when it is still
@@ -175,14 +188,7 @@ impl Engine {
         }
     }
 
-    fn cycle(
-        &self,
-        config: &Config,
-        names: &[String],
-        started: Instant,
-        write: bool,
-        send: bool,
-    ) -> Result<CheckReport> {
+    fn cycle(&self, config: &Config, names: &[String], started: Instant, keep: Keep) -> Result<CheckReport> {
         let now = unix_now();
         let monitors: Vec<Monitor> = config.select(names)?.into_iter().cloned().collect();
         // Scan the process table while the database opens: the two are the
@@ -222,7 +228,7 @@ impl Engine {
         let checked = run_all(host, inputs, crate::time::wall_now(), monitors.clone(), &self.hung);
         let mut results = checked.clone();
         let mut written = None;
-        if !write {
+        if keep == Keep::Look {
             // A look: the same annotations, nothing written.
             if let Some(Err(e)) = store.as_ref().map(|s| annotate(s, &monitors, &mut results, now)) {
                 warnings.push(format!("cannot read {}: {e:#}", db.display()));
@@ -230,7 +236,7 @@ impl Engine {
             store = None;
         }
         if let Some(mut s) = store {
-            let send = send.then_some(db.as_path());
+            let send = (keep == Keep::RecordAndSend).then_some(db.as_path());
             match record(send, &mut s, &self.counters, config, &monitors, &mut results, now, all) {
                 Ok(w) => {
                     written = Some(w);

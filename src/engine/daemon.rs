@@ -26,10 +26,11 @@
 use super::daemon_said::say_drift;
 pub(crate) use super::daemon_said::started;
 use super::later::{Later, Waiting};
-use super::report::{CheckReport, HealReport};
+pub(crate) use super::report::Cycle;
+use super::report::{CycleFailed, Reload};
 pub(crate) use super::wake::Signals;
 use super::watch::{Want, Watcher};
-use super::{Ctx, Engine};
+use super::{Ctx, DryRun, Engine};
 use crate::config::Config;
 use crate::host::ProcNeeds;
 use anyhow::{Context, Result};
@@ -43,17 +44,6 @@ const SETTLE: Duration = Duration::from_millis(5);
 
 /// How long a cycle in progress may take to finish after SIGTERM.
 const FINISH: Duration = Duration::from_millis(800);
-
-/// What one cycle produced.
-#[derive(Debug)]
-pub(crate) enum Cycle {
-    Check(CheckReport),
-    Heal(HealReport),
-    /// The cycle failed as a whole (database unusable, ...).
-    Failed(String),
-    /// hm.toml was reloaded (`Ok`) or kept because the new one is invalid.
-    Reloaded(Result<String, String>),
-}
 
 /// How the loop runs.
 #[derive(Debug, Clone)]
@@ -74,10 +64,10 @@ enum Job {
 
 /// One cycle, and the restarts it left to verify.
 fn cycle(engine: &Engine, config: &Config, heal: bool, job: Job) -> (Cycle, Vec<Later>) {
-    let failed = |e: anyhow::Error| Cycle::Failed(format!("{e:#}"));
+    let failed = |e: anyhow::Error| Cycle::Failed(CycleFailed::Error(e));
     match job {
         Job::Verify(due) => (engine.verify_due(config, due).map_or_else(failed, Cycle::Heal), Vec::new()),
-        Job::Cycle { names, waiting } if heal => match engine.heal_with(config, &names, false, Some(&waiting)) {
+        Job::Cycle { names, waiting } if heal => match engine.heal_with(config, &names, DryRun::No, Some(&waiting)) {
             Ok((r, later)) => (Cycle::Heal(r), later),
             Err(e) => (failed(e), Vec::new()),
         },
@@ -104,7 +94,7 @@ fn run_cycle(
             // A cycle that panics still wakes the loop.
             done(
                 std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| cycle(&e, &cfg, heal, job)))
-                    .unwrap_or_else(|_| (Cycle::Failed("the cycle crashed".into()), Vec::new())),
+                    .unwrap_or_else(|_| (Cycle::Failed(CycleFailed::Crashed), Vec::new())),
             );
         })
         .context("cannot start a check cycle")?;
@@ -174,15 +164,14 @@ fn reload(ctx: &Ctx, shared: &SharedConfig, emit: &mut impl FnMut(Cycle)) -> Res
     let (path, named) = ctx.config_path()?;
     match Config::load(&path, named || current(shared).path.is_some()) {
         Ok(c) => {
-            let shown = path.display().to_string();
-            let n = c.monitors.len();
+            let monitors = c.monitors.len();
             match shared.write() {
                 Ok(mut slot) => *slot = Arc::new(c),
                 Err(poisoned) => *poisoned.into_inner() = Arc::new(c),
             }
-            emit(Cycle::Reloaded(Ok(format!("reloaded {shown}: {n} monitors"))));
+            emit(Cycle::Reloaded(Reload::Reloaded { path, monitors }));
         }
-        Err(e) => emit(Cycle::Reloaded(Err(format!("{e:#}; keeping the previous config")))),
+        Err(e) => emit(Cycle::Reloaded(Reload::Kept(e))),
     }
     Ok(())
 }
@@ -215,14 +204,16 @@ fn cycles(
     waiting: &mut Waiting,
 ) -> Result<()> {
     let ctx = engine.ctx();
-    let watcher = Watcher::start(engine.host(ProcNeeds::default()), engine.deaths.clone(), signals.changes())?;
+    let say = &ctx.say;
+    let watcher =
+        Watcher::start(engine.host(ProcNeeds::default()), engine.deaths.clone(), say.clone(), signals.changes())?;
     if let Some(note) = &watcher.note {
-        eprintln!("hm: {note}");
+        say.note(note.as_str());
     }
     // Death certificates, written beside the loop.
     let coroner = super::death::Coroner::start(engine, current(shared));
     if let Some(note) = &coroner.note {
-        eprintln!("hm: {note}");
+        say.note(note.as_str());
     }
     let mut want = Want::default();
     let mut next_full = Instant::now();
@@ -231,7 +222,7 @@ fn cycles(
     // How far the system clock had moved from hm's when last said.
     let mut drift_said = 0.0;
     loop {
-        drift_said = say_drift(drift_said);
+        drift_said = say_drift(drift_said, say);
         if signals.take_reload() {
             reload(ctx, shared, &mut emit)?;
             // A removed monitor's processes are no longer watched.

@@ -1,26 +1,26 @@
-//! What the loop of `hm run` and `hm serve` says on stderr of itself: its
-//! first line (which config and database, how often), and a wall clock
-//! that stepped away from hm's steady one. Apart from
-//! `daemon.rs`, which is the loop.
+//! What the loop of `hm run` and `hm serve` says of itself: its first
+//! line (which config and database, how often), and a wall clock that
+//! stepped away from hm's steady one, a warning to the caller's
+//! sink. Apart from `daemon.rs`, which is the loop.
 
-use super::Ctx;
 use super::daemon::LoopArgs;
+use super::{Ctx, Say};
 use crate::config::Config;
 
-/// Say once, on stderr, when the system clock has stepped away from this
+/// Say once, to `say`, when the system clock has stepped away from this
 /// process's steady one (`time.rs`) by more than a minute
 /// since it was last said; the drift said.
-pub(super) fn say_drift(said: f64) -> f64 {
+pub(super) fn say_drift(said: f64, say: &Say) -> f64 {
     let drift = crate::time::drift();
     if (drift - said).abs() <= 60.0 {
         return said;
     }
     let by = crate::units::format_duration(crate::units::secs(drift.abs()));
     let way = if drift > 0.0 { "ahead of" } else { "behind" };
-    eprintln!(
-        "hm: warning: the system clock is now {by} {way} hm's, which runs steadily from its start: \
+    say.warning(format!(
+        "the system clock is now {by} {way} hm's, which runs steadily from its start: \
          budgets, backoffs and cooldowns keep hm's time; restart hm to follow the system clock"
-    );
+    ));
     drift
 }
 

@@ -17,9 +17,9 @@
 //! it has to tell (alerts, and a `healed` event per remedy that changed
 //! something) is sent once it let go of the lock (see `heal_events`).
 
-use super::Engine;
 use super::later::Later;
 use super::report::{CheckReport, HealReport, Remedy};
+use super::{DryRun, Engine};
 use crate::check::CheckResult;
 use crate::config::{Config, Monitor, Spec};
 use crate::status::Status;
@@ -79,7 +79,7 @@ pub(crate) fn plan<'c>(config: &'c Config, results: &[CheckResult]) -> Vec<(&'c 
 impl Engine {
     /// Heal with an already loaded config, waiting for the verifications
     /// of its restarts (all together, each until its own delay is up).
-    pub(crate) fn heal(&self, config: &Config, names: &[String], dry_run: bool) -> Result<HealReport> {
+    pub(crate) fn heal(&self, config: &Config, names: &[String], dry_run: DryRun) -> Result<HealReport> {
         self.heal_with(config, names, dry_run, None).map(|(r, _)| r)
     }
 
@@ -91,17 +91,17 @@ impl Engine {
         &self,
         config: &Config,
         names: &[String],
-        dry_run: bool,
+        dry_run: DryRun,
         beside: Option<&[String]>,
     ) -> Result<(HealReport, Vec<Later>)> {
         let ctx = self.ctx();
-        let lock = crate::lock::unless_dry_run(&ctx.db_path(config), dry_run)?;
+        let lock = crate::lock::unless_dry_run(&ctx.db_path(config), dry_run.yes())?;
         // A dry run records nothing, so it raises and sends no alert either.
         let before =
-            if dry_run { self.look(config, names)? } else { self.check_unsent(config, names, Instant::now())? };
+            if dry_run.yes() { self.look(config, names)? } else { self.check_unsent(config, names, Instant::now())? };
         // Every action goes into the actions table first: no record, no
         // action.
-        let store = if dry_run { ctx.store(config)? } else { super::intent::store_to_act(ctx, config)? };
+        let store = if dry_run.yes() { ctx.store(config)? } else { super::intent::store_to_act(ctx, config)? };
         let plans = plan(config, &before.results);
         let mut done = self.carry_out(&store, config, &before.results, &plans, dry_run, beside.unwrap_or_default());
         let mut later = std::mem::take(&mut done.later);
@@ -139,7 +139,7 @@ impl Engine {
         lock: Option<crate::lock::RunLock>,
         before: CheckReport,
         done: Done,
-        dry_run: bool,
+        dry_run: DryRun,
         pairs: &[(String, String)],
     ) -> Result<HealReport> {
         let ctx = self.ctx();
@@ -178,13 +178,14 @@ impl Engine {
         }
         let mut report = HealReport {
             status,
-            dry_run,
+            dry_run: dry_run.yes(),
             before,
             remedies,
             after: after.map(Box::new),
             healed: Vec::new(),
             notifications: None,
             not_acting: done.not_acting,
+            warnings: Vec::new(),
         };
         super::heal_events::tell(ctx, config, lock, &mut report, done.cleaned);
         Ok(report)

@@ -12,8 +12,8 @@
 //! heal. Releasing first needs no such trust.
 //!
 //! Nothing here fails the heal: the remedies are done and recorded, so a
-//! notification that cannot be queued or sent is a warning, and what is
-//! queued is retried on later runs.
+//! notification that cannot be queued or sent is a warning in the report,
+//! and what is queued is retried on later runs.
 
 use super::Ctx;
 use super::report::{HealReport, Remedy, RemedyKind};
@@ -23,7 +23,6 @@ use crate::check::CheckResult;
 use crate::config::Config;
 use crate::config::channels::hide_url_passwords;
 use crate::lock::RunLock;
-use crate::output::warn;
 use crate::status::Status;
 use crate::time::unix_now;
 
@@ -85,13 +84,13 @@ pub(super) fn tell(
     let mut store = match ctx.store(config) {
         Ok(s) => s,
         Err(e) => {
-            warn(&format!("healed, but cannot tell anyone: {e:#}"));
+            report.warnings.push(format!("healed, but cannot tell anyone: {e:#}"));
             return;
         }
     };
     match healed::queue(&mut store, config, &fixed, unix_now()) {
         Ok(told) => report.healed = told,
-        Err(e) => warn(&format!("healed, but cannot queue the `healed` notifications: {e:#}")),
+        Err(e) => report.warnings.push(format!("healed, but cannot queue the `healed` notifications: {e:#}")),
     }
     drop(lock);
     let delivery = store
@@ -99,6 +98,54 @@ pub(super) fn tell(
         .and_then(|any| any.then(|| deliver(&store, config, &ctx.db_path(config), unix_now(), false)).transpose());
     match delivery {
         Ok(d) => report.notifications = d,
-        Err(e) => warn(&format!("cannot deliver notifications (retried on later runs): {e:#}")),
+        Err(e) => report.warnings.push(format!("cannot deliver notifications (retried on later runs): {e:#}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::report::CheckReport;
+    use crate::engine::{Said, Say};
+
+    #[test]
+    fn issue27_a_heal_that_cannot_tell_says_so_in_its_report_not_on_stderr() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("a-file");
+        std::fs::write(&file, "").expect("write");
+        // No database can be opened under a file.
+        let (say, said) = Say::kept();
+        let ctx = Ctx { config: None, db: Some(file.join("hm.db")), say };
+        let config = Config::parse("hm.toml", "host_defaults = false\n").expect("config");
+        let before = CheckReport {
+            status: Status::Ok,
+            checked_at: String::new(),
+            duration_ms: 0.0,
+            results: Vec::new(),
+            alerts: Vec::new(),
+            pending_alerts: Vec::new(),
+            notifications: None,
+            recorded: true,
+            warnings: Vec::new(),
+        };
+        let mut report = HealReport {
+            status: Status::Ok,
+            dry_run: false,
+            before,
+            remedies: Vec::new(),
+            after: None,
+            healed: Vec::new(),
+            notifications: None,
+            not_acting: None,
+            warnings: Vec::new(),
+        };
+        tell(&ctx, &config, None, &mut report, None);
+        assert!(
+            matches!(&report.warnings[..], [w] if w.starts_with("healed, but cannot tell anyone: ")),
+            "{:?}",
+            report.warnings
+        );
+        let lines: Vec<Said> = said.lock().expect("lines").clone();
+        assert!(lines.is_empty(), "nothing told beside the report: {lines:?}");
     }
 }

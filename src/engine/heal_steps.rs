@@ -3,11 +3,11 @@
 //! verification, the actions record) are in their own files; this is the
 //! one place that maps a plan onto them and an error onto `failed`.
 
-use super::Engine;
 use super::heal::{Done, Plan};
 use super::intent::NotActing;
 use super::later::Step;
 use super::report::{Outcome, Remedy, RemedyKind};
+use super::{DryRun, Engine};
 use crate::check::CheckResult;
 use crate::config::{Config, Monitor, Spec};
 use crate::store::{ActionRow, Store};
@@ -57,7 +57,7 @@ impl Engine {
         config: &Config,
         results: &[CheckResult],
         plans: &[(&Monitor, Plan)],
-        dry_run: bool,
+        dry_run: DryRun,
         waiting: &[String],
     ) -> Done {
         let mut remedies = Vec::new();
@@ -110,10 +110,10 @@ impl Engine {
             };
             match step {
                 Plan::Restart => {}
-                Plan::CleanDisk => remedies.push(match self.clean(store, &config.clean, dry_run) {
+                Plan::CleanDisk => remedies.push(match self.clean(store, &config.clean, dry_run.yes()) {
                     Ok(c) => {
                         cleaned = Some((c.files, c.bytes));
-                        let outcome = if dry_run { Outcome::WouldClean } else { Outcome::Cleaned };
+                        let outcome = if dry_run.yes() { Outcome::WouldClean } else { Outcome::Cleaned };
                         let details = format!(
                             "{}, {}",
                             crate::units::count(c.files as u64, "file"),
@@ -126,10 +126,10 @@ impl Engine {
                 Plan::ClearLocks => {
                     let Spec::Sqlite(q) = &m.spec else { continue };
                     let targets = [(q.path.clone(), q.killable.clone())];
-                    remedies.push(match self.clear_locks(store, &targets, dry_run) {
+                    remedies.push(match self.clear_locks(store, &targets, dry_run.yes()) {
                         Ok(rep) => {
                             let d = &rep.databases[0];
-                            let outcome = match (dry_run, d.left_alone) {
+                            let outcome = match (dry_run.yes(), d.left_alone) {
                                 (_, true) => Outcome::LeftAlone,
                                 (true, false) => Outcome::WouldClear,
                                 (false, false) => Outcome::Cleared,
@@ -143,7 +143,7 @@ impl Engine {
                     let Spec::Tmux(t) = &m.spec else { continue };
                     // One remedy per stuck session, each budgeted and
                     // recorded on its own (engine::unstick).
-                    match self.unstick_all(store, &m.name, t, dry_run) {
+                    match self.unstick_all(store, &m.name, t, dry_run.yes()) {
                         Ok(done) if done.is_empty() => remedies.push(remedy(
                             m,
                             RemedyKind::Unstick,

@@ -12,11 +12,11 @@
 //! still the old one for a while, and restarting it again for that would
 //! kill a healthy worker every cycle until the budget ran out.
 
-use super::Engine;
 use super::intent::Pending;
 use super::later::Later;
 use super::report::{Outcome, Remedy, RemedyKind};
 use super::restart::Step;
+use super::{Asker, DryRun, Engine};
 use crate::check::CheckResult;
 use crate::config::{Config, Monitor, Spec};
 use crate::store::Store;
@@ -34,7 +34,7 @@ impl Engine {
         config: &Config,
         stalled: &[(&Monitor, &CheckResult)],
         earlier: &[Remedy],
-        dry_run: bool,
+        dry_run: DryRun,
         later: &mut Vec<Later>,
     ) -> (Vec<Remedy>, Option<String>) {
         // Worker name, and the monitor whose remedy restarted it.
@@ -97,7 +97,7 @@ impl Engine {
             }
             let why = format!("{} {} critical: {}", m.kind(), m.name, r.message);
             done.push((name.to_string(), m.name.clone()));
-            out.push(match self.restart_begin(store, w, true, dry_run, Some(&why)) {
+            out.push(match self.restart_begin(store, w, Asker::Heal, dry_run, Some(&why)) {
                 Ok(Step::Done(rep)) => Remedy {
                     retry_in: rep.retry_in,
                     ..remedy(rep.outcome, format!("worker {name}: {}", rep.steps.join("; ")))

@@ -10,7 +10,7 @@
 //! `hm actions` shows it `interrupted`. The one exception, `clean-disk`
 //! freeing the full disk that holds the database, is `engine::clean`'s.
 
-use super::Ctx;
+use super::{Ctx, Say};
 use crate::config::Config;
 use crate::host::stop::Acting;
 use crate::store::{ActionRow, Store};
@@ -126,10 +126,11 @@ pub(crate) fn intend_one<'s>(store: &'s Store, intent: Intent) -> Result<Pending
 
 impl Pending<'_> {
     /// What it has done so far (the pid it started), should hm die before
-    /// it completes the row. A failure to note it is not the remedy's.
-    pub(crate) fn note(&self, details: &str) {
+    /// it completes the row. A failure to note it is not the remedy's: it
+    /// is a warning to `say`.
+    pub(crate) fn note(&self, details: &str, say: &Say) {
         if let Err(e) = self.store.note_action(self.id, details) {
-            crate::output::warn(&format!("{e:#}"));
+            say.warning(format!("{e:#}"));
         }
     }
 

@@ -15,10 +15,10 @@
 //! counts against the budget, and a stop records it `interrupted`, with
 //! the pid started ([`Engine::interrupt`]).
 
-use super::Engine;
 use super::intent::Held;
 use super::report::{CheckReport, HealReport, Outcome, Remedy, RemedyKind};
 use super::restart_steps::{Begun, record_held};
+use super::{DryRun, Engine};
 use crate::check::CheckResult;
 use crate::config::Config;
 use crate::status::Status;
@@ -163,7 +163,7 @@ impl Engine {
             warnings,
         };
         let done = super::heal::Done { remedies, cleaned: None, not_acting: None, later: Vec::new() };
-        self.conclude(config, lock, before, done, false, &pairs)
+        self.conclude(config, lock, before, done, DryRun::No, &pairs)
     }
 
     /// On a stop: the restarts not yet verified are recorded
@@ -174,7 +174,7 @@ impl Engine {
         }
         match self.ctx().store(config) {
             Ok(store) => drop(self.verify_all(&store, later)),
-            Err(e) => crate::output::warn(&format!("cannot record the restarts not yet verified: {e:#}")),
+            Err(e) => self.ctx().say.warning(format!("cannot record the restarts not yet verified: {e:#}")),
         }
     }
 }

@@ -21,11 +21,14 @@
 //!   (`wake`) and by the processes and files it watches (`watch`);
 //!   [`query`]: what status,
 //!   history, `/status` and `/metrics` read;
-//! - [`report`]: every report a command returns, with its exit code.
+//! - [`report`]: every report a command returns, with its exit code;
+//!   `said`: the warnings that cannot wait for one, told to the sink the
+//!   caller put in [`Ctx`] (the engine never prints).
 //!
 //! `src/cmd/` holds thin adapters that load the config, call the engine
 //! and hand the report to `hm::run`; nothing here imports `cmd/`.
 
+mod asked;
 pub(crate) mod clean;
 pub(crate) mod clear_locks;
 mod counters;
@@ -47,13 +50,16 @@ pub(crate) mod report;
 pub(crate) mod restart;
 mod restart_many;
 mod restart_steps;
+mod said;
 #[cfg(test)]
 mod tests;
 pub(crate) mod unstick;
 mod wake;
 mod watch;
 
+pub(crate) use asked::{Asker, DryRun, ResetBudget};
 pub(crate) use ctx::Ctx;
+pub(crate) use said::{Said, Say};
 
 use crate::check::patterns::PatternCache;
 use crate::check::runner::Hung;

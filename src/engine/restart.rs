@@ -11,11 +11,11 @@
 //! who restarts it has decided to. It still gives a stalled worker its
 //! grace, and it shows in `restarts_24h`.
 
-use super::Engine;
 use super::intent::Pending;
 use super::intent::intend_one;
 use super::report::{Outcome, RestartReport};
 use super::restart_steps::{Begun, new_report, record};
+use super::{Asker, DryRun, Engine, ResetBudget};
 use crate::check::Inputs;
 use crate::check::find::running;
 use crate::check::patterns::PatternCache;
@@ -77,15 +77,15 @@ impl Engine {
     }
 
     /// Restart `m` (unless the budget says otherwise) and verify it runs.
-    /// `automatic` runs (heal) also respect the backoff between attempts.
+    /// A heal's restarts also respect the backoff between attempts.
     pub(crate) fn restart_and_verify(
         &self,
         store: &Store,
         m: &Monitor,
-        automatic: bool,
-        dry_run: bool,
+        asker: Asker,
+        dry_run: DryRun,
     ) -> Result<RestartReport> {
-        self.restart_because(store, m, automatic, dry_run, None)
+        self.restart_because(store, m, asker, dry_run, None)
     }
 
     /// [`Engine::restart_and_verify`], with why it is restarted (a stalled
@@ -94,11 +94,11 @@ impl Engine {
         &self,
         store: &Store,
         m: &Monitor,
-        automatic: bool,
-        dry_run: bool,
+        asker: Asker,
+        dry_run: DryRun,
         why: Option<&str>,
     ) -> Result<RestartReport> {
-        match self.restart_begin(store, m, automatic, dry_run, why)? {
+        match self.restart_begin(store, m, asker, dry_run, why)? {
             Step::Done(report) => Ok(report),
             Step::Later(b, pending) => record(pending, self.verify(*b)),
         }
@@ -111,21 +111,21 @@ impl Engine {
         &self,
         store: &'s Store,
         m: &Monitor,
-        automatic: bool,
-        dry_run: bool,
+        asker: Asker,
+        dry_run: DryRun,
         why: Option<&str>,
     ) -> Result<Step<'s>> {
-        if let Some(report) = self.held_back(store, m, automatic, dry_run, why)? {
+        if let Some(report) = self.held_back(store, m, asker, dry_run, why)? {
             return Ok(Step::Done(report));
         }
-        let begun = self.prepare(m, dry_run, why, None, !automatic)?;
+        let begun = self.prepare(m, dry_run, why, None, asker)?;
         // Record before acting: no intent, no restart.
-        let pending = if dry_run { None } else { Some(intend_one(store, begun.intent())?) };
+        let pending = if dry_run.yes() { None } else { Some(intend_one(store, begun.intent())?) };
         let begun = self.start(begun);
         match begun.started() {
             Some(started) => {
                 if let Some(p) = &pending {
-                    p.note(&started);
+                    p.note(&started, &self.ctx().say);
                 }
                 Ok(Step::Later(Box::new(begun), pending))
             }
@@ -139,10 +139,11 @@ impl Engine {
         &self,
         store: &Store,
         m: &Monitor,
-        automatic: bool,
-        dry_run: bool,
+        asker: Asker,
+        dry_run: DryRun,
         why: Option<&str>,
     ) -> Result<Option<RestartReport>> {
+        let automatic = asker == Asker::Heal;
         let (spec, r) = restartable(m)?;
         let now = unix_now();
         let history = store.restarts_since(&m.name, now - r.window.as_secs_f64(), false)?;
@@ -169,7 +170,7 @@ impl Engine {
             ),
             _ => return Ok(None),
         };
-        let mut report = new_report(m, &self.running_now(m, spec)?, dry_run, why);
+        let mut report = new_report(m, &self.running_now(m, spec)?, dry_run.yes(), why);
         report.outcome = outcome;
         report.steps.push(step);
         report.retry_in = retry_in;
@@ -186,9 +187,11 @@ impl Engine {
         &self,
         config: &Config,
         name: &str,
-        (dry_run, reset): (bool, bool),
+        dry_run: DryRun,
+        reset: ResetBudget,
         lock_wait: std::time::Duration,
     ) -> Result<RestartReport> {
+        let (dry_run, reset) = (dry_run.yes(), reset == ResetBudget::Yes);
         let m = config.monitors.iter().find(|m| m.name == name).ok_or_else(|| anyhow!("no monitor named `{name}`"))?;
         restartable(m)?;
         let ctx = self.ctx();
@@ -199,6 +202,6 @@ impl Engine {
             super::heal_steps::record(&store, unix_now(), name, "reset", "ok", why)
                 .map_err(|e| super::intent::NotActing::unrecorded(&store, &e))?;
         }
-        self.restart_and_verify(&store, m, false, dry_run)
+        self.restart_and_verify(&store, m, Asker::Person, DryRun::from(dry_run))
     }
 }

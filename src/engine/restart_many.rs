@@ -17,12 +17,12 @@
 //! Each restart is its monitor's own (its budget, backoff, PID-reuse
 //! checks, its verification scan): they share nothing but the thread pool.
 
-use super::Engine;
 use super::heal_steps::remedy;
 use super::intent::{Intent, NotActing, Pending, intend};
 use super::later::{Later, Step};
 use super::report::{Outcome, Remedy, RemedyKind};
 use super::restart_steps::{Begun, record};
+use super::{Asker, DryRun, Engine};
 use crate::check::CheckResult;
 use crate::config::Monitor;
 use crate::store::Store;
@@ -46,7 +46,7 @@ impl Engine {
         store: &Store,
         monitors: &[&Monitor],
         results: &[CheckResult],
-        dry_run: bool,
+        dry_run: DryRun,
     ) -> Result<Vec<Step>, NotActing> {
         let line = |m: &Monitor, r: Result<super::report::RestartReport>| match r {
             Ok(rep) => {
@@ -57,7 +57,7 @@ impl Engine {
         let mut out: Vec<Option<Remedy>> = monitors.iter().map(|_| None).collect();
         let mut go = Vec::new();
         for (i, m) in monitors.iter().enumerate() {
-            match self.held_back(store, m, true, dry_run, None) {
+            match self.held_back(store, m, Asker::Heal, dry_run, None) {
                 Ok(None) => go.push(i),
                 Ok(Some(rep)) => out[i] = Some(line(m, Ok(rep))),
                 Err(e) => out[i] = Some(line(m, Err(e))),
@@ -65,7 +65,8 @@ impl Engine {
         }
         // What runs of each, side by side (the check's pids, read again).
         let prepared = side_by_side(&go, |i| {
-            self.prepare(monitors[i], dry_run, None, found(results, monitors[i]), false).map(|b| Mutex::new(Some(b)))
+            self.prepare(monitors[i], dry_run, None, found(results, monitors[i]), Asker::Heal)
+                .map(|b| Mutex::new(Some(b)))
         });
         let mut ready = Vec::new();
         for (i, b) in prepared {
@@ -76,9 +77,9 @@ impl Engine {
         }
         ready.sort_by_key(|(i, _)| *i);
         let take = |k: usize| ready[k].1.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take();
-        // Every intent committed at once, before any worker is touched:
-        // all of them, or nothing is done.
-        let mut pending: Vec<Option<Pending<'_>>> = if dry_run {
+        // Every intent committed at once, before any worker is touched
+        //: all of them, or nothing is done.
+        let mut pending: Vec<Option<Pending<'_>>> = if dry_run.yes() {
             ready.iter().map(|_| None).collect()
         } else {
             let intents: Vec<Intent> = ready
@@ -118,7 +119,7 @@ impl Engine {
             steps[i] = Some(match b.started() {
                 Some(what) => {
                     if let Some(p) = &p {
-                        p.note(&what);
+                        p.note(&what, &self.ctx().say);
                     }
                     Step::Later(Box::new(Later::new(b, p.map(Pending::hold), &monitors[i].name, String::new())))
                 }

@@ -8,10 +8,10 @@
 //! A stop signal during the wait ends it at once: the restart
 //! is recorded `interrupted`, with the pid it started, and hm exits.
 
-use super::Engine;
 use super::intent::{Held, Intent, Pending};
 use super::report::{Outcome, RestartReport};
 use super::restart::restartable;
+use super::{Asker, DryRun, Engine};
 use crate::check::runner::proc_needs;
 use crate::config::{Monitor, ProcessSpec, RestartHow, RestartSpec};
 use crate::host::ProcInfo;
@@ -83,10 +83,10 @@ impl Engine {
     pub(super) fn prepare(
         &self,
         m: &Monitor,
-        dry_run: bool,
+        dry_run: DryRun,
         why: Option<&str>,
         found: Option<&[(u32, u64)]>,
-        manual: bool,
+        asker: Asker,
     ) -> Result<Begun> {
         let (spec, r) = restartable(m)?;
         let old = match found {
@@ -99,9 +99,9 @@ impl Engine {
             }
             None => self.running_now(m, spec)?,
         };
-        let mut report = new_report(m, &old, dry_run, why);
-        report.manual = manual;
-        if dry_run {
+        let mut report = new_report(m, &old, dry_run.yes(), why);
+        report.manual = asker == Asker::Person;
+        if dry_run.yes() {
             report.outcome = Outcome::WouldRestart;
             report.steps.push(match &r.how {
                 RestartHow::Unit(u) => format!("would run systemctl restart {u}"),

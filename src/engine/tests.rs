@@ -3,7 +3,7 @@
 //! figures are exact, so each assertion is about the engine: what it
 //! records, when an alert fires, how it survives a damaged database.
 
-use super::{Ctx, Engine, Hosts};
+use super::{Ctx, Engine, Hosts, Said, Say};
 use crate::config::Config;
 use crate::host::MemInfo;
 use crate::host::fake::FakeHost;
@@ -26,7 +26,7 @@ fn fake_hosts(made: Arc<AtomicUsize>) -> Hosts {
 }
 
 fn engine(db: &Path, made: Arc<AtomicUsize>) -> Engine {
-    Engine::with_hosts(Ctx { config: None, db: Some(db.to_path_buf()) }, fake_hosts(made))
+    Engine::with_hosts(Ctx { config: None, db: Some(db.to_path_buf()), say: Say::kept().0 }, fake_hosts(made))
 }
 
 fn count(db: &Path, sql: &str) -> i64 {
@@ -98,4 +98,30 @@ fn issue17_a_corrupt_database_is_moved_aside_and_the_cycle_still_recorded() {
     let fourth = engine.check(&config, &names, Instant::now()).expect("fourth check");
     assert!(fourth.recorded && fourth.warnings.is_empty(), "{fourth:?}");
     assert_eq!(count(&db, "SELECT count(*) FROM checks"), 2);
+}
+
+#[test]
+fn issue27_what_the_engine_says_outside_a_report_goes_to_the_callers_sink() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("hm.db");
+    let (say, said) = Say::kept();
+    let ctx = Ctx { config: None, db: Some(db.clone()), say };
+    let engine = Engine::with_hosts(ctx, fake_hosts(Arc::new(AtomicUsize::new(0))));
+    let config = Config::parse("hm.toml", CONFIG).expect("config");
+    engine.check(&config, &["mem".to_string()], Instant::now()).expect("check");
+    let c = rusqlite::Connection::open(&db).expect("open");
+    c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(())).expect("checkpoint");
+    drop(c);
+    let mut bytes = std::fs::read(&db).expect("read");
+    bytes[100..500].fill(0xA5);
+    let damaged = dir.path().join("damaged");
+    std::fs::write(&damaged, &bytes).expect("write");
+    std::fs::rename(&damaged, &db).expect("damage it");
+
+    engine.ctx().store(&config).expect("a new database");
+    let lines = said.lock().expect("lines").clone();
+    assert!(
+        matches!(&lines[..], [Said::Warning(w)] if w.contains("was corrupt") && w.contains("moved it to")),
+        "told once, as a warning, when it happened: {lines:?}"
+    );
 }

@@ -21,7 +21,8 @@ mod text;
 mod view;
 mod why;
 
-use crate::engine::daemon::Cycle;
+use crate::engine::Said;
+use crate::engine::report::{Cycle, Reload};
 use crate::engine::report::{ExportReport, Format, Report, StatusReport};
 use crate::text::{escape, escape_lines};
 use serde::Serialize;
@@ -115,16 +116,17 @@ pub(crate) fn render(report: &Report, style: Style) -> Vec<u8> {
 /// reading the stream sees it; a reload has none, as it is not a cycle.
 pub(crate) fn print_cycle(c: &Cycle, style: Style) {
     let line = match c {
-        Cycle::Reloaded(Ok(msg)) => {
-            eprintln!("hm: {}", escape(msg));
+        Cycle::Reloaded(Reload::Reloaded { path, monitors }) => {
+            eprintln!("hm: {}", escape(&format!("reloaded {}: {monitors} monitors", path.display())));
             return;
         }
-        Cycle::Reloaded(Err(msg)) => {
-            eprintln!("hm: error: reload failed: {}", escape(msg));
+        Cycle::Reloaded(Reload::Kept(e)) => {
+            eprintln!("hm: error: reload failed: {}", escape(&format!("{e:#}; keeping the previous config")));
             return;
         }
-        Cycle::Failed(msg) => {
-            eprintln!("hm: error: {}", escape(msg));
+        Cycle::Failed(why) => {
+            let msg = why.to_string();
+            eprintln!("hm: error: {}", escape(&msg));
             if !style.json {
                 return;
             }
@@ -135,7 +137,7 @@ pub(crate) fn print_cycle(c: &Cycle, style: Style) {
             if style.json { json::line("check", r) } else { view::cycle_line(r, None) }
         }
         Cycle::Heal(r) => {
-            r.before.warnings.iter().for_each(|w| warn(w));
+            r.before.warnings.iter().chain(&r.warnings).for_each(|w| warn(w));
             if style.json {
                 json::line("heal", r)
             } else {
@@ -151,6 +153,21 @@ pub(crate) fn print_cycle(c: &Cycle, style: Style) {
 /// (a corrupt database moved aside, results that could not be recorded).
 pub(crate) fn warn(msg: &str) {
     eprintln!("hm: warning: {}", escape(msg));
+}
+
+/// What the engine said as it worked, on stderr at once: a warning, a
+/// note of the loop about itself, or a scan's progress, which only a
+/// terminal shows (one line, redrawn; never in logs or pipes).
+pub(crate) fn said(s: &Said) {
+    match s {
+        Said::Warning(msg) => warn(msg),
+        Said::Note(msg) => eprintln!("hm: {}", escape(msg)),
+        Said::Scanning { rule, seen, matched } if std::io::stderr().is_terminal() => {
+            eprint!("\r{}: {seen} entries scanned, {matched} to delete", escape(rule));
+        }
+        Said::Scanned if std::io::stderr().is_terminal() => eprint!("\r\x1b[K"),
+        Said::Scanning { .. } | Said::Scanned => {}
+    }
 }
 
 /// Write to stdout; a closed pipe is fine, other errors are returned.

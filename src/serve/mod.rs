@@ -51,7 +51,7 @@ pub(crate) struct State {
 impl State {
     fn note(&self, cycle: &Cycle) {
         let failed = match cycle {
-            Cycle::Failed(why) => Some(Some(why.clone())),
+            Cycle::Failed(why) => Some(Some(why.to_string())),
             Cycle::Check(_) | Cycle::Heal(_) => Some(None),
             Cycle::Reloaded(_) => None,
         };

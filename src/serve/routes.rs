@@ -7,6 +7,7 @@ use super::reply::Reply;
 use super::request::Request;
 use crate::engine::daemon::current;
 use crate::engine::query::{history, snapshot};
+use crate::engine::{DryRun, ResetBudget};
 use crate::status::Status;
 use crate::time::unix_now;
 use serde_json::json;
@@ -101,7 +102,7 @@ fn restart(state: &State, request: &Request, name: &str) -> Answer {
     let (engine, name) = (state.engine.clone(), name.to_string());
     Answer::Later(Box::new(move || {
         let _flight = flight;
-        match engine.restart(&config, &name, (false, false), RESTART_LOCK_WAIT) {
+        match engine.restart(&config, &name, DryRun::No, ResetBudget::No, RESTART_LOCK_WAIT) {
             Ok(report) if report.failed() => json_reply(500, &report),
             Ok(report) => json_reply(200, &report),
             Err(e) => error(409, format!("{e:#}")),

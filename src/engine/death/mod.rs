@@ -296,7 +296,7 @@ fn run(engine: &super::Engine, config: &Mutex<Arc<Config>>, rx: &Receiver<Gone>)
         if let Some((_, s)) = &store
             && let Err(e) = s.record_death(&death)
         {
-            crate::output::warn(&format!("{e:#}"));
+            ctx.say.warning(format!("{e:#}"));
         }
         engine.deaths.done(gone.pid);
     }

@@ -43,6 +43,11 @@ pub(crate) struct HealReport {
     /// the heal exits 3. Absent when it did all it could.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub not_acting: Option<String>,
+    /// What went wrong after the remedies without undoing them (a `healed`
+    /// notification that could not be queued or sent), also printed on
+    /// stderr. Absent when nothing did.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 /// The result of a restart.

@@ -9,6 +9,7 @@ mod config;
 mod heal;
 mod outcome;
 mod query;
+mod run;
 mod why;
 
 pub(crate) use alerts::{AlertChange, AlertView, AlertsReport, OutboxReport, OutboxView, SilenceView, TestReport};
@@ -17,6 +18,7 @@ pub(crate) use config::{ExportReport, Format, MonitorChange, MonitorList, Monito
 pub(crate) use heal::{CleanReport, ClearLocksReport, DbReport, HealReport, Remedy, RestartReport, RuleReport};
 pub(crate) use outcome::{Outcome, RemedyKind};
 pub(crate) use query::{Action, ActionsReport, HistoryReport, MonitorStatus, Series, StatusReport, WorkerExits};
+pub(crate) use run::{Cycle, CycleFailed, Reload};
 pub(crate) use why::{Death, WhyReport};
 
 use crate::alert::outbox::Delivery;

@@ -26,6 +26,7 @@ mod want;
 
 pub(crate) use want::Want;
 
+use super::Say;
 use super::death::Registry;
 use crate::host::Host;
 use anyhow::{Context, Result};
@@ -58,10 +59,12 @@ pub(crate) struct Watcher {
 impl Watcher {
     /// Start watching nothing yet. `host` re-reads a pid's start time;
     /// `fire` is called with the monitors that changed, and the thread
-    /// ends when it returns false (nobody listens any more).
+    /// ends when it returns false (nobody listens any more); what it has
+    /// to say of itself goes to `say`.
     pub(super) fn start(
         host: Box<dyn Host + Send>,
         deaths: Arc<Registry>,
+        say: Say,
         fire: impl Fn(Vec<String>) -> bool + Send + 'static,
     ) -> Result<Watcher> {
         let pids = pidfd::available();
@@ -78,6 +81,7 @@ impl Watcher {
         let mut thread = Thread {
             host,
             deaths,
+            say,
             shared: shared.clone(),
             wake: rd,
             pids: pids.is_ok(),
@@ -123,6 +127,8 @@ struct Thread {
     host: Box<dyn Host + Send>,
     /// Told what is watched and what died, for the death certificates.
     deaths: Arc<Registry>,
+    /// Where the descriptor limit is said, once.
+    say: Say,
     shared: Arc<Mutex<Shared>>,
     wake: OwnedFd,
     /// Whether pidfds work here.
@@ -202,10 +208,10 @@ impl Thread {
         }
         if skipped > 0 && !self.said_cap {
             self.said_cap = true;
-            eprintln!(
-                "hm: watching {} processes; {skipped} more are checked at the interval only (descriptor limit)",
+            self.say.note(format!(
+                "watching {} processes; {skipped} more are checked at the interval only (descriptor limit)",
                 self.open.len()
-            );
+            ));
         }
         fired
     }
