@@ -17,6 +17,7 @@ pub(crate) mod notify;
 pub(crate) mod outbox;
 pub(crate) mod router;
 pub(crate) mod state;
+pub(crate) mod stored;
 
 use crate::config::{Channel, ChannelEvent};
 use crate::status::Status;
@@ -58,9 +59,9 @@ pub(crate) struct Notification {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub heal: Option<healed::Heal>,
     /// For `firing` and `healed` of a `process` monitor whose watched
-    /// worker died (issue 28): its death certificate, as `hm why` shows it.
+    /// worker died: its death certificate, as `hm why` shows it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub death: Option<crate::engine::report::Death>,
+    pub death: Option<crate::host::death::Death>,
 }
 
 impl Notification {

@@ -20,7 +20,7 @@ use crate::check::{CheckResult, Inputs};
 use crate::config::{Config, HeartbeatSource, Monitor, Spec};
 use crate::remedy::restart::{Budget, budget};
 use crate::status::Status;
-use crate::store::{OpenError, Store, is_corrupt, with_space_hint};
+use crate::store::{CheckRow, OpenError, Store, is_corrupt, with_space_hint};
 use crate::time::{rfc3339, unix_now};
 use anyhow::Result;
 use std::collections::HashMap;
@@ -48,7 +48,8 @@ fn gave_up(store: &Store, m: &Monitor, r: &mut CheckResult, now: f64) -> Result<
 /// Gather what the checks need from earlier runs: counters, pings, task
 /// windows.
 fn gather(store: &Store, monitors: &[Monitor], now: f64) -> Result<Inputs> {
-    let mut r = Inputs { counters: store.counters()?, ..Inputs::default() };
+    let counters = store.counters()?.into_iter().map(|(k, c)| (k, c.into())).collect();
+    let mut r = Inputs { counters, ..Inputs::default() };
     // Each ping name once, over the widest window of the tasks monitors
     // reading it; each monitor keeps to its own window.
     let mut windows: HashMap<&str, f64> = HashMap::new();
@@ -59,14 +60,14 @@ fn gather(store: &Store, monitors: &[Monitor], now: f64) -> Result<Inputs> {
         }
     }
     for (ping, window) in windows {
-        r.tasks.insert(ping.to_string(), store.task_pings(ping, now - window)?);
+        r.tasks.insert(ping.to_string(), store.task_pings(ping, now - window)?.into_iter().map(Into::into).collect());
     }
     for m in monitors {
         if let Spec::Heartbeat(h) = &m.spec
             && let HeartbeatSource::Ping(name) = &h.source
             && let Some(p) = store.last_ping(name)?
         {
-            r.pings.insert(name.clone(), p);
+            r.pings.insert(name.clone(), p.into());
         }
     }
     Ok(r)
@@ -98,7 +99,8 @@ fn record(
 ) -> Result<(Processed, Option<Delivery>)> {
     annotate(store, monitors, results, now)?;
     counters.keep(now, results);
-    store.record_checks(now, results)?;
+    let rows: Vec<CheckRow> = results.iter().map(CheckRow::from).collect();
+    store.record_checks(now, &rows)?;
     counters.written(now, results);
     let alerts = process(store, config, results, now, all)?;
     let notifications = match send {

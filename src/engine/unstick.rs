@@ -51,7 +51,8 @@ impl Engine {
     ) -> Result<Vec<SessionHeal>> {
         let host = self.host(ProcNeeds::default());
         // The counters say which output was only the echo of earlier keys.
-        let data = Inputs { counters: store.counters()?, ..Default::default() };
+        let counters = store.counters()?.into_iter().map(|(k, c)| (k, c.into())).collect();
+        let data = Inputs { counters, ..Default::default() };
         let ctx = data.ctx(host.as_ref(), unix_now());
         // A session idle at a prompt is never sent keys (issue 26).
         let stuck: Vec<Session> =
@@ -141,8 +142,8 @@ fn one(
         // stuck since its own last output.
         let now = unix_now();
         let stamp = activity(ctx, spec).ok().flatten().and_then(|a| a.get(name).map(|l| l.last)).unwrap_or(now.floor());
-        store.set_counter(&sent_key(spec, name), Counter { value: stamp, ts: now })?;
-        store.set_counter(&quiet_key(spec, name), Counter { value: s.last_output, ts: now })?;
+        store.set_counter(&sent_key(spec, name), Counter { value: stamp, ts: now }.into())?;
+        store.set_counter(&quiet_key(spec, name), Counter { value: s.last_output, ts: now }.into())?;
     }
     let mut steps = tried.steps;
     if let (Some(cmd), false) = (&spec.on_stuck, tried.outcome == Sent::Failed) {

@@ -19,13 +19,14 @@ mod read_only;
 mod rows;
 
 pub(crate) use actions::{ActionRow, PENDING};
-pub(crate) use alerts::{AlertTx, Silence};
+pub(crate) use alerts::{AlertRow, AlertTx, Silence};
+pub(crate) use counters::CounterRow;
 pub(crate) use open::{OpenError, is_corrupt, with_space_hint};
 pub(crate) use outbox::{NewNotification, OutboxRow};
-pub(crate) use pings::PingKind;
+pub(crate) use pings::{PingKind, PingRow};
 pub(crate) use read_only::ReadOnly;
+pub(crate) use rows::{AnomalyRow, CheckRow, DeathRow, HealRow, MetricRow, NotificationRow, SeenRow};
 
-use crate::check::Counter;
 use anyhow::{Context, Result};
 use rusqlite::{Connection, OptionalExtension};
 use std::path::{Path, PathBuf};
@@ -217,7 +218,7 @@ impl Store {
             return Ok(0);
         }
         let n = self.prune(before)?;
-        self.set_counter(PRUNED_AT, Counter { value: now, ts: now })?;
+        self.set_counter(PRUNED_AT, CounterRow { value: now, ts: now })?;
         Ok(n)
     }
 }

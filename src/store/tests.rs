@@ -1,17 +1,19 @@
 use super::*;
-use crate::check::{CheckResult, Metric};
 use crate::status::Status;
 
-fn result(monitor: &str, status: Status) -> CheckResult {
-    CheckResult {
+fn metric(name: &str, value: f64, unit: &str) -> MetricRow {
+    MetricRow { name: name.to_string(), value, unit: unit.to_string(), warn: None, crit: None }
+}
+
+fn result(monitor: &str, status: Status) -> CheckRow {
+    CheckRow {
         monitor: monitor.to_string(),
         kind: "cpu".to_string(),
         status,
         message: status.to_string(),
         duration_ms: 1.0,
-        metrics: vec![Metric::new("cpu", 12.5, "%")],
+        metrics: vec![metric("cpu", 12.5, "%")],
         counters: vec![("cpu.total".to_string(), 100.0)],
-        procs: Vec::new(),
         anomalies: Vec::new(),
     }
 }
@@ -46,7 +48,7 @@ fn issue18_metrics_in_the_check_row_and_old_samples_read_together() {
         )
         .expect("old rows");
     let mut r = result("cpu", Status::Ok);
-    r.metrics.push(Metric::new("space:/my \"odd\" mount", f64::NAN, "B"));
+    r.metrics.push(metric("space:/my \"odd\" mount", f64::NAN, "B"));
     s.record_checks(10.0, &[r]).expect("record");
     s.record_checks(20.0, &[result("cpu", Status::Ok)]).expect("record");
     assert_eq!(s.samples("cpu", "cpu", 0.0).expect("samples"), vec![(5.0, 99.0), (10.0, 12.5), (20.0, 12.5)]);
@@ -131,7 +133,7 @@ fn issue18_a_large_wal_is_cut_back_when_the_store_closes() {
     let small = std::fs::metadata(&wal).expect("wal").len();
     assert!(small > 0 && small <= WAL_LIMIT, "a small WAL is left as it is: {small}");
     let mut s = Store::open(&path).expect("open");
-    let many: Vec<CheckResult> = (0..40_000).map(|i| result(&format!("m{i}"), Status::Ok)).collect();
+    let many: Vec<CheckRow> = (0..40_000).map(|i| result(&format!("m{i}"), Status::Ok)).collect();
     s.record_checks(20.0, &many).expect("record");
     assert!(std::fs::metadata(&wal).expect("wal").len() > WAL_LIMIT);
     drop(s);
