@@ -199,7 +199,7 @@ fn issue26_action_rows_old_and_written_ahead_read_back() {
     let rows = s.actions_since(0.0).expect("actions");
     assert_eq!(rows.len(), 3);
     assert_eq!((rows[0].outcome.as_str(), rows[0].manual, rows[0].pid), ("ok", false, None));
-    assert_eq!(rows[1].outcome, PENDING);
+    assert_eq!(rows[1].outcome, ActionOutcome::Pending);
     assert_eq!(
         (rows[1].targets.as_str(), rows[1].pid, rows[1].finished_at),
         ("stop pids [7]; start /srv/api", Some(4242), None)
@@ -210,12 +210,12 @@ fn issue26_action_rows_old_and_written_ahead_read_back() {
     assert_eq!(s.restarts_since("api", 0.0, false).expect("auto"), vec![100.0, 200.0]);
     assert_eq!(s.restarts_since("api", 0.0, true).expect("all"), vec![100.0, 200.0, 300.0]);
     // Written ahead through the API: pending, noted, then finished.
-    let row = ActionRow { ts: 400.0, monitor: "db".into(), action: "clear-locks".into(), ..ActionRow::default() };
+    let row = ActionRow::new(400.0, "db", ActionKind::ClearLocks);
     let ids = s.begin_actions(&[row]).expect("intent");
     s.note_action(ids[0], "checkpointed").expect("note");
     let last = s.actions_since(400.0).expect("read");
-    assert_eq!((last[0].outcome.as_str(), last[0].details.as_str()), (PENDING, "checkpointed"));
-    s.finish_action(ids[0], "ok", "done", 401.0).expect("finish");
+    assert_eq!((last[0].outcome.as_str(), last[0].details.as_str()), ("pending", "checkpointed"));
+    s.finish_action(ids[0], &ActionOutcome::Ok, "done", 401.0).expect("finish");
     let last = s.actions_since(400.0).expect("read");
     assert_eq!((last[0].outcome.as_str(), last[0].finished_at), ("ok", Some(401.0)));
 }
