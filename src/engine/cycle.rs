@@ -20,7 +20,7 @@ use crate::check::{CheckResult, Inputs};
 use crate::config::{Config, HeartbeatSource, Monitor, Spec};
 use crate::remedy::restart::{Budget, budget};
 use crate::status::Status;
-use crate::store::{CheckRow, OpenError, Store, is_corrupt, with_space_hint};
+use crate::store::{CheckRow, Failure, OpenError, Store, with_space_hint};
 use crate::time::{rfc3339, unix_now};
 use anyhow::Result;
 use std::collections::HashMap;
@@ -118,13 +118,15 @@ fn not_recorded(db: &Path, e: &anyhow::Error) -> String {
 /// After a failure on an open database: a damaged file is moved aside and a
 /// new database opened (once, with a note); anything else (a full disk) is a
 /// warning, and this run is not recorded.
-fn after_failure(db: &Path, e: &anyhow::Error, warnings: &mut Vec<String>) -> Option<Store> {
-    if !is_corrupt(e) {
-        let e = with_space_hint(db, anyhow::anyhow!("{e:#}"));
-        warnings.push(not_recorded(db, &e));
-        return None;
-    }
-    match Store::start_anew(db, &e.root_cause().to_string()) {
+fn after_failure(db: &Path, e: Failure, warnings: &mut Vec<String>) -> Option<Store> {
+    let reason = match e {
+        Failure::Corrupt { reason } => reason,
+        Failure::Other(e) => {
+            warnings.push(not_recorded(db, &with_space_hint(db, e)));
+            return None;
+        }
+    };
+    match Store::start_anew(db, &reason) {
         Ok((store, note)) => {
             warnings.push(note);
             Some(store)
@@ -206,7 +208,7 @@ impl Engine {
             Some(Ok(m)) => m,
             Some(Err(e)) => {
                 drop(store.take()); // closed before it is moved aside
-                store = after_failure(&db, &e, &mut warnings);
+                store = after_failure(&db, e.into(), &mut warnings);
                 Inputs::default()
             }
             None => Inputs::default(),
@@ -242,7 +244,7 @@ impl Engine {
                     drop(s);
                     // Damage found while writing: this run goes into a new
                     // database, from the unannotated results.
-                    if let Some(mut fresh) = after_failure(&db, &e, &mut warnings) {
+                    if let Some(mut fresh) = after_failure(&db, e.into(), &mut warnings) {
                         results = checked;
                         match record(send, &mut fresh, &self.counters, config, &monitors, &mut results, now, all) {
                             Ok(w) => {

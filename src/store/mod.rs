@@ -23,7 +23,7 @@ pub(crate) use action_kinds::{ActionKind, ActionOutcome};
 pub(crate) use actions::ActionRow;
 pub(crate) use alerts::{AlertRow, AlertTx, Silence};
 pub(crate) use counters::CounterRow;
-pub(crate) use open::{OpenError, is_corrupt, with_space_hint};
+pub(crate) use open::{Failure, OpenError, with_space_hint};
 pub(crate) use outbox::{NewNotification, OutboxRow};
 pub(crate) use pings::{PingKind, PingRow};
 pub(crate) use read_only::ReadOnly;

@@ -264,3 +264,25 @@ fn issue28_the_exits_counter_begins_at_the_deaths_recorded() {
     let got = s.exits_by_cause().expect("exits");
     assert_eq!(got, vec![("v".into(), "oom-killed".into(), 1), ("w".into(), "exited 1".into(), 2)]);
 }
+
+/// Damage is a variant the caller matches, found anywhere in the chain
+/// (under the context the store's methods add); anything else is `Other`,
+/// kept whole for the warning.
+#[test]
+fn issue27_a_failure_is_sorted_into_damage_or_other() {
+    use anyhow::Context as _;
+    use rusqlite::ffi::{SQLITE_CORRUPT, SQLITE_FULL, SQLITE_NOTADB};
+    let sqlite = |code: i32, said: &str| {
+        let e = rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), Some(said.to_string()));
+        Err::<(), _>(e).context("cannot write to database hm.db").expect_err("an error")
+    };
+    let Failure::Corrupt { reason } = Failure::from(sqlite(SQLITE_CORRUPT, "database disk image is malformed")) else {
+        panic!("damage")
+    };
+    assert!(reason.contains("database disk image is malformed"), "{reason}");
+    assert!(matches!(Failure::from(sqlite(SQLITE_NOTADB, "file is not a database")), Failure::Corrupt { .. }));
+    let Failure::Other(full) = Failure::from(sqlite(SQLITE_FULL, "database or disk is full")) else {
+        panic!("a full disk is no damage")
+    };
+    assert!(format!("{full:#}").starts_with("cannot write to database hm.db: database or disk is full"), "{full:#}");
+}
