@@ -139,3 +139,20 @@ impl TryFrom<NotificationRow> for Notification {
 pub(crate) fn read(stored: Result<NotificationRow, String>) -> Result<Notification, String> {
     stored.and_then(Notification::try_from)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A row a newer hm queued with an event this build does not know is
+    /// read by the store, but cannot be sent: it says why, and stays queued.
+    #[test]
+    fn issue27_a_stored_event_this_build_does_not_know_is_unreadable_not_lost() {
+        let json = r#"{"version":1,"event":"paged","alert_id":3,"monitor":"api","kind":"process","severity":"critical","previous_severity":null,"message":"down","host":"box1","started_at":"2026-01-01T00:00:00Z","at":"2026-01-01T00:00:05Z","streak":2,"dedup_key":"hm/box1/api"}"#;
+        let row: NotificationRow = serde_json::from_str(json).expect("the store reads it");
+        assert_eq!(read(Ok(row.clone())), Err("unknown event `paged`".to_string()));
+        let known = NotificationRow { event: "firing".into(), ..row };
+        let n = read(Ok(known.clone())).expect("firing is known");
+        assert_eq!((n.event, NotificationRow::from(&n)), (EventKind::Firing, known));
+    }
+}

@@ -12,7 +12,7 @@ fn previous_schema(path: &std::path::Path) {
     for sql in &MIGRATIONS[..before] {
         c.execute_batch(sql).expect("old schema");
     }
-    c.pragma_update(None, "user_version", before as i64).expect("version");
+    c.pragma_update(None, "user_version", i64::try_from(before).expect("small")).expect("version");
     c.execute_batch(
         "INSERT INTO actions (ts, monitor, action, outcome, details, targets, manual, pid, finished_at) VALUES
            (100.0, 'api', 'restart', 'ok', 'started; running: [7]', 'start /srv/api', 0, 41, 101.0),
