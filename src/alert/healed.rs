@@ -13,7 +13,7 @@ use super::state::{Event, EventKind};
 use super::{Notification, dedup_key, host_name, route};
 use crate::config::Config;
 use crate::status::Status;
-use crate::store::{NewNotification, Store};
+use crate::store::{NewNotification, NotificationRow, Store};
 use crate::time::rfc3339;
 use anyhow::Result;
 use serde::{Deserialize, Serialize};
@@ -113,15 +113,10 @@ pub(crate) fn queue(store: &mut Store, config: &Config, fixed: &[Fixed], now: f6
         if f.heal.remedy == "restart" {
             notification.death = tx.last_death(&f.monitor, now - DEATH_WINDOW);
         }
+        let row = NotificationRow::from(&notification);
         let mut channels = Vec::new();
         for (ch, _) in route(&config.channels, &ev) {
-            let n = NewNotification {
-                channel: &ch.name,
-                alert_id: None,
-                event: "healed",
-                notification: &notification,
-                now,
-            };
+            let n = NewNotification { channel: &ch.name, alert_id: None, event: "healed", notification: &row, now };
             if tx.enqueue(&n)? {
                 channels.push(ch.name.clone());
             }

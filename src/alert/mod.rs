@@ -17,6 +17,7 @@ pub(crate) mod notify;
 pub(crate) mod outbox;
 pub(crate) mod router;
 pub(crate) mod state;
+pub(crate) mod stored;
 
 use crate::config::{Channel, ChannelEvent};
 use crate::status::Status;
@@ -60,7 +61,7 @@ pub(crate) struct Notification {
     /// For `firing` and `healed` of a `process` monitor whose watched
     /// worker died: its death certificate, as `hm why` shows it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub death: Option<crate::engine::report::Death>,
+    pub death: Option<crate::host::death::Death>,
 }
 
 impl Notification {

@@ -50,8 +50,8 @@ pub(crate) fn next_try(now: f64, retry: f64, attempts: u32) -> f64 {
 fn drain(ch: &crate::config::Channel, rows: &[OutboxRow]) -> Vec<(i64, Result<String, String>)> {
     let mut done = Vec::new();
     for row in rows.iter().take(BATCH) {
-        let result = match &row.notification {
-            Ok(n) => notify::send(ch, n),
+        let result = match super::stored::read(row.notification.clone()) {
+            Ok(n) => notify::send(ch, &n),
             Err(e) => Err(format!("unreadable notification: {e}")),
         };
         let failed = result.is_err();

@@ -6,7 +6,7 @@ use super::{Notification, dedup_key, host_name, route};
 use crate::check::CheckResult;
 use crate::config::Config;
 use crate::status::Status;
-use crate::store::{AlertTx, NewNotification, Store};
+use crate::store::{AlertRow, AlertTx, NewNotification, NotificationRow, Store};
 use crate::time::rfc3339;
 use anyhow::Result;
 use serde::Serialize;
@@ -73,7 +73,7 @@ fn apply(tx: &AlertTx<'_>, config: &Config, host: &str, step: state::Step, now: 
         }
         Next::Keep(a) => a,
     };
-    alert.id = tx.save(&alert)?;
+    alert.id = tx.save(&AlertRow::from(&alert))?;
     // Why its worker died, when it did since it began failing.
     // Only a certificate already recorded: this runs in the check that
     // comes before the heal's restart, under the write lock, and the
@@ -100,7 +100,7 @@ fn apply(tx: &AlertTx<'_>, config: &Config, host: &str, step: state::Step, now: 
                 channel: &ch.name,
                 alert_id: Some(alert.id),
                 event: routed.kind.as_str(),
-                notification: &n,
+                notification: &NotificationRow::from(&n),
                 now,
             })?;
             if queued {
@@ -132,7 +132,8 @@ pub(crate) fn process(
 ) -> Result<Processed> {
     let host = host_name(config.settings.alerts.host.as_deref());
     let tx = store.alert_tx()?;
-    let mut open = tx.open_alerts()?;
+    let mut open: std::collections::HashMap<String, Alert> =
+        tx.open_alerts()?.into_iter().map(|(m, a)| (m, Alert::from(a))).collect();
     let silenced = tx.silenced(now)?;
     let mut out = Processed::default();
     for r in results {

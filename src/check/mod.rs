@@ -9,6 +9,7 @@ pub(crate) mod nagios;
 pub(crate) mod patterns;
 pub(crate) mod pidfile;
 pub(crate) mod runner;
+mod stored;
 
 pub(crate) use kinds::tmux;
 

@@ -17,7 +17,7 @@ pub(crate) fn list(ctx: &Ctx, all: bool) -> Result<AlertsReport> {
     let config = ctx.config()?;
     let (store, _) = ctx.store_to_read(&config)?;
     let silences = store.silences(unix_now())?;
-    let alerts = store.alerts(all, 100)?.into_iter().map(|a| AlertView::new(a, &silences)).collect();
+    let alerts = store.alerts(all, 100)?.into_iter().map(|a| AlertView::new(a.into(), &silences)).collect();
     let silences = silences
         .into_iter()
         .map(|s| SilenceView { monitor: s.monitor, until: rfc3339(s.until), reason: s.reason })
@@ -28,7 +28,9 @@ pub(crate) fn list(ctx: &Ctx, all: bool) -> Result<AlertsReport> {
 pub(crate) fn ack(ctx: &Ctx, id: i64) -> Result<AlertChange> {
     let config = ctx.config()?;
     let store = ctx.store(&config)?;
-    let Some(a) = store.alert(id)? else { bail!("no alert with id {id} (see hm alerts --all)") };
+    let Some(a) = store.alert(id)?.map(crate::alert::state::Alert::from) else {
+        bail!("no alert with id {id} (see hm alerts --all)")
+    };
     if a.state == AlertState::Resolved {
         bail!("alert {id} ({}) is already resolved", a.monitor);
     }
@@ -75,7 +77,7 @@ pub(crate) fn outbox(ctx: &Ctx, all: bool) -> Result<OutboxReport> {
     let notifications = rows
         .into_iter()
         .map(|r| {
-            let n: Option<Notification> = r.notification.ok();
+            let n: Option<Notification> = crate::alert::stored::read(r.notification).ok();
             OutboxView {
                 id: r.id,
                 channel: r.channel,

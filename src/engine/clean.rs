@@ -12,7 +12,7 @@ use super::{Engine, Said, Say};
 use crate::config::{CleanRule, Config};
 use crate::host::ProcNeeds;
 use crate::remedy::clean_disk;
-use crate::store::Store;
+use crate::store::{ActionKind, ActionOutcome, Store};
 use crate::time::unix_now;
 use crate::units::format_bytes;
 use anyhow::{Result, bail};
@@ -118,7 +118,7 @@ impl Engine {
                 Ok(out) => out,
                 Err(e) => {
                     if let Some(p) = pending {
-                        p.finish("failed", &format!("{e:#}"))?;
+                        p.finish(ActionOutcome::Failed, &format!("{e:#}"))?;
                     }
                     return Err(e);
                 }
@@ -139,7 +139,7 @@ impl Engine {
             });
             let bytes: u64 = out.removed.iter().map(|f| f.bytes).sum();
             if !dry_run {
-                let outcome = if out.errors.is_empty() { "ok" } else { "partial" };
+                let outcome = if out.errors.is_empty() { ActionOutcome::Ok } else { ActionOutcome::Partial };
                 let details = format!(
                     "deleted {}, freed {}",
                     crate::units::count(out.removed.len() as u64, "file"),
@@ -148,7 +148,9 @@ impl Engine {
                 match pending {
                     Some(p) => p.finish(outcome, &details)?,
                     // Space is freed: the record follows the deed.
-                    None => super::heal_steps::record(store, started, &r.name, "clean-disk", outcome, details)?,
+                    None => {
+                        super::heal_steps::record(store, started, &r.name, ActionKind::CleanDisk, outcome, details)?;
+                    }
                 }
             }
             reports.push(RuleReport {
@@ -190,7 +192,7 @@ fn targets(r: &CleanRule) -> String {
 /// go) and the system log instead, and the row is written once the rule
 /// freed space.
 fn intend_clean<'s>(store: &'s Store, r: &CleanRule, say: &Say) -> Result<Option<Pending<'s>>> {
-    let intent = Intent::new(&r.name, "clean-disk", targets(r));
+    let intent = Intent::new(&r.name, ActionKind::CleanDisk, targets(r));
     match intend_one(store, intent) {
         Ok(p) => Ok(Some(p)),
         Err(NotActing::Unrecorded { why, full: true }) if cleans_disk_of(r, store.path()) => {

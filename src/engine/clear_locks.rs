@@ -8,7 +8,7 @@ use super::report::{ClearLocksReport, DbReport};
 use crate::config::{Config, Spec, SqliteSpec};
 use crate::host::ProcNeeds;
 use crate::remedy::clear_locks;
-use crate::store::Store;
+use crate::store::{ActionKind, ActionOutcome, Store};
 use anyhow::{Result, bail};
 use std::path::PathBuf;
 
@@ -63,19 +63,20 @@ impl Engine {
                 } else {
                     format!("checkpoint {monitor}; stop its holders matching {}", killable.join(", "))
                 };
-                Some(intend_one(store, Intent::new(&monitor, "clear-locks", what))?)
+                Some(intend_one(store, Intent::new(&monitor, ActionKind::ClearLocks, what))?)
             };
             let c = match clear_locks::clear(host.as_ref(), path, killable, dry_run) {
                 Ok(c) => c,
                 Err(e) => {
                     if let Some(p) = pending {
-                        p.finish("failed", &format!("{e:#}"))?;
+                        p.finish(ActionOutcome::Failed, &format!("{e:#}"))?;
                     }
                     return Err(e);
                 }
             };
             if let Some(p) = pending {
-                p.finish(if c.left_alone { "skipped" } else { "ok" }, &c.steps.join("; "))?;
+                let outcome = if c.left_alone { ActionOutcome::Skipped } else { ActionOutcome::Ok };
+                p.finish(outcome, &c.steps.join("; "))?;
             }
             databases.push(DbReport {
                 database: path.clone(),

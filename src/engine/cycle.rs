@@ -20,7 +20,7 @@ use crate::check::{CheckResult, Inputs};
 use crate::config::{Config, HeartbeatSource, Monitor, Spec};
 use crate::remedy::restart::{Budget, budget};
 use crate::status::Status;
-use crate::store::{OpenError, Store, is_corrupt, with_space_hint};
+use crate::store::{CheckRow, Failure, OpenError, Store, with_space_hint};
 use crate::time::{rfc3339, unix_now};
 use anyhow::Result;
 use std::collections::HashMap;
@@ -61,7 +61,8 @@ fn gave_up(store: &Store, m: &Monitor, r: &mut CheckResult, now: f64) -> Result<
 /// Gather what the checks need from earlier runs: counters, pings, task
 /// windows.
 fn gather(store: &Store, monitors: &[Monitor], now: f64) -> Result<Inputs> {
-    let mut r = Inputs { counters: store.counters()?, ..Inputs::default() };
+    let counters = store.counters()?.into_iter().map(|(k, c)| (k, c.into())).collect();
+    let mut r = Inputs { counters, ..Inputs::default() };
     // Each ping name once, over the widest window of the tasks monitors
     // reading it; each monitor keeps to its own window.
     let mut windows: HashMap<&str, f64> = HashMap::new();
@@ -72,14 +73,14 @@ fn gather(store: &Store, monitors: &[Monitor], now: f64) -> Result<Inputs> {
         }
     }
     for (ping, window) in windows {
-        r.tasks.insert(ping.to_string(), store.task_pings(ping, now - window)?);
+        r.tasks.insert(ping.to_string(), store.task_pings(ping, now - window)?.into_iter().map(Into::into).collect());
     }
     for m in monitors {
         if let Spec::Heartbeat(h) = &m.spec
             && let HeartbeatSource::Ping(name) = &h.source
             && let Some(p) = store.last_ping(name)?
         {
-            r.pings.insert(name.clone(), p);
+            r.pings.insert(name.clone(), p.into());
         }
     }
     Ok(r)
@@ -111,7 +112,8 @@ fn record(
 ) -> Result<(Processed, Option<Delivery>)> {
     annotate(store, monitors, results, now)?;
     counters.keep(now, results);
-    store.record_checks(now, results)?;
+    let rows: Vec<CheckRow> = results.iter().map(CheckRow::from).collect();
+    store.record_checks(now, &rows)?;
     counters.written(now, results);
     let alerts = process(store, config, results, now, all)?;
     let notifications = match send {
@@ -129,13 +131,15 @@ fn not_recorded(db: &Path, e: &anyhow::Error) -> String {
 /// After a failure on an open database: a damaged file is moved aside and a
 /// new database opened (once, with a note); anything else (a full disk) is a
 /// warning, and this run is not recorded.
-fn after_failure(db: &Path, e: &anyhow::Error, warnings: &mut Vec<String>) -> Option<Store> {
-    if !is_corrupt(e) {
-        let e = with_space_hint(db, anyhow::anyhow!("{e:#}"));
-        warnings.push(not_recorded(db, &e));
-        return None;
-    }
-    match Store::start_anew(db, &e.root_cause().to_string()) {
+fn after_failure(db: &Path, e: Failure, warnings: &mut Vec<String>) -> Option<Store> {
+    let reason = match e {
+        Failure::Corrupt { reason } => reason,
+        Failure::Other(e) => {
+            warnings.push(not_recorded(db, &with_space_hint(db, e)));
+            return None;
+        }
+    };
+    match Store::start_anew(db, &reason) {
         Ok((store, note)) => {
             warnings.push(note);
             Some(store)
@@ -210,7 +214,7 @@ impl Engine {
             Some(Ok(m)) => m,
             Some(Err(e)) => {
                 drop(store.take()); // closed before it is moved aside
-                store = after_failure(&db, &e, &mut warnings);
+                store = after_failure(&db, e.into(), &mut warnings);
                 Inputs::default()
             }
             None => Inputs::default(),
@@ -246,7 +250,7 @@ impl Engine {
                     drop(s);
                     // Damage found while writing: this run goes into a new
                     // database, from the unannotated results.
-                    if let Some(mut fresh) = after_failure(&db, &e, &mut warnings) {
+                    if let Some(mut fresh) = after_failure(&db, e.into(), &mut warnings) {
                         results = checked;
                         match record(send, &mut fresh, &self.counters, config, &monitors, &mut results, now, all) {
                             Ok(w) => {

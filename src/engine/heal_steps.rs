@@ -10,7 +10,7 @@ use super::report::{Outcome, Remedy, RemedyKind};
 use super::{DryRun, Engine};
 use crate::check::CheckResult;
 use crate::config::{Config, Monitor, Spec};
-use crate::store::{ActionRow, Store};
+use crate::store::{ActionKind, ActionOutcome, ActionRow, Store};
 use crate::time::unix_now;
 use crate::units::format_bytes;
 use anyhow::Result;
@@ -26,19 +26,16 @@ pub(super) fn record(
     store: &Store,
     ts: f64,
     monitor: &str,
-    action: &str,
-    outcome: &str,
+    action: ActionKind,
+    outcome: ActionOutcome,
     details: String,
 ) -> Result<()> {
     store.record_action(&ActionRow {
-        ts,
-        monitor: monitor.to_string(),
-        action: action.to_string(),
-        outcome: outcome.to_string(),
+        outcome,
         details,
         pid: Some(std::process::id()),
         finished_at: Some(unix_now()),
-        ..ActionRow::default()
+        ..ActionRow::new(ts, monitor, action)
     })
 }
 

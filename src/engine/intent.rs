@@ -13,7 +13,7 @@
 use super::{Ctx, Say};
 use crate::config::Config;
 use crate::host::stop::Acting;
-use crate::store::{ActionRow, Store};
+use crate::store::{ActionKind, ActionOutcome, ActionRow, Store};
 use crate::time::unix_now;
 use anyhow::Result;
 use rusqlite::ErrorCode;
@@ -67,32 +67,31 @@ pub(crate) fn store_to_act(ctx: &Ctx, config: &Config) -> Result<Store> {
 #[derive(Debug, Clone)]
 pub(crate) struct Intent {
     pub monitor: String,
-    /// `restart`, `clean-disk`, `clear-locks`, `unstick`.
-    pub action: &'static str,
+    pub action: ActionKind,
+    /// The one thing within the monitor it is for (an unstick's session),
+    /// by which a budget kept per thing counts it.
+    pub target: Option<String>,
     /// What it will touch: pids, paths, a session.
     pub targets: String,
     /// Asked for by a person, not by a heal.
     pub manual: bool,
-    /// The row's details until it completes (an unstick's `SESSION: `,
-    /// by which its budget counts it).
+    /// The row's details until it completes.
     pub details: String,
 }
 
 impl Intent {
-    pub(crate) fn new(monitor: &str, action: &'static str, targets: String) -> Intent {
-        Intent { monitor: monitor.to_string(), action, targets, manual: false, details: String::new() }
+    pub(crate) fn new(monitor: &str, action: ActionKind, targets: String) -> Intent {
+        Intent { monitor: monitor.to_string(), action, target: None, targets, manual: false, details: String::new() }
     }
 
     fn row(&self, ts: f64) -> ActionRow {
         ActionRow {
-            ts,
-            monitor: self.monitor.clone(),
-            action: self.action.into(),
+            target: self.target.clone(),
             targets: self.targets.clone(),
             manual: self.manual,
             details: self.details.clone(),
             pid: Some(std::process::id()),
-            ..ActionRow::default()
+            ..ActionRow::new(ts, &self.monitor, self.action.clone())
         }
     }
 }
@@ -134,9 +133,9 @@ impl Pending<'_> {
         }
     }
 
-    /// Complete the row with the outcome (`ok`, `failed`, ...).
-    pub(crate) fn finish(self, outcome: &str, details: &str) -> Result<()> {
-        self.store.finish_action(self.id, outcome, details, unix_now())
+    /// Complete the row with its outcome.
+    pub(crate) fn finish(self, outcome: ActionOutcome, details: &str) -> Result<()> {
+        self.store.finish_action(self.id, &outcome, details, unix_now())
     }
 
     /// The row apart from this connection, to be completed later on
@@ -166,16 +165,16 @@ impl Held {
     }
 
     /// Complete the row on `store`.
-    pub(crate) fn finish(self, store: &Store, outcome: &str, details: &str) -> Result<()> {
-        store.finish_action(self.id, outcome, details, unix_now())
+    pub(crate) fn finish(self, store: &Store, outcome: ActionOutcome, details: &str) -> Result<()> {
+        store.finish_action(self.id, &outcome, details, unix_now())
     }
 }
 
 /// The outcome a row shows (`hm actions`, `hm status`): a pending one is
 /// `in progress` while the hm that wrote it runs, else `interrupted`.
 pub(crate) fn shown_outcome(row: &ActionRow) -> String {
-    if row.outcome != crate::store::PENDING {
-        return row.outcome.clone();
+    if row.outcome != ActionOutcome::Pending {
+        return row.outcome.to_string();
     }
     let runs = |pid: u32| {
         pid == std::process::id()

@@ -20,7 +20,7 @@ const FUTURE_SLACK_S: f64 = 5.0;
 /// Build the report from the database.
 pub(crate) fn snapshot(config: &Config, store: &Store, now: f64) -> Result<StatusReport> {
     let latest: HashMap<String, (f64, crate::check::CheckResult)> =
-        store.latest_results()?.into_iter().map(|(ts, r)| (r.monitor.clone(), (ts, r))).collect();
+        store.latest_results()?.into_iter().map(|(ts, r)| (r.monitor.clone(), (ts, r.into()))).collect();
     let mut monitors = Vec::new();
     for m in config.monitors.iter().filter(|m| m.enabled) {
         let restarts_24h = store.restarts_since(&m.name, now - 86_400.0, true)?.len();
@@ -88,7 +88,7 @@ pub(crate) fn snapshot(config: &Config, store: &Store, now: f64) -> Result<Statu
         recent_actions,
         status: Status::worst_of(monitors.iter().map(|m| m.status)),
         summary: if counts.is_empty() { "no monitors".to_string() } else { counts.join(", ") },
-        alerts: store.alerts(false, 100)?.into_iter().map(|a| AlertView::new(a, &silences)).collect(),
+        alerts: store.alerts(false, 100)?.into_iter().map(|a| AlertView::new(a.into(), &silences)).collect(),
         outbox_waiting: store.count_undelivered()?,
         worker_exits: store
             .exits_by_cause()?

@@ -23,7 +23,7 @@ use crate::check::runner::{patterns, proc_needs};
 use crate::config::{Config, Monitor, ProcessSpec, RestartSpec, Spec};
 use crate::host::ProcInfo;
 use crate::remedy::restart::{self, Budget};
-use crate::store::Store;
+use crate::store::{ActionKind, ActionOutcome, Store};
 use crate::time::unix_now;
 use crate::units::format_duration;
 use anyhow::{Result, anyhow, bail};
@@ -199,7 +199,7 @@ impl Engine {
         let _lock = if dry_run { None } else { Some(crate::lock::acquire(&ctx.db_path(config), lock_wait)?) };
         if reset && !dry_run {
             let why = "restart budget reset by an operator".to_string();
-            super::heal_steps::record(&store, unix_now(), name, "reset", "ok", why)
+            super::heal_steps::record(&store, unix_now(), name, ActionKind::Reset, ActionOutcome::Ok, why)
                 .map_err(|e| super::intent::NotActing::unrecorded(&store, &e))?;
         }
         self.restart_and_verify(&store, m, Asker::Person, DryRun::from(dry_run))

@@ -17,6 +17,7 @@ use crate::config::{Monitor, ProcessSpec, RestartHow, RestartSpec};
 use crate::host::ProcInfo;
 use crate::host::stop;
 use crate::remedy::restart;
+use crate::store::{ActionKind, ActionOutcome};
 use crate::units::format_duration;
 use anyhow::Result;
 use std::time::Instant;
@@ -54,7 +55,7 @@ impl Begun {
         } else {
             format!("stop pids {:?}; {what}", self.report.old_pids)
         };
-        Intent { manual: self.report.manual, ..Intent::new(&self.m.name, "restart", targets) }
+        Intent { manual: self.report.manual, ..Intent::new(&self.m.name, ActionKind::Restart, targets) }
     }
 
     /// The pid started, once started: noted in the pending row.
@@ -211,10 +212,12 @@ pub(super) fn record_held(store: &crate::store::Store, held: Option<Held>, acted
 }
 
 /// The outcome and details the actions row of a restart gets.
-fn row_outcome(report: &RestartReport) -> (&'static str, String) {
+fn row_outcome(report: &RestartReport) -> (ActionOutcome, String) {
     match report.outcome {
-        Outcome::Restarted => ("ok", format!("{}; running: {:?}", report.steps.join("; "), report.new_pids)),
-        Outcome::Interrupted => ("interrupted", report.steps.join("; ")),
-        _ => ("failed", report.steps.join("; ")),
+        Outcome::Restarted => {
+            (ActionOutcome::Ok, format!("{}; running: {:?}", report.steps.join("; "), report.new_pids))
+        }
+        Outcome::Interrupted => (ActionOutcome::Interrupted, report.steps.join("; ")),
+        _ => (ActionOutcome::Failed, report.steps.join("; ")),
     }
 }

@@ -5,10 +5,9 @@
 //! The budget is a worker's restart budget (`remedy::restart::budget`, the
 //! same `max_restarts` in `restart_window` and doubling backoff), counted
 //! per session from the actions table: each attempt is an `unstick` row
-//! of the monitor whose details begin with `SESSION: ` (tmux session names
-//! hold no `:`). Once it is spent hm sends nothing more, records `gave up`
-//! once, and the session stays stuck, so critical, until it prints or the
-//! window passes.
+//! of the monitor whose `target` is the session. Once it is spent hm sends
+//! nothing more, records `gave up` once, and the session stays stuck, so
+//! critical, until it prints or the window passes.
 
 use super::Engine;
 use super::intent::{Intent, intend_one};
@@ -19,15 +18,10 @@ use crate::config::TmuxSpec;
 use crate::host::ProcNeeds;
 use crate::remedy::restart::{Budget, budget};
 use crate::remedy::unstick::{Sent, run_on_stuck, send_and_verify};
-use crate::store::{ActionRow, Store};
+use crate::store::{ActionKind, ActionOutcome, ActionRow, Store};
 use crate::time::unix_now;
 use crate::units::format_duration;
 use anyhow::Result;
-
-/// The actions table's name for an attempt.
-pub(crate) const ACTION: &str = "unstick";
-/// The outcome recorded when the budget is spent (not an attempt).
-const GAVE_UP: &str = Outcome::GaveUp.as_str();
 
 /// What healing did for one session.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,12 +45,13 @@ impl Engine {
     ) -> Result<Vec<SessionHeal>> {
         let host = self.host(ProcNeeds::default());
         // The counters say which output was only the echo of earlier keys.
-        let data = Inputs { counters: store.counters()?, ..Default::default() };
+        let counters = store.counters()?.into_iter().map(|(k, c)| (k, c.into())).collect();
+        let data = Inputs { counters, ..Default::default() };
         let ctx = data.ctx(host.as_ref(), unix_now());
         // A session idle at a prompt is never sent keys.
         let stuck: Vec<Session> =
             sessions(&ctx, spec)?.unwrap_or_default().into_iter().filter(|s| s.stuck(spec)).collect();
-        let history = store.attempts_since(monitor, ACTION, ctx.now - spec.window.as_secs_f64())?;
+        let history = store.attempts_since(monitor, &ActionKind::Unstick, ctx.now - spec.window.as_secs_f64())?;
         stuck.iter().map(|s| one(&ctx, store, monitor, spec, s, &history, dry_run)).collect()
     }
 }
@@ -72,24 +67,22 @@ fn one(
 ) -> Result<SessionHeal> {
     let name = s.name.as_str();
     let prefix = format!("{name}: ");
-    let mine: Vec<&ActionRow> = history.iter().filter(|r| r.details.starts_with(&prefix)).collect();
-    let tries: Vec<f64> = mine.iter().filter(|r| r.outcome != GAVE_UP).map(|r| r.ts).collect();
+    let mine: Vec<&ActionRow> = history.iter().filter(|r| r.target.as_deref() == Some(name)).collect();
+    let tries: Vec<f64> = mine.iter().filter(|r| r.outcome != ActionOutcome::GaveUp).map(|r| r.ts).collect();
     let keys = spec.keys.join(" ");
     let done = |outcome: Outcome, steps: &[String]| SessionHeal {
         session: name.to_string(),
         outcome,
         details: format!("{prefix}{}", steps.join("; ")),
     };
-    let record = |outcome: &str, ts: f64, h: &SessionHeal| {
+    let record = |outcome: ActionOutcome, ts: f64, h: &SessionHeal| {
         let row = ActionRow {
-            ts,
-            monitor: monitor.to_string(),
-            action: ACTION.into(),
-            outcome: outcome.into(),
+            outcome,
+            target: Some(name.to_string()),
             details: h.details.clone(),
             pid: Some(std::process::id()),
             finished_at: Some(ts),
-            ..ActionRow::default()
+            ..ActionRow::new(ts, monitor, ActionKind::Unstick)
         };
         store.record_action(&row)
     };
@@ -104,8 +97,8 @@ fn one(
             );
             // Once per spell, not once per run.
             let last = tries.last().copied().unwrap_or(0.0);
-            if !dry_run && !mine.iter().any(|r| r.outcome == GAVE_UP && r.ts >= last) {
-                record(GAVE_UP, unix_now(), &h)?;
+            if !dry_run && !mine.iter().any(|r| r.outcome == ActionOutcome::GaveUp && r.ts >= last) {
+                record(ActionOutcome::GaveUp, unix_now(), &h)?;
             }
             return Ok(h);
         }
@@ -128,7 +121,11 @@ fn one(
     if let Some(cmd) = &spec.on_stuck {
         targets.push_str(&format!("; run {}", cmd.join(" ")));
     }
-    let intent = Intent { details: format!("{prefix}sending {keys}"), ..Intent::new(monitor, ACTION, targets) };
+    let intent = Intent {
+        target: Some(name.to_string()),
+        details: format!("{prefix}sending {keys}"),
+        ..Intent::new(monitor, ActionKind::Unstick, targets)
+    };
     let pending = intend_one(store, intent)?;
     let tried = send_and_verify(ctx.host, spec, name);
     let outcome = match tried.outcome {
@@ -141,14 +138,15 @@ fn one(
         // stuck since its own last output.
         let now = unix_now();
         let stamp = activity(ctx, spec).ok().flatten().and_then(|a| a.get(name).map(|l| l.last)).unwrap_or(now.floor());
-        store.set_counter(&sent_key(spec, name), Counter { value: stamp, ts: now })?;
-        store.set_counter(&quiet_key(spec, name), Counter { value: s.last_output, ts: now })?;
+        store.set_counter(&sent_key(spec, name), Counter { value: stamp, ts: now }.into())?;
+        store.set_counter(&quiet_key(spec, name), Counter { value: s.last_output, ts: now }.into())?;
     }
     let mut steps = tried.steps;
     if let (Some(cmd), false) = (&spec.on_stuck, tried.outcome == Sent::Failed) {
         steps.push(run_on_stuck(cmd, monitor, name, s.idle_s, outcome.as_str(), &tried.tail));
     }
     let h = done(outcome, &steps);
-    pending.finish(if tried.outcome == Sent::Unstuck { "ok" } else { "failed" }, &h.details)?;
+    pending
+        .finish(if tried.outcome == Sent::Unstuck { ActionOutcome::Ok } else { ActionOutcome::Failed }, &h.details)?;
     Ok(h)
 }

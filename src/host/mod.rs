@@ -11,6 +11,7 @@ pub(crate) mod children;
 pub(crate) mod confine;
 pub(crate) mod connector;
 pub(crate) mod db_holders;
+pub(crate) mod death;
 pub(crate) mod exec;
 #[cfg(test)]
 pub(crate) mod fake;

@@ -2,29 +2,33 @@
 //! changed on the host can always be looked up afterwards (`hm actions`).
 //!
 //! Written ahead: a remedy first commits its intent (a row
-//! whose outcome is [`PENDING`], with what it will touch and the pid of
-//! the hm acting), then acts, then completes the row. A row left pending
-//! is a remedy whose hm died, or was stopped, mid-way: it counts against
-//! the budgets like any attempt, and `hm actions` shows it `interrupted`.
+//! whose outcome is [`ActionOutcome::Pending`], with what it will touch
+//! and the pid of the hm acting), then acts, then completes the row. A row
+//! left pending is a remedy whose hm died, or was stopped, mid-way: it
+//! counts against the budgets like any attempt, and `hm actions` shows it
+//! `interrupted`.
 
 use super::Store;
+use super::action_kinds::{ActionKind, ActionOutcome};
 use anyhow::{Context, Result};
 use rusqlite::params;
 
-/// The outcome of a row whose remedy has not completed it (yet).
-pub(crate) const PENDING: &str = "pending";
-
 /// One recorded action.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct ActionRow {
     /// When it started.
     pub ts: f64,
     /// The monitor or rule it was for.
     pub monitor: String,
-    /// What was done: `clean-disk`, `restart`, ...
-    pub action: String,
-    /// `ok`, `partial`, `failed`, or [`PENDING`].
-    pub outcome: String,
+    /// What was done.
+    pub action: ActionKind,
+    /// How it ended; [`ActionOutcome::Pending`] until it does.
+    pub outcome: ActionOutcome,
+    /// The one thing within the monitor it was for, when a monitor
+    /// watches many (a tmux session): what a budget kept per thing counts
+    /// by. `None` for the others, and for rows older than the column
+    /// other than unsticks (the migration read theirs from their details).
+    pub target: Option<String>,
     pub details: String,
     /// What it was to touch: pids, paths (set with the intent).
     pub targets: String,
@@ -37,8 +41,27 @@ pub(crate) struct ActionRow {
     pub finished_at: Option<f64>,
 }
 
+impl ActionRow {
+    /// A row of `action` for `monitor` at `ts`, pending, with nothing else
+    /// said yet.
+    pub(crate) fn new(ts: f64, monitor: &str, action: ActionKind) -> ActionRow {
+        ActionRow {
+            ts,
+            monitor: monitor.to_string(),
+            action,
+            outcome: ActionOutcome::Pending,
+            target: None,
+            details: String::new(),
+            targets: String::new(),
+            manual: false,
+            pid: None,
+            finished_at: None,
+        }
+    }
+}
+
 /// The columns [`action_row`] reads.
-const COLUMNS: &str = "ts, monitor, action, outcome, details, targets, manual, pid, finished_at";
+const COLUMNS: &str = "ts, monitor, action, outcome, details, targets, manual, pid, finished_at, target";
 
 impl Store {
     /// Record an action done (intent and outcome at once).
@@ -48,32 +71,35 @@ impl Store {
 
     fn insert_action(&self, row: &ActionRow) -> Result<i64> {
         self.conn
-            .prepare_cached(&format!("INSERT INTO actions ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"))
+            .prepare_cached(&format!(
+                "INSERT INTO actions ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+            ))
             .and_then(|mut s| {
                 s.execute(params![
                     row.ts,
                     row.monitor,
-                    row.action,
-                    row.outcome,
+                    row.action.as_str(),
+                    row.outcome.as_str(),
                     row.details,
                     row.targets,
                     row.manual,
                     row.pid,
-                    row.finished_at
+                    row.finished_at,
+                    row.target
                 ])
             })
             .with_context(|| format!("cannot record the action in {}", self.path().display()))?;
         Ok(self.conn.last_insert_rowid())
     }
 
-    /// Commit the intents of `rows` (their outcome set to [`PENDING`]) in
+    /// Commit the intents of `rows` (their outcome set to pending) in
     /// one transaction: all of them or none. Their row ids, in order.
     pub(crate) fn begin_actions(&self, rows: &[ActionRow]) -> Result<Vec<i64>> {
         let shown = self.path().display();
         let tx = self.conn.unchecked_transaction().with_context(|| format!("cannot record the action in {shown}"))?;
         let mut ids = Vec::with_capacity(rows.len());
         for row in rows {
-            let pending = ActionRow { outcome: PENDING.into(), finished_at: None, ..row.clone() };
+            let pending = ActionRow { outcome: ActionOutcome::Pending, finished_at: None, ..row.clone() };
             ids.push(self.insert_action(&pending)?);
         }
         tx.commit().with_context(|| format!("cannot record the action in {shown}"))?;
@@ -90,11 +116,11 @@ impl Store {
     }
 
     /// Complete a pending action with its outcome.
-    pub(crate) fn finish_action(&self, id: i64, outcome: &str, details: &str, at: f64) -> Result<()> {
+    pub(crate) fn finish_action(&self, id: i64, outcome: &ActionOutcome, details: &str, at: f64) -> Result<()> {
         self.conn
             .execute(
                 "UPDATE actions SET outcome = ?2, details = ?3, finished_at = ?4 WHERE rowid = ?1",
-                params![id, outcome, details, at],
+                params![id, outcome.as_str(), details, at],
             )
             .with_context(|| format!("cannot record the action in {}", self.path().display()))?;
         Ok(())
@@ -115,19 +141,19 @@ impl Store {
     /// budget counts. Manual restarts (`manual`) are counted only when
     /// `with_manual` (a worker just restarted, by anyone, gets its grace).
     pub(crate) fn restarts_since(&self, monitor: &str, since: f64, with_manual: bool) -> Result<Vec<f64>> {
-        let rows = self.attempts_since(monitor, "restart", since)?;
+        let rows = self.attempts_since(monitor, &ActionKind::Restart, since)?;
         Ok(rows.into_iter().filter(|a| with_manual || !a.manual).map(|a| a.ts).collect())
     }
 
     /// The `action`s taken for `monitor` since `since`, oldest first, not
     /// counting those before the last `reset`: what a remedy's budget
     /// counts (restarts, unsticks), pending ones included.
-    pub(crate) fn attempts_since(&self, monitor: &str, action: &str, since: f64) -> Result<Vec<ActionRow>> {
+    pub(crate) fn attempts_since(&self, monitor: &str, action: &ActionKind, since: f64) -> Result<Vec<ActionRow>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {COLUMNS} FROM actions WHERE monitor = ?1 AND action = ?3 AND ts >= max(?2, \
-             coalesce((SELECT max(ts) FROM actions WHERE monitor = ?1 AND action = 'reset'), 0)) ORDER BY ts"
+             coalesce((SELECT max(ts) FROM actions WHERE monitor = ?1 AND action = ?4), 0)) ORDER BY ts"
         ))?;
-        let rows = stmt.query_map(params![monitor, since, action], action_row)?;
+        let rows = stmt.query_map(params![monitor, since, action.as_str(), ActionKind::Reset.as_str()], action_row)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 }
@@ -137,12 +163,17 @@ fn action_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ActionRow> {
     Ok(ActionRow {
         ts: r.get(0)?,
         monitor: r.get(1)?,
-        action: r.get(2)?,
-        outcome: r.get(3)?,
+        action: ActionKind::from_db(&r.get::<_, String>(2)?),
+        outcome: ActionOutcome::from_db(&r.get::<_, String>(3)?),
         details: r.get(4)?,
         targets: r.get(5)?,
         manual: r.get(6)?,
         pid: r.get(7)?,
         finished_at: r.get(8)?,
+        target: r.get(9)?,
     })
 }
+
+#[cfg(test)]
+#[path = "actions_tests.rs"]
+mod tests;

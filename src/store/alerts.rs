@@ -5,7 +5,7 @@
 
 use super::Store;
 use super::outbox::NewNotification;
-use crate::alert::state::{Alert, AlertState};
+use crate::host::death::Death;
 use crate::status::Status;
 use anyhow::{Context, Result};
 use rusqlite::{OptionalExtension, Row, Transaction, TransactionBehavior, params};
@@ -15,13 +15,33 @@ const COLUMNS: &str =
     "id, monitor, kind, severity, state, streak, message, started_at, fired_at, last_sent_at, resolved_at, acked";
 const INSERT: &str = "INSERT INTO alerts (monitor, kind, severity, state, streak, message, started_at, fired_at, last_sent_at, resolved_at, acked) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
 
-fn alert(r: &Row<'_>) -> rusqlite::Result<Alert> {
-    Ok(Alert {
+/// One row of `alerts`. The alert state machine (`alert/state.rs`)
+/// converts its `Alert` to and from it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct AlertRow {
+    /// Row id; 0 until stored.
+    pub id: i64,
+    pub monitor: String,
+    pub kind: String,
+    pub severity: Status,
+    /// `pending`, `firing` or `resolved`.
+    pub state: String,
+    pub streak: u32,
+    pub message: String,
+    pub started_at: f64,
+    pub fired_at: Option<f64>,
+    pub last_sent_at: Option<f64>,
+    pub resolved_at: Option<f64>,
+    pub acked: bool,
+}
+
+fn alert(r: &Row<'_>) -> rusqlite::Result<AlertRow> {
+    Ok(AlertRow {
         id: r.get(0)?,
         monitor: r.get(1)?,
         kind: r.get(2)?,
         severity: Status::from_db(&r.get::<_, String>(3)?),
-        state: AlertState::from_db(&r.get::<_, String>(4)?),
+        state: r.get(4)?,
         streak: r.get(5)?,
         message: r.get(6)?,
         started_at: r.get(7)?,
@@ -50,7 +70,7 @@ pub(crate) struct AlertTx<'a> {
 impl AlertTx<'_> {
     /// The last death of `monitor`'s worker since `since`, for the
     /// `death` of a notification.
-    pub(crate) fn last_death(&self, monitor: &str, since: f64) -> Option<crate::engine::report::Death> {
+    pub(crate) fn last_death(&self, monitor: &str, since: f64) -> Option<Death> {
         super::deaths::deaths(&self.tx, Some(monitor), since, 1).ok()?.pop()
     }
 }
@@ -68,7 +88,7 @@ impl Store {
     }
 
     /// Alerts, newest first: the open ones, or all when `all`.
-    pub(crate) fn alerts(&self, all: bool, limit: usize) -> Result<Vec<Alert>> {
+    pub(crate) fn alerts(&self, all: bool, limit: usize) -> Result<Vec<AlertRow>> {
         let filter = if all { "" } else { "WHERE resolved_at IS NULL" };
         let sql = format!("SELECT {COLUMNS} FROM alerts {filter} ORDER BY id DESC LIMIT ?1");
         let mut stmt = self.conn.prepare(&sql)?;
@@ -77,7 +97,7 @@ impl Store {
     }
 
     /// One alert by id.
-    pub(crate) fn alert(&self, id: i64) -> Result<Option<Alert>> {
+    pub(crate) fn alert(&self, id: i64) -> Result<Option<AlertRow>> {
         let sql = format!("SELECT {COLUMNS} FROM alerts WHERE id = ?1");
         Ok(self.conn.query_row(&sql, [id], alert).optional()?)
     }
@@ -125,7 +145,7 @@ impl Store {
 
 impl AlertTx<'_> {
     /// The open (pending or firing) alerts, by monitor.
-    pub(crate) fn open_alerts(&self) -> Result<HashMap<String, Alert>> {
+    pub(crate) fn open_alerts(&self) -> Result<HashMap<String, AlertRow>> {
         let sql = format!("SELECT {COLUMNS} FROM alerts WHERE resolved_at IS NULL");
         let mut stmt = self.tx.prepare_cached(&sql)?;
         let rows = stmt.query_map([], alert)?;
@@ -145,12 +165,12 @@ impl AlertTx<'_> {
     }
 
     /// Insert (id 0) or update an alert; returns its id.
-    pub(crate) fn save(&self, a: &Alert) -> Result<i64> {
+    pub(crate) fn save(&self, a: &AlertRow) -> Result<i64> {
         let values = params![
             a.monitor,
             a.kind,
             a.severity.as_str(),
-            a.state.as_str(),
+            a.state,
             a.streak,
             a.message,
             a.started_at,

@@ -11,8 +11,7 @@
 //! versions wrote, and is read with the rest until it ages out.
 
 use super::Store;
-use super::rows::CheckRow;
-use crate::check::{CheckResult, Metric};
+use super::rows::{CheckRow, MetricRow};
 use crate::status::Status;
 use anyhow::{Context, Result};
 use rusqlite::{OptionalExtension, params};
@@ -30,7 +29,7 @@ pub(crate) struct LatestCheck {
 
 impl Store {
     /// Record a run's results, their metrics and counters in one transaction.
-    pub(crate) fn record_checks(&mut self, ts: f64, results: &[CheckResult]) -> Result<()> {
+    pub(crate) fn record_checks(&mut self, ts: f64, results: &[CheckRow]) -> Result<()> {
         let shown = self.path().display().to_string();
         let tx = self.conn.transaction().with_context(|| format!("cannot write to database {shown}"))?;
         {
@@ -47,7 +46,7 @@ impl Store {
                 let metrics =
                     if r.metrics.is_empty() { None } else { Some(serde_json::to_string(&Packed(&r.metrics))?) };
                 check.execute(params![ts, r.monitor, r.kind, r.status.as_str(), r.message, r.duration_ms, metrics])?;
-                latest.execute(params![r.monitor, ts, serde_json::to_string(&CheckRow::from(r))?])?;
+                latest.execute(params![r.monitor, ts, serde_json::to_string(r)?])?;
                 for (key, value) in &r.counters {
                     counter.execute(params![key, value, ts])?;
                 }
@@ -91,21 +90,21 @@ impl Store {
 
     /// The latest whole result of every monitor ever checked (with its
     /// metrics and their thresholds), and when it was recorded.
-    pub(crate) fn latest_results(&self) -> Result<Vec<(f64, CheckResult)>> {
+    pub(crate) fn latest_results(&self) -> Result<Vec<(f64, CheckRow)>> {
         Ok(self.latest_results_counted()?.0)
     }
 
     /// [`Store::latest_results`], and how many rows could not be read
     /// (written by another version, or damaged): those are skipped, not
     /// fatal, and the count lets the caller say so.
-    pub(crate) fn latest_results_counted(&self) -> Result<(Vec<(f64, CheckResult)>, usize)> {
+    pub(crate) fn latest_results_counted(&self) -> Result<(Vec<(f64, CheckRow)>, usize)> {
         let mut stmt = self.conn.prepare_cached("SELECT ts, result FROM latest")?;
         let rows = stmt.query_map([], |r| Ok((r.get::<_, f64>(0)?, r.get::<_, String>(1)?)))?;
         let (mut out, mut unreadable) = (Vec::new(), 0);
         for row in rows {
             let (ts, text) = row?;
             match serde_json::from_str::<CheckRow>(&text) {
-                Ok(r) => out.push((ts, r.into())),
+                Ok(r) => out.push((ts, r)),
                 Err(_) => unreadable += 1,
             }
         }
@@ -156,7 +155,7 @@ impl Store {
 }
 
 /// A result's metrics as stored in `checks.metrics`: `{"name": [value, unit]}`.
-struct Packed<'a>(&'a [Metric]);
+struct Packed<'a>(&'a [MetricRow]);
 
 impl serde::Serialize for Packed<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {

@@ -5,7 +5,7 @@
 
 use super::Store;
 use super::rows::DeathRow;
-use crate::engine::report::Death;
+use crate::host::death::Death;
 use anyhow::{Context, Result};
 use rusqlite::{Connection, params};
 

@@ -7,6 +7,7 @@
 //! it: nothing is ever overwritten. A damaged hm database is moved aside,
 //! never deleted, and a new one started (see [`open`]).
 
+mod action_kinds;
 mod actions;
 mod alerts;
 mod checks;
@@ -18,14 +19,16 @@ mod pings;
 mod read_only;
 mod rows;
 
-pub(crate) use actions::{ActionRow, PENDING};
-pub(crate) use alerts::{AlertTx, Silence};
-pub(crate) use open::{OpenError, is_corrupt, with_space_hint};
+pub(crate) use action_kinds::{ActionKind, ActionOutcome};
+pub(crate) use actions::ActionRow;
+pub(crate) use alerts::{AlertRow, AlertTx, Silence};
+pub(crate) use counters::CounterRow;
+pub(crate) use open::{Failure, OpenError, with_space_hint};
 pub(crate) use outbox::{NewNotification, OutboxRow};
-pub(crate) use pings::PingKind;
+pub(crate) use pings::{PingKind, PingRow};
 pub(crate) use read_only::ReadOnly;
+pub(crate) use rows::{AnomalyRow, CheckRow, DeathRow, HealRow, MetricRow, NotificationRow, SeenRow};
 
-use crate::check::Counter;
 use anyhow::{Context, Result};
 use rusqlite::{Connection, OptionalExtension};
 use std::path::{Path, PathBuf};
@@ -86,6 +89,15 @@ CREATE INDEX deaths_ts ON deaths (ts);
     r#"
 CREATE TABLE exits (monitor TEXT NOT NULL, cause TEXT NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (monitor, cause)) WITHOUT ROWID;
 INSERT INTO exits (monitor, cause, count) SELECT monitor, cause, count(*) FROM deaths GROUP BY monitor, cause;
+"#,
+    // The one thing within its monitor an action was for (a tmux
+    // session), so a budget kept per thing counts its rows by a column
+    // rather than by how their details begin. The unsticks recorded
+    // before have it read from their details (`SESSION: ...`: a tmux
+    // session's name holds no `:`).
+    r#"
+ALTER TABLE actions ADD COLUMN target TEXT;
+UPDATE actions SET target = substr(details, 1, instr(details, ': ') - 1) WHERE action = 'unstick' AND instr(details, ': ') > 1;
 "#,
 ];
 
@@ -217,7 +229,7 @@ impl Store {
             return Ok(0);
         }
         let n = self.prune(before)?;
-        self.set_counter(PRUNED_AT, Counter { value: now, ts: now })?;
+        self.set_counter(PRUNED_AT, CounterRow { value: now, ts: now })?;
         Ok(n)
     }
 }

@@ -39,8 +39,29 @@ pub(crate) enum OpenError {
     Unavailable(anyhow::Error),
 }
 
+/// What a failure on a database that was open calls for. The store sorts
+/// its own errors, since it alone knows SQLite's codes; the caller
+/// branches on the variant.
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum Failure {
+    /// SQLite found the file damaged (`reason`: what it said): it is to
+    /// be moved aside and a new one started ([`Store::start_anew`]).
+    #[error("database is corrupt ({reason})")]
+    Corrupt { reason: String },
+    /// Anything else (a full disk, read-only, a lock held too long): what
+    /// was being written is not recorded this time.
+    #[error("{0:#}")]
+    Other(anyhow::Error),
+}
+
+impl From<anyhow::Error> for Failure {
+    fn from(e: anyhow::Error) -> Failure {
+        if is_corrupt(&e) { Failure::Corrupt { reason: e.root_cause().to_string() } } else { Failure::Other(e) }
+    }
+}
+
 /// Whether an error (anywhere in its chain) is SQLite saying the file is damaged.
-pub(crate) fn is_corrupt(e: &anyhow::Error) -> bool {
+fn is_corrupt(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
         let sqlite = c.downcast_ref::<rusqlite::Error>().or_else(|| c.downcast_ref::<Sqlite>().map(|s| &s.0));
         matches!(
@@ -74,11 +95,9 @@ fn concise(e: &rusqlite::Error) -> String {
 
 /// Sort a failed open: damage is corruption, anything else is unavailable.
 fn classify(path: &Path, e: anyhow::Error) -> OpenError {
-    if is_corrupt(&e) {
-        let reason = e.root_cause().to_string();
-        OpenError::Corrupt { path: path.to_path_buf(), reason }
-    } else {
-        OpenError::Unavailable(with_space_hint(path, e))
+    match Failure::from(e) {
+        Failure::Corrupt { reason } => OpenError::Corrupt { path: path.to_path_buf(), reason },
+        Failure::Other(e) => OpenError::Unavailable(with_space_hint(path, e)),
     }
 }
 
@@ -120,7 +139,7 @@ fn open_failure(path: &Path, e: rusqlite::Error) -> anyhow::Error {
         );
     }
     // Anything else keeps SQLite's error in the chain (damage is told
-    // apart from it by `is_corrupt`).
+    // apart from it by `Failure::from`).
     anyhow::Error::new(Sqlite(e)).context(format!("cannot open database {shown}"))
 }
 

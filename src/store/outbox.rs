@@ -7,7 +7,6 @@
 
 use super::Store;
 use super::rows::NotificationRow;
-use crate::alert::Notification;
 use anyhow::{Context, Result};
 use rusqlite::params;
 use serde::Serialize;
@@ -20,7 +19,7 @@ pub(crate) struct NewNotification<'a> {
     /// The event kind (`firing`, `resolved`, ...).
     pub event: &'a str,
     /// The notification (never a secret: channels add those when sending).
-    pub notification: &'a Notification,
+    pub notification: &'a NotificationRow,
     pub now: f64,
 }
 
@@ -33,7 +32,7 @@ pub(crate) struct OutboxRow {
     pub event: String,
     /// The notification, or why its stored row cannot be read.
     #[serde(skip)]
-    pub notification: Result<Notification, String>,
+    pub notification: Result<NotificationRow, String>,
     /// When it was queued (unix seconds).
     pub created_at: f64,
     /// Delivery attempts so far.
@@ -63,13 +62,13 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<OutboxRow> {
 }
 
 /// The stored form of a notification.
-pub(super) fn payload(n: &Notification) -> serde_json::Result<String> {
-    serde_json::to_string(&NotificationRow::from(n))
+pub(super) fn payload(n: &NotificationRow) -> serde_json::Result<String> {
+    serde_json::to_string(n)
 }
 
 /// A stored notification, or why it cannot be read.
-fn read(payload: &str) -> Result<Notification, String> {
-    serde_json::from_str::<NotificationRow>(payload).map(Notification::from).map_err(|e| e.to_string())
+fn read(payload: &str) -> Result<NotificationRow, String> {
+    serde_json::from_str::<NotificationRow>(payload).map_err(|e| e.to_string())
 }
 
 impl Store {

@@ -7,7 +7,6 @@
 //! duration.
 
 use super::Store;
-use crate::check::LastPing;
 use anyhow::{Context, Result};
 use rusqlite::{OptionalExtension, params};
 use std::time::Duration;
@@ -21,6 +20,16 @@ pub(crate) enum PingKind {
     Fail,
     /// The job began: its end's ping gets the time since as its duration.
     Start,
+}
+
+/// One ok or failed ping, as read back.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct PingRow {
+    pub ts: f64,
+    /// `ok` rather than `fail`.
+    pub ok: bool,
+    /// The run's duration, when it was told or timed from its start.
+    pub duration_ms: Option<f64>,
 }
 
 impl PingKind {
@@ -64,22 +73,26 @@ impl Store {
     }
 
     /// Every ok or failed ping of `name` since `since`, oldest first.
-    pub(crate) fn task_pings(&self, name: &str, since: f64) -> Result<Vec<crate::config::TaskPing>> {
+    pub(crate) fn task_pings(&self, name: &str, since: f64) -> Result<Vec<PingRow>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT ts, kind, duration_ms FROM pings WHERE name = ?1 AND ts >= ?2 AND kind <> 'start' ORDER BY ts",
         )?;
         let rows = stmt.query_map(params![name, since], |r| {
-            Ok(crate::config::TaskPing { ts: r.get(0)?, ok: r.get::<_, String>(1)? == "ok", duration_ms: r.get(2)? })
+            Ok(PingRow { ts: r.get(0)?, ok: r.get::<_, String>(1)? == "ok", duration_ms: r.get(2)? })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
     /// The latest ok or failed ping of `name`.
-    pub(crate) fn last_ping(&self, name: &str) -> Result<Option<LastPing>> {
+    pub(crate) fn last_ping(&self, name: &str) -> Result<Option<PingRow>> {
         Ok(self
             .conn
-            .prepare_cached("SELECT ts, kind FROM pings WHERE name = ?1 AND kind <> 'start' ORDER BY ts DESC LIMIT 1")?
-            .query_row([name], |r| Ok(LastPing { ts: r.get(0)?, ok: r.get::<_, String>(1)? == "ok" }))
+            .prepare_cached(
+                "SELECT ts, kind, duration_ms FROM pings WHERE name = ?1 AND kind <> 'start' ORDER BY ts DESC LIMIT 1",
+            )?
+            .query_row([name], |r| {
+                Ok(PingRow { ts: r.get(0)?, ok: r.get::<_, String>(1)? == "ok", duration_ms: r.get(2)? })
+            })
             .optional()?)
     }
 }

@@ -1,17 +1,19 @@
 use super::*;
-use crate::check::{CheckResult, Metric};
 use crate::status::Status;
 
-fn result(monitor: &str, status: Status) -> CheckResult {
-    CheckResult {
+fn metric(name: &str, value: f64, unit: &str) -> MetricRow {
+    MetricRow { name: name.to_string(), value, unit: unit.to_string(), warn: None, crit: None }
+}
+
+fn result(monitor: &str, status: Status) -> CheckRow {
+    CheckRow {
         monitor: monitor.to_string(),
         kind: "cpu".to_string(),
         status,
         message: status.to_string(),
         duration_ms: 1.0,
-        metrics: vec![Metric::new("cpu", 12.5, "%")],
+        metrics: vec![metric("cpu", 12.5, "%")],
         counters: vec![("cpu.total".to_string(), 100.0)],
-        procs: Vec::new(),
         anomalies: Vec::new(),
     }
 }
@@ -46,7 +48,7 @@ fn issue18_metrics_in_the_check_row_and_old_samples_read_together() {
         )
         .expect("old rows");
     let mut r = result("cpu", Status::Ok);
-    r.metrics.push(Metric::new("space:/my \"odd\" mount", f64::NAN, "B"));
+    r.metrics.push(metric("space:/my \"odd\" mount", f64::NAN, "B"));
     s.record_checks(10.0, &[r]).expect("record");
     s.record_checks(20.0, &[result("cpu", Status::Ok)]).expect("record");
     assert_eq!(s.samples("cpu", "cpu", 0.0).expect("samples"), vec![(5.0, 99.0), (10.0, 12.5), (20.0, 12.5)]);
@@ -131,7 +133,7 @@ fn issue18_a_large_wal_is_cut_back_when_the_store_closes() {
     let small = std::fs::metadata(&wal).expect("wal").len();
     assert!(small > 0 && small <= WAL_LIMIT, "a small WAL is left as it is: {small}");
     let mut s = Store::open(&path).expect("open");
-    let many: Vec<CheckResult> = (0..40_000).map(|i| result(&format!("m{i}"), Status::Ok)).collect();
+    let many: Vec<CheckRow> = (0..40_000).map(|i| result(&format!("m{i}"), Status::Ok)).collect();
     s.record_checks(20.0, &many).expect("record");
     assert!(std::fs::metadata(&wal).expect("wal").len() > WAL_LIMIT);
     drop(s);
@@ -197,7 +199,7 @@ fn issue26_action_rows_old_and_written_ahead_read_back() {
     let rows = s.actions_since(0.0).expect("actions");
     assert_eq!(rows.len(), 3);
     assert_eq!((rows[0].outcome.as_str(), rows[0].manual, rows[0].pid), ("ok", false, None));
-    assert_eq!(rows[1].outcome, PENDING);
+    assert_eq!(rows[1].outcome, ActionOutcome::Pending);
     assert_eq!(
         (rows[1].targets.as_str(), rows[1].pid, rows[1].finished_at),
         ("stop pids [7]; start /srv/api", Some(4242), None)
@@ -208,12 +210,12 @@ fn issue26_action_rows_old_and_written_ahead_read_back() {
     assert_eq!(s.restarts_since("api", 0.0, false).expect("auto"), vec![100.0, 200.0]);
     assert_eq!(s.restarts_since("api", 0.0, true).expect("all"), vec![100.0, 200.0, 300.0]);
     // Written ahead through the API: pending, noted, then finished.
-    let row = ActionRow { ts: 400.0, monitor: "db".into(), action: "clear-locks".into(), ..ActionRow::default() };
+    let row = ActionRow::new(400.0, "db", ActionKind::ClearLocks);
     let ids = s.begin_actions(&[row]).expect("intent");
     s.note_action(ids[0], "checkpointed").expect("note");
     let last = s.actions_since(400.0).expect("read");
-    assert_eq!((last[0].outcome.as_str(), last[0].details.as_str()), (PENDING, "checkpointed"));
-    s.finish_action(ids[0], "ok", "done", 401.0).expect("finish");
+    assert_eq!((last[0].outcome.as_str(), last[0].details.as_str()), ("pending", "checkpointed"));
+    s.finish_action(ids[0], &ActionOutcome::Ok, "done", 401.0).expect("finish");
     let last = s.actions_since(400.0).expect("read");
     assert_eq!((last[0].outcome.as_str(), last[0].finished_at), ("ok", Some(401.0)));
 }
@@ -261,4 +263,26 @@ fn issue28_the_exits_counter_begins_at_the_deaths_recorded() {
     let s = Store::open(&path).expect("open");
     let got = s.exits_by_cause().expect("exits");
     assert_eq!(got, vec![("v".into(), "oom-killed".into(), 1), ("w".into(), "exited 1".into(), 2)]);
+}
+
+/// Damage is a variant the caller matches, found anywhere in the chain
+/// (under the context the store's methods add); anything else is `Other`,
+/// kept whole for the warning.
+#[test]
+fn issue27_a_failure_is_sorted_into_damage_or_other() {
+    use anyhow::Context as _;
+    use rusqlite::ffi::{SQLITE_CORRUPT, SQLITE_FULL, SQLITE_NOTADB};
+    let sqlite = |code: i32, said: &str| {
+        let e = rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), Some(said.to_string()));
+        Err::<(), _>(e).context("cannot write to database hm.db").expect_err("an error")
+    };
+    let Failure::Corrupt { reason } = Failure::from(sqlite(SQLITE_CORRUPT, "database disk image is malformed")) else {
+        panic!("damage")
+    };
+    assert!(reason.contains("database disk image is malformed"), "{reason}");
+    assert!(matches!(Failure::from(sqlite(SQLITE_NOTADB, "file is not a database")), Failure::Corrupt { .. }));
+    let Failure::Other(full) = Failure::from(sqlite(SQLITE_FULL, "database or disk is full")) else {
+        panic!("a full disk is no damage")
+    };
+    assert!(format!("{full:#}").starts_with("cannot write to database hm.db: database or disk is full"), "{full:#}");
 }

@@ -4,7 +4,7 @@
 //! the restart's intent (the coroner runs beside the loop) still counts.
 
 use crate::engine::report::Death;
-use crate::store::ActionRow;
+use crate::store::{ActionKind, ActionRow};
 
 /// How far before a restart its death may be, with no restart between.
 const WINDOW: f64 = 86_400.0;
@@ -14,11 +14,12 @@ const WINDOW: f64 = 86_400.0;
 pub(crate) fn answered(rows: &[ActionRow], deaths: &[Death]) -> Vec<Option<Death>> {
     let mut out = Vec::with_capacity(rows.len());
     for (i, row) in rows.iter().enumerate() {
-        if row.action != "restart" {
+        if row.action != ActionKind::Restart {
             out.push(None);
             continue;
         }
-        let prev = rows[..i].iter().rev().find(|r| r.action == "restart" && r.monitor == row.monitor).map(|r| r.ts);
+        let prev =
+            rows[..i].iter().rev().find(|r| r.action == ActionKind::Restart && r.monitor == row.monitor).map(|r| r.ts);
         let after = prev.unwrap_or(row.ts - WINDOW);
         out.push(deaths.iter().find(|d| d.monitor == row.monitor && d.ts <= row.ts && d.ts > after).cloned());
     }
@@ -30,7 +31,7 @@ mod tests {
     use super::*;
 
     fn restart(monitor: &str, ts: f64) -> ActionRow {
-        ActionRow { ts, monitor: monitor.into(), action: "restart".into(), ..ActionRow::default() }
+        ActionRow::new(ts, monitor, ActionKind::Restart)
     }
 
     fn death(monitor: &str, ts: f64) -> Death {

@@ -134,7 +134,7 @@ impl From<ActionRow> for Action {
             at: rfc3339(a.ts),
             outcome: crate::engine::intent::shown_outcome(&a),
             monitor: a.monitor,
-            action: a.action,
+            action: a.action.to_string(),
             details: a.details,
             targets: a.targets,
             manual: a.manual,

@@ -1,8 +1,9 @@
 //! `deaths.doc`: a worker's death certificate, as stored.
 //! Every field is optional, so a row written by this version reads in any
-//! later one; the public [`Death`] is converted from and to it here only.
+//! later one; the certificate ([`Death`], a plain type below the store) is
+//! converted from and to it here only.
 
-use crate::engine::report::Death;
+use crate::host::death::Death;
 use serde::{Deserialize, Serialize};
 
 /// One row of `deaths.doc`.

@@ -8,7 +8,7 @@ use crate::alert::state::EventKind;
 use crate::analyze::anomaly::Anomaly;
 use crate::check::{CheckResult, Metric};
 use crate::status::Status;
-use crate::store::{NewNotification, Store};
+use crate::store::{CheckRow, NewNotification, NotificationRow, Store};
 
 /// A `latest.result` as hm wrote it before this change.
 const OLD_RESULT: &str = r#"{"monitor":"cpu","kind":"cpu","status":"warning","message":"cpu 91%","duration_ms":1.5,"metrics":[{"name":"cpu","value":91.0,"unit":"%","warn":80.0,"crit":95.0},{"name":"steal","value":0.0,"unit":"%","warn":null,"crit":null}],"anomalies":[{"metric":"cpu","value":91.0,"mean":20.0,"deviation":2.0,"z":35.5}]}"#;
@@ -85,11 +85,12 @@ fn rows_written_before_the_row_types_read_back_and_unreadable_ones_are_counted()
     let dir = tempfile::tempdir().expect("tempdir");
     let store = Store::open(&old_database(dir.path())).expect("reopen");
     let (results, unreadable) = store.latest_results_counted().expect("latest");
+    let results: Vec<(f64, CheckResult)> = results.into_iter().map(|(ts, r)| (ts, r.into())).collect();
     assert_eq!(results, vec![(10.0, old_result())]);
     assert_eq!(unreadable, 1);
     let outbox = store.undelivered().expect("outbox");
     assert_eq!(outbox.len(), 2, "an unreadable notification stays queued, not dropped");
-    assert_eq!(outbox[0].notification, Ok(old_notification()));
+    assert_eq!(crate::alert::stored::read(outbox[0].notification.clone()), Ok(old_notification()));
     assert!(outbox[1].notification.as_ref().is_err_and(|e| e.contains("missing field")), "{:?}", outbox[1]);
 }
 
@@ -97,10 +98,11 @@ fn rows_written_before_the_row_types_read_back_and_unreadable_ones_are_counted()
 fn rows_are_written_as_they_always_were() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut store = Store::open(&dir.path().join("hm.db")).expect("open");
-    store.record_checks(10.0, &[old_result()]).expect("record");
+    store.record_checks(10.0, &[CheckRow::from(&old_result())]).expect("record");
     let tx = store.alert_tx().expect("tx");
     let n = old_notification();
-    let queued = NewNotification { channel: "ops", alert_id: None, event: "healed", notification: &n, now: 5.0 };
+    let row = NotificationRow::from(&n);
+    let queued = NewNotification { channel: "ops", alert_id: None, event: "healed", notification: &row, now: 5.0 };
     assert!(tx.enqueue(&queued).expect("enqueue"));
     tx.commit().expect("commit");
     let raw = |sql: &str| -> String { store.conn.query_row(sql, [], |r| r.get(0)).expect("raw") };
