@@ -37,6 +37,8 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a monitor to hm.toml (short for `hm monitor add`)')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a monitor from hm.toml (short for `hm monitor remove`)')
             [CompletionResult]::new('restart-worker', 'restart-worker', [CompletionResultType]::ParameterValue, 'Restart a process monitor''s worker now and check that it runs')
+            [CompletionResult]::new('stop-worker', 'stop-worker', [CompletionResultType]::ParameterValue, 'Stop a process monitor''s worker and keep it down until hm start-worker')
+            [CompletionResult]::new('start-worker', 'start-worker', [CompletionResultType]::ParameterValue, 'Start a stopped worker, check that it runs, and lift its hold')
             [CompletionResult]::new('clean-disk', 'clean-disk', [CompletionResultType]::ParameterValue, 'Delete old files by the [[clean]] rules of hm.toml, or in the given directories')
             [CompletionResult]::new('clear-locks', 'clear-locks', [CompletionResultType]::ParameterValue, 'Free stuck SQLite databases: checkpoint the WAL, roll back a hot journal')
             [CompletionResult]::new('alerts', 'alerts', [CompletionResultType]::ParameterValue, 'Show open alerts; acknowledge, silence, test channels, see the outbox')
@@ -109,6 +111,8 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List configured and embedded monitors')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a monitor to hm.toml, keeping its comments and order')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a monitor from hm.toml')
+            [CompletionResult]::new('pause', 'pause', [CompletionResultType]::ParameterValue, 'Stop checking and healing a monitor, leaving its worker as it is')
+            [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Check and heal a paused monitor again')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -535,10 +539,35 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'hm;monitor;pause' {
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'For this long, then it is checked again (default: until resumed)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be done, do nothing')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hm;monitor;resume' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be done, do nothing')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'hm;monitor;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List configured and embedded monitors')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a monitor to hm.toml, keeping its comments and order')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a monitor from hm.toml')
+            [CompletionResult]::new('pause', 'pause', [CompletionResultType]::ParameterValue, 'Stop checking and healing a monitor, leaving its worker as it is')
+            [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Check and heal a paused monitor again')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -605,6 +634,12 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             break
         }
         'hm;monitor;help;remove' {
+            break
+        }
+        'hm;monitor;help;pause' {
+            break
+        }
+        'hm;monitor;help;resume' {
             break
         }
         'hm;monitor;help;help' {
@@ -1045,6 +1080,28 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'hm;stop-worker' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be done, do nothing')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hm;start-worker' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be done, do nothing')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'hm;clean-disk' {
             [CompletionResult]::new('--rule', '--rule', [CompletionResultType]::ParameterName, 'Only this configured rule')
             [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'With PATHs: only files last modified longer ago than this')
@@ -1297,6 +1354,8 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a monitor to hm.toml (short for `hm monitor add`)')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a monitor from hm.toml (short for `hm monitor remove`)')
             [CompletionResult]::new('restart-worker', 'restart-worker', [CompletionResultType]::ParameterValue, 'Restart a process monitor''s worker now and check that it runs')
+            [CompletionResult]::new('stop-worker', 'stop-worker', [CompletionResultType]::ParameterValue, 'Stop a process monitor''s worker and keep it down until hm start-worker')
+            [CompletionResult]::new('start-worker', 'start-worker', [CompletionResultType]::ParameterValue, 'Start a stopped worker, check that it runs, and lift its hold')
             [CompletionResult]::new('clean-disk', 'clean-disk', [CompletionResultType]::ParameterValue, 'Delete old files by the [[clean]] rules of hm.toml, or in the given directories')
             [CompletionResult]::new('clear-locks', 'clear-locks', [CompletionResultType]::ParameterValue, 'Free stuck SQLite databases: checkpoint the WAL, roll back a hot journal')
             [CompletionResult]::new('alerts', 'alerts', [CompletionResultType]::ParameterValue, 'Show open alerts; acknowledge, silence, test channels, see the outbox')
@@ -1328,6 +1387,8 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List configured and embedded monitors')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a monitor to hm.toml, keeping its comments and order')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a monitor from hm.toml')
+            [CompletionResult]::new('pause', 'pause', [CompletionResultType]::ParameterValue, 'Stop checking and healing a monitor, leaving its worker as it is')
+            [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Check and heal a paused monitor again')
             break
         }
         'hm;help;monitor;list' {
@@ -1393,6 +1454,12 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             break
         }
         'hm;help;monitor;remove' {
+            break
+        }
+        'hm;help;monitor;pause' {
+            break
+        }
+        'hm;help;monitor;resume' {
             break
         }
         'hm;help;list' {
@@ -1461,6 +1528,12 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             break
         }
         'hm;help;restart-worker' {
+            break
+        }
+        'hm;help;stop-worker' {
+            break
+        }
+        'hm;help;start-worker' {
             break
         }
         'hm;help;clean-disk' {

@@ -73,8 +73,14 @@ _hm() {
             hm,serve)
                 cmd="hm__subcmd__serve"
                 ;;
+            hm,start-worker)
+                cmd="hm__subcmd__start__subcmd__worker"
+                ;;
             hm,status)
                 cmd="hm__subcmd__status"
+                ;;
+            hm,stop-worker)
+                cmd="hm__subcmd__stop__subcmd__worker"
                 ;;
             hm,validate)
                 cmd="hm__subcmd__validate"
@@ -271,8 +277,14 @@ _hm() {
             hm__subcmd__help,serve)
                 cmd="hm__subcmd__help__subcmd__serve"
                 ;;
+            hm__subcmd__help,start-worker)
+                cmd="hm__subcmd__help__subcmd__start__subcmd__worker"
+                ;;
             hm__subcmd__help,status)
                 cmd="hm__subcmd__help__subcmd__status"
+                ;;
+            hm__subcmd__help,stop-worker)
+                cmd="hm__subcmd__help__subcmd__stop__subcmd__worker"
                 ;;
             hm__subcmd__help,validate)
                 cmd="hm__subcmd__help__subcmd__validate"
@@ -346,8 +358,14 @@ _hm() {
             hm__subcmd__help__subcmd__monitor,list)
                 cmd="hm__subcmd__help__subcmd__monitor__subcmd__list"
                 ;;
+            hm__subcmd__help__subcmd__monitor,pause)
+                cmd="hm__subcmd__help__subcmd__monitor__subcmd__pause"
+                ;;
             hm__subcmd__help__subcmd__monitor,remove)
                 cmd="hm__subcmd__help__subcmd__monitor__subcmd__remove"
+                ;;
+            hm__subcmd__help__subcmd__monitor,resume)
+                cmd="hm__subcmd__help__subcmd__monitor__subcmd__resume"
                 ;;
             hm__subcmd__help__subcmd__monitor__subcmd__add,command)
                 cmd="hm__subcmd__help__subcmd__monitor__subcmd__add__subcmd__command"
@@ -400,8 +418,14 @@ _hm() {
             hm__subcmd__monitor,list)
                 cmd="hm__subcmd__monitor__subcmd__list"
                 ;;
+            hm__subcmd__monitor,pause)
+                cmd="hm__subcmd__monitor__subcmd__pause"
+                ;;
             hm__subcmd__monitor,remove)
                 cmd="hm__subcmd__monitor__subcmd__remove"
+                ;;
+            hm__subcmd__monitor,resume)
+                cmd="hm__subcmd__monitor__subcmd__resume"
                 ;;
             hm__subcmd__monitor__subcmd__add,command)
                 cmd="hm__subcmd__monitor__subcmd__add__subcmd__command"
@@ -502,8 +526,14 @@ _hm() {
             hm__subcmd__monitor__subcmd__help,list)
                 cmd="hm__subcmd__monitor__subcmd__help__subcmd__list"
                 ;;
+            hm__subcmd__monitor__subcmd__help,pause)
+                cmd="hm__subcmd__monitor__subcmd__help__subcmd__pause"
+                ;;
             hm__subcmd__monitor__subcmd__help,remove)
                 cmd="hm__subcmd__monitor__subcmd__help__subcmd__remove"
+                ;;
+            hm__subcmd__monitor__subcmd__help,resume)
+                cmd="hm__subcmd__monitor__subcmd__help__subcmd__resume"
                 ;;
             hm__subcmd__monitor__subcmd__help__subcmd__add,command)
                 cmd="hm__subcmd__monitor__subcmd__help__subcmd__add__subcmd__command"
@@ -554,7 +584,7 @@ _hm() {
 
     case "${cmd}" in
         hm)
-            opts="-h -V --config --db --json --help --version check heal status ping monitor list add remove restart-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help"
+            opts="-h -V --config --db --json --help --version check heal status ping monitor list add remove restart-worker stop-worker start-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2270,7 +2300,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__help)
-            opts="check heal status ping monitor list add remove restart-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help"
+            opts="check heal status ping monitor list add remove restart-worker stop-worker start-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2746,7 +2776,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__help__subcmd__monitor)
-            opts="list add remove"
+            opts="list add remove pause resume"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2983,7 +3013,35 @@ _hm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hm__subcmd__help__subcmd__monitor__subcmd__pause)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hm__subcmd__help__subcmd__monitor__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hm__subcmd__help__subcmd__monitor__subcmd__resume)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3067,7 +3125,35 @@ _hm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hm__subcmd__help__subcmd__start__subcmd__worker)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hm__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hm__subcmd__help__subcmd__stop__subcmd__worker)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3192,7 +3278,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor)
-            opts="-h -V --config --db --json --help --version list add remove help"
+            opts="-h -V --config --db --json --help --version list add remove pause resume help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4448,7 +4534,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__help)
-            opts="list add remove help"
+            opts="list add remove pause resume help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4699,7 +4785,35 @@ _hm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hm__subcmd__monitor__subcmd__help__subcmd__pause)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hm__subcmd__monitor__subcmd__help__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hm__subcmd__monitor__subcmd__help__subcmd__resume)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4735,8 +4849,56 @@ _hm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hm__subcmd__monitor__subcmd__pause)
+            opts="-h -V --for --dry-run --config --db --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --for)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hm__subcmd__monitor__subcmd__remove)
             opts="-h -V --config --db --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hm__subcmd__monitor__subcmd__resume)
+            opts="-h -V --dry-run --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4883,8 +5045,52 @@ _hm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hm__subcmd__start__subcmd__worker)
+            opts="-h -V --dry-run --config --db --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hm__subcmd__status)
             opts="-h -V --config --db --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hm__subcmd__stop__subcmd__worker)
+            opts="-h -V --dry-run --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -34,6 +34,8 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand add 'Add a monitor to hm.toml (short for `hm monitor add`)'
             cand remove 'Remove a monitor from hm.toml (short for `hm monitor remove`)'
             cand restart-worker 'Restart a process monitor''s worker now and check that it runs'
+            cand stop-worker 'Stop a process monitor''s worker and keep it down until hm start-worker'
+            cand start-worker 'Start a stopped worker, check that it runs, and lift its hold'
             cand clean-disk 'Delete old files by the [[clean]] rules of hm.toml, or in the given directories'
             cand clear-locks 'Free stuck SQLite databases: checkpoint the WAL, roll back a hot journal'
             cand alerts 'Show open alerts; acknowledge, silence, test channels, see the outbox'
@@ -101,6 +103,8 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand list 'List configured and embedded monitors'
             cand add 'Add a monitor to hm.toml, keeping its comments and order'
             cand remove 'Remove a monitor from hm.toml'
+            cand pause 'Stop checking and healing a monitor, leaving its worker as it is'
+            cand resume 'Check and heal a paused monitor again'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hm;monitor;list'= {
@@ -493,10 +497,33 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'hm;monitor;pause'= {
+            cand --for 'For this long, then it is checked again (default: until resumed)'
+            cand --config 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --dry-run 'Show what would be done, do nothing'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;monitor;resume'= {
+            cand --config 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --dry-run 'Show what would be done, do nothing'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'hm;monitor;help'= {
             cand list 'List configured and embedded monitors'
             cand add 'Add a monitor to hm.toml, keeping its comments and order'
             cand remove 'Remove a monitor from hm.toml'
+            cand pause 'Stop checking and healing a monitor, leaving its worker as it is'
+            cand resume 'Check and heal a paused monitor again'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hm;monitor;help;list'= {
@@ -546,6 +573,10 @@ set edit:completion:arg-completer[hm] = {|@words|
         &'hm;monitor;help;add;gpu'= {
         }
         &'hm;monitor;help;remove'= {
+        }
+        &'hm;monitor;help;pause'= {
+        }
+        &'hm;monitor;help;resume'= {
         }
         &'hm;monitor;help;help'= {
         }
@@ -950,6 +981,26 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'hm;stop-worker'= {
+            cand --config 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --dry-run 'Show what would be done, do nothing'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;start-worker'= {
+            cand --config 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --dry-run 'Show what would be done, do nothing'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'hm;clean-disk'= {
             cand --rule 'Only this configured rule'
             cand --older-than 'With PATHs: only files last modified longer ago than this'
@@ -1176,6 +1227,8 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand add 'Add a monitor to hm.toml (short for `hm monitor add`)'
             cand remove 'Remove a monitor from hm.toml (short for `hm monitor remove`)'
             cand restart-worker 'Restart a process monitor''s worker now and check that it runs'
+            cand stop-worker 'Stop a process monitor''s worker and keep it down until hm start-worker'
+            cand start-worker 'Start a stopped worker, check that it runs, and lift its hold'
             cand clean-disk 'Delete old files by the [[clean]] rules of hm.toml, or in the given directories'
             cand clear-locks 'Free stuck SQLite databases: checkpoint the WAL, roll back a hot journal'
             cand alerts 'Show open alerts; acknowledge, silence, test channels, see the outbox'
@@ -1202,6 +1255,8 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand list 'List configured and embedded monitors'
             cand add 'Add a monitor to hm.toml, keeping its comments and order'
             cand remove 'Remove a monitor from hm.toml'
+            cand pause 'Stop checking and healing a monitor, leaving its worker as it is'
+            cand resume 'Check and heal a paused monitor again'
         }
         &'hm;help;monitor;list'= {
         }
@@ -1250,6 +1305,10 @@ set edit:completion:arg-completer[hm] = {|@words|
         &'hm;help;monitor;add;gpu'= {
         }
         &'hm;help;monitor;remove'= {
+        }
+        &'hm;help;monitor;pause'= {
+        }
+        &'hm;help;monitor;resume'= {
         }
         &'hm;help;list'= {
         }
@@ -1300,6 +1359,10 @@ set edit:completion:arg-completer[hm] = {|@words|
         &'hm;help;remove'= {
         }
         &'hm;help;restart-worker'= {
+        }
+        &'hm;help;stop-worker'= {
+        }
+        &'hm;help;start-worker'= {
         }
         &'hm;help;clean-disk'= {
         }

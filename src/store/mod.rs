@@ -12,6 +12,7 @@ mod alerts;
 mod checks;
 mod counters;
 mod deaths;
+mod holds;
 mod open;
 mod outbox;
 mod pings;
@@ -20,6 +21,7 @@ mod rows;
 
 pub(crate) use actions::{ActionRow, PENDING};
 pub(crate) use alerts::{AlertTx, Silence};
+pub(crate) use holds::{HoldKind, HoldRow};
 pub(crate) use open::{OpenError, is_corrupt, with_space_hint};
 pub(crate) use outbox::{NewNotification, OutboxRow};
 pub(crate) use pings::PingKind;
@@ -86,6 +88,11 @@ CREATE INDEX deaths_ts ON deaths (ts);
     r#"
 CREATE TABLE exits (monitor TEXT NOT NULL, cause TEXT NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (monitor, cause)) WITHOUT ROWID;
 INSERT INTO exits (monitor, cause, count) SELECT monitor, cause, count(*) FROM deaths GROUP BY monitor, cause;
+"#,
+    // Workers stopped on purpose and monitors paused (`holds.rs`): kept
+    // here so that they outlive the hm that set them. Never pruned.
+    r#"
+CREATE TABLE holds (monitor TEXT PRIMARY KEY, kind TEXT NOT NULL, by TEXT NOT NULL, since REAL NOT NULL, until REAL) WITHOUT ROWID;
 "#,
 ];
 

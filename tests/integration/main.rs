@@ -22,6 +22,7 @@ mod fleet;
 mod foresight;
 mod generated;
 mod heal;
+mod hold;
 mod layering;
 mod monitor;
 mod one_daemon;

@@ -7,6 +7,7 @@ mod alerts;
 mod check;
 mod config;
 mod heal;
+mod hold;
 mod outcome;
 mod query;
 mod why;
@@ -15,6 +16,7 @@ pub(crate) use alerts::{AlertChange, AlertView, AlertsReport, OutboxReport, Outb
 pub(crate) use check::CheckReport;
 pub(crate) use config::{ExportReport, Format, MonitorChange, MonitorList, MonitorRow, PingReport, ValidateReport};
 pub(crate) use heal::{CleanReport, ClearLocksReport, DbReport, HealReport, Remedy, RestartReport, RuleReport};
+pub(crate) use hold::{HoldReport, HoldView};
 pub(crate) use outcome::{Outcome, RemedyKind};
 pub(crate) use query::{Action, ActionsReport, HistoryReport, MonitorStatus, Series, StatusReport, WorkerExits};
 pub(crate) use why::{Death, WhyReport};
@@ -34,6 +36,7 @@ pub(crate) enum Report {
     Validate(ValidateReport),
     Clean(CleanReport),
     Restart(RestartReport),
+    Hold(HoldReport),
     Heal(HealReport),
     ClearLocks(ClearLocksReport),
     Actions(ActionsReport),
@@ -62,6 +65,7 @@ impl Report {
             Report::Heal(r) => r.status.exit_code(),
             Report::Validate(r) if !r.valid => 1,
             Report::Restart(r) if r.failed() => 1,
+            Report::Hold(r) if !r.ok => 1,
             Report::ClearLocks(r) if r.held() => 1,
             Report::ChannelTest(r) if !r.ok => 1,
             Report::Export(r) if r.format == Format::Nagios => r.snapshot.status.exit_code(),
