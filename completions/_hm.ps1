@@ -304,6 +304,7 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('--settle', '--settle', [CompletionResultType]::ParameterName, 'How long after the keys hm looks again for output (default 2s)')
             [CompletionResult]::new('--max-restarts', '--max-restarts', [CompletionResultType]::ParameterName, 'At most this many unsticks per session within --restart-window (default 5)')
             [CompletionResult]::new('--restart-window', '--restart-window', [CompletionResultType]::ParameterName, 'The window --max-restarts counts in (default 30m)')
+            [CompletionResult]::new('--worker', '--worker', [CompletionResultType]::ParameterName, 'The process monitor whose worker `hm heal` restarts when this is critical')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
             [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
@@ -327,6 +328,7 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('--wal-crit', '--wal-crit', [CompletionResultType]::ParameterName, 'Critical size of the -wal file')
             [CompletionResult]::new('--killable', '--killable', [CompletionResultType]::ParameterName, 'A regex over the command line of holders `hm clear-locks` may stop (repeatable)')
             [CompletionResult]::new('--heal', '--heal', [CompletionResultType]::ParameterName, 'false: `hm heal` never clears its locks')
+            [CompletionResult]::new('--worker', '--worker', [CompletionResultType]::ParameterName, 'The process monitor whose worker `hm heal` restarts when this is critical')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
             [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
@@ -350,6 +352,7 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('--contains', '--contains', [CompletionResultType]::ParameterName, 'Text the body must contain')
             [CompletionResult]::new('--warn', '--warn', [CompletionResultType]::ParameterName, 'Warning latency, seconds or a duration (500ms)')
             [CompletionResult]::new('--crit', '--crit', [CompletionResultType]::ParameterName, 'Critical latency')
+            [CompletionResult]::new('--worker', '--worker', [CompletionResultType]::ParameterName, 'The process monitor whose worker `hm heal` restarts when this is critical')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
             [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
@@ -369,6 +372,7 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'host:port to connect to')
             [CompletionResult]::new('--warn', '--warn', [CompletionResultType]::ParameterName, 'Warning latency, seconds or a duration (500ms)')
             [CompletionResult]::new('--crit', '--crit', [CompletionResultType]::ParameterName, 'Critical latency')
+            [CompletionResult]::new('--worker', '--worker', [CompletionResultType]::ParameterName, 'The process monitor whose worker `hm heal` restarts when this is critical')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
             [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
@@ -385,6 +389,7 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             break
         }
         'hm;monitor;add;command' {
+            [CompletionResult]::new('--worker', '--worker', [CompletionResultType]::ParameterName, 'The process monitor whose worker `hm heal` restarts when this is critical')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
             [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
@@ -833,6 +838,7 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('--settle', '--settle', [CompletionResultType]::ParameterName, 'How long after the keys hm looks again for output (default 2s)')
             [CompletionResult]::new('--max-restarts', '--max-restarts', [CompletionResultType]::ParameterName, 'At most this many unsticks per session within --restart-window (default 5)')
             [CompletionResult]::new('--restart-window', '--restart-window', [CompletionResultType]::ParameterName, 'The window --max-restarts counts in (default 30m)')
+            [CompletionResult]::new('--worker', '--worker', [CompletionResultType]::ParameterName, 'The process monitor whose worker `hm heal` restarts when this is critical')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
             [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
@@ -856,6 +862,7 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('--wal-crit', '--wal-crit', [CompletionResultType]::ParameterName, 'Critical size of the -wal file')
             [CompletionResult]::new('--killable', '--killable', [CompletionResultType]::ParameterName, 'A regex over the command line of holders `hm clear-locks` may stop (repeatable)')
             [CompletionResult]::new('--heal', '--heal', [CompletionResultType]::ParameterName, 'false: `hm heal` never clears its locks')
+            [CompletionResult]::new('--worker', '--worker', [CompletionResultType]::ParameterName, 'The process monitor whose worker `hm heal` restarts when this is critical')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
             [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
@@ -879,6 +886,7 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('--contains', '--contains', [CompletionResultType]::ParameterName, 'Text the body must contain')
             [CompletionResult]::new('--warn', '--warn', [CompletionResultType]::ParameterName, 'Warning latency, seconds or a duration (500ms)')
             [CompletionResult]::new('--crit', '--crit', [CompletionResultType]::ParameterName, 'Critical latency')
+            [CompletionResult]::new('--worker', '--worker', [CompletionResultType]::ParameterName, 'The process monitor whose worker `hm heal` restarts when this is critical')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
             [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
@@ -898,6 +906,7 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'host:port to connect to')
             [CompletionResult]::new('--warn', '--warn', [CompletionResultType]::ParameterName, 'Warning latency, seconds or a duration (500ms)')
             [CompletionResult]::new('--crit', '--crit', [CompletionResultType]::ParameterName, 'Critical latency')
+            [CompletionResult]::new('--worker', '--worker', [CompletionResultType]::ParameterName, 'The process monitor whose worker `hm heal` restarts when this is critical')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
             [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
@@ -914,6 +923,7 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             break
         }
         'hm;add;command' {
+            [CompletionResult]::new('--worker', '--worker', [CompletionResultType]::ParameterName, 'The process monitor whose worker `hm heal` restarts when this is critical')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
             [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')

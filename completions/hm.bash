@@ -654,12 +654,16 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__command)
-            opts="-h -V --shell --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --shell --worker --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --worker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --description)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1200,7 +1204,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__http)
-            opts="-h -V --url --method --expect-status --contains --warn --crit --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --url --method --expect-status --contains --warn --crit --worker --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1227,6 +1231,10 @@ _hm() {
                     return 0
                     ;;
                 --crit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --worker)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1520,7 +1528,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__sqlite)
-            opts="-h -V --path --quick-check --lock-timeout --wal-warn --wal-crit --killable --heal --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --path --quick-check --lock-timeout --wal-warn --wal-crit --killable --heal --worker --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1548,6 +1556,10 @@ _hm() {
                     ;;
                 --heal)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --worker)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --description)
@@ -1660,7 +1672,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__tcp)
-            opts="-h -V --address --warn --crit --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --address --warn --crit --worker --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1675,6 +1687,10 @@ _hm() {
                     return 0
                     ;;
                 --crit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --worker)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1718,7 +1734,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__tmux)
-            opts="-h -V --session --socket --stuck-after --keys --on-stuck --busy-if --shell --heal --settle --max-restarts --restart-window --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --session --socket --stuck-after --keys --on-stuck --busy-if --shell --heal --settle --max-restarts --restart-window --worker --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1761,6 +1777,10 @@ _hm() {
                     return 0
                     ;;
                 --restart-window)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --worker)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3322,12 +3342,16 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__command)
-            opts="-h -V --shell --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --shell --worker --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --worker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --description)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3868,7 +3892,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__http)
-            opts="-h -V --url --method --expect-status --contains --warn --crit --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --url --method --expect-status --contains --warn --crit --worker --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3895,6 +3919,10 @@ _hm() {
                     return 0
                     ;;
                 --crit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --worker)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4188,7 +4216,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__sqlite)
-            opts="-h -V --path --quick-check --lock-timeout --wal-warn --wal-crit --killable --heal --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --path --quick-check --lock-timeout --wal-warn --wal-crit --killable --heal --worker --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4216,6 +4244,10 @@ _hm() {
                     ;;
                 --heal)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --worker)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --description)
@@ -4328,7 +4360,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__tcp)
-            opts="-h -V --address --warn --crit --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --address --warn --crit --worker --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4343,6 +4375,10 @@ _hm() {
                     return 0
                     ;;
                 --crit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --worker)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4386,7 +4422,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__tmux)
-            opts="-h -V --session --socket --stuck-after --keys --on-stuck --busy-if --shell --heal --settle --max-restarts --restart-window --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --session --socket --stuck-after --keys --on-stuck --busy-if --shell --heal --settle --max-restarts --restart-window --worker --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4429,6 +4465,10 @@ _hm() {
                     return 0
                     ;;
                 --restart-window)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --worker)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -294,6 +294,7 @@ false\t''"
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l settle -d 'How long after the keys hm looks again for output (default 2s)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l max-restarts -d 'At most this many unsticks per session within --restart-window (default 5)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l restart-window -d 'The window --max-restarts counts in (default 30m)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l worker -d 'The process monitor whose worker `hm heal` restarts when this is critical' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l description -d 'A note for people' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l timeout -d 'Check timeout, e.g. 10s (the default)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l for -d 'Alert after this many non-ok checks in a row (default: [alerts] for)' -r
@@ -314,6 +315,7 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l killable -d 'A regex over the command line of holders `hm clear-locks` may stop (repeatable)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l heal -d 'false: `hm heal` never clears its locks' -r -f -a "true\t''
 false\t''"
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l worker -d 'The process monitor whose worker `hm heal` restarts when this is critical' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l description -d 'A note for people' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l timeout -d 'Check timeout, e.g. 10s (the default)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l for -d 'Alert after this many non-ok checks in a row (default: [alerts] for)' -r
@@ -333,6 +335,7 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l contains -d 'Text the body must contain' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l warn -d 'Warning latency, seconds or a duration (500ms)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l crit -d 'Critical latency' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l worker -d 'The process monitor whose worker `hm heal` restarts when this is critical' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l description -d 'A note for people' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l timeout -d 'Check timeout, e.g. 10s (the default)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l for -d 'Alert after this many non-ok checks in a row (default: [alerts] for)' -r
@@ -348,6 +351,7 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -l address -d 'host:port to connect to' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -l warn -d 'Warning latency, seconds or a duration (500ms)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -l crit -d 'Critical latency' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -l worker -d 'The process monitor whose worker `hm heal` restarts when this is critical' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -l description -d 'A note for people' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -l timeout -d 'Check timeout, e.g. 10s (the default)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -l for -d 'Alert after this many non-ok checks in a row (default: [alerts] for)' -r
@@ -360,6 +364,7 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -s V -l version -d 'Print version'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from command" -l worker -d 'The process monitor whose worker `hm heal` restarts when this is critical' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from command" -l description -d 'A note for people' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from command" -l timeout -d 'Check timeout, e.g. 10s (the default)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from command" -l for -d 'Alert after this many non-ok checks in a row (default: [alerts] for)' -r
