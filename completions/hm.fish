@@ -232,7 +232,7 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l pattern -d 'Regex over the full command line' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l pidfile -d 'File holding the pid (believed only when root\'s; see SECURITY.md)' -r -F
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l unit -d 'systemd unit' -r
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l user -d 'Only processes of this user count' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l user -d 'Only processes of this user count; with --start, it starts as this user' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l min -d 'Minimum number running (default 1)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l max -d 'Maximum number running' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l cpu-warn -d 'Per-process CPU % (of one core) warning level' -r
@@ -251,6 +251,9 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l min-uptime -d 'A worker that dies sooner after its start is in a crash loop; one that ran longer is restarted after --restart-delay, without the doubling backoff (default 60s)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l heal -d 'false: `hm heal` never restarts it' -r -f -a "true\t''
 false\t''"
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l group -d 'Start the worker with this primary group (needs --user)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l cwd -d 'The directory the worker starts in (absolute)' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l umask -d 'The started worker\'s umask, e.g. 027' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l description -d 'A note for people' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l timeout -d 'Check timeout, e.g. 10s (the default)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l for -d 'Alert after this many non-ok checks in a row (default: [alerts] for)' -r

@@ -43,6 +43,7 @@ mod security_text;
 mod serve;
 mod small26;
 mod sqlite;
+mod start_as;
 mod status;
 mod tmux;
 mod tour;
