@@ -99,6 +99,10 @@ fn issue29_a_stopped_worker_stays_down_under_run_heal_and_across_an_hm_restart()
     let new = doc["new_pids"].as_array().expect("new_pids").clone();
     assert_eq!(new.len(), 1, "{doc:#}");
     assert!(status_of(&t, "api").get("hold").is_none());
+    assert_eq!(rx.requests().len(), 0, "an alert was sent: {:?}", rx.requests());
+    // Its death was seen, and is no crash.
+    let why = t.run(&["why", "api", "--json"]).json();
+    assert_eq!(why["deaths"][0]["cause"], "stopped", "{why:#}");
     // Held no more: killed, it is restarted.
     kill_all(argv0);
     until(Duration::from_secs(10), || pids_of(argv0).first().copied()).expect("restarted once the hold was lifted");
@@ -110,7 +114,6 @@ fn issue29_a_stopped_worker_stays_down_under_run_heal_and_across_an_hm_restart()
         assert_eq!(rows[0]["outcome"], "ok", "{rows:#?}");
         assert!(rows[0]["targets"].as_str().is_some_and(|s| s.starts_with(by)), "{rows:#?}");
     }
-    assert_eq!(rx.requests().len(), 0, "an alert was sent: {:?}", rx.requests());
 }
 
 #[test]
