@@ -39,7 +39,8 @@ pub(super) fn route(state: &State, request: &Request) -> Option<Answer> {
         return Some(Reply::error(404, "no monitor by that name").into());
     }
     let d = match param(&request.target, "for").map(|s| crate::units::parse_duration(&s)).transpose() {
-        Ok(d) if verb == "pause" => d.filter(|d| !d.is_zero()),
+        Ok(Some(d)) if d.is_zero() => return Some(Reply::error(400, "for: no time at all; give a duration").into()),
+        Ok(d) if verb == "pause" => d,
         Ok(_) => None,
         Err(_) => return Some(Reply::error(400, "for: not a duration such as 30m, 2h or 1d").into()),
     };

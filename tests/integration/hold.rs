@@ -186,6 +186,8 @@ fn issue29_stop_start_pause_and_resume_over_http_need_the_token_and_are_recorded
     let (code, body) = http("POST", &url("start"), Some(token));
     assert_eq!(code, 200, "{body}");
     assert_eq!(pids_of(argv0).len(), 1);
+    assert_eq!(http("POST", &format!("{}?for=soon", url("pause")), Some(token)).0, 400);
+    assert_eq!(http("POST", &format!("{}?for=0s", url("pause")), Some(token)).0, 400);
     let (code, body) = http("POST", &format!("{}?for=1h", url("pause")), Some(token));
     assert_eq!(code, 200, "{body}");
     assert!(body.contains("\"until\""), "{body}");
