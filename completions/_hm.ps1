@@ -37,6 +37,8 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a monitor to hm.toml (short for `hm monitor add`)')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a monitor from hm.toml (short for `hm monitor remove`)')
             [CompletionResult]::new('restart-worker', 'restart-worker', [CompletionResultType]::ParameterValue, 'Restart a process monitor''s worker now and check that it runs')
+            [CompletionResult]::new('stop-worker', 'stop-worker', [CompletionResultType]::ParameterValue, 'Stop a process monitor''s worker and keep it down until hm start-worker')
+            [CompletionResult]::new('start-worker', 'start-worker', [CompletionResultType]::ParameterValue, 'Start a stopped worker, check that it runs, and lift its hold')
             [CompletionResult]::new('clean-disk', 'clean-disk', [CompletionResultType]::ParameterValue, 'Delete old files by the [[clean]] rules of hm.toml, or in the given directories')
             [CompletionResult]::new('clear-locks', 'clear-locks', [CompletionResultType]::ParameterValue, 'Free stuck SQLite databases: checkpoint the WAL, roll back a hot journal')
             [CompletionResult]::new('alerts', 'alerts', [CompletionResultType]::ParameterValue, 'Show open alerts; acknowledge, silence, test channels, see the outbox')
@@ -109,6 +111,8 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List configured and embedded monitors')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a monitor to hm.toml, keeping its comments and order')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a monitor from hm.toml')
+            [CompletionResult]::new('pause', 'pause', [CompletionResultType]::ParameterValue, 'Stop checking and healing a monitor, leaving its worker as it is')
+            [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Check and heal a paused monitor again')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -232,7 +236,7 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('--pattern', '--pattern', [CompletionResultType]::ParameterName, 'Regex over the full command line')
             [CompletionResult]::new('--pidfile', '--pidfile', [CompletionResultType]::ParameterName, 'File holding the pid (believed only when root''s; see SECURITY.md)')
             [CompletionResult]::new('--unit', '--unit', [CompletionResultType]::ParameterName, 'systemd unit')
-            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Only processes of this user count')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Only processes of this user count; with --start, it starts as this user')
             [CompletionResult]::new('--min', '--min', [CompletionResultType]::ParameterName, 'Minimum number running (default 1)')
             [CompletionResult]::new('--max', '--max', [CompletionResultType]::ParameterName, 'Maximum number running')
             [CompletionResult]::new('--cpu-warn', '--cpu-warn', [CompletionResultType]::ParameterName, 'Per-process CPU % (of one core) warning level')
@@ -250,6 +254,9 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('--restart-window', '--restart-window', [CompletionResultType]::ParameterName, 'The window --max-restarts counts in (default 30m)')
             [CompletionResult]::new('--min-uptime', '--min-uptime', [CompletionResultType]::ParameterName, 'A worker that dies sooner after its start is in a crash loop; one that ran longer is restarted after --restart-delay, without the doubling backoff (default 60s)')
             [CompletionResult]::new('--heal', '--heal', [CompletionResultType]::ParameterName, 'false: `hm heal` never restarts it')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Start the worker with this primary group (needs --user)')
+            [CompletionResult]::new('--cwd', '--cwd', [CompletionResultType]::ParameterName, 'The directory the worker starts in (absolute)')
+            [CompletionResult]::new('--umask', '--umask', [CompletionResultType]::ParameterName, 'The started worker''s umask, e.g. 027')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
             [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
@@ -300,6 +307,7 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('--settle', '--settle', [CompletionResultType]::ParameterName, 'How long after the keys hm looks again for output (default 2s)')
             [CompletionResult]::new('--max-restarts', '--max-restarts', [CompletionResultType]::ParameterName, 'At most this many unsticks per session within --restart-window (default 5)')
             [CompletionResult]::new('--restart-window', '--restart-window', [CompletionResultType]::ParameterName, 'The window --max-restarts counts in (default 30m)')
+            [CompletionResult]::new('--worker', '--worker', [CompletionResultType]::ParameterName, 'The process monitor whose worker `hm heal` restarts when this is critical')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
             [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
@@ -323,6 +331,7 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('--wal-crit', '--wal-crit', [CompletionResultType]::ParameterName, 'Critical size of the -wal file')
             [CompletionResult]::new('--killable', '--killable', [CompletionResultType]::ParameterName, 'A regex over the command line of holders `hm clear-locks` may stop (repeatable)')
             [CompletionResult]::new('--heal', '--heal', [CompletionResultType]::ParameterName, 'false: `hm heal` never clears its locks')
+            [CompletionResult]::new('--worker', '--worker', [CompletionResultType]::ParameterName, 'The process monitor whose worker `hm heal` restarts when this is critical')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
             [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
@@ -346,6 +355,7 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('--contains', '--contains', [CompletionResultType]::ParameterName, 'Text the body must contain')
             [CompletionResult]::new('--warn', '--warn', [CompletionResultType]::ParameterName, 'Warning latency, seconds or a duration (500ms)')
             [CompletionResult]::new('--crit', '--crit', [CompletionResultType]::ParameterName, 'Critical latency')
+            [CompletionResult]::new('--worker', '--worker', [CompletionResultType]::ParameterName, 'The process monitor whose worker `hm heal` restarts when this is critical')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
             [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
@@ -365,6 +375,7 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'host:port to connect to')
             [CompletionResult]::new('--warn', '--warn', [CompletionResultType]::ParameterName, 'Warning latency, seconds or a duration (500ms)')
             [CompletionResult]::new('--crit', '--crit', [CompletionResultType]::ParameterName, 'Critical latency')
+            [CompletionResult]::new('--worker', '--worker', [CompletionResultType]::ParameterName, 'The process monitor whose worker `hm heal` restarts when this is critical')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
             [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
@@ -381,6 +392,7 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             break
         }
         'hm;monitor;add;command' {
+            [CompletionResult]::new('--worker', '--worker', [CompletionResultType]::ParameterName, 'The process monitor whose worker `hm heal` restarts when this is critical')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
             [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
@@ -535,10 +547,35 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'hm;monitor;pause' {
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'For this long, then it is checked again (default: until resumed)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be done, do nothing')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hm;monitor;resume' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be done, do nothing')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'hm;monitor;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List configured and embedded monitors')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a monitor to hm.toml, keeping its comments and order')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a monitor from hm.toml')
+            [CompletionResult]::new('pause', 'pause', [CompletionResultType]::ParameterValue, 'Stop checking and healing a monitor, leaving its worker as it is')
+            [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Check and heal a paused monitor again')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -605,6 +642,12 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             break
         }
         'hm;monitor;help;remove' {
+            break
+        }
+        'hm;monitor;help;pause' {
+            break
+        }
+        'hm;monitor;help;resume' {
             break
         }
         'hm;monitor;help;help' {
@@ -730,7 +773,7 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('--pattern', '--pattern', [CompletionResultType]::ParameterName, 'Regex over the full command line')
             [CompletionResult]::new('--pidfile', '--pidfile', [CompletionResultType]::ParameterName, 'File holding the pid (believed only when root''s; see SECURITY.md)')
             [CompletionResult]::new('--unit', '--unit', [CompletionResultType]::ParameterName, 'systemd unit')
-            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Only processes of this user count')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Only processes of this user count; with --start, it starts as this user')
             [CompletionResult]::new('--min', '--min', [CompletionResultType]::ParameterName, 'Minimum number running (default 1)')
             [CompletionResult]::new('--max', '--max', [CompletionResultType]::ParameterName, 'Maximum number running')
             [CompletionResult]::new('--cpu-warn', '--cpu-warn', [CompletionResultType]::ParameterName, 'Per-process CPU % (of one core) warning level')
@@ -748,6 +791,9 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('--restart-window', '--restart-window', [CompletionResultType]::ParameterName, 'The window --max-restarts counts in (default 30m)')
             [CompletionResult]::new('--min-uptime', '--min-uptime', [CompletionResultType]::ParameterName, 'A worker that dies sooner after its start is in a crash loop; one that ran longer is restarted after --restart-delay, without the doubling backoff (default 60s)')
             [CompletionResult]::new('--heal', '--heal', [CompletionResultType]::ParameterName, 'false: `hm heal` never restarts it')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Start the worker with this primary group (needs --user)')
+            [CompletionResult]::new('--cwd', '--cwd', [CompletionResultType]::ParameterName, 'The directory the worker starts in (absolute)')
+            [CompletionResult]::new('--umask', '--umask', [CompletionResultType]::ParameterName, 'The started worker''s umask, e.g. 027')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
             [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
@@ -798,6 +844,7 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('--settle', '--settle', [CompletionResultType]::ParameterName, 'How long after the keys hm looks again for output (default 2s)')
             [CompletionResult]::new('--max-restarts', '--max-restarts', [CompletionResultType]::ParameterName, 'At most this many unsticks per session within --restart-window (default 5)')
             [CompletionResult]::new('--restart-window', '--restart-window', [CompletionResultType]::ParameterName, 'The window --max-restarts counts in (default 30m)')
+            [CompletionResult]::new('--worker', '--worker', [CompletionResultType]::ParameterName, 'The process monitor whose worker `hm heal` restarts when this is critical')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
             [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
@@ -821,6 +868,7 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('--wal-crit', '--wal-crit', [CompletionResultType]::ParameterName, 'Critical size of the -wal file')
             [CompletionResult]::new('--killable', '--killable', [CompletionResultType]::ParameterName, 'A regex over the command line of holders `hm clear-locks` may stop (repeatable)')
             [CompletionResult]::new('--heal', '--heal', [CompletionResultType]::ParameterName, 'false: `hm heal` never clears its locks')
+            [CompletionResult]::new('--worker', '--worker', [CompletionResultType]::ParameterName, 'The process monitor whose worker `hm heal` restarts when this is critical')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
             [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
@@ -844,6 +892,7 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('--contains', '--contains', [CompletionResultType]::ParameterName, 'Text the body must contain')
             [CompletionResult]::new('--warn', '--warn', [CompletionResultType]::ParameterName, 'Warning latency, seconds or a duration (500ms)')
             [CompletionResult]::new('--crit', '--crit', [CompletionResultType]::ParameterName, 'Critical latency')
+            [CompletionResult]::new('--worker', '--worker', [CompletionResultType]::ParameterName, 'The process monitor whose worker `hm heal` restarts when this is critical')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
             [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
@@ -863,6 +912,7 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'host:port to connect to')
             [CompletionResult]::new('--warn', '--warn', [CompletionResultType]::ParameterName, 'Warning latency, seconds or a duration (500ms)')
             [CompletionResult]::new('--crit', '--crit', [CompletionResultType]::ParameterName, 'Critical latency')
+            [CompletionResult]::new('--worker', '--worker', [CompletionResultType]::ParameterName, 'The process monitor whose worker `hm heal` restarts when this is critical')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
             [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
@@ -879,6 +929,7 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             break
         }
         'hm;add;command' {
+            [CompletionResult]::new('--worker', '--worker', [CompletionResultType]::ParameterName, 'The process monitor whose worker `hm heal` restarts when this is critical')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Check timeout, e.g. 10s (the default)')
             [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Alert after this many non-ok checks in a row (default: [alerts] for)')
@@ -1038,6 +1089,28 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be done, do nothing')
             [CompletionResult]::new('--reset', '--reset', [CompletionResultType]::ParameterName, 'Reset the automatic restart budget (after a crash loop), then restart')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hm;stop-worker' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be done, do nothing')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hm;start-worker' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be done, do nothing')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -1297,6 +1370,8 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a monitor to hm.toml (short for `hm monitor add`)')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a monitor from hm.toml (short for `hm monitor remove`)')
             [CompletionResult]::new('restart-worker', 'restart-worker', [CompletionResultType]::ParameterValue, 'Restart a process monitor''s worker now and check that it runs')
+            [CompletionResult]::new('stop-worker', 'stop-worker', [CompletionResultType]::ParameterValue, 'Stop a process monitor''s worker and keep it down until hm start-worker')
+            [CompletionResult]::new('start-worker', 'start-worker', [CompletionResultType]::ParameterValue, 'Start a stopped worker, check that it runs, and lift its hold')
             [CompletionResult]::new('clean-disk', 'clean-disk', [CompletionResultType]::ParameterValue, 'Delete old files by the [[clean]] rules of hm.toml, or in the given directories')
             [CompletionResult]::new('clear-locks', 'clear-locks', [CompletionResultType]::ParameterValue, 'Free stuck SQLite databases: checkpoint the WAL, roll back a hot journal')
             [CompletionResult]::new('alerts', 'alerts', [CompletionResultType]::ParameterValue, 'Show open alerts; acknowledge, silence, test channels, see the outbox')
@@ -1328,6 +1403,8 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List configured and embedded monitors')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a monitor to hm.toml, keeping its comments and order')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a monitor from hm.toml')
+            [CompletionResult]::new('pause', 'pause', [CompletionResultType]::ParameterValue, 'Stop checking and healing a monitor, leaving its worker as it is')
+            [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Check and heal a paused monitor again')
             break
         }
         'hm;help;monitor;list' {
@@ -1393,6 +1470,12 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             break
         }
         'hm;help;monitor;remove' {
+            break
+        }
+        'hm;help;monitor;pause' {
+            break
+        }
+        'hm;help;monitor;resume' {
             break
         }
         'hm;help;list' {
@@ -1461,6 +1544,12 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             break
         }
         'hm;help;restart-worker' {
+            break
+        }
+        'hm;help;stop-worker' {
+            break
+        }
+        'hm;help;start-worker' {
             break
         }
         'hm;help;clean-disk' {

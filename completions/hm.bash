@@ -73,8 +73,14 @@ _hm() {
             hm,serve)
                 cmd="hm__subcmd__serve"
                 ;;
+            hm,start-worker)
+                cmd="hm__subcmd__start__subcmd__worker"
+                ;;
             hm,status)
                 cmd="hm__subcmd__status"
+                ;;
+            hm,stop-worker)
+                cmd="hm__subcmd__stop__subcmd__worker"
                 ;;
             hm,validate)
                 cmd="hm__subcmd__validate"
@@ -271,8 +277,14 @@ _hm() {
             hm__subcmd__help,serve)
                 cmd="hm__subcmd__help__subcmd__serve"
                 ;;
+            hm__subcmd__help,start-worker)
+                cmd="hm__subcmd__help__subcmd__start__subcmd__worker"
+                ;;
             hm__subcmd__help,status)
                 cmd="hm__subcmd__help__subcmd__status"
+                ;;
+            hm__subcmd__help,stop-worker)
+                cmd="hm__subcmd__help__subcmd__stop__subcmd__worker"
                 ;;
             hm__subcmd__help,validate)
                 cmd="hm__subcmd__help__subcmd__validate"
@@ -346,8 +358,14 @@ _hm() {
             hm__subcmd__help__subcmd__monitor,list)
                 cmd="hm__subcmd__help__subcmd__monitor__subcmd__list"
                 ;;
+            hm__subcmd__help__subcmd__monitor,pause)
+                cmd="hm__subcmd__help__subcmd__monitor__subcmd__pause"
+                ;;
             hm__subcmd__help__subcmd__monitor,remove)
                 cmd="hm__subcmd__help__subcmd__monitor__subcmd__remove"
+                ;;
+            hm__subcmd__help__subcmd__monitor,resume)
+                cmd="hm__subcmd__help__subcmd__monitor__subcmd__resume"
                 ;;
             hm__subcmd__help__subcmd__monitor__subcmd__add,command)
                 cmd="hm__subcmd__help__subcmd__monitor__subcmd__add__subcmd__command"
@@ -400,8 +418,14 @@ _hm() {
             hm__subcmd__monitor,list)
                 cmd="hm__subcmd__monitor__subcmd__list"
                 ;;
+            hm__subcmd__monitor,pause)
+                cmd="hm__subcmd__monitor__subcmd__pause"
+                ;;
             hm__subcmd__monitor,remove)
                 cmd="hm__subcmd__monitor__subcmd__remove"
+                ;;
+            hm__subcmd__monitor,resume)
+                cmd="hm__subcmd__monitor__subcmd__resume"
                 ;;
             hm__subcmd__monitor__subcmd__add,command)
                 cmd="hm__subcmd__monitor__subcmd__add__subcmd__command"
@@ -502,8 +526,14 @@ _hm() {
             hm__subcmd__monitor__subcmd__help,list)
                 cmd="hm__subcmd__monitor__subcmd__help__subcmd__list"
                 ;;
+            hm__subcmd__monitor__subcmd__help,pause)
+                cmd="hm__subcmd__monitor__subcmd__help__subcmd__pause"
+                ;;
             hm__subcmd__monitor__subcmd__help,remove)
                 cmd="hm__subcmd__monitor__subcmd__help__subcmd__remove"
+                ;;
+            hm__subcmd__monitor__subcmd__help,resume)
+                cmd="hm__subcmd__monitor__subcmd__help__subcmd__resume"
                 ;;
             hm__subcmd__monitor__subcmd__help__subcmd__add,command)
                 cmd="hm__subcmd__monitor__subcmd__help__subcmd__add__subcmd__command"
@@ -554,7 +584,7 @@ _hm() {
 
     case "${cmd}" in
         hm)
-            opts="-h -V --config --db --json --help --version check heal status ping monitor list add remove restart-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help"
+            opts="-h -V --config --db --json --help --version check heal status ping monitor list add remove restart-worker stop-worker start-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -624,12 +654,16 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__command)
-            opts="-h -V --shell --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --shell --worker --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --worker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --description)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1170,7 +1204,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__http)
-            opts="-h -V --url --method --expect-status --contains --warn --crit --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --url --method --expect-status --contains --warn --crit --worker --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1197,6 +1231,10 @@ _hm() {
                     return 0
                     ;;
                 --crit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --worker)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1356,7 +1394,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__process)
-            opts="-h -V --process --pattern --pidfile --unit --user --min --max --cpu-warn --cpu-crit --rss-warn --rss-crit --zombies-warn --zombies-crit --start --stop --shell --log --restart-delay --grace --max-restarts --restart-window --min-uptime --heal --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --process --pattern --pidfile --unit --user --min --max --cpu-warn --cpu-crit --rss-warn --rss-crit --zombies-warn --zombies-crit --start --stop --shell --log --restart-delay --grace --max-restarts --restart-window --min-uptime --heal --group --cwd --umask --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1450,6 +1488,18 @@ _hm() {
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cwd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --umask)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --description)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1490,7 +1540,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__sqlite)
-            opts="-h -V --path --quick-check --lock-timeout --wal-warn --wal-crit --killable --heal --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --path --quick-check --lock-timeout --wal-warn --wal-crit --killable --heal --worker --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1518,6 +1568,10 @@ _hm() {
                     ;;
                 --heal)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --worker)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --description)
@@ -1630,7 +1684,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__tcp)
-            opts="-h -V --address --warn --crit --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --address --warn --crit --worker --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1645,6 +1699,10 @@ _hm() {
                     return 0
                     ;;
                 --crit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --worker)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1688,7 +1746,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__tmux)
-            opts="-h -V --session --socket --stuck-after --keys --on-stuck --busy-if --shell --heal --settle --max-restarts --restart-window --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --session --socket --stuck-after --keys --on-stuck --busy-if --shell --heal --settle --max-restarts --restart-window --worker --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1731,6 +1789,10 @@ _hm() {
                     return 0
                     ;;
                 --restart-window)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --worker)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2270,7 +2332,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__help)
-            opts="check heal status ping monitor list add remove restart-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help"
+            opts="check heal status ping monitor list add remove restart-worker stop-worker start-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2746,7 +2808,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__help__subcmd__monitor)
-            opts="list add remove"
+            opts="list add remove pause resume"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2983,7 +3045,35 @@ _hm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hm__subcmd__help__subcmd__monitor__subcmd__pause)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hm__subcmd__help__subcmd__monitor__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hm__subcmd__help__subcmd__monitor__subcmd__resume)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3067,7 +3157,35 @@ _hm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hm__subcmd__help__subcmd__start__subcmd__worker)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hm__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hm__subcmd__help__subcmd__stop__subcmd__worker)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3192,7 +3310,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor)
-            opts="-h -V --config --db --json --help --version list add remove help"
+            opts="-h -V --config --db --json --help --version list add remove pause resume help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3236,12 +3354,16 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__command)
-            opts="-h -V --shell --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --shell --worker --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --worker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --description)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3782,7 +3904,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__http)
-            opts="-h -V --url --method --expect-status --contains --warn --crit --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --url --method --expect-status --contains --warn --crit --worker --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3809,6 +3931,10 @@ _hm() {
                     return 0
                     ;;
                 --crit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --worker)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3968,7 +4094,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__process)
-            opts="-h -V --process --pattern --pidfile --unit --user --min --max --cpu-warn --cpu-crit --rss-warn --rss-crit --zombies-warn --zombies-crit --start --stop --shell --log --restart-delay --grace --max-restarts --restart-window --min-uptime --heal --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --process --pattern --pidfile --unit --user --min --max --cpu-warn --cpu-crit --rss-warn --rss-crit --zombies-warn --zombies-crit --start --stop --shell --log --restart-delay --grace --max-restarts --restart-window --min-uptime --heal --group --cwd --umask --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4062,6 +4188,18 @@ _hm() {
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cwd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --umask)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --description)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4102,7 +4240,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__sqlite)
-            opts="-h -V --path --quick-check --lock-timeout --wal-warn --wal-crit --killable --heal --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --path --quick-check --lock-timeout --wal-warn --wal-crit --killable --heal --worker --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4130,6 +4268,10 @@ _hm() {
                     ;;
                 --heal)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --worker)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --description)
@@ -4242,7 +4384,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__tcp)
-            opts="-h -V --address --warn --crit --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --address --warn --crit --worker --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4257,6 +4399,10 @@ _hm() {
                     return 0
                     ;;
                 --crit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --worker)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4300,7 +4446,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__tmux)
-            opts="-h -V --session --socket --stuck-after --keys --on-stuck --busy-if --shell --heal --settle --max-restarts --restart-window --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --session --socket --stuck-after --keys --on-stuck --busy-if --shell --heal --settle --max-restarts --restart-window --worker --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4343,6 +4489,10 @@ _hm() {
                     return 0
                     ;;
                 --restart-window)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --worker)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4448,7 +4598,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__help)
-            opts="list add remove help"
+            opts="list add remove pause resume help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4699,7 +4849,35 @@ _hm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hm__subcmd__monitor__subcmd__help__subcmd__pause)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hm__subcmd__monitor__subcmd__help__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hm__subcmd__monitor__subcmd__help__subcmd__resume)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4735,8 +4913,56 @@ _hm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hm__subcmd__monitor__subcmd__pause)
+            opts="-h -V --for --dry-run --config --db --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --for)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hm__subcmd__monitor__subcmd__remove)
             opts="-h -V --config --db --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hm__subcmd__monitor__subcmd__resume)
+            opts="-h -V --dry-run --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4883,8 +5109,52 @@ _hm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hm__subcmd__start__subcmd__worker)
+            opts="-h -V --dry-run --config --db --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hm__subcmd__status)
             opts="-h -V --config --db --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hm__subcmd__stop__subcmd__worker)
+            opts="-h -V --dry-run --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -34,6 +34,8 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand add 'Add a monitor to hm.toml (short for `hm monitor add`)'
             cand remove 'Remove a monitor from hm.toml (short for `hm monitor remove`)'
             cand restart-worker 'Restart a process monitor''s worker now and check that it runs'
+            cand stop-worker 'Stop a process monitor''s worker and keep it down until hm start-worker'
+            cand start-worker 'Start a stopped worker, check that it runs, and lift its hold'
             cand clean-disk 'Delete old files by the [[clean]] rules of hm.toml, or in the given directories'
             cand clear-locks 'Free stuck SQLite databases: checkpoint the WAL, roll back a hot journal'
             cand alerts 'Show open alerts; acknowledge, silence, test channels, see the outbox'
@@ -101,6 +103,8 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand list 'List configured and embedded monitors'
             cand add 'Add a monitor to hm.toml, keeping its comments and order'
             cand remove 'Remove a monitor from hm.toml'
+            cand pause 'Stop checking and healing a monitor, leaving its worker as it is'
+            cand resume 'Check and heal a paused monitor again'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hm;monitor;list'= {
@@ -217,7 +221,7 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand --pattern 'Regex over the full command line'
             cand --pidfile 'File holding the pid (believed only when root''s; see SECURITY.md)'
             cand --unit 'systemd unit'
-            cand --user 'Only processes of this user count'
+            cand --user 'Only processes of this user count; with --start, it starts as this user'
             cand --min 'Minimum number running (default 1)'
             cand --max 'Maximum number running'
             cand --cpu-warn 'Per-process CPU % (of one core) warning level'
@@ -235,6 +239,9 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand --restart-window 'The window --max-restarts counts in (default 30m)'
             cand --min-uptime 'A worker that dies sooner after its start is in a crash loop; one that ran longer is restarted after --restart-delay, without the doubling backoff (default 60s)'
             cand --heal 'false: `hm heal` never restarts it'
+            cand --group 'Start the worker with this primary group (needs --user)'
+            cand --cwd 'The directory the worker starts in (absolute)'
+            cand --umask 'The started worker''s umask, e.g. 027'
             cand --description 'A note for people'
             cand --timeout 'Check timeout, e.g. 10s (the default)'
             cand --for 'Alert after this many non-ok checks in a row (default: [alerts] for)'
@@ -283,6 +290,7 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand --settle 'How long after the keys hm looks again for output (default 2s)'
             cand --max-restarts 'At most this many unsticks per session within --restart-window (default 5)'
             cand --restart-window 'The window --max-restarts counts in (default 30m)'
+            cand --worker 'The process monitor whose worker `hm heal` restarts when this is critical'
             cand --description 'A note for people'
             cand --timeout 'Check timeout, e.g. 10s (the default)'
             cand --for 'Alert after this many non-ok checks in a row (default: [alerts] for)'
@@ -305,6 +313,7 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand --wal-crit 'Critical size of the -wal file'
             cand --killable 'A regex over the command line of holders `hm clear-locks` may stop (repeatable)'
             cand --heal 'false: `hm heal` never clears its locks'
+            cand --worker 'The process monitor whose worker `hm heal` restarts when this is critical'
             cand --description 'A note for people'
             cand --timeout 'Check timeout, e.g. 10s (the default)'
             cand --for 'Alert after this many non-ok checks in a row (default: [alerts] for)'
@@ -327,6 +336,7 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand --contains 'Text the body must contain'
             cand --warn 'Warning latency, seconds or a duration (500ms)'
             cand --crit 'Critical latency'
+            cand --worker 'The process monitor whose worker `hm heal` restarts when this is critical'
             cand --description 'A note for people'
             cand --timeout 'Check timeout, e.g. 10s (the default)'
             cand --for 'Alert after this many non-ok checks in a row (default: [alerts] for)'
@@ -345,6 +355,7 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand --address 'host:port to connect to'
             cand --warn 'Warning latency, seconds or a duration (500ms)'
             cand --crit 'Critical latency'
+            cand --worker 'The process monitor whose worker `hm heal` restarts when this is critical'
             cand --description 'A note for people'
             cand --timeout 'Check timeout, e.g. 10s (the default)'
             cand --for 'Alert after this many non-ok checks in a row (default: [alerts] for)'
@@ -360,6 +371,7 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand --version 'Print version'
         }
         &'hm;monitor;add;command'= {
+            cand --worker 'The process monitor whose worker `hm heal` restarts when this is critical'
             cand --description 'A note for people'
             cand --timeout 'Check timeout, e.g. 10s (the default)'
             cand --for 'Alert after this many non-ok checks in a row (default: [alerts] for)'
@@ -493,10 +505,33 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'hm;monitor;pause'= {
+            cand --for 'For this long, then it is checked again (default: until resumed)'
+            cand --config 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --dry-run 'Show what would be done, do nothing'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;monitor;resume'= {
+            cand --config 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --dry-run 'Show what would be done, do nothing'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'hm;monitor;help'= {
             cand list 'List configured and embedded monitors'
             cand add 'Add a monitor to hm.toml, keeping its comments and order'
             cand remove 'Remove a monitor from hm.toml'
+            cand pause 'Stop checking and healing a monitor, leaving its worker as it is'
+            cand resume 'Check and heal a paused monitor again'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hm;monitor;help;list'= {
@@ -546,6 +581,10 @@ set edit:completion:arg-completer[hm] = {|@words|
         &'hm;monitor;help;add;gpu'= {
         }
         &'hm;monitor;help;remove'= {
+        }
+        &'hm;monitor;help;pause'= {
+        }
+        &'hm;monitor;help;resume'= {
         }
         &'hm;monitor;help;help'= {
         }
@@ -663,7 +702,7 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand --pattern 'Regex over the full command line'
             cand --pidfile 'File holding the pid (believed only when root''s; see SECURITY.md)'
             cand --unit 'systemd unit'
-            cand --user 'Only processes of this user count'
+            cand --user 'Only processes of this user count; with --start, it starts as this user'
             cand --min 'Minimum number running (default 1)'
             cand --max 'Maximum number running'
             cand --cpu-warn 'Per-process CPU % (of one core) warning level'
@@ -681,6 +720,9 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand --restart-window 'The window --max-restarts counts in (default 30m)'
             cand --min-uptime 'A worker that dies sooner after its start is in a crash loop; one that ran longer is restarted after --restart-delay, without the doubling backoff (default 60s)'
             cand --heal 'false: `hm heal` never restarts it'
+            cand --group 'Start the worker with this primary group (needs --user)'
+            cand --cwd 'The directory the worker starts in (absolute)'
+            cand --umask 'The started worker''s umask, e.g. 027'
             cand --description 'A note for people'
             cand --timeout 'Check timeout, e.g. 10s (the default)'
             cand --for 'Alert after this many non-ok checks in a row (default: [alerts] for)'
@@ -729,6 +771,7 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand --settle 'How long after the keys hm looks again for output (default 2s)'
             cand --max-restarts 'At most this many unsticks per session within --restart-window (default 5)'
             cand --restart-window 'The window --max-restarts counts in (default 30m)'
+            cand --worker 'The process monitor whose worker `hm heal` restarts when this is critical'
             cand --description 'A note for people'
             cand --timeout 'Check timeout, e.g. 10s (the default)'
             cand --for 'Alert after this many non-ok checks in a row (default: [alerts] for)'
@@ -751,6 +794,7 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand --wal-crit 'Critical size of the -wal file'
             cand --killable 'A regex over the command line of holders `hm clear-locks` may stop (repeatable)'
             cand --heal 'false: `hm heal` never clears its locks'
+            cand --worker 'The process monitor whose worker `hm heal` restarts when this is critical'
             cand --description 'A note for people'
             cand --timeout 'Check timeout, e.g. 10s (the default)'
             cand --for 'Alert after this many non-ok checks in a row (default: [alerts] for)'
@@ -773,6 +817,7 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand --contains 'Text the body must contain'
             cand --warn 'Warning latency, seconds or a duration (500ms)'
             cand --crit 'Critical latency'
+            cand --worker 'The process monitor whose worker `hm heal` restarts when this is critical'
             cand --description 'A note for people'
             cand --timeout 'Check timeout, e.g. 10s (the default)'
             cand --for 'Alert after this many non-ok checks in a row (default: [alerts] for)'
@@ -791,6 +836,7 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand --address 'host:port to connect to'
             cand --warn 'Warning latency, seconds or a duration (500ms)'
             cand --crit 'Critical latency'
+            cand --worker 'The process monitor whose worker `hm heal` restarts when this is critical'
             cand --description 'A note for people'
             cand --timeout 'Check timeout, e.g. 10s (the default)'
             cand --for 'Alert after this many non-ok checks in a row (default: [alerts] for)'
@@ -806,6 +852,7 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand --version 'Print version'
         }
         &'hm;add;command'= {
+            cand --worker 'The process monitor whose worker `hm heal` restarts when this is critical'
             cand --description 'A note for people'
             cand --timeout 'Check timeout, e.g. 10s (the default)'
             cand --for 'Alert after this many non-ok checks in a row (default: [alerts] for)'
@@ -944,6 +991,26 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand --db 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
             cand --dry-run 'Show what would be done, do nothing'
             cand --reset 'Reset the automatic restart budget (after a crash loop), then restart'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;stop-worker'= {
+            cand --config 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --dry-run 'Show what would be done, do nothing'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;start-worker'= {
+            cand --config 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --dry-run 'Show what would be done, do nothing'
             cand --json 'Print one JSON document on stdout instead of a table'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -1176,6 +1243,8 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand add 'Add a monitor to hm.toml (short for `hm monitor add`)'
             cand remove 'Remove a monitor from hm.toml (short for `hm monitor remove`)'
             cand restart-worker 'Restart a process monitor''s worker now and check that it runs'
+            cand stop-worker 'Stop a process monitor''s worker and keep it down until hm start-worker'
+            cand start-worker 'Start a stopped worker, check that it runs, and lift its hold'
             cand clean-disk 'Delete old files by the [[clean]] rules of hm.toml, or in the given directories'
             cand clear-locks 'Free stuck SQLite databases: checkpoint the WAL, roll back a hot journal'
             cand alerts 'Show open alerts; acknowledge, silence, test channels, see the outbox'
@@ -1202,6 +1271,8 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand list 'List configured and embedded monitors'
             cand add 'Add a monitor to hm.toml, keeping its comments and order'
             cand remove 'Remove a monitor from hm.toml'
+            cand pause 'Stop checking and healing a monitor, leaving its worker as it is'
+            cand resume 'Check and heal a paused monitor again'
         }
         &'hm;help;monitor;list'= {
         }
@@ -1250,6 +1321,10 @@ set edit:completion:arg-completer[hm] = {|@words|
         &'hm;help;monitor;add;gpu'= {
         }
         &'hm;help;monitor;remove'= {
+        }
+        &'hm;help;monitor;pause'= {
+        }
+        &'hm;help;monitor;resume'= {
         }
         &'hm;help;list'= {
         }
@@ -1300,6 +1375,10 @@ set edit:completion:arg-completer[hm] = {|@words|
         &'hm;help;remove'= {
         }
         &'hm;help;restart-worker'= {
+        }
+        &'hm;help;stop-worker'= {
+        }
+        &'hm;help;start-worker'= {
         }
         &'hm;help;clean-disk'= {
         }

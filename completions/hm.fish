@@ -38,6 +38,8 @@ complete -c hm -n "__fish_hm_needs_command" -f -a "list" -d 'List monitors (shor
 complete -c hm -n "__fish_hm_needs_command" -f -a "add" -d 'Add a monitor to hm.toml (short for `hm monitor add`)'
 complete -c hm -n "__fish_hm_needs_command" -f -a "remove" -d 'Remove a monitor from hm.toml (short for `hm monitor remove`)'
 complete -c hm -n "__fish_hm_needs_command" -f -a "restart-worker" -d 'Restart a process monitor\'s worker now and check that it runs'
+complete -c hm -n "__fish_hm_needs_command" -f -a "stop-worker" -d 'Stop a process monitor\'s worker and keep it down until hm start-worker'
+complete -c hm -n "__fish_hm_needs_command" -f -a "start-worker" -d 'Start a stopped worker, check that it runs, and lift its hold'
 complete -c hm -n "__fish_hm_needs_command" -f -a "clean-disk" -d 'Delete old files by the [[clean]] rules of hm.toml, or in the given directories'
 complete -c hm -n "__fish_hm_needs_command" -f -a "clear-locks" -d 'Free stuck SQLite databases: checkpoint the WAL, roll back a hot journal'
 complete -c hm -n "__fish_hm_needs_command" -f -a "alerts" -d 'Show open alerts; acknowledge, silence, test channels, see the outbox'
@@ -77,15 +79,17 @@ complete -c hm -n "__fish_hm_using_subcommand ping" -l create -d 'Record it even
 complete -c hm -n "__fish_hm_using_subcommand ping" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand ping" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand ping" -s V -l version -d 'Print version'
-complete -c hm -n "__fish_hm_using_subcommand monitor; and not __fish_seen_subcommand_from list add remove help" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand monitor; and not __fish_seen_subcommand_from list add remove help" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand monitor; and not __fish_seen_subcommand_from list add remove help" -l json -d 'Print one JSON document on stdout instead of a table'
-complete -c hm -n "__fish_hm_using_subcommand monitor; and not __fish_seen_subcommand_from list add remove help" -s h -l help -d 'Print help'
-complete -c hm -n "__fish_hm_using_subcommand monitor; and not __fish_seen_subcommand_from list add remove help" -s V -l version -d 'Print version'
-complete -c hm -n "__fish_hm_using_subcommand monitor; and not __fish_seen_subcommand_from list add remove help" -f -a "list" -d 'List configured and embedded monitors'
-complete -c hm -n "__fish_hm_using_subcommand monitor; and not __fish_seen_subcommand_from list add remove help" -f -a "add" -d 'Add a monitor to hm.toml, keeping its comments and order'
-complete -c hm -n "__fish_hm_using_subcommand monitor; and not __fish_seen_subcommand_from list add remove help" -f -a "remove" -d 'Remove a monitor from hm.toml'
-complete -c hm -n "__fish_hm_using_subcommand monitor; and not __fish_seen_subcommand_from list add remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and not __fish_seen_subcommand_from list add remove pause resume help" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand monitor; and not __fish_seen_subcommand_from list add remove pause resume help" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand monitor; and not __fish_seen_subcommand_from list add remove pause resume help" -l json -d 'Print one JSON document on stdout instead of a table'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and not __fish_seen_subcommand_from list add remove pause resume help" -s h -l help -d 'Print help'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and not __fish_seen_subcommand_from list add remove pause resume help" -s V -l version -d 'Print version'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and not __fish_seen_subcommand_from list add remove pause resume help" -f -a "list" -d 'List configured and embedded monitors'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and not __fish_seen_subcommand_from list add remove pause resume help" -f -a "add" -d 'Add a monitor to hm.toml, keeping its comments and order'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and not __fish_seen_subcommand_from list add remove pause resume help" -f -a "remove" -d 'Remove a monitor from hm.toml'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and not __fish_seen_subcommand_from list add remove pause resume help" -f -a "pause" -d 'Stop checking and healing a monitor, leaving its worker as it is'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and not __fish_seen_subcommand_from list add remove pause resume help" -f -a "resume" -d 'Check and heal a paused monitor again'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and not __fish_seen_subcommand_from list add remove pause resume help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from list" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from list" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout instead of a table'
@@ -116,9 +120,24 @@ complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcomman
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from remove" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from pause" -l for -d 'For this long, then it is checked again (default: until resumed)' -r
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from pause" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from pause" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from pause" -l dry-run -d 'Show what would be done, do nothing'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from pause" -l json -d 'Print one JSON document on stdout instead of a table'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from pause" -s V -l version -d 'Print version'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from resume" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from resume" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from resume" -l dry-run -d 'Show what would be done, do nothing'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from resume" -l json -d 'Print one JSON document on stdout instead of a table'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from resume" -s V -l version -d 'Print version'
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "list" -d 'List configured and embedded monitors'
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a monitor to hm.toml, keeping its comments and order'
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a monitor from hm.toml'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "pause" -d 'Stop checking and healing a monitor, leaving its worker as it is'
+complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "resume" -d 'Check and heal a paused monitor again'
 complete -c hm -n "__fish_hm_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hm -n "__fish_hm_using_subcommand list" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand list" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
@@ -213,7 +232,7 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l pattern -d 'Regex over the full command line' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l pidfile -d 'File holding the pid (believed only when root\'s; see SECURITY.md)' -r -F
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l unit -d 'systemd unit' -r
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l user -d 'Only processes of this user count' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l user -d 'Only processes of this user count; with --start, it starts as this user' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l min -d 'Minimum number running (default 1)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l max -d 'Maximum number running' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l cpu-warn -d 'Per-process CPU % (of one core) warning level' -r
@@ -232,6 +251,9 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l min-uptime -d 'A worker that dies sooner after its start is in a crash loop; one that ran longer is restarted after --restart-delay, without the doubling backoff (default 60s)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l heal -d 'false: `hm heal` never restarts it' -r -f -a "true\t''
 false\t''"
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l group -d 'Start the worker with this primary group (needs --user)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l cwd -d 'The directory the worker starts in (absolute)' -r -F
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l umask -d 'The started worker\'s umask, e.g. 027' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l description -d 'A note for people' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l timeout -d 'Check timeout, e.g. 10s (the default)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l for -d 'Alert after this many non-ok checks in a row (default: [alerts] for)' -r
@@ -275,6 +297,7 @@ false\t''"
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l settle -d 'How long after the keys hm looks again for output (default 2s)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l max-restarts -d 'At most this many unsticks per session within --restart-window (default 5)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l restart-window -d 'The window --max-restarts counts in (default 30m)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l worker -d 'The process monitor whose worker `hm heal` restarts when this is critical' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l description -d 'A note for people' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l timeout -d 'Check timeout, e.g. 10s (the default)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l for -d 'Alert after this many non-ok checks in a row (default: [alerts] for)' -r
@@ -295,6 +318,7 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l killable -d 'A regex over the command line of holders `hm clear-locks` may stop (repeatable)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l heal -d 'false: `hm heal` never clears its locks' -r -f -a "true\t''
 false\t''"
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l worker -d 'The process monitor whose worker `hm heal` restarts when this is critical' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l description -d 'A note for people' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l timeout -d 'Check timeout, e.g. 10s (the default)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l for -d 'Alert after this many non-ok checks in a row (default: [alerts] for)' -r
@@ -314,6 +338,7 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l contains -d 'Text the body must contain' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l warn -d 'Warning latency, seconds or a duration (500ms)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l crit -d 'Critical latency' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l worker -d 'The process monitor whose worker `hm heal` restarts when this is critical' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l description -d 'A note for people' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l timeout -d 'Check timeout, e.g. 10s (the default)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l for -d 'Alert after this many non-ok checks in a row (default: [alerts] for)' -r
@@ -329,6 +354,7 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -l address -d 'host:port to connect to' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -l warn -d 'Warning latency, seconds or a duration (500ms)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -l crit -d 'Critical latency' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -l worker -d 'The process monitor whose worker `hm heal` restarts when this is critical' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -l description -d 'A note for people' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -l timeout -d 'Check timeout, e.g. 10s (the default)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -l for -d 'Alert after this many non-ok checks in a row (default: [alerts] for)' -r
@@ -341,6 +367,7 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -s V -l version -d 'Print version'
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from command" -l worker -d 'The process monitor whose worker `hm heal` restarts when this is critical' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from command" -l description -d 'A note for people' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from command" -l timeout -d 'Check timeout, e.g. 10s (the default)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from command" -l for -d 'Alert after this many non-ok checks in a row (default: [alerts] for)' -r
@@ -434,6 +461,18 @@ complete -c hm -n "__fish_hm_using_subcommand restart-worker" -l reset -d 'Reset
 complete -c hm -n "__fish_hm_using_subcommand restart-worker" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand restart-worker" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand restart-worker" -s V -l version -d 'Print version'
+complete -c hm -n "__fish_hm_using_subcommand stop-worker" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand stop-worker" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand stop-worker" -l dry-run -d 'Show what would be done, do nothing'
+complete -c hm -n "__fish_hm_using_subcommand stop-worker" -l json -d 'Print one JSON document on stdout instead of a table'
+complete -c hm -n "__fish_hm_using_subcommand stop-worker" -s h -l help -d 'Print help'
+complete -c hm -n "__fish_hm_using_subcommand stop-worker" -s V -l version -d 'Print version'
+complete -c hm -n "__fish_hm_using_subcommand start-worker" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand start-worker" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand start-worker" -l dry-run -d 'Show what would be done, do nothing'
+complete -c hm -n "__fish_hm_using_subcommand start-worker" -l json -d 'Print one JSON document on stdout instead of a table'
+complete -c hm -n "__fish_hm_using_subcommand start-worker" -s h -l help -d 'Print help'
+complete -c hm -n "__fish_hm_using_subcommand start-worker" -s V -l version -d 'Print version'
 complete -c hm -n "__fish_hm_using_subcommand clean-disk" -l rule -d 'Only this configured rule' -r
 complete -c hm -n "__fish_hm_using_subcommand clean-disk" -l older-than -d 'With PATHs: only files last modified longer ago than this' -r
 complete -c hm -n "__fish_hm_using_subcommand clean-disk" -l glob -d 'With PATHs: only file names matching this glob (repeatable; default: all)' -r
@@ -563,31 +602,35 @@ complete -c hm -n "__fish_hm_using_subcommand man" -l db -r -F
 complete -c hm -n "__fish_hm_using_subcommand man" -l json
 complete -c hm -n "__fish_hm_using_subcommand man" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand man" -s V -l version -d 'Print version'
-complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check heal status ping monitor list add remove restart-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help" -f -a "check" -d 'Run monitors now, record the results, print them'
-complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check heal status ping monitor list add remove restart-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help" -f -a "heal" -d 'Check, apply the remedies the config allows, and check again'
-complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check heal status ping monitor list add remove restart-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help" -f -a "status" -d 'Show the latest recorded result of each monitor'
-complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check heal status ping monitor list add remove restart-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help" -f -a "ping" -d 'Record a heartbeat (or a task\'s outcome) for a heartbeat monitor'
-complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check heal status ping monitor list add remove restart-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help" -f -a "monitor" -d 'List, add or remove monitors in hm.toml'
-complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check heal status ping monitor list add remove restart-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help" -f -a "list" -d 'List monitors (short for `hm monitor list`)'
-complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check heal status ping monitor list add remove restart-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help" -f -a "add" -d 'Add a monitor to hm.toml (short for `hm monitor add`)'
-complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check heal status ping monitor list add remove restart-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help" -f -a "remove" -d 'Remove a monitor from hm.toml (short for `hm monitor remove`)'
-complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check heal status ping monitor list add remove restart-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help" -f -a "restart-worker" -d 'Restart a process monitor\'s worker now and check that it runs'
-complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check heal status ping monitor list add remove restart-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help" -f -a "clean-disk" -d 'Delete old files by the [[clean]] rules of hm.toml, or in the given directories'
-complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check heal status ping monitor list add remove restart-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help" -f -a "clear-locks" -d 'Free stuck SQLite databases: checkpoint the WAL, roll back a hot journal'
-complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check heal status ping monitor list add remove restart-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help" -f -a "alerts" -d 'Show open alerts; acknowledge, silence, test channels, see the outbox'
-complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check heal status ping monitor list add remove restart-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help" -f -a "export" -d 'Print the latest state for Prometheus, Nagios or scripts'
-complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check heal status ping monitor list add remove restart-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help" -f -a "history" -d 'Show a monitor\'s recorded figures over time, with sparklines'
-complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check heal status ping monitor list add remove restart-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help" -f -a "run" -d 'Check (and heal, with --heal) every interval, in the foreground'
-complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check heal status ping monitor list add remove restart-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help" -f -a "serve" -d 'Run the check loop and serve /health, /ready, /metrics, /status and a dashboard'
-complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check heal status ping monitor list add remove restart-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help" -f -a "actions" -d 'Show what hm changed on the host (remedies applied)'
-complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check heal status ping monitor list add remove restart-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help" -f -a "why" -d 'Show why a worker died: cause, exit status or signal, OOM evidence, its log\'s tail'
-complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check heal status ping monitor list add remove restart-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help" -f -a "validate" -d 'Check hm.toml and report every error with its line and field'
-complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check heal status ping monitor list add remove restart-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check heal status ping monitor list add remove restart-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help" -f -a "man" -d 'Print the man page'
-complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check heal status ping monitor list add remove restart-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check heal status ping monitor list add remove restart-worker stop-worker start-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help" -f -a "check" -d 'Run monitors now, record the results, print them'
+complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check heal status ping monitor list add remove restart-worker stop-worker start-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help" -f -a "heal" -d 'Check, apply the remedies the config allows, and check again'
+complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check heal status ping monitor list add remove restart-worker stop-worker start-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help" -f -a "status" -d 'Show the latest recorded result of each monitor'
+complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check heal status ping monitor list add remove restart-worker stop-worker start-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help" -f -a "ping" -d 'Record a heartbeat (or a task\'s outcome) for a heartbeat monitor'
+complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check heal status ping monitor list add remove restart-worker stop-worker start-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help" -f -a "monitor" -d 'List, add or remove monitors in hm.toml'
+complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check heal status ping monitor list add remove restart-worker stop-worker start-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help" -f -a "list" -d 'List monitors (short for `hm monitor list`)'
+complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check heal status ping monitor list add remove restart-worker stop-worker start-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help" -f -a "add" -d 'Add a monitor to hm.toml (short for `hm monitor add`)'
+complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check heal status ping monitor list add remove restart-worker stop-worker start-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help" -f -a "remove" -d 'Remove a monitor from hm.toml (short for `hm monitor remove`)'
+complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check heal status ping monitor list add remove restart-worker stop-worker start-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help" -f -a "restart-worker" -d 'Restart a process monitor\'s worker now and check that it runs'
+complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check heal status ping monitor list add remove restart-worker stop-worker start-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help" -f -a "stop-worker" -d 'Stop a process monitor\'s worker and keep it down until hm start-worker'
+complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check heal status ping monitor list add remove restart-worker stop-worker start-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help" -f -a "start-worker" -d 'Start a stopped worker, check that it runs, and lift its hold'
+complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check heal status ping monitor list add remove restart-worker stop-worker start-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help" -f -a "clean-disk" -d 'Delete old files by the [[clean]] rules of hm.toml, or in the given directories'
+complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check heal status ping monitor list add remove restart-worker stop-worker start-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help" -f -a "clear-locks" -d 'Free stuck SQLite databases: checkpoint the WAL, roll back a hot journal'
+complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check heal status ping monitor list add remove restart-worker stop-worker start-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help" -f -a "alerts" -d 'Show open alerts; acknowledge, silence, test channels, see the outbox'
+complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check heal status ping monitor list add remove restart-worker stop-worker start-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help" -f -a "export" -d 'Print the latest state for Prometheus, Nagios or scripts'
+complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check heal status ping monitor list add remove restart-worker stop-worker start-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help" -f -a "history" -d 'Show a monitor\'s recorded figures over time, with sparklines'
+complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check heal status ping monitor list add remove restart-worker stop-worker start-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help" -f -a "run" -d 'Check (and heal, with --heal) every interval, in the foreground'
+complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check heal status ping monitor list add remove restart-worker stop-worker start-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help" -f -a "serve" -d 'Run the check loop and serve /health, /ready, /metrics, /status and a dashboard'
+complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check heal status ping monitor list add remove restart-worker stop-worker start-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help" -f -a "actions" -d 'Show what hm changed on the host (remedies applied)'
+complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check heal status ping monitor list add remove restart-worker stop-worker start-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help" -f -a "why" -d 'Show why a worker died: cause, exit status or signal, OOM evidence, its log\'s tail'
+complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check heal status ping monitor list add remove restart-worker stop-worker start-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help" -f -a "validate" -d 'Check hm.toml and report every error with its line and field'
+complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check heal status ping monitor list add remove restart-worker stop-worker start-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check heal status ping monitor list add remove restart-worker stop-worker start-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help" -f -a "man" -d 'Print the man page'
+complete -c hm -n "__fish_hm_using_subcommand help; and not __fish_seen_subcommand_from check heal status ping monitor list add remove restart-worker stop-worker start-worker clean-disk clear-locks alerts export history run serve actions why validate completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "list" -d 'List configured and embedded monitors'
 complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "add" -d 'Add a monitor to hm.toml, keeping its comments and order'
 complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "remove" -d 'Remove a monitor from hm.toml'
+complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "pause" -d 'Stop checking and healing a monitor, leaving its worker as it is'
+complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "resume" -d 'Check and heal a paused monitor again'
 complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "cpu" -d 'Total CPU use, %'
 complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "memory" -d 'Used memory and swap, %'
 complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "load" -d 'Load average per CPU'

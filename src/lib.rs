@@ -213,6 +213,12 @@ fn dispatch(engine: &Arc<Engine>, command: Command, style: Style) -> anyhow::Res
             Report::Clean(cmd::clean_disk::run(engine, a.rule.as_deref(), ad_hoc, a.dry_run)?)
         }
         Command::RestartWorker(a) => Report::Restart(cmd::restart_worker::run(engine, &a.name, a.dry_run, a.reset)?),
+        Command::StopWorker(a) => Report::Hold(cmd::stop_worker::stop(engine, &a.name, a.dry_run)?),
+        Command::StartWorker(a) => Report::Hold(cmd::stop_worker::start(engine, &a.name, a.dry_run)?),
+        Command::Monitor(MonitorCommand::Pause(a)) => {
+            Report::Hold(cmd::pause::pause(engine, &a.name, a.duration, a.dry_run)?)
+        }
+        Command::Monitor(MonitorCommand::Resume(a)) => Report::Hold(cmd::pause::resume(engine, &a.name, a.dry_run)?),
         Command::ClearLocks(a) => Report::ClearLocks(cmd::clear_locks::run(engine, &a.paths, a.dry_run)?),
         Command::Alerts(a) => alerts(ctx, a)?,
         Command::Export(a) => {

@@ -98,6 +98,16 @@ pub(crate) enum Command {
         after_help = "Examples:\n  hm restart-worker api --dry-run\n  hm restart-worker api\n  hm restart-worker api --reset      clear the automatic restart budget too\n\nA restart asked for here (or over HTTP) is recorded as manual: it is never held\nback by the automatic budget (max_restarts in restart_window, and the backoff)\nand does not use it up; `hm heal` counts only its own restarts.\nIts intent is recorded first: when hm cannot record it, nothing is done.\n\nExit code: 0 restarted, 1 failed, interrupted or not recorded."
     )]
     RestartWorker(RestartArgs),
+    /// Stop a process monitor's worker and keep it down until hm start-worker
+    #[command(
+        after_help = "Examples:\n  hm stop-worker api --dry-run\n  hm stop-worker api\n  hm stop-worker api --json | jq .outcome\n\nThe worker is held down: neither hm heal, hm run --heal nor the watcher restarts\nit, and it raises no alert (nor do the monitors that name it as their worker).\n`hm status` shows it `stopped`, with who stopped it and when; the hold is kept in\nthe database, so it outlives hm restarts. Recorded in hm actions, intent first.\n\nExit code: 0 stopped, 1 when something still runs or it was not recorded."
+    )]
+    StopWorker(HoldArgs),
+    /// Start a stopped worker, check that it runs, and lift its hold
+    #[command(
+        after_help = "Examples:\n  hm start-worker api --dry-run\n  hm start-worker api\n\nA worker already running is left as it is; its hold is lifted all the same.\nRecorded in hm actions, intent first.\n\nExit code: 0 started, 1 failed or not recorded."
+    )]
+    StartWorker(HoldArgs),
     /// Delete old files by the [[clean]] rules of hm.toml, or in the given directories
     #[command(
         after_help = "Examples:\n  hm clean-disk --dry-run                        what the configured rules would delete\n  hm clean-disk --rule app-logs\n  hm clean-disk /srv/app/tmp --older-than 3d --glob '*.tmp'\n\nOnly regular files are deleted; symlinks are never followed or removed, and\n/ and system directories are refused. Every real run is recorded (hm actions)."
@@ -246,6 +256,15 @@ pub(crate) struct RestartArgs {
     /// Reset the automatic restart budget (after a crash loop), then restart
     #[arg(long)]
     pub reset: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct HoldArgs {
+    /// The process monitor
+    pub name: String,
+    /// Show what would be done, do nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]

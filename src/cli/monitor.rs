@@ -12,6 +12,35 @@ pub(crate) enum MonitorCommand {
     Add(Box<AddArgs>),
     /// Remove a monitor from hm.toml
     Remove(RemoveArgs),
+    /// Stop checking and healing a monitor, leaving its worker as it is
+    #[command(
+        after_help = "Examples:\n  hm monitor pause api --for 2h\n  hm monitor pause backup-beat          until hm monitor resume\n  hm monitor pause api --for 30m --json\n\nA paused monitor is not checked, alerts on nothing and is not healed; its\nworker is not touched (Monit's unmonitor). `hm status` shows it `paused`, with\nwho paused it, when and until when. Recorded in hm actions."
+    )]
+    Pause(PauseArgs),
+    /// Check and heal a paused monitor again
+    #[command(after_help = "Examples:\n  hm monitor resume api\n  hm monitor resume api --dry-run")]
+    Resume(ResumeArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct PauseArgs {
+    /// The monitor
+    pub name: String,
+    /// For this long, then it is checked again (default: until resumed)
+    #[arg(long = "for", value_name = "DURATION", value_parser = super::parse_positive_duration_arg)]
+    pub duration: Option<std::time::Duration>,
+    /// Show what would be done, do nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ResumeArgs {
+    /// The monitor
+    pub name: String,
+    /// Show what would be done, do nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]

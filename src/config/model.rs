@@ -161,9 +161,10 @@ pub struct Monitor {
     pub cooldown: Option<Duration>,
     /// Flag figures this many deviations from their usual level (off when `None`).
     pub anomaly: Option<f64>,
-    /// `heartbeat` and `tasks`: the `process` monitor whose worker `hm
-    /// heal` restarts when this one is critical (alive is not enough: a
-    /// worker that stopped beating is restarted too).
+    /// `heartbeat`, `tasks`, `http`, `tcp`, `command`, `sqlite`, `tmux`:
+    /// the `process` monitor whose worker `hm heal` restarts when this one
+    /// is critical (alive is not enough: a worker that stopped beating or
+    /// answering is restarted too).
     pub worker: Option<String>,
     pub spec: Spec,
 }

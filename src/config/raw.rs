@@ -62,6 +62,12 @@ pub(crate) struct RawMonitor {
     pub restart_window: Option<String>,
     pub log: Option<PathBuf>,
     pub heal: Option<bool>,
+    // how a process monitor's worker is started
+    pub group: Option<String>,
+    pub cwd: Option<PathBuf>,
+    pub env: Option<std::collections::BTreeMap<String, super::channels::Secret>>,
+    pub umask: Option<NumOrText>,
+    pub limits: Option<RawStartLimits>,
     // tmux
     pub session: Option<String>,
     pub socket: Option<PathBuf>,
@@ -114,4 +120,12 @@ pub(crate) struct RawMonitor {
 pub(crate) enum CommandLine {
     Argv(Vec<String>),
     Line(String),
+}
+
+/// `limits = { nofile = N }` of a process monitor: the started worker's
+/// resource limits.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawStartLimits {
+    pub nofile: Option<u64>,
 }

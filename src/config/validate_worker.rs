@@ -1,6 +1,7 @@
-//! `worker = "NAME"` on a `heartbeat` or `tasks` monitor names the `process`
-//! monitor whose worker `hm heal` restarts when the beat stops: a worker
-//! can be alive and still have done nothing for an hour. That only works
+//! `worker = "NAME"` on a monitor (the kinds whose keys list it) names the
+//! `process` monitor whose worker `hm heal` restarts when the monitor is
+//! critical: a worker can be alive and still have done nothing for an
+//! hour, or not answer its port. That only works
 //! when NAME is a process monitor that hm knows how to start, which can be
 //! checked only once every monitor is read.
 
@@ -99,12 +100,24 @@ mod tests {
     }
 
     #[test]
-    fn worker_applies_to_heartbeat_and_tasks_only() {
-        let text =
-            format!("{API}[[monitor]]\nname = \"web\"\nkind = \"http\"\nurl = \"http://x/\"\nworker = \"api\"\n");
+    fn issue29_worker_applies_to_every_kind_that_can_vouch_for_a_worker() {
+        for (kind, keys) in [
+            ("http", "url = \"http://x/\""),
+            ("tcp", "address = \"127.0.0.1:1\""),
+            ("command", "command = [\"/bin/true\"]"),
+            ("sqlite", "path = \"/srv/app.db\""),
+            ("tmux", "session = \"w\""),
+        ] {
+            let text = format!("{API}[[monitor]]\nname = \"web\"\nkind = \"{kind}\"\n{keys}\nworker = \"api\"\n");
+            let c = Config::parse("hm.toml", &text).unwrap_or_else(|e| panic!("{kind}: {e}"));
+            assert_eq!(c.monitors[1].worker.as_deref(), Some("api"), "{kind}");
+            let bad = text.replace("worker = \"api\"", "worker = \"nope\"");
+            assert!(issues(&bad).iter().any(|i| i.contains("monitor[web].worker: no monitor named `nope`")), "{kind}");
+        }
+        let text = format!("{API}[[monitor]]\nname = \"d\"\nkind = \"disk\"\nworker = \"api\"\n");
         let got = issues(&text);
         assert!(
-            got.iter().any(|i| i.contains("monitor[web].worker: `worker` does not apply to a `http` monitor")),
+            got.iter().any(|i| i.contains("monitor[d].worker: `worker` does not apply to a `disk` monitor")),
             "{got:?}"
         );
     }

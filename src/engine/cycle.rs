@@ -219,6 +219,8 @@ impl Engine {
             }
             None => Inputs::default(),
         };
+        // A held monitor is not checked: its result says why (`hold.rs`).
+        let (monitors, held) = super::hold::split(monitors, &super::hold::in_force(store.as_ref(), now));
         self.counters.overlay(&mut inputs.counters);
         inputs.patterns = patterns;
         let host = match scan.map(|h| h.join()) {
@@ -229,7 +231,8 @@ impl Engine {
         let monitors = Arc::new(monitors);
         // Checks compare against the host's own stamps (file times, an
         // application's rows): the wall clock, not hm's steady one.
-        let checked = run_all(host, inputs, crate::time::wall_now(), monitors.clone(), &self.hung);
+        let mut checked = run_all(host, inputs, crate::time::wall_now(), monitors.clone(), &self.hung);
+        checked.extend(held); // after the checked, which `annotate` pairs with `monitors`
         let mut results = checked.clone();
         let mut written = None;
         if keep == Keep::Look {

@@ -6,9 +6,9 @@
 //! (fewer running than `min`) and that has a way to restart gets
 //! restarted (within its budget and backoff); a `disk` monitor that is not
 //! ok gets the `[[clean]]` rules (once per heal); a stuck `tmux` session
-//! gets its keys and `on_stuck` command; a critical `heartbeat` or `tasks`
-//! monitor with `worker = "NAME"` gets NAME's live but stalled worker
-//! restarted (see `heal_worker`); a `sqlite` database that is locked or
+//! gets its keys and `on_stuck` command; a critical monitor of any kind
+//! with `worker = "NAME"` gets NAME's live but stalled worker restarted
+//! (see `heal_worker`); a `sqlite` database that is locked or
 //! has a hot journal gets `clear-locks`. Everything else is reported as
 //! having no remedy, with what would give it one. [`super::remedy`]
 //! carries each step out.
@@ -64,11 +64,12 @@ pub(crate) fn plan<'c>(config: &'c Config, results: &[CheckResult]) -> Vec<(&'c 
                 cleaning = true;
                 Plan::CleanDisk
             }
+            // Any kind that names its worker: a critical check restarts
+            // it (Monit's `if failed port then restart`), ahead of the
+            // kind's own remedy, which `worker` was set to go beyond.
+            _ if m.worker.is_some() && r.status == Status::Critical => Plan::RestartStalled,
             Spec::Sqlite(q) if q.heal => Plan::ClearLocks,
             Spec::Tmux(t) if t.heal => Plan::Unstick,
-            Spec::Heartbeat(_) | Spec::Tasks(_) if m.worker.is_some() && r.status == Status::Critical => {
-                Plan::RestartStalled
-            }
             _ => Plan::Nothing(no_remedy(m, config)),
         };
         out.push((m, step));
@@ -203,11 +204,11 @@ fn no_remedy(m: &Monitor, config: &Config) -> String {
         Spec::Process(_) => "running, just not as wanted (too many, or over a limit): not restarted".into(),
         Spec::Disk(_) if config.clean.is_empty() => format!("no remedy: add a [[clean]] rule to {file}"),
         Spec::Disk(_) => "the [[clean]] rules already ran for another disk monitor".into(),
-        Spec::Sqlite(_) | Spec::Tmux(_) => "heal = false for this monitor".into(),
         _ if m.worker.is_some() => format!(
             "not critical: worker {} is restarted only when this monitor is critical",
             m.worker.as_deref().unwrap_or_default()
         ),
+        Spec::Sqlite(_) | Spec::Tmux(_) => "heal = false for this monitor".into(),
         _ => format!("hm has no remedy for a {} monitor", m.kind()),
     }
 }

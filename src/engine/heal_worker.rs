@@ -1,14 +1,17 @@
-//! `hm heal` for a worker that is alive but stalled: a `heartbeat` or
-//! `tasks` monitor with `worker = "NAME"` that is critical gets NAME's
-//! worker restarted, though its process runs. This is what the seeds'
-//! daemons did for an orchestrator that had done nothing for ten minutes.
+//! `hm heal` for a worker that is alive but stalled: a monitor with
+//! `worker = "NAME"` that is critical (a `heartbeat` or `tasks` monitor
+//! gone stale, an `http`, `tcp`, `command`, `sqlite` or `tmux` check that
+//! fails) gets NAME's worker restarted, though its process runs. This is
+//! what the seeds' daemons did for an orchestrator that had done nothing
+//! for ten minutes, and Monit's `if failed port then restart`.
 //!
 //! The restart itself is `restart-worker`'s (budget, backoff, PID-reuse
 //! guard, actions record), with the reason as its first step. A worker
 //! is restarted at most once per heal, however many monitors ask (its own
 //! process monitor, found down, included). And a worker just restarted
 //! gets the time the monitor allows (the heartbeat's `crit`, the tasks'
-//! `window`) to show life before it is judged again: its last beat is
+//! `window`, else the worker's `min_uptime`) to show life before it is
+//! judged again: its last beat is
 //! still the old one for a while, and restarting it again for that would
 //! kill a healthy worker every cycle until the budget ran out.
 
@@ -70,9 +73,12 @@ impl Engine {
                 out.push(remedy(Outcome::NotHealed, format!("worker {name}'s monitor is disabled: not restarted")));
                 continue;
             }
-            let grace = match &m.spec {
-                Spec::Heartbeat(h) => h.crit,
-                Spec::Tasks(t) => t.window,
+            let grace = match (&m.spec, &w.spec) {
+                (Spec::Heartbeat(h), _) => h.crit,
+                (Spec::Tasks(t), _) => t.window,
+                // A server restarted less than `min_uptime` ago is still
+                // starting: a check that fails meanwhile waits for it.
+                (_, Spec::Process(p)) => p.min_uptime,
                 _ => continue,
             };
             let now = unix_now();

@@ -41,6 +41,8 @@ pub(crate) mod heal;
 mod heal_events;
 pub(crate) mod heal_steps;
 mod heal_worker;
+mod hold;
+pub(crate) mod hold_steps;
 pub(crate) mod intent;
 mod kept;
 mod later;

@@ -22,6 +22,7 @@ pub(crate) fn snapshot(config: &Config, store: &Store, now: f64) -> Result<Statu
     let latest: HashMap<String, (f64, crate::check::CheckResult)> =
         store.latest_results()?.into_iter().map(|(ts, r)| (r.monitor.clone(), (ts, r.into()))).collect();
     let mut monitors = Vec::new();
+    let holds = store.holds(now)?;
     for m in config.monitors.iter().filter(|m| m.enabled) {
         let restarts_24h = store.restarts_since(&m.name, now - 86_400.0, true)?.len();
         let mut row = MonitorStatus {
@@ -39,6 +40,7 @@ pub(crate) fn snapshot(config: &Config, store: &Store, now: f64) -> Result<Statu
             metrics: Vec::new(),
             restarts_24h,
             checked_ts: None,
+            hold: holds.iter().find(|h| h.monitor == m.name).map(super::report::HoldView::of),
         };
         if let Some(l) = store.latest_check(&m.name)? {
             row.status = l.status;

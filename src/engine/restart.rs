@@ -146,6 +146,12 @@ impl Engine {
         let automatic = asker == Asker::Heal;
         let (spec, r) = restartable(m)?;
         let now = unix_now();
+        if let Some(why) = super::hold::refusal(store, m, now)? {
+            let mut report = new_report(m, &self.running_now(m, spec)?, dry_run.yes(), None);
+            report.outcome = Outcome::Held;
+            report.steps.push(why);
+            return Ok(Some(report));
+        }
         let history = store.restarts_since(&m.name, now - r.window.as_secs_f64(), false)?;
         let (outcome, step, retry_in) = match restart::budget(r, &history, now) {
             // A person's restart is never held back: only the

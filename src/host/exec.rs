@@ -242,8 +242,10 @@ pub(crate) fn open_log(path: &Path) -> Result<std::fs::File> {
 
 /// Start detached: its own session (no controlling terminal, not killed
 /// with hm's process group), output appended to `log`.
-pub(crate) fn spawn_detached(argv: &[String], log: Option<&Path>) -> Result<u32> {
+pub(crate) fn spawn_detached(argv: &[String], log: Option<&Path>, launch: &super::launch::Launch) -> Result<u32> {
     let mut cmd = command(argv)?;
+    let (prepared, env) = launch.prepare()?;
+    cmd.envs(env);
     match log {
         Some(path) => {
             let file = open_log(path)?;
@@ -254,9 +256,14 @@ pub(crate) fn spawn_detached(argv: &[String], log: Option<&Path>) -> Result<u32>
             cmd.stdout(Stdio::null()).stderr(Stdio::null());
         }
     }
-    // SAFETY: setsid is async-signal-safe and touches no memory of ours.
+    // SAFETY: setsid and what `apply` calls (setrlimit, umask, setgroups,
+    // setgid, setuid, chdir) are system calls, async-signal-safe; what
+    // they need was read before the fork.
     unsafe {
-        cmd.pre_exec(|| nix::unistd::setsid().map(|_| ()).map_err(std::io::Error::from));
+        cmd.pre_exec(move || {
+            nix::unistd::setsid().map_err(std::io::Error::from)?;
+            prepared.apply()
+        });
     }
     let mut child = cmd.spawn().map_err(|e| not_found(argv, e))?;
     let pid = child.id();
@@ -315,7 +322,7 @@ mod tests {
 
     #[test]
     fn detached_workers_get_their_own_session() {
-        let pid = spawn_detached(&argv(&["sleep", "5"]), None).expect("spawn");
+        let pid = spawn_detached(&argv(&["sleep", "5"]), None, &Default::default()).expect("spawn");
         let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("stat");
         let after = &stat[stat.rfind(')').expect(")") + 2..];
         let session: u32 = after.split(' ').nth(3).expect("session").parse().expect("number");

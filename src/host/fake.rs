@@ -97,7 +97,14 @@ impl Host for FakeHost {
         }
         Ok(self.output.clone())
     }
-    fn start_worker(&self, _name: &str, argv: &[String], _log: Option<&Path>, _grace: Duration) -> Result<Started> {
+    fn start_worker(
+        &self,
+        _name: &str,
+        argv: &[String],
+        _log: Option<&Path>,
+        _grace: Duration,
+        _launch: &super::launch::Launch,
+    ) -> Result<Started> {
         self.run_command(argv, Duration::ZERO)?;
         Ok(Started { pid: 4242, unit: None })
     }

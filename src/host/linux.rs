@@ -190,13 +190,20 @@ impl Host for LinuxHost {
         exec::output(argv, timeout)
     }
 
-    fn start_worker(&self, name: &str, argv: &[String], log: Option<&Path>, grace: Duration) -> Result<Started> {
+    fn start_worker(
+        &self,
+        name: &str,
+        argv: &[String],
+        log: Option<&Path>,
+        grace: Duration,
+        launch: &super::launch::Launch,
+    ) -> Result<Started> {
         // A user may not create system units: only root's workers get one.
         if nix::unistd::geteuid().is_root() && super::worker_unit::systemd_booted() {
-            let pid = super::worker_unit::start(name, argv, log, grace)?;
+            let pid = super::worker_unit::start(name, argv, log, grace, launch)?;
             return Ok(Started { pid, unit: Some(super::worker_unit::unit_name(name)) });
         }
-        Ok(Started { pid: exec::spawn_detached(argv, log)?, unit: None })
+        Ok(Started { pid: exec::spawn_detached(argv, log, launch)?, unit: None })
     }
 
     fn unit(&self, unit: &str) -> Result<UnitInfo> {

@@ -15,6 +15,7 @@ pub(crate) mod death;
 pub(crate) mod exec;
 #[cfg(test)]
 pub(crate) mod fake;
+pub(crate) mod launch;
 pub(crate) mod lineage;
 pub(crate) mod linux;
 pub(crate) mod locks;
@@ -204,7 +205,14 @@ pub(crate) trait Host: Sync {
     /// as its own transient unit ([`worker_unit`]), else detached (own
     /// session); stdin from /dev/null, output appended to `log` or
     /// discarded. `grace` is how long a stop may take.
-    fn start_worker(&self, name: &str, argv: &[String], log: Option<&Path>, grace: Duration) -> Result<Started>;
+    fn start_worker(
+        &self,
+        name: &str,
+        argv: &[String],
+        log: Option<&Path>,
+        grace: Duration,
+        launch: &launch::Launch,
+    ) -> Result<Started>;
 }
 
 /// A started worker.

@@ -40,18 +40,22 @@ pub(crate) fn systemd_run_argv(
     log: Option<&str>,
     grace: Duration,
     path: bool,
+    launch: &super::launch::Launch,
 ) -> Vec<String> {
     let mut cmd: Vec<String> = [
         "systemd-run",
         "--quiet",
         "--collect",
-        "--same-dir",
         "--remain-after-exit",
         // Returns once the worker is exec'd, or fails when it cannot be.
         "--service-type=exec",
     ]
     .map(String::from)
     .to_vec();
+    if launch.cwd.is_none() {
+        cmd.insert(3, "--same-dir".into());
+    }
+    cmd.extend(launch.systemd_args());
     cmd.push(format!("--unit={unit}"));
     cmd.push(format!("--description=hm worker {}", unit.trim_start_matches("hm-worker-").trim_end_matches(".service")));
     cmd.push(format!("--property=TimeoutStopSec={}ms", grace.as_millis().max(1)));
@@ -84,7 +88,13 @@ fn inside(unit: &str) -> bool {
 }
 
 /// Start `argv` as the transient unit of monitor `name`; its pid.
-pub(crate) fn start(name: &str, argv: &[String], log: Option<&Path>, grace: Duration) -> Result<u32> {
+pub(crate) fn start(
+    name: &str,
+    argv: &[String],
+    log: Option<&Path>,
+    grace: Duration,
+    launch: &super::launch::Launch,
+) -> Result<u32> {
     let unit = unit_name(name);
     if inside(&unit) {
         bail!("hm runs inside {unit}: it does not restart the unit it runs in");
@@ -103,8 +113,10 @@ pub(crate) fn start(name: &str, argv: &[String], log: Option<&Path>, grace: Dura
     let opened = log.map(exec::open_log).transpose()?;
     let via = opened.as_ref().map(|f| format!("/proc/{}/fd/{}", std::process::id(), f.as_raw_fd()));
     let path = std::env::var_os("PATH").is_some();
-    let cmd = systemd_run_argv(&unit, argv, via.as_deref(), grace, path);
-    exec::output(&cmd, Duration::from_secs(90)).with_context(|| format!("cannot start {unit}"))?;
+    let cmd = systemd_run_argv(&unit, argv, via.as_deref(), grace, path, launch);
+    // `env` reaches the unit through systemd-run's own environment.
+    let env: Vec<(&str, &str)> = launch.env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    exec::output_with(&cmd, None, &env, Duration::from_secs(90)).with_context(|| format!("cannot start {unit}"))?;
     drop(opened);
     let show = argv_of(&["systemctl", "show", "--property=MainPID", "--property=ExecMainPID", "--", &unit]);
     let shown = exec::output(&show, Duration::from_secs(15))?;
@@ -118,7 +130,14 @@ mod tests {
     #[test]
     fn the_systemd_run_command_line() {
         let argv = ["/srv/api/bin/api", "--port", "8080", "echo $HOME"].map(String::from);
-        let cmd = systemd_run_argv("hm-worker-api.service", &argv, Some("/proc/7/fd/3"), Duration::from_secs(10), true);
+        let cmd = systemd_run_argv(
+            "hm-worker-api.service",
+            &argv,
+            Some("/proc/7/fd/3"),
+            Duration::from_secs(10),
+            true,
+            &Default::default(),
+        );
         let want = [
             "systemd-run",
             "--quiet",
@@ -139,7 +158,14 @@ mod tests {
             "echo $$HOME",
         ];
         assert_eq!(cmd, want);
-        let bare = systemd_run_argv("hm-worker-x.service", &argv[..1], None, Duration::from_millis(300), false);
+        let bare = systemd_run_argv(
+            "hm-worker-x.service",
+            &argv[..1],
+            None,
+            Duration::from_millis(300),
+            false,
+            &Default::default(),
+        );
         assert!(!bare.iter().any(|a| a.contains("Standard") || a.contains("setenv")), "{bare:?}");
         assert_eq!(bare[bare.len() - 2..], ["--", "/srv/api/bin/api"]);
     }
@@ -161,7 +187,7 @@ mod tests {
         }
         let host = crate::host::linux::LinuxHost::new(Default::default(), Default::default());
         let argv = ["sleep", "5"].map(String::from);
-        let started = host.start_worker("x", &argv, None, Duration::from_secs(1)).expect("start");
+        let started = host.start_worker("x", &argv, None, Duration::from_secs(1), &Default::default()).expect("start");
         let stat = std::fs::read_to_string(format!("/proc/{}/stat", started.pid)).expect("stat");
         let _ = nix::sys::signal::kill(
             nix::unistd::Pid::from_raw(i32::try_from(started.pid).expect("pid")),

@@ -14,6 +14,7 @@
 
 mod alerts;
 mod grid;
+mod hold;
 pub(crate) mod json;
 pub(crate) mod nagios;
 mod prometheus;
@@ -89,6 +90,7 @@ pub(crate) fn render(report: &Report, style: Style) -> Vec<u8> {
         Report::Validate(r) => text::validate(r),
         Report::Clean(r) => text::clean(r, style),
         Report::Restart(r) => text::restart(r),
+        Report::Hold(r) => hold::hold(r),
         Report::Heal(r) => text::heal(r, style),
         Report::ClearLocks(r) => text::clear_locks(r),
         Report::Actions(r) => text::actions(r, style),

@@ -5,4 +5,5 @@
 pub(crate) mod clean_disk;
 pub(crate) mod clear_locks;
 pub(crate) mod restart;
+pub(crate) mod stop_worker;
 pub(crate) mod unstick;

@@ -95,7 +95,8 @@ pub(crate) fn restart(host: &dyn Host, name: &str, spec: &RestartSpec, current: 
             for p in current {
                 terminate(host, p, spec.grace, &mut a.steps);
             }
-            let started = host.start_worker(name, start, spec.log.as_deref(), spec.grace)?;
+            let launch = spec.launch.resolve()?;
+            let started = host.start_worker(name, start, spec.log.as_deref(), spec.grace, &launch)?;
             let pid = started.pid;
             match &started.unit {
                 Some(unit) => a.steps.push(format!("started {} as {unit} (pid {pid})", start.join(" "))),
@@ -190,6 +191,7 @@ mod tests {
             max_restarts: 3,
             window: Duration::from_secs(1800),
             log: None,
+            launch: Default::default(),
         }
     }
 

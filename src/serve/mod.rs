@@ -11,6 +11,7 @@
 
 mod conn;
 mod dashboard;
+mod hold;
 mod limit;
 mod ping;
 mod queue;

@@ -75,18 +75,27 @@ impl From<Reply> for Answer {
     }
 }
 
-fn restart(state: &State, request: &Request, name: &str) -> Answer {
-    let config = current(&state.config);
+/// Why `request` may not act (restart, stop, start, pause, resume): no
+/// `[serve] token`, or not its bearer. `None`: it may.
+pub(super) fn refused(config: &crate::config::Config, request: &Request) -> Option<Reply> {
     let Some(token) = &config.settings.serve_token else {
-        return error(403, "restarting over HTTP is off: set [serve] token in hm.toml").into();
+        return Some(error(403, "restarting over HTTP is off: set [serve] token in hm.toml"));
     };
     let Some(token) = super::token_value(Some(token)) else {
-        return error(403, "the [serve] token's environment variable is not set, or too short").into();
+        return Some(error(403, "the [serve] token's environment variable is not set, or too short"));
     };
-    // Only this token restarts: `[serve] ping_token` only pings.
+    // Only this token acts: `[serve] ping_token` only pings.
     let given = super::ping::bearer(request);
     if !given.is_some_and(|g| same(g.as_bytes(), token.as_bytes())) {
-        return error(401, "a valid bearer token is needed").with("WWW-Authenticate", "Bearer").into();
+        return Some(error(401, "a valid bearer token is needed").with("WWW-Authenticate", "Bearer"));
+    }
+    None
+}
+
+fn restart(state: &State, request: &Request, name: &str) -> Answer {
+    let config = current(&state.config);
+    if let Some(reply) = refused(&config, request) {
+        return reply.into();
     }
     if !config.monitors.iter().any(|m| m.name == name) {
         return error(404, "no monitor by that name").into();
@@ -161,6 +170,9 @@ pub(super) fn route(state: &State, request: &Request) -> Answer {
             return error(405, "use POST").with("Allow", "POST").into();
         }
         return restart(state, request, name);
+    }
+    if let Some(answer) = super::hold::route(state, request) {
+        return answer;
     }
     Answer::Now(read(state, request))
 }

@@ -16,13 +16,30 @@ pub(crate) enum ActionKind {
     Unstick,
     /// `hm restart-worker --reset`: the budgets count from here.
     Reset,
+    /// `hm stop-worker`: stopped and held down.
+    StopWorker,
+    /// `hm start-worker`: started, the hold lifted.
+    StartWorker,
+    /// `hm monitor pause`: not checked or healed for a while.
+    Pause,
+    /// `hm monitor resume`: the pause lifted.
+    Resume,
     /// A word this build does not know, kept as read.
     Unknown(String),
 }
 
 impl ActionKind {
-    const KNOWN: [ActionKind; 5] =
-        [ActionKind::Restart, ActionKind::CleanDisk, ActionKind::ClearLocks, ActionKind::Unstick, ActionKind::Reset];
+    const KNOWN: [ActionKind; 9] = [
+        ActionKind::Restart,
+        ActionKind::CleanDisk,
+        ActionKind::ClearLocks,
+        ActionKind::Unstick,
+        ActionKind::Reset,
+        ActionKind::StopWorker,
+        ActionKind::StartWorker,
+        ActionKind::Pause,
+        ActionKind::Resume,
+    ];
 
     /// The word stored in `actions.action`.
     pub(crate) fn as_str(&self) -> &str {
@@ -32,6 +49,10 @@ impl ActionKind {
             ActionKind::ClearLocks => "clear-locks",
             ActionKind::Unstick => "unstick",
             ActionKind::Reset => "reset",
+            ActionKind::StopWorker => "stop-worker",
+            ActionKind::StartWorker => "start-worker",
+            ActionKind::Pause => "pause",
+            ActionKind::Resume => "resume",
             ActionKind::Unknown(word) => word,
         }
     }
@@ -117,7 +138,20 @@ mod tests {
             assert_eq!(ActionOutcome::from_db(o.as_str()), o);
         }
         let words: Vec<&str> = ActionKind::KNOWN.iter().map(ActionKind::as_str).collect();
-        assert_eq!(words, ["restart", "clean-disk", "clear-locks", "unstick", "reset"]);
+        assert_eq!(
+            words,
+            [
+                "restart",
+                "clean-disk",
+                "clear-locks",
+                "unstick",
+                "reset",
+                "stop-worker",
+                "start-worker",
+                "pause",
+                "resume"
+            ]
+        );
         let words: Vec<&str> = ActionOutcome::KNOWN.iter().map(ActionOutcome::as_str).collect();
         assert_eq!(words, ["pending", "ok", "partial", "failed", "skipped", "interrupted", "gave up"]);
         assert_eq!(ActionKind::from_db("reboot"), ActionKind::Unknown("reboot".into()));

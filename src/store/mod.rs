@@ -13,6 +13,7 @@ mod alerts;
 mod checks;
 mod counters;
 mod deaths;
+mod holds;
 mod open;
 mod outbox;
 mod pings;
@@ -23,6 +24,7 @@ pub(crate) use action_kinds::{ActionKind, ActionOutcome};
 pub(crate) use actions::ActionRow;
 pub(crate) use alerts::{AlertRow, AlertTx, Silence};
 pub(crate) use counters::CounterRow;
+pub(crate) use holds::{HoldKind, HoldRow};
 pub(crate) use open::{Failure, OpenError, with_space_hint};
 pub(crate) use outbox::{NewNotification, OutboxRow};
 pub(crate) use pings::{PingKind, PingRow};
@@ -98,6 +100,11 @@ INSERT INTO exits (monitor, cause, count) SELECT monitor, cause, count(*) FROM d
     r#"
 ALTER TABLE actions ADD COLUMN target TEXT;
 UPDATE actions SET target = substr(details, 1, instr(details, ': ') - 1) WHERE action = 'unstick' AND instr(details, ': ') > 1;
+"#,
+    // Workers stopped on purpose and monitors paused (`holds.rs`): kept
+    // here so that they outlive the hm that set them. Never pruned.
+    r#"
+CREATE TABLE holds (monitor TEXT PRIMARY KEY, kind TEXT NOT NULL, by TEXT NOT NULL, since REAL NOT NULL, until REAL) WITHOUT ROWID;
 "#,
 ];
 

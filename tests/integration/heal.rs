@@ -1,5 +1,6 @@
 //! `hm heal`: check, remedy, check again — with real workers and files.
 
+mod vouch;
 mod worker;
 
 use crate::common::{Test, result};

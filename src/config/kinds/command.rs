@@ -20,13 +20,18 @@ pub struct CommandSpec {
 
 pub(crate) static KIND: Kind = Kind {
     name: "command",
-    keys: &["command", "shell"],
+    keys: &["command", "shell", "worker"],
     add: AddHelp {
         about: "Any Nagios plugin: the command after `--`; exit 0-3 is the status",
         heading: "A command monitor",
         flags: &[
             Flag::argv("command", "COMMAND", "The plugin and its arguments, after `--`"),
             Flag::switch("shell", "Run the command with /bin/sh -c (its words joined by spaces)"),
+            Flag::text(
+                "worker",
+                "MONITOR",
+                "The process monitor whose worker `hm heal` restarts when this is critical",
+            ),
         ],
         examples: "Examples:\n  hm add command procs -- /usr/lib/nagios/plugins/check_procs -w 250\n  \
                    hm add command queue --shell -- 'redis-cli llen jobs | check_value -w 100'",

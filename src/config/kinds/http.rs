@@ -45,7 +45,7 @@ impl HttpSpec {
 
 pub(crate) static KIND: Kind = Kind {
     name: "http",
-    keys: &["url", "method", "expect_status", "contains", "warn", "crit"],
+    keys: &["url", "method", "expect_status", "contains", "warn", "crit", "worker"],
     add: AddHelp {
         about: "An HTTP request: status, body and latency",
         heading: "An http monitor",
@@ -56,6 +56,11 @@ pub(crate) static KIND: Kind = Kind {
             Flag::text("contains", "TEXT", "Text the body must contain").dashes(),
             Flag::number("warn", "DURATION", "Warning latency, seconds or a duration (500ms)"),
             Flag::number("crit", "DURATION", "Critical latency"),
+            Flag::text(
+                "worker",
+                "MONITOR",
+                "The process monitor whose worker `hm heal` restarts when this is critical",
+            ),
         ],
         examples: "Examples:\n  hm add http api --url http://127.0.0.1:8080/health --contains ok\n  \
                    hm add http site --url https://example.org/ --expect-status 200 --expect-status 301 --warn 1s --crit 5s",

@@ -32,7 +32,7 @@ pub struct SqliteSpec {
 
 pub(crate) static KIND: Kind = Kind {
     name: "sqlite",
-    keys: &["path", "quick_check", "lock_timeout", "wal_warn", "wal_crit", "killable", "heal"],
+    keys: &["path", "quick_check", "lock_timeout", "wal_warn", "wal_crit", "killable", "heal", "worker"],
     add: AddHelp {
         about: "An SQLite database opens, takes a write lock in time, passes quick_check",
         heading: "A sqlite monitor",
@@ -48,6 +48,11 @@ pub(crate) static KIND: Kind = Kind {
                 "A regex over the command line of holders `hm clear-locks` may stop (repeatable)",
             ),
             Flag::boolean("heal", "false: `hm heal` never clears its locks"),
+            Flag::text(
+                "worker",
+                "MONITOR",
+                "The process monitor whose worker `hm heal` restarts when this is critical",
+            ),
         ],
         examples: "Example:\n  \
                    hm add sqlite jobs-db --path /srv/jobs.db --lock-timeout 2s --wal-warn 256MiB --killable '^python3 .*report'",

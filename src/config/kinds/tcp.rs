@@ -19,7 +19,7 @@ pub struct TcpSpec {
 
 pub(crate) static KIND: Kind = Kind {
     name: "tcp",
-    keys: &["address", "warn", "crit"],
+    keys: &["address", "warn", "crit", "worker"],
     add: AddHelp {
         about: "A TCP connect to host:port, and its latency",
         heading: "A tcp monitor",
@@ -27,6 +27,11 @@ pub(crate) static KIND: Kind = Kind {
             Flag::text("address", "HOST:PORT", "host:port to connect to"),
             Flag::number("warn", "DURATION", "Warning latency, seconds or a duration (500ms)"),
             Flag::number("crit", "DURATION", "Critical latency"),
+            Flag::text(
+                "worker",
+                "MONITOR",
+                "The process monitor whose worker `hm heal` restarts when this is critical",
+            ),
         ],
         examples: "Example:\n  hm add tcp postgres --address 127.0.0.1:5432 --warn 0.5 --crit 2",
     },

@@ -84,6 +84,7 @@ pub(crate) static KIND: Kind = Kind {
         "settle",
         "max_restarts",
         "restart_window",
+        "worker",
     ],
     add: AddHelp {
         about: "tmux sessions whose job printed nothing for too long; `hm heal` sends them keys",
@@ -111,6 +112,11 @@ pub(crate) static KIND: Kind = Kind {
                 "At most this many unsticks per session within --restart-window (default 5)",
             ),
             Flag::text("restart_window", "DURATION", "The window --max-restarts counts in (default 30m)"),
+            Flag::text(
+                "worker",
+                "MONITOR",
+                "The process monitor whose worker `hm heal` restarts when this is critical",
+            ),
         ],
         examples: "Examples:\n  hm add tmux jobs --session jobs --stuck-after 30m\n  \
                    hm add tmux agents --socket /run/agents.sock --stuck-after 10m --keys C-c --on-stuck 'mark-failed'",

@@ -119,6 +119,11 @@ pub(super) fn write(gone: &Gone, status: Status, m: Option<&Monitor>, store: Opt
         oom_evidence(gone, &mut d);
     }
     d.cause = cause(status, d.oom.is_some(), uptime, min_uptime);
+    // Stopped on purpose (`hm stop-worker` holds it down first): no crash.
+    let held = store.and_then(|s| s.hold(&gone.monitor, gone.at).ok().flatten());
+    if held.is_some_and(|h| h.kind == crate::store::HoldKind::Stopped && h.since <= gone.at) {
+        d.cause = "stopped".into();
+    }
     if let Some(log) = m.and_then(log_of) {
         d.log = Some(log.display().to_string());
         match tail(log) {

@@ -74,7 +74,7 @@ pub(crate) struct RestartReport {
 
 impl RestartReport {
     pub(crate) fn failed(&self) -> bool {
-        matches!(self.outcome, Outcome::Failed | Outcome::GaveUp | Outcome::Interrupted)
+        matches!(self.outcome, Outcome::Failed | Outcome::GaveUp | Outcome::Interrupted | Outcome::Held)
     }
 }
 

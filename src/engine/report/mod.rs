@@ -7,6 +7,7 @@ mod alerts;
 mod check;
 mod config;
 mod heal;
+mod hold;
 mod outcome;
 mod query;
 mod run;
@@ -16,6 +17,7 @@ pub(crate) use alerts::{AlertChange, AlertView, AlertsReport, OutboxReport, Outb
 pub(crate) use check::CheckReport;
 pub(crate) use config::{ExportReport, Format, MonitorChange, MonitorList, MonitorRow, PingReport, ValidateReport};
 pub(crate) use heal::{CleanReport, ClearLocksReport, DbReport, HealReport, Remedy, RestartReport, RuleReport};
+pub(crate) use hold::{HoldReport, HoldView};
 pub(crate) use outcome::{Outcome, RemedyKind};
 pub(crate) use query::{Action, ActionsReport, HistoryReport, MonitorStatus, Series, StatusReport, WorkerExits};
 pub(crate) use run::{Cycle, CycleFailed, Reload};
@@ -36,6 +38,7 @@ pub(crate) enum Report {
     Validate(ValidateReport),
     Clean(CleanReport),
     Restart(RestartReport),
+    Hold(HoldReport),
     Heal(HealReport),
     ClearLocks(ClearLocksReport),
     Actions(ActionsReport),
@@ -70,6 +73,7 @@ impl Report {
             Report::Heal(r) => r.status.exit_code(),
             Report::Validate(r) => fell_short(!r.valid),
             Report::Restart(r) => fell_short(r.failed()),
+            Report::Hold(r) => fell_short(!r.ok),
             Report::ClearLocks(r) => fell_short(r.held()),
             Report::ChannelTest(r) => fell_short(!r.ok),
             Report::Export(r) if r.format == Format::Nagios => r.snapshot.status.exit_code(),

@@ -54,6 +54,9 @@ pub(crate) enum Outcome {
     /// A stop signal came before it was verified: what was
     /// done is recorded, whether it worked is not known.
     Interrupted,
+    /// Stopped on purpose or paused (`hm stop-worker`, `hm monitor
+    /// pause`): not restarted, whoever asks.
+    Held,
     /// Stopped and started; verified once its `restart_delay` is up, in a
     /// line of its own (`hm run --heal`).
     Started,
@@ -81,6 +84,7 @@ impl Outcome {
             Outcome::NotHealed => "not healed",
             Outcome::Interrupted => "interrupted",
             Outcome::Started => "started",
+            Outcome::Held => "held",
         }
     }
 

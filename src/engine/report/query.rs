@@ -38,6 +38,10 @@ pub(crate) struct MonitorStatus {
     /// Unix time of the last check (for exporters).
     #[serde(skip)]
     pub checked_ts: Option<f64>,
+    /// Stopped (`hm stop-worker`) or paused (`hm monitor pause`): by whom,
+    /// since and until when. Absent when neither.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hold: Option<super::HoldView>,
 }
 
 /// The result of `hm status`.

@@ -3,7 +3,10 @@
 //! and `hm add` flags, and its description are here; validation in
 //! `validate.rs`, the check in `check::kinds::process`.
 
+mod launch;
 mod validate;
+
+pub(crate) use launch::LaunchSpec;
 
 use super::{AddHelp, Described, Flag, Kind, limits_text, num};
 use crate::config::{Limits, Spec};
@@ -71,6 +74,8 @@ pub struct RestartSpec {
     pub window: Duration,
     /// Where a started worker's stdout and stderr go (appended).
     pub log: Option<PathBuf>,
+    /// As which user, where, with what environment and limits.
+    pub(crate) launch: LaunchSpec,
 }
 
 /// Through systemd, or by stopping and starting it ourselves.
@@ -114,6 +119,11 @@ pub(crate) static KIND: Kind = Kind {
         "min_uptime",
         "log",
         "heal",
+        "group",
+        "cwd",
+        "env",
+        "umask",
+        "limits",
     ],
     add: AddHelp {
         about: "Processes by name, command line, pidfile or systemd unit; restarts them",
@@ -123,7 +133,7 @@ pub(crate) static KIND: Kind = Kind {
             Flag::text("pattern", "REGEX", "Regex over the full command line"),
             Flag::path("pidfile", "FILE", "File holding the pid (believed only when root's; see SECURITY.md)"),
             Flag::text("unit", "UNIT", "systemd unit"),
-            Flag::text("user", "USER", "Only processes of this user count"),
+            Flag::text("user", "USER", "Only processes of this user count; with --start, it starts as this user"),
             Flag::count("min", "MIN", "Minimum number running (default 1)"),
             Flag::count("max", "MAX", "Maximum number running"),
             Flag::float("cpu_warn", "PERCENT", "Per-process CPU % (of one core) warning level"),
@@ -159,6 +169,9 @@ pub(crate) static KIND: Kind = Kind {
                  after --restart-delay, without the doubling backoff (default 60s)",
             ),
             Flag::boolean("heal", "false: `hm heal` never restarts it"),
+            Flag::text("group", "GROUP", "Start the worker with this primary group (needs --user)").requires("start"),
+            Flag::path("cwd", "DIR", "The directory the worker starts in (absolute)").requires("start"),
+            Flag::text("umask", "OCTAL", "The started worker's umask, e.g. 027").requires("start"),
         ],
         examples: "Examples:\n  hm add process api --pattern 'gunicorn.*api' --min 2\n  \
                    hm add process web --pattern 'http\\.server 8765' --start 'python3 -m http.server 8765' --log /tmp/web.log\n  \

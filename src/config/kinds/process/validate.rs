@@ -98,6 +98,7 @@ fn restart(c: &mut Checker<'_, '_>, raw: &RawMonitor, matcher: &Matcher) -> Opti
     let grace = c.duration("grace", raw.grace.as_deref(), DEFAULT_GRACE);
     let window = c.duration("restart_window", raw.restart_window.as_deref(), DEFAULT_RESTART_WINDOW);
     let max_restarts = raw.max_restarts.unwrap_or(DEFAULT_MAX_RESTARTS);
+    let launch = super::launch::launch(c, raw, raw.start.is_some());
     if raw.heal == Some(false) {
         return None;
     }
@@ -106,5 +107,5 @@ fn restart(c: &mut Checker<'_, '_>, raw: &RawMonitor, matcher: &Matcher) -> Opti
         (None, Matcher::Unit(unit)) => RestartHow::Unit(unit.clone()),
         (None, _) => return None,
     };
-    Some(RestartSpec { how, delay, grace, max_restarts, window, log: raw.log.clone() })
+    Some(RestartSpec { how, delay, grace, max_restarts, window, log: raw.log.clone(), launch })
 }

@@ -1,0 +1,20 @@
+//! Text of `hm stop-worker`, `hm start-worker`, `hm monitor pause` and
+//! `hm monitor resume`: the steps, then one line saying what holds now.
+
+use crate::engine::report::HoldReport;
+use crate::text::escape as esc;
+
+pub(super) fn hold(r: &HoldReport) -> String {
+    let mut out: String = r.steps.iter().map(|s| format!("  {}\n", esc(s))).collect();
+    let pids = |p: &[u32]| if p.is_empty() { "none".to_string() } else { format!("{p:?}") };
+    let until = r.until.as_ref().map_or(String::new(), |u| format!(" until {u}"));
+    out.push_str(&format!(
+        "{}: {}{until} by {} (before: {}, after: {})\n",
+        esc(&r.monitor),
+        esc(&r.outcome),
+        esc(&r.by),
+        pids(&r.old_pids),
+        pids(&r.new_pids)
+    ));
+    out
+}

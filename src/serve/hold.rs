@@ -1,0 +1,62 @@
+//! `POST /monitors/NAME/stop`, `/start`, `/pause` (`?for=2h`) and
+//! `/resume`: `hm stop-worker`, `hm start-worker` and `hm monitor
+//! pause|resume` over HTTP, with the `[serve] token` that restarts, by
+//! the config in force, recorded in the actions table as the commands
+//! record them. A stop or start waits out its worker's grace or
+//! `restart_delay`, so each runs on a thread of its own.
+
+use super::State;
+use super::reply::Reply;
+use super::request::Request;
+use super::routes::{Answer, param, refused};
+use crate::engine::daemon::current;
+use crate::engine::hold_steps::Asker;
+use std::time::Duration;
+
+/// Who a hold set over HTTP was set by.
+const BY: &str = "http (serve token)";
+
+/// How long a stop or start over HTTP waits for the run lock, as a
+/// restart does.
+const LOCK_WAIT: Duration = Duration::from_secs(super::conn::WORK_TIMEOUT.as_secs() / 2);
+
+/// The answer to a stop, start, pause or resume; `None` when `request`
+/// is none of them.
+pub(super) fn route(state: &State, request: &Request) -> Option<Answer> {
+    let rest = request.path().strip_prefix("/monitors/")?;
+    let (name, verb) = rest.rsplit_once('/')?;
+    if !["stop", "start", "pause", "resume"].contains(&verb) {
+        return None;
+    }
+    if request.method != "POST" {
+        return Some(Reply::error(405, "use POST").with("Allow", "POST").into());
+    }
+    let config = current(&state.config);
+    if let Some(reply) = refused(&config, request) {
+        return Some(reply.into());
+    }
+    if !config.monitors.iter().any(|m| m.name == name) {
+        return Some(Reply::error(404, "no monitor by that name").into());
+    }
+    let d = match param(&request.target, "for").map(|s| crate::units::parse_duration(&s)).transpose() {
+        Ok(Some(d)) if d.is_zero() => return Some(Reply::error(400, "for: no time at all; give a duration").into()),
+        Ok(d) if verb == "pause" => d,
+        Ok(_) => None,
+        Err(_) => return Some(Reply::error(400, "for: not a duration such as 30m, 2h or 1d").into()),
+    };
+    let (engine, name, verb) = (state.engine.clone(), name.to_string(), verb.to_string());
+    Some(Answer::Later(Box::new(move || {
+        let who = Asker { by: BY, lock_wait: LOCK_WAIT, dry_run: false };
+        let done = match verb.as_str() {
+            "stop" => engine.stop_worker(&config, &name, &who),
+            "start" => engine.start_worker(&config, &name, &who),
+            "pause" => engine.pause(&config, &name, d, &who),
+            _ => engine.resume(&config, &name, &who),
+        };
+        match done {
+            Ok(report) if !report.ok => Reply::json(500, &report),
+            Ok(report) => Reply::json(200, &report),
+            Err(e) => Reply::error(409, format!("{e:#}")),
+        }
+    })))
+}
