@@ -16,6 +16,7 @@ pub(crate) mod cmd;
 pub(crate) mod config;
 pub(crate) mod engine;
 pub(crate) mod host;
+pub(crate) mod http_agent;
 pub(crate) mod lock;
 pub(crate) mod output;
 pub(crate) mod remedy;

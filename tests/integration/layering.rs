@@ -21,7 +21,7 @@ fn rank(module: &str) -> Option<u8> {
         "engine" => 4,
         "alert" | "remedy" | "analyze" | "check" => 3,
         "store" | "config" => 2,
-        "host" | "lock" | "safe_path" | "safe_write" => 1,
+        "host" | "http_agent" | "lock" | "safe_path" | "safe_write" => 1,
         "text" | "time" | "units" | "status" => 0,
         _ => return None,
     })
