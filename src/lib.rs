@@ -209,11 +209,8 @@ fn dispatch(engine: &Arc<Engine>, command: Command, style: Style) -> anyhow::Res
         Command::ClearLocks(a) => Report::ClearLocks(cmd::clear_locks::run(engine, &a.paths, a.dry_run)?),
         Command::Alerts(a) => alerts(ctx, a)?,
         Command::Export(a) => {
-            let format = match (a.format, json) {
-                (Some(cli::FormatArg::Prometheus), _) | (None, false) => engine::report::Format::Prometheus,
-                (Some(cli::FormatArg::Json), _) | (None, true) => engine::report::Format::Json,
-                (Some(cli::FormatArg::Nagios), _) => engine::report::Format::Nagios,
-            };
+            use engine::report::Format;
+            let format = a.format.unwrap_or(if json { Format::Json } else { Format::Prometheus });
             Report::Export(cmd::export::run(ctx, format, a.output)?)
         }
         Command::History(a) => {

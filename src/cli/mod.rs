@@ -16,7 +16,7 @@ pub(crate) use alerts::{AlertsArgs, AlertsCommand};
 use clap::{Args, Parser, Subcommand};
 pub(crate) use monitor::{MonitorCommand, RemoveArgs};
 use std::path::PathBuf;
-pub(crate) use view::{ExportArgs, FormatArg, HistoryArgs, RunArgs, ServeArgs};
+pub(crate) use view::{ExportArgs, HistoryArgs, RunArgs, ServeArgs};
 
 const EXAMPLES: &str = "\
 Examples:
