@@ -47,9 +47,9 @@ use std::sync::Arc;
 
 /// Parse `args`, run the subcommand, print its report; returns the exit code.
 pub fn run(args: Vec<OsString>) -> i32 {
-    let mode = cli::error_mode(&args);
-    let health = mode != cli::ErrorMode::Other;
-    let cli = match cli::parse(&args) {
+    let (parsed, told) = cli::parse(&args);
+    let health = told.health();
+    let cli = match parsed {
         Ok(c) => c,
         Err(e) => {
             use clap::error::ErrorKind::{DisplayHelp, DisplayVersion};
@@ -69,13 +69,13 @@ pub fn run(args: Vec<OsString>) -> i32 {
             }
             // `--json` promises one JSON document on stdout, usage errors
             // included (issue 16); the text still goes to stderr.
-            if args.iter().any(|a| a == "--json") {
+            if told.json {
                 error_document(health, usage_line(&e));
                 let _ = e.print();
                 return if health { 3 } else { 2 };
             }
             let _ = e.print();
-            if wants_plugin_line(mode, &args) {
+            if wants_plugin_line(told) {
                 let first = usage_line(&e);
                 plugin_unknown(&first);
             }
@@ -129,7 +129,7 @@ pub fn run(args: Vec<OsString>) -> i32 {
             eprintln!("hm: error: {}", text::escape(&message));
             if style.json {
                 error_document(health, message);
-            } else if wants_plugin_line(mode, &args) {
+            } else if wants_plugin_line(told) {
                 plugin_unknown(&message);
             }
             // A second daemon on one database (issue 26) is told apart.
@@ -142,8 +142,12 @@ pub fn run(args: Vec<OsString>) -> i32 {
 /// stdout: for `export --format nagios` always, for `hm check` when its
 /// stdout is not a terminal (under Nagios/NRPE; a person at a terminal
 /// sees the one error line on stderr only).
-fn wants_plugin_line(mode: cli::ErrorMode, args: &[OsString]) -> bool {
-    mode == cli::ErrorMode::Plugin && !(cli::is_check(args) && output::stdout_is_terminal())
+fn wants_plugin_line(told: cli::Told) -> bool {
+    match told.mode {
+        cli::ErrorMode::Plugin => true,
+        cli::ErrorMode::Check => !output::stdout_is_terminal(),
+        cli::ErrorMode::Health | cli::ErrorMode::Other => false,
+    }
 }
 
 /// The one JSON document `--json` prints for an error: `{"status":

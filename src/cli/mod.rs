@@ -9,12 +9,14 @@ mod add_kind;
 mod alerts;
 mod help;
 mod monitor;
+mod parse;
 mod view;
 
 pub(crate) use add::AddArgs;
 pub(crate) use alerts::{AlertsArgs, AlertsCommand};
 use clap::{Args, Parser, Subcommand};
 pub(crate) use monitor::{MonitorCommand, RemoveArgs};
+pub(crate) use parse::{ErrorMode, Told, command, parse};
 use std::path::PathBuf;
 pub(crate) use view::{ExportArgs, HistoryArgs, RunArgs, ServeArgs};
 
@@ -249,75 +251,4 @@ pub(crate) struct ManArgs {
     /// Write hm.1 and one page per subcommand into this directory
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
-}
-
-/// The command line as parsed, documented and completed: `Cli`, with the
-/// global flags hidden where they do nothing (`completions`, `man`: no
-/// config, no database, no JSON; issue 16). clap propagates a global flag
-/// only to subcommands that lack one of that name, so these two get
-/// hidden ones of their own, of the same types.
-pub(crate) fn command() -> clap::Command {
-    use clap::{Arg, ArgAction, CommandFactory, value_parser};
-    let mut cmd = Cli::command();
-    for sub in ["completions", "man"] {
-        cmd = cmd.mut_subcommand(sub, |s| {
-            s.arg(Arg::new("config").long("config").value_parser(value_parser!(PathBuf)).hide(true))
-                .arg(Arg::new("db").long("db").value_parser(value_parser!(PathBuf)).hide(true))
-                .arg(Arg::new("json").long("json").action(ArgAction::SetTrue).hide(true))
-        });
-    }
-    cmd
-}
-
-/// Parse `args` as [`command`] describes them.
-pub(crate) fn parse(args: &[std::ffi::OsString]) -> Result<Cli, clap::Error> {
-    use clap::FromArgMatches;
-    let matches = command().try_get_matches_from(args)?;
-    Cli::from_arg_matches(&matches)
-}
-
-/// How a run's errors are reported, from the raw arguments (so even a
-/// usage error is reported the right way).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum ErrorMode {
-    /// `check`, `status`, `heal`: health unknown, exit 3.
-    Health,
-    /// A Nagios plugin (`check`, `export --format nagios`): exit 3 and one
-    /// `HM UNKNOWN - reason` line on stdout, as the plugin guidelines say.
-    Plugin,
-    /// Everything else: exit 1 (2 for usage).
-    Other,
-}
-
-/// Whether the subcommand is `check`.
-pub(crate) fn is_check(args: &[std::ffi::OsString]) -> bool {
-    subcommand(args).0 == Some("check")
-}
-
-/// The subcommand's name and the words after it.
-fn subcommand(args: &[std::ffi::OsString]) -> (Option<&str>, Vec<&str>) {
-    let words: Vec<&str> = args.iter().skip(1).filter_map(|a| a.to_str()).collect();
-    let mut rest = words.into_iter();
-    while let Some(a) = rest.next() {
-        match a {
-            "--config" | "--db" => {
-                rest.next();
-            }
-            a if a.starts_with('-') => {}
-            a => return (Some(a), rest.collect()),
-        }
-    }
-    (None, Vec::new())
-}
-
-/// The subcommand's [`ErrorMode`].
-pub(crate) fn error_mode(args: &[std::ffi::OsString]) -> ErrorMode {
-    let (command, after) = subcommand(args);
-    let nagios = after.windows(2).any(|w| w == ["--format", "nagios"]) || after.contains(&"--format=nagios");
-    match command {
-        Some("check") => ErrorMode::Plugin,
-        Some("export") if nagios => ErrorMode::Plugin,
-        Some("status" | "heal") => ErrorMode::Health,
-        _ => ErrorMode::Other,
-    }
 }
