@@ -15,7 +15,7 @@ use std::time::Duration;
 /// A clean-disk rule: delete regular files under `roots` whose name matches
 /// one of `globs` and that were last modified longer ago than `older_than`.
 #[derive(Debug, Clone)]
-pub struct CleanRule {
+pub(crate) struct CleanRule {
     pub name: String,
     pub roots: Vec<PathBuf>,
     /// Patterns on the file name (not the path); empty means every file.

@@ -16,7 +16,7 @@ use std::path::Path;
 /// Upper layers have higher ranks; a module may use its own rank and below.
 fn rank(module: &str) -> Option<u8> {
     Some(match module {
-        "bin" | "lib" | "cli" | "cmd" => 6,
+        "bin" | "lib" | "parsers" | "cli" | "cmd" => 6,
         "serve" | "output" => 5,
         "engine" => 4,
         "alert" | "remedy" | "analyze" | "check" => 3,

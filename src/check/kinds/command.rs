@@ -15,7 +15,7 @@ use std::time::Duration;
 
 /// `command`: any Nagios plugin; exit code 0–3 is the status.
 #[derive(Debug, Clone)]
-pub struct CommandSpec {
+pub(crate) struct CommandSpec {
     pub argv: Vec<String>,
 }
 

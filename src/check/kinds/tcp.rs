@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 /// `tcp`: a connect to `host:port`, and its latency.
 #[derive(Debug, Clone)]
-pub struct TcpSpec {
+pub(crate) struct TcpSpec {
     pub address: String,
     /// Latency levels, seconds.
     pub latency: Limits,

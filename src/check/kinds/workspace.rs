@@ -27,7 +27,7 @@ use std::time::{Duration, Instant};
 
 /// `workspace`: a directory's existence, size, writability, required files.
 #[derive(Debug, Clone)]
-pub struct WorkspaceSpec {
+pub(crate) struct WorkspaceSpec {
     pub path: PathBuf,
     /// Size levels, bytes.
     pub size: Limits,
