@@ -117,9 +117,11 @@ fn lenient(args: &[OsString]) -> Told {
         .map_or(Told { mode: ErrorMode::Other, json: false }, |m| Told::of(&m))
 }
 
-/// `cmd` with every value read as text, in every subcommand.
+/// `cmd` with every value read as text, in every subcommand, and no
+/// `--help` or `--version` flag (one is a word left out: `hm check --help`
+/// is still `check`).
 fn as_text(cmd: clap::Command) -> clap::Command {
-    let cmd = cmd.mut_args(|a| {
+    let cmd = cmd.disable_help_flag(true).disable_version_flag(true).mut_args(|a| {
         if a.get_action().takes_values() { a.value_parser(clap::builder::ValueParser::os_string()) } else { a }
     });
     let names: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
@@ -186,6 +188,11 @@ mod tests {
             (&["export", "--bogus=1", "--format", "nagios", "--json"], Plugin, true),
             (&["heal", "--dry-run=yes", "--json"], Health, true),
             (&["--bogus", "status", "--json"], Health, true),
+            (&["check", "--help"], Check, false),
+            (&["status", "-h", "--json"], Health, true),
+            (&["check", "--version"], Check, false),
+            (&["help", "check"], Other, false),
+            (&["--version"], Other, false),
             // After `--` a word is no flag (the scan took it for one).
             (&["add", "command", "x", "--bogus", "--", "--json"], Other, false),
         ];
