@@ -17,6 +17,7 @@ pub(crate) mod cmd;
 pub(crate) mod config;
 pub(crate) mod engine;
 pub(crate) mod host;
+pub(crate) mod http_agent;
 pub(crate) mod lock;
 pub(crate) mod output;
 pub(crate) mod remedy;
@@ -29,14 +30,8 @@ pub(crate) mod text;
 pub(crate) mod time;
 pub(crate) mod units;
 
-/// The parsers that read text from outside hm, for the fuzz targets in
-/// `fuzz/`. Not a stable API: the library's one entry point is [`run`].
 #[doc(hidden)]
-pub mod parsers {
-    pub use crate::check::nagios::{Perf, Range, metric, output, perfdata};
-    pub use crate::config::{Config, Origin};
-    pub use crate::units::{MAX_DURATION, MAX_SIZE, format_bytes, format_duration, parse_duration, parse_size, secs};
-}
+pub mod parsers;
 
 use cli::{Command, MonitorCommand};
 use engine::report::Report;
@@ -47,9 +42,9 @@ use std::sync::Arc;
 
 /// Parse `args`, run the subcommand, print its report; returns the exit code.
 pub fn run(args: Vec<OsString>) -> i32 {
-    let mode = cli::error_mode(&args);
-    let health = mode != cli::ErrorMode::Other;
-    let cli = match cli::parse(&args) {
+    let (parsed, told) = cli::parse(&args);
+    let health = told.health();
+    let cli = match parsed {
         Ok(c) => c,
         Err(e) => {
             use clap::error::ErrorKind::{DisplayHelp, DisplayVersion};
@@ -69,13 +64,13 @@ pub fn run(args: Vec<OsString>) -> i32 {
             }
             // `--json` promises one JSON document on stdout, usage errors
             // included; the text still goes to stderr.
-            if args.iter().any(|a| a == "--json") {
+            if told.json {
                 error_document(health, usage_line(&e));
                 let _ = e.print();
                 return if health { 3 } else { 2 };
             }
             let _ = e.print();
-            if wants_plugin_line(mode, &args) {
+            if wants_plugin_line(told) {
                 let first = usage_line(&e);
                 plugin_unknown(&first);
             }
@@ -136,7 +131,7 @@ pub fn run(args: Vec<OsString>) -> i32 {
             eprintln!("hm: error: {}", text::escape(&message));
             if style.json {
                 error_document(health, message);
-            } else if wants_plugin_line(mode, &args) {
+            } else if wants_plugin_line(told) {
                 plugin_unknown(&message);
             }
             // A second daemon on one database is told apart.
@@ -149,8 +144,12 @@ pub fn run(args: Vec<OsString>) -> i32 {
 /// stdout: for `export --format nagios` always, for `hm check` when its
 /// stdout is not a terminal (under Nagios/NRPE; a person at a terminal
 /// sees the one error line on stderr only).
-fn wants_plugin_line(mode: cli::ErrorMode, args: &[OsString]) -> bool {
-    mode == cli::ErrorMode::Plugin && !(cli::is_check(args) && output::stdout_is_terminal())
+fn wants_plugin_line(told: cli::Told) -> bool {
+    match told.mode {
+        cli::ErrorMode::Plugin => true,
+        cli::ErrorMode::Check => !output::stdout_is_terminal(),
+        cli::ErrorMode::Health | cli::ErrorMode::Other => false,
+    }
 }
 
 /// The one JSON document `--json` prints for an error: `{"status":
@@ -222,11 +221,8 @@ fn dispatch(engine: &Arc<Engine>, command: Command, style: Style) -> anyhow::Res
         Command::ClearLocks(a) => Report::ClearLocks(cmd::clear_locks::run(engine, &a.paths, a.dry_run)?),
         Command::Alerts(a) => alerts(ctx, a)?,
         Command::Export(a) => {
-            let format = match (a.format, json) {
-                (Some(cli::FormatArg::Prometheus), _) | (None, false) => engine::report::Format::Prometheus,
-                (Some(cli::FormatArg::Json), _) | (None, true) => engine::report::Format::Json,
-                (Some(cli::FormatArg::Nagios), _) => engine::report::Format::Nagios,
-            };
+            use engine::report::Format;
+            let format = a.format.unwrap_or(if json { Format::Json } else { Format::Prometheus });
             Report::Export(cmd::export::run(ctx, format, a.output)?)
         }
         Command::History(a) => {

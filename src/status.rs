@@ -11,7 +11,7 @@ use std::fmt;
 /// The status of one check, or of a whole run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
-pub enum Status {
+pub(crate) enum Status {
     /// Everything within thresholds.
     #[default]
     Ok,
@@ -25,7 +25,7 @@ pub enum Status {
 
 impl Status {
     /// The Nagios plugin exit code for this status.
-    pub fn exit_code(self) -> i32 {
+    pub(crate) fn exit_code(self) -> i32 {
         match self {
             Status::Ok => 0,
             Status::Warning => 1,
@@ -45,17 +45,17 @@ impl Status {
     }
 
     /// The worse of two statuses.
-    pub fn worst(self, other: Status) -> Status {
+    pub(crate) fn worst(self, other: Status) -> Status {
         if other.severity() > self.severity() { other } else { self }
     }
 
     /// The worst of any number of statuses; `ok` when there are none.
-    pub fn worst_of(statuses: impl IntoIterator<Item = Status>) -> Status {
+    pub(crate) fn worst_of(statuses: impl IntoIterator<Item = Status>) -> Status {
         statuses.into_iter().fold(Status::Ok, Status::worst)
     }
 
     /// Lower-case name, as stored in the database and printed.
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Status::Ok => "ok",
             Status::Warning => "warning",
@@ -65,7 +65,7 @@ impl Status {
     }
 
     /// Parse the stored name back; anything unexpected reads as unknown.
-    pub fn from_db(s: &str) -> Status {
+    pub(crate) fn from_db(s: &str) -> Status {
         match s {
             "ok" => Status::Ok,
             "warning" => Status::Warning,

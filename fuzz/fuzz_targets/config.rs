@@ -9,7 +9,7 @@
 //!   monitor names are unique.
 #![no_main]
 
-use hm::parsers::{Config, Origin};
+use hm::parsers::config;
 use libfuzzer_sys::fuzz_target;
 
 const FILE: &str = "/etc/hm/hm.toml";
@@ -21,23 +21,22 @@ fn tables(doc: &toml::Table, key: &str) -> usize {
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let lines = text.lines().count().max(1);
-    match Config::parse(FILE, text) {
-        Err(errors) => {
-            assert!(!errors.0.is_empty(), "{text:?}: no issues");
-            for issue in &errors.0 {
+    match config(FILE, text) {
+        Err((issues, line)) => {
+            assert!(!issues.is_empty(), "{text:?}: no issues");
+            for issue in &issues {
                 assert_eq!(issue.file, FILE, "{text:?}: {issue:?}");
                 assert!((1..=lines).contains(&issue.line), "{text:?} ({lines} lines): {issue:?}");
                 assert!(!issue.message.is_empty(), "{text:?}: {issue:?}");
             }
-            let _ = errors.to_string();
+            assert!(!line.is_empty(), "{text:?}: no line to print");
         }
-        Ok(config) => {
+        Ok(loaded) => {
             let doc: toml::Table = text.parse().unwrap_or_else(|e| panic!("{text:?} loads but is not TOML: {e}"));
-            let configured = config.monitors.iter().filter(|m| m.origin == Origin::Config).count();
-            assert_eq!(configured, tables(&doc, "monitor"), "{text:?}: a monitor went missing");
-            assert_eq!(config.clean.len(), tables(&doc, "clean"), "{text:?}: a clean rule went missing");
-            assert_eq!(config.channels.len(), tables(&doc, "channel"), "{text:?}: a channel went missing");
-            let mut names: Vec<&str> = config.monitors.iter().map(|m| m.name.as_str()).collect();
+            assert_eq!(loaded.configured.len(), tables(&doc, "monitor"), "{text:?}: a monitor went missing");
+            assert_eq!(loaded.clean, tables(&doc, "clean"), "{text:?}: a clean rule went missing");
+            assert_eq!(loaded.channels, tables(&doc, "channel"), "{text:?}: a channel went missing");
+            let mut names = loaded.names.clone();
             names.sort_unstable();
             let count = names.len();
             names.dedup();

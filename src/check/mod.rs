@@ -22,7 +22,7 @@ use std::collections::HashMap;
 /// One measured figure, with the thresholds it was judged against
 /// (Nagios perfdata semantics: a value above a level crosses it).
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct Metric {
+pub(crate) struct Metric {
     /// Metric name, unique within its monitor (e.g. `cpu`, `space:/var`).
     pub name: String,
     /// The value.
@@ -36,19 +36,19 @@ pub struct Metric {
 }
 
 impl Metric {
-    pub fn new(name: impl Into<String>, value: f64, unit: &str) -> Metric {
+    pub(crate) fn new(name: impl Into<String>, value: f64, unit: &str) -> Metric {
         Metric { name: name.into(), value, unit: unit.to_string(), warn: None, crit: None }
     }
 
     /// Attach thresholds.
-    pub fn limits(mut self, l: Limits) -> Metric {
+    pub(crate) fn limits(mut self, l: Limits) -> Metric {
         self.warn = l.warn;
         self.crit = l.crit;
         self
     }
 
     /// The status this value has against its own thresholds.
-    pub fn status(&self) -> Status {
+    pub(crate) fn status(&self) -> Status {
         level(self.value, Limits { warn: self.warn, crit: self.crit })
     }
 }

@@ -125,7 +125,7 @@ fn item(label: &str, rest: &str) -> Option<Perf> {
 }
 
 /// Every readable item of a perfdata text.
-pub fn perfdata(text: &str) -> Vec<Perf> {
+pub(crate) fn perfdata(text: &str) -> Vec<Perf> {
     items(text).iter().filter_map(|(label, rest)| item(label, rest)).collect()
 }
 
@@ -147,7 +147,7 @@ fn scale(uom: &str) -> (f64, &'static str) {
 
 /// A perfdata item as an hm metric: times in seconds, sizes in bytes. A
 /// level too large to be a number in those units is left out.
-pub fn metric(p: &Perf) -> Metric {
+pub(crate) fn metric(p: &Perf) -> Metric {
     let (factor, unit) = scale(&p.uom);
     let level = |r: Option<Range>| r.and_then(|r| r.upper()).map(|v| v * factor).filter(|v| v.is_finite());
     let mut m = Metric::new(p.label.clone(), p.value * factor, unit);
@@ -159,7 +159,7 @@ pub fn metric(p: &Perf) -> Metric {
 /// Split plugin output into its message (the first line's text) and all
 /// its perfdata (after `|` on the first line and on any later line after
 /// the first `|` in the long text).
-pub fn output(stdout: &str) -> (String, Vec<Perf>) {
+pub(crate) fn output(stdout: &str) -> (String, Vec<Perf>) {
     let mut lines = stdout.lines();
     let first = lines.next().unwrap_or("");
     let (message, mut perf_text) = match first.split_once('|') {

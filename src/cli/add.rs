@@ -10,25 +10,6 @@ use crate::config::NewMonitor;
 use crate::config::kinds::{self, Kind};
 use clap::{ArgMatches, Args, Command, FromArgMatches, Subcommand, error::ErrorKind};
 
-pub(super) const ADD_EXAMPLES: &str = "\
-Examples:
-  hm add process api --pattern 'gunicorn.*api' --min 2
-  hm add process web --pattern 'http\\.server 8765' --start 'python3 -m http.server 8765' --log /tmp/web.log
-  hm add heartbeat backup --warn 26h --crit 50h
-  hm add disk data --path /data --warn 80 --crit 90
-  hm add tmux jobs --session jobs --stuck-after 30m
-  hm add sqlite jobs-db --path /srv/jobs.db --quick-check
-  hm add http api-health --url http://127.0.0.1:8080/health --contains ok
-  hm add tcp postgres --address 127.0.0.1:5432
-  hm add command procs -- /usr/lib/nagios/plugins/check_procs -w 250
-  hm add workspace scratch --path /srv/scratch --required config.yaml --writable
-  hm add tasks etl --window 1h --error-warn 5
-  hm add gpu gpus --temp-warn 80
-
-Each kind takes the keys of its [[monitor]] table as flags (`stuck_after` is
---stuck-after); `hm add KIND --help` lists them. The result is validated like
-the file, and nothing is written when it is invalid.";
-
 /// The help of every kind's NAME.
 pub(super) const NAME_HELP: &str = "The monitor's name: lower-case letters, digits, `_`, `.`, `-`";
 

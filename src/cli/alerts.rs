@@ -1,5 +1,6 @@
 //! `hm alerts` and its subcommands.
 
+use super::help;
 use clap::{Args, Subcommand};
 
 #[derive(Debug, Args)]
@@ -15,15 +16,13 @@ pub(crate) struct AlertsArgs {
 #[derive(Debug, Subcommand)]
 pub(crate) enum AlertsCommand {
     /// Acknowledge an alert: no more repeats (a worse severity or a resolve is still sent)
-    #[command(after_help = "Example:\n  hm alerts ack 12")]
+    #[command(after_help = help::ALERTS_ACK)]
     Ack {
         /// The alert's id, as `hm alerts` shows it
         id: i64,
     },
     /// Keep checking and recording a monitor, but notify nobody for a while
-    #[command(
-        after_help = "Examples:\n  hm alerts silence api --for 2h\n  hm alerts silence disk --for 1d --reason 'resize planned'"
-    )]
+    #[command(after_help = help::ALERTS_SILENCE)]
     Silence {
         /// The monitor to silence
         monitor: String,
@@ -35,27 +34,23 @@ pub(crate) enum AlertsCommand {
         reason: String,
     },
     /// Lift a monitor's silence
-    #[command(after_help = "Example:\n  hm alerts unsilence api")]
+    #[command(after_help = help::ALERTS_UNSILENCE)]
     Unsilence {
         /// The silenced monitor
         monitor: String,
     },
     /// Show notifications waiting to be delivered, with the last error of each
-    #[command(
-        after_help = "Examples:\n  hm alerts outbox\n  hm alerts outbox --all --json   (the latest 100, delivered too)"
-    )]
+    #[command(after_help = help::ALERTS_OUTBOX)]
     Outbox {
         /// Delivered notifications too
         #[arg(long)]
         all: bool,
     },
     /// Deliver every waiting notification now, ignoring retry backoff
-    #[command(after_help = "Example:\n  hm alerts flush\n\nExit code: 1 when a delivery failed.")]
+    #[command(after_help = help::ALERTS_FLUSH)]
     Flush,
     /// Send a test notification through a channel, now
-    #[command(
-        after_help = "Examples:\n  hm alerts test ops-slack\n  hm alerts test pager --json\n\nExit code: 1 when the channel failed."
-    )]
+    #[command(after_help = help::ALERTS_TEST)]
     Test {
         /// The channel, as named in [[channel]]
         channel: String,

@@ -1,25 +1,37 @@
 //! The commands for looking: `export`, `history`, `run` and `serve`.
 
+use crate::engine::report::Format;
+use clap::builder::PossibleValue;
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 use std::time::Duration;
 
-/// The formats of `hm export`.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub(crate) enum FormatArg {
-    /// Prometheus text exposition (node_exporter's textfile collector)
-    Prometheus,
-    /// The status snapshot as JSON
-    Json,
-    /// One Nagios plugin line with perfdata; the exit code is the status
-    Nagios,
+/// `hm export --format`: the one [`Format`] enum, as clap offers it (clap
+/// stays in `cli/`). The match is exhaustive, so a new format cannot be
+/// forgotten here; its entry in `value_variants` is what offers it.
+impl ValueEnum for Format {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[Format::Prometheus, Format::Json, Format::Nagios]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(match self {
+            Format::Prometheus => {
+                PossibleValue::new("prometheus").help("Prometheus text exposition (node_exporter's textfile collector)")
+            }
+            Format::Json => PossibleValue::new("json").help("The status snapshot as JSON"),
+            Format::Nagios => {
+                PossibleValue::new("nagios").help("One Nagios plugin line with perfdata; the exit code is the status")
+            }
+        })
+    }
 }
 
 #[derive(Debug, Args)]
 pub(crate) struct ExportArgs {
     /// Output format [default: prometheus, or json with --json]
     #[arg(long, value_enum)]
-    pub format: Option<FormatArg>,
+    pub format: Option<Format>,
     /// Write to this file atomically (temp file + rename) instead of stdout
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -57,4 +69,23 @@ pub(crate) struct ServeArgs {
     pub listen: String,
     #[command(flatten)]
     pub run: RunArgs,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_format_is_offered_by_its_json_name() {
+        let names: Vec<String> = Format::value_variants()
+            .iter()
+            .map(|f| f.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default())
+            .collect();
+        let json: Vec<String> = Format::value_variants()
+            .iter()
+            .map(|f| serde_json::to_value(f).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default())
+            .collect();
+        assert_eq!(names, ["prometheus", "json", "nagios"]);
+        assert_eq!(names, json, "`--format NAME` and the report's `format` say the same word");
+    }
 }

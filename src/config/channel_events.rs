@@ -14,7 +14,7 @@ use super::checker::Checker;
 
 /// What a channel can choose to be told.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ChannelEvent {
+pub(crate) enum ChannelEvent {
     Firing,
     Changed,
     Repeat,
@@ -23,7 +23,7 @@ pub enum ChannelEvent {
 }
 
 impl ChannelEvent {
-    pub const ALL: [ChannelEvent; 5] = [
+    pub(crate) const ALL: [ChannelEvent; 5] = [
         ChannelEvent::Firing,
         ChannelEvent::Changed,
         ChannelEvent::Repeat,
@@ -31,7 +31,7 @@ impl ChannelEvent {
         ChannelEvent::Healed,
     ];
 
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             ChannelEvent::Firing => "firing",
             ChannelEvent::Changed => "changed",

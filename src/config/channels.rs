@@ -27,7 +27,7 @@ pub(crate) struct RawAlerts {
 
 /// Resolved `[alerts]`.
 #[derive(Debug, Clone)]
-pub struct AlertSettings {
+pub(crate) struct AlertSettings {
     /// Consecutive non-ok checks before an alert fires.
     pub for_checks: u32,
     /// Least time between two notifications of an unchanged firing alert.
@@ -55,14 +55,14 @@ impl Default for AlertSettings {
 /// A secret value: inline, or the name of an environment variable.
 #[derive(Clone, Deserialize, PartialEq)]
 #[serde(untagged)]
-pub enum Secret {
+pub(crate) enum Secret {
     Value(String),
     Env { env: String },
 }
 
 impl Secret {
     /// The value, read from the environment if need be.
-    pub fn reveal(&self) -> anyhow::Result<String> {
+    pub(crate) fn reveal(&self) -> anyhow::Result<String> {
         match self {
             Secret::Value(v) => Ok(v.clone()),
             Secret::Env { env } => std::env::var(env)
@@ -74,7 +74,7 @@ impl Secret {
 
     /// What may be printed: `$NAME` for a variable, a URL's scheme and host
     /// (`https://hooks.slack.com/…`), or `…` for anything else.
-    pub fn shown(&self) -> String {
+    pub(crate) fn shown(&self) -> String {
         match self {
             Secret::Env { env } => format!("${env}"),
             Secret::Value(v) => redact_url(v),
@@ -166,7 +166,7 @@ pub(crate) const PAGERDUTY_URL: &str = "https://events.pagerduty.com/v2/enqueue"
 
 /// A resolved notification channel.
 #[derive(Debug, Clone)]
-pub struct Channel {
+pub(crate) struct Channel {
     pub name: String,
     /// The alert severities this channel is told about.
     pub severities: Vec<Status>,
@@ -178,16 +178,16 @@ pub struct Channel {
 
 impl Channel {
     /// Whether an alert of `severity` goes to this channel.
-    pub fn takes(&self, severity: Status) -> bool {
+    pub(crate) fn takes(&self, severity: Status) -> bool {
         self.severities.contains(&severity)
     }
 
     /// Whether this channel takes notifications of `event`.
-    pub fn wants(&self, event: super::channel_events::ChannelEvent) -> bool {
+    pub(crate) fn wants(&self, event: super::channel_events::ChannelEvent) -> bool {
         self.events.contains(&event)
     }
 
-    pub fn kind(&self) -> &'static str {
+    pub(crate) fn kind(&self) -> &'static str {
         match self.target {
             Target::Log => "log",
             Target::Command { .. } => "command",
@@ -200,7 +200,7 @@ impl Channel {
     }
 
     /// Where it delivers, fit to print.
-    pub fn shown(&self) -> String {
+    pub(crate) fn shown(&self) -> String {
         match &self.target {
             Target::Log => "stderr".into(),
             Target::Command { argv } => argv.first().cloned().unwrap_or_default(),
@@ -213,7 +213,7 @@ impl Channel {
 
 /// Where and how a channel delivers.
 #[derive(Debug, Clone)]
-pub enum Target {
+pub(crate) enum Target {
     /// One line per notification on stderr.
     Log,
     /// A command that gets the notification's JSON on stdin.

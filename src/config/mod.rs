@@ -24,7 +24,7 @@ mod validate_worker;
 
 pub(crate) use channel_events::ChannelEvent;
 pub(crate) use channels::{Channel, Secret, Target};
-pub use model::*;
+pub(crate) use model::*;
 pub(crate) use new_monitor::NewMonitor;
 use serde::Serialize;
 use std::fmt;
@@ -32,7 +32,7 @@ use std::path::{Path, PathBuf};
 
 /// A loaded configuration.
 #[derive(Debug, Clone)]
-pub struct Config {
+pub(crate) struct Config {
     /// The file it was read from; `None` for the embedded defaults.
     pub path: Option<PathBuf>,
     pub settings: Settings,
@@ -46,7 +46,7 @@ pub struct Config {
 
 /// One problem in a config file.
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct ConfigIssue {
+pub(crate) struct ConfigIssue {
     /// The file, as given.
     pub file: String,
     /// 1-based line.
@@ -69,7 +69,7 @@ impl fmt::Display for ConfigIssue {
 
 /// Every problem found in a config file (never empty).
 #[derive(Debug, Clone, thiserror::Error)]
-pub struct ConfigErrors(pub Vec<ConfigIssue>);
+pub(crate) struct ConfigErrors(pub Vec<ConfigIssue>);
 
 impl fmt::Display for ConfigErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -83,20 +83,20 @@ impl fmt::Display for ConfigErrors {
 
 impl Config {
     /// The embedded defaults: host monitors only.
-    pub fn embedded() -> Config {
+    pub(crate) fn embedded() -> Config {
         let settings = Settings::default();
         let monitors = defaults::host_monitors(&settings.thresholds);
         Config { path: None, settings, monitors, clean: Vec::new(), channels: Vec::new() }
     }
 
     /// Parse config text; `file` labels messages.
-    pub fn parse(file: &str, text: &str) -> Result<Config, ConfigErrors> {
+    pub(crate) fn parse(file: &str, text: &str) -> Result<Config, ConfigErrors> {
         load::parse(file, text)
     }
 
     /// Load `path`, or the embedded defaults when `path` is the default
     /// location and does not exist. A path the user named must exist.
-    pub fn load(path: &Path, named: bool) -> anyhow::Result<Config> {
+    pub(crate) fn load(path: &Path, named: bool) -> anyhow::Result<Config> {
         let text = match read::read_text(path)? {
             Some(t) => t,
             None if !named => return Ok(Config::embedded()),
@@ -108,7 +108,7 @@ impl Config {
     }
 
     /// Enabled monitors, optionally only the named ones (in the order named).
-    pub fn select(&self, names: &[String]) -> anyhow::Result<Vec<&Monitor>> {
+    pub(crate) fn select(&self, names: &[String]) -> anyhow::Result<Vec<&Monitor>> {
         if names.is_empty() {
             return Ok(self.monitors.iter().filter(|m| m.enabled).collect());
         }
@@ -179,7 +179,7 @@ mod tests;
 
 impl Config {
     /// `for` and `cooldown` for a monitor: its own, else `[alerts]`'.
-    pub fn alert_policy(&self, m: &Monitor) -> (u32, std::time::Duration) {
+    pub(crate) fn alert_policy(&self, m: &Monitor) -> (u32, std::time::Duration) {
         let a = &self.settings.alerts;
         (m.for_checks.unwrap_or(a.for_checks), m.cooldown.unwrap_or(a.cooldown))
     }

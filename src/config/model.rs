@@ -65,7 +65,7 @@ pub(crate) struct RawThresholds {
 /// A warning and a critical level; a value *above* a level crosses it.
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Default)]
 #[serde(deny_unknown_fields)]
-pub struct Limits {
+pub(crate) struct Limits {
     /// Above this: warning.
     pub warn: Option<f64>,
     /// Above this: critical.
@@ -73,14 +73,14 @@ pub struct Limits {
 }
 
 impl Limits {
-    pub const fn new(warn: f64, crit: f64) -> Limits {
+    pub(crate) const fn new(warn: f64, crit: f64) -> Limits {
         Limits { warn: Some(warn), crit: Some(crit) }
     }
 }
 
 /// Resolved global settings.
 #[derive(Debug, Clone)]
-pub struct Settings {
+pub(crate) struct Settings {
     /// How often `hm run` checks.
     pub interval: Duration,
     /// How long history is kept.
@@ -101,7 +101,7 @@ pub struct Settings {
 
 /// Thresholds of the embedded host monitors (`[thresholds]` in hm.toml, README).
 #[derive(Debug, Clone, Copy)]
-pub struct HostThresholds {
+pub(crate) struct HostThresholds {
     pub cpu: Limits,
     pub memory: Limits,
     pub swap: Limits,
@@ -141,7 +141,7 @@ impl Default for Settings {
 /// Where a monitor came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Origin {
+pub(crate) enum Origin {
     /// Written in hm.toml.
     Config,
     /// One of the embedded host monitors.
@@ -150,7 +150,7 @@ pub enum Origin {
 
 /// A monitor ready to run.
 #[derive(Debug, Clone)]
-pub struct Monitor {
+pub(crate) struct Monitor {
     pub name: String,
     pub origin: Origin,
     pub enabled: bool,
@@ -171,7 +171,7 @@ pub struct Monitor {
 
 impl Monitor {
     /// The kind's name, as written in the config and printed.
-    pub fn kind(&self) -> &'static str {
+    pub(crate) fn kind(&self) -> &'static str {
         self.spec.kind()
     }
 }
@@ -180,7 +180,7 @@ impl Monitor {
 /// defined by the kind's module in `config::kinds`, whose exhaustive
 /// `kinds::of` says which kind each variant is.
 #[derive(Debug, Clone)]
-pub enum Spec {
+pub(crate) enum Spec {
     Cpu { limits: Limits },
     Memory { memory: Limits, swap: Limits },
     Load { limits: Limits },
@@ -199,7 +199,7 @@ pub enum Spec {
 
 impl Spec {
     /// The kind's name, as written in the config and printed.
-    pub fn kind(&self) -> &'static str {
+    pub(crate) fn kind(&self) -> &'static str {
         kinds::of(self).name
     }
 }
@@ -207,7 +207,7 @@ impl Spec {
 /// A clean-disk rule: delete regular files under `roots` whose name matches
 /// one of `globs` and that were last modified longer ago than `older_than`.
 #[derive(Debug, Clone)]
-pub struct CleanRule {
+pub(crate) struct CleanRule {
     pub name: String,
     pub roots: Vec<PathBuf>,
     /// Patterns on the file name (not the path); empty means every file.

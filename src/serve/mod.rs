@@ -16,7 +16,7 @@ mod limit;
 mod ping;
 mod queue;
 mod reply;
-mod request;
+pub(crate) mod request;
 mod routes;
 mod server;
 mod table;

@@ -10,7 +10,7 @@ use serde_json::json;
 
 /// A status, a content type, a body and any extra headers (ours: ASCII constants).
 #[derive(Debug, Clone)]
-pub(super) struct Reply {
+pub(crate) struct Reply {
     pub status: u16,
     pub content_type: &'static str,
     pub body: Vec<u8>,

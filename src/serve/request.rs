@@ -14,13 +14,13 @@ pub(super) const MAX_HEAD: usize = 8 * 1024;
 /// The most a body may take (it is read and dropped).
 pub(super) const MAX_BODY: usize = 1024;
 /// The most bytes a connection may have sent and hm not yet used.
-pub(super) const MAX_PENDING: usize = MAX_HEAD + MAX_BODY;
+pub(crate) const MAX_PENDING: usize = MAX_HEAD + MAX_BODY;
 /// More headers than this is 431 too.
 const MAX_HEADERS: usize = 48;
 
 /// What the endpoints look at.
 #[derive(Debug, Clone)]
-pub(super) struct Request {
+pub(crate) struct Request {
     pub method: String,
     /// The request target as sent: path and query.
     pub target: String,
@@ -32,13 +32,13 @@ pub(super) struct Request {
 
 impl Request {
     /// The target without its query.
-    pub(super) fn path(&self) -> &str {
+    pub(crate) fn path(&self) -> &str {
         self.target.split('?').next().unwrap_or("")
     }
 }
 
 #[derive(Debug)]
-pub(super) enum Parsed {
+pub(crate) enum Parsed {
     /// More bytes are needed.
     Partial,
     /// A whole request, and how many bytes of the buffer it took.
@@ -48,7 +48,7 @@ pub(super) enum Parsed {
 }
 
 /// Parse the request at the start of `buf`.
-pub(super) fn parse(buf: &[u8]) -> Parsed {
+pub(crate) fn parse(buf: &[u8]) -> Parsed {
     let mut headers = [httparse::EMPTY_HEADER; MAX_HEADERS];
     let mut req = httparse::Request::new(&mut headers);
     let window = &buf[..buf.len().min(MAX_HEAD)];

@@ -131,6 +131,29 @@ fn usage_errors_exit_3_for_health_commands_and_2_otherwise() {
 }
 
 #[test]
+fn issue27_a_usage_error_with_json_anywhere_is_one_json_document() {
+    let t = Test::new();
+    // `--json` after the word clap stopped at still asks for JSON.
+    for (args, code, status) in [
+        (&["check", "--bogus", "--json"][..], 3, Some("unknown")),
+        (&["--db", "/tmp/x.db", "status", "extra", "--json"], 3, Some("unknown")),
+        (&["export", "--bogus", "--json"], 2, None),
+        (&["chek", "--json"], 2, None),
+        (&["alerts", "silence", "cpu", "--for", "0s", "--json"], 2, None),
+    ] {
+        let out = t.run(args);
+        assert_eq!(out.code, code, "{args:?}: {out:?}");
+        let doc = out.json();
+        assert!(doc["error"].as_str().is_some_and(|e| !e.is_empty()), "{args:?}: {doc}");
+        assert_eq!(doc["status"].as_str(), status, "{args:?}: {doc}");
+        assert!(!out.stderr.is_empty(), "{args:?}: the usage text still goes to stderr");
+    }
+    // Without `--json`, nothing on stdout but a plugin's line.
+    let out = t.run(&["export", "--bogus"]);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""), "{out:?}");
+}
+
+#[test]
 fn a_closed_stdout_pipe_is_not_an_error() {
     let t = Test::new();
     let mut child = t

@@ -1,6 +1,6 @@
 //! The committed completion scripts and man pages match the clap definition.
-//! After changing the CLI, regenerate them with:
-//!     cargo run -- completions --dir completions && cargo run -- man --dir man
+//! After changing the CLI, regenerate both with the one command
+//! `.ci/regenerate`.
 
 use crate::common::Test;
 use std::collections::BTreeMap;
@@ -23,10 +23,10 @@ fn assert_fresh(kind: &str) {
     assert_eq!(
         want.keys().collect::<Vec<_>>(),
         have.keys().collect::<Vec<_>>(),
-        "{kind}/ is stale: run `cargo run -- {kind} --dir {kind}`"
+        "{kind}/ is stale: run `.ci/regenerate`"
     );
     for (name, bytes) in &want {
-        assert!(have[name] == *bytes, "{kind}/{name} is stale: run `cargo run -- {kind} --dir {kind}`");
+        assert!(have[name] == *bytes, "{kind}/{name} is stale: run `.ci/regenerate`");
     }
 }
 

@@ -19,12 +19,12 @@ use std::path::Path;
 /// Upper layers have higher ranks; a module may use its own rank and below.
 fn rank(module: &str) -> Option<u8> {
     Some(match module {
-        "bin" | "lib" | "cli" | "cmd" => 6,
+        "bin" | "lib" | "parsers" | "cli" | "cmd" => 6,
         "serve" | "output" => 5,
         "engine" => 4,
         "alert" | "remedy" | "analyze" | "check" => 3,
         "store" | "config" => 2,
-        "host" | "lock" | "safe_path" | "safe_write" | "clean_roots" => 1,
+        "host" | "http_agent" | "lock" | "safe_path" | "safe_write" | "clean_roots" => 1,
         "text" | "time" | "units" | "status" => 0,
         _ => return None,
     })

@@ -21,13 +21,7 @@ pub(super) fn post_json(
     headers: &[(&str, String)],
     timeout: Duration,
 ) -> Result<String> {
-    let agent: ureq::Agent = ureq::Agent::config_builder()
-        .timeout_global(Some(timeout))
-        .http_status_as_error(false)
-        .max_redirects(0)
-        .user_agent(concat!("hm/", env!("CARGO_PKG_VERSION")))
-        .build()
-        .into();
+    let agent = crate::http_agent::agent(timeout);
     let mut req = agent.post(url).header("Content-Type", "application/json");
     for (name, value) in headers {
         req = req.header(*name, value);

@@ -19,13 +19,7 @@ pub(crate) fn check(_ctx: &CheckCtx<'_>, spec: &HttpSpec, timeout: Duration) -> 
     // A little less than the monitor's timeout, so the check's own answer
     // (which names the URL) comes before the runner gives up on it.
     let timeout = timeout.saturating_sub(Duration::from_millis(100)).max(Duration::from_millis(100));
-    let agent: ureq::Agent = ureq::Agent::config_builder()
-        .timeout_global(Some(timeout))
-        .http_status_as_error(false)
-        .max_redirects(0)
-        .user_agent(concat!("hm/", env!("CARGO_PKG_VERSION")))
-        .build()
-        .into();
+    let agent = crate::http_agent::agent(timeout);
     let start = Instant::now();
     let req = ureq::http::Request::builder().method(spec.method.as_str()).uri(&spec.url).body(())?;
     let mut resp = match agent.run(req) {

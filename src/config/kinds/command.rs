@@ -14,7 +14,7 @@ use crate::config::{RawMonitor, Spec};
 
 /// `command`: any Nagios plugin; exit code 0–3 is the status.
 #[derive(Debug, Clone)]
-pub struct CommandSpec {
+pub(crate) struct CommandSpec {
     pub argv: Vec<String>,
 }
 

@@ -15,7 +15,7 @@ use std::time::Duration;
 
 /// A `disk` monitor: one path's filesystem, or every real filesystem.
 #[derive(Debug, Clone)]
-pub struct DiskSpec {
+pub(crate) struct DiskSpec {
     pub path: Option<PathBuf>,
     /// Filesystem types to include beyond the real ones (e.g. `tmpfs`).
     pub fs_types: Vec<String>,
@@ -27,7 +27,7 @@ pub struct DiskSpec {
 
 /// Disk-full forecast levels: warn within 24 h, crit within 4 h by default.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Forecast {
+pub(crate) struct Forecast {
     pub warn: Duration,
     pub crit: Duration,
 }

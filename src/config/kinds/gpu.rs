@@ -13,7 +13,7 @@ use crate::config::{Limits, RawMonitor, Spec};
 
 /// `gpu`: per-GPU levels from nvidia-smi.
 #[derive(Debug, Clone, Copy)]
-pub struct GpuSpec {
+pub(crate) struct GpuSpec {
     /// Memory used, %.
     pub memory: Limits,
     /// Temperature, °C.

@@ -17,7 +17,7 @@ use std::time::Duration;
 
 /// A `heartbeat` monitor: the age of a file's mtime or of the last `hm ping`.
 #[derive(Debug, Clone)]
-pub struct HeartbeatSpec {
+pub(crate) struct HeartbeatSpec {
     pub source: HeartbeatSource,
     pub warn: Duration,
     pub crit: Duration,
@@ -25,7 +25,7 @@ pub struct HeartbeatSpec {
 
 /// Where a heartbeat's timestamp comes from.
 #[derive(Debug, Clone)]
-pub enum HeartbeatSource {
+pub(crate) enum HeartbeatSource {
     File(PathBuf),
     Ping(String),
     /// A query on an SQLite database returning one timestamp (Unix seconds

@@ -13,7 +13,7 @@ use crate::config::{Limits, RawMonitor, Spec};
 
 /// `http`: one request; the status, the body and the latency are judged.
 #[derive(Debug, Clone)]
-pub struct HttpSpec {
+pub(crate) struct HttpSpec {
     pub url: String,
     /// `GET` unless told.
     pub method: String,
@@ -29,7 +29,7 @@ impl HttpSpec {
     /// The URL as printed and stored: a password in it becomes `…`, and so
     /// does the query (it often carries a token). The path stays: it says
     /// what is checked.
-    pub fn shown_url(&self) -> String {
+    pub(crate) fn shown_url(&self) -> String {
         let Some((scheme, rest)) = self.url.split_once("://") else { return self.url.clone() };
         let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
         let (authority, tail) = rest.split_at(end);

@@ -17,7 +17,7 @@ use std::time::Duration;
 /// A `sqlite` monitor: the database opens, takes a write lock in time, and
 /// (when asked) passes `PRAGMA quick_check`.
 #[derive(Debug, Clone)]
-pub struct SqliteSpec {
+pub(crate) struct SqliteSpec {
     pub path: PathBuf,
     pub quick_check: bool,
     pub lock_timeout: Duration,

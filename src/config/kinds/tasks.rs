@@ -15,7 +15,7 @@ use std::time::Duration;
 
 /// `tasks`: outcomes and durations from `hm ping NAME [--fail] --duration S`.
 #[derive(Debug, Clone)]
-pub struct TasksSpec {
+pub(crate) struct TasksSpec {
     /// The ping name (default: the monitor's name).
     pub ping: String,
     /// The window the rates are computed over.

@@ -11,7 +11,7 @@ use crate::config::{Limits, RawMonitor, Spec};
 
 /// `tcp`: a connect to `host:port`, and its latency.
 #[derive(Debug, Clone)]
-pub struct TcpSpec {
+pub(crate) struct TcpSpec {
     pub address: String,
     /// Latency levels, seconds.
     pub latency: Limits,

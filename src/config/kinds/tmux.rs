@@ -13,7 +13,7 @@ use std::time::Duration;
 /// anything for longer than `stuck_after` are stuck; sessions whose panes
 /// all sit at their shell's prompt are idle.
 #[derive(Debug, Clone)]
-pub struct TmuxSpec {
+pub(crate) struct TmuxSpec {
     /// One session, the sessions a glob matches (`worker-*`), or every
     /// session of the server.
     pub session: Option<String>,
@@ -39,7 +39,7 @@ pub struct TmuxSpec {
 
 impl TmuxSpec {
     /// `tmux`, with `-S socket` when one is configured.
-    pub fn tmux(&self, args: &[&str]) -> Vec<String> {
+    pub(crate) fn tmux(&self, args: &[&str]) -> Vec<String> {
         let mut argv = vec!["tmux".to_string()];
         if let Some(s) = &self.socket {
             argv.push("-S".into());
@@ -51,7 +51,7 @@ impl TmuxSpec {
 
     /// Whether this monitor watches the session `name`: every session, the
     /// one named, or those its glob matches (checked when the config loads).
-    pub fn watches(&self, name: &str) -> bool {
+    pub(crate) fn watches(&self, name: &str) -> bool {
         match self.session.as_deref() {
             None => true,
             Some(s) if is_glob(s) => glob::Pattern::new(s).is_ok_and(|p| p.matches(name)),
@@ -60,7 +60,7 @@ impl TmuxSpec {
     }
 
     /// The one session that must exist, when `session` names one (not a glob).
-    pub fn one_session(&self) -> Option<&str> {
+    pub(crate) fn one_session(&self) -> Option<&str> {
         self.session.as_deref().filter(|s| !is_glob(s))
     }
 }

@@ -16,7 +16,7 @@ use std::path::PathBuf;
 
 /// `workspace`: a directory's existence, size, writability, required files.
 #[derive(Debug, Clone)]
-pub struct WorkspaceSpec {
+pub(crate) struct WorkspaceSpec {
     pub path: PathBuf,
     /// Size levels, bytes.
     pub size: Limits,

@@ -77,7 +77,9 @@ pub(crate) struct PingReport {
     pub monitor: Option<String>,
 }
 
-/// The formats `hm export` writes.
+/// The formats `hm export` writes: the one enum of them, for the report,
+/// the command line (`cli/view.rs` gives it to clap) and the renderer
+/// (`output::render`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub(crate) enum Format {

@@ -16,7 +16,7 @@ use std::time::Duration;
 
 /// How a `process` monitor finds its processes.
 #[derive(Debug, Clone)]
-pub enum Matcher {
+pub(crate) enum Matcher {
     /// Exact process name (comm, or the base name of argv\[0\]).
     Name(String),
     /// Regex over the whole command line, arguments joined by spaces;
@@ -33,7 +33,7 @@ pub enum Matcher {
 
 /// A `process` monitor.
 #[derive(Debug, Clone)]
-pub struct ProcessSpec {
+pub(crate) struct ProcessSpec {
     pub matcher: Matcher,
     /// Only processes running as this user count (real and effective
     /// uid); their pidfile may belong to this user too.
@@ -55,14 +55,14 @@ pub struct ProcessSpec {
 
 /// A `process` monitor's `user`, resolved when the config is loaded.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RunAs {
+pub(crate) struct RunAs {
     pub name: String,
     pub uid: u32,
 }
 
 /// How a worker is restarted (`hm restart-worker`, `hm heal`).
 #[derive(Debug, Clone)]
-pub struct RestartSpec {
+pub(crate) struct RestartSpec {
     pub how: RestartHow,
     /// Wait this long after starting before verifying it runs; also the
     /// base of the backoff between automatic attempts.
@@ -80,7 +80,7 @@ pub struct RestartSpec {
 
 /// Through systemd, or by stopping and starting it ourselves.
 #[derive(Debug, Clone)]
-pub enum RestartHow {
+pub(crate) enum RestartHow {
     Unit(String),
     Commands { start: Vec<String>, stop: Option<Vec<String>> },
 }
