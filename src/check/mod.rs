@@ -90,6 +90,11 @@ pub(crate) struct CheckResult {
     /// Figures far from their usual level (monitors with `anomaly` set).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub anomalies: Vec<crate::analyze::anomaly::Anomaly>,
+    /// The monitors it waits for (`depends_on`) that were not ok: its
+    /// status is then `unknown`, and it is neither alerted nor healed
+    /// (`engine::depends`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub waiting_for: Vec<String>,
 }
 
 /// What a check kind returns.

@@ -63,6 +63,7 @@ impl From<CheckRow> for CheckResult {
                 .into_iter()
                 .map(|a| Anomaly { metric: a.metric, value: a.value, mean: a.mean, deviation: a.deviation, z: a.z })
                 .collect(),
+            waiting_for: Vec::new(),
         }
     }
 }

@@ -22,6 +22,8 @@ pub(crate) struct RawMonitor {
     pub for_checks: Option<u32>,
     /// Overrides `[alerts] cooldown`.
     pub cooldown: Option<String>,
+    /// The monitors this one waits for (`config::validate_depends`).
+    pub depends_on: Option<Vec<String>>,
     pub warn: Option<NumOrText>,
     pub crit: Option<NumOrText>,
     // memory

@@ -14,6 +14,7 @@ mod clear_locks;
 mod clock;
 mod contrib;
 mod dashboard;
+mod depends;
 mod errors;
 mod export;
 mod faults;
