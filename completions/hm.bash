@@ -922,7 +922,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__heartbeat)
-            opts="-h -V --file --ping --database --query --warn --crit --worker --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
+            opts="-h -V --file --ping --database --query --warn --crit --schedule --tz --grace --max-runtime --worker --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -949,6 +949,22 @@ _hm() {
                     return 0
                     ;;
                 --crit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schedule)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --grace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-runtime)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3678,7 +3694,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__heartbeat)
-            opts="-h -V --file --ping --database --query --warn --crit --worker --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
+            opts="-h -V --file --ping --database --query --warn --crit --schedule --tz --grace --max-runtime --worker --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3705,6 +3721,22 @@ _hm() {
                     return 0
                     ;;
                 --crit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schedule)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --grace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-runtime)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

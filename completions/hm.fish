@@ -278,6 +278,10 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l query -d 'A query returning one timestamp (Unix seconds or SQLite date-time)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l warn -d 'Warning age, e.g. 26h (default 30s)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l crit -d 'Critical age (default 60s)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l schedule -d 'Due on this cron schedule, e.g. \'0 2 * * *\' or @daily (instead of --warn/--crit)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l tz -d 'The schedule\'s time zone, e.g. Europe/Berlin (default: the host\'s)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l grace -d 'How late a scheduled run may be before it is critical (default 1h)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l max-runtime -d 'How long a run begun with `hm ping --start` may take' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l worker -d 'The process monitor whose worker `hm heal` restarts when this goes stale' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l description -d 'A note for people' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l timeout -d 'Check timeout, e.g. 10s (the default)' -r

@@ -129,6 +129,8 @@ pub(crate) struct Counter {
 pub(crate) struct LastPing {
     pub ts: f64,
     pub ok: bool,
+    /// How long the run took, in seconds, when told or timed from its start.
+    pub took: Option<f64>,
 }
 
 /// Everything a check may read besides the monitor's own spec.
@@ -140,6 +142,9 @@ pub(crate) struct CheckCtx<'a> {
     pub counters: &'a HashMap<String, Counter>,
     /// Last ping per name, for heartbeat monitors.
     pub pings: &'a HashMap<String, LastPing>,
+    /// When the run now going began (`hm ping --start`), per name, for
+    /// heartbeat monitors on a schedule.
+    pub started: &'a HashMap<String, f64>,
     /// Recent pings per name, for tasks monitors.
     pub tasks: &'a HashMap<String, Vec<crate::config::TaskPing>>,
     /// Every `process` monitor's pattern, matched together.
@@ -169,6 +174,7 @@ impl CheckCtx<'_> {
 pub(crate) struct Inputs {
     pub counters: HashMap<String, Counter>,
     pub pings: HashMap<String, LastPing>,
+    pub started: HashMap<String, f64>,
     pub tasks: HashMap<String, Vec<crate::config::TaskPing>>,
     pub patterns: patterns::PatternIndex,
 }
@@ -185,7 +191,7 @@ impl Inputs {
 
     #[cfg(test)]
     pub(crate) fn ping(mut self, name: &str, ts: f64, ok: bool) -> Inputs {
-        self.pings.insert(name.to_string(), LastPing { ts, ok });
+        self.pings.insert(name.to_string(), LastPing { ts, ok, took: None });
         self
     }
 
@@ -195,6 +201,7 @@ impl Inputs {
             now,
             counters: &self.counters,
             pings: &self.pings,
+            started: &self.started,
             tasks: &self.tasks,
             patterns: &self.patterns,
         }

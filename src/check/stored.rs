@@ -82,7 +82,7 @@ impl From<Counter> for CounterRow {
 
 impl From<PingRow> for LastPing {
     fn from(p: PingRow) -> LastPing {
-        LastPing { ts: p.ts, ok: p.ok }
+        LastPing { ts: p.ts, ok: p.ok, took: p.duration_ms.map(|d| d / 1000.0) }
     }
 }
 

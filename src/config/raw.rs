@@ -110,6 +110,10 @@ pub(crate) struct RawMonitor {
     pub temp_crit: Option<f64>,
     pub util_warn: Option<f64>,
     pub util_crit: Option<f64>,
+    // heartbeat on a cron schedule (with `grace`)
+    pub schedule: Option<String>,
+    pub tz: Option<String>,
+    pub max_runtime: Option<String>,
     // heartbeat from SQL
     pub database: Option<PathBuf>,
     pub query: Option<String>,

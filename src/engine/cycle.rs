@@ -85,6 +85,13 @@ fn gather(store: &Store, monitors: &[Monitor], now: f64) -> Result<Inputs> {
         {
             r.pings.insert(name.clone(), p.into());
         }
+        // A scheduled job's run now going: its runtime is judged too.
+        if let Spec::Heartbeat(h) = &m.spec
+            && let (HeartbeatSource::Ping(name), Some(_)) = (&h.source, &h.schedule)
+            && let Some(began) = store.open_start(name)?
+        {
+            r.started.insert(name.clone(), began);
+        }
     }
     Ok(r)
 }

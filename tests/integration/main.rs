@@ -36,6 +36,7 @@ mod record_signals;
 mod remote_ping;
 mod restart;
 mod run_loop;
+mod schedule;
 mod schema;
 mod security_files;
 mod security_http;

@@ -16,6 +16,9 @@ use anyhow::Result;
 use std::time::{Duration, Instant};
 
 pub(crate) fn check(ctx: &CheckCtx<'_>, spec: &HeartbeatSpec, timeout: Duration) -> Result<CheckOutput> {
+    if let Some(schedule) = &spec.schedule {
+        return super::heartbeat_schedule::check(ctx, &spec.source, schedule, timeout);
+    }
     let (age, what) = match &spec.source {
         HeartbeatSource::File(path) => match file_mtime(path) {
             Ok(ts) => (ctx.now - ts, format!("{} modified", path.display())),
@@ -51,7 +54,7 @@ pub(crate) fn check(ctx: &CheckCtx<'_>, spec: &HeartbeatSpec, timeout: Duration)
 /// without following a symlink that anyone but root could have placed
 /// (a user's symlink would otherwise show root the mtime of
 /// files only root may see), and the time is read from the file opened.
-fn file_mtime(path: &std::path::Path) -> Result<f64, safe_path::PathError> {
+pub(super) fn file_mtime(path: &std::path::Path) -> Result<f64, safe_path::PathError> {
     use nix::fcntl::OFlag;
     let abs = crate::safe_write::absolute(path).map_err(|_| safe_path::PathError::Relative(path.to_path_buf()))?;
     let f = safe_path::open_file(
@@ -69,7 +72,7 @@ fn file_mtime(path: &std::path::Path) -> Result<f64, safe_path::PathError> {
 /// The database is the application's, so SQLite runs confined to its
 /// directory with its owner's rights ([`AppDb`]), and a query
 /// still running at `deadline` is stopped there, not left spinning.
-fn sql_timestamp(database: &std::path::Path, query: &str, deadline: Instant) -> Result<Option<f64>> {
+pub(super) fn sql_timestamp(database: &std::path::Path, query: &str, deadline: Instant) -> Result<Option<f64>> {
     use rusqlite::OptionalExtension;
     use rusqlite::types::Value;
     let db = AppDb::open(database).map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -97,7 +100,7 @@ fn sql_timestamp(database: &std::path::Path, query: &str, deadline: Instant) -> 
     })
 }
 
-fn critical(message: String) -> CheckOutput {
+pub(super) fn critical(message: String) -> CheckOutput {
     CheckOutput { status: Status::Critical, message, ..Default::default() }
 }
 
@@ -108,7 +111,7 @@ mod tests {
     use crate::host::fake::FakeHost;
 
     fn spec(source: HeartbeatSource) -> HeartbeatSpec {
-        HeartbeatSpec { source, warn: Duration::from_secs(30), crit: Duration::from_secs(60) }
+        HeartbeatSpec { source, warn: Duration::from_secs(30), crit: Duration::from_secs(60), schedule: None }
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub(crate) mod cpu;
 pub(crate) mod disk;
 pub(crate) mod gpu;
 pub(crate) mod heartbeat;
+mod heartbeat_schedule;
 pub(crate) mod http;
 pub(crate) mod load;
 pub(crate) mod memory;

@@ -21,6 +21,7 @@ pub(crate) mod http;
 pub(crate) mod load;
 pub(crate) mod memory;
 pub(crate) mod process;
+pub(crate) mod schedule;
 pub(crate) mod sqlite;
 pub(crate) mod tasks;
 pub(crate) mod tcp;
