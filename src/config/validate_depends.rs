@@ -13,12 +13,14 @@ use toml::Spanned;
 use toml::de::DeTable;
 
 /// Check every `depends_on` in `monitors` (read from `tables`, labelled
-/// `monitor[NAME]`): unknown names, and cycles, each reported once, on
-/// the monitor where the cycle is found closing.
+/// `monitor[NAME]`): unknown names (the embedded host monitors are
+/// known while `host_defaults` keeps them), and cycles, each reported
+/// once, on the monitor where the cycle is found closing.
 pub(crate) fn depends(
     doc: &Doc<'_>,
     tables: &[Spanned<DeTable<'_>>],
     monitors: &[Monitor],
+    host_defaults: bool,
     issues: &mut Vec<ConfigIssue>,
 ) {
     let named = |t: &Spanned<DeTable<'_>>| {
@@ -27,7 +29,7 @@ pub(crate) fn depends(
             .find(|(k, _)| k.get_ref() == "name")
             .and_then(|(_, v)| v.get_ref().as_str().map(String::from))
     };
-    let embedded = super::defaults::host_monitors(&Default::default());
+    let embedded = if host_defaults { super::defaults::host_monitors(&Default::default()) } else { Vec::new() };
     let mut report = |name: &str, message: String| {
         if let Some(table) = tables.iter().find(|t| named(t).as_deref() == Some(name)) {
             let prefix = format!("monitor[{name}]");
@@ -141,6 +143,11 @@ mod tests {
         assert_eq!(
             issues(&cycle),
             ["hm.toml:4: monitor[a].depends_on: a cycle: a → b → c → a (a monitor in it would wait for itself)"]
+        );
+        let gone = format!("host_defaults = false\n{}", monitor("api", &["load"]));
+        assert_eq!(
+            issues(&gone),
+            ["hm.toml:5: monitor[api].depends_on: no monitor named `load`: name the monitors this one waits for"]
         );
         let two = format!("{}{}{}", monitor("x", &[]), monitor("a", &["x", "b"]), monitor("b", &["a"]));
         assert_eq!(issues(&two).len(), 1, "{:?}", issues(&two));
