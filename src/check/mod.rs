@@ -145,6 +145,8 @@ pub(crate) struct CheckCtx<'a> {
     /// When the run now going began (`hm ping --start`), per name, for
     /// heartbeat monitors on a schedule.
     pub started: &'a HashMap<String, f64>,
+    /// When each heartbeat monitor on a schedule was first checked.
+    pub first_checked: &'a HashMap<String, f64>,
     /// Recent pings per name, for tasks monitors.
     pub tasks: &'a HashMap<String, Vec<crate::config::TaskPing>>,
     /// Every `process` monitor's pattern, matched together.
@@ -175,6 +177,7 @@ pub(crate) struct Inputs {
     pub counters: HashMap<String, Counter>,
     pub pings: HashMap<String, LastPing>,
     pub started: HashMap<String, f64>,
+    pub first_checked: HashMap<String, f64>,
     pub tasks: HashMap<String, Vec<crate::config::TaskPing>>,
     pub patterns: patterns::PatternIndex,
 }
@@ -202,6 +205,7 @@ impl Inputs {
             counters: &self.counters,
             pings: &self.pings,
             started: &self.started,
+            first_checked: &self.first_checked,
             tasks: &self.tasks,
             patterns: &self.patterns,
         }

@@ -85,12 +85,19 @@ fn gather(store: &Store, monitors: &[Monitor], now: f64) -> Result<Inputs> {
         {
             r.pings.insert(name.clone(), p.into());
         }
-        // A scheduled job's run now going: its runtime is judged too.
+        // A scheduled job: the run now going (its runtime is judged too),
+        // and since when it is expected, should it never have run.
         if let Spec::Heartbeat(h) = &m.spec
-            && let (HeartbeatSource::Ping(name), Some(_)) = (&h.source, &h.schedule)
-            && let Some(began) = store.open_start(name)?
+            && h.schedule.is_some()
         {
-            r.started.insert(name.clone(), began);
+            if let HeartbeatSource::Ping(name) = &h.source
+                && let Some(began) = store.open_start(name)?
+            {
+                r.started.insert(name.clone(), began);
+            }
+            if let Some(first) = store.first_check(&m.name)? {
+                r.first_checked.insert(m.name.clone(), first);
+            }
         }
     }
     Ok(r)

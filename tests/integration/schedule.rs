@@ -49,16 +49,26 @@ fn issue30_a_nightly_schedule_on_time_in_grace_late_missed_and_across_dst() {
     );
     let ok = |m: &str| ("ok".to_string(), m.to_string());
     let critical = |m: &str| ("critical".to_string(), m.to_string());
-    // 02:05 in Berlin (CET, UTC+1).
-    ping(&t, "2027-03-10 01:05:00", &[]);
+    // Set up the day before (13:00 in Berlin, CET, UTC+1): not late
+    // before the first time it is due.
+    assert_eq!(
+        check(&t, "2027-03-09 12:00:00"),
+        ok("never ran (watched since 2027-03-09 13:00); next due 2027-03-10 02:00")
+    );
+    assert_eq!(
+        check(&t, "2027-03-10 01:31:00"),
+        critical("never ran (watched since 2027-03-09 13:00); due 02:00, late since 02:30")
+    );
+    // 02:35: late, but it ran.
+    ping(&t, "2027-03-10 01:35:00", &[]);
     let on_time = check(&t, "2027-03-10 12:00:00");
-    assert_eq!(on_time, ok("last ran 2027-03-10 02:05 (ok); next due 2027-03-11 02:00"));
+    assert_eq!(on_time, ok("last ran 2027-03-10 02:35 (ok); next due 2027-03-11 02:00"));
     let grace = check(&t, "2027-03-11 01:10:00");
-    assert_eq!(grace, ok("last ran 2027-03-10 02:05 (ok); due 02:00, within the grace until 02:30"));
+    assert_eq!(grace, ok("last ran 2027-03-10 02:35 (ok); due 02:00, within the grace until 02:30"));
     let late = check(&t, "2027-03-11 01:31:00");
-    assert_eq!(late, critical("last ran 2027-03-10 02:05 (ok); due 02:00, late since 02:30"));
+    assert_eq!(late, critical("last ran 2027-03-10 02:35 (ok); due 02:00, late since 02:30"));
     let missed = check(&t, "2027-03-12 12:00:00");
-    assert_eq!(missed, critical("last ran 2027-03-10 02:05 (ok); due 2027-03-11 02:00, late since 2027-03-11 02:30"));
+    assert_eq!(missed, critical("last ran 2027-03-10 02:35 (ok); due 2027-03-11 02:00, late since 2027-03-11 02:30"));
 
     // The night of 2027-03-28 skips 02:00-03:00: the job is due at 03:00 CEST.
     ping(&t, "2027-03-27 01:05:00", &[]);

@@ -15,9 +15,10 @@ use crate::units::format_duration;
 use anyhow::Result;
 use std::time::{Duration, Instant};
 
-pub(crate) fn check(ctx: &CheckCtx<'_>, spec: &HeartbeatSpec, timeout: Duration) -> Result<CheckOutput> {
+pub(crate) fn check(ctx: &CheckCtx<'_>, monitor: &str, spec: &HeartbeatSpec, timeout: Duration) -> Result<CheckOutput> {
     if let Some(schedule) = &spec.schedule {
-        return super::heartbeat_schedule::check(ctx, &spec.source, schedule, timeout);
+        let since = ctx.first_checked.get(monitor).copied();
+        return super::heartbeat_schedule::check(ctx, &spec.source, schedule, since, timeout);
     }
     let (age, what) = match &spec.source {
         HeartbeatSource::File(path) => match file_mtime(path) {
@@ -119,11 +120,12 @@ mod tests {
         let host = FakeHost::default();
         let f = Inputs::default().ping("job", 955.0, true).ping("bad", 999.0, false);
         let ctx = f.ctx(&host, 1000.0);
-        let out = check(&ctx, &spec(HeartbeatSource::Ping("job".into())), Duration::from_secs(5)).expect("check");
+        let out = check(&ctx, "hb", &spec(HeartbeatSource::Ping("job".into())), Duration::from_secs(5)).expect("check");
         assert_eq!((out.status, out.message.as_str()), (Status::Warning, "last ping of `job` 45s ago"));
-        let out = check(&ctx, &spec(HeartbeatSource::Ping("bad".into())), Duration::from_secs(5)).expect("check");
+        let out = check(&ctx, "hb", &spec(HeartbeatSource::Ping("bad".into())), Duration::from_secs(5)).expect("check");
         assert_eq!(out.status, Status::Critical);
-        let out = check(&ctx, &spec(HeartbeatSource::Ping("never".into())), Duration::from_secs(5)).expect("check");
+        let out =
+            check(&ctx, "hb", &spec(HeartbeatSource::Ping("never".into())), Duration::from_secs(5)).expect("check");
         assert_eq!((out.status, out.message.as_str()), (Status::Critical, "no ping recorded for `never`"));
     }
 }

@@ -31,6 +31,7 @@ pub(super) fn check(
     ctx: &CheckCtx<'_>,
     source: &HeartbeatSource,
     s: &Schedule,
+    since: Option<f64>,
     timeout: Duration,
 ) -> Result<CheckOutput> {
     let (last, began) = match source {
@@ -51,12 +52,20 @@ pub(super) fn check(
             }
         },
     };
-    Ok(judge(s, ctx.now, last, began))
+    Ok(judge(s, ctx.now, last, began, since))
 }
 
 /// The status of a scheduled job at `now`, from its last run and the
-/// start of the run now going, if any.
-pub(super) fn judge(s: &Schedule, now: f64, last: Option<Run>, began: Option<f64>) -> CheckOutput {
+/// start of the run now going, if any. A job that never ran is expected
+/// from when it was first checked (`watched`; now, at the first check):
+/// a job set up with its monitor is not late before its first due time.
+pub(super) fn judge(
+    s: &Schedule,
+    now: f64,
+    last: Option<Run>,
+    began: Option<f64>,
+    watched: Option<f64>,
+) -> CheckOutput {
     let ran = last.map(|r| {
         let how = match (r.ok, r.took) {
             (Some(false), _) => " (failed)".to_string(),
@@ -70,7 +79,7 @@ pub(super) fn judge(s: &Schedule, now: f64, last: Option<Run>, began: Option<f64
     let mut parts: Vec<String> = ran.into_iter().collect();
     if let Some(b) = running {
         let so_far = secs((now - b).max(0.0));
-        parts.push(format!("running since {} ({})", s.show(b, now), format_duration(so_far)));
+        parts.push(format!("running since {} ({})", s.show_seen(b, now), format_duration(so_far)));
         if let Some(max) = s.max_runtime
             && so_far > max
         {
@@ -79,9 +88,13 @@ pub(super) fn judge(s: &Schedule, now: f64, last: Option<Run>, began: Option<f64
         }
     }
     // The latest sign of life: the end of the last run, or the start of this one.
-    let Some(since) = running.or(last.map(|r| r.ts)) else {
-        let next = s.after(now).map(|n| format!("; next due {}", s.show(n, now))).unwrap_or_default();
-        return out(Status::Critical, vec![format!("never ran{next}")], now, last);
+    let since = match running.or(last.map(|r| r.ts)) {
+        Some(since) => since,
+        None => {
+            let watched = watched.unwrap_or(now).min(now);
+            parts.push(format!("never ran (watched since {})", s.show_dated(watched)));
+            watched
+        }
     };
     if last.is_some_and(|r| r.ok == Some(false)) && running.is_none() {
         if let Some(n) = s.after(now) {
@@ -132,7 +145,7 @@ mod tests {
     }
 
     fn judged(now: &str, last: Option<Run>, began: Option<&str>, max: Option<u64>) -> (Status, String) {
-        let o = judge(&nightly(max), at(now), last, began.map(at));
+        let o = judge(&nightly(max), at(now), last, began.map(at), Some(at("2027-03-09T12:00:00Z")));
         (o.status, o.message)
     }
 
@@ -158,8 +171,16 @@ mod tests {
         );
         let failed = judged("2027-03-10T12:00:00Z", ran("2027-03-10T02:05:00Z", false), None, None);
         assert_eq!(failed, (Status::Critical, "last ran 2027-03-10 02:05 (failed); next due 2027-03-11 02:00".into()));
+        // Watched since 2027-03-09 12:00: due on the 10th at 02:00.
+        let never = judged("2027-03-09T13:00:00Z", None, None, None);
+        assert_eq!(never, (Status::Ok, "never ran (watched since 2027-03-09 12:00); next due 2027-03-10 02:00".into()));
         let never = judged("2027-03-10T12:00:00Z", None, None, None);
-        assert_eq!(never, (Status::Critical, "never ran; next due 2027-03-11 02:00".into()));
+        assert_eq!(
+            never,
+            (Status::Critical, "never ran (watched since 2027-03-09 12:00); due 02:00, late since 02:30".into())
+        );
+        let first = judge(&nightly(None), at("2027-03-10T12:00:00Z"), None, None, None);
+        assert_eq!(first.status, Status::Ok, "{}", first.message);
     }
 
     #[test]

@@ -33,7 +33,7 @@ pub(crate) fn check(ctx: &CheckCtx<'_>, m: &Monitor) -> anyhow::Result<CheckOutp
         Spec::Load { limits } => load::check(ctx, *limits),
         Spec::Disk(spec) => disk::check(ctx, spec),
         Spec::Process(spec) => process::check(ctx, spec),
-        Spec::Heartbeat(spec) => heartbeat::check(ctx, spec, m.timeout),
+        Spec::Heartbeat(spec) => heartbeat::check(ctx, &m.name, spec, m.timeout),
         Spec::Tmux(spec) => tmux::check(ctx, spec),
         Spec::Sqlite(spec) => sqlite::check(ctx, spec, m.timeout),
         Spec::Http(spec) => http::check(ctx, spec, m.timeout),

@@ -97,25 +97,35 @@ impl Schedule {
     /// `t` as a wall-clock time in the schedule's zone: `02:00` on the
     /// day of `now`, else `2027-03-10 02:00` (seconds when not whole minutes).
     pub(crate) fn show(&self, t: f64, now: f64) -> String {
-        match self.zone {
-            Zone::Local => show_in(&Local, t, now),
-            Zone::Named(z) => show_in(&z, t, now),
-        }
+        self.show_as(t, now, true)
     }
 
-    /// `t` with its date, in the schedule's zone.
+    /// A time seen (a run, a start), to the minute: `02:05` on the day of
+    /// `now`, else with its date.
+    pub(crate) fn show_seen(&self, t: f64, now: f64) -> String {
+        self.show_as(t, now, false)
+    }
+
+    /// A time seen, with its date, to the minute.
     pub(crate) fn show_dated(&self, t: f64) -> String {
-        self.show(t, f64::NAN)
+        self.show_as(t, f64::NAN, false)
+    }
+
+    fn show_as(&self, t: f64, now: f64, seconds: bool) -> String {
+        match self.zone {
+            Zone::Local => show_in(&Local, t, now, seconds),
+            Zone::Named(z) => show_in(&z, t, now, seconds),
+        }
     }
 }
 
-fn show_in<Z: TimeZone>(zone: &Z, t: f64, now: f64) -> String
+fn show_in<Z: TimeZone>(zone: &Z, t: f64, now: f64, seconds: bool) -> String
 where
     Z::Offset: std::fmt::Display,
 {
     let (Some(at), now) = (utc(t), utc(now)) else { return format!("{t}") };
     let at = at.with_timezone(zone);
-    let time = if at.format("%S").to_string() == "00" { "%H:%M" } else { "%H:%M:%S" };
+    let time = if !seconds || at.format("%S").to_string() == "00" { "%H:%M" } else { "%H:%M:%S" };
     match now.map(|n| n.with_timezone(zone).date_naive()) {
         Some(day) if day == at.date_naive() => at.format(time).to_string(),
         _ => at.format(&format!("%Y-%m-%d {time}")).to_string(),
