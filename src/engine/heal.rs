@@ -53,7 +53,7 @@ pub(crate) fn plan<'c>(config: &'c Config, results: &[CheckResult]) -> Vec<(&'c 
         let Some(m) = config.monitors.iter().find(|m| m.name == r.monitor) else { continue };
         let step = match &m.spec {
             // Waiting for a dependency: healed once it is ok.
-            _ if !r.waiting_for.is_empty() => super::depends::waiting_plan(r).unwrap_or(Plan::Nothing(String::new())),
+            _ if !r.waiting_for.is_empty() => super::depends::waiting_plan(r),
             // Down: fewer running than `min` (or no count at all: pidfile
             // gone, unit failed). Too many, or too much CPU, is not "down".
             Spec::Process(p)
