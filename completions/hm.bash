@@ -654,7 +654,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__command)
-            opts="-h -V --shell --worker --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --shell --worker --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -688,6 +688,10 @@ _hm() {
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
+                --depends-on)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -704,7 +708,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__cpu)
-            opts="-h -V --warn --crit --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --warn --crit --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -742,6 +746,10 @@ _hm() {
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
+                --depends-on)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -758,7 +766,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__disk)
-            opts="-h -V --path --warn --crit --inode-warn --inode-crit --fs-types --forecast-warn --forecast-crit --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --path --warn --crit --inode-warn --inode-crit --fs-types --forecast-warn --forecast-crit --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -820,6 +828,10 @@ _hm() {
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
+                --depends-on)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -836,7 +848,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__gpu)
-            opts="-h -V --warn --crit --temp-warn --temp-crit --util-warn --util-crit --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --warn --crit --temp-warn --temp-crit --util-warn --util-crit --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -890,6 +902,10 @@ _hm() {
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
+                --depends-on)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -906,7 +922,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__heartbeat)
-            opts="-h -V --file --ping --database --query --warn --crit --worker --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --file --ping --database --query --warn --crit --schedule --tz --grace --max-runtime --worker --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -936,6 +952,22 @@ _hm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --schedule)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --grace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --worker)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -962,6 +994,10 @@ _hm() {
                     ;;
                 --enabled)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --depends-on)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1204,7 +1240,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__http)
-            opts="-h -V --url --method --expect-status --contains --warn --crit --worker --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --url --method --expect-status --contains --warn --crit --worker --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1262,6 +1298,10 @@ _hm() {
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
+                --depends-on)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1278,7 +1318,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__load)
-            opts="-h -V --warn --crit --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --warn --crit --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1316,6 +1356,10 @@ _hm() {
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
+                --depends-on)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1332,7 +1376,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__memory)
-            opts="-h -V --warn --crit --swap-warn --swap-crit --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --warn --crit --swap-warn --swap-crit --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1378,6 +1422,10 @@ _hm() {
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
+                --depends-on)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1394,7 +1442,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__process)
-            opts="-h -V --process --pattern --pidfile --unit --user --min --max --cpu-warn --cpu-crit --rss-warn --rss-crit --zombies-warn --zombies-crit --start --stop --shell --log --restart-delay --grace --max-restarts --restart-window --min-uptime --heal --group --cwd --umask --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --process --pattern --pidfile --unit --user --min --max --cpu-warn --cpu-crit --rss-warn --rss-crit --zombies-warn --zombies-crit --start --stop --shell --log --restart-delay --grace --max-restarts --restart-window --min-uptime --heal --group --cwd --umask --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1524,6 +1572,10 @@ _hm() {
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
+                --depends-on)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1540,7 +1592,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__sqlite)
-            opts="-h -V --path --quick-check --lock-timeout --wal-warn --wal-crit --killable --heal --worker --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --path --quick-check --lock-timeout --wal-warn --wal-crit --killable --heal --worker --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1598,6 +1650,10 @@ _hm() {
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
+                --depends-on)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1614,7 +1670,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__tasks)
-            opts="-h -V --ping --window --error-warn --error-crit --expected --worker --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --ping --window --error-warn --error-crit --expected --worker --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1668,6 +1724,10 @@ _hm() {
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
+                --depends-on)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1684,7 +1744,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__tcp)
-            opts="-h -V --address --warn --crit --worker --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --address --warn --crit --worker --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1730,6 +1790,10 @@ _hm() {
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
+                --depends-on)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1746,7 +1810,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__tmux)
-            opts="-h -V --session --socket --stuck-after --keys --on-stuck --busy-if --shell --heal --settle --max-restarts --restart-window --worker --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --session --socket --stuck-after --keys --on-stuck --busy-if --shell --heal --settle --max-restarts --restart-window --worker --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1820,6 +1884,10 @@ _hm() {
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
+                --depends-on)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1836,7 +1904,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__workspace)
-            opts="-h -V --path --warn --crit --required --writable --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --path --warn --crit --required --writable --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1880,6 +1948,10 @@ _hm() {
                     ;;
                 --enabled)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --depends-on)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3354,7 +3426,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__command)
-            opts="-h -V --shell --worker --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --shell --worker --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3388,6 +3460,10 @@ _hm() {
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
+                --depends-on)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3404,7 +3480,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__cpu)
-            opts="-h -V --warn --crit --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --warn --crit --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3442,6 +3518,10 @@ _hm() {
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
+                --depends-on)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3458,7 +3538,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__disk)
-            opts="-h -V --path --warn --crit --inode-warn --inode-crit --fs-types --forecast-warn --forecast-crit --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --path --warn --crit --inode-warn --inode-crit --fs-types --forecast-warn --forecast-crit --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3520,6 +3600,10 @@ _hm() {
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
+                --depends-on)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3536,7 +3620,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__gpu)
-            opts="-h -V --warn --crit --temp-warn --temp-crit --util-warn --util-crit --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --warn --crit --temp-warn --temp-crit --util-warn --util-crit --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3590,6 +3674,10 @@ _hm() {
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
+                --depends-on)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3606,7 +3694,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__heartbeat)
-            opts="-h -V --file --ping --database --query --warn --crit --worker --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --file --ping --database --query --warn --crit --schedule --tz --grace --max-runtime --worker --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3636,6 +3724,22 @@ _hm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --schedule)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --grace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --worker)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3662,6 +3766,10 @@ _hm() {
                     ;;
                 --enabled)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --depends-on)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3904,7 +4012,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__http)
-            opts="-h -V --url --method --expect-status --contains --warn --crit --worker --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --url --method --expect-status --contains --warn --crit --worker --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3962,6 +4070,10 @@ _hm() {
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
+                --depends-on)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3978,7 +4090,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__load)
-            opts="-h -V --warn --crit --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --warn --crit --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4016,6 +4128,10 @@ _hm() {
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
+                --depends-on)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4032,7 +4148,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__memory)
-            opts="-h -V --warn --crit --swap-warn --swap-crit --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --warn --crit --swap-warn --swap-crit --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4078,6 +4194,10 @@ _hm() {
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
+                --depends-on)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4094,7 +4214,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__process)
-            opts="-h -V --process --pattern --pidfile --unit --user --min --max --cpu-warn --cpu-crit --rss-warn --rss-crit --zombies-warn --zombies-crit --start --stop --shell --log --restart-delay --grace --max-restarts --restart-window --min-uptime --heal --group --cwd --umask --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --process --pattern --pidfile --unit --user --min --max --cpu-warn --cpu-crit --rss-warn --rss-crit --zombies-warn --zombies-crit --start --stop --shell --log --restart-delay --grace --max-restarts --restart-window --min-uptime --heal --group --cwd --umask --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4224,6 +4344,10 @@ _hm() {
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
+                --depends-on)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4240,7 +4364,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__sqlite)
-            opts="-h -V --path --quick-check --lock-timeout --wal-warn --wal-crit --killable --heal --worker --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --path --quick-check --lock-timeout --wal-warn --wal-crit --killable --heal --worker --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4298,6 +4422,10 @@ _hm() {
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
+                --depends-on)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4314,7 +4442,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__tasks)
-            opts="-h -V --ping --window --error-warn --error-crit --expected --worker --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --ping --window --error-warn --error-crit --expected --worker --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4368,6 +4496,10 @@ _hm() {
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
+                --depends-on)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4384,7 +4516,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__tcp)
-            opts="-h -V --address --warn --crit --worker --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --address --warn --crit --worker --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4430,6 +4562,10 @@ _hm() {
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
+                --depends-on)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4446,7 +4582,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__tmux)
-            opts="-h -V --session --socket --stuck-after --keys --on-stuck --busy-if --shell --heal --settle --max-restarts --restart-window --worker --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --session --socket --stuck-after --keys --on-stuck --busy-if --shell --heal --settle --max-restarts --restart-window --worker --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4520,6 +4656,10 @@ _hm() {
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
+                --depends-on)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4536,7 +4676,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__workspace)
-            opts="-h -V --path --warn --crit --required --writable --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --path --warn --crit --required --writable --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4580,6 +4720,10 @@ _hm() {
                     ;;
                 --enabled)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --depends-on)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --config)

@@ -173,6 +173,7 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from cpu" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from cpu" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
 false\t''"
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from cpu" -l depends-on -d 'A monitor this one waits for: not alerted or healed while it is not ok' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from cpu" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from cpu" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from cpu" -l json -d 'Print one JSON document on stdout instead of a table'
@@ -189,6 +190,7 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from memory" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from memory" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
 false\t''"
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from memory" -l depends-on -d 'A monitor this one waits for: not alerted or healed while it is not ok' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from memory" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from memory" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from memory" -l json -d 'Print one JSON document on stdout instead of a table'
@@ -203,6 +205,7 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from load" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from load" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
 false\t''"
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from load" -l depends-on -d 'A monitor this one waits for: not alerted or healed while it is not ok' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from load" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from load" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from load" -l json -d 'Print one JSON document on stdout instead of a table'
@@ -223,6 +226,7 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from disk" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from disk" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
 false\t''"
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from disk" -l depends-on -d 'A monitor this one waits for: not alerted or healed while it is not ok' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from disk" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from disk" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from disk" -l json -d 'Print one JSON document on stdout instead of a table'
@@ -261,6 +265,7 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
 false\t''"
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l depends-on -d 'A monitor this one waits for: not alerted or healed while it is not ok' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l shell -d 'Run --start and --stop with /bin/sh -c'
@@ -273,6 +278,10 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l query -d 'A query returning one timestamp (Unix seconds or SQLite date-time)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l warn -d 'Warning age, e.g. 26h (default 30s)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l crit -d 'Critical age (default 60s)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l schedule -d 'Due on this cron schedule, e.g. \'0 2 * * *\' or @daily (instead of --warn/--crit)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l tz -d 'The schedule\'s time zone, e.g. Europe/Berlin (default: the host\'s)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l grace -d 'How late a scheduled run may be before it is critical (default 1h)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l max-runtime -d 'How long a run begun with `hm ping --start` may take' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l worker -d 'The process monitor whose worker `hm heal` restarts when this goes stale' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l description -d 'A note for people' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l timeout -d 'Check timeout, e.g. 10s (the default)' -r
@@ -281,6 +290,7 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
 false\t''"
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l depends-on -d 'A monitor this one waits for: not alerted or healed while it is not ok' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l json -d 'Print one JSON document on stdout instead of a table'
@@ -305,6 +315,7 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
 false\t''"
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l depends-on -d 'A monitor this one waits for: not alerted or healed while it is not ok' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l shell -d 'Run --on-stuck (and --busy-if) with /bin/sh -c'
@@ -326,6 +337,7 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
 false\t''"
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l depends-on -d 'A monitor this one waits for: not alerted or healed while it is not ok' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l quick-check -d 'Also run PRAGMA quick_check'
@@ -346,6 +358,7 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
 false\t''"
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l depends-on -d 'A monitor this one waits for: not alerted or healed while it is not ok' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l json -d 'Print one JSON document on stdout instead of a table'
@@ -362,6 +375,7 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
 false\t''"
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -l depends-on -d 'A monitor this one waits for: not alerted or healed while it is not ok' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -l json -d 'Print one JSON document on stdout instead of a table'
@@ -375,6 +389,7 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from command" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from command" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
 false\t''"
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from command" -l depends-on -d 'A monitor this one waits for: not alerted or healed while it is not ok' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from command" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from command" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from command" -l shell -d 'Run the command with /bin/sh -c (its words joined by spaces)'
@@ -392,6 +407,7 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
 false\t''"
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l depends-on -d 'A monitor this one waits for: not alerted or healed while it is not ok' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l writable -d 'hm must be able to create a file in it'
@@ -411,6 +427,7 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tasks" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tasks" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
 false\t''"
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tasks" -l depends-on -d 'A monitor this one waits for: not alerted or healed while it is not ok' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tasks" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tasks" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tasks" -l json -d 'Print one JSON document on stdout instead of a table'
@@ -429,6 +446,7 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from gpu" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from gpu" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
 false\t''"
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from gpu" -l depends-on -d 'A monitor this one waits for: not alerted or healed while it is not ok' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from gpu" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from gpu" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from gpu" -l json -d 'Print one JSON document on stdout instead of a table'

@@ -137,6 +137,12 @@ pub(crate) fn process(
     let silenced = tx.silenced(now)?;
     let mut out = Processed::default();
     for r in results {
+        if !r.waiting_for.is_empty() {
+            // Waiting for a dependency that is not ok: the consequence
+            // is not told, and its alert stays as it was.
+            open.remove(&r.monitor);
+            continue;
+        }
         let (for_checks, cooldown) = match config.monitors.iter().find(|m| m.name == r.monitor) {
             Some(m) => config.alert_policy(m),
             None => (config.settings.alerts.for_checks, config.settings.alerts.cooldown),

@@ -84,6 +84,7 @@ mod tests {
             counters: Vec::new(),
             procs: Vec::new(),
             anomalies: Vec::new(),
+            waiting_for: Vec::new(),
         }
     }
 

@@ -90,6 +90,11 @@ pub(crate) struct CheckResult {
     /// Figures far from their usual level (monitors with `anomaly` set).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub anomalies: Vec<crate::analyze::anomaly::Anomaly>,
+    /// The monitors it waits for (`depends_on`) that were not ok: its
+    /// status is then `unknown`, and it is neither alerted nor healed
+    /// (`engine::depends`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub waiting_for: Vec<String>,
 }
 
 /// What a check kind returns.
@@ -124,6 +129,8 @@ pub(crate) struct Counter {
 pub(crate) struct LastPing {
     pub ts: f64,
     pub ok: bool,
+    /// How long the run took, in seconds, when told or timed from its start.
+    pub took: Option<f64>,
 }
 
 /// Everything a check may read besides the monitor's own spec.
@@ -135,6 +142,11 @@ pub(crate) struct CheckCtx<'a> {
     pub counters: &'a HashMap<String, Counter>,
     /// Last ping per name, for heartbeat monitors.
     pub pings: &'a HashMap<String, LastPing>,
+    /// When the run now going began (`hm ping --start`), per name, for
+    /// heartbeat monitors on a schedule.
+    pub started: &'a HashMap<String, f64>,
+    /// When each heartbeat monitor on a schedule was first checked.
+    pub first_checked: &'a HashMap<String, f64>,
     /// Recent pings per name, for tasks monitors.
     pub tasks: &'a HashMap<String, Vec<crate::config::TaskPing>>,
     /// Every `process` monitor's pattern, matched together.
@@ -164,6 +176,8 @@ impl CheckCtx<'_> {
 pub(crate) struct Inputs {
     pub counters: HashMap<String, Counter>,
     pub pings: HashMap<String, LastPing>,
+    pub started: HashMap<String, f64>,
+    pub first_checked: HashMap<String, f64>,
     pub tasks: HashMap<String, Vec<crate::config::TaskPing>>,
     pub patterns: patterns::PatternIndex,
 }
@@ -180,7 +194,7 @@ impl Inputs {
 
     #[cfg(test)]
     pub(crate) fn ping(mut self, name: &str, ts: f64, ok: bool) -> Inputs {
-        self.pings.insert(name.to_string(), LastPing { ts, ok });
+        self.pings.insert(name.to_string(), LastPing { ts, ok, took: None });
         self
     }
 
@@ -190,6 +204,8 @@ impl Inputs {
             now,
             counters: &self.counters,
             pings: &self.pings,
+            started: &self.started,
+            first_checked: &self.first_checked,
             tasks: &self.tasks,
             patterns: &self.patterns,
         }

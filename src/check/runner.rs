@@ -91,6 +91,7 @@ fn result(m: &Monitor, out: CheckOutput, took: Duration) -> CheckResult {
         counters: out.counters,
         procs: out.procs,
         anomalies: Vec::new(),
+        waiting_for: Vec::new(),
     }
 }
 

@@ -63,6 +63,7 @@ impl From<CheckRow> for CheckResult {
                 .into_iter()
                 .map(|a| Anomaly { metric: a.metric, value: a.value, mean: a.mean, deviation: a.deviation, z: a.z })
                 .collect(),
+            waiting_for: Vec::new(),
         }
     }
 }
@@ -81,7 +82,7 @@ impl From<Counter> for CounterRow {
 
 impl From<PingRow> for LastPing {
     fn from(p: PingRow) -> LastPing {
-        LastPing { ts: p.ts, ok: p.ok }
+        LastPing { ts: p.ts, ok: p.ok, took: p.duration_ms.map(|d| d / 1000.0) }
     }
 }
 

@@ -16,6 +16,7 @@ pub(super) fn host_monitors(t: &HostThresholds) -> Vec<Monitor> {
         cooldown: None,
         anomaly: None,
         worker: None,
+        depends_on: Vec::new(),
         spec,
     };
     vec![

@@ -20,6 +20,7 @@ pub(crate) mod read;
 pub(crate) mod validate;
 mod validate_channels;
 mod validate_clean;
+mod validate_depends;
 mod validate_worker;
 
 pub(crate) use channel_events::ChannelEvent;

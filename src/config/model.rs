@@ -166,6 +166,10 @@ pub(crate) struct Monitor {
     /// is critical (alive is not enough: a worker that stopped beating or
     /// answering is restarted too).
     pub worker: Option<String>,
+    /// `depends_on`: the monitors this one waits for. While one of them
+    /// is not ok, this one is neither alerted nor healed
+    /// (`engine::depends`).
+    pub depends_on: Vec<String>,
     pub spec: Spec,
 }
 

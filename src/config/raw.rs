@@ -22,6 +22,8 @@ pub(crate) struct RawMonitor {
     pub for_checks: Option<u32>,
     /// Overrides `[alerts] cooldown`.
     pub cooldown: Option<String>,
+    /// The monitors this one waits for (`config::validate_depends`).
+    pub depends_on: Option<Vec<String>>,
     pub warn: Option<NumOrText>,
     pub crit: Option<NumOrText>,
     // memory
@@ -108,6 +110,10 @@ pub(crate) struct RawMonitor {
     pub temp_crit: Option<f64>,
     pub util_warn: Option<f64>,
     pub util_crit: Option<f64>,
+    // heartbeat on a cron schedule (with `grace`)
+    pub schedule: Option<String>,
+    pub tz: Option<String>,
+    pub max_runtime: Option<String>,
     // heartbeat from SQL
     pub database: Option<PathBuf>,
     pub query: Option<String>,

@@ -179,6 +179,7 @@ pub(crate) fn monitor(
         cooldown,
         anomaly: raw.anomaly,
         worker: raw.worker,
+        depends_on: raw.depends_on.unwrap_or_default(),
         spec,
     })
 }

@@ -96,6 +96,7 @@ mod tests {
             counters: counters.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
             procs: Vec::new(),
             anomalies: Vec::new(),
+            waiting_for: Vec::new(),
         }
     }
 

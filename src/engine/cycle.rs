@@ -47,6 +47,9 @@ enum Keep {
 /// automatic restart is allowed.
 fn gave_up(store: &Store, m: &Monitor, r: &mut CheckResult, now: f64) -> Result<()> {
     let Spec::Process(p) = &m.spec else { return Ok(()) };
+    if !r.waiting_for.is_empty() {
+        return Ok(()); // waiting for a dependency, not restarted (`depends.rs`)
+    }
     let Some(restart) = &p.restart else { return Ok(()) };
     let history = store.restarts_since(&m.name, now - restart.window.as_secs_f64(), false)?;
     if let Budget::GaveUp { restarts } = budget(restart, &history, now) {
@@ -81,6 +84,20 @@ fn gather(store: &Store, monitors: &[Monitor], now: f64) -> Result<Inputs> {
             && let Some(p) = store.last_ping(name)?
         {
             r.pings.insert(name.clone(), p.into());
+        }
+        // A scheduled job: the run now going (its runtime is judged too),
+        // and since when it is expected, should it never have run.
+        if let Spec::Heartbeat(h) = &m.spec
+            && h.schedule.is_some()
+        {
+            if let HeartbeatSource::Ping(name) = &h.source
+                && let Some(began) = store.open_start(name)?
+            {
+                r.started.insert(name.clone(), began);
+            }
+            if let Some(first) = store.first_check(&m.name)? {
+                r.first_checked.insert(m.name.clone(), first);
+            }
         }
     }
     Ok(r)
@@ -233,6 +250,8 @@ impl Engine {
         // application's rows): the wall clock, not hm's steady one.
         let mut checked = run_all(host, inputs, crate::time::wall_now(), monitors.clone(), &self.hung);
         checked.extend(held); // after the checked, which `annotate` pairs with `monitors`
+        // Waiting for a dependency: unknown, not alerted, not healed (`depends.rs`).
+        super::depends::gate(store.as_ref(), config, &mut checked);
         let mut results = checked.clone();
         let mut written = None;
         if keep == Keep::Look {

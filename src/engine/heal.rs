@@ -52,6 +52,8 @@ pub(crate) fn plan<'c>(config: &'c Config, results: &[CheckResult]) -> Vec<(&'c 
     for r in results.iter().filter(|r| r.status != Status::Ok) {
         let Some(m) = config.monitors.iter().find(|m| m.name == r.monitor) else { continue };
         let step = match &m.spec {
+            // Waiting for a dependency: healed once it is ok.
+            _ if !r.waiting_for.is_empty() => super::depends::waiting_plan(r),
             // Down: fewer running than `min` (or no count at all: pidfile
             // gone, unit failed). Too many, or too much CPU, is not "down".
             Spec::Process(p)
@@ -106,11 +108,16 @@ impl Engine {
         let plans = plan(config, &before.results);
         let mut done = self.carry_out(&store, config, &before.results, &plans, dry_run, beside.unwrap_or_default());
         let mut later = std::mem::take(&mut done.later);
+        let mut freed = Vec::new();
         if beside.is_none() {
             for (slot, line) in self.verify_all(&store, std::mem::take(&mut later)) {
                 if let Some(r) = done.remedies.get_mut(slot) {
                     *r = line;
                 }
+            }
+            // Their dependencies healed, the monitors that waited are healed now.
+            if !dry_run.yes() {
+                freed = self.heal_dependents(&store, config, &before.results, &mut done, dry_run)?;
             }
         }
         for l in &mut later {
@@ -122,6 +129,7 @@ impl Engine {
         // for it are checked again together.
         let pairs: Vec<(String, String)> = plans
             .iter()
+            .chain(&plan(config, &freed))
             .filter_map(|(m, step)| match (step, &m.worker) {
                 (Plan::RestartStalled, Some(w)) => Some((m.name.clone(), w.clone())),
                 _ => None,

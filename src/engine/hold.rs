@@ -56,6 +56,7 @@ fn held_result(m: &Monitor, h: &HoldRow, own: bool) -> CheckResult {
         counters: Vec::new(),
         procs: Vec::new(),
         anomalies: Vec::new(),
+        waiting_for: Vec::new(),
     }
 }
 

@@ -37,6 +37,7 @@ pub(crate) mod cycle;
 pub(crate) mod daemon;
 mod daemon_said;
 pub(crate) mod death;
+mod depends;
 pub(crate) mod heal;
 mod heal_events;
 pub(crate) mod heal_steps;

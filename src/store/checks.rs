@@ -57,6 +57,15 @@ impl Store {
         Ok(())
     }
 
+    /// When `monitor` was first checked, within the history kept: since
+    /// when a scheduled job that never ran has been expected.
+    pub(crate) fn first_check(&self, monitor: &str) -> Result<Option<f64>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT min(ts) FROM checks WHERE monitor = ?1")?
+            .query_row([monitor], |r| r.get::<_, Option<f64>>(0))?)
+    }
+
     /// The latest check of `monitor`, if it was ever checked: the one
     /// written last (`latest` says which), not the one with the largest
     /// time (rows a run wrote with the clock 3 days fast would stay

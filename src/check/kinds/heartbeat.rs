@@ -15,7 +15,11 @@ use crate::units::format_duration;
 use anyhow::Result;
 use std::time::{Duration, Instant};
 
-pub(crate) fn check(ctx: &CheckCtx<'_>, spec: &HeartbeatSpec, timeout: Duration) -> Result<CheckOutput> {
+pub(crate) fn check(ctx: &CheckCtx<'_>, monitor: &str, spec: &HeartbeatSpec, timeout: Duration) -> Result<CheckOutput> {
+    if let Some(schedule) = &spec.schedule {
+        let since = ctx.first_checked.get(monitor).copied();
+        return super::heartbeat_schedule::check(ctx, &spec.source, schedule, since, timeout);
+    }
     let (age, what) = match &spec.source {
         HeartbeatSource::File(path) => match file_mtime(path) {
             Ok(ts) => (ctx.now - ts, format!("{} modified", path.display())),
@@ -51,7 +55,7 @@ pub(crate) fn check(ctx: &CheckCtx<'_>, spec: &HeartbeatSpec, timeout: Duration)
 /// without following a symlink that anyone but root could have placed
 /// (a user's symlink would otherwise show root the mtime of
 /// files only root may see), and the time is read from the file opened.
-fn file_mtime(path: &std::path::Path) -> Result<f64, safe_path::PathError> {
+pub(super) fn file_mtime(path: &std::path::Path) -> Result<f64, safe_path::PathError> {
     use nix::fcntl::OFlag;
     let abs = crate::safe_write::absolute(path).map_err(|_| safe_path::PathError::Relative(path.to_path_buf()))?;
     let f = safe_path::open_file(
@@ -69,7 +73,7 @@ fn file_mtime(path: &std::path::Path) -> Result<f64, safe_path::PathError> {
 /// The database is the application's, so SQLite runs confined to its
 /// directory with its owner's rights ([`AppDb`]), and a query
 /// still running at `deadline` is stopped there, not left spinning.
-fn sql_timestamp(database: &std::path::Path, query: &str, deadline: Instant) -> Result<Option<f64>> {
+pub(super) fn sql_timestamp(database: &std::path::Path, query: &str, deadline: Instant) -> Result<Option<f64>> {
     use rusqlite::OptionalExtension;
     use rusqlite::types::Value;
     let db = AppDb::open(database).map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -97,7 +101,7 @@ fn sql_timestamp(database: &std::path::Path, query: &str, deadline: Instant) -> 
     })
 }
 
-fn critical(message: String) -> CheckOutput {
+pub(super) fn critical(message: String) -> CheckOutput {
     CheckOutput { status: Status::Critical, message, ..Default::default() }
 }
 
@@ -108,7 +112,7 @@ mod tests {
     use crate::host::fake::FakeHost;
 
     fn spec(source: HeartbeatSource) -> HeartbeatSpec {
-        HeartbeatSpec { source, warn: Duration::from_secs(30), crit: Duration::from_secs(60) }
+        HeartbeatSpec { source, warn: Duration::from_secs(30), crit: Duration::from_secs(60), schedule: None }
     }
 
     #[test]
@@ -116,11 +120,12 @@ mod tests {
         let host = FakeHost::default();
         let f = Inputs::default().ping("job", 955.0, true).ping("bad", 999.0, false);
         let ctx = f.ctx(&host, 1000.0);
-        let out = check(&ctx, &spec(HeartbeatSource::Ping("job".into())), Duration::from_secs(5)).expect("check");
+        let out = check(&ctx, "hb", &spec(HeartbeatSource::Ping("job".into())), Duration::from_secs(5)).expect("check");
         assert_eq!((out.status, out.message.as_str()), (Status::Warning, "last ping of `job` 45s ago"));
-        let out = check(&ctx, &spec(HeartbeatSource::Ping("bad".into())), Duration::from_secs(5)).expect("check");
+        let out = check(&ctx, "hb", &spec(HeartbeatSource::Ping("bad".into())), Duration::from_secs(5)).expect("check");
         assert_eq!(out.status, Status::Critical);
-        let out = check(&ctx, &spec(HeartbeatSource::Ping("never".into())), Duration::from_secs(5)).expect("check");
+        let out =
+            check(&ctx, "hb", &spec(HeartbeatSource::Ping("never".into())), Duration::from_secs(5)).expect("check");
         assert_eq!((out.status, out.message.as_str()), (Status::Critical, "no ping recorded for `never`"));
     }
 }

@@ -11,6 +11,7 @@ pub(crate) mod cpu;
 pub(crate) mod disk;
 pub(crate) mod gpu;
 pub(crate) mod heartbeat;
+mod heartbeat_schedule;
 pub(crate) mod http;
 pub(crate) mod load;
 pub(crate) mod memory;
@@ -32,7 +33,7 @@ pub(crate) fn check(ctx: &CheckCtx<'_>, m: &Monitor) -> anyhow::Result<CheckOutp
         Spec::Load { limits } => load::check(ctx, *limits),
         Spec::Disk(spec) => disk::check(ctx, spec),
         Spec::Process(spec) => process::check(ctx, spec),
-        Spec::Heartbeat(spec) => heartbeat::check(ctx, spec, m.timeout),
+        Spec::Heartbeat(spec) => heartbeat::check(ctx, &m.name, spec, m.timeout),
         Spec::Tmux(spec) => tmux::check(ctx, spec),
         Spec::Sqlite(spec) => sqlite::check(ctx, spec, m.timeout),
         Spec::Http(spec) => http::check(ctx, spec, m.timeout),

@@ -139,4 +139,5 @@ pub(crate) static COMMON: &[Flag] = &[
     Flag::text("cooldown", "DURATION", "Re-send a firing alert at most this often (default: [alerts] cooldown)"),
     Flag::float("anomaly", "Z", "Flag figures this many deviations from their usual level, e.g. 4"),
     Flag::boolean("enabled", "false: write the monitor disabled"),
+    Flag::texts("depends_on", "MONITOR", "A monitor this one waits for: not alerted or healed while it is not ok"),
 ];

@@ -21,6 +21,7 @@ pub(crate) mod http;
 pub(crate) mod load;
 pub(crate) mod memory;
 pub(crate) mod process;
+pub(crate) mod schedule;
 pub(crate) mod sqlite;
 pub(crate) mod tasks;
 pub(crate) mod tcp;
@@ -40,7 +41,8 @@ use super::{HostThresholds, Limits, NumOrText, RawMonitor, Spec};
 use std::time::Duration;
 
 /// Keys every monitor accepts.
-pub(crate) const COMMON: &[&str] = &["name", "kind", "enabled", "description", "timeout", "for", "cooldown", "anomaly"];
+pub(crate) const COMMON: &[&str] =
+    &["name", "kind", "enabled", "description", "timeout", "for", "cooldown", "anomaly", "depends_on"];
 
 /// One monitor kind: its name and keys, its `hm add` flags, and the
 /// function that validates a monitor of it.

@@ -102,6 +102,7 @@ mod tests {
             counters: Vec::new(),
             procs: procs.to_vec(),
             anomalies: Vec::new(),
+            waiting_for: Vec::new(),
         }
     }
 

@@ -30,6 +30,7 @@ fn old_result() -> CheckResult {
         counters: Vec::new(),
         procs: Vec::new(),
         anomalies: vec![Anomaly { metric: "cpu".into(), value: 91.0, mean: 20.0, deviation: 2.0, z: 35.5 }],
+        waiting_for: Vec::new(),
     }
 }
 
