@@ -15,7 +15,7 @@ use std::time::Duration;
 
 /// A heartbeat's schedule: when it must have run, and how late it may be.
 #[derive(Debug, Clone)]
-pub struct Schedule {
+pub(crate) struct Schedule {
     /// As written.
     pub expr: String,
     cron: Cron,
@@ -28,7 +28,7 @@ pub struct Schedule {
 
 /// The zone the schedule's wall-clock times are in.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Zone {
+pub(crate) enum Zone {
     /// The host's (`TZ`, else `/etc/localtime`).
     Local,
     Named(chrono_tz::Tz),
