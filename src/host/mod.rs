@@ -12,6 +12,7 @@ pub(crate) mod confine;
 pub(crate) mod connector;
 pub(crate) mod db_holders;
 pub(crate) mod exec;
+mod exit_filter;
 #[cfg(test)]
 pub(crate) mod fake;
 pub(crate) mod lineage;

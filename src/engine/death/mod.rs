@@ -8,8 +8,10 @@
 //!
 //! - the pidfd watcher (`engine::watch`), which also wakes the loop;
 //! - as root, the kernel's process-event connector (`host::connector`),
-//!   heard on a thread that blocks in recv(2) and keeps the exit status of
-//!   the pids in the registry only (a hash lookup per exit on the host).
+//!   heard on a thread that blocks in recv(2). Its socket filter lists the
+//!   pids in the registry, replaced when they change: the kernel drops
+//!   every other exit on the host, so the thread wakes only for a death
+//!   (an idle `hm run` pays nothing per exit elsewhere, nothing per cycle).
 //!
 //! Whichever comes first hands the death to the coroner thread, which
 //! waits a moment for the connector's status if it has not come yet,
@@ -83,6 +85,9 @@ struct Inner {
     /// Why the connector does not listen (`None`: it does).
     deaf: Option<String>,
     to_coroner: Option<Sender<Gone>>,
+    /// The connector, whose filter follows `watched`; the pids it lists.
+    connector: Option<Arc<Connector>>,
+    filtered: Vec<u32>,
     /// How long each monitor's last worker to die had run, seconds.
     last_uptime: HashMap<String, f64>,
 }
@@ -99,6 +104,17 @@ pub(crate) struct Registry {
 impl Registry {
     fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
         self.inner.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The connector's filter brought to the pids watched, when they
+    /// changed (not at every check: nothing is done while they stay).
+    fn refilter(g: &mut Inner) {
+        let Some(c) = &g.connector else { return };
+        let mut pids: Vec<u32> = g.watched.keys().copied().collect();
+        pids.sort_unstable();
+        if pids != g.filtered && c.watch(&pids).is_ok() {
+            g.filtered = pids;
+        }
     }
 
     /// Watch what the checks matched (`(pid, start ticks)` by monitor):
@@ -132,6 +148,7 @@ impl Registry {
             };
             g.watched.insert(*pid, w);
         }
+        Self::refilter(&mut g);
     }
 
     /// Watch a worker a restart of `monitor` just started.
@@ -152,6 +169,7 @@ impl Registry {
             matched: false,
         };
         g.watched.insert(p.pid, w);
+        Self::refilter(&mut g);
     }
 
     /// A watched process died (pid and start ticks): tell the coroner,
@@ -236,6 +254,7 @@ impl Registry {
 /// `daemon::run_loop`, which hands it the config in force.
 pub(crate) struct Coroner {
     config: Arc<Mutex<Arc<Config>>>,
+    registry: Arc<Registry>,
     /// Why exit statuses are not heard, for the loop to say once.
     pub note: Option<String>,
 }
@@ -246,8 +265,11 @@ impl Coroner {
     pub(crate) fn start(engine: &Arc<super::Engine>, config: Arc<Config>) -> Coroner {
         let registry = engine.deaths.clone();
         let (tx, rx) = channel();
+        let mut listening = None;
         let deaf = match Connector::open() {
             Ok(c) => {
+                let c = Arc::new(c);
+                listening = Some(c.clone());
                 let r = registry.clone();
                 let spawned = std::thread::Builder::new().name("hm-connector".into()).spawn(move || {
                     let mut events = Vec::new();
@@ -261,22 +283,38 @@ impl Coroner {
             Err(why) => Some(why),
         };
         let note = deaf.as_ref().map(|why| {
-            format!("process-event connector: {why}: a dead worker's exit status is unknown unless hm runs as root")
+            format!(
+                "process-event connector unavailable ({why}): a dead worker's exit status is known only when hm \
+                 started it or systemd ran it"
+            )
         });
         {
             let mut g = registry.lock();
             g.deaf = deaf;
             g.to_coroner = Some(tx);
+            g.connector = listening.filter(|_| g.deaf.is_none());
+            g.filtered.clear();
+            Registry::refilter(&mut g);
         }
         let config = Arc::new(Mutex::new(config));
         let (e, c) = (engine.clone(), config.clone());
         let _ = std::thread::Builder::new().name("hm-coroner".into()).spawn(move || run(&e, &c, &rx));
-        Coroner { config, note }
+        Coroner { config, registry, note }
     }
 
     /// The config in force from now on.
     pub(crate) fn config(&self, config: &Arc<Config>) {
         *self.config.lock().unwrap_or_else(PoisonError::into_inner) = config.clone();
+    }
+}
+
+impl Drop for Coroner {
+    /// The loop ends: the connector's subscription with it (its listener
+    /// thread holds the socket, blocked, until the process ends).
+    fn drop(&mut self) {
+        if let Some(c) = self.registry.lock().connector.take() {
+            c.unsubscribe();
+        }
     }
 }
 
