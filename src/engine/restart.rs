@@ -118,7 +118,8 @@ impl Engine {
         if let Some(report) = self.held_back(store, m, automatic, dry_run, why)? {
             return Ok(Step::Done(report));
         }
-        let begun = self.prepare(m, dry_run, why, None, !automatic)?;
+        let mut begun = self.prepare(m, dry_run, why, None, !automatic)?;
+        begun.record_found_dead(store, self.deaths.watching());
         // Record before acting (issue 26): no intent, no restart.
         let pending = if dry_run { None } else { Some(intend_one(store, begun.intent())?) };
         let begun = self.start(begun);

@@ -48,3 +48,4 @@ mod tour;
 mod verify_beside;
 mod watch;
 mod why;
+mod why_found;

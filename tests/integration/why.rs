@@ -16,7 +16,7 @@ use serde_json::Value;
 use std::path::PathBuf;
 use std::time::Duration;
 
-fn root_or_skip() -> bool {
+pub(crate) fn root_or_skip() -> bool {
     if is_root() {
         return true;
     }
@@ -26,7 +26,7 @@ fn root_or_skip() -> bool {
 }
 
 /// Kills what the test and hm started, whatever happened.
-struct Workers(&'static str);
+pub(crate) struct Workers(pub(crate) &'static str);
 
 impl Drop for Workers {
     fn drop(&mut self) {
@@ -37,7 +37,7 @@ impl Drop for Workers {
 /// A monitor `name` of workers whose argv\[0\] is `prefix`, started by
 /// `inner` (a bash script run as `prefix`), logging to the test's dir,
 /// and a webhook channel to `rx`.
-fn config(t: &Test, name: &str, prefix: &str, inner: &str, extra: &str, rx: &Receiver) -> String {
+pub(crate) fn config(t: &Test, name: &str, prefix: &str, inner: &str, extra: &str, rx: &Receiver) -> String {
     let log = t.path(&format!("{name}.log"));
     format!(
         "host_defaults = false\n[[monitor]]\nname = \"{name}\"\nkind = \"process\"\npattern = \"^{prefix} \"\n\
@@ -50,13 +50,13 @@ fn config(t: &Test, name: &str, prefix: &str, inner: &str, extra: &str, rx: &Rec
 }
 
 /// `hm why NAME --all --json`'s death of `pid`, once recorded.
-fn death_of(t: &Test, name: &str, pid: i32) -> Option<Value> {
+pub(crate) fn death_of(t: &Test, name: &str, pid: i32) -> Option<Value> {
     let doc = t.run(&["why", name, "--all", "--json"]).json();
     doc["deaths"].as_array()?.iter().find(|d| d["pid"] == pid).cloned()
 }
 
 /// The restart in `hm actions --json` that answered the death of `pid`.
-fn action_for(t: &Test, pid: i32) -> Option<Value> {
+pub(crate) fn action_for(t: &Test, pid: i32) -> Option<Value> {
     let doc = t.run(&["actions", "--json"]).json();
     doc["actions"].as_array()?.iter().find(|a| a["action"] == "restart" && a["death"]["pid"] == pid).cloned()
 }

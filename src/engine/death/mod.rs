@@ -19,15 +19,17 @@
 //! table, on its own connection, beside the loop: the restart never waits
 //! for it. Without the connector, the status comes from what else can
 //! know it (`status.rs`): waitpid(2) for a worker hm started itself,
-//! systemd for a unit's main process; else the certificate says "exit
-//! status unknown (not root)"; after an overrun (`ENOBUFS`) "(events
-//! lost)".
+//! systemd for a unit's main process; else the certificate says why the
+//! status is unknown ("exit status unknown (no process-event connector:
+//! not root)", "(events lost)" after an overrun, `ENOBUFS`).
 
 mod answered;
 mod cert;
+mod found;
 mod status;
 
 pub(crate) use answered::answered;
+pub(crate) use found::found_dead;
 
 use crate::config::Config;
 use crate::host::connector::{Connector, Event};
@@ -149,6 +151,12 @@ impl Registry {
             g.watched.insert(*pid, w);
         }
         Self::refilter(&mut g);
+    }
+
+    /// Whether a coroner writes the certificates of the deaths watched
+    /// (`hm run`, `hm serve`); else a run finds its dead (`found_dead`).
+    pub(crate) fn watching(&self) -> bool {
+        self.lock().to_coroner.is_some()
     }
 
     /// Watch a worker a restart of `monitor` just started.
