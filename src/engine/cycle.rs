@@ -15,6 +15,7 @@ use super::counters::Counters;
 use super::report::CheckReport;
 use crate::alert::outbox::{Delivery, deliver};
 use crate::alert::router::{Processed, process};
+use crate::alert::state::EventKind;
 use crate::check::runner::{patterns, proc_needs, run_all};
 use crate::check::{CheckResult, Inputs};
 use crate::config::{Config, HeartbeatSource, Monitor, Spec};
@@ -27,6 +28,9 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
+
+/// The longest a firing waits for its worker's death certificate.
+const SETTLE: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// A worker whose automatic restart budget is spent is in a crash loop
 /// (issue 26): critical while it is down (hm will not restart it until
@@ -88,6 +92,7 @@ fn annotate(store: &Store, monitors: &[Monitor], results: &mut [CheckResult], no
 #[expect(clippy::too_many_arguments, reason = "one call site, each argument a different part of the engine")]
 fn record(
     send: Option<&Path>,
+    deaths: &super::death::Registry,
     store: &mut Store,
     counters: &Counters,
     config: &Config,
@@ -102,7 +107,20 @@ fn record(
     counters.written(now, results);
     let alerts = process(store, config, results, now, all)?;
     let notifications = match send {
-        Some(db) if store.has_undelivered()? => Some(deliver(store, config, db, now, false)?),
+        Some(db) if store.has_undelivered()? => {
+            // A firing goes out with its worker's death certificate, which
+            // the coroner may be writing now (milliseconds; at most
+            // `SETTLE`). Only a firing waits: a restart after a first
+            // failing check (the default `after` is 2) never does.
+            let firing: Vec<&str> = alerts
+                .raised
+                .iter()
+                .filter(|r| r.event == EventKind::Firing && !r.channels.is_empty())
+                .map(|r| r.monitor.as_str())
+                .collect();
+            deaths.settle(&firing, SETTLE);
+            Some(deliver(store, config, db, now, false)?)
+        }
         _ => None,
     };
     store.prune_if_due(now, now - config.settings.retention.as_secs_f64())?;
@@ -231,7 +249,7 @@ impl Engine {
         }
         if let Some(mut s) = store {
             let send = send.then_some(db.as_path());
-            match record(send, &mut s, &self.counters, config, &monitors, &mut results, now, all) {
+            match record(send, &self.deaths, &mut s, &self.counters, config, &monitors, &mut results, now, all) {
                 Ok(w) => {
                     written = Some(w);
                     self.kept.keep(s); // for the next cycle of `hm run`
@@ -242,7 +260,7 @@ impl Engine {
                     // database, from the unannotated results.
                     if let Some(mut fresh) = after_failure(&db, &e, &mut warnings) {
                         results = checked;
-                        match record(send, &mut fresh, &self.counters, config, &monitors, &mut results, now, all) {
+                        match record(send, &self.deaths, &mut fresh, &self.counters, config, &monitors, &mut results, now, all) {
                             Ok(w) => {
                                 written = Some(w);
                                 self.kept.keep(fresh);

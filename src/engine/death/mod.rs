@@ -25,18 +25,19 @@
 
 mod answered;
 mod cert;
+mod coroner;
 mod found;
 mod status;
 
 pub(crate) use answered::answered;
+pub(crate) use coroner::Coroner;
 pub(crate) use found::found_dead;
 
-use crate::config::Config;
 use crate::host::connector::{Connector, Event};
 use crate::host::oom::{self, OomCounter};
 use crate::time::{unix_now, wall_now};
 use std::collections::HashMap;
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::Sender;
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::time::Duration;
 
@@ -101,6 +102,8 @@ struct Inner {
 pub(crate) struct Registry {
     inner: Mutex<Inner>,
     heard: Condvar,
+    /// Told when the coroner has written a certificate.
+    written: Condvar,
 }
 
 impl Registry {
@@ -255,95 +258,28 @@ impl Registry {
         if g.watched.get(&pid).is_some_and(|w| w.reported) {
             g.watched.remove(&pid);
         }
+        self.written.notify_all();
     }
-}
 
-/// The coroner and the connector's listener, for one loop: started by
-/// `daemon::run_loop`, which hands it the config in force.
-pub(crate) struct Coroner {
-    config: Arc<Mutex<Arc<Config>>>,
-    registry: Arc<Registry>,
-    /// Why exit statuses are not heard, for the loop to say once.
-    pub note: Option<String>,
-}
-
-impl Coroner {
-    /// Start the threads on `registry`; certificates are recorded through
-    /// `engine`'s context.
-    pub(crate) fn start(engine: &Arc<super::Engine>, config: Arc<Config>) -> Coroner {
-        let registry = engine.deaths.clone();
-        let (tx, rx) = channel();
-        let mut listening = None;
-        let deaf = match Connector::open() {
-            Ok(c) => {
-                let c = Arc::new(c);
-                listening = Some(c.clone());
-                let r = registry.clone();
-                let spawned = std::thread::Builder::new().name("hm-connector".into()).spawn(move || {
-                    let mut events = Vec::new();
-                    while c.recv(&mut events).is_ok() {
-                        r.heard(&events);
-                        events.clear();
-                    }
-                });
-                spawned.err().map(|e| format!("cannot start its thread: {e}"))
+    /// Wait, at most `within`, until the coroner has written the deaths
+    /// of `monitors`' workers that it is writing now: a `firing` about to
+    /// be delivered then carries its certificate. No wait when none is.
+    pub(crate) fn settle(&self, monitors: &[&str], within: Duration) {
+        if monitors.is_empty() {
+            return;
+        }
+        let deadline = std::time::Instant::now() + within;
+        let mut g = self.lock();
+        loop {
+            let pending = |w: &Watched| w.reported && w.monitors.iter().any(|m| monitors.contains(&m.as_str()));
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            if !g.watched.values().any(pending) || left.is_zero() {
+                return;
             }
-            Err(why) => Some(why),
-        };
-        let note = deaf.as_ref().map(|why| {
-            format!(
-                "process-event connector unavailable ({why}): a dead worker's exit status is known only when hm \
-                 started it or systemd ran it"
-            )
-        });
-        {
-            let mut g = registry.lock();
-            g.deaf = deaf;
-            g.to_coroner = Some(tx);
-            g.connector = listening.filter(|_| g.deaf.is_none());
-            g.filtered.clear();
-            Registry::refilter(&mut g);
-        }
-        let config = Arc::new(Mutex::new(config));
-        let (e, c) = (engine.clone(), config.clone());
-        let _ = std::thread::Builder::new().name("hm-coroner".into()).spawn(move || run(&e, &c, &rx));
-        Coroner { config, registry, note }
-    }
-
-    /// The config in force from now on.
-    pub(crate) fn config(&self, config: &Arc<Config>) {
-        *self.config.lock().unwrap_or_else(PoisonError::into_inner) = config.clone();
-    }
-}
-
-impl Drop for Coroner {
-    /// The loop ends: the connector's subscription with it (its listener
-    /// thread holds the socket, blocked, until the process ends).
-    fn drop(&mut self) {
-        if let Some(c) = self.registry.lock().connector.take() {
-            c.unsubscribe();
+            g = self.written.wait_timeout(g, left).unwrap_or_else(PoisonError::into_inner).0;
         }
     }
 }
 
-/// The coroner's thread: one certificate per death, in order.
-fn run(engine: &super::Engine, config: &Mutex<Arc<Config>>, rx: &Receiver<Gone>) {
-    let mut store: Option<(std::path::PathBuf, crate::store::Store)> = None;
-    while let Ok(gone) = rx.recv() {
-        let config = config.lock().unwrap_or_else(PoisonError::into_inner).clone();
-        let m = config.monitors.iter().find(|m| m.name == gone.monitor);
-        let status = engine.deaths.status_of(&gone, m);
-        let ctx = engine.ctx();
-        let path = ctx.db_path(&config);
-        if store.as_ref().is_none_or(|(p, _)| *p != path) {
-            store = ctx.store(&config).ok().map(|s| (path, s));
-        }
-        let death = cert::write(&gone, status, m, store.as_ref().map(|(_, s)| s));
-        if let Some((_, s)) = &store
-            && let Err(e) = s.record_death(&death)
-        {
-            crate::output::warn(&format!("{e:#}"));
-        }
-        engine.deaths.done(gone.pid);
-    }
-}
+#[cfg(test)]
+mod tests;
