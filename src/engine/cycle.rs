@@ -11,7 +11,6 @@
 //! names the wrong file.
 
 use super::Engine;
-use super::counters::Counters;
 use super::report::CheckReport;
 use crate::alert::outbox::{Delivery, deliver};
 use crate::alert::router::{Processed, process};
@@ -92,9 +91,8 @@ fn annotate(store: &Store, monitors: &[Monitor], results: &mut [CheckResult], no
 #[expect(clippy::too_many_arguments, reason = "one call site, each argument a different part of the engine")]
 fn record(
     send: Option<&Path>,
-    deaths: &super::death::Registry,
     store: &mut Store,
-    counters: &Counters,
+    engine: &Engine,
     config: &Config,
     monitors: &[Monitor],
     results: &mut [CheckResult],
@@ -102,9 +100,9 @@ fn record(
     all: bool,
 ) -> Result<(Processed, Option<Delivery>)> {
     annotate(store, monitors, results, now)?;
-    counters.keep(now, results);
+    engine.counters.keep(now, results);
     store.record_checks(now, results)?;
-    counters.written(now, results);
+    engine.counters.written(now, results);
     let alerts = process(store, config, results, now, all)?;
     let notifications = match send {
         Some(db) if store.has_undelivered()? => {
@@ -118,7 +116,7 @@ fn record(
                 .filter(|r| r.event == EventKind::Firing && !r.channels.is_empty())
                 .map(|r| r.monitor.as_str())
                 .collect();
-            deaths.settle(&firing, SETTLE);
+            engine.deaths.settle(&firing, SETTLE);
             Some(deliver(store, config, db, now, false)?)
         }
         _ => None,
@@ -249,7 +247,7 @@ impl Engine {
         }
         if let Some(mut s) = store {
             let send = send.then_some(db.as_path());
-            match record(send, &self.deaths, &mut s, &self.counters, config, &monitors, &mut results, now, all) {
+            match record(send, &mut s, self, config, &monitors, &mut results, now, all) {
                 Ok(w) => {
                     written = Some(w);
                     self.kept.keep(s); // for the next cycle of `hm run`
@@ -260,7 +258,7 @@ impl Engine {
                     // database, from the unannotated results.
                     if let Some(mut fresh) = after_failure(&db, &e, &mut warnings) {
                         results = checked;
-                        match record(send, &self.deaths, &mut fresh, &self.counters, config, &monitors, &mut results, now, all) {
+                        match record(send, &mut fresh, self, config, &monitors, &mut results, now, all) {
                             Ok(w) => {
                                 written = Some(w);
                                 self.kept.keep(fresh);

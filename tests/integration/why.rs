@@ -74,8 +74,9 @@ fn told_everywhere(t: &Test, hm: &Daemon, rx: &Receiver, name: &str, pid: i32, c
     assert_eq!(d["cause"], cause, "{d:#}");
     let text = t.run(&["why", name]);
     assert!(text.stdout.contains(cause), "{}", text.stdout);
-    let a = until(Duration::from_secs(10), || action_for(t, pid))
-        .unwrap_or_else(|| panic!("no restart answering {pid}\n{}\n{}", t.run(&["actions", "--json"]).stdout, hm.stdout()));
+    let a = until(Duration::from_secs(10), || action_for(t, pid)).unwrap_or_else(|| {
+        panic!("no restart answering {pid}\n{}\n{}", t.run(&["actions", "--json"]).stdout, hm.stdout())
+    });
     assert_eq!(a["death"]["cause"], cause, "{a:#}");
     let h = until(Duration::from_secs(10), || healed_for(rx, pid)).unwrap_or_else(|| {
         panic!("no healed body for {pid}: {:?}", rx.requests().iter().map(|r| r.json()).collect::<Vec<_>>())

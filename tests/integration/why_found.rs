@@ -66,7 +66,11 @@ fn issue28_a_one_shot_heal_records_the_death_it_found() {
         let body = until(Duration::from_secs(10), || {
             rx.requests().iter().map(|r| r.json()).find(|b| b["event"] == event && b["death"]["pid"] == pid)
         });
-        assert!(body.is_some(), "no {event} with the death: {:?}", rx.requests().iter().map(|r| r.json()).collect::<Vec<Value>>());
+        assert!(
+            body.is_some(),
+            "no {event} with the death: {:?}",
+            rx.requests().iter().map(|r| r.json()).collect::<Vec<Value>>()
+        );
     }
 }
 
@@ -98,10 +102,9 @@ fn issue28_a_firing_carries_the_death_that_raised_it() {
     std::thread::sleep(Duration::from_millis(1500));
     kill(Pid::from_raw(pid), Signal::SIGKILL).expect("kill");
     let _ = mine.wait();
-    let firing = until(Duration::from_secs(15), || {
-        rx.requests().iter().map(|r| r.json()).find(|b| b["event"] == "firing")
-    })
-    .unwrap_or_else(|| panic!("no firing\n{}", hm.stderr()));
+    let firing =
+        until(Duration::from_secs(15), || rx.requests().iter().map(|r| r.json()).find(|b| b["event"] == "firing"))
+            .unwrap_or_else(|| panic!("no firing\n{}", hm.stderr()));
     assert_eq!(firing["death"]["pid"], pid, "{firing:#}");
     assert_eq!(firing["death"]["cause"], "unknown", "{firing:#}");
     let note = firing["death"]["status_note"].as_str().unwrap_or_default();
