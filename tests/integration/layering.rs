@@ -37,7 +37,7 @@ const KNOWN: &[(&str, &str)] = &[
     ("config/validate_clean.rs", "remedy"),
     ("engine/clean.rs", "output"),
     ("engine/ctx.rs", "output"),
-    ("engine/death/mod.rs", "output"),
+    ("engine/death/coroner.rs", "output"),
     ("engine/heal_events.rs", "output"),
     ("engine/intent.rs", "output"),
     ("engine/later.rs", "output"),
