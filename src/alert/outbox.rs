@@ -20,6 +20,12 @@ const BATCH: usize = 100;
 /// The longest wait between two attempts.
 const MAX_BACKOFF: f64 = 3600.0;
 
+/// How long before a `firing` was queued, and after, its worker's death
+/// may be the one it is about (after: a one-shot heal records the death
+/// it found as it restarts, after the check that raised the alert).
+const DEATH_BEFORE: f64 = 600.0;
+const DEATH_AFTER: f64 = 60.0;
+
 /// A delivery that failed.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct Failure {
@@ -46,6 +52,18 @@ pub(crate) fn next_try(now: f64, retry: f64, attempts: u32) -> f64 {
     now + (retry * 2f64.powi(i32::try_from(attempts.saturating_sub(1).min(30)).unwrap_or(30))).min(MAX_BACKOFF)
 }
 
+/// A `firing` queued before its worker's death certificate was written
+/// gets it as it goes out: the certificate is written beside the loop of
+/// `hm run` (the loop waits for it before it delivers), or by a one-shot
+/// heal as it restarts the worker, after its check raised the alert.
+fn with_death(store: &Store, n: &mut crate::store::NotificationRow, queued: f64) {
+    if n.event != super::state::EventKind::Firing.as_str() || n.death.is_some() {
+        return;
+    }
+    let deaths = store.deaths(Some(&n.monitor), queued - DEATH_BEFORE, 10).unwrap_or_default();
+    n.death = deaths.iter().find(|d| d.ts <= queued + DEATH_AFTER).map(crate::store::DeathRow::from);
+}
+
 /// Send one channel's due notifications in order; stop at the first failure.
 fn drain(ch: &crate::config::Channel, rows: &[OutboxRow]) -> Vec<(i64, Result<String, String>)> {
     let mut done = Vec::new();
@@ -69,7 +87,10 @@ pub(crate) fn deliver(store: &Store, config: &Config, db: &Path, now: f64, force
         return Ok(Delivery { skipped: true, waiting: store.count_undelivered()?, ..Delivery::default() });
     };
     let mut by_channel: BTreeMap<String, Vec<OutboxRow>> = BTreeMap::new();
-    for row in store.undelivered()? {
+    for mut row in store.undelivered()? {
+        if let Ok(n) = &mut row.notification {
+            with_death(store, n, row.created_at);
+        }
         by_channel.entry(row.channel.clone()).or_default().push(row);
     }
     let mut report = Delivery::default();

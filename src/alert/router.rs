@@ -75,13 +75,10 @@ fn apply(tx: &AlertTx<'_>, config: &Config, host: &str, step: state::Step, now: 
     };
     alert.id = tx.save(&AlertRow::from(&alert))?;
     // Why its worker died, when it did since it began failing.
-    // Only a certificate already recorded: this runs in the check that
-    // comes before the heal's restart, under the write lock, and the
-    // coroner may take up to 250 ms (the connector's word, a reaper's, or
-    // systemd's up to 500 ms) before it writes. Waiting here for it would
-    // delay every restart after a kill by as much (recovery is about
-    // 11 ms at p50), so a `firing` that wins the race goes without its
-    // `death`; the `healed` that follows the restart carries it.
+    // Only a certificate already recorded: this runs under the write
+    // lock, which the coroner needs to record one. A `firing` queued
+    // before its certificate gets it as it is delivered
+    // (`outbox::with_death`), after the loop has waited for the coroner.
     let death = step
         .events
         .iter()

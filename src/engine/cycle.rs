@@ -11,10 +11,10 @@
 //! names the wrong file.
 
 use super::Engine;
-use super::counters::Counters;
 use super::report::CheckReport;
 use crate::alert::outbox::{Delivery, deliver};
 use crate::alert::router::{Processed, process};
+use crate::alert::state::EventKind;
 use crate::check::runner::{patterns, proc_needs, run_all};
 use crate::check::{CheckResult, Inputs};
 use crate::config::{Config, HeartbeatSource, Monitor, Spec};
@@ -41,8 +41,11 @@ enum Keep {
     Look,
 }
 
-/// A worker whose automatic restart budget is spent is in a crash loop
-///: critical while it is down (hm will not restart it until
+/// The longest a firing waits for its worker's death certificate.
+const SETTLE: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// A worker whose automatic restart budget is spent is in a crash loop:
+/// critical while it is down (hm will not restart it until
 /// the window lets it), a warning while it runs, saying when the next
 /// automatic restart is allowed.
 fn gave_up(store: &Store, m: &Monitor, r: &mut CheckResult, now: f64) -> Result<()> {
@@ -120,7 +123,7 @@ fn annotate(store: &Store, monitors: &[Monitor], results: &mut [CheckResult], no
 fn record(
     send: Option<&Path>,
     store: &mut Store,
-    counters: &Counters,
+    engine: &Engine,
     config: &Config,
     monitors: &[Monitor],
     results: &mut [CheckResult],
@@ -128,13 +131,26 @@ fn record(
     all: bool,
 ) -> Result<(Processed, Option<Delivery>)> {
     annotate(store, monitors, results, now)?;
-    counters.keep(now, results);
+    engine.counters.keep(now, results);
     let rows: Vec<CheckRow> = results.iter().map(CheckRow::from).collect();
     store.record_checks(now, &rows)?;
-    counters.written(now, results);
+    engine.counters.written(now, results);
     let alerts = process(store, config, results, now, all)?;
     let notifications = match send {
-        Some(db) if store.has_undelivered()? => Some(deliver(store, config, db, now, false)?),
+        Some(db) if store.has_undelivered()? => {
+            // A firing goes out with its worker's death certificate, which
+            // the coroner may be writing now (milliseconds; at most
+            // `SETTLE`). Only a firing waits: a restart after a first
+            // failing check (the default `after` is 2) never does.
+            let firing: Vec<&str> = alerts
+                .raised
+                .iter()
+                .filter(|r| r.event == EventKind::Firing && !r.channels.is_empty())
+                .map(|r| r.monitor.as_str())
+                .collect();
+            engine.deaths.settle(&firing, SETTLE);
+            Some(deliver(store, config, db, now, false)?)
+        }
         _ => None,
     };
     store.prune_if_due(now, now - config.settings.retention.as_secs_f64())?;
@@ -263,7 +279,7 @@ impl Engine {
         }
         if let Some(mut s) = store {
             let send = (keep == Keep::RecordAndSend).then_some(db.as_path());
-            match record(send, &mut s, &self.counters, config, &monitors, &mut results, now, all) {
+            match record(send, &mut s, self, config, &monitors, &mut results, now, all) {
                 Ok(w) => {
                     written = Some(w);
                     self.kept.keep(s); // for the next cycle of `hm run`
@@ -274,7 +290,7 @@ impl Engine {
                     // database, from the unannotated results.
                     if let Some(mut fresh) = after_failure(&db, e.into(), &mut warnings) {
                         results = checked;
-                        match record(send, &mut fresh, &self.counters, config, &monitors, &mut results, now, all) {
+                        match record(send, &mut fresh, self, config, &monitors, &mut results, now, all) {
                             Ok(w) => {
                                 written = Some(w);
                                 self.kept.keep(fresh);

@@ -118,7 +118,8 @@ impl Engine {
         if let Some(report) = self.held_back(store, m, asker, dry_run, why)? {
             return Ok(Step::Done(report));
         }
-        let begun = self.prepare(m, dry_run, why, None, asker)?;
+        let mut begun = self.prepare(m, dry_run, why, None, asker)?;
+        begun.record_found_dead(store, self.deaths.watching());
         // Record before acting: no intent, no restart.
         let pending = if dry_run.yes() { None } else { Some(intend_one(store, begun.intent())?) };
         let begun = self.start(begun);

@@ -77,6 +77,14 @@ impl Engine {
         }
         ready.sort_by_key(|(i, _)| *i);
         let take = |k: usize| ready[k].1.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take();
+        // A worker found dead by a run that did not see it die: its death
+        // first, before the restart that answers it.
+        let watching = self.deaths.watching();
+        for (_, b) in &ready {
+            if let Some(b) = b.lock().unwrap_or_else(std::sync::PoisonError::into_inner).as_mut() {
+                b.record_found_dead(store, watching);
+            }
+        }
         // Every intent committed at once, before any worker is touched
         //: all of them, or nothing is done.
         let mut pending: Vec<Option<Pending<'_>>> = if dry_run.yes() {

@@ -73,6 +73,19 @@ impl Begun {
     pub(super) fn monitor(&self) -> &str {
         &self.m.name
     }
+
+    /// Found with nothing running and to be restarted for real, by a run
+    /// that did not watch it die (`watching`: a coroner did): its death
+    /// certificate, as found, before the restart that answers it.
+    pub(super) fn record_found_dead(&mut self, store: &crate::store::Store, watching: bool) {
+        if !self.old.is_empty() || self.report.dry_run || watching {
+            return;
+        }
+        let by = if self.report.manual { "hm restart-worker" } else { "hm heal" };
+        if let Some(e) = super::death::found_dead(store, &self.m, by) {
+            self.report.steps.push(format!("its death was not recorded: {e}"));
+        }
+    }
 }
 
 impl Engine {

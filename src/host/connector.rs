@@ -5,21 +5,28 @@
 //! parent, which for a worker hm did not start is not hm.
 //!
 //! Root only (the kernel wants `CAP_NET_ADMIN` to subscribe), read-only:
-//! hm only listens, and sends nothing but its subscription. On kernels
-//! from 6.6 the subscription asks for exit events alone
-//! (`struct proc_input`), so forks and execs never wake the listener;
-//! older kernels ignore that request and deliver every event after the
-//! plain `PROC_CN_MCAST_LISTEN`, which the parser skips. The receive
+//! hm only listens, and sends nothing but its subscription (once) and,
+//! when the connector is dropped, its end (`PROC_CN_MCAST_IGNORE`): the
+//! kernel counts listeners and keeps building events while any is left.
+//! A socket filter (`exit_filter`), attached before the subscription and
+//! replaced as the watched pids change ([`Connector::watch`]), has the
+//! kernel drop every event but the exits hm watches: the listener thread
+//! stays blocked while the host forks, execs and exits. The receive
 //! buffer is bounded (`RCVBUF`): a burst the listener cannot keep up
 //! with is an `ENOBUFS`, told as [`Event::Lost`], never an unbounded queue.
 
 use nix::errno::Errno;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 const NETLINK_CONNECTOR: libc::c_int = 11;
 const CN_IDX_PROC: u32 = 1;
 const CN_VAL_PROC: u32 = 1;
 const PROC_CN_MCAST_LISTEN: u32 = 1;
+const PROC_CN_MCAST_IGNORE: u32 = 2;
+/// `SO_ATTACH_FILTER` (the same on every architecture Linux and hm run on
+/// but PA-RISC); the libc crate names it for Android only.
+const SO_ATTACH_FILTER: libc::c_int = 26;
 const PROC_EVENT_EXIT: u32 = 0x8000_0000;
 const NLMSG_DONE: u16 = 3;
 const NLMSG_HDR: usize = 16;
@@ -39,6 +46,9 @@ pub(crate) enum Event {
 /// A subscribed connector socket.
 pub(crate) struct Connector {
     fd: OwnedFd,
+    /// Whether the subscription stands (an older kernel counts every
+    /// `IGNORE`: it is sent once).
+    subscribed: AtomicBool,
 }
 
 impl Connector {
@@ -75,13 +85,41 @@ impl Connector {
                 std::mem::size_of::<libc::c_int>() as libc::socklen_t,
             );
         }
-        let c = Connector { fd };
+        let c = Connector { fd, subscribed: AtomicBool::new(false) };
+        // Nothing watched yet: nothing wakes the listener.
+        c.watch(&[]).map_err(|e| format!("netlink connector: socket filter: {}", e.desc()))?;
+        // The plain request, which every kernel with the connector knows
+        // (from 6.6 a `struct proc_input` may ask for exits alone, older
+        // kernels ignore it: the filter above does that everywhere).
         c.send(&PROC_CN_MCAST_LISTEN.to_ne_bytes())?;
-        // Exit events only, where the kernel can filter (6.6+).
-        let mut filtered = PROC_CN_MCAST_LISTEN.to_ne_bytes().to_vec();
-        filtered.extend_from_slice(&PROC_EVENT_EXIT.to_ne_bytes());
-        c.send(&filtered)?;
+        c.subscribed.store(true, Ordering::SeqCst);
         Ok(c)
+    }
+
+    /// End the subscription (once); the socket stays, and hears nothing.
+    pub(crate) fn unsubscribe(&self) {
+        if self.subscribed.swap(false, Ordering::SeqCst) {
+            let _ = self.send(&PROC_CN_MCAST_IGNORE.to_ne_bytes());
+        }
+    }
+
+    /// Wake the listener only for the exits of `pids` (and of hm's own
+    /// children): the kernel drops the rest before they are queued.
+    pub(crate) fn watch(&self, pids: &[u32]) -> Result<(), Errno> {
+        let mut prog = super::exit_filter::program(PROC_EVENT_EXIT, pids, std::process::id());
+        let fprog = libc::sock_fprog { len: u16::try_from(prog.len()).unwrap_or(u16::MAX), filter: prog.as_mut_ptr() };
+        // SAFETY: setsockopt reads one sock_fprog, whose program the kernel
+        // copies and checks before this returns; `prog` outlives the call.
+        let r = unsafe {
+            libc::setsockopt(
+                self.fd.as_raw_fd(),
+                libc::SOL_SOCKET,
+                SO_ATTACH_FILTER,
+                (&raw const fprog).cast(),
+                std::mem::size_of::<libc::sock_fprog>() as libc::socklen_t,
+            )
+        };
+        if r < 0 { Err(Errno::last()) } else { Ok(()) }
     }
 
     fn send(&self, payload: &[u8]) -> Result<(), String> {
@@ -125,6 +163,15 @@ impl Connector {
         }
         parse(&buf[..usize::try_from(n).unwrap_or(0)], out);
         Ok(())
+    }
+}
+
+impl Drop for Connector {
+    /// Unsubscribe: the kernel keeps its count of listeners past a closed
+    /// socket, and builds an event for every fork, exec and exit on the
+    /// host while the count is not zero.
+    fn drop(&mut self) {
+        self.unsubscribe();
     }
 }
 
@@ -205,5 +252,31 @@ mod tests {
             }
         }
         panic!("no exit event for {pid}: {out:?}");
+    }
+
+    #[test]
+    fn as_root_only_the_exits_watched_wake_the_listener() {
+        use std::io::BufRead;
+        let Ok(c) = Connector::open() else { return }; // not root: the tests say SKIPPED
+        // Two grandchildren (not hm's children): one watched, one not.
+        let mut sh = std::process::Command::new("sh")
+            .args(["-c", "sleep 0.5 & echo $!; sleep 0.5 & echo $!; wait"])
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("sh");
+        let mut lines = std::io::BufReader::new(sh.stdout.take().expect("stdout")).lines();
+        let mut pid = || lines.next().expect("a pid").expect("read").trim().parse::<u32>().expect("pid");
+        let (watched, other) = (pid(), pid());
+        c.watch(&[watched]).expect("filter");
+        let _ = sh.wait();
+        let mut out = Vec::new();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        // sh is this process's child: its exit, last, is heard too.
+        while !out.iter().any(|e| matches!(e, Event::Exit { pid, .. } if *pid == sh.id())) {
+            assert!(std::time::Instant::now() < deadline, "sh's exit not heard: {out:?}");
+            c.recv(&mut out).expect("recv");
+        }
+        assert!(out.contains(&Event::Exit { pid: watched, status: 0 }), "{out:?}");
+        assert!(out.iter().all(|e| *e != Event::Exit { pid: other, status: 0 }), "an unwatched exit woke it: {out:?}");
     }
 }

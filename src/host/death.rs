@@ -35,8 +35,9 @@ pub(crate) struct Death {
     /// `wait` (waitpid: hm started it), `systemd` (a unit's main process),
     /// or `none`.
     pub status_from: String,
-    /// Why the exit status is unknown: `exit status unknown (not root)`,
-    /// `exit status unknown (events lost)`.
+    /// Why the exit status is unknown: `exit status unknown (no
+    /// process-event connector: not root)`, `exit status unknown (events
+    /// lost)`, `exit status unknown (found dead by hm heal: ...)`.
     pub status_note: Option<String>,
     /// The evidence of an OOM kill: the kernel's line, or the memory
     /// cgroup's `oom_kill` counter before and after.
@@ -63,9 +64,14 @@ pub(crate) struct Death {
 }
 
 impl Death {
+    /// Its pid, or `unknown` (0: a run that found it dead knew none).
+    pub(crate) fn pid_shown(&self) -> String {
+        if self.pid == 0 { "unknown".into() } else { self.pid.to_string() }
+    }
+
     /// One line for a chat, a mail or a page: cause, pid, uptime, evidence.
     pub(crate) fn line(&self) -> String {
-        let mut s = format!("died {}: {} (pid {}", self.at, self.cause, self.pid);
+        let mut s = format!("died {}: {} (pid {}", self.at, self.cause, self.pid_shown());
         if let Some(up) = self.uptime_s {
             s.push_str(&format!(", up {}", crate::units::format_duration(crate::units::secs(up))));
         }

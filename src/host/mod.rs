@@ -13,6 +13,7 @@ pub(crate) mod connector;
 pub(crate) mod db_holders;
 pub(crate) mod death;
 pub(crate) mod exec;
+mod exit_filter;
 #[cfg(test)]
 pub(crate) mod fake;
 pub(crate) mod launch;

@@ -11,7 +11,7 @@ use crate::units::{format_bytes, format_duration, secs};
 pub(super) fn why(r: &WhyReport, style: Style) -> String {
     let Some(last) = r.deaths.first() else {
         return format!(
-            "{}: no death recorded (deaths are seen by `hm run` and `hm serve` while they watch the worker)\n",
+            "{}: no death recorded (deaths are seen by `hm run` and `hm serve` while they watch the worker, and by `hm heal` when it restarts it)\n",
             esc(&r.monitor)
         );
     };
@@ -20,7 +20,7 @@ pub(super) fn why(r: &WhyReport, style: Style) -> String {
     }
     let mut t = table(style, &["died", "pid", "cause", "uptime", "status"]);
     for d in &r.deaths {
-        t.add_row(vec![cell(&d.at), cell(&d.pid.to_string()), cell(&d.cause), cell(&uptime(d)), cell(&status(d))]);
+        t.add_row(vec![cell(&d.at), cell(&d.pid_shown()), cell(&d.cause), cell(&uptime(d)), cell(&status(d))]);
     }
     format!("{t}\n\nlast death:\n{}", one(last))
 }
@@ -49,7 +49,7 @@ fn one(d: &Death) -> String {
     field("monitor:", &d.monitor);
     field("cause:", &d.cause);
     field("died:", &d.at);
-    field("pid:", &d.pid.to_string());
+    field("pid:", &d.pid_shown());
     field("uptime:", &uptime(d));
     field("status:", &status(d));
     if let Some(oom) = &d.oom {

@@ -52,3 +52,4 @@ mod tour;
 mod verify_beside;
 mod watch;
 mod why;
+mod why_found;

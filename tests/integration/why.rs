@@ -16,7 +16,7 @@ use serde_json::Value;
 use std::path::PathBuf;
 use std::time::Duration;
 
-fn root_or_skip() -> bool {
+pub(crate) fn root_or_skip() -> bool {
     if is_root() {
         return true;
     }
@@ -26,7 +26,7 @@ fn root_or_skip() -> bool {
 }
 
 /// Kills what the test and hm started, whatever happened.
-struct Workers(&'static str);
+pub(crate) struct Workers(pub(crate) &'static str);
 
 impl Drop for Workers {
     fn drop(&mut self) {
@@ -37,7 +37,7 @@ impl Drop for Workers {
 /// A monitor `name` of workers whose argv\[0\] is `prefix`, started by
 /// `inner` (a bash script run as `prefix`), logging to the test's dir,
 /// and a webhook channel to `rx`.
-fn config(t: &Test, name: &str, prefix: &str, inner: &str, extra: &str, rx: &Receiver) -> String {
+pub(crate) fn config(t: &Test, name: &str, prefix: &str, inner: &str, extra: &str, rx: &Receiver) -> String {
     let log = t.path(&format!("{name}.log"));
     format!(
         "host_defaults = false\n[[monitor]]\nname = \"{name}\"\nkind = \"process\"\npattern = \"^{prefix} \"\n\
@@ -50,13 +50,13 @@ fn config(t: &Test, name: &str, prefix: &str, inner: &str, extra: &str, rx: &Rec
 }
 
 /// `hm why NAME --all --json`'s death of `pid`, once recorded.
-fn death_of(t: &Test, name: &str, pid: i32) -> Option<Value> {
+pub(crate) fn death_of(t: &Test, name: &str, pid: i32) -> Option<Value> {
     let doc = t.run(&["why", name, "--all", "--json"]).json();
     doc["deaths"].as_array()?.iter().find(|d| d["pid"] == pid).cloned()
 }
 
 /// The restart in `hm actions --json` that answered the death of `pid`.
-fn action_for(t: &Test, pid: i32) -> Option<Value> {
+pub(crate) fn action_for(t: &Test, pid: i32) -> Option<Value> {
     let doc = t.run(&["actions", "--json"]).json();
     doc["actions"].as_array()?.iter().find(|a| a["action"] == "restart" && a["death"]["pid"] == pid).cloned()
 }
@@ -74,8 +74,9 @@ fn told_everywhere(t: &Test, hm: &Daemon, rx: &Receiver, name: &str, pid: i32, c
     assert_eq!(d["cause"], cause, "{d:#}");
     let text = t.run(&["why", name]);
     assert!(text.stdout.contains(cause), "{}", text.stdout);
-    let a = until(Duration::from_secs(10), || action_for(t, pid))
-        .unwrap_or_else(|| panic!("no restart answering {pid}\n{}", t.run(&["actions", "--json"]).stdout));
+    let a = until(Duration::from_secs(10), || action_for(t, pid)).unwrap_or_else(|| {
+        panic!("no restart answering {pid}\n{}\n{}", t.run(&["actions", "--json"]).stdout, hm.stdout())
+    });
     assert_eq!(a["death"]["cause"], cause, "{a:#}");
     let h = until(Duration::from_secs(10), || healed_for(rx, pid)).unwrap_or_else(|| {
         panic!("no healed body for {pid}: {:?}", rx.requests().iter().map(|r| r.json()).collect::<Vec<_>>())
@@ -185,8 +186,10 @@ fn issue28_a_crash_loop_under_min_uptime() {
     let _w = Workers(prefix);
     let rx = Receiver::start();
     let t = Test::new();
-    // It runs 300 ms: past the restart's verification, under min_uptime.
-    let text = config(&t, "w", prefix, "sleep 0.3; exit 1", "", &rx).replace("\"500ms\"", "\"5s\"");
+    // It runs 800 ms: past the restart's verification (at 200 ms; late on
+    // a loaded machine, and a worker gone by then is a failed restart that
+    // waits for the interval), under min_uptime.
+    let text = config(&t, "w", prefix, "sleep 0.8; exit 1", "", &rx).replace("\"500ms\"", "\"5s\"");
     let t = t.config(&text);
     let hm = Daemon::start(&t, &["run", "--heal", "--interval", "60s"]);
     let pid = until(Duration::from_secs(10), || procs(prefix).first().copied()).expect("running");

@@ -24,14 +24,20 @@ const TAIL_LINES: usize = 20;
 const TREND: usize = 5;
 
 /// How the exit status is known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Status {
     /// wait(2)'s status, and who told it.
     Known(u32, Source),
-    /// The connector is not listening (why, in words).
-    NotRoot,
-    /// The connector overran while the worker was watched.
-    Lost,
+    /// Not known: the certificate's note, saying why ("exit status
+    /// unknown (events lost)").
+    Unknown(String),
+}
+
+impl Status {
+    /// Unknown, and why: `reason` in the note's parentheses.
+    pub(crate) fn unknown(reason: &str) -> Status {
+        Status::Unknown(format!("exit status unknown ({reason})"))
+    }
 }
 
 /// Who told an exit status (`status.rs`).
@@ -57,7 +63,7 @@ impl Source {
 }
 
 /// The cause in words, from the status, the OOM evidence and the uptime.
-pub(crate) fn cause(status: Status, oom: bool, uptime: Option<f64>, min_uptime: Duration) -> String {
+pub(crate) fn cause(status: &Status, oom: bool, uptime: Option<f64>, min_uptime: Duration) -> String {
     if oom {
         return "oom-killed".into();
     }
@@ -67,7 +73,7 @@ pub(crate) fn cause(status: Status, oom: bool, uptime: Option<f64>, min_uptime: 
     match status {
         Status::Known(s, _) if s & 0x7f == 0 => format!("exited {}", (s >> 8) & 0xff),
         Status::Known(s, _) => format!("killed by {}", signal_name(s & 0x7f)),
-        Status::NotRoot | Status::Lost => "unknown".into(),
+        Status::Unknown(_) => "unknown".into(),
     }
 }
 
@@ -95,8 +101,8 @@ pub(super) fn write(gone: &Gone, status: Status, m: Option<&Monitor>, store: Opt
         status_from: "none".into(),
         ..Death::default()
     };
-    match status {
-        Status::Known(s, from) => {
+    match &status {
+        &Status::Known(s, from) => {
             d.status_from = from.as_str().into();
             if s & 0x7f == 0 {
                 d.exit_code = i32::try_from((s >> 8) & 0xff).ok();
@@ -105,8 +111,7 @@ pub(super) fn write(gone: &Gone, status: Status, m: Option<&Monitor>, store: Opt
                 d.core_dumped = s & 0x80 != 0;
             }
         }
-        Status::NotRoot => d.status_note = Some("exit status unknown (not root)".into()),
-        Status::Lost => d.status_note = Some("exit status unknown (events lost)".into()),
+        Status::Unknown(note) => d.status_note = Some(note.clone()),
     }
     // An OOM kill is a SIGKILL; an unknown status may be one too.
     let maybe_oom = match status {
@@ -118,7 +123,7 @@ pub(super) fn write(gone: &Gone, status: Status, m: Option<&Monitor>, store: Opt
     } else if maybe_oom {
         oom_evidence(gone, &mut d);
     }
-    d.cause = cause(status, d.oom.is_some(), uptime, min_uptime);
+    d.cause = cause(&status, d.oom.is_some(), uptime, min_uptime);
     // Stopped on purpose (`hm stop-worker` holds it down first): no crash.
     let held = store.and_then(|s| s.hold(&gone.monitor, gone.at).ok().flatten());
     if held.is_some_and(|h| h.kind == crate::store::HoldKind::Stopped && h.since <= gone.at) {
@@ -219,13 +224,13 @@ mod tests {
     fn causes_in_words() {
         const K: Source = Source::Kernel;
         let min = Duration::from_secs(60);
-        assert_eq!(cause(Status::Known(0, K), false, Some(100.0), min), "exited 0");
-        assert_eq!(cause(Status::Known(3 << 8, K), false, Some(100.0), min), "exited 3");
-        assert_eq!(cause(Status::Known(9, K), false, Some(100.0), min), "killed by SIGKILL");
-        assert_eq!(cause(Status::Known(0x80 | 11, K), false, None, min), "killed by SIGSEGV");
-        assert_eq!(cause(Status::Known(9, K), true, Some(1.0), min), "oom-killed");
-        assert_eq!(cause(Status::Known(3 << 8, K), false, Some(1.0), min), "crash loop");
-        assert_eq!(cause(Status::NotRoot, false, Some(100.0), min), "unknown");
+        assert_eq!(cause(&Status::Known(0, K), false, Some(100.0), min), "exited 0");
+        assert_eq!(cause(&Status::Known(3 << 8, K), false, Some(100.0), min), "exited 3");
+        assert_eq!(cause(&Status::Known(9, K), false, Some(100.0), min), "killed by SIGKILL");
+        assert_eq!(cause(&Status::Known(0x80 | 11, K), false, None, min), "killed by SIGSEGV");
+        assert_eq!(cause(&Status::Known(9, K), true, Some(1.0), min), "oom-killed");
+        assert_eq!(cause(&Status::Known(3 << 8, K), false, Some(1.0), min), "crash loop");
+        assert_eq!(cause(&Status::unknown("not root"), false, Some(100.0), min), "unknown");
         assert_eq!(signal_name(200), "signal 200");
     }
 

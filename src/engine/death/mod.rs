@@ -8,8 +8,10 @@
 //!
 //! - the pidfd watcher (`engine::watch`), which also wakes the loop;
 //! - as root, the kernel's process-event connector (`host::connector`),
-//!   heard on a thread that blocks in recv(2) and keeps the exit status of
-//!   the pids in the registry only (a hash lookup per exit on the host).
+//!   heard on a thread that blocks in recv(2). Its socket filter lists the
+//!   pids in the registry, replaced when they change: the kernel drops
+//!   every other exit on the host, so the thread wakes only for a death
+//!   (an idle `hm run` pays nothing per exit elsewhere, nothing per cycle).
 //!
 //! Whichever comes first hands the death to the coroner thread, which
 //! waits a moment for the connector's status if it has not come yet,
@@ -17,22 +19,25 @@
 //! table, on its own connection, beside the loop: the restart never waits
 //! for it. Without the connector, the status comes from what else can
 //! know it (`status.rs`): waitpid(2) for a worker hm started itself,
-//! systemd for a unit's main process; else the certificate says "exit
-//! status unknown (not root)"; after an overrun (`ENOBUFS`) "(events
-//! lost)".
+//! systemd for a unit's main process; else the certificate says why the
+//! status is unknown ("exit status unknown (no process-event connector:
+//! not root)", "(events lost)" after an overrun, `ENOBUFS`).
 
 mod answered;
 mod cert;
+mod coroner;
+mod found;
 mod status;
 
 pub(crate) use answered::answered;
+pub(crate) use coroner::Coroner;
+pub(crate) use found::found_dead;
 
-use crate::config::Config;
 use crate::host::connector::{Connector, Event};
 use crate::host::oom::{self, OomCounter};
 use crate::time::{unix_now, wall_now};
 use std::collections::HashMap;
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::Sender;
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::time::Duration;
 
@@ -83,6 +88,9 @@ struct Inner {
     /// Why the connector does not listen (`None`: it does).
     deaf: Option<String>,
     to_coroner: Option<Sender<Gone>>,
+    /// The connector, whose filter follows `watched`; the pids it lists.
+    connector: Option<Arc<Connector>>,
+    filtered: Vec<u32>,
     /// How long each monitor's last worker to die had run, seconds.
     last_uptime: HashMap<String, f64>,
 }
@@ -94,11 +102,24 @@ struct Inner {
 pub(crate) struct Registry {
     inner: Mutex<Inner>,
     heard: Condvar,
+    /// Told when the coroner has written a certificate.
+    written: Condvar,
 }
 
 impl Registry {
     fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
         self.inner.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The connector's filter brought to the pids watched, when they
+    /// changed (not at every check: nothing is done while they stay).
+    fn refilter(g: &mut Inner) {
+        let Some(c) = &g.connector else { return };
+        let mut pids: Vec<u32> = g.watched.keys().copied().collect();
+        pids.sort_unstable();
+        if pids != g.filtered && c.watch(&pids).is_ok() {
+            g.filtered = pids;
+        }
     }
 
     /// Watch what the checks matched (`(pid, start ticks)` by monitor):
@@ -132,6 +153,13 @@ impl Registry {
             };
             g.watched.insert(*pid, w);
         }
+        Self::refilter(&mut g);
+    }
+
+    /// Whether a coroner writes the certificates of the deaths watched
+    /// (`hm run`, `hm serve`); else a run finds its dead (`found_dead`).
+    pub(crate) fn watching(&self) -> bool {
+        self.lock().to_coroner.is_some()
     }
 
     /// Watch a worker a restart of `monitor` just started.
@@ -152,6 +180,7 @@ impl Registry {
             matched: false,
         };
         g.watched.insert(p.pid, w);
+        Self::refilter(&mut g);
     }
 
     /// A watched process died (pid and start ticks): tell the coroner,
@@ -229,75 +258,28 @@ impl Registry {
         if g.watched.get(&pid).is_some_and(|w| w.reported) {
             g.watched.remove(&pid);
         }
+        self.written.notify_all();
     }
-}
 
-/// The coroner and the connector's listener, for one loop: started by
-/// `daemon::run_loop`, which hands it the config in force.
-pub(crate) struct Coroner {
-    config: Arc<Mutex<Arc<Config>>>,
-    /// Why exit statuses are not heard, for the loop to say once.
-    pub note: Option<String>,
-}
-
-impl Coroner {
-    /// Start the threads on `registry`; certificates are recorded through
-    /// `engine`'s context.
-    pub(crate) fn start(engine: &Arc<super::Engine>, config: Arc<Config>) -> Coroner {
-        let registry = engine.deaths.clone();
-        let (tx, rx) = channel();
-        let deaf = match Connector::open() {
-            Ok(c) => {
-                let r = registry.clone();
-                let spawned = std::thread::Builder::new().name("hm-connector".into()).spawn(move || {
-                    let mut events = Vec::new();
-                    while c.recv(&mut events).is_ok() {
-                        r.heard(&events);
-                        events.clear();
-                    }
-                });
-                spawned.err().map(|e| format!("cannot start its thread: {e}"))
+    /// Wait, at most `within`, until the coroner has written the deaths
+    /// of `monitors`' workers that it is writing now: a `firing` about to
+    /// be delivered then carries its certificate. No wait when none is.
+    pub(crate) fn settle(&self, monitors: &[&str], within: Duration) {
+        if monitors.is_empty() {
+            return;
+        }
+        let deadline = std::time::Instant::now() + within;
+        let mut g = self.lock();
+        loop {
+            let pending = |w: &Watched| w.reported && w.monitors.iter().any(|m| monitors.contains(&m.as_str()));
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            if !g.watched.values().any(pending) || left.is_zero() {
+                return;
             }
-            Err(why) => Some(why),
-        };
-        let note = deaf.as_ref().map(|why| {
-            format!("process-event connector: {why}: a dead worker's exit status is unknown unless hm runs as root")
-        });
-        {
-            let mut g = registry.lock();
-            g.deaf = deaf;
-            g.to_coroner = Some(tx);
+            g = self.written.wait_timeout(g, left).unwrap_or_else(PoisonError::into_inner).0;
         }
-        let config = Arc::new(Mutex::new(config));
-        let (e, c) = (engine.clone(), config.clone());
-        let _ = std::thread::Builder::new().name("hm-coroner".into()).spawn(move || run(&e, &c, &rx));
-        Coroner { config, note }
-    }
-
-    /// The config in force from now on.
-    pub(crate) fn config(&self, config: &Arc<Config>) {
-        *self.config.lock().unwrap_or_else(PoisonError::into_inner) = config.clone();
     }
 }
 
-/// The coroner's thread: one certificate per death, in order.
-fn run(engine: &super::Engine, config: &Mutex<Arc<Config>>, rx: &Receiver<Gone>) {
-    let mut store: Option<(std::path::PathBuf, crate::store::Store)> = None;
-    while let Ok(gone) = rx.recv() {
-        let config = config.lock().unwrap_or_else(PoisonError::into_inner).clone();
-        let m = config.monitors.iter().find(|m| m.name == gone.monitor);
-        let status = engine.deaths.status_of(&gone, m);
-        let ctx = engine.ctx();
-        let path = ctx.db_path(&config);
-        if store.as_ref().is_none_or(|(p, _)| *p != path) {
-            store = ctx.store(&config).ok().map(|s| (path, s));
-        }
-        let death = cert::write(&gone, status, m, store.as_ref().map(|(_, s)| s));
-        if let Some((_, s)) = &store
-            && let Err(e) = s.record_death(&death)
-        {
-            ctx.say.warning(format!("{e:#}"));
-        }
-        engine.deaths.done(gone.pid);
-    }
-}
+#[cfg(test)]
+mod tests;

@@ -8,8 +8,9 @@
 //!    monitor's, or a worker hm started as a transient unit (which is not
 //!    hm's child); `Result=oom-kill` is evidence of an OOM kill.
 //!
-//! Else "exit status unknown (not root)", or "(events lost)" after the
-//! connector overran. The coroner asks, beside the loop: these waits
+//! Else the exit status is unknown, and the certificate says why: the
+//! connector is not listening (not root, a kernel without it), it did not
+//! report the exit, or it overran (events lost). The coroner asks, beside the loop: these waits
 //! never hold a restart back.
 
 use super::cert::{Source, Status};
@@ -48,8 +49,8 @@ impl Registry {
         let deadline = Instant::now() + AWAIT_STATUS;
         let mut g = self.lock();
         loop {
-            if g.deaf.is_some() {
-                return Status::NotRoot;
+            if let Some(why) = &g.deaf {
+                return Status::unknown(&format!("no process-event connector: {why}"));
             }
             if let Some(s) = g.exits.get(&gone.pid) {
                 return Status::Known(*s, Source::Kernel);
@@ -57,7 +58,11 @@ impl Registry {
             let left = deadline.saturating_duration_since(Instant::now());
             if left.is_zero() {
                 let since = gone.started_at.unwrap_or(0.0).min(gone.at - 1.0);
-                return if g.lost_at.is_some_and(|t| t >= since) { Status::Lost } else { Status::NotRoot };
+                return if g.lost_at.is_some_and(|t| t >= since) {
+                    Status::unknown("events lost")
+                } else {
+                    Status::unknown("the process-event connector did not report it")
+                };
             }
             g = self.heard.wait_timeout(g, left).unwrap_or_else(PoisonError::into_inner).0;
         }
@@ -68,7 +73,7 @@ impl Registry {
 /// the unit its restart restarts, or the transient unit hm starts its
 /// worker in (as root, under systemd). `unit_exit` believes only a unit
 /// whose main pid was the one that died.
-fn unit_of(m: &Monitor) -> Option<String> {
+pub(super) fn unit_of(m: &Monitor) -> Option<String> {
     let Spec::Process(p) = &m.spec else { return None };
     if let Matcher::Unit(u) = &p.matcher {
         return Some(u.clone());
