@@ -9,6 +9,7 @@ pub(crate) mod channels;
 pub(crate) mod checker;
 mod defaults;
 pub(crate) mod edit;
+mod escalation;
 mod endings;
 pub(crate) mod kinds;
 mod load;
@@ -23,7 +24,7 @@ mod validate_clean;
 mod validate_worker;
 
 pub(crate) use channel_events::ChannelEvent;
-pub(crate) use channels::{Channel, Secret, Target};
+pub(crate) use channels::{Channel, FlapLimits, Secret, Target};
 pub use model::*;
 pub(crate) use new_monitor::NewMonitor;
 use serde::Serialize;
@@ -182,5 +183,11 @@ impl Config {
     pub fn alert_policy(&self, m: &Monitor) -> (u32, std::time::Duration) {
         let a = &self.settings.alerts;
         (m.for_checks.unwrap_or(a.for_checks), m.cooldown.unwrap_or(a.cooldown))
+    }
+
+    /// When a monitor starts and stops flapping: its own, else `[alerts]`'.
+    pub fn flap_limits(&self, monitor: &str) -> channels::FlapLimits {
+        let own = self.monitors.iter().find(|m| m.name == monitor).and_then(|m| m.flap);
+        own.unwrap_or(self.settings.alerts.flap)
     }
 }

@@ -22,6 +22,9 @@ pub(crate) struct RawMonitor {
     pub for_checks: Option<u32>,
     /// Overrides `[alerts] cooldown`.
     pub cooldown: Option<String>,
+    /// Override `[alerts] flap_high` and `flap_low`.
+    pub flap_high: Option<f64>,
+    pub flap_low: Option<f64>,
     pub warn: Option<NumOrText>,
     pub crit: Option<NumOrText>,
     // memory

@@ -76,6 +76,7 @@ mod tests {
             events: vec![],
             timeout: Duration::from_secs(1),
             target: Target::Webhook { url: Secret::Value(url.into()), token: Some(Secret::Value("tok-SECRET".into())) },
+            unacked_for: None,
         };
         let scrubbed = scrubber(&ch).scrub(&format!("failed to POST {url} with tok-SECRET\nsecond line"));
         assert_eq!(scrubbed, "failed to POST http://127.0.0.1:9/… with … second line");
@@ -129,6 +130,7 @@ mod tests {
             events: vec![],
             timeout: Duration::from_secs(1),
             target: Target::Alertmanager { url: Secret::Value("http://127.0.0.1:9".into()) },
+            unacked_for: None,
         };
         assert_eq!(send(&am, &n), Ok("not sent: Alertmanager takes alerts, not events".into()));
         // Firing and the rest carry no `heal`.
