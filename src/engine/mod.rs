@@ -35,6 +35,7 @@ mod counters;
 mod ctx;
 pub(crate) mod cycle;
 pub(crate) mod daemon;
+mod escalate;
 mod daemon_said;
 pub(crate) mod death;
 pub(crate) mod heal;
