@@ -106,3 +106,33 @@ fn issue30_a_one_shot_check_escalates_at_its_next_run_and_survives_a_restart() {
     std::thread::sleep(Duration::from_millis(500));
     assert_eq!(events(&pager), ["firing"]);
 }
+
+#[test]
+fn issue30_bad_tiers_and_flap_limits_name_file_line_and_field() {
+    let t = Test::new().config(
+        "host_defaults = false\n\n[alerts]\nflap_high = 120\n\n[[monitor]]\nname = \"m\"\nkind = \"load\"\n\
+         flap_high = 20\nflap_low = 30\n\n[[channel]]\nname = \"a\"\nkind = \"log\"\nunacked_for = \"soon\"\n\n\
+         [[channel]]\nname = \"b\"\nkind = \"log\"\nunacked_for = \"30d\"\n",
+    );
+    let out = t.run(&["validate", "--json"]);
+    out.code(1);
+    let doc = out.json();
+    let issues: Vec<(u64, String)> = doc["errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .map(|i| (i["line"].as_u64().unwrap_or(0), i["field"].as_str().unwrap_or("").to_string()))
+        .collect();
+    assert_eq!(
+        issues,
+        [
+            (4, "alerts.flap_high".to_string()),
+            (10, "monitor[m].flap_low".to_string()),
+            (15, "channel[a].unacked_for".to_string()),
+            (20, "channel[b].unacked_for".to_string()),
+        ],
+        "{doc:#}"
+    );
+    assert!(doc["errors"][0]["file"].as_str().is_some_and(|f| f.ends_with(".toml")), "{doc:#}");
+    assert!(doc["errors"][3]["message"].as_str().is_some_and(|m| m.contains("7d")), "{doc:#}");
+}

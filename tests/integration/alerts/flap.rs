@@ -39,6 +39,8 @@ fn issue30_a_toggling_monitor_is_told_flapping_once_then_flapping_ended_and_its_
     assert_eq!(told.len(), at + 1, "nothing after `flapping` while it flaps: {told:?}");
     let status = t.run(&["status", "--json"]).json();
     assert_eq!(status["monitors"][0]["flapping"], true, "{status:#}");
+    let text = t.run(&["status"]).stdout;
+    assert!(text.contains(" (flapping)"), "{text}");
     let metrics = t.run(&["export", "--format", "prometheus"]);
     assert!(metrics.stdout.contains("hm_monitor_flapping{monitor=\"hb\",kind=\"heartbeat\"} 1"), "{}", metrics.stdout);
     // Settled critical: the old changes age out of the 21 checks.
