@@ -654,7 +654,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__command)
-            opts="-h -V --shell --worker --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --shell --worker --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -677,6 +677,14 @@ _hm() {
                     return 0
                     ;;
                 --cooldown)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -704,7 +712,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__cpu)
-            opts="-h -V --warn --crit --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --warn --crit --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -734,6 +742,14 @@ _hm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --anomaly)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -758,7 +774,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__disk)
-            opts="-h -V --path --warn --crit --inode-warn --inode-crit --fs-types --forecast-warn --forecast-crit --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --path --warn --crit --inode-warn --inode-crit --fs-types --forecast-warn --forecast-crit --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -812,6 +828,14 @@ _hm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --anomaly)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -836,7 +860,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__gpu)
-            opts="-h -V --warn --crit --temp-warn --temp-crit --util-warn --util-crit --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --warn --crit --temp-warn --temp-crit --util-warn --util-crit --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -882,6 +906,14 @@ _hm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --anomaly)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -906,7 +938,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__heartbeat)
-            opts="-h -V --file --ping --database --query --warn --crit --worker --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --file --ping --database --query --warn --crit --worker --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -953,6 +985,14 @@ _hm() {
                     return 0
                     ;;
                 --cooldown)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1204,7 +1244,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__http)
-            opts="-h -V --url --method --expect-status --contains --warn --crit --worker --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --url --method --expect-status --contains --warn --crit --worker --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1254,6 +1294,14 @@ _hm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --anomaly)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1278,7 +1326,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__load)
-            opts="-h -V --warn --crit --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --warn --crit --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1308,6 +1356,14 @@ _hm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --anomaly)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1332,7 +1388,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__memory)
-            opts="-h -V --warn --crit --swap-warn --swap-crit --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --warn --crit --swap-warn --swap-crit --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1370,6 +1426,14 @@ _hm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --anomaly)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1394,7 +1458,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__process)
-            opts="-h -V --process --pattern --pidfile --unit --user --min --max --cpu-warn --cpu-crit --rss-warn --rss-crit --zombies-warn --zombies-crit --start --stop --shell --log --restart-delay --grace --max-restarts --restart-window --min-uptime --heal --group --cwd --umask --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --process --pattern --pidfile --unit --user --min --max --cpu-warn --cpu-crit --rss-warn --rss-crit --zombies-warn --zombies-crit --start --stop --shell --log --restart-delay --grace --max-restarts --restart-window --min-uptime --heal --group --cwd --umask --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1516,6 +1580,14 @@ _hm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --anomaly)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1540,7 +1612,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__sqlite)
-            opts="-h -V --path --quick-check --lock-timeout --wal-warn --wal-crit --killable --heal --worker --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --path --quick-check --lock-timeout --wal-warn --wal-crit --killable --heal --worker --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1590,6 +1662,14 @@ _hm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --anomaly)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1614,7 +1694,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__tasks)
-            opts="-h -V --ping --window --error-warn --error-crit --expected --worker --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --ping --window --error-warn --error-crit --expected --worker --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1660,6 +1740,14 @@ _hm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --anomaly)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1684,7 +1772,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__tcp)
-            opts="-h -V --address --warn --crit --worker --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --address --warn --crit --worker --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1722,6 +1810,14 @@ _hm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --anomaly)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1746,7 +1842,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__tmux)
-            opts="-h -V --session --socket --stuck-after --keys --on-stuck --busy-if --shell --heal --settle --max-restarts --restart-window --worker --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --session --socket --stuck-after --keys --on-stuck --busy-if --shell --heal --settle --max-restarts --restart-window --worker --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1812,6 +1908,14 @@ _hm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --anomaly)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1836,7 +1940,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__workspace)
-            opts="-h -V --path --warn --crit --required --writable --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --path --warn --crit --required --writable --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1871,6 +1975,14 @@ _hm() {
                     return 0
                     ;;
                 --cooldown)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3354,7 +3466,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__command)
-            opts="-h -V --shell --worker --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --shell --worker --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3377,6 +3489,14 @@ _hm() {
                     return 0
                     ;;
                 --cooldown)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3404,7 +3524,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__cpu)
-            opts="-h -V --warn --crit --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --warn --crit --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3434,6 +3554,14 @@ _hm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --anomaly)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3458,7 +3586,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__disk)
-            opts="-h -V --path --warn --crit --inode-warn --inode-crit --fs-types --forecast-warn --forecast-crit --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --path --warn --crit --inode-warn --inode-crit --fs-types --forecast-warn --forecast-crit --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3512,6 +3640,14 @@ _hm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --anomaly)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3536,7 +3672,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__gpu)
-            opts="-h -V --warn --crit --temp-warn --temp-crit --util-warn --util-crit --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --warn --crit --temp-warn --temp-crit --util-warn --util-crit --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3582,6 +3718,14 @@ _hm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --anomaly)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3606,7 +3750,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__heartbeat)
-            opts="-h -V --file --ping --database --query --warn --crit --worker --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --file --ping --database --query --warn --crit --worker --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3653,6 +3797,14 @@ _hm() {
                     return 0
                     ;;
                 --cooldown)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3904,7 +4056,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__http)
-            opts="-h -V --url --method --expect-status --contains --warn --crit --worker --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --url --method --expect-status --contains --warn --crit --worker --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3954,6 +4106,14 @@ _hm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --anomaly)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3978,7 +4138,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__load)
-            opts="-h -V --warn --crit --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --warn --crit --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4008,6 +4168,14 @@ _hm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --anomaly)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4032,7 +4200,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__memory)
-            opts="-h -V --warn --crit --swap-warn --swap-crit --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --warn --crit --swap-warn --swap-crit --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4070,6 +4238,14 @@ _hm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --anomaly)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4094,7 +4270,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__process)
-            opts="-h -V --process --pattern --pidfile --unit --user --min --max --cpu-warn --cpu-crit --rss-warn --rss-crit --zombies-warn --zombies-crit --start --stop --shell --log --restart-delay --grace --max-restarts --restart-window --min-uptime --heal --group --cwd --umask --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --process --pattern --pidfile --unit --user --min --max --cpu-warn --cpu-crit --rss-warn --rss-crit --zombies-warn --zombies-crit --start --stop --shell --log --restart-delay --grace --max-restarts --restart-window --min-uptime --heal --group --cwd --umask --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4216,6 +4392,14 @@ _hm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --anomaly)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4240,7 +4424,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__sqlite)
-            opts="-h -V --path --quick-check --lock-timeout --wal-warn --wal-crit --killable --heal --worker --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --path --quick-check --lock-timeout --wal-warn --wal-crit --killable --heal --worker --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4290,6 +4474,14 @@ _hm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --anomaly)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4314,7 +4506,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__tasks)
-            opts="-h -V --ping --window --error-warn --error-crit --expected --worker --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --ping --window --error-warn --error-crit --expected --worker --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4360,6 +4552,14 @@ _hm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --anomaly)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4384,7 +4584,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__tcp)
-            opts="-h -V --address --warn --crit --worker --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --address --warn --crit --worker --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4422,6 +4622,14 @@ _hm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --anomaly)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4446,7 +4654,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__tmux)
-            opts="-h -V --session --socket --stuck-after --keys --on-stuck --busy-if --shell --heal --settle --max-restarts --restart-window --worker --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --session --socket --stuck-after --keys --on-stuck --busy-if --shell --heal --settle --max-restarts --restart-window --worker --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4512,6 +4720,14 @@ _hm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --anomaly)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4536,7 +4752,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__workspace)
-            opts="-h -V --path --warn --crit --required --writable --description --timeout --for --cooldown --anomaly --enabled --config --db --json --help --version"
+            opts="-h -V --path --warn --crit --required --writable --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4571,6 +4787,14 @@ _hm() {
                     return 0
                     ;;
                 --cooldown)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

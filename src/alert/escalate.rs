@@ -115,3 +115,45 @@ pub(crate) fn due_now(store: &mut Store, config: &Config, now: f64) -> Result<Es
     tx.commit()?;
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Target;
+    use crate::status::Status;
+    use std::time::Duration;
+
+    fn tier(name: &str, after: Option<u64>) -> Channel {
+        let events = vec![ChannelEvent::Firing, ChannelEvent::Resolved];
+        let timeout = Duration::from_secs(1);
+        let (severities, target) = (vec![Status::Critical], Target::Log);
+        Channel { name: name.into(), severities, events, timeout, target, unacked_for: after.map(Duration::from_secs) }
+    }
+
+    #[test]
+    fn issue30_a_tier_is_due_its_wait_after_firing_unless_acked_or_not_its_severity() {
+        let a = Alert {
+            id: 3,
+            monitor: "api".into(),
+            kind: "process".into(),
+            severity: Status::Critical,
+            state: AlertState::Firing,
+            streak: 2,
+            message: String::new(),
+            started_at: 900.0,
+            fired_at: Some(1000.0),
+            last_sent_at: Some(1000.0),
+            resolved_at: None,
+            acked: false,
+        };
+        assert_eq!(mark(&tier("pager", Some(900)), &a), Some(1900.0));
+        assert_eq!(mark(&tier("chat", None), &a), None, "not a tier");
+        assert_eq!(mark(&tier("pager", Some(900)), &Alert { acked: true, ..a.clone() }), None);
+        assert_eq!(mark(&tier("pager", Some(900)), &Alert { severity: Status::Warning, ..a.clone() }), None);
+        assert_eq!(mark(&tier("pager", Some(900)), &Alert { state: AlertState::Pending, ..a }), None);
+        // Later events reach a tier only once it was told.
+        assert!(reaches(&tier("chat", None), &[]));
+        assert!(!reaches(&tier("pager", Some(900)), &[]));
+        assert!(reaches(&tier("pager", Some(900)), &["pager".to_string()]));
+    }
+}
