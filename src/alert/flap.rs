@@ -10,9 +10,11 @@
 //! then the firing or resolved of the state it settled in. Heals are not
 //! touched: flapping changes only who is told.
 //!
-//! The states come from the `checks` already recorded (one statement a
-//! run, 21 index rows a monitor); whether a monitor is flapping is kept in
-//! the `flapping` table, so it outlives a restart.
+//! What it needs of each monitor is kept in the `flap` table: its latest
+//! status and which of its last 20 transitions changed, as bits. One
+//! statement reads all of them a run, and only a row that changed is
+//! written, so a monitor whose state holds costs nothing; it outlives a
+//! restart.
 
 use super::router::Raised;
 use super::state::{Alert, Event, EventKind};
@@ -20,30 +22,40 @@ use super::{Notification, dedup_key, route};
 use crate::check::CheckResult;
 use crate::config::{Config, FlapLimits};
 use crate::status::Status;
-use crate::store::{AlertTx, FLAP_WINDOW, FlapRow, NewNotification, NotificationRow};
+use crate::store::{AlertTx, FlapRow, NewNotification, NotificationRow};
 use crate::time::rfc3339;
 use anyhow::Result;
 use std::collections::HashMap;
+
+/// How many checks are weighed (Nagios's 21: 20 transitions).
+pub(crate) const WINDOW: u32 = 21;
+
+/// The transitions kept, one bit each, the newest lowest.
+const MASK: u32 = (1 << (WINDOW - 1)) - 1;
 
 /// The weight of the oldest and of the newest transition.
 const OLDEST: f64 = 0.8;
 const NEWEST: f64 = 1.2;
 
-/// The weighted percent of state change over `states` (oldest first; the
-/// last [`FLAP_WINDOW`]). Fewer checks count as the newest of a full
-/// window whose older ones did not change.
-pub(crate) fn percent(states: &[Status]) -> f64 {
-    let states = &states[states.len().saturating_sub(FLAP_WINDOW)..];
-    let transitions = (FLAP_WINDOW - 1) as f64;
-    let first = FLAP_WINDOW - states.len().max(1);
-    let mut changes = 0.0;
-    for (i, pair) in states.windows(2).enumerate() {
-        if pair[0] != pair[1] {
-            let x = (first + i) as f64;
-            changes += OLDEST + x * (NEWEST - OLDEST) / (transitions - 1.0);
-        }
-    }
-    changes * 100.0 / transitions
+/// The weighted percent of state change of `changes` (bit 0 the newest
+/// transition, bit 19 the oldest).
+pub(crate) fn percent(changes: u32) -> f64 {
+    let transitions = f64::from(WINDOW - 1);
+    let sum: f64 = (0..WINDOW - 1)
+        .filter(|i| changes & (1 << i) != 0)
+        .map(|i| NEWEST - f64::from(i) * (NEWEST - OLDEST) / (transitions - 1.0))
+        .sum();
+    sum * 100.0 / transitions
+}
+
+/// A monitor's row after a check of `status` (flapping as it was).
+pub(crate) fn next(prev: Option<&FlapRow>, status: Status) -> FlapRow {
+    let Some(p) = prev else {
+        return FlapRow { last: status, changes: 0, worst: status, since: None };
+    };
+    let changes = ((p.changes << 1) | u32::from(p.last != status)) & MASK;
+    let calm = changes == 0 && status == Status::Ok;
+    FlapRow { last: status, changes, worst: if calm { Status::Ok } else { p.worst.worst(status) }, since: p.since }
 }
 
 /// What a run does to a monitor's flapping.
@@ -81,36 +93,42 @@ pub(crate) fn decide(was: bool, pct: f64, limits: FlapLimits) -> Change {
     }
 }
 
-/// The flapping of one run's monitors.
+/// The flapping of a run's monitors: every monitor's row, read in one
+/// statement; a row is written only when it changed (a monitor whose
+/// state holds, the usual case, costs no write).
 pub(crate) struct Flaps {
-    /// Flapping before this run.
     rows: HashMap<String, FlapRow>,
-    recent: HashMap<String, Vec<Status>>,
 }
 
 impl Flaps {
-    /// Read what the run's `results` need (their states already recorded).
-    pub(crate) fn read(tx: &AlertTx<'_>, results: &[CheckResult]) -> Result<Flaps> {
-        let names: Vec<&str> = results.iter().map(|r| r.monitor.as_str()).collect();
-        Ok(Flaps { rows: tx.flapping()?, recent: tx.recent_statuses(&names)? })
+    pub(crate) fn read(tx: &AlertTx<'_>) -> Result<Flaps> {
+        Ok(Flaps { rows: tx.flap_rows()? })
     }
 
-    /// What this run does to `monitor`'s flapping, and its percent.
-    pub(crate) fn change(&self, config: &Config, monitor: &str) -> (Change, f64) {
-        let pct = self.recent.get(monitor).map_or(0.0, |s| percent(s));
-        (decide(self.rows.contains_key(monitor), pct, config.flap_limits(monitor)), pct)
-    }
-
-    /// The severity flapping notifications carry: the worst non-ok of the
-    /// recent checks.
-    fn severity(&self, monitor: &str) -> Status {
-        let recent = self.recent.get(monitor).map_or(&[][..], Vec::as_slice);
-        Status::worst_of(recent.iter().copied().filter(|s| *s != Status::Ok))
+    /// Take in `r` at `now`: what it does to its monitor's flapping, and
+    /// the percent.
+    pub(crate) fn step(&mut self, tx: &AlertTx<'_>, config: &Config, r: &CheckResult, now: f64) -> Result<(Change, f64)> {
+        let prev = self.rows.get(&r.monitor);
+        let mut row = next(prev, r.status);
+        let pct = percent(row.changes);
+        let change = decide(row.since.is_some(), pct, config.flap_limits(&r.monitor));
+        match change {
+            Change::Started => row.since = Some(now),
+            Change::Ended => row.since = None,
+            Change::Quiet | Change::Flapping => {}
+        }
+        if prev != Some(&row) {
+            tx.save_flap(&r.monitor, &row)?;
+        }
+        // An end keeps when it began, for its notification.
+        let kept = if change == Change::Ended { FlapRow { since: prev.and_then(|p| p.since), ..row } } else { row };
+        self.rows.insert(r.monitor.clone(), kept);
+        Ok((change, pct))
     }
 
     /// The monitors flapping before this run.
     pub(crate) fn flapping_before(&self) -> impl Iterator<Item = &String> {
-        self.rows.keys()
+        self.rows.iter().filter(|(_, r)| r.since.is_some()).map(|(m, _)| m)
     }
 }
 
@@ -129,29 +147,22 @@ pub(crate) fn announce(
     told: &[String],
     now: f64,
 ) -> Result<Vec<Raised>> {
-    let (row, events) = match change {
+    let events = match change {
         Change::Quiet | Change::Flapping => return Ok(Vec::new()),
-        Change::Started => {
-            let row = FlapRow { since: now, severity: flaps.severity(&r.monitor) };
-            tx.set_flapping(&r.monitor, Some(&row))?;
-            (row, vec![EventKind::Flapping])
-        }
-        Change::Ended => {
-            let row = flaps.rows.get(&r.monitor).cloned().unwrap_or(FlapRow { since: now, severity: r.status });
-            tx.set_flapping(&r.monitor, None)?;
-            let mut events = vec![EventKind::FlappingEnded];
-            if r.status == Status::Ok {
-                events.push(EventKind::Resolved);
-            }
-            (row, events)
-        }
+        Change::Started => vec![EventKind::Flapping],
+        Change::Ended if r.status == Status::Ok => vec![EventKind::FlappingEnded, EventKind::Resolved],
+        Change::Ended => vec![EventKind::FlappingEnded],
     };
+    let row = flaps.rows.get(&r.monitor).copied().unwrap_or_else(|| next(None, r.status));
+    // The worst of the checks weighed: a flap always holds a non-ok one.
+    let severity = if row.worst == Status::Ok { Status::Unknown } else { row.worst };
+    let since = row.since.unwrap_or(now);
     let what = match change {
         Change::Started => "flapping",
         _ => "flapping ended",
     };
     let message = format!(
-        "{what}: {pct:.0}% state change over the last {FLAP_WINDOW} checks; now {}: {}",
+        "{what}: {pct:.0}% state change over the last {WINDOW} checks; now {}: {}",
         r.status.as_str(),
         r.message
     );
@@ -163,11 +174,11 @@ pub(crate) fn announce(
             alert_id: alert.map_or(0, |a| a.id),
             monitor: r.monitor.clone(),
             kind: r.kind.clone(),
-            severity: row.severity,
+            severity,
             previous_severity: None,
             message: message.clone(),
             host: host.to_string(),
-            started_at: rfc3339(row.since),
+            started_at: rfc3339(since),
             at: rfc3339(now),
             streak: alert.map_or(0, |a| a.streak),
             dedup_key: dedup_key(host, &r.monitor),
@@ -177,7 +188,7 @@ pub(crate) fn announce(
             unacked_for: None,
         };
         let stored = NotificationRow::from(&n);
-        let ev = Event { kind, severity: row.severity, previous: None };
+        let ev = Event { kind, severity, previous: None };
         let mut channels = Vec::new();
         for (ch, routed) in route(&config.channels, &ev) {
             if !super::escalate::reaches(ch, told) {
@@ -193,7 +204,7 @@ pub(crate) fn announce(
             alert_id: alert.map_or(0, |a| a.id),
             monitor: r.monitor.clone(),
             event: kind,
-            severity: row.severity,
+            severity,
             channels,
             escalated: false,
         });

@@ -5,25 +5,54 @@ fn limits() -> FlapLimits {
     FlapLimits::default()
 }
 
+/// The row after checks of `states`, oldest first.
+fn after(states: &[Status]) -> FlapRow {
+    let mut row: Option<FlapRow> = None;
+    for s in states {
+        row = Some(next(row.as_ref(), *s));
+    }
+    row.expect("at least one check")
+}
+
+fn pct(states: &[Status]) -> f64 {
+    percent(after(states).changes)
+}
+
 #[test]
 fn issue30_the_percent_weighs_newer_changes_more_as_nagios_does() {
     // No change, no percent; every one of 20 transitions a change: 100%.
-    assert_eq!(percent(&[O; 21]), 0.0);
+    assert_eq!(pct(&[O; 21]), 0.0);
     let toggling: Vec<Status> = (0..21).map(|i| if i % 2 == 0 { O } else { C }).collect();
-    assert!((percent(&toggling) - 100.0).abs() < 1e-9, "{}", percent(&toggling));
+    assert!((pct(&toggling) - 100.0).abs() < 1e-9, "{}", pct(&toggling));
     // One change: 1.2 of 20 when newest, 0.8 when oldest.
     let mut newest = vec![O; 20];
     newest.push(C);
-    assert!((percent(&newest) - 6.0).abs() < 1e-9);
+    assert!((pct(&newest) - 6.0).abs() < 1e-9);
     let mut oldest = vec![O];
     oldest.extend([C; 20]);
-    assert!((percent(&oldest) - 4.0).abs() < 1e-9);
+    assert!((pct(&oldest) - 4.0).abs() < 1e-9);
     // Only the last 21 count; fewer are the newest of a quiet window.
     let mut long = toggling.clone();
     long.extend([C; 21]);
-    assert_eq!(percent(&long), 0.0);
-    assert!((percent(&[O, C]) - 6.0).abs() < 1e-9);
-    assert_eq!(percent(&[]), 0.0);
+    assert_eq!(pct(&long), 0.0);
+    assert!((pct(&[O, C]) - 6.0).abs() < 1e-9);
+    assert_eq!(pct(&[C]), 0.0);
+}
+
+#[test]
+fn issue30_a_steady_monitor_keeps_its_row_unchanged_so_it_is_never_rewritten() {
+    let steady = after(&[O; 30]);
+    assert_eq!(next(Some(&steady), O), steady);
+    let down = after(&[O, O, C, C, C]);
+    assert_eq!((down.worst, down.last), (C, C));
+    // Back to ok: the worst is kept while the change is in the window.
+    let mut calm = after(&[O, C, O]);
+    assert_eq!(calm.worst, C);
+    for _ in 0..20 {
+        calm = next(Some(&calm), O);
+    }
+    assert_eq!((calm.changes, calm.worst), (0, O));
+    assert_eq!(next(Some(&calm), O), calm);
 }
 
 #[test]

@@ -157,7 +157,7 @@ pub(crate) fn process(
     let silenced = tx.silenced(now)?;
     let told = super::escalate::told(&tx, config)?;
     let told_of = |a: Option<&Alert>| a.and_then(|a| told.get(&a.id)).map_or(&[][..], Vec::as_slice);
-    let flaps = super::flap::Flaps::read(&tx, results)?;
+    let mut flaps = super::flap::Flaps::read(&tx)?;
     let mut flapping: std::collections::HashSet<String> = flaps.flapping_before().cloned().collect();
     let mut out = Processed::default();
     for r in results {
@@ -165,7 +165,7 @@ pub(crate) fn process(
             Some(m) => config.alert_policy(m),
             None => (config.settings.alerts.for_checks, config.settings.alerts.cooldown),
         };
-        let flap = flaps.change(config, &r.monitor);
+        let flap = flaps.step(&tx, config, r, now)?;
         let held = flap.0.holds_back(r.status);
         let policy = Policy { for_checks, cooldown, silenced: held || silenced.contains(&r.monitor) };
         let mut prev = open.remove(&r.monitor);

@@ -25,7 +25,7 @@ pub(crate) use action_kinds::{ActionKind, ActionOutcome};
 pub(crate) use actions::ActionRow;
 pub(crate) use alerts::{AlertRow, AlertTx, Silence};
 pub(crate) use counters::CounterRow;
-pub(crate) use escalations::{FLAP_WINDOW, FlapRow};
+pub(crate) use escalations::FlapRow;
 pub(crate) use holds::{HoldKind, HoldRow};
 pub(crate) use open::{Failure, OpenError, with_space_hint};
 pub(crate) use outbox::{NewNotification, OutboxRow};
@@ -109,10 +109,10 @@ UPDATE actions SET target = substr(details, 1, instr(details, ': ') - 1) WHERE a
 CREATE TABLE holds (monitor TEXT PRIMARY KEY, kind TEXT NOT NULL, by TEXT NOT NULL, since REAL NOT NULL, until REAL) WITHOUT ROWID;
 "#,
     // Escalation and flapping (`escalations.rs`): the tiers told of each
-    // alert, and the monitors flapping now.
+    // alert, and each monitor's recent changes of state.
     r#"
 CREATE TABLE told (alert_id INTEGER NOT NULL, channel TEXT NOT NULL, at REAL NOT NULL, PRIMARY KEY (alert_id, channel)) WITHOUT ROWID;
-CREATE TABLE flapping (monitor TEXT PRIMARY KEY, since REAL NOT NULL, severity TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE flap (monitor TEXT PRIMARY KEY, last TEXT NOT NULL, changes INTEGER NOT NULL, worst TEXT NOT NULL, since REAL) WITHOUT ROWID;
 "#,
 ];
 
