@@ -22,7 +22,7 @@ use std::collections::HashMap;
 /// Whether a notification about an alert may go to `ch`, told of
 /// `told`: a tier only once it was told the alert fired.
 pub(crate) fn reaches(ch: &Channel, told: &[String]) -> bool {
-    ch.unacked_for.is_none() || told.iter().any(|t| *t == ch.name)
+    ch.unacked_for.is_none() || told.contains(&ch.name)
 }
 
 /// Whether any channel is a tier; when none is, escalation reads nothing.
@@ -41,7 +41,7 @@ fn mark(ch: &Channel, a: &Alert) -> Option<f64> {
     let wait = ch.unacked_for?;
     let fired = a.fired_at?;
     let takes = ch.takes(a.severity) && ch.wants(ChannelEvent::Firing);
-    (a.state == AlertState::Firing && !a.acked && takes).then(|| fired + wait.as_secs_f64())
+    (a.state == AlertState::Firing && !a.acked && takes).then_some(fired + wait.as_secs_f64())
 }
 
 /// What escalating did: the events raised, and the next mark to come.
@@ -84,7 +84,8 @@ pub(crate) fn run(
             n.escalated = true;
             n.unacked_for = Some(crate::units::format_duration(wait));
             let row = NotificationRow::from(&n);
-            let new = NewNotification { channel: &ch.name, alert_id: Some(a.id), event: "firing", notification: &row, now };
+            let new =
+                NewNotification { channel: &ch.name, alert_id: Some(a.id), event: "firing", notification: &row, now };
             tx.enqueue(&new)?;
             tx.tell(a.id, &ch.name, now)?;
             channels.push(ch.name.clone());

@@ -107,7 +107,13 @@ impl Flaps {
 
     /// Take in `r` at `now`: what it does to its monitor's flapping, and
     /// the percent.
-    pub(crate) fn step(&mut self, tx: &AlertTx<'_>, config: &Config, r: &CheckResult, now: f64) -> Result<(Change, f64)> {
+    pub(crate) fn step(
+        &mut self,
+        tx: &AlertTx<'_>,
+        config: &Config,
+        r: &CheckResult,
+        now: f64,
+    ) -> Result<(Change, f64)> {
         let prev = self.rows.get(&r.monitor);
         let mut row = next(prev, r.status);
         let pct = percent(row.changes);
@@ -195,7 +201,13 @@ pub(crate) fn announce(
                 continue;
             }
             let alert_id = alert.map(|a| a.id);
-            let new = NewNotification { channel: &ch.name, alert_id, event: routed.kind.as_str(), notification: &stored, now };
+            let new = NewNotification {
+                channel: &ch.name,
+                alert_id,
+                event: routed.kind.as_str(),
+                notification: &stored,
+                now,
+            };
             if tx.enqueue(&new)? {
                 channels.push(ch.name.clone());
             }

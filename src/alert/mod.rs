@@ -115,9 +115,7 @@ pub(crate) fn host_name(configured: Option<&str>) -> String {
 fn wanted(ch: &Channel, kind: EventKind) -> bool {
     let e = match kind {
         // Flapping stands in for the firing and resolves it holds back.
-        EventKind::Firing | EventKind::Refresh | EventKind::Flapping | EventKind::FlappingEnded => {
-            ChannelEvent::Firing
-        }
+        EventKind::Firing | EventKind::Refresh | EventKind::Flapping | EventKind::FlappingEnded => ChannelEvent::Firing,
         EventKind::Changed => ChannelEvent::Changed,
         EventKind::Repeat => ChannelEvent::Repeat,
         EventKind::Resolved => ChannelEvent::Resolved,

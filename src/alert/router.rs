@@ -169,7 +169,17 @@ pub(crate) fn process(
         let held = flap.0.holds_back(r.status);
         let policy = Policy { for_checks, cooldown, silenced: held || silenced.contains(&r.monitor) };
         let mut prev = open.remove(&r.monitor);
-        out.raised.extend(super::flap::announce(&tx, config, &host, &flaps, r, flap, prev.as_ref(), told_of(prev.as_ref()), now)?);
+        out.raised.extend(super::flap::announce(
+            &tx,
+            config,
+            &host,
+            &flaps,
+            r,
+            flap,
+            prev.as_ref(),
+            told_of(prev.as_ref()),
+            now,
+        )?);
         match flap.0 {
             Change::Started => _ = flapping.insert(r.monitor.clone()),
             Change::Ended => {

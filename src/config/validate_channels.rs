@@ -33,7 +33,12 @@ pub(crate) fn alerts(c: &mut Checker<'_, '_>, raw: RawAlerts) -> AlertSettings {
 
 /// `flap_high` and `flap_low` (of `[alerts]` or a monitor), each 0–100,
 /// low below high; what is not given comes from `base`.
-pub(crate) fn flap_limits(c: &mut Checker<'_, '_>, high: Option<f64>, low: Option<f64>, base: FlapLimits) -> FlapLimits {
+pub(crate) fn flap_limits(
+    c: &mut Checker<'_, '_>,
+    high: Option<f64>,
+    low: Option<f64>,
+    base: FlapLimits,
+) -> FlapLimits {
     let mut out = base;
     for (key, v, slot) in [("flap_high", high, &mut out.high), ("flap_low", low, &mut out.low)] {
         match v {

@@ -40,7 +40,8 @@ use super::{HostThresholds, Limits, NumOrText, RawMonitor, Spec};
 use std::time::Duration;
 
 /// Keys every monitor accepts.
-pub(crate) const COMMON: &[&str] = &["name", "kind", "enabled", "description", "timeout", "for", "cooldown", "flap_high", "flap_low", "anomaly"];
+pub(crate) const COMMON: &[&str] =
+    &["name", "kind", "enabled", "description", "timeout", "for", "cooldown", "flap_high", "flap_low", "anomaly"];
 
 /// One monitor kind: its name and keys, its `hm add` flags, and the
 /// function that validates a monitor of it.
