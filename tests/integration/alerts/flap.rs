@@ -1,7 +1,7 @@
 //! Flap detection: a monitor toggled ok/critical at every check is told
 //! once, `flapping`, then nothing until it settles; then `flapping-ended`
 //! and the state it settled in. The real binary, a real receiver, a
-//! heartbeat file the test creates and removes.
+//! heartbeat file the test makes fresh or stale before each check.
 
 use crate::common::Test;
 use crate::common::beat;
@@ -11,32 +11,41 @@ fn events(rx: &Receiver) -> Vec<String> {
     rx.requests().iter().map(|r| r.json()["event"].as_str().unwrap_or("?").to_string()).collect()
 }
 
-#[test]
-fn issue30_a_toggling_monitor_is_told_flapping_once_then_flapping_ended_and_its_state() {
-    let rx = Receiver::start();
+/// `hb` (`for = 1`, with `extra` keys) told to a receiver.
+fn flappy(rx: &Receiver, extra: &str) -> Test {
     let t = Test::new();
     let text = format!(
         "host_defaults = false\n\n[alerts]\nhost = \"box1\"\nfor = 1\n\n[[monitor]]\nname = \"hb\"\n\
-         kind = \"heartbeat\"\nfile = \"{}\"\nwarn = \"20s\"\ncrit = \"40s\"\n\n\
+         kind = \"heartbeat\"\nfile = \"{}\"\nwarn = \"20s\"\ncrit = \"40s\"\n{extra}\n\
          [[channel]]\nname = \"hook\"\nkind = \"webhook\"\nurl = \"{}\"\n",
         t.path("beat").display(),
         rx.url("/hook")
     );
-    let t = t.config(&text);
-    // Toggle for 16 checks: critical, ok, critical, ...
-    for i in 0..16 {
-        if i % 2 == 0 {
-            beat(&t, 60);
-        } else {
-            beat(&t, 0);
-        }
+    t.config(&text)
+}
+
+/// `checks` checks, critical, ok, critical...
+fn toggle(t: &Test, checks: usize) {
+    for i in 0..checks {
+        beat(t, if i % 2 == 0 { 60 } else { 0 });
         t.run(&["check"]);
     }
+}
+
+#[test]
+fn issue30_a_toggling_monitor_is_told_flapping_once_then_flapping_ended_and_its_state() {
+    let rx = Receiver::start();
+    let t = flappy(&rx, "");
+    toggle(&t, 16);
     let told = events(&rx);
     let flapping = told.iter().filter(|e| *e == "flapping").count();
     assert_eq!(flapping, 1, "{told:?}");
+    // Nine changes weigh 10.04 of 20 (1.2 for the newest, less by 0.021
+    // each older): 50% at the tenth check, after nine firings and resolves.
     let at = told.iter().position(|e| e == "flapping").unwrap_or(0);
+    assert_eq!(at, 9, "{told:?}");
     assert_eq!(told.len(), at + 1, "nothing after `flapping` while it flaps: {told:?}");
+    assert_eq!(rx.requests()[at].json()["severity"], "critical");
     let status = t.run(&["status", "--json"]).json();
     assert_eq!(status["monitors"][0]["flapping"], true, "{status:#}");
     let text = t.run(&["status"]).stdout;
@@ -54,4 +63,20 @@ fn issue30_a_toggling_monitor_is_told_flapping_once_then_flapping_ended_and_its_
     assert!(ended["message"].as_str().is_some_and(|m| m.starts_with("flapping ended: ")), "{ended}");
     let status = t.run(&["status", "--json"]).json();
     assert_eq!(status["monitors"][0]["flapping"], false, "{status:#}");
+}
+
+#[test]
+fn issue30_per_monitor_limits_and_a_flap_that_settles_ok_ends_with_its_resolve() {
+    let rx = Receiver::start();
+    let t = flappy(&rx, "flap_high = 20\nflap_low = 10\n");
+    toggle(&t, 8);
+    let told = events(&rx);
+    // Four changes weigh 4.67 of 20: 20% at the fifth check.
+    assert_eq!(told, ["firing", "resolved", "firing", "resolved", "flapping"], "{told:?}");
+    beat(&t, 0);
+    for _ in 0..21 {
+        t.run(&["check"]);
+    }
+    let told = events(&rx);
+    assert_eq!(&told[4..], ["flapping", "flapping-ended", "resolved"], "{told:?}");
 }
