@@ -106,6 +106,9 @@ pub(crate) fn channel(
     let events = super::channel_events::events(&mut c, kind, raw.events.as_deref());
     let timeout = c.duration("timeout", raw.timeout.as_deref(), alerts.timeout);
     let unacked_for = raw.unacked_for.as_deref().and_then(|v| super::escalation::unacked_for(&mut c, v));
+    if unacked_for.is_some() && !events.contains(&super::channel_events::ChannelEvent::Firing) {
+        c.err("unacked_for", "a tier is told an alert by its `firing`, which its `events` leave out");
+    }
     for (key, s) in [("url", &raw.url), ("token", &raw.token), ("routing_key", &raw.routing_key)] {
         if let Some(s) = s {
             if key == "url" {

@@ -112,7 +112,8 @@ fn issue30_bad_tiers_and_flap_limits_name_file_line_and_field() {
     let t = Test::new().config(
         "host_defaults = false\n\n[alerts]\nflap_high = 120\n\n[[monitor]]\nname = \"m\"\nkind = \"load\"\n\
          flap_high = 20\nflap_low = 30\n\n[[channel]]\nname = \"a\"\nkind = \"log\"\nunacked_for = \"soon\"\n\n\
-         [[channel]]\nname = \"b\"\nkind = \"log\"\nunacked_for = \"30d\"\n",
+         [[channel]]\nname = \"b\"\nkind = \"log\"\nunacked_for = \"30d\"\n\n\
+         [[channel]]\nname = \"c\"\nkind = \"log\"\nevents = [\"healed\"]\nunacked_for = \"1m\"\n",
     );
     let out = t.run(&["validate", "--json"]);
     out.code(1);
@@ -130,6 +131,7 @@ fn issue30_bad_tiers_and_flap_limits_name_file_line_and_field() {
             (10, "monitor[m].flap_low".to_string()),
             (15, "channel[a].unacked_for".to_string()),
             (20, "channel[b].unacked_for".to_string()),
+            (26, "channel[c].unacked_for".to_string()),
         ],
         "{doc:#}"
     );
