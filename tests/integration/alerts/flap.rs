@@ -80,3 +80,39 @@ fn issue30_per_monitor_limits_and_a_flap_that_settles_ok_ends_with_its_resolve()
     let told = events(&rx);
     assert_eq!(&told[4..], ["flapping", "flapping-ended", "resolved"], "{told:?}");
 }
+
+#[test]
+fn issue30_a_flapping_worker_is_still_healed_every_time_and_told_once() {
+    use super::healed::{Reaper, kill_workers};
+    const PREFIX: &str = "hm-test-flap-api";
+    let _reaper = Reaper(PREFIX);
+    let rx = Receiver::start();
+    let t = Test::new();
+    let text = format!(
+        "host_defaults = false\n\n[alerts]\nhost = \"box1\"\nfor = 1\n\n[[monitor]]\nname = \"api\"\nkind = \"process\"\n\
+         pattern = \"^{PREFIX} \"\nstart = [\"bash\", \"-c\", \"exec -a '{PREFIX} run' sleep 60\"]\n\
+         restart_delay = \"50ms\"\nmax_restarts = 50\n\n\
+         [[channel]]\nname = \"hook\"\nkind = \"webhook\"\nurl = \"{}\"\nevents = [\"firing\", \"resolved\"]\n",
+        rx.url("/hook")
+    );
+    let t = t.config(&text);
+    // Each heal sees it down and leaves it up: two changes a heal. The
+    // restarts back off (50 ms doubled per restart): each kill waits for
+    // its backoff, so no heal in between adds a steady check.
+    let mut restarts: u32 = 0;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(40);
+    while restarts < 7 && std::time::Instant::now() < deadline {
+        let backoff = if restarts == 0 { 0 } else { 50 << restarts };
+        std::thread::sleep(std::time::Duration::from_millis(backoff + 100));
+        kill_workers(PREFIX);
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        let doc = t.run(&["heal", "--json"]).json();
+        if doc["remedies"][0]["outcome"] == "restarted" {
+            restarts += 1;
+        }
+    }
+    assert_eq!(restarts, 7, "healed every time, flapping or not");
+    let told = events(&rx);
+    assert_eq!(told.iter().filter(|e| *e == "flapping").count(), 1, "{told:?}");
+    assert_eq!(told.last().map(String::as_str), Some("flapping"), "nothing after it: {told:?}");
+}
