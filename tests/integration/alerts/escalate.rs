@@ -138,3 +138,21 @@ fn issue30_bad_tiers_and_flap_limits_name_file_line_and_field() {
     assert!(doc["errors"][0]["file"].as_str().is_some_and(|f| f.ends_with(".toml")), "{doc:#}");
     assert!(doc["errors"][3]["message"].as_str().is_some_and(|m| m.contains("7d")), "{doc:#}");
 }
+
+#[test]
+fn issue30_the_timer_resumes_after_hm_run_restarts() {
+    let (chat, pager, boss) = (Receiver::start(), Receiver::start(), Receiver::start());
+    let t = tiers(&chat, &pager, &boss);
+    let mut d = Daemon::start(&t, &["run", "--interval", "1h"]);
+    chat.wait_for(1, Duration::from_secs(10));
+    let fired = Instant::now();
+    d.signal(Signal::SIGTERM);
+    assert!(d.wait_exit(Duration::from_secs(5)).is_some(), "stopped");
+    assert!(pager.requests().is_empty());
+    let _again = Daemon::start(&t, &["run", "--interval", "1h"]);
+    pager.wait_for(1, Duration::from_secs(5));
+    let after = fired.elapsed();
+    assert!(after < Duration::from_millis(3000), "paged {after:?} after it fired, across the restart");
+    std::thread::sleep(Duration::from_millis(500));
+    assert_eq!((events(&chat), events(&pager)), (vec!["firing".to_string()], vec!["firing".to_string()]));
+}
