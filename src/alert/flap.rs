@@ -105,68 +105,88 @@ impl Flaps {
         Ok(Flaps { rows: tx.flap_rows()? })
     }
 
-    /// Take in `r` at `now`: what it does to its monitor's flapping, and
-    /// the percent.
-    pub(crate) fn step(
+    /// Take in `r` at `now`: keep its monitor's row, and queue what a
+    /// start or an end of flapping tells (to the tiers in `told` among
+    /// the rest). Says whether the alert's own notifications are held
+    /// back (see [`Change::holds_back`]); an `alert` that settles non-ok
+    /// loses its `last_sent_at`, so its firing is told again after
+    /// `flapping-ended`.
+    #[expect(clippy::too_many_arguments, reason = "one call site, in the run's alert transaction")]
+    pub(crate) fn take(
         &mut self,
         tx: &AlertTx<'_>,
         config: &Config,
+        host: &str,
         r: &CheckResult,
+        mut alert: Option<&mut Alert>,
+        told: &[String],
         now: f64,
-    ) -> Result<(Change, f64)> {
-        let prev = self.rows.get(&r.monitor);
-        let mut row = next(prev, r.status);
+    ) -> Result<(bool, Vec<Raised>)> {
+        let prev = self.rows.get(&r.monitor).copied();
+        let mut row = next(prev.as_ref(), r.status);
         let pct = percent(row.changes);
         let change = decide(row.since.is_some(), pct, config.flap_limits(&r.monitor));
-        match change {
-            Change::Started => row.since = Some(now),
-            Change::Ended => row.since = None,
-            Change::Quiet | Change::Flapping => {}
-        }
-        if prev != Some(&row) {
+        let began = match change {
+            Change::Started => Some(now),
+            Change::Ended => prev.and_then(|p| p.since),
+            Change::Quiet | Change::Flapping => row.since,
+        };
+        row.since = if change == Change::Ended { None } else { began };
+        if prev != Some(row) {
             tx.save_flap(&r.monitor, &row)?;
         }
-        // An end keeps when it began, for its notification.
-        let kept = if change == Change::Ended { FlapRow { since: prev.and_then(|p| p.since), ..row } } else { row };
-        self.rows.insert(r.monitor.clone(), kept);
-        Ok((change, pct))
+        self.rows.insert(r.monitor.clone(), row);
+        if change == Change::Ended
+            && r.status != Status::Ok
+            && let Some(a) = alert.as_mut()
+        {
+            a.last_sent_at = None;
+        }
+        // The worst of the checks weighed: a flap always holds a non-ok one.
+        let severity = if row.worst == Status::Ok { Status::Unknown } else { row.worst };
+        let flap = Flap { change, pct, severity, since: began.unwrap_or(now) };
+        let raised = announce(tx, config, host, r, &flap, alert.as_deref(), told, now)?;
+        Ok((change.holds_back(r.status), raised))
     }
 
-    /// The monitors flapping before this run.
-    pub(crate) fn flapping_before(&self) -> impl Iterator<Item = &String> {
-        self.rows.iter().filter(|(_, r)| r.since.is_some()).map(|(m, _)| m)
+    /// Whether `monitor` is flapping now (after this run's checks).
+    pub(crate) fn is_flapping(&self, monitor: &str) -> bool {
+        self.rows.get(monitor).is_some_and(|r| r.since.is_some())
     }
 }
 
-/// Store a start or an end of flapping and queue what it tells: a start
-/// `flapping`; an end `flapping-ended`, then `resolved` when it settled
-/// ok (a non-ok state's firing comes from the alert itself).
+/// What a start or an end of flapping tells.
+struct Flap {
+    change: Change,
+    pct: f64,
+    severity: Status,
+    /// When it began flapping.
+    since: f64,
+}
+
+/// Queue what a start or an end of flapping tells: a start `flapping`;
+/// an end `flapping-ended`, then `resolved` when it settled ok (a non-ok
+/// state's firing comes from the alert itself).
 #[expect(clippy::too_many_arguments, reason = "one call site, in the run's alert transaction")]
-pub(crate) fn announce(
+fn announce(
     tx: &AlertTx<'_>,
     config: &Config,
     host: &str,
-    flaps: &Flaps,
     r: &CheckResult,
-    (change, pct): (Change, f64),
+    flap: &Flap,
     alert: Option<&Alert>,
     told: &[String],
     now: f64,
 ) -> Result<Vec<Raised>> {
-    let events = match change {
+    let (events, what) = match flap.change {
         Change::Quiet | Change::Flapping => return Ok(Vec::new()),
-        Change::Started => vec![EventKind::Flapping],
-        Change::Ended if r.status == Status::Ok => vec![EventKind::FlappingEnded, EventKind::Resolved],
-        Change::Ended => vec![EventKind::FlappingEnded],
+        Change::Started => (vec![EventKind::Flapping], "flapping"),
+        Change::Ended if r.status == Status::Ok => {
+            (vec![EventKind::FlappingEnded, EventKind::Resolved], "flapping ended")
+        }
+        Change::Ended => (vec![EventKind::FlappingEnded], "flapping ended"),
     };
-    let row = flaps.rows.get(&r.monitor).copied().unwrap_or_else(|| next(None, r.status));
-    // The worst of the checks weighed: a flap always holds a non-ok one.
-    let severity = if row.worst == Status::Ok { Status::Unknown } else { row.worst };
-    let since = row.since.unwrap_or(now);
-    let what = match change {
-        Change::Started => "flapping",
-        _ => "flapping ended",
-    };
+    let (severity, pct) = (flap.severity, flap.pct);
     let message = format!(
         "{what}: {pct:.0}% state change over the last {WINDOW} checks; now {}: {}",
         r.status.as_str(),
@@ -184,7 +204,7 @@ pub(crate) fn announce(
             previous_severity: None,
             message: message.clone(),
             host: host.to_string(),
-            started_at: rfc3339(since),
+            started_at: rfc3339(flap.since),
             at: rfc3339(now),
             streak: alert.map_or(0, |a| a.streak),
             dedup_key: dedup_key(host, &r.monitor),
@@ -200,26 +220,16 @@ pub(crate) fn announce(
             if !super::escalate::reaches(ch, told) {
                 continue;
             }
-            let alert_id = alert.map(|a| a.id);
-            let new = NewNotification {
-                channel: &ch.name,
-                alert_id,
-                event: routed.kind.as_str(),
-                notification: &stored,
-                now,
-            };
+            let event = routed.kind.as_str();
+            let new =
+                NewNotification { channel: &ch.name, alert_id: alert.map(|a| a.id), event, notification: &stored, now };
             if tx.enqueue(&new)? {
                 channels.push(ch.name.clone());
             }
         }
-        raised.push(Raised {
-            alert_id: alert.map_or(0, |a| a.id),
-            monitor: r.monitor.clone(),
-            event: kind,
-            severity,
-            channels,
-            escalated: false,
-        });
+        let alert_id = alert.map_or(0, |a| a.id);
+        let monitor = r.monitor.clone();
+        raised.push(Raised { alert_id, monitor, event: kind, severity, channels, escalated: false });
     }
     Ok(raised)
 }

@@ -1,7 +1,6 @@
 //! One run's alert bookkeeping: results in, alert rows and queued
 //! notifications out, all in one transaction.
 
-use super::flap::Change;
 use super::state::{self, Alert, AlertState, Event, EventKind, Next, Policy};
 use super::{Notification, dedup_key, host_name, route};
 use crate::check::CheckResult;
@@ -156,41 +155,19 @@ pub(crate) fn process(
         tx.open_alerts()?.into_iter().map(|(m, a)| (m, Alert::from(a))).collect();
     let silenced = tx.silenced(now)?;
     let told = super::escalate::told(&tx, config)?;
-    let told_of = |a: Option<&Alert>| a.and_then(|a| told.get(&a.id)).map_or(&[][..], Vec::as_slice);
     let mut flaps = super::flap::Flaps::read(&tx)?;
-    let mut flapping: std::collections::HashSet<String> = flaps.flapping_before().cloned().collect();
     let mut out = Processed::default();
     for r in results {
         let (for_checks, cooldown) = match config.monitors.iter().find(|m| m.name == r.monitor) {
             Some(m) => config.alert_policy(m),
             None => (config.settings.alerts.for_checks, config.settings.alerts.cooldown),
         };
-        let flap = flaps.step(&tx, config, r, now)?;
-        let held = flap.0.holds_back(r.status);
-        let policy = Policy { for_checks, cooldown, silenced: held || silenced.contains(&r.monitor) };
         let mut prev = open.remove(&r.monitor);
-        out.raised.extend(super::flap::announce(
-            &tx,
-            config,
-            &host,
-            &flaps,
-            r,
-            flap,
-            prev.as_ref(),
-            told_of(prev.as_ref()),
-            now,
-        )?);
-        match flap.0 {
-            Change::Started => _ = flapping.insert(r.monitor.clone()),
-            Change::Ended => {
-                flapping.remove(&r.monitor);
-                // Settled non-ok: its firing is told again, after `flapping-ended`.
-                if let Some(a) = prev.as_mut() {
-                    a.last_sent_at = None;
-                }
-            }
-            Change::Quiet | Change::Flapping => {}
-        }
+        let told_here = prev.as_ref().and_then(|a| told.get(&a.id)).map_or(&[][..], Vec::as_slice);
+        // Flapping holds back what the alert itself would tell.
+        let (held, flapped) = flaps.take(&tx, config, &host, r, prev.as_mut(), told_here, now)?;
+        out.raised.extend(flapped);
+        let policy = Policy { for_checks, cooldown, silenced: held || silenced.contains(&r.monitor) };
         let mut step = state::step(prev.as_ref(), &r.monitor, &r.kind, r.status, &r.message, now, &policy);
         if held {
             step.events.clear();
@@ -200,7 +177,7 @@ pub(crate) fn process(
         {
             out.pending.push(Pending { monitor: a.monitor.clone(), streak: a.streak, for_checks: for_checks.max(1) });
         }
-        out.raised.extend(apply(&tx, config, &host, step, told_of(prev.as_ref()), now)?);
+        out.raised.extend(apply(&tx, config, &host, step, told_here, now)?);
     }
     if full {
         for (monitor, a) in open {
@@ -211,10 +188,11 @@ pub(crate) fn process(
             };
             let message = "no longer checked (removed from the config or disabled)";
             let step = state::step(Some(&a), &monitor, &a.kind, Status::Ok, message, now, &policy);
-            out.raised.extend(apply(&tx, config, &host, step, told_of(Some(&a)), now)?);
+            let told_here = told.get(&a.id).map_or(&[][..], Vec::as_slice);
+            out.raised.extend(apply(&tx, config, &host, step, told_here, now)?);
         }
     }
-    let held = |m: &str| silenced.iter().any(|s| s == m) || flapping.contains(m);
+    let held = |m: &str| silenced.iter().any(|s| s == m) || flaps.is_flapping(m);
     let escalated = super::escalate::run(&tx, config, &host, now, &held)?;
     out.raised.extend(escalated.raised);
     out.escalate_at = escalated.next;
