@@ -654,7 +654,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__command)
-            opts="-h -V --shell --worker --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
+            opts="-h -V --shell --worker --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -677,6 +677,14 @@ _hm() {
                     return 0
                     ;;
                 --cooldown)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -708,7 +716,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__cpu)
-            opts="-h -V --warn --crit --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
+            opts="-h -V --warn --crit --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -735,6 +743,14 @@ _hm() {
                     return 0
                     ;;
                 --cooldown)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -766,7 +782,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__disk)
-            opts="-h -V --path --warn --crit --inode-warn --inode-crit --fs-types --forecast-warn --forecast-crit --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
+            opts="-h -V --path --warn --crit --inode-warn --inode-crit --fs-types --forecast-warn --forecast-crit --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -820,6 +836,14 @@ _hm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --anomaly)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -848,7 +872,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__gpu)
-            opts="-h -V --warn --crit --temp-warn --temp-crit --util-warn --util-crit --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
+            opts="-h -V --warn --crit --temp-warn --temp-crit --util-warn --util-crit --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -894,6 +918,14 @@ _hm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --anomaly)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -922,7 +954,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__heartbeat)
-            opts="-h -V --file --ping --database --query --warn --crit --schedule --tz --grace --max-runtime --worker --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
+            opts="-h -V --file --ping --database --query --warn --crit --schedule --tz --grace --max-runtime --worker --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -985,6 +1017,14 @@ _hm() {
                     return 0
                     ;;
                 --cooldown)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1240,7 +1280,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__http)
-            opts="-h -V --url --method --expect-status --contains --warn --crit --worker --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
+            opts="-h -V --url --method --expect-status --contains --warn --crit --worker --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1290,6 +1330,14 @@ _hm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --anomaly)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1318,7 +1366,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__load)
-            opts="-h -V --warn --crit --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
+            opts="-h -V --warn --crit --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1345,6 +1393,14 @@ _hm() {
                     return 0
                     ;;
                 --cooldown)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1376,7 +1432,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__memory)
-            opts="-h -V --warn --crit --swap-warn --swap-crit --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
+            opts="-h -V --warn --crit --swap-warn --swap-crit --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1414,6 +1470,14 @@ _hm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --anomaly)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1442,7 +1506,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__process)
-            opts="-h -V --process --pattern --pidfile --unit --user --min --max --cpu-warn --cpu-crit --rss-warn --rss-crit --zombies-warn --zombies-crit --start --stop --shell --log --restart-delay --grace --max-restarts --restart-window --min-uptime --heal --group --cwd --umask --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
+            opts="-h -V --process --pattern --pidfile --unit --user --min --max --cpu-warn --cpu-crit --rss-warn --rss-crit --zombies-warn --zombies-crit --start --stop --shell --log --restart-delay --grace --max-restarts --restart-window --min-uptime --heal --group --cwd --umask --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1564,6 +1628,14 @@ _hm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --anomaly)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1592,7 +1664,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__sqlite)
-            opts="-h -V --path --quick-check --lock-timeout --wal-warn --wal-crit --killable --heal --worker --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
+            opts="-h -V --path --quick-check --lock-timeout --wal-warn --wal-crit --killable --heal --worker --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1642,6 +1714,14 @@ _hm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --anomaly)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1670,7 +1750,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__tasks)
-            opts="-h -V --ping --window --error-warn --error-crit --expected --worker --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
+            opts="-h -V --ping --window --error-warn --error-crit --expected --worker --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1716,6 +1796,14 @@ _hm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --anomaly)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1744,7 +1832,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__tcp)
-            opts="-h -V --address --warn --crit --worker --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
+            opts="-h -V --address --warn --crit --worker --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1782,6 +1870,14 @@ _hm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --anomaly)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1810,7 +1906,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__tmux)
-            opts="-h -V --session --socket --stuck-after --keys --on-stuck --busy-if --shell --heal --settle --max-restarts --restart-window --worker --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
+            opts="-h -V --session --socket --stuck-after --keys --on-stuck --busy-if --shell --heal --settle --max-restarts --restart-window --worker --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1876,6 +1972,14 @@ _hm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --anomaly)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1904,7 +2008,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__add__subcmd__workspace)
-            opts="-h -V --path --warn --crit --required --writable --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
+            opts="-h -V --path --warn --crit --required --writable --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1939,6 +2043,14 @@ _hm() {
                     return 0
                     ;;
                 --cooldown)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3426,7 +3538,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__command)
-            opts="-h -V --shell --worker --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
+            opts="-h -V --shell --worker --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3449,6 +3561,14 @@ _hm() {
                     return 0
                     ;;
                 --cooldown)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3480,7 +3600,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__cpu)
-            opts="-h -V --warn --crit --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
+            opts="-h -V --warn --crit --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3507,6 +3627,14 @@ _hm() {
                     return 0
                     ;;
                 --cooldown)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3538,7 +3666,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__disk)
-            opts="-h -V --path --warn --crit --inode-warn --inode-crit --fs-types --forecast-warn --forecast-crit --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
+            opts="-h -V --path --warn --crit --inode-warn --inode-crit --fs-types --forecast-warn --forecast-crit --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3592,6 +3720,14 @@ _hm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --anomaly)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3620,7 +3756,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__gpu)
-            opts="-h -V --warn --crit --temp-warn --temp-crit --util-warn --util-crit --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
+            opts="-h -V --warn --crit --temp-warn --temp-crit --util-warn --util-crit --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3666,6 +3802,14 @@ _hm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --anomaly)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3694,7 +3838,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__heartbeat)
-            opts="-h -V --file --ping --database --query --warn --crit --schedule --tz --grace --max-runtime --worker --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
+            opts="-h -V --file --ping --database --query --warn --crit --schedule --tz --grace --max-runtime --worker --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3757,6 +3901,14 @@ _hm() {
                     return 0
                     ;;
                 --cooldown)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4012,7 +4164,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__http)
-            opts="-h -V --url --method --expect-status --contains --warn --crit --worker --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
+            opts="-h -V --url --method --expect-status --contains --warn --crit --worker --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4062,6 +4214,14 @@ _hm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --anomaly)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4090,7 +4250,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__load)
-            opts="-h -V --warn --crit --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
+            opts="-h -V --warn --crit --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4117,6 +4277,14 @@ _hm() {
                     return 0
                     ;;
                 --cooldown)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4148,7 +4316,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__memory)
-            opts="-h -V --warn --crit --swap-warn --swap-crit --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
+            opts="-h -V --warn --crit --swap-warn --swap-crit --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4186,6 +4354,14 @@ _hm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --anomaly)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4214,7 +4390,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__process)
-            opts="-h -V --process --pattern --pidfile --unit --user --min --max --cpu-warn --cpu-crit --rss-warn --rss-crit --zombies-warn --zombies-crit --start --stop --shell --log --restart-delay --grace --max-restarts --restart-window --min-uptime --heal --group --cwd --umask --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
+            opts="-h -V --process --pattern --pidfile --unit --user --min --max --cpu-warn --cpu-crit --rss-warn --rss-crit --zombies-warn --zombies-crit --start --stop --shell --log --restart-delay --grace --max-restarts --restart-window --min-uptime --heal --group --cwd --umask --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4336,6 +4512,14 @@ _hm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --anomaly)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4364,7 +4548,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__sqlite)
-            opts="-h -V --path --quick-check --lock-timeout --wal-warn --wal-crit --killable --heal --worker --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
+            opts="-h -V --path --quick-check --lock-timeout --wal-warn --wal-crit --killable --heal --worker --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4414,6 +4598,14 @@ _hm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --anomaly)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4442,7 +4634,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__tasks)
-            opts="-h -V --ping --window --error-warn --error-crit --expected --worker --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
+            opts="-h -V --ping --window --error-warn --error-crit --expected --worker --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4488,6 +4680,14 @@ _hm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --anomaly)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4516,7 +4716,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__tcp)
-            opts="-h -V --address --warn --crit --worker --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
+            opts="-h -V --address --warn --crit --worker --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4554,6 +4754,14 @@ _hm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --anomaly)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4582,7 +4790,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__tmux)
-            opts="-h -V --session --socket --stuck-after --keys --on-stuck --busy-if --shell --heal --settle --max-restarts --restart-window --worker --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
+            opts="-h -V --session --socket --stuck-after --keys --on-stuck --busy-if --shell --heal --settle --max-restarts --restart-window --worker --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4648,6 +4856,14 @@ _hm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --anomaly)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4676,7 +4892,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__monitor__subcmd__add__subcmd__workspace)
-            opts="-h -V --path --warn --crit --required --writable --description --timeout --for --cooldown --anomaly --enabled --depends-on --config --db --json --help --version"
+            opts="-h -V --path --warn --crit --required --writable --description --timeout --for --cooldown --flap-high --flap-low --anomaly --enabled --depends-on --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4711,6 +4927,14 @@ _hm() {
                     return 0
                     ;;
                 --cooldown)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-high)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flap-low)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

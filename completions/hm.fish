@@ -170,6 +170,8 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from cpu" -l timeout -d 'Check timeout, e.g. 10s (the default)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from cpu" -l for -d 'Alert after this many non-ok checks in a row (default: [alerts] for)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from cpu" -l cooldown -d 'Re-send a firing alert at most this often (default: [alerts] cooldown)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from cpu" -l flap-high -d 'Flapping from this weighted percent of state changes (default: [alerts] flap_high)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from cpu" -l flap-low -d 'Flapping ends below this percent (default: [alerts] flap_low)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from cpu" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from cpu" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
 false\t''"
@@ -187,6 +189,8 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from memory" -l timeout -d 'Check timeout, e.g. 10s (the default)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from memory" -l for -d 'Alert after this many non-ok checks in a row (default: [alerts] for)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from memory" -l cooldown -d 'Re-send a firing alert at most this often (default: [alerts] cooldown)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from memory" -l flap-high -d 'Flapping from this weighted percent of state changes (default: [alerts] flap_high)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from memory" -l flap-low -d 'Flapping ends below this percent (default: [alerts] flap_low)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from memory" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from memory" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
 false\t''"
@@ -202,6 +206,8 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from load" -l timeout -d 'Check timeout, e.g. 10s (the default)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from load" -l for -d 'Alert after this many non-ok checks in a row (default: [alerts] for)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from load" -l cooldown -d 'Re-send a firing alert at most this often (default: [alerts] cooldown)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from load" -l flap-high -d 'Flapping from this weighted percent of state changes (default: [alerts] flap_high)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from load" -l flap-low -d 'Flapping ends below this percent (default: [alerts] flap_low)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from load" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from load" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
 false\t''"
@@ -223,6 +229,8 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from disk" -l timeout -d 'Check timeout, e.g. 10s (the default)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from disk" -l for -d 'Alert after this many non-ok checks in a row (default: [alerts] for)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from disk" -l cooldown -d 'Re-send a firing alert at most this often (default: [alerts] cooldown)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from disk" -l flap-high -d 'Flapping from this weighted percent of state changes (default: [alerts] flap_high)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from disk" -l flap-low -d 'Flapping ends below this percent (default: [alerts] flap_low)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from disk" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from disk" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
 false\t''"
@@ -262,6 +270,8 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l timeout -d 'Check timeout, e.g. 10s (the default)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l for -d 'Alert after this many non-ok checks in a row (default: [alerts] for)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l cooldown -d 'Re-send a firing alert at most this often (default: [alerts] cooldown)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l flap-high -d 'Flapping from this weighted percent of state changes (default: [alerts] flap_high)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l flap-low -d 'Flapping ends below this percent (default: [alerts] flap_low)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
 false\t''"
@@ -287,6 +297,8 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l timeout -d 'Check timeout, e.g. 10s (the default)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l for -d 'Alert after this many non-ok checks in a row (default: [alerts] for)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l cooldown -d 'Re-send a firing alert at most this often (default: [alerts] cooldown)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l flap-high -d 'Flapping from this weighted percent of state changes (default: [alerts] flap_high)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l flap-low -d 'Flapping ends below this percent (default: [alerts] flap_low)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from heartbeat" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
 false\t''"
@@ -312,6 +324,8 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l timeout -d 'Check timeout, e.g. 10s (the default)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l for -d 'Alert after this many non-ok checks in a row (default: [alerts] for)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l cooldown -d 'Re-send a firing alert at most this often (default: [alerts] cooldown)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l flap-high -d 'Flapping from this weighted percent of state changes (default: [alerts] flap_high)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l flap-low -d 'Flapping ends below this percent (default: [alerts] flap_low)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tmux" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
 false\t''"
@@ -334,6 +348,8 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l timeout -d 'Check timeout, e.g. 10s (the default)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l for -d 'Alert after this many non-ok checks in a row (default: [alerts] for)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l cooldown -d 'Re-send a firing alert at most this often (default: [alerts] cooldown)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l flap-high -d 'Flapping from this weighted percent of state changes (default: [alerts] flap_high)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l flap-low -d 'Flapping ends below this percent (default: [alerts] flap_low)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from sqlite" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
 false\t''"
@@ -355,6 +371,8 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l timeout -d 'Check timeout, e.g. 10s (the default)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l for -d 'Alert after this many non-ok checks in a row (default: [alerts] for)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l cooldown -d 'Re-send a firing alert at most this often (default: [alerts] cooldown)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l flap-high -d 'Flapping from this weighted percent of state changes (default: [alerts] flap_high)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l flap-low -d 'Flapping ends below this percent (default: [alerts] flap_low)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from http" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
 false\t''"
@@ -372,6 +390,8 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -l timeout -d 'Check timeout, e.g. 10s (the default)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -l for -d 'Alert after this many non-ok checks in a row (default: [alerts] for)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -l cooldown -d 'Re-send a firing alert at most this often (default: [alerts] cooldown)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -l flap-high -d 'Flapping from this weighted percent of state changes (default: [alerts] flap_high)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -l flap-low -d 'Flapping ends below this percent (default: [alerts] flap_low)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tcp" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
 false\t''"
@@ -386,6 +406,8 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from command" -l timeout -d 'Check timeout, e.g. 10s (the default)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from command" -l for -d 'Alert after this many non-ok checks in a row (default: [alerts] for)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from command" -l cooldown -d 'Re-send a firing alert at most this often (default: [alerts] cooldown)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from command" -l flap-high -d 'Flapping from this weighted percent of state changes (default: [alerts] flap_high)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from command" -l flap-low -d 'Flapping ends below this percent (default: [alerts] flap_low)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from command" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from command" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
 false\t''"
@@ -404,6 +426,8 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l timeout -d 'Check timeout, e.g. 10s (the default)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l for -d 'Alert after this many non-ok checks in a row (default: [alerts] for)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l cooldown -d 'Re-send a firing alert at most this often (default: [alerts] cooldown)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l flap-high -d 'Flapping from this weighted percent of state changes (default: [alerts] flap_high)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l flap-low -d 'Flapping ends below this percent (default: [alerts] flap_low)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from workspace" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
 false\t''"
@@ -424,6 +448,8 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tasks" -l timeout -d 'Check timeout, e.g. 10s (the default)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tasks" -l for -d 'Alert after this many non-ok checks in a row (default: [alerts] for)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tasks" -l cooldown -d 'Re-send a firing alert at most this often (default: [alerts] cooldown)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tasks" -l flap-high -d 'Flapping from this weighted percent of state changes (default: [alerts] flap_high)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tasks" -l flap-low -d 'Flapping ends below this percent (default: [alerts] flap_low)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tasks" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from tasks" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
 false\t''"
@@ -443,6 +469,8 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from gpu" -l timeout -d 'Check timeout, e.g. 10s (the default)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from gpu" -l for -d 'Alert after this many non-ok checks in a row (default: [alerts] for)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from gpu" -l cooldown -d 'Re-send a firing alert at most this often (default: [alerts] cooldown)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from gpu" -l flap-high -d 'Flapping from this weighted percent of state changes (default: [alerts] flap_high)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from gpu" -l flap-low -d 'Flapping ends below this percent (default: [alerts] flap_low)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from gpu" -l anomaly -d 'Flag figures this many deviations from their usual level, e.g. 4' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from gpu" -l enabled -d 'false: write the monitor disabled' -r -f -a "true\t''
 false\t''"

@@ -93,6 +93,8 @@ pub(crate) fn notification(f: &Fixed, host: &str, now: f64) -> Notification {
         dedup_key: dedup_key(host, &f.monitor),
         heal: Some(h.clone()),
         death: None,
+        escalated: false,
+        unacked_for: None,
     }
 }
 

@@ -12,6 +12,8 @@
 //! receive; each channel in [`notify`] turns it into its own body. It holds
 //! no secret: those are added when sending, from the config.
 
+pub(crate) mod escalate;
+pub(crate) mod flap;
 pub(crate) mod healed;
 pub(crate) mod notify;
 pub(crate) mod outbox;
@@ -30,7 +32,8 @@ use state::{Event, EventKind};
 pub(crate) struct Notification {
     /// The schema's version: 1.
     pub version: u32,
-    /// `firing`, `changed`, `repeat`, `refresh`, `resolved`, `test` or `healed`.
+    /// `firing`, `changed`, `repeat`, `refresh`, `resolved`, `test`,
+    /// `healed`, `flapping` or `flapping-ended`.
     pub event: EventKind,
     /// The alert's id (`hm alerts ack ID`); 0 for a test or `healed`.
     pub alert_id: i64,
@@ -62,6 +65,13 @@ pub(crate) struct Notification {
     /// worker died: its death certificate, as `hm why` shows it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub death: Option<crate::host::death::Death>,
+    /// For the `firing` an escalation tier gets once the alert has fired
+    /// its `unacked_for` without an ack.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub escalated: bool,
+    /// With `escalated`: the tier's `unacked_for`, as written (`15m`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unacked_for: Option<String>,
 }
 
 impl Notification {
@@ -71,9 +81,14 @@ impl Notification {
             EventKind::Resolved => "RESOLVED".to_string(),
             EventKind::Test => "TEST".to_string(),
             EventKind::Healed => "HEALED".to_string(),
+            EventKind::Flapping => "FLAPPING".to_string(),
+            EventKind::FlappingEnded => "FLAPPING ENDED".to_string(),
             _ => self.severity.as_str().to_uppercase(),
         };
         let mut s = format!("[{what}] {} on {}: {}", self.monitor, self.host, self.message);
+        if let Some(after) = self.unacked_for.as_deref().filter(|_| self.escalated) {
+            s.push_str(&format!(" | escalated: unacked for {after}"));
+        }
         // One line more for a chat, a mail or a page: why it died.
         if let Some(d) = &self.death {
             s.push_str(&format!(" | {}", d.line()));
@@ -99,7 +114,8 @@ pub(crate) fn host_name(configured: Option<&str>) -> String {
 /// goes where `firing` goes, a test everywhere.
 fn wanted(ch: &Channel, kind: EventKind) -> bool {
     let e = match kind {
-        EventKind::Firing | EventKind::Refresh => ChannelEvent::Firing,
+        // Flapping stands in for the firing and resolves it holds back.
+        EventKind::Firing | EventKind::Refresh | EventKind::Flapping | EventKind::FlappingEnded => ChannelEvent::Firing,
         EventKind::Changed => ChannelEvent::Changed,
         EventKind::Repeat => ChannelEvent::Repeat,
         EventKind::Resolved => ChannelEvent::Resolved,
@@ -150,7 +166,8 @@ mod tests {
 
     fn ch(name: &str, severities: &[Status], target: Target) -> Channel {
         let events = crate::config::channel_events::default_events(target_kind(&target));
-        Channel { name: name.into(), severities: severities.to_vec(), events, timeout: Duration::from_secs(1), target }
+        let timeout = Duration::from_secs(1);
+        Channel { name: name.into(), severities: severities.to_vec(), events, timeout, target, unacked_for: None }
     }
 
     fn target_kind(t: &Target) -> &'static str {

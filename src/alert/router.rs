@@ -16,11 +16,15 @@ use serde::Serialize;
 pub(crate) struct Raised {
     pub alert_id: i64,
     pub monitor: String,
-    /// `firing`, `changed`, `repeat` or `resolved`.
+    /// `firing`, `changed`, `repeat`, `resolved`, `flapping` or
+    /// `flapping-ended`.
     pub event: EventKind,
     pub severity: Status,
     /// The channels it was queued for (none when silenced or unrouted).
     pub channels: Vec<String>,
+    /// A `firing` told to escalation tiers (`unacked_for`) only.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub escalated: bool,
 }
 
 /// An alert that is counting failing checks and has not fired yet: the
@@ -40,6 +44,8 @@ pub(crate) struct Pending {
 pub(crate) struct Processed {
     pub raised: Vec<Raised>,
     pub pending: Vec<Pending>,
+    /// When the next escalation tier is due (unix seconds), for the loop's timer.
+    pub escalate_at: Option<f64>,
 }
 
 /// Build the notification of `ev` about `a`.
@@ -60,11 +66,20 @@ pub(crate) fn notification(a: &Alert, ev: &Event, host: &str, now: f64) -> Notif
         dedup_key: dedup_key(host, &a.monitor),
         heal: None,
         death: None,
+        escalated: false,
+        unacked_for: None,
     }
 }
 
 /// Apply one step: store the alert, queue its notifications.
-fn apply(tx: &AlertTx<'_>, config: &Config, host: &str, step: state::Step, now: f64) -> Result<Vec<Raised>> {
+fn apply(
+    tx: &AlertTx<'_>,
+    config: &Config,
+    host: &str,
+    step: state::Step,
+    told: &[String],
+    now: f64,
+) -> Result<Vec<Raised>> {
     let mut alert = match step.next {
         Next::Nothing => return Ok(Vec::new()),
         Next::Drop(id) => {
@@ -89,6 +104,9 @@ fn apply(tx: &AlertTx<'_>, config: &Config, host: &str, step: state::Step, now: 
     for ev in &step.events {
         let mut channels = Vec::new();
         for (ch, routed) in route(&config.channels, ev) {
+            if !super::escalate::reaches(ch, told) {
+                continue;
+            }
             let mut n = notification(&alert, &routed, host, now);
             if routed.kind == EventKind::Firing {
                 n.death.clone_from(&death);
@@ -111,6 +129,7 @@ fn apply(tx: &AlertTx<'_>, config: &Config, host: &str, step: state::Step, now: 
                 event: ev.kind,
                 severity: ev.severity,
                 channels,
+                escalated: false,
             });
         }
     }
@@ -132,6 +151,8 @@ pub(crate) fn process(
     let mut open: std::collections::HashMap<String, Alert> =
         tx.open_alerts()?.into_iter().map(|(m, a)| (m, Alert::from(a))).collect();
     let silenced = tx.silenced(now)?;
+    let told = super::escalate::told(&tx, config)?;
+    let mut flaps = super::flap::Flaps::read(&tx)?;
     let mut out = Processed::default();
     for r in results {
         if !r.waiting_for.is_empty() {
@@ -144,15 +165,22 @@ pub(crate) fn process(
             Some(m) => config.alert_policy(m),
             None => (config.settings.alerts.for_checks, config.settings.alerts.cooldown),
         };
-        let policy = Policy { for_checks, cooldown, silenced: silenced.contains(&r.monitor) };
-        let prev = open.remove(&r.monitor);
-        let step = state::step(prev.as_ref(), &r.monitor, &r.kind, r.status, &r.message, now, &policy);
+        let mut prev = open.remove(&r.monitor);
+        let told_here = prev.as_ref().and_then(|a| told.get(&a.id)).map_or(&[][..], Vec::as_slice);
+        // Flapping holds back what the alert itself would tell.
+        let (held, flapped) = flaps.take(&tx, config, &host, r, prev.as_mut(), told_here, now)?;
+        out.raised.extend(flapped);
+        let policy = Policy { for_checks, cooldown, silenced: held || silenced.contains(&r.monitor) };
+        let mut step = state::step(prev.as_ref(), &r.monitor, &r.kind, r.status, &r.message, now, &policy);
+        if held {
+            step.events.clear();
+        }
         if let Next::Keep(a) = &step.next
             && a.state == AlertState::Pending
         {
             out.pending.push(Pending { monitor: a.monitor.clone(), streak: a.streak, for_checks: for_checks.max(1) });
         }
-        out.raised.extend(apply(&tx, config, &host, step, now)?);
+        out.raised.extend(apply(&tx, config, &host, step, told_here, now)?);
     }
     if full {
         for (monitor, a) in open {
@@ -163,9 +191,14 @@ pub(crate) fn process(
             };
             let message = "no longer checked (removed from the config or disabled)";
             let step = state::step(Some(&a), &monitor, &a.kind, Status::Ok, message, now, &policy);
-            out.raised.extend(apply(&tx, config, &host, step, now)?);
+            let told_here = told.get(&a.id).map_or(&[][..], Vec::as_slice);
+            out.raised.extend(apply(&tx, config, &host, step, told_here, now)?);
         }
     }
+    let held = |m: &str| silenced.iter().any(|s| s == m) || flaps.is_flapping(m);
+    let escalated = super::escalate::run(&tx, config, &host, now, &held)?;
+    out.raised.extend(escalated.raised);
+    out.escalate_at = escalated.next;
     tx.commit()?;
     Ok(out)
 }

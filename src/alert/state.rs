@@ -92,6 +92,12 @@ pub(crate) enum EventKind {
     Test,
     /// A remedy changed something (not an alert event: see [`crate::alert::healed`]).
     Healed,
+    /// The monitor began flapping: nothing more is told until it settles
+    /// (see [`crate::alert::flap`]).
+    Flapping,
+    /// It settled; the firing or resolved of its state follows.
+    #[serde(rename = "flapping-ended")]
+    FlappingEnded,
 }
 
 impl EventKind {
@@ -104,6 +110,8 @@ impl EventKind {
             EventKind::Resolved => "resolved",
             EventKind::Test => "test",
             EventKind::Healed => "healed",
+            EventKind::Flapping => "flapping",
+            EventKind::FlappingEnded => "flapping-ended",
         }
     }
 }

@@ -9,7 +9,7 @@ use crate::host::death::Death;
 use crate::store::{AlertRow, DeathRow, HealRow, NotificationRow, SeenRow};
 
 /// Every event kind, to read a stored one back by its word.
-const EVENTS: [EventKind; 7] = [
+const EVENTS: [EventKind; 9] = [
     EventKind::Firing,
     EventKind::Changed,
     EventKind::Repeat,
@@ -17,6 +17,8 @@ const EVENTS: [EventKind; 7] = [
     EventKind::Resolved,
     EventKind::Test,
     EventKind::Healed,
+    EventKind::Flapping,
+    EventKind::FlappingEnded,
 ];
 
 impl From<AlertRow> for Alert {
@@ -96,6 +98,8 @@ impl From<&Notification> for NotificationRow {
                 files_deleted: h.files_deleted,
             }),
             death: n.death.as_ref().map(DeathRow::from),
+            escalated: n.escalated,
+            unacked_for: n.unacked_for.clone(),
         }
     }
 }
@@ -131,6 +135,8 @@ impl TryFrom<NotificationRow> for Notification {
                 files_deleted: h.files_deleted,
             }),
             death: n.death.map(Death::from),
+            escalated: n.escalated,
+            unacked_for: n.unacked_for,
         })
     }
 }

@@ -23,6 +23,8 @@ pub(crate) struct RawAlerts {
     pub timeout: Option<String>,
     pub retry: Option<String>,
     pub host: Option<String>,
+    pub flap_high: Option<f64>,
+    pub flap_low: Option<f64>,
 }
 
 /// Resolved `[alerts]`.
@@ -38,6 +40,23 @@ pub(crate) struct AlertSettings {
     pub retry: Duration,
     /// The host name put in notifications (default: the system's).
     pub host: Option<String>,
+    /// When a monitor starts and stops flapping (`flap_high`, `flap_low`).
+    pub flap: FlapLimits,
+}
+
+/// The weighted percent of state changes over a monitor's last 21 checks
+/// at which it starts flapping (`high`) and below which it settles
+/// (`low`): Nagios's thresholds, whose defaults they keep.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct FlapLimits {
+    pub high: f64,
+    pub low: f64,
+}
+
+impl Default for FlapLimits {
+    fn default() -> Self {
+        FlapLimits { high: 50.0, low: 25.0 }
+    }
 }
 
 impl Default for AlertSettings {
@@ -48,6 +67,7 @@ impl Default for AlertSettings {
             timeout: Duration::from_secs(10),
             retry: Duration::from_secs(30),
             host: None,
+            flap: FlapLimits::default(),
         }
     }
 }
@@ -147,6 +167,7 @@ pub(crate) struct RawChannel {
     pub to: Option<Vec<String>>,
     pub from: Option<String>,
     pub sendmail: Option<PathBuf>,
+    pub unacked_for: Option<String>,
 }
 
 /// The channel kinds, with the keys each accepts (beyond name, kind,
@@ -174,6 +195,9 @@ pub(crate) struct Channel {
     pub events: Vec<super::channel_events::ChannelEvent>,
     pub timeout: Duration,
     pub target: Target,
+    /// An escalation tier: told of an alert only once it has fired this
+    /// long without an ack (`unacked_for`); `None`: told at once.
+    pub unacked_for: Option<Duration>,
 }
 
 impl Channel {

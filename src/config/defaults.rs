@@ -14,6 +14,7 @@ pub(super) fn host_monitors(t: &HostThresholds) -> Vec<Monitor> {
         timeout: DEFAULT_TIMEOUT,
         for_checks: None,
         cooldown: None,
+        flap: None,
         anomaly: None,
         worker: None,
         depends_on: Vec::new(),

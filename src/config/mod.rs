@@ -10,6 +10,7 @@ pub(crate) mod checker;
 mod defaults;
 pub(crate) mod edit;
 mod endings;
+mod escalation;
 pub(crate) mod kinds;
 mod load;
 pub(crate) mod model;
@@ -24,7 +25,7 @@ mod validate_depends;
 mod validate_worker;
 
 pub(crate) use channel_events::ChannelEvent;
-pub(crate) use channels::{Channel, Secret, Target};
+pub(crate) use channels::{Channel, FlapLimits, Secret, Target};
 pub(crate) use model::*;
 pub(crate) use new_monitor::NewMonitor;
 use serde::Serialize;
@@ -183,5 +184,11 @@ impl Config {
     pub(crate) fn alert_policy(&self, m: &Monitor) -> (u32, std::time::Duration) {
         let a = &self.settings.alerts;
         (m.for_checks.unwrap_or(a.for_checks), m.cooldown.unwrap_or(a.cooldown))
+    }
+
+    /// When a monitor starts and stops flapping: its own, else `[alerts]`'.
+    pub(crate) fn flap_limits(&self, monitor: &str) -> channels::FlapLimits {
+        let own = self.monitors.iter().find(|m| m.name == monitor).and_then(|m| m.flap);
+        own.unwrap_or(self.settings.alerts.flap)
     }
 }

@@ -159,6 +159,8 @@ pub(crate) struct Monitor {
     pub for_checks: Option<u32>,
     /// This monitor's `cooldown`, if it overrides `[alerts]`.
     pub cooldown: Option<Duration>,
+    /// This monitor's `flap_high`/`flap_low`, if either overrides `[alerts]`.
+    pub flap: Option<super::channels::FlapLimits>,
     /// Flag figures this many deviations from their usual level (off when `None`).
     pub anomaly: Option<f64>,
     /// `heartbeat`, `tasks`, `http`, `tcp`, `command`, `sqlite`, `tmux`:

@@ -24,6 +24,9 @@ pub(crate) struct RawMonitor {
     pub cooldown: Option<String>,
     /// The monitors this one waits for (`config::validate_depends`).
     pub depends_on: Option<Vec<String>>,
+    /// Override `[alerts] flap_high` and `flap_low`.
+    pub flap_high: Option<f64>,
+    pub flap_low: Option<f64>,
     pub warn: Option<NumOrText>,
     pub crit: Option<NumOrText>,
     // memory

@@ -162,6 +162,8 @@ pub(crate) fn monitor(
         c.err("for", "must be at least 1 (the number of consecutive non-ok checks before an alert fires)");
     }
     let cooldown = raw.cooldown.as_deref().map(|v| c.duration("cooldown", Some(v), settings.alerts.cooldown));
+    let flap = (raw.flap_high.is_some() || raw.flap_low.is_some())
+        .then(|| super::validate_channels::flap_limits(&mut c, raw.flap_high, raw.flap_low, settings.alerts.flap));
     if let Some(z) = raw.anomaly
         && !(z.is_finite() && z > 0.0)
     {
@@ -177,6 +179,7 @@ pub(crate) fn monitor(
         timeout,
         for_checks: raw.for_checks,
         cooldown,
+        flap,
         anomaly: raw.anomaly,
         worker: raw.worker,
         depends_on: raw.depends_on.unwrap_or_default(),

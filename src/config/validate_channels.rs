@@ -27,7 +27,33 @@ pub(crate) fn alerts(c: &mut Checker<'_, '_>, raw: RawAlerts) -> AlertSettings {
         timeout: c.duration("timeout", raw.timeout.as_deref(), d.timeout),
         retry: c.duration("retry", raw.retry.as_deref(), d.retry),
         host: raw.host,
+        flap: flap_limits(c, raw.flap_high, raw.flap_low, d.flap),
     }
+}
+
+/// `flap_high` and `flap_low` (of `[alerts]` or a monitor), each 0–100,
+/// low below high; what is not given comes from `base`.
+pub(crate) fn flap_limits(
+    c: &mut Checker<'_, '_>,
+    high: Option<f64>,
+    low: Option<f64>,
+    base: FlapLimits,
+) -> FlapLimits {
+    let mut out = base;
+    for (key, v, slot) in [("flap_high", high, &mut out.high), ("flap_low", low, &mut out.low)] {
+        match v {
+            Some(v) if !(v.is_finite() && (0.0..=100.0).contains(&v)) => {
+                c.err(key, format!("{v} is not a percent from 0 to 100"));
+            }
+            Some(v) => *slot = v,
+            None => {}
+        }
+    }
+    if out.low >= out.high && (high.is_some() || low.is_some()) {
+        let key = if low.is_some() { "flap_low" } else { "flap_high" };
+        c.err(key, format!("flap_low ({}) must be below flap_high ({}): it is where flapping ends", out.low, out.high));
+    }
+    out
 }
 
 fn url(c: &mut Checker<'_, '_>, key: &str, s: &Secret) {
@@ -63,7 +89,7 @@ pub(crate) fn channel(
     };
     for (key, _) in table.get_ref().iter() {
         let key = key.get_ref().as_ref();
-        let common = ["name", "kind", "severities", "events", "timeout"].contains(&key);
+        let common = ["name", "kind", "severities", "events", "timeout", "unacked_for"].contains(&key);
         if !common && !allowed.contains(&key) {
             c.err(key, format!("`{key}` does not apply to a `{kind}` channel"));
         }
@@ -79,6 +105,10 @@ pub(crate) fn channel(
     }
     let events = super::channel_events::events(&mut c, kind, raw.events.as_deref());
     let timeout = c.duration("timeout", raw.timeout.as_deref(), alerts.timeout);
+    let unacked_for = raw.unacked_for.as_deref().and_then(|v| super::escalation::unacked_for(&mut c, v));
+    if unacked_for.is_some() && !events.contains(&super::channel_events::ChannelEvent::Firing) {
+        c.err("unacked_for", "a tier is told an alert by its `firing`, which its `events` leave out");
+    }
     for (key, s) in [("url", &raw.url), ("token", &raw.token), ("routing_key", &raw.routing_key)] {
         if let Some(s) = s {
             if key == "url" {
@@ -133,5 +163,5 @@ pub(crate) fn channel(
     if c.failed {
         return None;
     }
-    Some(Channel { name: raw.name, severities, events, timeout, target })
+    Some(Channel { name: raw.name, severities, events, timeout, target, unacked_for })
 }

@@ -207,7 +207,7 @@ impl Engine {
 
     /// Open the database: the one kept from the last cycle when it is still
     /// the file at the path, else a fresh connection.
-    fn open(&self, db: &Path, warnings: &mut Vec<String>) -> Result<Option<Store>> {
+    pub(super) fn open(&self, db: &Path, warnings: &mut Vec<String>) -> Result<Option<Store>> {
         let opened = match self.kept.take(db) {
             Some(kept) => Ok((kept, None)),
             None => Store::open_or_recover(db),
@@ -312,6 +312,7 @@ impl Engine {
             results,
             alerts: processed.raised,
             pending_alerts: processed.pending,
+            escalate_at: processed.escalate_at,
             notifications,
         })
     }

@@ -18,6 +18,9 @@
 //! the backoff ends, not at the next cycle. Changes that come during a cycle wait for its end and
 //! are run together, so cycles still never overlap.
 //!
+//! An escalation tier's `unacked_for` is a timer too: the loop wakes at
+//! the next one and escalates then (`engine::escalate`), checking nothing.
+//!
 //! A heal's restarts are verified beside the loop (`engine::later`):
 //! its cycle ends once they are started, and they are verified in a
 //! run of their own when their `restart_delay` is up, so other monitors
@@ -60,6 +63,8 @@ enum Job {
     Cycle { names: Vec<String>, waiting: Vec<String> },
     /// The verifications now due.
     Verify(Vec<Later>),
+    /// An escalation tier's `unacked_for` has come: escalate, check nothing.
+    Escalate,
 }
 
 /// One cycle, and the restarts it left to verify.
@@ -67,6 +72,7 @@ fn cycle(engine: &Engine, config: &Config, heal: bool, job: Job) -> (Cycle, Vec<
     let failed = |e: anyhow::Error| Cycle::Failed(CycleFailed::Error(e));
     match job {
         Job::Verify(due) => (engine.verify_due(config, due).map_or_else(failed, Cycle::Heal), Vec::new()),
+        Job::Escalate => (engine.escalate(config).map_or_else(failed, Cycle::Check), Vec::new()),
         Job::Cycle { names, waiting } if heal => match engine.heal_with(config, &names, DryRun::No, Some(&waiting)) {
             Ok((r, later)) => (Cycle::Heal(r), later),
             Err(e) => (failed(e), Vec::new()),
@@ -145,6 +151,18 @@ fn take_in(want: &mut Want, config: &Config, c: &Cycle, full: bool) {
     }
 }
 
+/// When the escalation a cycle's alerts left is due, on the loop's clock
+/// (a hair late rather than early: early finds nothing due and waits again).
+fn escalation_mark(c: &Cycle) -> Option<Instant> {
+    let at = match c {
+        Cycle::Check(r) => r.escalate_at,
+        Cycle::Heal(h) => h.after.as_ref().map_or(h.before.escalate_at, |a| a.escalate_at.or(h.before.escalate_at)),
+        Cycle::Failed(_) | Cycle::Reloaded(_) => None,
+    }?;
+    let wait = (at - crate::time::unix_now()).max(0.0);
+    Some(Instant::now() + Duration::from_secs_f64(wait) + Duration::from_millis(20))
+}
+
 /// The config in force, shared with whoever else reads it (`hm serve`'s
 /// handlers), replaced on SIGHUP.
 pub(crate) type SharedConfig = RwLock<Arc<Config>>;
@@ -221,6 +239,8 @@ fn cycles(
     let mut retries: BTreeMap<String, Instant> = BTreeMap::new();
     // How far the system clock had moved from hm's when last said.
     let mut drift_said = 0.0;
+    // When the next escalation tier is due (`alert::escalate`).
+    let mut escalate_at: Option<Instant> = None;
     loop {
         drift_said = say_drift(drift_said, say);
         if signals.take_reload() {
@@ -240,6 +260,13 @@ fn cycles(
             take_in(&mut want, &config, &c, false);
             watcher.arm(&want);
             emit(c);
+            continue;
+        }
+        if escalate_at.is_some_and(|at| at <= started) {
+            let Some((c, _)) = run_cycle(engine, &config, args.heal, Job::Escalate, signals)? else { return Ok(()) };
+            // Its mark is the whole truth: what was acked since is gone.
+            escalate_at = escalation_mark(&c);
+            super::daemon_said::escalated(c, say, &mut emit);
             continue;
         }
         let full = started >= next_full;
@@ -271,6 +298,7 @@ fn cycles(
             let job = Job::Cycle { names, waiting: waiting.workers() };
             let Some((c, later)) = run_cycle(engine, &config, args.heal, job, signals)? else { return Ok(()) };
             waiting.add(later);
+            escalate_at = escalation_mark(&c).or(escalate_at);
             take_in(&mut want, &config, &c, full);
             watcher.arm(&want);
             if let Cycle::Heal(h) = &c {
@@ -283,7 +311,7 @@ fn cycles(
             }
             emit(c);
         }
-        let wake_at = retries.values().copied().chain(waiting.next()).fold(next_full, Instant::min);
+        let wake_at = retries.values().copied().chain(waiting.next()).chain(escalate_at).fold(next_full, Instant::min);
         if signals.stopping() || sleep_until(wake_at, signals) {
             return Ok(());
         }

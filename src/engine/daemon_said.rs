@@ -41,3 +41,26 @@ pub(crate) fn started(ctx: &Ctx, config: &Config, args: &LoopArgs) -> String {
         if args.heal { ", healing" } else { "" }
     )
 }
+
+/// What an escalation between cycles did: a note per alert escalated (it
+/// is not a cycle, so no cycle line), or the failure, as a cycle's.
+pub(super) fn escalated(c: super::daemon::Cycle, say: &Say, emit: &mut impl FnMut(super::daemon::Cycle)) {
+    let super::daemon::Cycle::Check(r) = &c else { return emit(c) };
+    for w in &r.warnings {
+        say.warning(w.clone());
+    }
+    for a in &r.alerts {
+        say.note(format!(
+            "escalated alert {} ({} {}) to {}",
+            a.alert_id,
+            a.monitor,
+            a.severity.as_str(),
+            a.channels.join(", ")
+        ));
+    }
+    if let Some(d) = r.notifications.as_ref().filter(|d| !d.failed.is_empty()) {
+        for f in &d.failed {
+            say.warning(format!("cannot deliver to {}: {}", f.channel, f.error));
+        }
+    }
+}

@@ -124,6 +124,7 @@ mod tests {
             results: Vec::new(),
             alerts: Vec::new(),
             pending_alerts: Vec::new(),
+            escalate_at: None,
             notifications: None,
             recorded: true,
             warnings: Vec::new(),

@@ -158,6 +158,7 @@ impl Engine {
             results,
             alerts: Vec::new(),
             pending_alerts: Vec::new(),
+            escalate_at: None,
             notifications: None,
             recorded: true,
             warnings,

@@ -38,6 +38,7 @@ pub(crate) mod daemon;
 mod daemon_said;
 pub(crate) mod death;
 mod depends;
+mod escalate;
 pub(crate) mod heal;
 mod heal_events;
 pub(crate) mod heal_steps;

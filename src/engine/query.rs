@@ -23,6 +23,7 @@ pub(crate) fn snapshot(config: &Config, store: &Store, now: f64) -> Result<Statu
         store.latest_results()?.into_iter().map(|(ts, r)| (r.monitor.clone(), (ts, r.into()))).collect();
     let mut monitors = Vec::new();
     let holds = store.holds(now)?;
+    let flapping = store.flapping()?;
     for m in config.monitors.iter().filter(|m| m.enabled) {
         let restarts_24h = store.restarts_since(&m.name, now - 86_400.0, true)?.len();
         let mut row = MonitorStatus {
@@ -41,6 +42,7 @@ pub(crate) fn snapshot(config: &Config, store: &Store, now: f64) -> Result<Statu
             restarts_24h,
             checked_ts: None,
             hold: holds.iter().find(|h| h.monitor == m.name).map(super::report::HoldView::of),
+            flapping: flapping.contains_key(&m.name),
         };
         if let Some(l) = store.latest_check(&m.name)? {
             row.status = l.status;

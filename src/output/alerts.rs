@@ -26,8 +26,9 @@ pub(super) fn raised(alerts: &[Raised], pending: &[Pending], delivery: Option<&D
     for a in alerts {
         let to = if a.channels.is_empty() { "no channel".to_string() } else { a.channels.join(", ") };
         out.push_str(&format!(
-            "alert {} {}: {} (alert {}, to {})\n",
+            "alert {}{} {}: {} (alert {}, to {})\n",
             a.event.as_str(),
+            if a.escalated { " (escalated)" } else { "" },
             a.severity,
             esc(&a.monitor),
             a.alert_id,

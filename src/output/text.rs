@@ -107,7 +107,11 @@ pub(super) fn status(r: &StatusReport, style: Style) -> String {
         t.add_row(vec![
             cell(&m.monitor),
             cell(&m.kind),
-            m.hold.as_ref().map_or_else(|| status_cell(m.status, style), |h| Cell::new(h.state)),
+            match &m.hold {
+                Some(h) => Cell::new(h.state),
+                None if m.flapping => Cell::new(format!("{} (flapping)", m.status)),
+                None => status_cell(m.status, style),
+            },
             Cell::new(m.score.map_or("-".to_string(), |s| format!("{s:.0}"))),
             Cell::new(m.for_s.map_or("-".to_string(), |s| format_duration(crate::units::secs(s)))),
             Cell::new(ago(m.age_s)),

@@ -63,7 +63,7 @@ pub(crate) struct Silence {
 
 /// The open transaction of a run's alert changes.
 pub(crate) struct AlertTx<'a> {
-    tx: Transaction<'a>,
+    pub(super) tx: Transaction<'a>,
     shown: String,
 }
 

@@ -13,6 +13,7 @@ mod alerts;
 mod checks;
 mod counters;
 mod deaths;
+mod escalations;
 mod holds;
 mod open;
 mod outbox;
@@ -24,6 +25,7 @@ pub(crate) use action_kinds::{ActionKind, ActionOutcome};
 pub(crate) use actions::ActionRow;
 pub(crate) use alerts::{AlertRow, AlertTx, Silence};
 pub(crate) use counters::CounterRow;
+pub(crate) use escalations::FlapRow;
 pub(crate) use holds::{HoldKind, HoldRow};
 pub(crate) use open::{Failure, OpenError, with_space_hint};
 pub(crate) use outbox::{NewNotification, OutboxRow};
@@ -105,6 +107,12 @@ UPDATE actions SET target = substr(details, 1, instr(details, ': ') - 1) WHERE a
     // here so that they outlive the hm that set them. Never pruned.
     r#"
 CREATE TABLE holds (monitor TEXT PRIMARY KEY, kind TEXT NOT NULL, by TEXT NOT NULL, since REAL NOT NULL, until REAL) WITHOUT ROWID;
+"#,
+    // Escalation and flapping (`escalations.rs`): the tiers told of each
+    // alert, and each monitor's recent changes of state.
+    r#"
+CREATE TABLE told (alert_id INTEGER NOT NULL, channel TEXT NOT NULL, at REAL NOT NULL, PRIMARY KEY (alert_id, channel)) WITHOUT ROWID;
+CREATE TABLE flap (monitor TEXT PRIMARY KEY, last TEXT NOT NULL, changes INTEGER NOT NULL, worst TEXT NOT NULL, since REAL) WITHOUT ROWID;
 "#,
 ];
 
@@ -218,6 +226,10 @@ impl Store {
                 .execute(&format!("DELETE FROM {table} WHERE {column} < ?1"), [before])
                 .with_context(|| format!("cannot prune {table} in {shown}"))?;
         }
+        // What tiers were told goes with its alert.
+        n += tx
+            .execute("DELETE FROM told WHERE alert_id NOT IN (SELECT id FROM alerts)", [])
+            .with_context(|| format!("cannot prune told in {shown}"))?;
         tx.commit().with_context(|| format!("cannot prune {shown}"))?;
         Ok(n)
     }

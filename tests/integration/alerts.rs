@@ -1,6 +1,8 @@
 //! Alerts end to end (issue 4): the real binary, a real HTTP receiver on
 //! 127.0.0.1, a heartbeat file whose age decides the monitor's status.
 
+mod escalate;
+mod flap;
 mod healed;
 
 use crate::common::beat;

@@ -12,7 +12,8 @@ use crate::text::escape as esc;
 /// The line, and its syslog priority.
 pub(super) fn line(n: &Notification) -> (u8, String) {
     let priority = match (n.event, n.severity) {
-        (EventKind::Resolved | EventKind::Healed, _) => 5,
+        (EventKind::Resolved | EventKind::Healed | EventKind::FlappingEnded, _) => 5,
+        (EventKind::Flapping, _) => 4,
         (EventKind::Test, _) => 6,
         (_, Status::Critical) => 2,
         (_, Status::Unknown) => 3,

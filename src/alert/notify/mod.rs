@@ -76,6 +76,7 @@ mod tests {
             events: vec![],
             timeout: Duration::from_secs(1),
             target: Target::Webhook { url: Secret::Value(url.into()), token: Some(Secret::Value("tok-SECRET".into())) },
+            unacked_for: None,
         };
         let scrubbed = scrubber(&ch).scrub(&format!("failed to POST {url} with tok-SECRET\nsecond line"));
         assert_eq!(scrubbed, "failed to POST http://127.0.0.1:9/… with … second line");
@@ -129,6 +130,7 @@ mod tests {
             events: vec![],
             timeout: Duration::from_secs(1),
             target: Target::Alertmanager { url: Secret::Value("http://127.0.0.1:9".into()) },
+            unacked_for: None,
         };
         assert_eq!(send(&am, &n), Ok("not sent: Alertmanager takes alerts, not events".into()));
         // Firing and the rest carry no `heal`.
@@ -136,6 +138,36 @@ mod tests {
         assert_eq!(json["heal"]["before"]["status"], "critical");
         let back: Notification = serde_json::from_value(json).expect("read back");
         assert_eq!(back, n);
+    }
+
+    #[test]
+    fn issue30_flapping_and_an_escalation_are_one_line_in_each_channel() {
+        use crate::alert::state::EventKind;
+        let mut n = healed();
+        (n.heal, n.alert_id, n.streak) = (None, 7, 9);
+        for (event, word, escalated) in [
+            (EventKind::Flapping, "[FLAPPING] api on box1: ", false),
+            (EventKind::FlappingEnded, "[FLAPPING ENDED] api on box1: ", false),
+            (EventKind::Firing, "[CRITICAL] api on box1: ", true),
+        ] {
+            n.event = event;
+            n.message = "flapping: 62% state change over the last 21 checks; now ok: fresh".into();
+            (n.escalated, n.unacked_for) = (escalated, escalated.then(|| "15m".to_string()));
+            let summary = n.summary();
+            assert!(summary.starts_with(word) && !summary.contains('\n'), "{summary}");
+            assert_eq!(summary.ends_with(" | escalated: unacked for 15m"), escalated, "{summary}");
+            let (_, line) = log::line(&n);
+            assert!(line.contains(word) && !line.contains('\n'), "{line}");
+            assert!(slack::body(&n)["text"].as_str().is_some_and(|t| t.starts_with(word)));
+            let pd = pagerduty::body(&n, "KEY");
+            assert_eq!(pd["event_action"], "trigger", "{pd}");
+            assert!(pd["payload"]["summary"].as_str().is_some_and(|t| t.starts_with(word)), "{pd}");
+            let mail = email::message(&["ops@example.com".into()], None, &n);
+            assert!(mail.contains(&format!("Subject: {word}")), "{mail}");
+            let json = serde_json::to_value(&n).expect("json");
+            assert_eq!(json["event"], event.as_str());
+            assert_eq!(json.get("escalated").is_some(), escalated, "only an escalation says so: {json}");
+        }
     }
 
     #[test]

@@ -52,7 +52,8 @@ pub(crate) fn body(n: &Notification, routing_key: &str) -> Value {
         return json!({"routing_key": routing_key, "event_action": "resolve", "dedup_key": n.dedup_key});
     }
     let severity = match (n.event, n.severity) {
-        (EventKind::Test, _) => "info",
+        (EventKind::Test | EventKind::FlappingEnded, _) => "info",
+        (EventKind::Flapping, _) => "warning",
         (_, Status::Critical) => "critical",
         (_, Status::Warning) => "warning",
         _ => "error",
@@ -76,6 +77,7 @@ pub(crate) fn body(n: &Notification, routing_key: &str) -> Value {
                 "alert_id": n.alert_id,
                 "started_at": n.started_at,
                 "streak": n.streak,
+                "escalated": n.escalated,
             },
         },
     })

@@ -17,11 +17,14 @@ use anyhow::Result;
 use serde_json::{Value, json};
 use std::time::Duration;
 
-/// The attachment colour: red, amber, purple; green when resolved or healed.
+/// The attachment colour: red, amber, purple; green when resolved or
+/// healed; blue for a test or the end of flapping (what follows says how
+/// it stands); amber for flapping.
 pub(super) fn colour(n: &Notification) -> &'static str {
     match (n.event, n.severity) {
         (EventKind::Resolved | EventKind::Healed, _) => "#2eb886",
-        (EventKind::Test, _) => "#439fe0",
+        (EventKind::Test | EventKind::FlappingEnded, _) => "#439fe0",
+        (EventKind::Flapping, _) => "#e8a33d",
         (_, Status::Critical) => "#d63232",
         (_, Status::Warning) => "#e8a33d",
         _ => "#8e44ad",

@@ -137,6 +137,12 @@ pub(crate) static COMMON: &[Flag] = &[
     Flag::text("timeout", "DURATION", "Check timeout, e.g. 10s (the default)"),
     Flag::count("for", "CHECKS", "Alert after this many non-ok checks in a row (default: [alerts] for)"),
     Flag::text("cooldown", "DURATION", "Re-send a firing alert at most this often (default: [alerts] cooldown)"),
+    Flag::float(
+        "flap_high",
+        "PERCENT",
+        "Flapping from this weighted percent of state changes (default: [alerts] flap_high)",
+    ),
+    Flag::float("flap_low", "PERCENT", "Flapping ends below this percent (default: [alerts] flap_low)"),
     Flag::float("anomaly", "Z", "Flag figures this many deviations from their usual level, e.g. 4"),
     Flag::boolean("enabled", "false: write the monitor disabled"),
     Flag::texts("depends_on", "MONITOR", "A monitor this one waits for: not alerted or healed while it is not ok"),

@@ -41,8 +41,19 @@ use super::{HostThresholds, Limits, NumOrText, RawMonitor, Spec};
 use std::time::Duration;
 
 /// Keys every monitor accepts.
-pub(crate) const COMMON: &[&str] =
-    &["name", "kind", "enabled", "description", "timeout", "for", "cooldown", "anomaly", "depends_on"];
+pub(crate) const COMMON: &[&str] = &[
+    "name",
+    "kind",
+    "enabled",
+    "description",
+    "timeout",
+    "for",
+    "cooldown",
+    "flap_high",
+    "flap_low",
+    "anomaly",
+    "depends_on",
+];
 
 /// One monitor kind: its name and keys, its `hm add` flags, and the
 /// function that validates a monitor of it.

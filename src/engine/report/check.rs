@@ -22,6 +22,10 @@ pub(crate) struct CheckReport {
     /// Monitors failing for fewer checks in a row than their `for`: no
     /// alert yet.
     pub pending_alerts: Vec<Pending>,
+    /// When the next escalation tier is due (unix seconds): the loop of
+    /// `hm run` wakes for it. Not part of the report.
+    #[serde(skip)]
+    pub escalate_at: Option<f64>,
     /// What delivering notifications did; null when none were waiting.
     pub notifications: Option<Delivery>,
     /// Whether the results were recorded in the database.

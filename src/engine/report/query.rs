@@ -42,6 +42,9 @@ pub(crate) struct MonitorStatus {
     /// since and until when. Absent when neither.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hold: Option<super::HoldView>,
+    /// Flapping now: its state changes too often to tell each change
+    /// (`alert::flap`); it is told again once it settles.
+    pub flapping: bool,
 }
 
 /// The result of `hm status`.

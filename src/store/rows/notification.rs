@@ -16,8 +16,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub(crate) struct NotificationRow {
     pub version: u32,
-    /// `firing`, `changed`, `repeat`, `refresh`, `resolved`, `test` or
-    /// `healed`; a word this build does not know fails its conversion.
+    /// `firing`, `changed`, `repeat`, `refresh`, `resolved`, `test`,
+    /// `healed`, `flapping` or `flapping-ended`; a word this build does not know fails its conversion.
     pub event: String,
     pub alert_id: i64,
     pub monitor: String,
@@ -37,6 +37,11 @@ pub(crate) struct NotificationRow {
     /// Added after the first rows were written: optional, so they read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub death: Option<super::DeathRow>,
+    /// An escalation tier's `firing`; added later, so optional.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub escalated: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unacked_for: Option<String>,
 }
 
 /// What a `healed` notification adds.

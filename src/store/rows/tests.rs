@@ -60,6 +60,8 @@ fn old_notification() -> Notification {
             files_deleted: None,
         }),
         death: None,
+        escalated: false,
+        unacked_for: None,
     }
 }
 

@@ -11,7 +11,7 @@ use std::time::Duration;
 
 /// SIGKILL every process whose argv\[0\] starts with `prefix` (the workers
 /// hm started: they outlive it on purpose).
-fn kill_workers(prefix: &str) {
+pub(super) fn kill_workers(prefix: &str) {
     for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
         let Ok(pid) = entry.file_name().to_string_lossy().parse::<i32>() else { continue };
         let cmdline = std::fs::read(entry.path().join("cmdline")).unwrap_or_default();
@@ -22,7 +22,7 @@ fn kill_workers(prefix: &str) {
 }
 
 /// Kills the workers of a test however it ends.
-struct Reaper(&'static str);
+pub(super) struct Reaper(pub(super) &'static str);
 
 impl Drop for Reaper {
     fn drop(&mut self) {
