@@ -13,6 +13,7 @@ mod conn;
 mod dashboard;
 mod hold;
 mod limit;
+mod openapi;
 mod ping;
 mod queue;
 mod reply;

@@ -3,6 +3,7 @@
 //! `hm export`.
 
 use super::State;
+use super::openapi::Ready;
 use super::reply::Reply;
 use super::request::Request;
 use crate::engine::daemon::current;
@@ -10,7 +11,6 @@ use crate::engine::query::{history, snapshot};
 use crate::engine::{DryRun, ResetBudget};
 use crate::status::Status;
 use crate::time::unix_now;
-use serde_json::json;
 use std::time::Duration;
 
 fn error(status: u16, message: impl Into<String>) -> Reply {
@@ -159,6 +159,13 @@ pub(super) fn immediate(state: &State, request: &Request) -> Option<Reply> {
     })
 }
 
+/// The OpenAPI document as served (and as `contrib/openapi.json` holds it).
+pub(super) fn openapi_text() -> String {
+    let mut text = serde_json::to_string_pretty(&super::openapi::document()).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
 /// Answer one request. No answer repeats what the request carried (its
 /// path, query or headers): errors say what was wrong in fixed words.
 pub(super) fn route(state: &State, request: &Request) -> Answer {
@@ -190,6 +197,9 @@ fn read(state: &State, request: &Request) -> Reply {
     }
     if path == "/" {
         return text(200, super::dashboard::PAGE, "text/html; charset=utf-8");
+    }
+    if path == "/openapi.json" {
+        return Reply::text(200, openapi_text(), "application/json");
     }
     let config = current(&state.config);
     let store = match state.engine.ctx().store(&config) {
@@ -235,11 +245,8 @@ fn read(state: &State, request: &Request) -> Reply {
             if let Some(why) = state.failure() {
                 reasons.insert(0, format!("the last check cycle failed: {why}"));
             }
-            if reasons.is_empty() {
-                json_reply(200, &json!({"ready": true, "status": snap.status}))
-            } else {
-                json_reply(503, &json!({"ready": false, "status": snap.status, "reasons": reasons}))
-            }
+            let ready = reasons.is_empty();
+            json_reply(if ready { 200 } else { 503 }, &Ready { ready, status: snap.status, reasons })
         }
         _ => error(404, "no such page"),
     }

@@ -26,6 +26,7 @@ mod hold;
 mod layering;
 mod monitor;
 mod one_daemon;
+mod openapi;
 mod plugins;
 mod probes;
 mod prometheus;
