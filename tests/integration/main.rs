@@ -12,6 +12,7 @@ mod check;
 mod clean_disk;
 mod clear_locks;
 mod clock;
+mod config_page;
 mod contrib;
 mod dashboard;
 mod errors;

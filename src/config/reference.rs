@@ -1,0 +1,249 @@
+//! The keys of `hm.toml` outside `[[monitor]]`, as plain data for the
+//! configuration reference, `hm.toml(5)`: each with its type, default,
+//! an example and what it does. The monitors' keys come from the kinds'
+//! registry (`kinds::ALL`) instead. A test holds this table to the keys
+//! `hm validate` accepts (`tests/integration/config_page.rs`), so neither
+//! can gain a key the other lacks.
+
+/// One key: its TOML form, default and an example value, as written in hm.toml.
+pub(crate) struct Key {
+    pub key: &'static str,
+    pub ty: &'static str,
+    pub default: &'static str,
+    pub example: &'static str,
+    pub help: &'static str,
+}
+
+/// A table of hm.toml (`[alerts]`, `[[channel]]`) and its keys.
+pub(crate) struct Section {
+    /// As written in the file: empty for the top level.
+    pub table: &'static str,
+    pub about: &'static str,
+    pub keys: &'static [Key],
+}
+
+const fn key(
+    key: &'static str,
+    ty: &'static str,
+    default: &'static str,
+    example: &'static str,
+    help: &'static str,
+) -> Key {
+    Key { key, ty, default, example, help }
+}
+
+const LEVELS: &str = "table { warn, crit }";
+
+/// Every table but `[[monitor]]`, in the order of the page.
+pub(crate) static SECTIONS: &[Section] = &[
+    Section {
+        table: "",
+        about: "Top-level keys, before any table.",
+        keys: &[
+            key("interval", "duration", "\"30s\"", "\"1m\"", "How often `hm run` and `hm serve` check every monitor."),
+            key(
+                "retention",
+                "duration",
+                "\"7d\"",
+                "\"30d\"",
+                "How long checks, alerts and actions are kept in the database.",
+            ),
+            key(
+                "db",
+                "path",
+                "/var/lib/hm/hm.db as root, else $XDG_STATE_HOME/hm/hm.db or ~/.local/state/hm/hm.db",
+                "\"/var/lib/hm/hm.db\"",
+                "The SQLite database (`--db` and HM_DB win over it).",
+            ),
+            key(
+                "host_defaults",
+                "boolean",
+                "true",
+                "false",
+                "Add the embedded host monitors (cpu, memory, swap, load, disks) to the configured ones.",
+            ),
+        ],
+    },
+    Section {
+        table: "[thresholds]",
+        about: "The levels of the embedded host monitors (with `host_defaults`); a value above a level crosses it.",
+        keys: &[
+            key("cpu", LEVELS, "{ warn = 80, crit = 95 }", "{ warn = 70, crit = 90 }", "CPU busy, % of all CPUs."),
+            key("memory", LEVELS, "{ warn = 90, crit = 95 }", "{ warn = 85, crit = 95 }", "Memory used, %."),
+            key("swap", LEVELS, "{ warn = 90, crit = 95 }", "{ warn = 50, crit = 80 }", "Swap used, %."),
+            key("load", LEVELS, "{ warn = 2, crit = 4 }", "{ warn = 1.5, crit = 3 }", "Load average per CPU."),
+            key(
+                "disk",
+                LEVELS,
+                "{ warn = 85, crit = 95 }",
+                "{ warn = 80, crit = 90 }",
+                "Space used on each real filesystem, %.",
+            ),
+            key(
+                "inodes",
+                LEVELS,
+                "{ warn = 85, crit = 95 }",
+                "{ warn = 80, crit = 90 }",
+                "Inodes used on each real filesystem, %.",
+            ),
+        ],
+    },
+    Section {
+        table: "[alerts]",
+        about: "How alerts fire, repeat and are delivered, for every monitor and channel.",
+        keys: &[
+            key("for", "integer", "2", "3", "Fire after this many non-ok checks in a row (a monitor may set its own)."),
+            key(
+                "cooldown",
+                "duration",
+                "\"5m\"",
+                "\"15m\"",
+                "Re-send a firing alert at most this often (a monitor may set its own).",
+            ),
+            key("timeout", "duration", "\"10s\"", "\"5s\"", "Per delivery (a channel may set its own)."),
+            key(
+                "retry",
+                "duration",
+                "\"30s\"",
+                "\"1m\"",
+                "The first retry of a failed delivery; it doubles, up to 1h.",
+            ),
+            key("host", "string", "the host name", "\"web-1\"", "The host named in notifications."),
+        ],
+    },
+    Section {
+        table: "[serve]",
+        about: "`hm serve`'s tokens (at least 16 characters). Without `token` it serves only on a loopback address and nothing over HTTP acts.",
+        keys: &[
+            key(
+                "token",
+                "secret",
+                "none",
+                "{ env = \"HM_SERVE_TOKEN\" }",
+                "The bearer token of POST /monitors/NAME/restart, /stop, /start, /pause and /resume (and of pings).",
+            ),
+            key(
+                "ping_token",
+                "secret",
+                "none",
+                "{ env = \"HM_PING_TOKEN\" }",
+                "A bearer token that can only ping (POST /ping/NAME).",
+            ),
+        ],
+    },
+    Section {
+        table: "[[channel]]",
+        about: "Where alerts go; one table per channel. `kind` is log, command, webhook, slack, pagerduty, alertmanager or email.",
+        keys: &[
+            key("name", "string", "required", "\"ops-slack\"", "The channel's name (`hm alerts test NAME`)."),
+            key(
+                "kind",
+                "string",
+                "required",
+                "\"slack\"",
+                "log, command, webhook, slack, pagerduty, alertmanager or email.",
+            ),
+            key(
+                "severities",
+                "array of strings",
+                "[\"warning\", \"critical\", \"unknown\"]",
+                "[\"critical\"]",
+                "Which alerts go here.",
+            ),
+            key(
+                "events",
+                "array of strings",
+                "all of them",
+                "[\"firing\", \"resolved\", \"healed\"]",
+                "What the channel is told: firing, changed, repeat, resolved, healed.",
+            ),
+            key("timeout", "duration", "[alerts] timeout", "\"5s\"", "Per delivery."),
+            key(
+                "url",
+                "secret",
+                "PagerDuty's Events API for pagerduty",
+                "{ env = \"SLACK_WEBHOOK_URL\" }",
+                "webhook, slack, alertmanager (required) and pagerduty: where to send.",
+            ),
+            key("token", "secret", "none", "{ env = \"HOOK_TOKEN\" }", "webhook: sent as `Authorization: Bearer`."),
+            key(
+                "routing_key",
+                "secret",
+                "required",
+                "{ env = \"PD_ROUTING_KEY\" }",
+                "pagerduty: the integration's routing key.",
+            ),
+            key(
+                "command",
+                "array of strings, or a string with shell",
+                "required",
+                "[\"/usr/local/bin/page\", \"--quiet\"]",
+                "command: what to run, the notification as JSON on its stdin.",
+            ),
+            key("shell", "boolean", "false", "true", "command: run `command` as one line with /bin/sh -c."),
+            key("to", "array of strings", "required", "[\"ops@example.org\"]", "email: the recipients."),
+            key("from", "string", "hm@HOSTNAME", "\"hm@example.org\"", "email: the sender."),
+            key(
+                "sendmail",
+                "path",
+                "\"/usr/sbin/sendmail\"",
+                "\"/usr/lib/sendmail\"",
+                "email: the program that sends it.",
+            ),
+        ],
+    },
+    Section {
+        table: "[[clean]]",
+        about: "What `hm clean-disk` (and `hm heal`, for a disk monitor over its level) may delete; one table per rule.",
+        keys: &[
+            key("name", "string", "required", "\"app-logs\"", "The rule's name (`hm clean-disk --rule NAME`)."),
+            key(
+                "roots",
+                "array of paths",
+                "required",
+                "[\"/var/log/app\"]",
+                "The directories it cleans (no system tree, nothing too broad).",
+            ),
+            key(
+                "globs",
+                "array of strings",
+                "every file",
+                "[\"*.log\", \"*.gz\"]",
+                "Only files whose names match one of these.",
+            ),
+            key("older_than", "duration", "\"7d\"", "\"14d\"", "Only files last modified longer ago than this."),
+            key("journal_vacuum", "duration", "none", "\"14d\"", "Also `journalctl --vacuum-time` this."),
+            key(
+                "budget",
+                "size",
+                "none",
+                "\"5GiB\"",
+                "Keep the matching files under this size: past it the oldest go, even if younger than `older_than`.",
+            ),
+        ],
+    },
+];
+
+/// The `[[monitor]]` keys that `hm add` has no flag for (tables), by kind.
+pub(crate) static MONITOR_KEYS: &[(&str, Key)] = &[
+    (
+        "process",
+        key(
+            "env",
+            "table of strings or secrets",
+            "none",
+            "{ MODE = \"prod\", TOKEN = { env = \"API_TOKEN\" } }",
+            "Variables set in the started worker's environment; a value may be a secret, read from hm's environment at each start. Needs start.",
+        ),
+    ),
+    (
+        "process",
+        key(
+            "limits",
+            "table { nofile }",
+            "hm's own limits",
+            "{ nofile = 65536 }",
+            "The started worker's open-file limit, at most the hard limit hm runs under. Needs start.",
+        ),
+    ),
+];
