@@ -11,6 +11,7 @@
 
 mod conn;
 mod dashboard;
+mod duration;
 mod hold;
 mod limit;
 mod openapi;

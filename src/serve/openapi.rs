@@ -32,16 +32,12 @@ fn name() -> Value {
            "schema": {"type": "string", "minLength": 1}})
 }
 
-/// A query parameter holding a duration. The pattern is narrower than
-/// what hm reads (`1h30m`, `90`): every value it allows is accepted,
-/// under hm's bound of 100 years. A bare number is seconds.
+/// A query parameter holding a duration, in the grammar the handlers
+/// read (`duration.rs`).
 fn duration(key: &str, what: &str, zero: bool) -> Value {
-    let pattern = if zero {
-        "^([0-9]{1,6}(\\.[0-9]{1,3})?[sm]?|[0-9]{1,5}h|[0-9]{1,4}d)$"
-    } else {
-        "^([1-9][0-9]{0,5}[sm]|[1-9][0-9]{0,4}h|[1-9][0-9]{0,3}d)$"
-    };
-    json!({"name": key, "in": "query", "required": false, "description": what,
+    let pattern = if zero { super::duration::ANY } else { super::duration::NONZERO };
+    json!({"name": key, "in": "query", "required": false,
+           "description": format!("{what} Up to 4 digits, a fraction of up to 3, and s, m, h or d; a bare number is seconds."),
            "schema": {"type": "string", "pattern": pattern}})
 }
 
@@ -160,7 +156,10 @@ pub(super) fn document() -> Value {
     }
     let acted = |report: &Value| {
         json!({"200": body("Done.", report),
-        "409": error("Another restart of it is in progress, or the run lock was not had in time."),
+        "409": {"description": "Another restart of it is in progress, the run lock was not had in time, \
+            it is not a process monitor, or (a restart) it is stopped or paused: the report says which.",
+            "content": {"application/json": {"schema": {"anyOf": [
+                {"allOf": [report, {"$ref": "#/components/schemas/Versioned"}]}, {"$ref": "#/components/schemas/Error"}]}}}},
         "500": body("It was tried and failed: the report says how.", report)})
     };
     paths.insert(

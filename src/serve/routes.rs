@@ -112,6 +112,8 @@ fn restart(state: &State, request: &Request, name: &str) -> Answer {
     Answer::Later(Box::new(move || {
         let _flight = flight;
         match engine.restart(&config, &name, DryRun::No, ResetBudget::No, RESTART_LOCK_WAIT) {
+            // Stopped or paused on purpose: resume it first, a conflict, not hm failing.
+            Ok(report) if report.outcome == crate::engine::report::Outcome::Held => json_reply(409, &report),
             Ok(report) if report.failed() => json_reply(500, &report),
             Ok(report) => json_reply(200, &report),
             Err(e) => error(409, format!("{e:#}")),
@@ -207,7 +209,7 @@ fn read(state: &State, request: &Request) -> Reply {
         Err(e) => return error(503, format!("{e:#}")),
     };
     if let Some(name) = path.strip_prefix("/history/") {
-        let since = match param(url, "since").map(|s| crate::units::parse_duration(&s)).transpose() {
+        let since = match param(url, "since").map(|s| super::duration::parse(&s, true)).transpose() {
             Ok(s) => s.unwrap_or(Duration::from_secs(86_400)),
             Err(_) => return error(400, "since: not a duration such as 30m, 6h or 7d"),
         };
