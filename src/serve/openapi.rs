@@ -76,7 +76,9 @@ fn refusals(responses: &mut Map<String, Value>) {
 fn op(summary: &str, params: Vec<Value>, answers: Value, secured: bool) -> Value {
     let mut responses = answers.as_object().cloned().unwrap_or_default();
     if secured {
-        responses.insert("401".into(), error("No bearer token, or not the configured one."));
+        let mut unauthorized = error("No bearer token, or not the configured one.");
+        unauthorized["headers"] = json!({"WWW-Authenticate": {"required": true, "schema": {"const": "Bearer"}}});
+        responses.insert("401".into(), unauthorized);
         responses.insert("403".into(), error("Off: no token is set in hm.toml (or its variable is unset)."));
         responses.entry("404").or_insert_with(|| error("No monitor by that name."));
     }
@@ -141,6 +143,9 @@ pub(super) fn document() -> Value {
     paths.insert("/history/{name}".into(), get(op("`hm history NAME --json`: a monitor's metrics over time.",
         vec![name(), duration("since", "The window, back from now (default 1d).", true), points, metric],
         json!({"200": body("The series.", &history), "404": error("No monitor by that name, or no values for that metric.")}), false)));
+    let mut too_many = error("Past the burst, more than one ping of that name a second.");
+    too_many["headers"] =
+        json!({"Retry-After": {"required": true, "schema": {"type": "string", "pattern": "^[0-9]+$"}}});
     for (suffix, what) in [("", "ok"), ("/fail", "failed"), ("/start", "started")] {
         let mut params = vec![name()];
         if suffix != "/start" {
@@ -151,7 +156,7 @@ pub(super) fn document() -> Value {
             format!("/ping/{{name}}{suffix}"),
             json!({"post": op(&summary, params, json!({
             "200": body("Recorded.", &ping), "404": error("No monitor reads that ping."),
-            "429": error("More than one ping of that name a second.")}), true)}),
+            "429": too_many}), true)}),
         );
     }
     let acted = |report: &Value| {
@@ -196,7 +201,7 @@ pub(super) fn document() -> Value {
     json!({
         "openapi": "3.1.0",
         "info": {"title": "hm serve", "version": env!("CARGO_PKG_VERSION"),
-                 "description": "The HTTP API of `hm serve`. Reading needs no token; acting needs `[serve] token` as a bearer token (pings: `ping_token` too)."},
+                 "description": "The HTTP API of `hm serve`. Reading needs no token; acting needs `[serve] token` as a bearer token (pings: `ping_token` too). A method a path does not list is 405, with `Allow`. Every JSON answer begins with `schema`, the version of hm's JSON."},
         "paths": paths,
         "components": {"schemas": schemas,
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer", "description": "`[serve] token` (or `ping_token` for pings)."}}},
