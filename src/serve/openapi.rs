@@ -10,8 +10,8 @@
 //! It needs no token: it says what hm's code says, nothing of the host.
 
 use crate::engine::report::{HistoryReport, HoldReport, PingReport, RestartReport, StatusReport};
+use schemars::JsonSchema;
 use schemars::generate::SchemaSettings;
-use schemars::{JsonSchema, SchemaGenerator};
 use serde_json::{Map, Value, json};
 
 /// The body of `/ready`.
@@ -90,24 +90,18 @@ fn op(summary: &str, params: Vec<Value>, answers: Value, secured: bool) -> Value
     o
 }
 
-/// The reports' schemas, by name, and a reference to each.
-struct Schemas {
-    generator: SchemaGenerator,
-}
-
-impl Schemas {
-    fn of<T: JsonSchema>(&mut self) -> Value {
-        self.generator.subschema_for::<T>().to_value()
-    }
-}
-
 /// The document.
 pub(super) fn document() -> Value {
     let mut settings = SchemaSettings::draft2020_12().for_serialize();
     settings.definitions_path = "/components/schemas/".into();
-    let mut s = Schemas { generator: settings.into_generator() };
-    let (status, history, ready) = (s.of::<StatusReport>(), s.of::<HistoryReport>(), s.of::<Ready>());
-    let (ping, restart, hold) = (s.of::<PingReport>(), s.of::<RestartReport>(), s.of::<HoldReport>());
+    // Each report's schema goes into `components` once; each of these is a reference to it.
+    let mut generator = settings.into_generator();
+    let status = generator.subschema_for::<StatusReport>().to_value();
+    let history = generator.subschema_for::<HistoryReport>().to_value();
+    let ready = generator.subschema_for::<Ready>().to_value();
+    let ping = generator.subschema_for::<PingReport>().to_value();
+    let restart = generator.subschema_for::<RestartReport>().to_value();
+    let hold = generator.subschema_for::<HoldReport>().to_value();
     let mut paths = Map::new();
     let get = |o: Value| json!({"get": o});
     paths.insert("/health".into(), get(op("Whether the check loop works (answered without a worker).", vec![],
@@ -187,7 +181,7 @@ pub(super) fn document() -> Value {
         );
         paths.insert(format!("/monitors/{{name}}/{verb}"), json!({"post": op(&summary, params, acted(&hold), true)}));
     }
-    let mut schemas: Map<String, Value> = s.generator.take_definitions(true).into_iter().collect();
+    let mut schemas: Map<String, Value> = generator.take_definitions(true).into_iter().collect();
     schemas.insert(
         "Versioned".into(),
         json!({"type": "object", "required": ["schema"],
