@@ -177,8 +177,8 @@ pub(crate) fn page() -> Vec<u8> {
          names every mistake by file, line and field. Without the file, the embedded host monitors apply.\n\
          .PP\nDurations are written 30s, 5m, 2h or 7d (a bare number is seconds), at most 100 years; \
          sizes 512MiB or 10GiB (a bare number is bytes). A secret is a string, or \
-         { env = \"VAR\" } to read it from the environment. The file must not be writable by anyone but root \
-         when hm runs as root.\n",
+         { env = \"VAR\" } to read it from the environment. As root, hm reads it only when nobody but root \
+         can write it or a directory above it.\n",
     );
     for section in SECTIONS {
         let title = if section.table.is_empty() { "GLOBAL SETTINGS".to_string() } else { esc(section.table) };

@@ -163,7 +163,7 @@ pub(crate) static SECTIONS: &[Section] = &[
                 "secret",
                 "PagerDuty's Events API for pagerduty",
                 "{ env = \"SLACK_WEBHOOK_URL\" }",
-                "webhook, slack, alertmanager (required) and pagerduty: where to send.",
+                "webhook, slack and alertmanager (required): where to send. pagerduty: its Events API, written inline (not a secret).",
             ),
             key("token", "secret", "none", "{ env = \"HOOK_TOKEN\" }", "webhook: sent as `Authorization: Bearer`."),
             key(
@@ -242,8 +242,45 @@ pub(crate) static MONITOR_KEYS: &[(&str, Key)] = &[
             "limits",
             "table { nofile }",
             "hm's own limits",
-            "{ nofile = 65536 }",
+            "{ nofile = 4096 }",
             "The started worker's open-file limit, at most the hard limit hm runs under. Needs start.",
         ),
     ),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::config::channels::CHANNEL_KINDS;
+
+    fn lines(section: &Section, only: impl Fn(&str) -> bool) -> String {
+        section.keys.iter().filter(|k| only(k.key)).map(|k| format!("{} = {}\n", k.key, k.example)).collect()
+    }
+
+    /// Every example on the page is one `hm validate` accepts, each
+    /// channel kind with the keys it takes.
+    #[test]
+    fn the_examples_are_valid_hm_toml() {
+        let mut text = String::new();
+        for section in SECTIONS.iter().filter(|s| s.table != "[[channel]]") {
+            text.push_str(&format!("{}\n{}\n", section.table, lines(section, |_| true)));
+        }
+        let channel = SECTIONS.iter().find(|s| s.table == "[[channel]]").expect("channels");
+        for (kind, keys, _) in CHANNEL_KINDS {
+            // pagerduty's url is inline, not the example's secret.
+            let own = |k: &str| {
+                ["severities", "timeout"].contains(&k)
+                    || (keys.contains(&k) && k != "shell" && (k, *kind) != ("url", "pagerduty"))
+            };
+            text.push_str(&format!("[[channel]]\nname = \"{kind}\"\nkind = \"{kind}\"\n{}\n", lines(channel, own)));
+        }
+        let monitor = MONITOR_KEYS.iter().map(|(_, k)| format!("{} = {}\n", k.key, k.example)).collect::<String>();
+        text.push_str(&format!(
+            "[[monitor]]\nname = \"api\"\nkind = \"process\"\npattern = \"^api\"\nstart = [\"/srv/api\"]\n{monitor}"
+        ));
+        if let Err(e) = Config::parse("hm.toml", &text) {
+            panic!("{e}\n{text}");
+        }
+    }
+}
