@@ -170,8 +170,8 @@ pub(crate) fn page() -> Vec<u8> {
     let mut out = format!(".TH hm.toml 5 \"\" \"hm {}\"\n", env!("CARGO_PKG_VERSION"));
     out.push_str(
         ".SH NAME\nhm.toml \\- the configuration of hm\n.SH SYNOPSIS\n\
-         /etc/hm/hm.toml as root, else $XDG_CONFIG_HOME/hm/hm.toml or ~/.config/hm/hm.toml; \
-         \\fB\\-\\-config\\fR FILE or HM_CONFIG name another.\n\
+         \\fB\\-\\-config\\fR FILE, else HM_CONFIG, else $XDG_CONFIG_HOME/hm/hm.toml when it is set, \
+         else /etc/hm/hm.toml as root and ~/.config/hm/hm.toml otherwise.\n\
          .SH DESCRIPTION\nhm.toml is the desired state: what hm watches, how it heals and whom it tells. \
          It is TOML, read when a command starts and on SIGHUP (never mid\\-cycle); \\fBhm validate\\fR \
          names every mistake by file, line and field. Without the file, the embedded host monitors apply.\n\

@@ -51,7 +51,7 @@ pub(crate) static SECTIONS: &[Section] = &[
             key(
                 "db",
                 "path",
-                "/var/lib/hm/hm.db as root, else $XDG_STATE_HOME/hm/hm.db or ~/.local/state/hm/hm.db",
+                "$XDG_STATE_HOME/hm/hm.db when it is set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db",
                 "\"/var/lib/hm/hm.db\"",
                 "The SQLite database (`--db` and HM_DB win over it).",
             ),
