@@ -21,7 +21,7 @@ use std::collections::HashMap;
 
 /// One measured figure, with the thresholds it was judged against
 /// (Nagios perfdata semantics: a value above a level crosses it).
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, schemars::JsonSchema)]
 pub(crate) struct Metric {
     /// Metric name, unique within its monitor (e.g. `cpu`, `space:/var`).
     pub name: String,

@@ -1,9 +1,13 @@
 //! `hm man`: man pages generated from the clap definition, one for hm and
-//! one per subcommand (`hm-check.1`, ...). The committed copies under
+//! one per subcommand (`hm-check.1`, ...), and `hm.toml.5`, the
+//! configuration reference (`man_config.rs`). The committed copies under
 //! `man/` are checked fresh by a test.
 
 use anyhow::{Context, Result};
 use std::path::Path;
+
+/// hm(1)'s last section: the configuration reference.
+const SEE_ALSO: &[u8] = b".SH \"SEE ALSO\"\n\\fBhm.toml\\fR(5): the configuration reference, every key of every kind\n";
 
 /// Every page: (file name, roff).
 pub(crate) fn pages() -> Result<Vec<(String, Vec<u8>)>> {
@@ -15,6 +19,9 @@ pub(crate) fn pages() -> Result<Vec<(String, Vec<u8>)>> {
         let man = clap_mangen::Man::new(cmd.clone().name(name.clone()).display_name(name.clone()));
         let mut buf = Vec::new();
         man.render(&mut buf).context("cannot render the man page")?;
+        if prefix.is_empty() {
+            buf.extend_from_slice(SEE_ALSO);
+        }
         out.push((format!("{name}.1"), buf));
         Ok(())
     }
@@ -22,6 +29,7 @@ pub(crate) fn pages() -> Result<Vec<(String, Vec<u8>)>> {
     cmd.build();
     let mut out = Vec::new();
     walk(cmd, "", &mut out)?;
+    out.push(("hm.toml.5".to_string(), super::man_config::page()));
     out.sort();
     Ok(out)
 }
@@ -30,6 +38,7 @@ pub(crate) fn pages() -> Result<Vec<(String, Vec<u8>)>> {
 pub(crate) fn main_page() -> Result<Vec<u8>> {
     let mut buf = Vec::new();
     clap_mangen::Man::new(crate::cli::command()).render(&mut buf).context("cannot render the man page")?;
+    buf.extend_from_slice(SEE_ALSO);
     Ok(buf)
 }
 

@@ -14,6 +14,7 @@ pub(crate) mod export;
 pub(crate) mod heal;
 pub(crate) mod history;
 pub(crate) mod man;
+mod man_config;
 pub(crate) mod monitor;
 pub(crate) mod pause;
 pub(crate) mod ping;

@@ -18,6 +18,7 @@ mod new_monitor;
 pub(crate) mod pattern;
 mod raw;
 pub(crate) mod read;
+pub(crate) mod reference;
 pub(crate) mod validate;
 mod validate_channels;
 mod validate_clean;

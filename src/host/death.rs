@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 /// How one watched worker died, with the evidence: what `hm why` shows,
 /// what each restart in `hm actions` answered, and what `healed` and
 /// `firing` notifications carry as `death`.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, schemars::JsonSchema)]
 #[serde(default)]
 pub(crate) struct Death {
     /// The monitor that watched it.

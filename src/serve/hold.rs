@@ -6,6 +6,7 @@
 //! `restart_delay`, so each runs on a thread of its own.
 
 use super::State;
+use super::duration::Bad;
 use super::reply::Reply;
 use super::request::Request;
 use super::routes::{Answer, param, refused};
@@ -38,8 +39,8 @@ pub(super) fn route(state: &State, request: &Request) -> Option<Answer> {
     if !config.monitors.iter().any(|m| m.name == name) {
         return Some(Reply::error(404, "no monitor by that name").into());
     }
-    let d = match param(&request.target, "for").map(|s| crate::units::parse_duration(&s)).transpose() {
-        Ok(Some(d)) if d.is_zero() => return Some(Reply::error(400, "for: no time at all; give a duration").into()),
+    let d = match param(&request.target, "for").map(|s| super::duration::parse(&s, false)).transpose() {
+        Err(Bad::Zero) => return Some(Reply::error(400, "for: no time at all; give a duration").into()),
         Ok(d) if verb == "pause" => d,
         Ok(_) => None,
         Err(_) => return Some(Reply::error(400, "for: not a duration such as 30m, 2h or 1d").into()),

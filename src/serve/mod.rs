@@ -11,8 +11,10 @@
 
 mod conn;
 mod dashboard;
+mod duration;
 mod hold;
 mod limit;
+mod openapi;
 mod ping;
 mod queue;
 mod reply;

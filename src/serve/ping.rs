@@ -68,7 +68,7 @@ pub(super) fn route(state: &State, request: &Request, rest: &str) -> Reply {
     if !ping_names(&config).any(|(n, _)| n == name) {
         return Reply::error(404, "no monitor reads that ping");
     }
-    let duration = match param(&request.target, "duration").map(|d| crate::units::parse_duration(&d)).transpose() {
+    let duration = match param(&request.target, "duration").map(|d| super::duration::parse(&d, true)).transpose() {
         Ok(None) => None,
         Ok(Some(_)) if kind == PingKind::Start => return Reply::error(400, "duration: a start has none"),
         Ok(Some(d)) => Some(d),

@@ -3,6 +3,7 @@
 //! `hm export`.
 
 use super::State;
+use super::openapi::Ready;
 use super::reply::Reply;
 use super::request::Request;
 use crate::engine::daemon::current;
@@ -10,7 +11,6 @@ use crate::engine::query::{history, snapshot};
 use crate::engine::{DryRun, ResetBudget};
 use crate::status::Status;
 use crate::time::unix_now;
-use serde_json::json;
 use std::time::Duration;
 
 fn error(status: u16, message: impl Into<String>) -> Reply {
@@ -112,6 +112,8 @@ fn restart(state: &State, request: &Request, name: &str) -> Answer {
     Answer::Later(Box::new(move || {
         let _flight = flight;
         match engine.restart(&config, &name, DryRun::No, ResetBudget::No, RESTART_LOCK_WAIT) {
+            // Stopped or paused on purpose: resume it first, a conflict, not hm failing.
+            Ok(report) if report.outcome == crate::engine::report::Outcome::Held => json_reply(409, &report),
             Ok(report) if report.failed() => json_reply(500, &report),
             Ok(report) => json_reply(200, &report),
             Err(e) => error(409, format!("{e:#}")),
@@ -159,6 +161,13 @@ pub(super) fn immediate(state: &State, request: &Request) -> Option<Reply> {
     })
 }
 
+/// The OpenAPI document as served (and as `contrib/openapi.json` holds it).
+pub(super) fn openapi_text() -> String {
+    let mut text = serde_json::to_string_pretty(&super::openapi::document()).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
 /// Answer one request. No answer repeats what the request carried (its
 /// path, query or headers): errors say what was wrong in fixed words.
 pub(super) fn route(state: &State, request: &Request) -> Answer {
@@ -191,13 +200,16 @@ fn read(state: &State, request: &Request) -> Reply {
     if path == "/" {
         return text(200, super::dashboard::PAGE, "text/html; charset=utf-8");
     }
+    if path == "/openapi.json" {
+        return Reply::text(200, openapi_text(), "application/json");
+    }
     let config = current(&state.config);
     let store = match state.engine.ctx().store(&config) {
         Ok(s) => s,
         Err(e) => return error(503, format!("{e:#}")),
     };
     if let Some(name) = path.strip_prefix("/history/") {
-        let since = match param(url, "since").map(|s| crate::units::parse_duration(&s)).transpose() {
+        let since = match param(url, "since").map(|s| super::duration::parse(&s, true)).transpose() {
             Ok(s) => s.unwrap_or(Duration::from_secs(86_400)),
             Err(_) => return error(400, "since: not a duration such as 30m, 6h or 7d"),
         };
@@ -235,11 +247,8 @@ fn read(state: &State, request: &Request) -> Reply {
             if let Some(why) = state.failure() {
                 reasons.insert(0, format!("the last check cycle failed: {why}"));
             }
-            if reasons.is_empty() {
-                json_reply(200, &json!({"ready": true, "status": snap.status}))
-            } else {
-                json_reply(503, &json!({"ready": false, "status": snap.status, "reasons": reasons}))
-            }
+            let ready = reasons.is_empty();
+            json_reply(if ready { 200 } else { 503 }, &Ready { ready, status: snap.status, reasons })
         }
         _ => error(404, "no such page"),
     }

@@ -283,6 +283,7 @@ fn issue19_the_package_assets_exist() {
         ("completions/_hm", "usr/share/zsh/vendor-completions/_hm"),
         ("completions/hm.fish", "usr/share/fish/vendor_completions.d/hm.fish"),
         ("man/*.1", "usr/share/man/man1/"),
+        ("man/*.5", "usr/share/man/man5/"),
     ] {
         assert!(assets.contains(&(source.to_string(), dest.to_string())), "{source} -> {dest}: {assets:?}");
     }

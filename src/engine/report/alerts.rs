@@ -7,7 +7,7 @@ use crate::time::rfc3339;
 use serde::Serialize;
 
 /// One alert, for people and scripts.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub(crate) struct AlertView {
     pub id: i64,
     pub monitor: String,

@@ -60,7 +60,7 @@ pub(crate) struct ValidateReport {
 }
 
 /// The result of `hm ping`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub(crate) struct PingReport {
     /// The heartbeat's name.
     pub name: String,

@@ -51,7 +51,7 @@ pub(crate) struct HealReport {
 }
 
 /// The result of a restart.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub(crate) struct RestartReport {
     pub monitor: String,
     /// `restarted`, `failed`, `would restart`, `backing off`, `gave up`

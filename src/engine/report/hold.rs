@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 /// One stop, start, pause or resume.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub(crate) struct HoldReport {
     pub monitor: String,
     /// `stop-worker`, `start-worker`, `pause` or `resume`.
@@ -29,7 +29,7 @@ pub(crate) struct HoldReport {
 
 /// A monitor's hold, in `hm status`: its status cell reads `stopped` or
 /// `paused`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub(crate) struct HoldView {
     /// `stopped` or `paused`.
     pub state: &'static str,

@@ -19,7 +19,7 @@ pub(crate) enum RemedyKind {
 }
 
 /// What a remedy did (or would do, in a dry run).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub(crate) enum Outcome {
     Restarted,

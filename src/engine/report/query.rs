@@ -8,7 +8,7 @@ use crate::time::rfc3339;
 use serde::Serialize;
 
 /// One monitor's latest state.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub(crate) struct MonitorStatus {
     pub monitor: String,
     pub kind: String,
@@ -48,7 +48,7 @@ pub(crate) struct MonitorStatus {
 }
 
 /// The result of `hm status`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub(crate) struct StatusReport {
     /// The worst latest status.
     pub status: Status,
@@ -85,7 +85,7 @@ impl StatusReport {
 }
 
 /// How many times a monitor's worker died of one cause.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub(crate) struct WorkerExits {
     pub monitor: String,
     /// As a death certificate says it (`killed by SIGKILL`, `oom-killed`).
@@ -94,7 +94,7 @@ pub(crate) struct WorkerExits {
 }
 
 /// One metric's values over time.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub(crate) struct Series {
     pub metric: String,
     pub unit: String,
@@ -106,7 +106,7 @@ pub(crate) struct Series {
 }
 
 /// The result of `hm history`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub(crate) struct HistoryReport {
     pub monitor: String,
     /// The start of the window (RFC 3339).
@@ -115,7 +115,7 @@ pub(crate) struct HistoryReport {
 }
 
 /// One action.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub(crate) struct Action {
     /// When (RFC 3339).
     pub at: String,
