@@ -10,6 +10,7 @@ pub(crate) mod checker;
 mod defaults;
 pub(crate) mod edit;
 mod endings;
+pub(crate) mod instances;
 pub(crate) mod kinds;
 mod load;
 pub(crate) mod model;
