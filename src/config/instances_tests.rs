@@ -53,11 +53,17 @@ fn issue29_a_heartbeat_with_i_pairs_instance_i_with_worker_i() {
 fn issue29_pool_mistakes_name_file_line_and_field_once() {
     let cases = [
         (POOL.replace("instances = 3", "instances = 0"), "hm.toml:4: monitor[api].instances: must be a whole number"),
-        (POOL.replace("instances = 3", "instances = 1001"), "monitor[api].instances: must be a whole number from 1 to 1000"),
+        (
+            POOL.replace("instances = 3", "instances = 1001"),
+            "monitor[api].instances: must be a whole number from 1 to 1000",
+        ),
         (POOL.replace("instances = 3", "instances = \"3\""), "monitor[api].instances: must be a whole number"),
         (POOL.replace("--worker {i}$", "--worker$"), "monitor[api].instances: each instance must find its own process"),
         (POOL.replace("instances = 3\n", ""), "monitor[api].pattern: {i} is replaced only in a pool"),
-        (POOL.replace("name = \"api\"", "name = \"api@1\""), "hm.toml:2: monitor[api@1].name: `api@1` is not a valid name"),
+        (
+            POOL.replace("name = \"api\"", "name = \"api@1\""),
+            "hm.toml:2: monitor[api@1].name: `api@1` is not a valid name",
+        ),
         (
             "[[monitor]]\nname = \"d\"\nkind = \"disk\"\ninstances = 2\n".to_string(),
             "hm.toml:4: monitor[d].instances: `instances` applies to a `process` monitor only",

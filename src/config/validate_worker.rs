@@ -7,9 +7,9 @@
 
 use super::ConfigIssue;
 use super::checker::Checker;
+use super::instances::Table;
 use super::load::Doc;
 use super::model::{Monitor, Spec};
-use super::instances::Table;
 
 /// Check every `worker` reference in `monitors` (read from `tables`,
 /// labelled `monitor[NAME]`). A worker whose own table had errors is not

@@ -27,6 +27,7 @@ mod layering;
 mod monitor;
 mod one_daemon;
 mod plugins;
+mod pool;
 mod probes;
 mod prometheus;
 mod read_only_db;
