@@ -74,9 +74,9 @@ pub(crate) enum Command {
     Heal(HealArgs),
     /// Show the latest recorded result of each monitor
     #[command(
-        after_help = "Examples:\n  hm status\n  hm status --json | jq -r '.monitors[] | \"\\(.monitor) \\(.status)\"'\n\nExit code: the worst latest status; 3 for a monitor never checked."
+        after_help = "Examples:\n  hm status\n  hm status --json | jq -r '.monitors[] | \"\\(.monitor) \\(.status)\"'\n  hm status --all      each instance of a pool on its own row\n\nExit code: the worst latest status; 3 for a monitor never checked."
     )]
-    Status,
+    Status(PoolArgs),
     /// Record a heartbeat (or a task's outcome) for a heartbeat monitor
     #[command(
         after_help = "Examples:\n  backup.sh && hm ping backup\n  hm ping etl --fail --duration 12.5\n  hm ping etl --start; etl.sh && hm ping etl || hm ping etl --fail   (duration since the start)"
@@ -95,7 +95,7 @@ pub(crate) enum Command {
     Remove(RemoveArgs),
     /// Restart a process monitor's worker now and check that it runs
     #[command(
-        after_help = "Examples:\n  hm restart-worker api --dry-run\n  hm restart-worker api\n  hm restart-worker api --reset      clear the automatic restart budget too\n\nA restart asked for here (or over HTTP) is recorded as manual: it is never held\nback by the automatic budget (max_restarts in restart_window, and the backoff)\nand does not use it up; `hm heal` counts only its own restarts.\nIts intent is recorded first: when hm cannot record it, nothing is done.\n\nExit code: 0 restarted, 1 failed, interrupted or not recorded."
+        after_help = "Examples:\n  hm restart-worker api --dry-run\n  hm restart-worker api\n  hm restart-worker api --reset      clear the automatic restart budget too\n  hm restart-worker api@7            one instance of a pool\n  hm restart-worker api --parallel 4 a pool's rolling restart, 4 at a time\n\nA pool (instances = N) named without its @i is restarted instance by instance,\neach batch verified running before the next; the first that fails stops the roll.\n\nA restart asked for here (or over HTTP) is recorded as manual: it is never held\nback by the automatic budget (max_restarts in restart_window, and the backoff)\nand does not use it up; `hm heal` counts only its own restarts.\nIts intent is recorded first: when hm cannot record it, nothing is done.\n\nExit code: 0 restarted, 1 failed (the roll's failed instance named), interrupted or not recorded."
     )]
     RestartWorker(RestartArgs),
     /// Stop a process monitor's worker and keep it down until hm start-worker
@@ -169,6 +169,15 @@ pub(crate) struct CheckArgs {
     /// Only these monitors (default: all enabled ones)
     #[arg(value_name = "NAME")]
     pub names: Vec<String>,
+    #[command(flatten)]
+    pub pools: PoolArgs,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct PoolArgs {
+    /// Show each instance of a pool (instances = N) on its own row, not the pool's one row
+    #[arg(long)]
+    pub all: bool,
 }
 
 #[derive(Debug, Args)]
@@ -256,6 +265,9 @@ pub(crate) struct RestartArgs {
     /// Reset the automatic restart budget (after a crash loop), then restart
     #[arg(long)]
     pub reset: bool,
+    /// A pool's rolling restart: how many instances at a time, each batch verified before the next
+    #[arg(long, value_name = "K", default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=1000))]
+    pub parallel: u16,
 }
 
 #[derive(Debug, Args)]

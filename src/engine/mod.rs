@@ -52,6 +52,7 @@ pub(crate) mod report;
 pub(crate) mod restart;
 mod restart_many;
 mod restart_steps;
+pub(crate) mod roll;
 mod said;
 #[cfg(test)]
 mod tests;

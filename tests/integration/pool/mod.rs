@@ -2,6 +2,7 @@
 //! workers started by the real binary, real `kill -9`, real SIGHUP.
 
 mod kill_one;
+mod roll;
 
 use crate::common::procs;
 use nix::sys::signal::{Signal, kill};
