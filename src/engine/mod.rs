@@ -54,6 +54,7 @@ mod restart_many;
 mod restart_steps;
 pub(crate) mod roll;
 mod said;
+pub(crate) mod scale;
 #[cfg(test)]
 mod tests;
 pub(crate) mod unstick;

@@ -3,6 +3,7 @@
 
 mod kill_one;
 mod roll;
+mod scale;
 
 use crate::common::procs;
 use nix::sys::signal::{Signal, kill};
