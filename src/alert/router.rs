@@ -136,8 +136,12 @@ pub(crate) fn process(
         tx.open_alerts()?.into_iter().map(|(m, a)| (m, Alert::from(a))).collect();
     let silenced = tx.silenced(now)?;
     let mut out = Processed::default();
-    for r in results {
-        let (for_checks, cooldown) = match config.monitors.iter().find(|m| m.name == r.monitor) {
+    for r in super::pools::grouped(config, results).iter() {
+        // A pool's alert follows its instances' `for` and `cooldown`.
+        let of_pool = |m: &&crate::config::Monitor| {
+            crate::config::instances::split(&m.name).is_some_and(|(pool, _)| pool == r.monitor)
+        };
+        let (for_checks, cooldown) = match config.monitors.iter().find(|m| m.name == r.monitor || of_pool(m)) {
             Some(m) => config.alert_policy(m),
             None => (config.settings.alerts.for_checks, config.settings.alerts.cooldown),
         };

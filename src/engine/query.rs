@@ -97,6 +97,7 @@ pub(crate) fn snapshot(config: &Config, store: &Store, now: f64) -> Result<Statu
             .into_iter()
             .map(|(monitor, cause, count)| WorkerExits { monitor, cause, count })
             .collect(),
+        pools: super::report::pools(monitors.iter().map(|m| (m.monitor.as_str(), m.status))),
         monitors,
     })
 }

@@ -73,12 +73,11 @@ fn ago(secs: Option<f64>) -> String {
 
 pub(super) fn check(r: &CheckReport, style: Style) -> String {
     let mut t = table(style, &["monitor", "kind", "status", "message", "figures"]);
-    let rows =
-        if style.all { r.results.iter().map(Err).collect() } else { fold(&r.results, |x| (&x.monitor, x.status)) };
+    let rows = if style.all { r.results.iter().map(Err).collect() } else { fold(&r.results, &r.pools, |x| &x.monitor) };
     for row in rows {
         let res = match row {
             Ok(pool) => {
-                t.add_row(vec![cell(&pool.pool), cell("pool"), status_cell(pool.status, style), cell(&pool.summary)]);
+                t.add_row(vec![cell(&pool.pool), cell("pool"), status_cell(pool.status, style), cell(&pool.line())]);
                 continue;
             }
             Err(res) => res,
@@ -114,7 +113,7 @@ pub(super) fn check(r: &CheckReport, style: Style) -> String {
 pub(super) fn status(r: &StatusReport, style: Style) -> String {
     let mut t = table(style, &["monitor", "kind", "status", "score", "for", "checked", "message"]);
     let rows =
-        if style.all { r.monitors.iter().map(Err).collect() } else { fold(&r.monitors, |x| (&x.monitor, x.status)) };
+        if style.all { r.monitors.iter().map(Err).collect() } else { fold(&r.monitors, &r.pools, |x| &x.monitor) };
     for row in rows {
         let m = match row {
             Ok(pool) => {
@@ -126,7 +125,7 @@ pub(super) fn status(r: &StatusReport, style: Style) -> String {
                     cell("-"),
                     cell("-"),
                     cell("-"),
-                    cell(&pool.summary),
+                    cell(&pool.line()),
                 ]);
                 continue;
             }

@@ -14,6 +14,7 @@ mod roll;
 mod run;
 mod why;
 
+pub(crate) use crate::check::pools::{PoolSummary, pools};
 pub(crate) use alerts::{AlertChange, AlertView, AlertsReport, OutboxReport, OutboxView, SilenceView, TestReport};
 pub(crate) use check::CheckReport;
 pub(crate) use config::{ExportReport, Format, MonitorChange, MonitorList, MonitorRow, PingReport, ValidateReport};

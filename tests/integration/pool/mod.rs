@@ -4,6 +4,7 @@
 mod kill_one;
 mod roll;
 mod scale;
+mod summary;
 
 use crate::common::procs;
 use nix::sys::signal::{Signal, kill};
