@@ -84,3 +84,15 @@ fn issue29_a_pool_name_and_an_instance_name_never_clash() {
     let text = format!("{POOL}{}", POOL.replace("instances = 3", "instances = 2"));
     assert!(issues(&text).iter().any(|i| i.contains("duplicate monitor name `api`")), "{:?}", issues(&text));
 }
+
+#[test]
+fn issue29_a_pool_name_selects_its_instances() {
+    let c = Config::parse("hm.toml", POOL).expect("valid");
+    let names = |asked: &[&str]| -> Vec<String> {
+        let asked: Vec<String> = asked.iter().map(|s| s.to_string()).collect();
+        c.select(&asked).expect("known").iter().map(|m| m.name.clone()).collect()
+    };
+    assert_eq!(names(&["api"]), ["api@1", "api@2", "api@3"]);
+    assert_eq!(names(&["api@2"]), ["api@2"]);
+    assert!(c.select(&["ap".to_string()]).is_err());
+}
