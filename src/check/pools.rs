@@ -19,6 +19,10 @@ pub(crate) struct PoolSummary {
     pub running: usize,
     /// The instances that are critical or unknown, in instance order.
     pub down: Vec<String>,
+    /// The instances stopped on purpose (`hm stop-worker`): not running,
+    /// and not down either.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub stopped: Vec<String>,
 }
 
 /// At most this many instances are named in a pool's line.
@@ -35,7 +39,18 @@ impl PoolSummary {
             }
             line.push_str(&format!(" ({named} down)"));
         }
+        if !self.stopped.is_empty() {
+            line.push_str(&format!(", {} stopped on purpose", self.stopped.len()));
+        }
         line
+    }
+
+    /// Count `name`, which its check found ok, as stopped on purpose.
+    pub(crate) fn stopped(&mut self, name: &str) {
+        if !self.down.iter().any(|d| d == name) {
+            self.running = self.running.saturating_sub(1);
+        }
+        self.stopped.push(name.to_string());
     }
 }
 
@@ -48,8 +63,14 @@ pub(crate) fn pools<'a>(rows: impl IntoIterator<Item = (&'a str, Status)>) -> Ve
         let at = match out.iter().position(|p| p.pool == pool) {
             Some(at) => at,
             None => {
-                let empty =
-                    PoolSummary { pool: pool.into(), status: Status::Ok, instances: 0, running: 0, down: Vec::new() };
+                let empty = PoolSummary {
+                    pool: pool.into(),
+                    status: Status::Ok,
+                    instances: 0,
+                    running: 0,
+                    down: Vec::new(),
+                    stopped: Vec::new(),
+                };
                 out.push(empty);
                 out.len() - 1
             }

@@ -39,6 +39,14 @@ fn issue29_a_pool_is_one_row_one_alert_and_worker_labelled_series() {
     assert!(status.stdout.contains("api: 2 of 4 running (api@2, api@4 down)"), "{}", status.stdout);
     assert!(t.run(&["status", "--all"]).stdout.contains("api@4"));
 
+    // An instance stopped on purpose is neither running nor down.
+    t.run(&["stop-worker", "api@3"]).code(0);
+    t.run(&["check"]);
+    let status = t.run(&["status"]);
+    let want = "api: 1 of 4 running (api@2, api@4 down), 1 stopped on purpose";
+    assert!(status.stdout.contains(want), "{}", status.stdout);
+    assert_eq!(t.run(&["status", "--json"]).json()["pools"][0]["stopped"], serde_json::json!(["api@3"]));
+
     let metrics = t.run(&["export", "--format", "prometheus"]);
     assert!(
         metrics.stdout.contains("hm_monitor_status{monitor=\"api\",worker=\"2\",kind=\"process\"} 2"),
