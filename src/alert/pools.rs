@@ -11,6 +11,7 @@
 //! only those, and one instance back would resolve the pool's alert while
 //! others are still down. The next full cycle tells it.
 
+use super::healed::{Fixed, Seen};
 use crate::check::CheckResult;
 use crate::check::pools::pools;
 use crate::config::{Config, instances};
@@ -66,6 +67,44 @@ pub(crate) fn grouped<'r>(config: &Config, results: &'r [CheckResult]) -> Cow<'r
     Cow::Owned(out)
 }
 
+/// `fixed` with the instances of one pool that one remedy fixed alike
+/// told together: one `healed` for the pool, naming them ("restarted
+/// api@7, api@31"), not a notification per instance. A pool with one
+/// instance fixed keeps its own, with its death.
+pub(crate) fn fold_fixed(fixed: &[Fixed]) -> Cow<'_, [Fixed]> {
+    let key = |f: &Fixed| instances::split(&f.monitor).map(|(p, _)| (p.to_string(), f.heal.remedy.clone()));
+    let together = |f: &Fixed| fixed.iter().filter(|g| key(g).is_some() && key(g) == key(f)).count();
+    if !fixed.iter().any(|f| together(f) > 1) {
+        return Cow::Borrowed(fixed);
+    }
+    let mut out: Vec<Fixed> = Vec::with_capacity(fixed.len());
+    let mut done = std::collections::HashSet::new();
+    for f in fixed {
+        let Some((pool, remedy)) = key(f).filter(|_| together(f) > 1) else {
+            out.push(f.clone());
+            continue;
+        };
+        if !done.insert((pool.clone(), remedy.clone())) {
+            continue;
+        }
+        let group: Vec<&Fixed> = fixed.iter().filter(|g| key(g) == Some((pool.clone(), remedy.clone()))).collect();
+        let names: Vec<&str> = group.iter().map(|g| g.monitor.as_str()).collect();
+        let mut heal = f.heal.clone();
+        heal.details =
+            group.iter().map(|g| format!("{}: {}", g.monitor, g.heal.details)).collect::<Vec<_>>().join("; ");
+        heal.before =
+            Seen { status: f.heal.before.status, message: format!("{} down: {}", names.len(), names.join(", ")) };
+        heal.after = group.iter().all(|g| g.heal.after.is_some()).then(|| Seen {
+            status: group.iter().fold(crate::status::Status::Ok, |w, g| {
+                w.worst(g.heal.after.as_ref().map_or(crate::status::Status::Ok, |a| a.status))
+            }),
+            message: format!("{} {}", names.len(), heal.outcome),
+        });
+        out.push(Fixed { monitor: pool, kind: f.kind.clone(), checked_at: f.checked_at.clone(), heal });
+    }
+    Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,5 +142,34 @@ mod tests {
         assert_eq!(g[0].message, "api: 1 of 3 running (api@2, api@3 down)");
         let partial = [result("api@2", Status::Ok)];
         assert!(grouped(&config, &partial).is_empty());
+    }
+
+    fn fixed(monitor: &str) -> Fixed {
+        let seen = |status| Seen { status, message: String::new() };
+        Fixed {
+            monitor: monitor.into(),
+            kind: "process".into(),
+            checked_at: String::new(),
+            heal: crate::alert::healed::Heal {
+                remedy: "restart".into(),
+                outcome: "restarted".into(),
+                details: format!("started {monitor}"),
+                before: seen(Status::Critical),
+                after: Some(seen(Status::Ok)),
+                bytes_freed: None,
+                files_deleted: None,
+            },
+        }
+    }
+
+    #[test]
+    fn issue29_a_pools_instances_healed_together_are_told_once() {
+        let all = [fixed("api@7"), fixed("db"), fixed("api@31"), fixed("web@2")];
+        let told = fold_fixed(&all);
+        let names: Vec<&str> = told.iter().map(|f| f.monitor.as_str()).collect();
+        assert_eq!(names, ["api", "db", "web@2"]);
+        assert_eq!(told[0].heal.before.message, "2 down: api@7, api@31");
+        assert_eq!(told[0].heal.details, "api@7: started api@7; api@31: started api@31");
+        assert_eq!(told[0].heal.after.as_ref().map(|a| a.status), Some(Status::Ok));
     }
 }
