@@ -2356,7 +2356,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__check)
-            opts="-h -V --config --db --json --help --version"
+            opts="-h -V --all --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5400,12 +5400,16 @@ _hm() {
             return 0
             ;;
         hm__subcmd__restart__subcmd__worker)
-            opts="-h -V --dry-run --reset --config --db --json --help --version"
+            opts="-h -V --dry-run --reset --parallel --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --parallel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5500,7 +5504,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__status)
-            opts="-h -V --config --db --json --help --version"
+            opts="-h -V --all --config --db --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

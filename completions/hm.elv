@@ -53,6 +53,7 @@ set edit:completion:arg-completer[hm] = {|@words|
         &'hm;check'= {
             cand --config 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
             cand --db 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --all 'Show each instance of a pool (instances = N) on its own row, not the pool''s one row'
             cand --json 'Print one JSON document on stdout instead of a table'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -72,6 +73,7 @@ set edit:completion:arg-completer[hm] = {|@words|
         &'hm;status'= {
             cand --config 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
             cand --db 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --all 'Show each instance of a pool (instances = N) on its own row, not the pool''s one row'
             cand --json 'Print one JSON document on stdout instead of a table'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -1079,6 +1081,7 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand --version 'Print version'
         }
         &'hm;restart-worker'= {
+            cand --parallel 'A pool''s rolling restart: how many instances at a time, each batch verified before the next'
             cand --config 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
             cand --db 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
             cand --dry-run 'Show what would be done, do nothing'

@@ -55,6 +55,7 @@ complete -c hm -n "__fish_hm_needs_command" -f -a "man" -d 'Print the man page'
 complete -c hm -n "__fish_hm_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hm -n "__fish_hm_using_subcommand check" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand check" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand check" -l all -d 'Show each instance of a pool (instances = N) on its own row, not the pool\'s one row'
 complete -c hm -n "__fish_hm_using_subcommand check" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand check" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand check" -s V -l version -d 'Print version'
@@ -66,6 +67,7 @@ complete -c hm -n "__fish_hm_using_subcommand heal" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand heal" -s V -l version -d 'Print version'
 complete -c hm -n "__fish_hm_using_subcommand status" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand status" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand status" -l all -d 'Show each instance of a pool (instances = N) on its own row, not the pool\'s one row'
 complete -c hm -n "__fish_hm_using_subcommand status" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand status" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand status" -s V -l version -d 'Print version'
@@ -500,6 +502,7 @@ complete -c hm -n "__fish_hm_using_subcommand remove" -l db -d 'Database file [e
 complete -c hm -n "__fish_hm_using_subcommand remove" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand remove" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand remove" -s V -l version -d 'Print version'
+complete -c hm -n "__fish_hm_using_subcommand restart-worker" -l parallel -d 'A pool\'s rolling restart: how many instances at a time, each batch verified before the next' -r
 complete -c hm -n "__fish_hm_using_subcommand restart-worker" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand restart-worker" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand restart-worker" -l dry-run -d 'Show what would be done, do nothing'

@@ -77,7 +77,9 @@ pub fn run(args: Vec<OsString>) -> i32 {
             return if health { 3 } else { 2 };
         }
     };
-    let style = Style::detect(cli.global.json);
+    let mut style = Style::detect(cli.global.json);
+    style.all =
+        matches!(&cli.command, Command::Check(a) if a.pools.all) || matches!(&cli.command, Command::Status(a) if a.all);
     if !matches!(cli.command, Command::Run(_) | Command::Serve(_)) {
         // `run` and `serve` stop on these signals themselves.
         host::exec::stop_children_on_signal();
@@ -193,7 +195,7 @@ fn dispatch(engine: &Arc<Engine>, command: Command, style: Style) -> anyhow::Res
     Ok(match command {
         Command::Check(a) => Report::Check(cmd::check::run(engine, &a.names)?),
         Command::Heal(a) => Report::Heal(cmd::heal::run(engine, &a.names, a.dry_run)?),
-        Command::Status => Report::Status(cmd::status::run(ctx)?),
+        Command::Status(_) => Report::Status(cmd::status::run(ctx)?),
         Command::Ping(a) => Report::Ping(cmd::ping::run(ctx, &a.name, (a.start, a.fail), a.duration, a.create)?),
         Command::List | Command::Monitor(MonitorCommand::List) => Report::MonitorList(cmd::monitor::list(ctx)?),
         Command::Add(a) | Command::Monitor(MonitorCommand::Add(a)) => {
@@ -211,7 +213,7 @@ fn dispatch(engine: &Arc<Engine>, command: Command, style: Style) -> anyhow::Res
             });
             Report::Clean(cmd::clean_disk::run(engine, a.rule.as_deref(), ad_hoc, a.dry_run)?)
         }
-        Command::RestartWorker(a) => Report::Restart(cmd::restart_worker::run(engine, &a.name, a.dry_run, a.reset)?),
+        Command::RestartWorker(a) => cmd::restart_worker::run(engine, &a.name, a.dry_run, a.reset, a.parallel.into())?,
         Command::StopWorker(a) => Report::Hold(cmd::stop_worker::stop(engine, &a.name, a.dry_run)?),
         Command::StartWorker(a) => Report::Hold(cmd::stop_worker::start(engine, &a.name, a.dry_run)?),
         Command::Monitor(MonitorCommand::Pause(a)) => {

@@ -107,11 +107,12 @@ pub(crate) fn queue(store: &mut Store, config: &Config, fixed: &[Fixed], now: f6
     let host = host_name(config.settings.alerts.host.as_deref());
     let tx = store.alert_tx()?;
     let mut told = Vec::new();
-    for f in fixed {
+    // A pool's instances fixed together are told together.
+    for f in super::pools::fold_fixed(fixed).iter() {
         let ev = Event { kind: EventKind::Healed, severity: f.heal.before.status, previous: None };
         let mut notification = notification(f, &host, now);
         // The death a restart answered: its monitor's last, in
-        // the minutes before.
+        // the minutes before (none for a pool told together: `hm why` has each).
         if f.heal.remedy == "restart" {
             notification.death = tx.last_death(&f.monitor, now - DEATH_WINDOW);
         }

@@ -17,6 +17,7 @@ pub(crate) mod flap;
 pub(crate) mod healed;
 pub(crate) mod notify;
 pub(crate) mod outbox;
+pub(crate) mod pools;
 pub(crate) mod router;
 pub(crate) mod state;
 pub(crate) mod stored;

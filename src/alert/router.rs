@@ -154,14 +154,18 @@ pub(crate) fn process(
     let told = super::escalate::told(&tx, config)?;
     let mut flaps = super::flap::Flaps::read(&tx)?;
     let mut out = Processed::default();
-    for r in results {
+    for r in super::pools::grouped(config, results).iter() {
         if !r.waiting_for.is_empty() {
             // Waiting for a dependency that is not ok: the consequence
             // is not told, and its alert stays as it was.
             open.remove(&r.monitor);
             continue;
         }
-        let (for_checks, cooldown) = match config.monitors.iter().find(|m| m.name == r.monitor) {
+        // A pool's alert follows its instances' `for` and `cooldown`.
+        let of_pool = |m: &&crate::config::Monitor| {
+            crate::config::instances::split(&m.name).is_some_and(|(pool, _)| pool == r.monitor)
+        };
+        let (for_checks, cooldown) = match config.monitors.iter().find(|m| m.name == r.monitor || of_pool(m)) {
             Some(m) => config.alert_policy(m),
             None => (config.settings.alerts.for_checks, config.settings.alerts.cooldown),
         };

@@ -8,6 +8,7 @@ pub(crate) mod kinds;
 pub(crate) mod nagios;
 pub(crate) mod patterns;
 pub(crate) mod pidfile;
+pub(crate) mod pools;
 pub(crate) mod runner;
 mod stored;
 

@@ -40,6 +40,7 @@ pub(super) const STATUS: &str = "\
 Examples:
   hm status
   hm status --json | jq -r '.monitors[] | \"\\(.monitor) \\(.status)\"'
+  hm status --all      each instance of a pool on its own row
 
 Exit code: the worst latest status; 3 for a monitor never checked.";
 
@@ -81,13 +82,18 @@ Examples:
   hm restart-worker api --dry-run
   hm restart-worker api
   hm restart-worker api --reset      clear the automatic restart budget too
+  hm restart-worker api@7            one instance of a pool
+  hm restart-worker api --parallel 4 a pool's rolling restart, 4 at a time
+
+A pool (instances = N) named without its @i is restarted instance by instance,
+each batch verified running before the next; the first that fails stops the roll.
 
 A restart asked for here (or over HTTP) is recorded as manual: it is never held
 back by the automatic budget (max_restarts in restart_window, and the backoff)
 and does not use it up; `hm heal` counts only its own restarts.
 Its intent is recorded first: when hm cannot record it, nothing is done.
 
-Exit code: 0 restarted, 1 failed, interrupted or not recorded.";
+Exit code: 0 restarted, 1 failed (the roll's failed instance named), interrupted or not recorded.";
 
 /// `hm clean-disk`.
 pub(super) const CLEAN_DISK: &str = "\

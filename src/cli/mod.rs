@@ -60,7 +60,7 @@ pub(crate) enum Command {
     Heal(HealArgs),
     /// Show the latest recorded result of each monitor
     #[command(after_help = help::STATUS)]
-    Status,
+    Status(PoolArgs),
     /// Record a heartbeat (or a task's outcome) for a heartbeat monitor
     #[command(after_help = help::PING)]
     Ping(PingArgs),
@@ -127,6 +127,15 @@ pub(crate) struct CheckArgs {
     /// Only these monitors (default: all enabled ones)
     #[arg(value_name = "NAME")]
     pub names: Vec<String>,
+    #[command(flatten)]
+    pub pools: PoolArgs,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct PoolArgs {
+    /// Show each instance of a pool (instances = N) on its own row, not the pool's one row
+    #[arg(long)]
+    pub all: bool,
 }
 
 #[derive(Debug, Args)]
@@ -214,6 +223,9 @@ pub(crate) struct RestartArgs {
     /// Reset the automatic restart budget (after a crash loop), then restart
     #[arg(long)]
     pub reset: bool,
+    /// A pool's rolling restart: how many instances at a time, each batch verified before the next
+    #[arg(long, value_name = "K", default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=1000))]
+    pub parallel: u16,
 }
 
 #[derive(Debug, Args)]

@@ -151,8 +151,10 @@ pub(super) fn parse(file: &str, text: &str) -> Result<Config, ConfigErrors> {
     let mut monitors = Vec::new();
     let mut seen = HashSet::new();
     let tables = array_of_tables(&doc, monitor_value, "monitor", &mut issues);
-    for (index, table) in tables.iter().enumerate() {
-        let label = table_name(table).unwrap_or_else(|| format!("#{}", index + 1));
+    let tables = super::instances::expand(&doc, tables, &mut issues);
+    for (index, t) in tables.iter().enumerate() {
+        let table = &t.table;
+        let label = t.label.clone().or_else(|| table_name(table)).unwrap_or_else(|| format!("#{}", index + 1));
         let prefix = format!("monitor[{label}]");
         validate::keys(&doc, table, &prefix, &mut issues);
         let raw = match RawMonitor::deserialize(Deserializer::from(table.clone())) {
@@ -163,15 +165,21 @@ pub(super) fn parse(file: &str, text: &str) -> Result<Config, ConfigErrors> {
             }
         };
         let name_at = key_offset(table.get_ref(), "name").unwrap_or(table.span().start);
-        if !seen.insert(raw.name.clone()) {
+        if t.instance.is_none_or(|i| i == 1) && !seen.insert(raw.name.clone()) {
             issues.push(doc.issue(name_at, format!("{prefix}.name"), format!("duplicate monitor name `{}`", raw.name)));
         }
-        if let Some(m) = validate::monitor(&doc, table, &prefix, raw, &settings, &mut issues) {
+        if let Some(mut m) = validate::monitor(&doc, table, &prefix, raw, &settings, &mut issues) {
+            // An instance is validated under its pool's name (one without `@`).
+            m.name = t.final_name(&m.name);
+            if t.worker.is_some() {
+                m.worker.clone_from(&t.worker);
+            }
             monitors.push(m);
         }
     }
     super::validate_worker::workers(&doc, &tables, &monitors, &mut issues);
-    super::validate_depends::depends(&doc, &tables, &monitors, settings.host_defaults, &mut issues);
+    let raw_tables: Vec<_> = tables.iter().map(|t| t.table.clone()).collect();
+    super::validate_depends::depends(&doc, &raw_tables, &monitors, settings.host_defaults, &mut issues);
     let mut clean = Vec::new();
     for (index, table) in array_of_tables(&doc, clean_value, "clean", &mut issues).iter().enumerate() {
         let prefix = format!("clean[{}]", table_name(table).unwrap_or_else(|| format!("#{}", index + 1)));
@@ -210,7 +218,9 @@ pub(super) fn parse(file: &str, text: &str) -> Result<Config, ConfigErrors> {
         }
     }
     if !issues.is_empty() {
-        issues.sort_by_key(|i| i.line);
+        // Each instance of a pool repeats its pool's mistakes: say each once.
+        issues.sort_by(|a, b| (a.line, &a.field, &a.message).cmp(&(b.line, &b.field, &b.message)));
+        issues.dedup();
         return Err(ConfigErrors(issues));
     }
     if settings.host_defaults {

@@ -11,6 +11,7 @@ mod defaults;
 pub(crate) mod edit;
 mod endings;
 mod escalation;
+pub(crate) mod instances;
 pub(crate) mod kinds;
 mod load;
 pub(crate) mod model;
@@ -110,20 +111,27 @@ impl Config {
         Ok(config)
     }
 
-    /// Enabled monitors, optionally only the named ones (in the order named).
+    /// Enabled monitors, optionally only the named ones (in the order
+    /// named; a pool's name stands for its instances).
     pub(crate) fn select(&self, names: &[String]) -> anyhow::Result<Vec<&Monitor>> {
         if names.is_empty() {
             return Ok(self.monitors.iter().filter(|m| m.enabled).collect());
         }
-        names
-            .iter()
-            .map(|n| {
-                self.monitors.iter().find(|m| &m.name == n).ok_or_else(|| {
-                    let known: Vec<&str> = self.monitors.iter().map(|m| m.name.as_str()).collect();
-                    anyhow::anyhow!("no monitor named `{n}` (known: {})", known.join(", "))
-                })
-            })
-            .collect()
+        let mut out = Vec::new();
+        for n in names {
+            if let Some(m) = self.monitors.iter().find(|m| &m.name == n) {
+                out.push(m);
+                continue;
+            }
+            let pool: Vec<&Monitor> =
+                self.monitors.iter().filter(|m| instances::split(&m.name).is_some_and(|(p, _)| p == n)).collect();
+            if pool.is_empty() {
+                let known: Vec<&str> = self.monitors.iter().map(|m| m.name.as_str()).collect();
+                anyhow::bail!("no monitor named `{n}` (known: {})", known.join(", "));
+            }
+            out.extend(pool);
+        }
+        Ok(out)
     }
 }
 

@@ -7,29 +7,25 @@
 
 use super::ConfigIssue;
 use super::checker::Checker;
+use super::instances::Table;
 use super::load::Doc;
 use super::model::{Monitor, Spec};
-use toml::Spanned;
-use toml::de::DeTable;
 
 /// Check every `worker` reference in `monitors` (read from `tables`,
 /// labelled `monitor[NAME]`). A worker whose own table had errors is not
 /// reported again here.
-pub(crate) fn workers(
-    doc: &Doc<'_>,
-    tables: &[Spanned<DeTable<'_>>],
-    monitors: &[Monitor],
-    issues: &mut Vec<ConfigIssue>,
-) {
-    let named = |t: &Spanned<DeTable<'_>>| {
-        t.get_ref()
+pub(crate) fn workers(doc: &Doc<'_>, tables: &[Table<'_>], monitors: &[Monitor], issues: &mut Vec<ConfigIssue>) {
+    // A table's monitor is named as validated: an instance `NAME@i`.
+    let named = |t: &Table<'_>| {
+        t.table
+            .get_ref()
             .iter()
             .find(|(k, _)| k.get_ref() == "name")
-            .and_then(|(_, v)| v.get_ref().as_str().map(String::from))
+            .and_then(|(_, v)| v.get_ref().as_str().map(|n| t.final_name(n)))
     };
     let embedded = super::defaults::host_monitors(&Default::default());
-    for table in tables {
-        let Some(name) = named(table) else { continue };
+    for t in tables {
+        let Some(name) = named(t) else { continue };
         let Some(worker) = monitors.iter().find(|m| m.name == name).and_then(|m| m.worker.as_deref()) else {
             continue;
         };
@@ -45,8 +41,9 @@ pub(crate) fn workers(
             },
         };
         if let Some(message) = problem {
-            let prefix = format!("monitor[{name}]");
-            Checker::new(doc, table.get_ref(), table.span().start, prefix, issues).err("worker", message);
+            let label = t.label.clone().unwrap_or(name);
+            let prefix = format!("monitor[{label}]");
+            Checker::new(doc, t.table.get_ref(), t.table.span().start, prefix, issues).err("worker", message);
         }
     }
 }

@@ -308,6 +308,7 @@ impl Engine {
             checked_at: rfc3339(now),
             duration_ms: started.elapsed().as_secs_f64() * 1000.0,
             recorded,
+            pools: super::report::pools(results.iter().map(|r| (r.monitor.as_str(), r.status))),
             warnings,
             results,
             alerts: processed.raised,

@@ -244,10 +244,17 @@ fn cycles(
     loop {
         drift_said = say_drift(drift_said, say);
         if signals.take_reload() {
+            let before = current(shared);
             reload(ctx, shared, &mut emit)?;
             // A removed monitor's processes are no longer watched.
             want.retain(&current(shared));
             watcher.arm(&want);
+            if args.heal {
+                match engine.scale_down(&before, &current(shared)) {
+                    Ok(lines) => lines.into_iter().for_each(|l| say.note(l)),
+                    Err(e) => say.warning(format!("cannot stop the instances above a pool's new size: {e:#}")),
+                }
+            }
             next_full = Instant::now();
         }
         let config = current(shared);

@@ -25,6 +25,7 @@ impl Engine {
             checked_at: rfc3339(now),
             duration_ms: 0.0,
             results: Vec::new(),
+            pools: Vec::new(),
             alerts: Vec::new(),
             pending_alerts: Vec::new(),
             escalate_at: None,

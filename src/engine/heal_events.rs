@@ -122,6 +122,7 @@ mod tests {
             checked_at: String::new(),
             duration_ms: 0.0,
             results: Vec::new(),
+            pools: Vec::new(),
             alerts: Vec::new(),
             pending_alerts: Vec::new(),
             escalate_at: None,

@@ -155,6 +155,7 @@ impl Engine {
             status: Status::worst_of(results.iter().map(|r| r.status)),
             checked_at: befores.first().map(|(_, at)| at.clone()).unwrap_or_default(),
             duration_ms: 0.0,
+            pools: super::report::pools(results.iter().map(|r| (r.monitor.as_str(), r.status))),
             results,
             alerts: Vec::new(),
             pending_alerts: Vec::new(),

@@ -54,7 +54,9 @@ pub(crate) mod report;
 pub(crate) mod restart;
 mod restart_many;
 mod restart_steps;
+pub(crate) mod roll;
 mod said;
+pub(crate) mod scale;
 #[cfg(test)]
 mod tests;
 pub(crate) mod unstick;

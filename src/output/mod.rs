@@ -17,6 +17,7 @@ mod grid;
 mod hold;
 pub(crate) mod json;
 pub(crate) mod nagios;
+mod pool;
 mod prometheus;
 mod text;
 mod view;
@@ -34,6 +35,8 @@ use std::io::{IsTerminal, Write};
 pub(crate) struct Style {
     pub json: bool,
     pub color: bool,
+    /// Each instance of a pool on its own row (`--all`), not the pool's one row.
+    pub all: bool,
 }
 
 /// Whether stdout is a terminal (a person), not a pipe (a script, NRPE).
@@ -49,7 +52,7 @@ impl Style {
             && std::io::stdout().is_terminal()
             && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
             && std::env::var("TERM").map_or(true, |t| t != "dumb");
-        Style { json, color }
+        Style { json, color, all: false }
     }
 }
 
@@ -90,6 +93,7 @@ pub(crate) fn render(report: &Report, style: Style) -> Vec<u8> {
         Report::Validate(r) => text::validate(r),
         Report::Clean(r) => text::clean(r, style),
         Report::Restart(r) => text::restart(r),
+        Report::Roll(r) => pool::roll(r),
         Report::Hold(r) => hold::hold(r),
         Report::Heal(r) => text::heal(r, style),
         Report::ClearLocks(r) => text::clear_locks(r),

@@ -44,6 +44,18 @@ fn labels(pairs: &[(&str, &str)]) -> String {
     format!("{{{}}}", inner.join(","))
 }
 
+/// A monitor's labels, then `rest`: an instance of a pool (`api@7`) is
+/// `monitor="api",worker="7"`, so `sum by (monitor)` adds up a pool. Not
+/// `instance`: that label is Prometheus's own (the target scraped).
+fn who<'a>(monitor: &'a str, rest: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+    let mut out = match monitor.split_once('@').filter(|_| crate::config::instances::split(monitor).is_some()) {
+        Some((pool, i)) => vec![("monitor", pool), ("worker", i)],
+        None => vec![("monitor", monitor)],
+    };
+    out.extend_from_slice(rest);
+    out
+}
+
 /// Collects families in order.
 struct Out(String);
 
@@ -84,7 +96,7 @@ pub(super) fn render(r: &StatusReport) -> String {
         o.family(name, help);
         for m in &r.monitors {
             if let Some(v) = get(m) {
-                o.sample(name, &[("monitor", &m.monitor), ("kind", &m.kind)], v);
+                o.sample(name, &who(&m.monitor, &[("kind", &m.kind)]), v);
             }
         }
     }
@@ -100,7 +112,7 @@ pub(super) fn render(r: &StatusReport) -> String {
         for m in &r.monitors {
             for x in &m.metrics {
                 if let Some(v) = pick(x) {
-                    let l = [("monitor", m.monitor.as_str()), ("kind", &m.kind), ("name", &x.name), ("unit", &x.unit)];
+                    let l = who(&m.monitor, &[("kind", &m.kind), ("name", &x.name), ("unit", &x.unit)]);
                     o.sample(name, &l, v);
                 }
             }
@@ -109,7 +121,7 @@ pub(super) fn render(r: &StatusReport) -> String {
 
     o.family("hm_restarts_24h", "Worker restarts by hm in the last 24 hours.");
     for m in r.monitors.iter().filter(|m| m.kind == "process") {
-        o.sample("hm_restarts_24h", &[("monitor", &m.monitor)], m.restarts_24h as f64);
+        o.sample("hm_restarts_24h", &who(&m.monitor, &[]), m.restarts_24h as f64);
     }
     o.typed(
         "hm_worker_exits_total",
@@ -117,7 +129,7 @@ pub(super) fn render(r: &StatusReport) -> String {
         "counter",
     );
     for e in &r.worker_exits {
-        o.sample("hm_worker_exits_total", &[("monitor", &e.monitor), ("cause", &e.cause)], e.count as f64);
+        o.sample("hm_worker_exits_total", &who(&e.monitor, &[("cause", &e.cause)]), e.count as f64);
     }
     o.family("hm_alerts_firing", "Alerts firing, by severity.");
     for s in [Status::Warning, Status::Critical, Status::Unknown] {
@@ -145,5 +157,11 @@ mod tests {
         );
         assert_eq!(value(95.0), "95");
         assert_eq!(value(0.25), "0.25");
+    }
+
+    #[test]
+    fn issue29_an_instance_is_its_pool_with_a_worker_label() {
+        assert_eq!(labels(&who("api@7", &[("kind", "process")])), "{monitor=\"api\",worker=\"7\",kind=\"process\"}");
+        assert_eq!(labels(&who("cpu", &[])), "{monitor=\"cpu\"}");
     }
 }

@@ -3,6 +3,7 @@
 
 use super::Style;
 use super::grid::Grid;
+use super::pool::fold;
 use crate::check::Metric;
 use crate::engine::report::{
     ActionsReport, CheckReport, CleanReport, ClearLocksReport, HealReport, MonitorChange, MonitorList, PingReport,
@@ -72,7 +73,15 @@ fn ago(secs: Option<f64>) -> String {
 
 pub(super) fn check(r: &CheckReport, style: Style) -> String {
     let mut t = table(style, &["monitor", "kind", "status", "message", "figures"]);
-    for res in &r.results {
+    let rows = if style.all { r.results.iter().map(Err).collect() } else { fold(&r.results, &r.pools, |x| &x.monitor) };
+    for row in rows {
+        let res = match row {
+            Ok(pool) => {
+                t.add_row(vec![cell(&pool.pool), cell("pool"), status_cell(pool.status, style), cell(&pool.line())]);
+                continue;
+            }
+            Err(res) => res,
+        };
         t.add_row(vec![
             cell(&res.monitor),
             cell(&res.kind),
@@ -103,7 +112,25 @@ pub(super) fn check(r: &CheckReport, style: Style) -> String {
 
 pub(super) fn status(r: &StatusReport, style: Style) -> String {
     let mut t = table(style, &["monitor", "kind", "status", "score", "for", "checked", "message"]);
-    for m in &r.monitors {
+    let rows =
+        if style.all { r.monitors.iter().map(Err).collect() } else { fold(&r.monitors, &r.pools, |x| &x.monitor) };
+    for row in rows {
+        let m = match row {
+            Ok(pool) => {
+                let status = status_cell(pool.status, style);
+                t.add_row(vec![
+                    cell(&pool.pool),
+                    cell("pool"),
+                    status,
+                    cell("-"),
+                    cell("-"),
+                    cell("-"),
+                    cell(&pool.line()),
+                ]);
+                continue;
+            }
+            Err(m) => m,
+        };
         t.add_row(vec![
             cell(&m.monitor),
             cell(&m.kind),
@@ -155,7 +182,8 @@ pub(super) fn ping(r: &PingReport) -> String {
 }
 
 pub(super) fn monitor_list(r: &MonitorList) -> String {
-    let mut t = table(Style { json: false, color: false }, &["name", "kind", "watches", "thresholds", "from"]);
+    let mut t =
+        table(Style { json: false, color: false, all: false }, &["name", "kind", "watches", "thresholds", "from"]);
     for m in &r.monitors {
         let from = match (m.origin, m.enabled) {
             (crate::config::Origin::Embedded, _) => "embedded",
@@ -242,7 +270,7 @@ pub(super) fn actions(r: &ActionsReport, style: Style) -> String {
     format!("{t}\n")
 }
 
-pub(super) fn restart(r: &RestartReport) -> String {
+pub(crate) fn restart(r: &RestartReport) -> String {
     let mut out: String = r.steps.iter().map(|s| format!("  {}\n", esc(s))).collect();
     let pids = |p: &[u32]| if p.is_empty() { "none".to_string() } else { format!("{p:?}") };
     out.push_str(&format!(

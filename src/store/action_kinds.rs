@@ -24,12 +24,14 @@ pub(crate) enum ActionKind {
     Pause,
     /// `hm monitor resume`: the pause lifted.
     Resume,
+    /// A reload that lowered a pool's `instances`: an instance above it stopped.
+    ScaleDown,
     /// A word this build does not know, kept as read.
     Unknown(String),
 }
 
 impl ActionKind {
-    const KNOWN: [ActionKind; 9] = [
+    const KNOWN: [ActionKind; 10] = [
         ActionKind::Restart,
         ActionKind::CleanDisk,
         ActionKind::ClearLocks,
@@ -39,6 +41,7 @@ impl ActionKind {
         ActionKind::StartWorker,
         ActionKind::Pause,
         ActionKind::Resume,
+        ActionKind::ScaleDown,
     ];
 
     /// The word stored in `actions.action`.
@@ -53,6 +56,7 @@ impl ActionKind {
             ActionKind::StartWorker => "start-worker",
             ActionKind::Pause => "pause",
             ActionKind::Resume => "resume",
+            ActionKind::ScaleDown => "scale-down",
             ActionKind::Unknown(word) => word,
         }
     }
@@ -149,7 +153,8 @@ mod tests {
                 "stop-worker",
                 "start-worker",
                 "pause",
-                "resume"
+                "resume",
+                "scale-down"
             ]
         );
         let words: Vec<&str> = ActionOutcome::KNOWN.iter().map(ActionOutcome::as_str).collect();

@@ -207,3 +207,63 @@ fn the_dashboard_shows_every_monitor_and_updates_in_place() {
     let status = hm.wait_exit(Duration::from_secs(5)).expect("hm stops on SIGTERM");
     assert_eq!(status.code(), Some(0), "stderr:\n{}", hm.stderr());
 }
+
+/// A browser on `url`: chromedriver (kept while the session lives) and
+/// the session.
+fn browse(t: &Test, url: &str) -> (Guard, Session) {
+    let driver_port = free_port();
+    let driver = Guard(
+        Command::new("chromedriver")
+            .arg(format!("--port={driver_port}"))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start chromedriver"),
+    );
+    wait_port(driver_port, Duration::from_secs(20));
+    let flags = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run \
+                 --disable-background-networking --disable-component-update --disable-sync --window-size=1280,800";
+    let mut args: Vec<String> = flags.split_whitespace().map(String::from).collect();
+    args.push(format!("--user-data-dir={}", t.path("chromium-profile").display()));
+    let caps = json!({ "capabilities": { "alwaysMatch": { "browserName": "chrome",
+        "goog:chromeOptions": { "binary": "/usr/bin/chromium", "args": args } } } });
+    let created = wd("POST", &format!("http://127.0.0.1:{driver_port}/session"), Some(caps));
+    let s = Session(format!("http://127.0.0.1:{driver_port}/session/{}", created["sessionId"].as_str().expect("id")));
+    wd("POST", &s.url("/url"), Some(json!({ "url": url })));
+    (driver, s)
+}
+
+#[test]
+fn issue29_a_pool_is_one_row_that_expands_into_its_instances() {
+    if !have_tool("chromium") || !have_tool("chromedriver") {
+        return;
+    }
+    let prefix = "hm-test-dash-pool";
+    let config = format!(
+        "host_defaults = false\n[[monitor]]\nname = \"api\"\nkind = \"process\"\ninstances = 3\npattern = \"^{prefix}-{{i}} \"\n"
+    );
+    let t = Test::new().config(&config);
+    let (_one, _two) =
+        (crate::common::Worker::spawn(&format!("{prefix}-1")), crate::common::Worker::spawn(&format!("{prefix}-2")));
+    let port = free_port();
+    let listen = format!("127.0.0.1:{port}");
+    let _hm = Daemon::start(&t, &["serve", "--listen", &listen, "--interval", "1s"]);
+    wait_port(port, Duration::from_secs(10));
+    let (_driver, s) = browse(&t, &format!("http://{listen}/"));
+    const POOL: &str = "const p = document.querySelector('tr[data-pool=\"api\"]');
+        return { pool: p ? p.querySelector('td[data-col=\"message\"]').textContent : null,
+                 instances: [...document.querySelectorAll('tr[data-monitor]')].map(tr => tr.dataset.monitor) };";
+    let start = Instant::now();
+    let mut page = s.script(POOL);
+    while page["pool"] != "api: 2 of 3 running (api@3 down)" {
+        assert!(start.elapsed() < Duration::from_secs(20), "{page:#}");
+        std::thread::sleep(Duration::from_millis(200));
+        page = s.script(POOL);
+    }
+    assert_eq!(page["instances"], json!([]), "folded: {page:#}");
+    s.script("document.querySelector('tr[data-pool=\"api\"]').click(); return null;");
+    let page = s.script(POOL);
+    assert_eq!(page["instances"], json!(["api@1", "api@2", "api@3"]), "expanded: {page:#}");
+    s.screenshot("dashboard-pool.png");
+}

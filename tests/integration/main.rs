@@ -30,6 +30,7 @@ mod monitor;
 mod one_daemon;
 mod openapi;
 mod plugins;
+mod pool;
 mod probes;
 mod prometheus;
 mod read_only_db;

@@ -17,6 +17,9 @@ pub(crate) struct CheckReport {
     pub duration_ms: f64,
     /// One result per monitor, in config order.
     pub results: Vec<CheckResult>,
+    /// Each pool (`instances = N`) summed up; its instances are in `results`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub pools: Vec<super::PoolSummary>,
     /// Alert events this run raised: `firing`, `changed`, `repeat`, `resolved`.
     pub alerts: Vec<Raised>,
     /// Monitors failing for fewer checks in a row than their `for`: no

@@ -10,9 +10,11 @@ mod heal;
 mod hold;
 mod outcome;
 mod query;
+mod roll;
 mod run;
 mod why;
 
+pub(crate) use crate::check::pools::{PoolSummary, pools};
 pub(crate) use alerts::{AlertChange, AlertView, AlertsReport, OutboxReport, OutboxView, SilenceView, TestReport};
 pub(crate) use check::CheckReport;
 pub(crate) use config::{ExportReport, Format, MonitorChange, MonitorList, MonitorRow, PingReport, ValidateReport};
@@ -20,6 +22,7 @@ pub(crate) use heal::{CleanReport, ClearLocksReport, DbReport, HealReport, Remed
 pub(crate) use hold::{HoldReport, HoldView};
 pub(crate) use outcome::{Outcome, RemedyKind};
 pub(crate) use query::{Action, ActionsReport, HistoryReport, MonitorStatus, Series, StatusReport, WorkerExits};
+pub(crate) use roll::RollReport;
 pub(crate) use run::{Cycle, CycleFailed, Reload};
 pub(crate) use why::{Death, WhyReport};
 
@@ -38,6 +41,7 @@ pub(crate) enum Report {
     Validate(ValidateReport),
     Clean(CleanReport),
     Restart(RestartReport),
+    Roll(RollReport),
     Hold(HoldReport),
     Heal(HealReport),
     ClearLocks(ClearLocksReport),
@@ -73,6 +77,7 @@ impl Report {
             Report::Heal(r) => r.status.exit_code(),
             Report::Validate(r) => fell_short(!r.valid),
             Report::Restart(r) => fell_short(r.failed()),
+            Report::Roll(r) => fell_short(r.failed.is_some()),
             Report::Hold(r) => fell_short(!r.ok),
             Report::ClearLocks(r) => fell_short(r.held()),
             Report::ChannelTest(r) => fell_short(!r.ok),

@@ -57,6 +57,9 @@ pub(crate) struct StatusReport {
     /// e.g. "5 ok, 1 critical".
     pub summary: String,
     pub monitors: Vec<MonitorStatus>,
+    /// Each pool (`instances = N`) summed up; its instances are in `monitors`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub pools: Vec<super::PoolSummary>,
     /// Open alerts (pending and firing), newest first.
     pub alerts: Vec<AlertView>,
     /// Notifications waiting in the outbox.
