@@ -5599,3 +5599,52 @@ if [[ "${BASH_VERSINFO[0]}" -eq 4 && "${BASH_VERSINFO[1]}" -ge 4 || "${BASH_VERS
 else
     complete -F _hm -o bashdefault -o default hm
 fi
+
+# Monitor and channel names where they are typed, from `hm __names` and
+# the config in force (the --config on the line, else HM_CONFIG, else the
+# default); the rest is _hm's.
+_hm_names() {
+    # Words split at blanks, not at COMP_WORDBREAKS: `api@1` and
+    # `--config=FILE` stay whole.
+    local line="${COMP_LINE:0:COMP_POINT}" words="" set="" cur="" w i=1
+    local -a argv=() config=()
+    read -ra argv <<< "$line"
+    if [[ ${#argv[@]} -gt 0 && "$line" != *[[:space:]] ]]; then
+        cur="${argv[${#argv[@]}-1]}"
+        unset "argv[${#argv[@]}-1]"
+    fi
+    while [[ $i -lt ${#argv[@]} ]]; do
+        w="${argv[i]}"
+        case "$w" in
+            --config) config=(--config "${argv[i+1]/#\~/$HOME}"); i=$((i+2)); continue ;;
+            --config=*) config=("$w") ;;
+            --db|--for|--metric|--parallel|--points|--reason|--since) i=$((i+2)); continue ;;
+            -*) ;;
+            *) words="$words $w" ;;
+        esac
+        i=$((i+1))
+    done
+    case "$words" in
+        " check"|" check "*|" heal"|" heal "*|" restart-worker"|" stop-worker"|" start-worker"|" why"|" history"|" remove"|" monitor remove"|" monitor pause"|" monitor resume"|" alerts silence"|" alerts unsilence") set=monitors ;;
+        " alerts test") set=channels ;;
+    esac
+    if [[ -n "$set" && "$cur" != -* ]]; then
+        # Names only: no file names when none matches.
+        compopt +o bashdefault +o default 2>/dev/null
+        COMPREPLY=( $(compgen -W "$("$1" __names "$set" "${config[@]}" 2>/dev/null)" -- "$cur") )
+        # Bash replaces only its own word ($2), which COMP_WORDBREAKS may
+        # have cut at `@`: offer what goes in its place.
+        local prefix="${cur%"$2"}"
+        if [[ -n "$prefix" && "$prefix$2" == "$cur" ]]; then
+            COMPREPLY=( "${COMPREPLY[@]#"$prefix"}" )
+        fi
+        return 0
+    fi
+    _hm "$@"
+}
+
+if [[ "${BASH_VERSINFO[0]}" -eq 4 && "${BASH_VERSINFO[1]}" -ge 4 || "${BASH_VERSINFO[0]}" -gt 4 ]]; then
+    complete -F _hm_names -o nosort -o bashdefault -o default hm
+else
+    complete -F _hm_names -o bashdefault -o default hm
+fi

@@ -700,3 +700,47 @@ complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_f
 complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from alerts" -f -a "outbox" -d 'Show notifications waiting to be delivered, with the last error of each'
 complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from alerts" -f -a "flush" -d 'Deliver every waiting notification now, ignoring retry backoff'
 complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from alerts" -f -a "test" -d 'Send a test notification through a channel, now'
+
+# Monitor and channel names where they are typed, from `hm __names` and
+# the config in force (the --config on the line, else HM_CONFIG, else the
+# default). __fish_hm_name_args prints the set and the --config to ask with.
+function __fish_hm_name_args
+    set -l tokens (commandline -opc)
+    set -l words
+    set -l config
+    set -l i 2
+    while test $i -le (count $tokens)
+        set -l w $tokens[$i]
+        switch $w
+            case --config
+                set i (math $i + 1)
+                set config --config (string replace -r '^~' $HOME -- $tokens[$i])
+            case '--config=*'
+                set config $w
+            case --db --for --metric --parallel --points --reason --since
+                set i (math $i + 1)
+            case '-*'
+            case '*'
+                set -a words $w
+        end
+        set i (math $i + 1)
+    end
+    switch "$words"
+        case 'check' 'check *' 'heal' 'heal *' 'restart-worker' 'stop-worker' 'start-worker' 'why' 'history' 'remove' 'monitor remove' 'monitor pause' 'monitor resume' 'alerts silence' 'alerts unsilence'
+            echo monitors
+        case 'alerts test'
+            echo channels
+        case '*'
+            return 1
+    end
+    string join \n -- $config
+    return 0
+end
+
+function __fish_hm_names
+    set -l args (__fish_hm_name_args); or return
+    set -l hm (commandline -opc)[1]
+    command $hm __names $args 2>/dev/null
+end
+
+complete -c hm -f -n "__fish_hm_name_args >/dev/null" -a "(__fish_hm_names)"

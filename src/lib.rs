@@ -257,6 +257,7 @@ fn dispatch(engine: &Arc<Engine>, command: Command, style: Style) -> anyhow::Res
             }
             None => Report::Raw(cmd::man::main_page()?),
         },
+        Command::Names(a) => Report::Raw(cmd::completions::names(ctx, a.set)),
     })
 }
 

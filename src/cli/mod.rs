@@ -120,6 +120,10 @@ pub(crate) enum Command {
     /// Print the man page
     #[command(after_help = help::MAN)]
     Man(ManArgs),
+    /// Print the monitor or channel names of the config in force, one a
+    /// line: what the completion scripts offer after `hm why` and the like.
+    #[command(name = "__names", hide = true)]
+    Names(NamesArgs),
 }
 
 #[derive(Debug, Args)]
@@ -271,6 +275,22 @@ pub(crate) struct CompletionsArgs {
     /// Write the scripts for every shell into this directory
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct NamesArgs {
+    /// Which names
+    #[arg(value_enum)]
+    pub set: NameSet,
+}
+
+/// The names a completion script can ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum NameSet {
+    /// Monitors, with each pool's name beside its instances'
+    Monitors,
+    /// `[[channel]]`s
+    Channels,
 }
 
 #[derive(Debug, Args)]

@@ -12,6 +12,7 @@ mod check;
 mod clean_disk;
 mod clear_locks;
 mod clock;
+mod completions;
 mod config_page;
 mod contrib;
 mod dashboard;
