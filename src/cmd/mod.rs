@@ -15,6 +15,7 @@ pub(crate) mod heal;
 pub(crate) mod history;
 pub(crate) mod man;
 mod man_config;
+pub(crate) mod maintenance;
 pub(crate) mod monitor;
 pub(crate) mod pause;
 pub(crate) mod ping;
