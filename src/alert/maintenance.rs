@@ -14,7 +14,7 @@ use serde::Serialize;
 
 /// One window open now.
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
-pub(crate) struct Open {
+pub(crate) struct OpenWindow {
     /// The `[[maintenance]]` table's name, or `unplanned` for one started
     /// with `hm alerts maintenance start`.
     pub window: String,
@@ -32,7 +32,7 @@ pub(crate) struct Open {
 
 /// The windows open at one time.
 #[derive(Debug, Default)]
-pub(crate) struct InForce(Vec<Open>);
+pub(crate) struct InForce(Vec<OpenWindow>);
 
 impl InForce {
     /// The windows of `config` open at `now`, with the unplanned `rows`.
@@ -40,7 +40,7 @@ impl InForce {
         let mut open = Vec::new();
         for w in &config.maintenance {
             if let Some(until) = w.open_until(now) {
-                open.push(Open {
+                open.push(OpenWindow {
                     window: w.name.clone(),
                     until: crate::time::rfc3339(until),
                     heal: w.heal,
@@ -51,7 +51,7 @@ impl InForce {
         }
         for r in rows {
             let globs = r.monitors.iter().filter_map(|g| glob::Pattern::new(g).ok()).collect();
-            open.push(Open {
+            open.push(OpenWindow {
                 window: "unplanned".into(),
                 until: crate::time::rfc3339(r.until),
                 heal: r.heal,
@@ -64,7 +64,7 @@ impl InForce {
 
     /// The window `monitor` is in, if any. Where several cover it, one
     /// that holds heals wins, then the one that closes last.
-    pub(crate) fn of(&self, monitor: &str) -> Option<&Open> {
+    pub(crate) fn of(&self, monitor: &str) -> Option<&OpenWindow> {
         self.0
             .iter()
             .filter(|o| o.globs.is_empty() || covers(&o.globs, monitor))
@@ -72,7 +72,7 @@ impl InForce {
     }
 }
 
-impl Open {
+impl OpenWindow {
     /// Why a heal is held: `in maintenance window `x` until ...`.
     pub(crate) fn holding(&self) -> String {
         format!("in maintenance ({}) until {}: healed once it ends", self.window, self.until)

@@ -49,7 +49,7 @@ pub(crate) struct MonitorStatus {
     /// maintenance start`): checked and recorded, not alerted on. Absent
     /// when not.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub maintenance: Option<crate::alert::maintenance::Open>,
+    pub maintenance: Option<crate::alert::maintenance::OpenWindow>,
 }
 
 /// The result of `hm status`.
