@@ -65,10 +65,9 @@ impl InForce {
     /// The window `monitor` is in, if any. Where several cover it, one
     /// that holds heals wins, then the one that closes last.
     pub(crate) fn of(&self, monitor: &str) -> Option<&OpenWindow> {
-        self.0
-            .iter()
-            .filter(|o| o.globs.is_empty() || covers(&o.globs, monitor))
-            .max_by(|a, b| (!a.heal, a.until_ts).partial_cmp(&(!b.heal, b.until_ts)).unwrap_or(std::cmp::Ordering::Equal))
+        self.0.iter().filter(|o| o.globs.is_empty() || covers(&o.globs, monitor)).max_by(|a, b| {
+            (!a.heal, a.until_ts).partial_cmp(&(!b.heal, b.until_ts)).unwrap_or(std::cmp::Ordering::Equal)
+        })
     }
 }
 

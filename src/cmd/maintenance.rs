@@ -47,7 +47,14 @@ pub(crate) fn start(ctx: &Ctx, names: &[String], duration: Duration, heal: bool)
     let store = ctx.store(&config)?;
     let now = unix_now();
     let by = super::stop_worker::who();
-    let row = MaintenanceRow { id: 0, monitors: names.to_vec(), by: by.clone(), since: now, until: now + duration.as_secs_f64(), heal };
+    let row = MaintenanceRow {
+        id: 0,
+        monitors: names.to_vec(),
+        by: by.clone(),
+        since: now,
+        until: now + duration.as_secs_f64(),
+        heal,
+    };
     store.start_maintenance(&row)?;
     let heals = if heal { "healed" } else { "not healed" };
     let message = format!(

@@ -150,7 +150,12 @@ pub(super) fn status(r: &StatusReport, style: Style) -> String {
     for m in &r.monitors {
         if let Some(w) = &m.maintenance {
             let heals = if w.heal { "healed" } else { "not healed" };
-            out.push_str(&format!("{} in maintenance ({}) until {}: not alerted, {heals}\n", esc(&m.monitor), esc(&w.window), w.until));
+            out.push_str(&format!(
+                "{} in maintenance ({}) until {}: not alerted, {heals}\n",
+                esc(&m.monitor),
+                esc(&w.window),
+                w.until
+            ));
         }
     }
     for a in r.alerts.iter().filter(|a| a.state == crate::alert::state::AlertState::Firing) {

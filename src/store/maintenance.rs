@@ -96,7 +96,14 @@ mod tests {
     fn issue30_a_window_is_open_from_its_start_until_it_ends_or_is_stopped() {
         let dir = tempfile::tempdir().expect("tempdir");
         let store = Store::open(&dir.path().join("hm.db")).expect("open");
-        let w = |monitors: Vec<String>, until| MaintenanceRow { id: 0, monitors, by: "root".into(), since: 100.0, until, heal: false };
+        let w = |monitors: Vec<String>, until| MaintenanceRow {
+            id: 0,
+            monitors,
+            by: "root".into(),
+            since: 100.0,
+            until,
+            heal: false,
+        };
         store.start_maintenance(&w(vec!["api*".into()], 200.0)).expect("start");
         store.start_maintenance(&w(Vec::new(), 300.0)).expect("start");
         assert_eq!(store.maintenance(150.0).expect("read").len(), 2);

@@ -19,7 +19,12 @@ fn events(rx: &Receiver) -> Vec<String> {
 
 fn actions(t: &Test) -> Vec<String> {
     let doc = t.run(&["actions", "--json"]).json();
-    doc["actions"].as_array().expect("actions").iter().map(|a| a["action"].as_str().unwrap_or("?").to_string()).collect()
+    doc["actions"]
+        .as_array()
+        .expect("actions")
+        .iter()
+        .map(|a| a["action"].as_str().unwrap_or("?").to_string())
+        .collect()
 }
 
 #[test]
@@ -59,6 +64,10 @@ fn issue30_a_critical_monitor_in_an_unplanned_window_tells_nobody_and_fires_once
     let metrics = t.run(&["export", "--format", "prometheus"]).stdout.clone();
     assert!(metrics.contains("hm_monitor_in_maintenance{monitor=\"hb\",kind=\"heartbeat\"} 0"), "{metrics}");
     assert_eq!(actions(&t), ["maintenance-start", "maintenance-stop"]);
+    let doc = t.run(&["actions", "--json"]).json();
+    let started = &doc["actions"][0];
+    assert_eq!(started["monitor"], "h*", "{started:#}");
+    assert!(started["details"].as_str().is_some_and(|d| d.starts_with("by ") && d.contains("until")), "{started:#}");
     // Nothing left to stop; a name that matches nothing is refused.
     t.run(&["alerts", "maintenance", "stop"]).code(1);
     t.run(&["alerts", "maintenance", "start", "--for", "1h", "nosuch"]).code(1);
