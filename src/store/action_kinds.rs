@@ -162,7 +162,9 @@ mod tests {
                 "start-worker",
                 "pause",
                 "resume",
-                "scale-down"
+                "scale-down",
+                "maintenance-start",
+                "maintenance-stop"
             ]
         );
         let words: Vec<&str> = ActionOutcome::KNOWN.iter().map(ActionOutcome::as_str).collect();
