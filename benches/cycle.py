@@ -16,6 +16,7 @@ Every run must find every worker (status ok), or the bench stops.
 
 Usage: python3 benches/cycle.py [--monitors 100] [--processes 1000] [--runs 30] [--warmup 2] [--only-check]
        python3 benches/cycle.py --hm old/hm --hm target/release/hm   # A/B; check runs alternate
+       python3 benches/cycle.py --hm old/hm --hm new/hm --rounds 6 --no-long   # cycle CPU too, taking turns
 """
 
 import argparse, json, os, resource, signal, statistics, subprocess, sys, tempfile, time, shutil
@@ -88,6 +89,8 @@ def main():
     ap.add_argument("--cycle-seconds", type=float, default=60, help="seconds of hm run --interval 1s")
     ap.add_argument("--run-seconds", type=float, default=180, help="seconds of hm run --interval 30s")
     ap.add_argument("--no-long", action="store_true", help="skip the --interval 30s run")
+    ap.add_argument("--rounds", type=int, default=1,
+                    help="repeat the --interval 1s measurement, the binaries taking turns; report the median")
     ap.add_argument("--hm", action="append", help="binary to time (repeat to compare)")
     args = ap.parse_args()
     binaries = args.hm or [os.path.join(ROOT, "target", "release", "hm")]
@@ -125,9 +128,17 @@ def main():
                   f" after {args.warmup} warm-up)")
         if args.only_check:
             return
-        for hm in binaries:
-            per, _, n = run_cpu(hm, env(hm, "cycle"), 1, args.warm, args.cycle_seconds)
-            print(f"{hm}: hm run --interval 1s: {per:.1f} ms CPU per cycle ({n} cycles)")
+        pers = {hm: [] for hm in binaries}
+        for r in range(args.rounds):
+            # Each round in the other order, so a drift in the host's load falls on both.
+            for hm in (binaries if r % 2 == 0 else binaries[::-1]):
+                per, _, n = run_cpu(hm, env(hm, "cycle"), 1, args.warm, args.cycle_seconds)
+                pers[hm].append(per)
+                print(f"{hm}: hm run --interval 1s: {per:.1f} ms CPU per cycle ({n} cycles)")
+        if args.rounds > 1:
+            for hm in binaries:
+                print(f"{hm}: hm run --interval 1s: median {statistics.median(pers[hm]):.2f} ms CPU per cycle"
+                      f" over {args.rounds} rounds {[round(p, 1) for p in pers[hm]]}")
         if not args.no_long:
             for hm in binaries:
                 per, pct, n = run_cpu(hm, env(hm, "run"), 30, args.warm, args.run_seconds)

@@ -1253,6 +1253,7 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('outbox', 'outbox', [CompletionResultType]::ParameterValue, 'Show notifications waiting to be delivered, with the last error of each')
             [CompletionResult]::new('flush', 'flush', [CompletionResultType]::ParameterValue, 'Deliver every waiting notification now, ignoring retry backoff')
             [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Send a test notification through a channel, now')
+            [CompletionResult]::new('maintenance', 'maintenance', [CompletionResultType]::ParameterValue, 'Start or stop an unplanned maintenance window: checked and recorded, nobody told')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1319,6 +1320,56 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'hm;alerts;maintenance' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Open a window now: the monitors named are checked and recorded, not alerted on, and not healed unless --heal')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'End the unplanned windows now (those naming NAMES, or all); what still fails then alerts')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'hm;alerts;maintenance;start' {
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'How long (1m to 7d)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
+            [CompletionResult]::new('--heal', '--heal', [CompletionResultType]::ParameterName, 'Heal inside the window (default: heals are held until it ends)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hm;alerts;maintenance;stop' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hm;alerts;maintenance;help' {
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Open a window now: the monitors named are checked and recorded, not alerted on, and not healed unless --heal')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'End the unplanned windows now (those naming NAMES, or all); what still fails then alerts')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'hm;alerts;maintenance;help;start' {
+            break
+        }
+        'hm;alerts;maintenance;help;stop' {
+            break
+        }
+        'hm;alerts;maintenance;help;help' {
+            break
+        }
         'hm;alerts;help' {
             [CompletionResult]::new('ack', 'ack', [CompletionResultType]::ParameterValue, 'Acknowledge an alert: no more repeats (a worse severity or a resolve is still sent)')
             [CompletionResult]::new('silence', 'silence', [CompletionResultType]::ParameterValue, 'Keep checking and recording a monitor, but notify nobody for a while')
@@ -1326,6 +1377,7 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('outbox', 'outbox', [CompletionResultType]::ParameterValue, 'Show notifications waiting to be delivered, with the last error of each')
             [CompletionResult]::new('flush', 'flush', [CompletionResultType]::ParameterValue, 'Deliver every waiting notification now, ignoring retry backoff')
             [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Send a test notification through a channel, now')
+            [CompletionResult]::new('maintenance', 'maintenance', [CompletionResultType]::ParameterValue, 'Start or stop an unplanned maintenance window: checked and recorded, nobody told')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1345,6 +1397,17 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             break
         }
         'hm;alerts;help;test' {
+            break
+        }
+        'hm;alerts;help;maintenance' {
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Open a window now: the monitors named are checked and recorded, not alerted on, and not healed unless --heal')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'End the unplanned windows now (those naming NAMES, or all); what still fails then alerts')
+            break
+        }
+        'hm;alerts;help;maintenance;start' {
+            break
+        }
+        'hm;alerts;help;maintenance;stop' {
             break
         }
         'hm;alerts;help;help' {
@@ -1660,6 +1723,7 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             [CompletionResult]::new('outbox', 'outbox', [CompletionResultType]::ParameterValue, 'Show notifications waiting to be delivered, with the last error of each')
             [CompletionResult]::new('flush', 'flush', [CompletionResultType]::ParameterValue, 'Deliver every waiting notification now, ignoring retry backoff')
             [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Send a test notification through a channel, now')
+            [CompletionResult]::new('maintenance', 'maintenance', [CompletionResultType]::ParameterValue, 'Start or stop an unplanned maintenance window: checked and recorded, nobody told')
             break
         }
         'hm;help;alerts;ack' {
@@ -1678,6 +1742,17 @@ Register-ArgumentCompleter -Native -CommandName 'hm' -ScriptBlock {
             break
         }
         'hm;help;alerts;test' {
+            break
+        }
+        'hm;help;alerts;maintenance' {
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Open a window now: the monitors named are checked and recorded, not alerted on, and not healed unless --heal')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'End the unplanned windows now (those naming NAMES, or all); what still fails then alerts')
+            break
+        }
+        'hm;help;alerts;maintenance;start' {
+            break
+        }
+        'hm;help;alerts;maintenance;stop' {
             break
         }
         'hm;help;export' {

@@ -187,6 +187,9 @@ _hm() {
             hm__subcmd__alerts,help)
                 cmd="hm__subcmd__alerts__subcmd__help"
                 ;;
+            hm__subcmd__alerts,maintenance)
+                cmd="hm__subcmd__alerts__subcmd__maintenance"
+                ;;
             hm__subcmd__alerts,outbox)
                 cmd="hm__subcmd__alerts__subcmd__outbox"
                 ;;
@@ -208,6 +211,9 @@ _hm() {
             hm__subcmd__alerts__subcmd__help,help)
                 cmd="hm__subcmd__alerts__subcmd__help__subcmd__help"
                 ;;
+            hm__subcmd__alerts__subcmd__help,maintenance)
+                cmd="hm__subcmd__alerts__subcmd__help__subcmd__maintenance"
+                ;;
             hm__subcmd__alerts__subcmd__help,outbox)
                 cmd="hm__subcmd__alerts__subcmd__help__subcmd__outbox"
                 ;;
@@ -219,6 +225,30 @@ _hm() {
                 ;;
             hm__subcmd__alerts__subcmd__help,unsilence)
                 cmd="hm__subcmd__alerts__subcmd__help__subcmd__unsilence"
+                ;;
+            hm__subcmd__alerts__subcmd__help__subcmd__maintenance,start)
+                cmd="hm__subcmd__alerts__subcmd__help__subcmd__maintenance__subcmd__start"
+                ;;
+            hm__subcmd__alerts__subcmd__help__subcmd__maintenance,stop)
+                cmd="hm__subcmd__alerts__subcmd__help__subcmd__maintenance__subcmd__stop"
+                ;;
+            hm__subcmd__alerts__subcmd__maintenance,help)
+                cmd="hm__subcmd__alerts__subcmd__maintenance__subcmd__help"
+                ;;
+            hm__subcmd__alerts__subcmd__maintenance,start)
+                cmd="hm__subcmd__alerts__subcmd__maintenance__subcmd__start"
+                ;;
+            hm__subcmd__alerts__subcmd__maintenance,stop)
+                cmd="hm__subcmd__alerts__subcmd__maintenance__subcmd__stop"
+                ;;
+            hm__subcmd__alerts__subcmd__maintenance__subcmd__help,help)
+                cmd="hm__subcmd__alerts__subcmd__maintenance__subcmd__help__subcmd__help"
+                ;;
+            hm__subcmd__alerts__subcmd__maintenance__subcmd__help,start)
+                cmd="hm__subcmd__alerts__subcmd__maintenance__subcmd__help__subcmd__start"
+                ;;
+            hm__subcmd__alerts__subcmd__maintenance__subcmd__help,stop)
+                cmd="hm__subcmd__alerts__subcmd__maintenance__subcmd__help__subcmd__stop"
                 ;;
             hm__subcmd__help,actions)
                 cmd="hm__subcmd__help__subcmd__actions"
@@ -340,6 +370,9 @@ _hm() {
             hm__subcmd__help__subcmd__alerts,flush)
                 cmd="hm__subcmd__help__subcmd__alerts__subcmd__flush"
                 ;;
+            hm__subcmd__help__subcmd__alerts,maintenance)
+                cmd="hm__subcmd__help__subcmd__alerts__subcmd__maintenance"
+                ;;
             hm__subcmd__help__subcmd__alerts,outbox)
                 cmd="hm__subcmd__help__subcmd__alerts__subcmd__outbox"
                 ;;
@@ -351,6 +384,12 @@ _hm() {
                 ;;
             hm__subcmd__help__subcmd__alerts,unsilence)
                 cmd="hm__subcmd__help__subcmd__alerts__subcmd__unsilence"
+                ;;
+            hm__subcmd__help__subcmd__alerts__subcmd__maintenance,start)
+                cmd="hm__subcmd__help__subcmd__alerts__subcmd__maintenance__subcmd__start"
+                ;;
+            hm__subcmd__help__subcmd__alerts__subcmd__maintenance,stop)
+                cmd="hm__subcmd__help__subcmd__alerts__subcmd__maintenance__subcmd__stop"
                 ;;
             hm__subcmd__help__subcmd__monitor,add)
                 cmd="hm__subcmd__help__subcmd__monitor__subcmd__add"
@@ -2082,7 +2121,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__alerts)
-            opts="-h -V --all --config --db --json --help --version ack silence unsilence outbox flush test help"
+            opts="-h -V --all --config --db --json --help --version ack silence unsilence outbox flush test maintenance help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2148,7 +2187,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__alerts__subcmd__help)
-            opts="ack silence unsilence outbox flush test help"
+            opts="ack silence unsilence outbox flush test maintenance help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2192,6 +2231,48 @@ _hm() {
         hm__subcmd__alerts__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hm__subcmd__alerts__subcmd__help__subcmd__maintenance)
+            opts="start stop"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hm__subcmd__alerts__subcmd__help__subcmd__maintenance__subcmd__start)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hm__subcmd__alerts__subcmd__help__subcmd__maintenance__subcmd__stop)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2252,6 +2333,132 @@ _hm() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hm__subcmd__alerts__subcmd__maintenance)
+            opts="-h -V --config --db --json --help --version start stop help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hm__subcmd__alerts__subcmd__maintenance__subcmd__help)
+            opts="start stop help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hm__subcmd__alerts__subcmd__maintenance__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hm__subcmd__alerts__subcmd__maintenance__subcmd__help__subcmd__start)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hm__subcmd__alerts__subcmd__maintenance__subcmd__help__subcmd__stop)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hm__subcmd__alerts__subcmd__maintenance__subcmd__start)
+            opts="-h -V --for --heal --config --db --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --for)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hm__subcmd__alerts__subcmd__maintenance__subcmd__stop)
+            opts="-h -V --config --db --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2754,7 +2961,7 @@ _hm() {
             return 0
             ;;
         hm__subcmd__help__subcmd__alerts)
-            opts="ack silence unsilence outbox flush test"
+            opts="ack silence unsilence outbox flush test maintenance"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2784,6 +2991,48 @@ _hm() {
         hm__subcmd__help__subcmd__alerts__subcmd__flush)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hm__subcmd__help__subcmd__alerts__subcmd__maintenance)
+            opts="start stop"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hm__subcmd__help__subcmd__alerts__subcmd__maintenance__subcmd__start)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hm__subcmd__help__subcmd__alerts__subcmd__maintenance__subcmd__stop)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -5625,7 +5874,7 @@ _hm_names() {
         i=$((i+1))
     done
     case "$words" in
-        " check"|" check "*|" heal"|" heal "*|" restart-worker"|" stop-worker"|" start-worker"|" why"|" history"|" remove"|" monitor remove"|" monitor pause"|" monitor resume"|" alerts silence"|" alerts unsilence") set=monitors ;;
+        " check"|" check "*|" heal"|" heal "*|" restart-worker"|" stop-worker"|" start-worker"|" why"|" history"|" remove"|" monitor remove"|" monitor pause"|" monitor resume"|" alerts silence"|" alerts unsilence"|" alerts maintenance start"|" alerts maintenance start "*|" alerts maintenance stop"|" alerts maintenance stop "*) set=monitors ;;
         " alerts test") set=channels ;;
     esac
     if [[ -n "$set" && "$cur" != -* ]]; then

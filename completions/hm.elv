@@ -1150,6 +1150,7 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand outbox 'Show notifications waiting to be delivered, with the last error of each'
             cand flush 'Deliver every waiting notification now, ignoring retry backoff'
             cand test 'Send a test notification through a channel, now'
+            cand maintenance 'Start or stop an unplanned maintenance window: checked and recorded, nobody told'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hm;alerts;ack'= {
@@ -1209,6 +1210,49 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'hm;alerts;maintenance'= {
+            cand --config 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand start 'Open a window now: the monitors named are checked and recorded, not alerted on, and not healed unless --heal'
+            cand stop 'End the unplanned windows now (those naming NAMES, or all); what still fails then alerts'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hm;alerts;maintenance;start'= {
+            cand --for 'How long (1m to 7d)'
+            cand --config 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --heal 'Heal inside the window (default: heals are held until it ends)'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;alerts;maintenance;stop'= {
+            cand --config 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]'
+            cand --db 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]'
+            cand --json 'Print one JSON document on stdout instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hm;alerts;maintenance;help'= {
+            cand start 'Open a window now: the monitors named are checked and recorded, not alerted on, and not healed unless --heal'
+            cand stop 'End the unplanned windows now (those naming NAMES, or all); what still fails then alerts'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hm;alerts;maintenance;help;start'= {
+        }
+        &'hm;alerts;maintenance;help;stop'= {
+        }
+        &'hm;alerts;maintenance;help;help'= {
+        }
         &'hm;alerts;help'= {
             cand ack 'Acknowledge an alert: no more repeats (a worse severity or a resolve is still sent)'
             cand silence 'Keep checking and recording a monitor, but notify nobody for a while'
@@ -1216,6 +1260,7 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand outbox 'Show notifications waiting to be delivered, with the last error of each'
             cand flush 'Deliver every waiting notification now, ignoring retry backoff'
             cand test 'Send a test notification through a channel, now'
+            cand maintenance 'Start or stop an unplanned maintenance window: checked and recorded, nobody told'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hm;alerts;help;ack'= {
@@ -1229,6 +1274,14 @@ set edit:completion:arg-completer[hm] = {|@words|
         &'hm;alerts;help;flush'= {
         }
         &'hm;alerts;help;test'= {
+        }
+        &'hm;alerts;help;maintenance'= {
+            cand start 'Open a window now: the monitors named are checked and recorded, not alerted on, and not healed unless --heal'
+            cand stop 'End the unplanned windows now (those naming NAMES, or all); what still fails then alerts'
+        }
+        &'hm;alerts;help;maintenance;start'= {
+        }
+        &'hm;alerts;help;maintenance;stop'= {
         }
         &'hm;alerts;help;help'= {
         }
@@ -1486,6 +1539,7 @@ set edit:completion:arg-completer[hm] = {|@words|
             cand outbox 'Show notifications waiting to be delivered, with the last error of each'
             cand flush 'Deliver every waiting notification now, ignoring retry backoff'
             cand test 'Send a test notification through a channel, now'
+            cand maintenance 'Start or stop an unplanned maintenance window: checked and recorded, nobody told'
         }
         &'hm;help;alerts;ack'= {
         }
@@ -1498,6 +1552,14 @@ set edit:completion:arg-completer[hm] = {|@words|
         &'hm;help;alerts;flush'= {
         }
         &'hm;help;alerts;test'= {
+        }
+        &'hm;help;alerts;maintenance'= {
+            cand start 'Open a window now: the monitors named are checked and recorded, not alerted on, and not healed unless --heal'
+            cand stop 'End the unplanned windows now (those naming NAMES, or all); what still fails then alerts'
+        }
+        &'hm;help;alerts;maintenance;start'= {
+        }
+        &'hm;help;alerts;maintenance;stop'= {
         }
         &'hm;help;export'= {
         }

@@ -537,19 +537,20 @@ complete -c hm -n "__fish_hm_using_subcommand clear-locks" -l dry-run -d 'Show w
 complete -c hm -n "__fish_hm_using_subcommand clear-locks" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand clear-locks" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand clear-locks" -s V -l version -d 'Print version'
-complete -c hm -n "__fish_hm_using_subcommand alerts; and not __fish_seen_subcommand_from ack silence unsilence outbox flush test help" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand alerts; and not __fish_seen_subcommand_from ack silence unsilence outbox flush test help" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
-complete -c hm -n "__fish_hm_using_subcommand alerts; and not __fish_seen_subcommand_from ack silence unsilence outbox flush test help" -l all -d 'Resolved alerts too (the latest 100), not only open ones'
-complete -c hm -n "__fish_hm_using_subcommand alerts; and not __fish_seen_subcommand_from ack silence unsilence outbox flush test help" -l json -d 'Print one JSON document on stdout instead of a table'
-complete -c hm -n "__fish_hm_using_subcommand alerts; and not __fish_seen_subcommand_from ack silence unsilence outbox flush test help" -s h -l help -d 'Print help'
-complete -c hm -n "__fish_hm_using_subcommand alerts; and not __fish_seen_subcommand_from ack silence unsilence outbox flush test help" -s V -l version -d 'Print version'
-complete -c hm -n "__fish_hm_using_subcommand alerts; and not __fish_seen_subcommand_from ack silence unsilence outbox flush test help" -f -a "ack" -d 'Acknowledge an alert: no more repeats (a worse severity or a resolve is still sent)'
-complete -c hm -n "__fish_hm_using_subcommand alerts; and not __fish_seen_subcommand_from ack silence unsilence outbox flush test help" -f -a "silence" -d 'Keep checking and recording a monitor, but notify nobody for a while'
-complete -c hm -n "__fish_hm_using_subcommand alerts; and not __fish_seen_subcommand_from ack silence unsilence outbox flush test help" -f -a "unsilence" -d 'Lift a monitor\'s silence'
-complete -c hm -n "__fish_hm_using_subcommand alerts; and not __fish_seen_subcommand_from ack silence unsilence outbox flush test help" -f -a "outbox" -d 'Show notifications waiting to be delivered, with the last error of each'
-complete -c hm -n "__fish_hm_using_subcommand alerts; and not __fish_seen_subcommand_from ack silence unsilence outbox flush test help" -f -a "flush" -d 'Deliver every waiting notification now, ignoring retry backoff'
-complete -c hm -n "__fish_hm_using_subcommand alerts; and not __fish_seen_subcommand_from ack silence unsilence outbox flush test help" -f -a "test" -d 'Send a test notification through a channel, now'
-complete -c hm -n "__fish_hm_using_subcommand alerts; and not __fish_seen_subcommand_from ack silence unsilence outbox flush test help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hm -n "__fish_hm_using_subcommand alerts; and not __fish_seen_subcommand_from ack silence unsilence outbox flush test maintenance help" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand alerts; and not __fish_seen_subcommand_from ack silence unsilence outbox flush test maintenance help" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand alerts; and not __fish_seen_subcommand_from ack silence unsilence outbox flush test maintenance help" -l all -d 'Resolved alerts too (the latest 100), not only open ones'
+complete -c hm -n "__fish_hm_using_subcommand alerts; and not __fish_seen_subcommand_from ack silence unsilence outbox flush test maintenance help" -l json -d 'Print one JSON document on stdout instead of a table'
+complete -c hm -n "__fish_hm_using_subcommand alerts; and not __fish_seen_subcommand_from ack silence unsilence outbox flush test maintenance help" -s h -l help -d 'Print help'
+complete -c hm -n "__fish_hm_using_subcommand alerts; and not __fish_seen_subcommand_from ack silence unsilence outbox flush test maintenance help" -s V -l version -d 'Print version'
+complete -c hm -n "__fish_hm_using_subcommand alerts; and not __fish_seen_subcommand_from ack silence unsilence outbox flush test maintenance help" -f -a "ack" -d 'Acknowledge an alert: no more repeats (a worse severity or a resolve is still sent)'
+complete -c hm -n "__fish_hm_using_subcommand alerts; and not __fish_seen_subcommand_from ack silence unsilence outbox flush test maintenance help" -f -a "silence" -d 'Keep checking and recording a monitor, but notify nobody for a while'
+complete -c hm -n "__fish_hm_using_subcommand alerts; and not __fish_seen_subcommand_from ack silence unsilence outbox flush test maintenance help" -f -a "unsilence" -d 'Lift a monitor\'s silence'
+complete -c hm -n "__fish_hm_using_subcommand alerts; and not __fish_seen_subcommand_from ack silence unsilence outbox flush test maintenance help" -f -a "outbox" -d 'Show notifications waiting to be delivered, with the last error of each'
+complete -c hm -n "__fish_hm_using_subcommand alerts; and not __fish_seen_subcommand_from ack silence unsilence outbox flush test maintenance help" -f -a "flush" -d 'Deliver every waiting notification now, ignoring retry backoff'
+complete -c hm -n "__fish_hm_using_subcommand alerts; and not __fish_seen_subcommand_from ack silence unsilence outbox flush test maintenance help" -f -a "test" -d 'Send a test notification through a channel, now'
+complete -c hm -n "__fish_hm_using_subcommand alerts; and not __fish_seen_subcommand_from ack silence unsilence outbox flush test maintenance help" -f -a "maintenance" -d 'Start or stop an unplanned maintenance window: checked and recorded, nobody told'
+complete -c hm -n "__fish_hm_using_subcommand alerts; and not __fish_seen_subcommand_from ack silence unsilence outbox flush test maintenance help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from ack" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from ack" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
 complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from ack" -l json -d 'Print one JSON document on stdout instead of a table'
@@ -583,12 +584,21 @@ complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand
 complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from test" -l json -d 'Print one JSON document on stdout instead of a table'
 complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help'
 complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from test" -s V -l version -d 'Print version'
+complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from maintenance" -l config -d 'Config file [env: HM_CONFIG] [default: $XDG_CONFIG_HOME/hm/hm.toml if set, else /etc/hm/hm.toml as root, else ~/.config/hm/hm.toml; the embedded host monitors when it does not exist]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from maintenance" -l db -d 'Database file [env: HM_DB] [default: `db` in the config, else $XDG_STATE_HOME/hm/hm.db if set, else /var/lib/hm/hm.db as root, else ~/.local/state/hm/hm.db]' -r -F
+complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from maintenance" -l json -d 'Print one JSON document on stdout instead of a table'
+complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from maintenance" -s h -l help -d 'Print help'
+complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from maintenance" -s V -l version -d 'Print version'
+complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from maintenance" -f -a "start" -d 'Open a window now: the monitors named are checked and recorded, not alerted on, and not healed unless --heal'
+complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from maintenance" -f -a "stop" -d 'End the unplanned windows now (those naming NAMES, or all); what still fails then alerts'
+complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from maintenance" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from help" -f -a "ack" -d 'Acknowledge an alert: no more repeats (a worse severity or a resolve is still sent)'
 complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from help" -f -a "silence" -d 'Keep checking and recording a monitor, but notify nobody for a while'
 complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from help" -f -a "unsilence" -d 'Lift a monitor\'s silence'
 complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from help" -f -a "outbox" -d 'Show notifications waiting to be delivered, with the last error of each'
 complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from help" -f -a "flush" -d 'Deliver every waiting notification now, ignoring retry backoff'
 complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from help" -f -a "test" -d 'Send a test notification through a channel, now'
+complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from help" -f -a "maintenance" -d 'Start or stop an unplanned maintenance window: checked and recorded, nobody told'
 complete -c hm -n "__fish_hm_using_subcommand alerts; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hm -n "__fish_hm_using_subcommand export" -l format -d 'Output format [default: prometheus, or json with --json]' -r -f -a "prometheus\t'Prometheus text exposition (node_exporter\'s textfile collector)'
 json\t'The status snapshot as JSON'
@@ -700,6 +710,7 @@ complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_f
 complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from alerts" -f -a "outbox" -d 'Show notifications waiting to be delivered, with the last error of each'
 complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from alerts" -f -a "flush" -d 'Deliver every waiting notification now, ignoring retry backoff'
 complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from alerts" -f -a "test" -d 'Send a test notification through a channel, now'
+complete -c hm -n "__fish_hm_using_subcommand help; and __fish_seen_subcommand_from alerts" -f -a "maintenance" -d 'Start or stop an unplanned maintenance window: checked and recorded, nobody told'
 
 # Monitor and channel names where they are typed, from `hm __names` and
 # the config in force (the --config on the line, else HM_CONFIG, else the
@@ -726,7 +737,7 @@ function __fish_hm_name_args
         set i (math $i + 1)
     end
     switch "$words"
-        case 'check' 'check *' 'heal' 'heal *' 'restart-worker' 'stop-worker' 'start-worker' 'why' 'history' 'remove' 'monitor remove' 'monitor pause' 'monitor resume' 'alerts silence' 'alerts unsilence'
+        case 'check' 'check *' 'heal' 'heal *' 'restart-worker' 'stop-worker' 'start-worker' 'why' 'history' 'remove' 'monitor remove' 'monitor pause' 'monitor resume' 'alerts silence' 'alerts unsilence' 'alerts maintenance start' 'alerts maintenance start *' 'alerts maintenance stop' 'alerts maintenance stop *'
             echo monitors
         case 'alerts test'
             echo channels

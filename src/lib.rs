@@ -186,6 +186,12 @@ fn alerts(ctx: &Ctx, a: cli::AlertsArgs) -> anyhow::Result<Report> {
         Some(A::Outbox { all }) => Report::Outbox(c::outbox(ctx, all)?),
         Some(A::Flush) => Report::Delivery(c::flush(ctx)?),
         Some(A::Test { channel }) => Report::ChannelTest(c::test(ctx, &channel)?),
+        Some(A::Maintenance(cli::MaintenanceCommand::Start { duration, heal, names })) => {
+            Report::AlertChange(cmd::maintenance::start(ctx, &names, duration, heal)?)
+        }
+        Some(A::Maintenance(cli::MaintenanceCommand::Stop { names })) => {
+            Report::AlertChange(cmd::maintenance::stop(ctx, &names)?)
+        }
     })
 }
 

@@ -15,6 +15,7 @@
 pub(crate) mod escalate;
 pub(crate) mod flap;
 pub(crate) mod healed;
+pub(crate) mod maintenance;
 pub(crate) mod notify;
 pub(crate) mod outbox;
 pub(crate) mod pools;

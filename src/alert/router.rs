@@ -153,11 +153,13 @@ pub(crate) fn process(
     let silenced = tx.silenced(now)?;
     let told = super::escalate::told(&tx, config)?;
     let mut flaps = super::flap::Flaps::read(&tx)?;
+    let windows = super::maintenance::InForce::at(config, &tx.maintenance(now)?, now);
     let mut out = Processed::default();
     for r in super::pools::grouped(config, results).iter() {
-        if !r.waiting_for.is_empty() {
-            // Waiting for a dependency that is not ok: the consequence
-            // is not told, and its alert stays as it was.
+        if !r.waiting_for.is_empty() || windows.of(&r.monitor).is_some() {
+            // Waiting for a dependency that is not ok, or in a
+            // maintenance window: nothing is told, and its alert stays as
+            // it was until the window ends.
             open.remove(&r.monitor);
             continue;
         }
@@ -199,7 +201,7 @@ pub(crate) fn process(
             out.raised.extend(apply(&tx, config, &host, step, told_here, now)?);
         }
     }
-    let held = |m: &str| silenced.iter().any(|s| s == m) || flaps.is_flapping(m);
+    let held = |m: &str| silenced.iter().any(|s| s == m) || flaps.is_flapping(m) || windows.of(m).is_some();
     let escalated = super::escalate::run(&tx, config, &host, now, &held)?;
     out.raised.extend(escalated.raised);
     out.escalate_at = escalated.next;

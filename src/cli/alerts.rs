@@ -55,4 +55,39 @@ pub(crate) enum AlertsCommand {
         /// The channel, as named in [[channel]]
         channel: String,
     },
+    /// Start or stop an unplanned maintenance window: checked and recorded, nobody told
+    #[command(subcommand)]
+    Maintenance(MaintenanceCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum MaintenanceCommand {
+    /// Open a window now: the monitors named are checked and recorded, not alerted on, and not healed unless --heal
+    #[command(after_help = help::ALERTS_MAINTENANCE_START)]
+    Start {
+        /// How long (1m to 7d)
+        #[arg(long = "for", value_name = "DURATION", value_parser = parse_window)]
+        duration: std::time::Duration,
+        /// Heal inside the window (default: heals are held until it ends)
+        #[arg(long)]
+        heal: bool,
+        /// Monitors or globs (`api*`; a pool's name covers its instances); none: every monitor
+        names: Vec<String>,
+    },
+    /// End the unplanned windows now (those naming NAMES, or all); what still fails then alerts
+    #[command(after_help = help::ALERTS_MAINTENANCE_STOP)]
+    Stop {
+        /// The monitors or globs a window was started with
+        names: Vec<String>,
+    },
+}
+
+/// A window's length: from 1m to 7d, as in hm.toml.
+fn parse_window(s: &str) -> Result<std::time::Duration, String> {
+    use crate::config::maintenance::{LONGEST, SHORTEST};
+    match crate::units::parse_duration(s)? {
+        d if d < SHORTEST => Err(format!("`{s}` is shorter than a window may be: at least 1m")),
+        d if d > LONGEST => Err(format!("`{s}` is longer than a window may be: at most 7d")),
+        d => Ok(d),
+    }
 }

@@ -216,6 +216,19 @@ Examples:
   hm alerts silence api --for 2h
   hm alerts silence disk --for 1d --reason 'resize planned'";
 
+/// `hm alerts maintenance start`.
+pub(super) const ALERTS_MAINTENANCE_START: &str = "\
+Examples:
+  hm alerts maintenance start --for 30m api db
+  hm alerts maintenance start --for 2h 'api*' --heal
+  hm alerts maintenance start --for 1h          # every monitor";
+
+/// `hm alerts maintenance stop`.
+pub(super) const ALERTS_MAINTENANCE_STOP: &str = "\
+Examples:
+  hm alerts maintenance stop
+  hm alerts maintenance stop api db";
+
 /// `hm alerts unsilence`.
 pub(super) const ALERTS_UNSILENCE: &str = "\
 Example:

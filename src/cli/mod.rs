@@ -13,7 +13,7 @@ mod parse;
 mod view;
 
 pub(crate) use add::AddArgs;
-pub(crate) use alerts::{AlertsArgs, AlertsCommand};
+pub(crate) use alerts::{AlertsArgs, AlertsCommand, MaintenanceCommand};
 use clap::{Args, Parser, Subcommand};
 pub(crate) use monitor::{MonitorCommand, RemoveArgs};
 pub(crate) use parse::{ErrorMode, Told, command, parse};

@@ -24,7 +24,7 @@ pub(crate) const SHELLS: [Shell; 5] = [Shell::Bash, Shell::Elvish, Shell::Fish, 
 
 /// Where a name from the config is typed: the subcommand's path, whether
 /// it takes several names, and which.
-pub(crate) const NAMED: [(&str, bool, NameSet); 14] = [
+pub(crate) const NAMED: [(&str, bool, NameSet); 16] = [
     ("check", true, NameSet::Monitors),
     ("heal", true, NameSet::Monitors),
     ("restart-worker", false, NameSet::Monitors),
@@ -39,6 +39,8 @@ pub(crate) const NAMED: [(&str, bool, NameSet); 14] = [
     ("alerts silence", false, NameSet::Monitors),
     ("alerts unsilence", false, NameSet::Monitors),
     ("alerts test", false, NameSet::Channels),
+    ("alerts maintenance start", true, NameSet::Monitors),
+    ("alerts maintenance stop", true, NameSet::Monitors),
 ];
 
 /// The script for one shell: (file name, contents).

@@ -13,6 +13,7 @@ pub(crate) mod completions;
 pub(crate) mod export;
 pub(crate) mod heal;
 pub(crate) mod history;
+pub(crate) mod maintenance;
 pub(crate) mod man;
 mod man_config;
 pub(crate) mod monitor;

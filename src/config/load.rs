@@ -138,6 +138,7 @@ pub(super) fn parse(file: &str, text: &str) -> Result<Config, ConfigErrors> {
     let monitor_value = top.remove("monitor");
     let clean_value = top.remove("clean");
     let channel_value = top.remove("channel");
+    let maintenance_value = top.remove("maintenance");
     let settings_table = Spanned::new(root_span, top);
     let raw_settings = match RawSettings::deserialize(Deserializer::from(settings_table.clone())) {
         Ok(s) => s,
@@ -217,6 +218,28 @@ pub(super) fn parse(file: &str, text: &str) -> Result<Config, ConfigErrors> {
             Err(e) => issues.push(serde_issue(&doc, table, &prefix, &e)),
         }
     }
+    let mut windows = Vec::new();
+    let mut window_tables = Vec::new();
+    for (index, table) in array_of_tables(&doc, maintenance_value, "maintenance", &mut issues).into_iter().enumerate() {
+        let prefix = format!("maintenance[{}]", table_name(&table).unwrap_or_else(|| format!("#{}", index + 1)));
+        match super::maintenance::RawMaintenance::deserialize(Deserializer::from(table.clone())) {
+            Ok(raw) => {
+                if let Some(w) = super::maintenance::window(&doc, &table, &prefix, raw, &mut issues) {
+                    windows.push(w);
+                    window_tables.push((table, prefix));
+                }
+            }
+            Err(e) => issues.push(serde_issue(&doc, &table, &prefix, &e)),
+        }
+    }
+    if !windows.is_empty() {
+        let mut all = monitors.clone();
+        if settings.host_defaults {
+            all.extend(defaults::host_monitors(&settings.thresholds));
+        }
+        let now = crate::time::unix_now();
+        super::maintenance::across(&doc, &window_tables, &windows, &all, now, &mut issues);
+    }
     if !issues.is_empty() {
         // Each instance of a pool repeats its pool's mistakes: say each once.
         issues.sort_by(|a, b| (a.line, &a.field, &a.message).cmp(&(b.line, &b.field, &b.message)));
@@ -230,5 +253,5 @@ pub(super) fn parse(file: &str, text: &str) -> Result<Config, ConfigErrors> {
             }
         }
     }
-    Ok(Config { path: None, settings, monitors, clean, channels })
+    Ok(Config { path: None, settings, monitors, clean, channels, maintenance: windows })
 }

@@ -14,6 +14,7 @@ mod escalation;
 pub(crate) mod instances;
 pub(crate) mod kinds;
 mod load;
+pub(crate) mod maintenance;
 pub(crate) mod model;
 mod new_monitor;
 pub(crate) mod pattern;
@@ -46,6 +47,8 @@ pub(crate) struct Config {
     pub clean: Vec<CleanRule>,
     /// `[[channel]]`s: where alert notifications go.
     pub channels: Vec<Channel>,
+    /// `[[maintenance]]` windows: alerts held, heals as each says.
+    pub maintenance: Vec<maintenance::Window>,
 }
 
 /// One problem in a config file.
@@ -90,7 +93,7 @@ impl Config {
     pub(crate) fn embedded() -> Config {
         let settings = Settings::default();
         let monitors = defaults::host_monitors(&settings.thresholds);
-        Config { path: None, settings, monitors, clean: Vec::new(), channels: Vec::new() }
+        Config { path: None, settings, monitors, clean: Vec::new(), channels: Vec::new(), maintenance: Vec::new() }
     }
 
     /// Parse config text; `file` labels messages.

@@ -214,6 +214,31 @@ pub(crate) static SECTIONS: &[Section] = &[
         ],
     },
     Section {
+        table: "[[maintenance]]",
+        about: "A planned maintenance window: the monitors it covers are checked and recorded but not alerted on, and healed only with heal = true; what still fails when it ends alerts as usual. `hm alerts maintenance start --for 30m [NAMES]` opens an unplanned one.",
+        keys: &[
+            key("name", "string", "required", "\"sunday-deploy\"", "The window's name, shown by `hm status`."),
+            key(
+                "monitors",
+                "array of strings",
+                "required",
+                "[\"api*\"]",
+                "Globs over monitor names (a pool's instances match their pool's name too); each must match a monitor.",
+            ),
+            key(
+                "schedule",
+                "string",
+                "required",
+                "\"0 3 * * SUN\"",
+                "When each window opens: a cron expression, 5 fields, 6 with seconds, or @daily and friends.",
+            ),
+            key("tz", "string", "the host's", "\"Europe/Berlin\"", "The schedule's time zone."),
+            key("duration", "duration", "required", "\"1h\"", "How long each window lasts (1m to 7d)."),
+            key("heal", "boolean", "false", "true", "Heal inside the window; else heals are held until it ends."),
+            key("description", "string", "none", "\"weekly deploy\"", "What the window is for; hm only shows it."),
+        ],
+    },
+    Section {
         table: "[[clean]]",
         about: "What `hm clean-disk` (and `hm heal`, for a disk monitor over its level) may delete; one table per rule.",
         keys: &[

@@ -128,7 +128,8 @@ impl Engine {
                 }
             }
             let again = self.check_unsent(config, &names, Instant::now())?;
-            let plans: Vec<_> = plan(config, &again.results)
+            // A dependent inside a maintenance window stays held.
+            let plans: Vec<_> = super::maintenance::hold_heals(store, config, plan(config, &again.results))?
                 .into_iter()
                 .filter(|(m, p)| freed.contains(&m.name) && !matches!(p, Plan::Nothing(_)))
                 .collect();

@@ -105,7 +105,7 @@ impl Engine {
         // Every action goes into the actions table first: no record, no
         // action.
         let store = if dry_run.yes() { ctx.store(config)? } else { super::intent::store_to_act(ctx, config)? };
-        let plans = plan(config, &before.results);
+        let plans = super::maintenance::hold_heals(&store, config, plan(config, &before.results))?;
         let mut done = self.carry_out(&store, config, &before.results, &plans, dry_run, beside.unwrap_or_default());
         let mut later = std::mem::take(&mut done.later);
         let mut freed = Vec::new();

@@ -48,6 +48,7 @@ pub(crate) mod hold_steps;
 pub(crate) mod intent;
 mod kept;
 mod later;
+mod maintenance;
 pub(crate) mod ping;
 pub(crate) mod query;
 pub(crate) mod report;

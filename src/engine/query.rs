@@ -24,6 +24,7 @@ pub(crate) fn snapshot(config: &Config, store: &Store, now: f64) -> Result<Statu
     let mut monitors = Vec::new();
     let holds = store.holds(now)?;
     let flapping = store.flapping()?;
+    let windows = crate::alert::maintenance::InForce::at(config, &store.maintenance(now)?, now);
     for m in config.monitors.iter().filter(|m| m.enabled) {
         let restarts_24h = store.restarts_since(&m.name, now - 86_400.0, true)?.len();
         let mut row = MonitorStatus {
@@ -43,6 +44,7 @@ pub(crate) fn snapshot(config: &Config, store: &Store, now: f64) -> Result<Statu
             checked_ts: None,
             hold: holds.iter().find(|h| h.monitor == m.name).map(super::report::HoldView::of),
             flapping: flapping.contains_key(&m.name),
+            maintenance: windows.of(&m.name).cloned(),
         };
         if let Some(l) = store.latest_check(&m.name)? {
             row.status = l.status;

@@ -81,13 +81,16 @@ pub(super) fn render(r: &StatusReport) -> String {
     o.sample("hm_health_score", &[], r.score);
 
     type Get = fn(&MonitorStatus) -> Option<f64>;
-    let per_monitor: [(&str, &str, Get); 5] = [
+    let per_monitor: [(&str, &str, Get); 6] = [
         ("hm_monitor_status", "The latest status: 0 ok, 1 warning, 2 critical, 3 unknown.", |m| {
             Some(f64::from(m.status.exit_code()))
         }),
         ("hm_monitor_health_score", "The monitor's health score, 0 to 100.", |m| m.score),
         ("hm_monitor_flapping", "Whether the monitor is flapping now (1) or not (0).", |m| {
             Some(f64::from(u8::from(m.flapping)))
+        }),
+        ("hm_monitor_in_maintenance", "Whether the monitor is in a maintenance window now (1) or not (0).", |m| {
+            Some(f64::from(u8::from(m.maintenance.is_some())))
         }),
         ("hm_check_duration_seconds", "How long the latest check took.", |m| m.duration_ms.map(|d| d / 1000.0)),
         ("hm_last_check_timestamp_seconds", "When the monitor was last checked (Unix time).", |m| m.checked_ts),

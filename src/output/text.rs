@@ -136,6 +136,7 @@ pub(super) fn status(r: &StatusReport, style: Style) -> String {
             cell(&m.kind),
             match &m.hold {
                 Some(h) => Cell::new(h.state),
+                None if m.maintenance.is_some() => Cell::new(format!("{} (maintenance)", m.status)),
                 None if m.flapping => Cell::new(format!("{} (flapping)", m.status)),
                 None => status_cell(m.status, style),
             },
@@ -146,6 +147,17 @@ pub(super) fn status(r: &StatusReport, style: Style) -> String {
         ]);
     }
     let mut out = format!("{t}\n{}: {} (health score {:.0})\n", r.status.as_str().to_uppercase(), r.summary, r.score);
+    for m in &r.monitors {
+        if let Some(w) = &m.maintenance {
+            let heals = if w.heal { "healed" } else { "not healed" };
+            out.push_str(&format!(
+                "{} in maintenance ({}) until {}: not alerted, {heals}\n",
+                esc(&m.monitor),
+                esc(&w.window),
+                w.until
+            ));
+        }
+    }
     for a in r.alerts.iter().filter(|a| a.state == crate::alert::state::AlertState::Firing) {
         out.push_str(&format!("alert {} firing: {} since {} (hm alerts)\n", a.id, esc(&a.monitor), a.started_at));
     }

@@ -26,12 +26,16 @@ pub(crate) enum ActionKind {
     Resume,
     /// A reload that lowered a pool's `instances`: an instance above it stopped.
     ScaleDown,
+    /// `hm alerts maintenance start`: a window in which nothing is told.
+    MaintenanceStart,
+    /// `hm alerts maintenance stop`: the window ended early.
+    MaintenanceStop,
     /// A word this build does not know, kept as read.
     Unknown(String),
 }
 
 impl ActionKind {
-    const KNOWN: [ActionKind; 10] = [
+    const KNOWN: [ActionKind; 12] = [
         ActionKind::Restart,
         ActionKind::CleanDisk,
         ActionKind::ClearLocks,
@@ -42,6 +46,8 @@ impl ActionKind {
         ActionKind::Pause,
         ActionKind::Resume,
         ActionKind::ScaleDown,
+        ActionKind::MaintenanceStart,
+        ActionKind::MaintenanceStop,
     ];
 
     /// The word stored in `actions.action`.
@@ -57,6 +63,8 @@ impl ActionKind {
             ActionKind::Pause => "pause",
             ActionKind::Resume => "resume",
             ActionKind::ScaleDown => "scale-down",
+            ActionKind::MaintenanceStart => "maintenance-start",
+            ActionKind::MaintenanceStop => "maintenance-stop",
             ActionKind::Unknown(word) => word,
         }
     }
@@ -154,7 +162,9 @@ mod tests {
                 "start-worker",
                 "pause",
                 "resume",
-                "scale-down"
+                "scale-down",
+                "maintenance-start",
+                "maintenance-stop"
             ]
         );
         let words: Vec<&str> = ActionOutcome::KNOWN.iter().map(ActionOutcome::as_str).collect();

@@ -15,6 +15,7 @@ mod counters;
 mod deaths;
 mod escalations;
 mod holds;
+mod maintenance;
 mod open;
 mod outbox;
 mod pings;
@@ -27,6 +28,7 @@ pub(crate) use alerts::{AlertRow, AlertTx, Silence};
 pub(crate) use counters::CounterRow;
 pub(crate) use escalations::FlapRow;
 pub(crate) use holds::{HoldKind, HoldRow};
+pub(crate) use maintenance::MaintenanceRow;
 pub(crate) use open::{Failure, OpenError, with_space_hint};
 pub(crate) use outbox::{NewNotification, OutboxRow};
 pub(crate) use pings::{PingKind, PingRow};
@@ -113,6 +115,12 @@ CREATE TABLE holds (monitor TEXT PRIMARY KEY, kind TEXT NOT NULL, by TEXT NOT NU
     r#"
 CREATE TABLE told (alert_id INTEGER NOT NULL, channel TEXT NOT NULL, at REAL NOT NULL, PRIMARY KEY (alert_id, channel)) WITHOUT ROWID;
 CREATE TABLE flap (monitor TEXT PRIMARY KEY, last TEXT NOT NULL, changes INTEGER NOT NULL, worst TEXT NOT NULL, since REAL) WITHOUT ROWID;
+"#,
+    // Unplanned maintenance windows (`maintenance.rs`): kept here so that
+    // they outlive the hm that started them. `monitors` is the globs, one
+    // a line; empty for every monitor.
+    r#"
+CREATE TABLE maintenance (id INTEGER PRIMARY KEY, monitors TEXT NOT NULL, by TEXT NOT NULL, since REAL NOT NULL, until REAL NOT NULL, heal INTEGER NOT NULL);
 "#,
 ];
 

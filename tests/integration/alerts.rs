@@ -4,6 +4,7 @@
 mod escalate;
 mod flap;
 mod healed;
+mod maintenance;
 
 use crate::common::beat;
 

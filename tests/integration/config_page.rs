@@ -60,6 +60,7 @@ fn issue31_the_config_page_documents_every_key_hm_validate_accepts() {
     }
     documented(".SH [[channel]]", &accepted("[[channel]]\nname = \"c\"\nkind = \"log\""));
     documented(".SH [[clean]]", &accepted("[[clean]]\nname = \"c\"\nroots = [\"/srv/x\"]"));
+    documented(".SH [[maintenance]]", &accepted("[[maintenance]]\nname = \"w\""));
     let kinds = accepted("[[monitor]]\nname = \"m\"\nkind = \"nope\"");
     assert!(kinds.len() >= 10 && kinds.contains(&"process".to_string()), "{kinds:?}");
     for kind in kinds {

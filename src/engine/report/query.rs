@@ -45,6 +45,11 @@ pub(crate) struct MonitorStatus {
     /// Flapping now: its state changes too often to tell each change
     /// (`alert::flap`); it is told again once it settles.
     pub flapping: bool,
+    /// In a maintenance window now (`[[maintenance]]` or `hm alerts
+    /// maintenance start`): checked and recorded, not alerted on. Absent
+    /// when not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub maintenance: Option<crate::alert::maintenance::OpenWindow>,
 }
 
 /// The result of `hm status`.
