@@ -21,6 +21,7 @@ mod outbox;
 mod pings;
 mod read_only;
 mod rows;
+mod wal;
 
 pub(crate) use action_kinds::{ActionKind, ActionOutcome};
 pub(crate) use actions::ActionRow;

@@ -187,6 +187,9 @@ fn create_private(path: &Path) {
         .open(path);
 }
 
+/// How long an open waits for another connection that holds the database.
+const BUSY: Duration = Duration::from_secs(5);
+
 impl Store {
     /// Open (creating if needed) the database at `path` and bring its schema
     /// up to date.
@@ -214,7 +217,7 @@ impl Store {
         let used = |e: rusqlite::Error| {
             classify(path, anyhow::Error::new(Sqlite(e)).context(format!("cannot use database {shown}")))
         };
-        conn.busy_timeout(Duration::from_secs(5)).map_err(used)?;
+        conn.busy_timeout(BUSY).map_err(used)?;
         // One statement, so one read transaction: read apart, another hm
         // creating the same new database could commit its schema in
         // between, and its tables with a version of 0 would look like
@@ -236,7 +239,7 @@ impl Store {
                 "{shown} is an SQLite database but not hm's (it has tables and no hm schema); refusing to touch it"
             )));
         }
-        conn.pragma_update(None, "journal_mode", "WAL")
+        super::wal::switch(&conn, BUSY)
             .and_then(|_| conn.pragma_update(None, "synchronous", "NORMAL"))
             // A one-shot run must not pay for a full checkpoint (and the
             // WAL's deletion) at every exit; the cut on close (`Drop for
