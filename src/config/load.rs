@@ -179,8 +179,7 @@ pub(super) fn parse(file: &str, text: &str) -> Result<Config, ConfigErrors> {
         }
     }
     super::validate_worker::workers(&doc, &tables, &monitors, &mut issues);
-    let raw_tables: Vec<_> = tables.iter().map(|t| t.table.clone()).collect();
-    super::validate_depends::depends(&doc, &raw_tables, &monitors, settings.host_defaults, &mut issues);
+    super::validate_depends::depends(&doc, &tables, &monitors, settings.host_defaults, &mut issues);
     let mut clean = Vec::new();
     for (index, table) in array_of_tables(&doc, clean_value, "clean", &mut issues).iter().enumerate() {
         let prefix = format!("clean[{}]", table_name(table).unwrap_or_else(|| format!("#{}", index + 1)));

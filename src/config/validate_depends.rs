@@ -6,11 +6,10 @@
 
 use super::ConfigIssue;
 use super::checker::Checker;
+use super::instances::Table;
 use super::load::Doc;
 use super::model::Monitor;
-use std::collections::HashMap;
-use toml::Spanned;
-use toml::de::DeTable;
+use std::collections::{HashMap, HashSet};
 
 /// Check every `depends_on` in `monitors` (read from `tables`, labelled
 /// `monitor[NAME]`): unknown names (the embedded host monitors are
@@ -18,21 +17,27 @@ use toml::de::DeTable;
 /// once, on the monitor where the cycle is found closing.
 pub(crate) fn depends(
     doc: &Doc<'_>,
-    tables: &[Spanned<DeTable<'_>>],
+    tables: &[Table<'_>],
     monitors: &[Monitor],
     host_defaults: bool,
     issues: &mut Vec<ConfigIssue>,
 ) {
-    let named = |t: &Spanned<DeTable<'_>>| {
-        t.get_ref()
+    let named = |t: &Table<'_>| {
+        t.table
+            .get_ref()
             .iter()
             .find(|(k, _)| k.get_ref() == "name")
             .and_then(|(_, v)| v.get_ref().as_str().map(String::from))
     };
     let embedded = if host_defaults { super::defaults::host_monitors(&Default::default()) } else { Vec::new() };
+    // A pool's instances are validated under the pool's name: an error of
+    // `api@2` is told on the pool's table, once for all its instances.
+    let mut told = HashSet::new();
     let mut report = |name: &str, message: String| {
-        if let Some(table) = tables.iter().find(|t| named(t).as_deref() == Some(name)) {
-            let prefix = format!("monitor[{name}]");
+        let Some(t) = tables.iter().find(|t| named(t).is_some_and(|n| t.final_name(&n) == name)) else { return };
+        let (raw, table) = (named(t).unwrap_or_default(), &t.table);
+        if told.insert((table.span().start, message.clone())) {
+            let prefix = format!("monitor[{raw}]");
             Checker::new(doc, table.get_ref(), table.span().start, prefix, issues).err("depends_on", message);
         }
     };
@@ -151,5 +156,15 @@ mod tests {
         );
         let two = format!("{}{}{}", monitor("x", &[]), monitor("a", &["x", "b"]), monitor("b", &["a"]));
         assert_eq!(issues(&two).len(), 1, "{:?}", issues(&two));
+    }
+
+    #[test]
+    fn an_unknown_name_in_a_pool_is_an_error_once_on_the_pools_table() {
+        let pool = "host_defaults = false\n[[monitor]]\nname = \"api\"\nkind = \"process\"\ninstances = 3\n\
+                    pattern = \"^api-{i} \"\ndepends_on = [\"nope\"]\n";
+        assert_eq!(
+            issues(pool),
+            ["hm.toml:7: monitor[api].depends_on: no monitor named `nope`: name the monitors this one waits for"]
+        );
     }
 }
