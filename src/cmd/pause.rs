@@ -4,17 +4,17 @@
 
 use super::stop_worker::who;
 use crate::engine::Engine;
-use crate::engine::hold_steps::Asker;
+use crate::engine::hold_steps::HoldRequest;
 use crate::engine::report::HoldReport;
 use anyhow::Result;
 use std::time::Duration;
 
 pub(crate) fn pause(engine: &Engine, name: &str, d: Option<Duration>, dry_run: bool) -> Result<HoldReport> {
     let by = who();
-    engine.pause(&engine.ctx().config()?, name, d, &Asker { by: &by, lock_wait: crate::lock::WAIT, dry_run })
+    engine.pause(&engine.ctx().config()?, name, d, &HoldRequest { by: &by, lock_wait: crate::lock::WAIT, dry_run })
 }
 
 pub(crate) fn resume(engine: &Engine, name: &str, dry_run: bool) -> Result<HoldReport> {
     let by = who();
-    engine.resume(&engine.ctx().config()?, name, &Asker { by: &by, lock_wait: crate::lock::WAIT, dry_run })
+    engine.resume(&engine.ctx().config()?, name, &HoldRequest { by: &by, lock_wait: crate::lock::WAIT, dry_run })
 }

@@ -2,7 +2,7 @@
 //! it down, or start it and lift the hold (`engine::hold_steps`).
 
 use crate::engine::Engine;
-use crate::engine::hold_steps::Asker;
+use crate::engine::hold_steps::HoldRequest;
 use crate::engine::report::HoldReport;
 use anyhow::Result;
 
@@ -19,10 +19,10 @@ pub(crate) fn who() -> String {
 
 pub(crate) fn stop(engine: &Engine, name: &str, dry_run: bool) -> Result<HoldReport> {
     let by = who();
-    engine.stop_worker(&engine.ctx().config()?, name, &Asker { by: &by, lock_wait: crate::lock::WAIT, dry_run })
+    engine.stop_worker(&engine.ctx().config()?, name, &HoldRequest { by: &by, lock_wait: crate::lock::WAIT, dry_run })
 }
 
 pub(crate) fn start(engine: &Engine, name: &str, dry_run: bool) -> Result<HoldReport> {
     let by = who();
-    engine.start_worker(&engine.ctx().config()?, name, &Asker { by: &by, lock_wait: crate::lock::WAIT, dry_run })
+    engine.start_worker(&engine.ctx().config()?, name, &HoldRequest { by: &by, lock_wait: crate::lock::WAIT, dry_run })
 }

@@ -11,7 +11,7 @@
 //! lifted once it is started again, so no check in between finds it down.
 
 use super::Engine;
-use super::asked::{self, DryRun};
+use super::asked::{Asker, DryRun};
 use super::intent::{Intent, intend_one, store_to_act};
 use super::report::{HoldReport, Outcome};
 use super::restart::restartable;
@@ -22,8 +22,9 @@ use crate::time::{rfc3339, unix_now};
 use anyhow::{Result, anyhow, bail};
 use std::time::Duration;
 
-/// Who asks, and how long to wait for the run lock.
-pub(crate) struct Asker<'a> {
+/// A stop, start, pause or resume as asked: who asks, how long to wait
+/// for the run lock, and whether only to say what would be done.
+pub(crate) struct HoldRequest<'a> {
     pub by: &'a str,
     pub lock_wait: Duration,
     pub dry_run: bool,
@@ -33,7 +34,7 @@ fn find<'c>(config: &'c Config, name: &str) -> Result<&'c Monitor> {
     config.monitors.iter().find(|m| m.name == name).ok_or_else(|| anyhow!("no monitor named `{name}`"))
 }
 
-fn report(m: &Monitor, action: &'static str, who: &Asker<'_>) -> HoldReport {
+fn report(m: &Monitor, action: &'static str, who: &HoldRequest<'_>) -> HoldReport {
     HoldReport {
         monitor: m.name.clone(),
         action,
@@ -54,7 +55,7 @@ impl Engine {
     }
 
     /// `hm stop-worker NAME`: hold it down, then stop it.
-    pub(crate) fn stop_worker(&self, config: &Config, name: &str, who: &Asker<'_>) -> Result<HoldReport> {
+    pub(crate) fn stop_worker(&self, config: &Config, name: &str, who: &HoldRequest<'_>) -> Result<HoldReport> {
         let m = find(config, name)?;
         let (spec, r) = restartable(m)?;
         let store = self.hold_store(config, who.dry_run)?;
@@ -95,7 +96,7 @@ impl Engine {
 
     /// `hm start-worker NAME`: start it (unless it runs), verify it runs,
     /// and lift its hold.
-    pub(crate) fn start_worker(&self, config: &Config, name: &str, who: &Asker<'_>) -> Result<HoldReport> {
+    pub(crate) fn start_worker(&self, config: &Config, name: &str, who: &HoldRequest<'_>) -> Result<HoldReport> {
         let m = find(config, name)?;
         let (spec, _) = restartable(m)?;
         let store = self.hold_store(config, who.dry_run)?;
@@ -120,7 +121,7 @@ impl Engine {
         let intent = Intent { manual: true, ..Intent::new(name, ActionKind::StartWorker, "start".into()) };
         let pending = intend_one(&store, intent)?;
         if old.is_empty() {
-            let begun = self.start(self.prepare(m, DryRun::No, None, Some(&[]), asked::Asker::Person)?);
+            let begun = self.start(self.prepare(m, DryRun::No, None, Some(&[]), Asker::Person)?);
             store.lift_hold(name)?;
             let acted = self.verify(begun).report;
             rep.steps = acted.steps;
@@ -147,7 +148,7 @@ impl Engine {
         config: &Config,
         name: &str,
         d: Option<Duration>,
-        who: &Asker<'_>,
+        who: &HoldRequest<'_>,
     ) -> Result<HoldReport> {
         let m = find(config, name)?;
         let store = self.hold_store(config, who.dry_run)?;
@@ -173,7 +174,7 @@ impl Engine {
     }
 
     /// `hm monitor resume NAME`: check and heal it again.
-    pub(crate) fn resume(&self, config: &Config, name: &str, who: &Asker<'_>) -> Result<HoldReport> {
+    pub(crate) fn resume(&self, config: &Config, name: &str, who: &HoldRequest<'_>) -> Result<HoldReport> {
         let m = find(config, name)?;
         let store = self.hold_store(config, who.dry_run)?;
         let held = store.hold(name, unix_now())?;

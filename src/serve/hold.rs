@@ -11,7 +11,7 @@ use super::reply::Reply;
 use super::request::Request;
 use super::routes::{Answer, param, refused};
 use crate::engine::daemon::current;
-use crate::engine::hold_steps::Asker;
+use crate::engine::hold_steps::HoldRequest;
 use std::time::Duration;
 
 /// Who a hold set over HTTP was set by.
@@ -47,7 +47,7 @@ pub(super) fn route(state: &State, request: &Request) -> Option<Answer> {
     };
     let (engine, name, verb) = (state.engine.clone(), name.to_string(), verb.to_string());
     Some(Answer::Later(Box::new(move || {
-        let who = Asker { by: BY, lock_wait: LOCK_WAIT, dry_run: false };
+        let who = HoldRequest { by: BY, lock_wait: LOCK_WAIT, dry_run: false };
         let done = match verb.as_str() {
             "stop" => engine.stop_worker(&config, &name, &who),
             "start" => engine.start_worker(&config, &name, &who),
