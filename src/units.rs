@@ -40,12 +40,16 @@ pub(crate) fn cut(s: &str) -> String {
     cut_to(s, 40)
 }
 
-/// At most `n` characters of `s`, with `…` when it was longer.
+/// At most `n` bytes of `s` (`n` characters of ASCII), cut on a character
+/// boundary, with `…` when it was longer: counted in characters, a size's
+/// message quoting two cuts of forty 4-byte characters each ran past 300
+/// bytes.
 fn cut_to(s: &str, n: usize) -> String {
-    match s.char_indices().nth(n) {
-        Some((i, _)) => format!("{}…", &s[..i]),
-        None => s.to_string(),
+    if s.len() <= n {
+        return s.to_string();
     }
+    let end = s.char_indices().map(|(i, c)| i + c.len_utf8()).take_while(|&e| e <= n).last().unwrap_or(0);
+    format!("{}…", &s[..end])
 }
 
 /// Seconds (computed: ages, latencies, timestamps' differences) as a
@@ -149,6 +153,21 @@ mod tests {
             (count(1u64, "file"), count(0u64, "file"), count(2u64, "file")),
             ("1 file".into(), "0 files".into(), "2 files".into())
         );
+    }
+
+    #[test]
+    fn a_message_about_wide_characters_stays_short_in_bytes() {
+        // Found by the `units` fuzz target: counted in characters, the two
+        // cuts of 4-byte characters in a size's message came to more than
+        // 300 bytes.
+        let text = "0s\u{f45bd}\u{f45bd}\u{f45bd}\u{f45bd}s\u{f45bd}\u{f45bd}m\u{a0}\u{a0}\u{a0}s\u{f45bd}\u{f45bd}\u{f45bd}\u{f45bd}s\u{f45bd}m\u{a0}\u{f45bd}\u{f45bd}\u{f45bd}\u{f45bd}s\u{f45bd}\u{f45bd}m\u{a0}\u{a0}\u{a0}s\u{f45bd}\u{f45bd}\u{f45bd}\u{f45bd}s\u{f45bd}\u{a0}\u{a0}";
+        let e = parse_size(text).expect_err("not a size");
+        assert!(e.len() < 300, "{} bytes: {e}", e.len());
+        let e = parse_duration(text).expect_err("not a duration");
+        assert!(e.len() < 300, "{} bytes: {e}", e.len());
+        assert_eq!(cut_to("héllo", 2), "h…");
+        assert_eq!(cut_to("héllo", 3), "hé…");
+        assert_eq!(cut_to("hello", 5), "hello");
     }
 
     #[test]
