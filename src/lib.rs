@@ -19,6 +19,7 @@ pub(crate) mod engine;
 pub(crate) mod host;
 pub(crate) mod http_agent;
 pub(crate) mod lock;
+pub(crate) mod otlp;
 pub(crate) mod output;
 pub(crate) mod remedy;
 pub(crate) mod safe_path;

@@ -17,6 +17,7 @@ mod load;
 pub(crate) mod maintenance;
 pub(crate) mod model;
 mod new_monitor;
+pub(crate) mod otlp;
 pub(crate) mod pattern;
 mod raw;
 pub(crate) mod read;

@@ -37,6 +37,7 @@ pub(crate) struct RawSettings {
     pub thresholds: Option<RawThresholds>,
     pub alerts: Option<super::channels::RawAlerts>,
     pub serve: Option<RawServe>,
+    pub otlp: Option<super::otlp::RawOtlp>,
 }
 
 /// `[serve]`: settings of `hm serve`.
@@ -97,6 +98,8 @@ pub(crate) struct Settings {
     pub serve_token: Option<super::channels::Secret>,
     /// `[serve] ping_token`: a token that can only ping.
     pub serve_ping_token: Option<super::channels::Secret>,
+    /// `[otlp]`: where `hm run` and `hm serve` export; `None` without it.
+    pub otlp: Option<super::otlp::OtlpSettings>,
 }
 
 /// Thresholds of the embedded host monitors (`[thresholds]` in hm.toml, README).
@@ -134,6 +137,7 @@ impl Default for Settings {
             alerts: super::channels::AlertSettings::default(),
             serve_token: None,
             serve_ping_token: None,
+            otlp: None,
         }
     }
 }

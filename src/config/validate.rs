@@ -92,6 +92,11 @@ pub(crate) fn settings(
             c.err("serve", format!("`{key}` is too short to guard anything: use at least {MIN_TOKEN_LEN} characters"));
         }
     }
+    let otlp = raw.otlp.and_then(|o| {
+        let at = nested_offset(table, &["otlp"]).unwrap_or(0);
+        let inner = nested_table(table, &["otlp"]).unwrap_or(table);
+        super::otlp::settings(&mut Checker::new(doc, inner, at, "otlp".into(), c.issues), o)
+    });
     Settings {
         interval,
         retention,
@@ -101,6 +106,7 @@ pub(crate) fn settings(
         alerts,
         serve_token,
         serve_ping_token,
+        otlp,
     }
 }
 

@@ -18,14 +18,14 @@ mod hold;
 pub(crate) mod json;
 pub(crate) mod nagios;
 mod pool;
-mod prometheus;
+pub(crate) mod prometheus;
 mod text;
 mod view;
 mod why;
 
 use crate::engine::Said;
 use crate::engine::report::{Cycle, Reload};
-use crate::engine::report::{ExportReport, Format, Report, StatusReport};
+use crate::engine::report::{ExportReport, Format, Report};
 use crate::text::{escape, escape_lines};
 use serde::Serialize;
 use std::io::{IsTerminal, Write};
@@ -54,11 +54,6 @@ impl Style {
             && std::env::var("TERM").map_or(true, |t| t != "dumb");
         Style { json, color, all: false }
     }
-}
-
-/// The Prometheus text of a snapshot (`/metrics`).
-pub(crate) fn prometheus_text(r: &StatusReport) -> String {
-    prometheus::render(r)
 }
 
 /// The export in its own format (Prometheus, Nagios or JSON).

@@ -1,6 +1,7 @@
 //! Prometheus text exposition (format 0.0.4) of a status snapshot. Every
-//! family is a gauge with HELP and TYPE lines, label values are escaped,
-//! and the output passes `promtool check metrics` (tested).
+//! family has HELP and TYPE lines, label values are escaped, and the
+//! output passes `promtool check metrics` (tested). The families are data
+//! first ([`families`]): the OTLP export sends the same ones.
 
 use crate::engine::report::{MonitorStatus, StatusReport};
 use crate::status::Status;
@@ -56,8 +57,22 @@ fn who<'a>(monitor: &'a str, rest: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a s
     out
 }
 
+/// One metric family: what `/metrics` writes as a `# HELP`, a `# TYPE`
+/// and its samples, and what the OTLP export (`crate::otlp::metrics`)
+/// sends as one metric, so the two cannot name or label a series apart.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Family {
+    pub name: String,
+    pub help: String,
+    /// A counter (only ever grows: OTLP's monotonic, cumulative sum), else
+    /// a gauge.
+    pub counter: bool,
+    /// Each sample's labels, in order, and value.
+    pub samples: Vec<(Vec<(String, String)>, f64)>,
+}
+
 /// Collects families in order.
-struct Out(String);
+struct Out(Vec<Family>);
 
 impl Out {
     fn family(&mut self, name: &str, help: &str) {
@@ -65,16 +80,39 @@ impl Out {
     }
 
     fn typed(&mut self, name: &str, help: &str, kind: &str) {
-        let _ = writeln!(self.0, "# HELP {name} {help}\n# TYPE {name} {kind}");
+        let family = Family { name: name.into(), help: help.into(), counter: kind == "counter", samples: Vec::new() };
+        self.0.push(family);
     }
 
+    /// A sample of the family begun last (`name` is that family's).
     fn sample(&mut self, name: &str, pairs: &[(&str, &str)], v: f64) {
-        let _ = writeln!(self.0, "{name}{} {}", labels(pairs), value(v));
+        if let Some(f) = self.0.last_mut().filter(|f| f.name == name) {
+            f.samples.push((pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(), v));
+        }
     }
 }
 
+/// The text of `families`, in their order.
+pub(crate) fn text(families: &[Family]) -> String {
+    let mut out = String::new();
+    for f in families {
+        let kind = if f.counter { "counter" } else { "gauge" };
+        let _ = writeln!(out, "# HELP {} {}\n# TYPE {} {kind}", f.name, f.help, f.name);
+        for (pairs, v) in &f.samples {
+            let pairs: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            let _ = writeln!(out, "{}{} {}", f.name, labels(&pairs), value(*v));
+        }
+    }
+    out
+}
+
 pub(super) fn render(r: &StatusReport) -> String {
-    let mut o = Out(String::new());
+    text(&families(r))
+}
+
+/// The families of a snapshot, as `/metrics` serves them.
+pub(crate) fn families(r: &StatusReport) -> Vec<Family> {
+    let mut o = Out(Vec::new());
     o.family("hm_up", "Whether hm could read its state (1) or not (0).");
     o.sample("hm_up", &[], 1.0);
     o.family("hm_health_score", "The host's health score, 0 to 100.");

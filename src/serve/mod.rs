@@ -49,6 +49,8 @@ pub(crate) struct State {
     /// Tells the loop to check these monitors now: those a remote ping
     /// fed, so `/status` and alerts follow it at once.
     recheck: Box<dyn Fn(Vec<String>) -> bool + Send + Sync>,
+    /// The exports to `[otlp]` dropped, for `/metrics`; `None` without it.
+    pub otlp_dropped: Option<crate::otlp::Dropped>,
 }
 
 impl State {
@@ -78,6 +80,7 @@ pub(crate) fn serve(engine: &Arc<Engine>, listen: &str, args: &LoopArgs, mut emi
     // One daemon per database: a second one refuses at once,
     // before it takes a port.
     let _watching = crate::lock::watch(&engine.ctx().db_path(&loaded))?;
+    let otlp = loaded.settings.otlp.clone();
     let state = Arc::new(State {
         engine: engine.clone(),
         config: RwLock::new(Arc::new(loaded)),
@@ -85,6 +88,7 @@ pub(crate) fn serve(engine: &Arc<Engine>, listen: &str, args: &LoopArgs, mut emi
         restarting: routes::Restarting::default(),
         limiter: limit::Limiter::new(std::time::Instant::now()),
         recheck: Box::new(signals.changes()),
+        otlp_dropped: otlp.as_ref().map(|_| crate::otlp::Dropped::default()),
     });
     let addrs = addresses(listen, &current(&state.config))?;
     let listener = std::net::TcpListener::bind(&addrs[..]).with_context(|| format!("cannot listen on {listen}"))?;
@@ -92,12 +96,25 @@ pub(crate) fn serve(engine: &Arc<Engine>, listen: &str, args: &LoopArgs, mut emi
         eprintln!("hm: serving http://{listen}/: {}", started(engine.ctx(), &config, args));
     }
     let server = server::start(listener, state.clone())?;
+    let exporter = match (otlp, &state.otlp_dropped) {
+        (Some(o), Some(dropped)) => {
+            let shared = state.clone();
+            Some(crate::otlp::Exporter::start(&o, dropped.clone(), engine.clone(), move || current(&shared.config))?)
+        }
+        _ => None,
+    };
     let noted = state.clone();
     let result = run_loop(engine, args, &signals, &state.config, |c| {
+        if let Some(e) = &exporter {
+            e.note(&c);
+        }
         noted.note(&c);
         emit(c)
     });
     server.stop();
+    if let Some(e) = exporter {
+        e.stop();
+    }
     // An HTTP restart under way records what it did first.
     crate::host::stop::wait_idle(crate::host::exec::RECORD_ON_STOP);
     crate::host::exec::kill_running();

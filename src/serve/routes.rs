@@ -236,7 +236,11 @@ fn read(state: &State, request: &Request) -> Reply {
     };
     match path {
         "/status" => json_reply(200, &snap.without_log_tails()),
-        "/metrics" => text(200, crate::output::prometheus_text(&snap), "text/plain; version=0.0.4; charset=utf-8"),
+        "/metrics" => {
+            let mut families = crate::output::prometheus::families(&snap);
+            families.extend(state.otlp_dropped.as_ref().map(crate::otlp::Dropped::family));
+            text(200, crate::output::prometheus::text(&families), "text/plain; version=0.0.4; charset=utf-8")
+        }
         "/ready" => {
             let mut reasons: Vec<String> = snap
                 .monitors

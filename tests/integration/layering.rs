@@ -20,7 +20,7 @@ use std::path::Path;
 fn rank(module: &str) -> Option<u8> {
     Some(match module {
         "bin" | "lib" | "parsers" | "cli" | "cmd" => 6,
-        "serve" | "output" => 5,
+        "serve" | "output" | "otlp" => 5,
         "engine" => 4,
         "alert" | "remedy" | "analyze" | "check" => 3,
         "store" | "config" => 2,

@@ -1,0 +1,142 @@
+//! The trace of one cycle: a root span `hm.cycle`, a child per check
+//! (monitor, kind, status, duration) and one per remedy (remedy, outcome,
+//! and the cause of the death it answered, where a certificate says one).
+//! A span whose check is critical or unknown, or whose remedy failed, has
+//! the error status, and so has the root when any of its children has.
+
+use super::metrics::attr;
+use crate::engine::report::{CheckReport, Cycle, Outcome};
+use crate::status::Status;
+use opentelemetry_proto::tonic::collector::trace::v1::ExportTraceServiceRequest;
+use opentelemetry_proto::tonic::trace::v1::{ResourceSpans, ScopeSpans, Span, span, status};
+
+/// A cycle as its trace needs it, taken from the report when it ends.
+#[derive(Debug, Clone)]
+pub(super) struct CycleSpans {
+    pub start_ns: u64,
+    pub end_ns: u64,
+    pub checks: Vec<CheckSpan>,
+    pub remedies: Vec<RemedySpan>,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct CheckSpan {
+    pub monitor: String,
+    pub kind: String,
+    pub status: Status,
+    pub duration_ms: f64,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct RemedySpan {
+    pub monitor: String,
+    pub remedy: String,
+    pub outcome: String,
+    pub failed: bool,
+}
+
+/// The spans of a cycle that ended at `end_ns`; `None` for a turn that
+/// checked nothing (a failed cycle, a reload).
+pub(super) fn of(cycle: &Cycle, end_ns: u64) -> Option<CycleSpans> {
+    let (checks, remedies) = match cycle {
+        Cycle::Check(r) => (r, Vec::new()),
+        Cycle::Heal(h) => {
+            let remedies = h
+                .remedies
+                .iter()
+                .map(|r| RemedySpan {
+                    monitor: r.monitor.clone(),
+                    remedy: r.remedy.to_string(),
+                    outcome: r.outcome.as_str().to_string(),
+                    failed: matches!(r.outcome, Outcome::Failed | Outcome::GaveUp),
+                })
+                .collect();
+            (&h.before, remedies)
+        }
+        Cycle::Failed(_) | Cycle::Reloaded(_) => return None,
+    };
+    Some(CycleSpans {
+        start_ns: end_ns.saturating_sub(ns(checks.duration_ms)),
+        end_ns,
+        checks: spans(checks),
+        remedies,
+    })
+}
+
+fn spans(r: &CheckReport) -> Vec<CheckSpan> {
+    r.results
+        .iter()
+        .map(|c| CheckSpan {
+            monitor: c.monitor.clone(),
+            kind: c.kind.clone(),
+            status: c.status,
+            duration_ms: c.duration_ms,
+        })
+        .collect()
+}
+
+/// Milliseconds as nanoseconds, saturating (a negative or NaN is 0).
+fn ns(ms: f64) -> u64 {
+    (ms * 1e6) as u64
+}
+
+/// The request for one cycle's trace, its ids from `ids` (16 bytes for
+/// the trace, 8 per span); `cause` is the death a monitor's restart
+/// answered, where known.
+pub(super) fn request(
+    c: &CycleSpans,
+    ids: &mut impl FnMut() -> u64,
+    cause: &dyn Fn(&str) -> Option<String>,
+) -> ExportTraceServiceRequest {
+    let trace_id = [ids().to_be_bytes(), ids().to_be_bytes()].concat();
+    let root_id = ids().to_be_bytes().to_vec();
+    let child = |name: &str, id: u64, start: u64, end: u64, attributes, error: Option<String>| Span {
+        trace_id: trace_id.clone(),
+        span_id: id.to_be_bytes().to_vec(),
+        parent_span_id: root_id.clone(),
+        name: name.to_string(),
+        kind: span::SpanKind::Internal as i32,
+        start_time_unix_nano: start,
+        end_time_unix_nano: end,
+        attributes,
+        status: error.map(|message| opentelemetry_proto::tonic::trace::v1::Status {
+            message,
+            code: status::StatusCode::Error as i32,
+        }),
+        ..Default::default()
+    };
+    let mut spans = Vec::new();
+    for k in &c.checks {
+        let attributes = vec![
+            attr("monitor", &k.monitor),
+            attr("kind", &k.kind),
+            attr("status", k.status.as_str()),
+            super::metrics::double("duration", k.duration_ms / 1000.0),
+        ];
+        let error = matches!(k.status, Status::Critical | Status::Unknown).then(|| k.status.as_str().to_string());
+        let end = c.start_ns.saturating_add(ns(k.duration_ms)).min(c.end_ns);
+        spans.push(child("hm.check", ids(), c.start_ns, end, attributes, error));
+    }
+    let checked = spans.iter().map(|s| s.end_time_unix_nano).max().unwrap_or(c.start_ns);
+    for r in &c.remedies {
+        let mut attributes = vec![attr("monitor", &r.monitor), attr("remedy", &r.remedy), attr("outcome", &r.outcome)];
+        if let Some(cause) = cause(&r.monitor).filter(|_| r.remedy == "restart") {
+            attributes.push(attr("cause", &cause));
+        }
+        let error = r.failed.then(|| r.outcome.clone());
+        spans.push(child("hm.remedy", ids(), checked, c.end_ns, attributes, error));
+    }
+    let failed = spans.iter().any(|s| s.status.is_some());
+    let mut root =
+        child("hm.cycle", 0, c.start_ns, c.end_ns, Vec::new(), failed.then(|| "a check or remedy failed".into()));
+    root.span_id = root_id.clone();
+    root.parent_span_id = Vec::new();
+    spans.insert(0, root);
+    ExportTraceServiceRequest {
+        resource_spans: vec![ResourceSpans {
+            resource: Some(super::resource()),
+            scope_spans: vec![ScopeSpans { scope: Some(super::scope()), spans, ..Default::default() }],
+            ..Default::default()
+        }],
+    }
+}
