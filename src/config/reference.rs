@@ -146,6 +146,27 @@ pub(crate) static SECTIONS: &[Section] = &[
         ],
     },
     Section {
+        table: "[otlp]",
+        about: "OpenTelemetry export: `hm run` and `hm serve` send the series of /metrics and one trace per cycle (a span per check and per remedy) over OTLP/HTTP with protobuf. Exports wait in a bounded queue, never slowing a cycle; those the collector does not take are retried, then dropped and counted (`hm_otlp_dropped_total`).",
+        keys: &[
+            key(
+                "endpoint",
+                "URL",
+                "required",
+                "\"http://collector:4318\"",
+                "The collector's base URL: hm posts to ENDPOINT/v1/metrics and ENDPOINT/v1/traces.",
+            ),
+            key(
+                "headers",
+                "table of secrets",
+                "none",
+                "{ Authorization = { env = \"HM_OTLP_AUTH\" } }",
+                "Headers sent with every export, each value inline or from the environment; never printed.",
+            ),
+            key("timeout", "duration", "\"10s\"", "\"5s\"", "How long one export request may take (at most 1m)."),
+        ],
+    },
+    Section {
         table: "[[channel]]",
         about: "Where alerts go; one table per channel. `kind` is log, command, webhook, slack, pagerduty, alertmanager or email.",
         keys: &[
