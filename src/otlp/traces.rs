@@ -17,6 +17,8 @@ pub(super) struct CycleSpans {
     pub end_ns: u64,
     pub checks: Vec<CheckSpan>,
     pub remedies: Vec<RemedySpan>,
+    /// When the remedies ran: after the checks before, until those after.
+    pub remedies_at: (u64, u64),
 }
 
 #[derive(Debug, Clone)]
@@ -25,6 +27,7 @@ pub(super) struct CheckSpan {
     pub kind: String,
     pub status: Status,
     pub duration_ms: f64,
+    pub start_ns: u64,
 }
 
 #[derive(Debug, Clone)]
@@ -36,11 +39,23 @@ pub(super) struct RemedySpan {
 }
 
 /// The spans of a cycle that ended at `end_ns`; `None` for a turn that
-/// checked nothing (a failed cycle, a reload).
+/// checked and healed nothing (a failed cycle, a reload, an escalation).
+/// A heal's checks are those it ran before (not those a verification
+/// carries from the turn that restarted, which ran no check: its
+/// `duration_ms` is 0) and the checks after its remedies.
 pub(super) fn of(cycle: &Cycle, end_ns: u64) -> Option<CycleSpans> {
-    let (checks, remedies) = match cycle {
-        Cycle::Check(r) => (r, Vec::new()),
+    let (checks, remedies, remedies_at) = match cycle {
+        Cycle::Check(r) => (spans(r, end_ns.saturating_sub(ns(r.duration_ms))), Vec::new(), (end_ns, end_ns)),
         Cycle::Heal(h) => {
+            let after_start = end_ns.saturating_sub(h.after.as_ref().map_or(0, |a| ns(a.duration_ms)));
+            // The turn began when its checks did (a verification ran none).
+            let began = (h.before.duration_ms > 0.0).then(|| started(&h.before.checked_at)).flatten();
+            let start = began.unwrap_or(after_start).min(after_start);
+            let mut checks = if began.is_some() { spans(&h.before, start) } else { Vec::new() };
+            if let Some(after) = &h.after {
+                checks.extend(spans(after, after_start));
+            }
+            let remedies_at = (start.saturating_add(ns(h.before.duration_ms)).min(after_start), after_start);
             let remedies = h
                 .remedies
                 .iter()
@@ -51,19 +66,19 @@ pub(super) fn of(cycle: &Cycle, end_ns: u64) -> Option<CycleSpans> {
                     failed: matches!(r.outcome, Outcome::Failed | Outcome::GaveUp),
                 })
                 .collect();
-            (&h.before, remedies)
+            (checks, remedies, remedies_at)
         }
         Cycle::Failed(_) | Cycle::Reloaded(_) => return None,
     };
-    Some(CycleSpans {
-        start_ns: end_ns.saturating_sub(ns(checks.duration_ms)),
-        end_ns,
-        checks: spans(checks),
-        remedies,
-    })
+    if checks.is_empty() && remedies.is_empty() {
+        return None;
+    }
+    let start_ns = checks.iter().map(|c| c.start_ns).min().unwrap_or(end_ns);
+    Some(CycleSpans { start_ns, end_ns, checks, remedies, remedies_at })
 }
 
-fn spans(r: &CheckReport) -> Vec<CheckSpan> {
+/// A report's checks, all begun at `start_ns` (they run side by side).
+fn spans(r: &CheckReport, start_ns: u64) -> Vec<CheckSpan> {
     r.results
         .iter()
         .map(|c| CheckSpan {
@@ -71,8 +86,15 @@ fn spans(r: &CheckReport) -> Vec<CheckSpan> {
             kind: c.kind.clone(),
             status: c.status,
             duration_ms: c.duration_ms,
+            start_ns,
         })
         .collect()
+}
+
+/// When a report's checks began (its `checked_at`), in nanoseconds.
+fn started(rfc3339: &str) -> Option<u64> {
+    let at = chrono::DateTime::parse_from_rfc3339(rfc3339).ok()?;
+    u64::try_from(at.timestamp_nanos_opt()?).ok()
 }
 
 /// Milliseconds as nanoseconds, saturating (a negative or NaN is 0).
@@ -114,17 +136,16 @@ pub(super) fn request(
             super::metrics::double("duration", k.duration_ms / 1000.0),
         ];
         let error = matches!(k.status, Status::Critical | Status::Unknown).then(|| k.status.as_str().to_string());
-        let end = c.start_ns.saturating_add(ns(k.duration_ms)).min(c.end_ns);
-        spans.push(child("hm.check", ids(), c.start_ns, end, attributes, error));
+        let end = k.start_ns.saturating_add(ns(k.duration_ms)).min(c.end_ns);
+        spans.push(child("hm.check", ids(), k.start_ns, end, attributes, error));
     }
-    let checked = spans.iter().map(|s| s.end_time_unix_nano).max().unwrap_or(c.start_ns);
     for r in &c.remedies {
         let mut attributes = vec![attr("monitor", &r.monitor), attr("remedy", &r.remedy), attr("outcome", &r.outcome)];
         if let Some(cause) = cause(&r.monitor).filter(|_| r.remedy == "restart") {
             attributes.push(attr("cause", &cause));
         }
         let error = r.failed.then(|| r.outcome.clone());
-        spans.push(child("hm.remedy", ids(), checked, c.end_ns, attributes, error));
+        spans.push(child("hm.remedy", ids(), c.remedies_at.0, c.remedies_at.1, attributes, error));
     }
     let failed = spans.iter().any(|s| s.status.is_some());
     let mut root =

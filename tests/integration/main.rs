@@ -30,6 +30,7 @@ mod layering;
 mod monitor;
 mod one_daemon;
 mod openapi;
+mod otlp;
 mod plugins;
 mod pool;
 mod probes;
