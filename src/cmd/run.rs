@@ -14,14 +14,13 @@ pub(crate) fn run(engine: &Arc<Engine>, args: &LoopArgs, mut print: impl FnMut(C
     // One daemon per database: a second one refuses at once.
     let _watching = crate::lock::watch(&engine.ctx().db_path(&loaded))?;
     eprintln!("hm: checking: {}", started(engine.ctx(), &loaded, args));
-    let otlp = loaded.settings.otlp.clone();
+    let otlp = loaded.settings.otlp.is_some();
     let config = Arc::new(RwLock::new(Arc::new(loaded)));
-    let exporter = match otlp {
-        Some(o) => {
-            let shared = config.clone();
-            Some(crate::otlp::Exporter::start(&o, Default::default(), engine.clone(), move || current(&shared))?)
-        }
-        None => None,
+    let exporter = if otlp {
+        let shared = config.clone();
+        Some(crate::otlp::Exporter::start(Default::default(), engine.clone(), move || current(&shared))?)
+    } else {
+        None
     };
     let result = run_loop(engine, args, &signals, &config, |c| {
         if let Some(e) = &exporter {

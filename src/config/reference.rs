@@ -147,7 +147,7 @@ pub(crate) static SECTIONS: &[Section] = &[
     },
     Section {
         table: "[otlp]",
-        about: "OpenTelemetry export: `hm run` and `hm serve` send the series of /metrics and one trace per cycle (a span per check and per remedy) over OTLP/HTTP with protobuf. Exports wait in a bounded queue, never slowing a cycle; those the collector does not take are retried, then dropped and counted (`hm_otlp_dropped_total`).",
+        about: "OpenTelemetry export: `hm run` and `hm serve` send the series of /metrics and one trace per cycle (a span per check and per remedy) over OTLP/HTTP with protobuf. Exports wait in a bounded queue, never slowing a cycle; those the collector does not take are retried, then dropped and counted (`hm_otlp_dropped_total`). A reload applies a change; adding the table needs a restart.",
         keys: &[
             key(
                 "endpoint",

@@ -8,11 +8,14 @@
 //! echo them.
 
 use super::{Shared, metrics, traces};
+use crate::config::Config;
 use crate::config::otlp::OtlpSettings;
+use crate::engine::Engine;
 use crate::engine::report::StatusReport;
 use crate::output::prometheus::families;
 use prost::Message;
 use std::hash::{BuildHasher, RandomState};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// Tries of one request before it is dropped.
@@ -35,9 +38,11 @@ struct Warned {
     last: Option<Instant>,
 }
 
-/// The thread's body: until hm stops.
-pub(super) fn run(shared: &Shared, settings: &OtlpSettings, snapshot: &dyn Fn() -> anyhow::Result<StatusReport>) {
-    let agent = crate::http_agent::agent(settings.timeout);
+/// The thread's body: until hm stops. Each cycle is exported under the
+/// config in force when its turn comes (a reload may have changed
+/// `[otlp]`; without it now, the cycle is not exported).
+pub(super) fn run(shared: &Shared, engine: &Engine, config: &dyn Fn() -> Arc<Config>) {
+    let mut agent: Option<(Duration, ureq::Agent)> = None;
     let ids = RandomState::new();
     let mut n = 0u64;
     let mut next_id = || {
@@ -46,13 +51,18 @@ pub(super) fn run(shared: &Shared, settings: &OtlpSettings, snapshot: &dyn Fn() 
     };
     let mut warned = Warned::default();
     while let Some(job) = shared.queue.pop() {
-        let snap = snapshot().ok();
-        let now = super::now_ns();
+        let config = config();
+        let Some(settings) = &config.settings.otlp else { continue };
+        if agent.as_ref().is_none_or(|(t, _)| *t != settings.timeout) {
+            agent = Some((settings.timeout, crate::http_agent::agent(settings.timeout)));
+        }
+        let Some((_, agent)) = &agent else { continue };
+        let snap = snapshot(engine, &config).ok();
         if let Some(s) = &snap {
             let mut all = families(s);
             all.push(shared.dropped.family());
-            let body = metrics::request(&all, shared.start_ns, now).encode_to_vec();
-            send(shared, &agent, settings, "metrics", body, &mut warned);
+            let body = metrics::request(&all, shared.start_ns, super::now_ns()).encode_to_vec();
+            send(shared, agent, settings, "metrics", body, &mut warned);
         }
         if let Some(spans) = job.spans {
             let cause = |monitor: &str| {
@@ -61,9 +71,15 @@ pub(super) fn run(shared: &Shared, settings: &OtlpSettings, snapshot: &dyn Fn() 
                 restart.death.as_ref().map(|d| d.cause.clone())
             };
             let body = traces::request(&spans, &mut next_id, &cause).encode_to_vec();
-            send(shared, &agent, settings, "traces", body, &mut warned);
+            send(shared, agent, settings, "traces", body, &mut warned);
         }
     }
+}
+
+/// What hm recorded, as `/metrics` reads it.
+fn snapshot(engine: &Engine, config: &Config) -> anyhow::Result<StatusReport> {
+    let store = engine.ctx().store(config)?;
+    crate::engine::query::snapshot(config, &store, crate::time::unix_now())
 }
 
 /// Post one export, retrying; on giving up, count it and maybe warn.

@@ -10,6 +10,10 @@
 //! sent is dropped and counted (`hm_otlp_dropped_total`, on `/metrics`
 //! and in the export itself). When hm stops, the thread gets at most
 //! [`STOP_WAIT`] to finish the request it is in; it is then abandoned.
+//!
+//! `[otlp]` is read for each export from the config in force, so a reload
+//! that changes or removes it applies from the next cycle; one that adds
+//! it to an hm started without it needs a restart (no thread was started).
 
 mod export;
 mod metrics;
@@ -17,9 +21,8 @@ mod queue;
 mod traces;
 
 use crate::config::Config;
-use crate::config::otlp::OtlpSettings;
 use crate::engine::Engine;
-use crate::engine::report::{Cycle, StatusReport};
+use crate::engine::report::Cycle;
 use crate::output::prometheus::Family;
 use anyhow::{Context, Result};
 use opentelemetry_proto::tonic::common::v1::InstrumentationScope;
@@ -73,25 +76,19 @@ pub(crate) struct Exporter {
 }
 
 impl Exporter {
-    /// Start exporting to `settings`' collector, counting what is
-    /// dropped in `dropped`; each export's metrics come from a snapshot of
-    /// the store under the config `config` says is in force then.
+    /// Start exporting to the collector of the config in force
+    /// (`config`), counting what is dropped in `dropped`; each export's
+    /// metrics come from a snapshot of the store, as `/metrics`'.
     pub(crate) fn start(
-        settings: &OtlpSettings,
         dropped: Dropped,
         engine: Arc<Engine>,
         config: impl Fn() -> Arc<Config> + Send + 'static,
     ) -> Result<Exporter> {
         let shared = Arc::new(Shared { queue: queue::Queue::new(QUEUE), dropped, start_ns: now_ns() });
-        let (theirs, settings) = (shared.clone(), settings.clone());
-        let snapshot = move || -> Result<StatusReport> {
-            let config = config();
-            let store = engine.ctx().store(&config)?;
-            crate::engine::query::snapshot(&config, &store, crate::time::unix_now())
-        };
+        let theirs = shared.clone();
         let thread = std::thread::Builder::new()
             .name("hm-otlp".into())
-            .spawn(move || export::run(&theirs, &settings, &snapshot))
+            .spawn(move || export::run(&theirs, &engine, &config))
             .context("cannot start the OpenTelemetry exporter")?;
         Ok(Exporter { shared, thread })
     }

@@ -5,7 +5,7 @@
 //! the error status, and so has the root when any of its children has.
 
 use super::metrics::attr;
-use crate::engine::report::{CheckReport, Cycle, Outcome};
+use crate::engine::report::{CheckReport, Cycle, Outcome, RemedyKind};
 use crate::status::Status;
 use opentelemetry_proto::tonic::collector::trace::v1::ExportTraceServiceRequest;
 use opentelemetry_proto::tonic::trace::v1::{ResourceSpans, ScopeSpans, Span, span, status};
@@ -36,6 +36,8 @@ pub(super) struct RemedySpan {
     pub remedy: String,
     pub outcome: String,
     pub failed: bool,
+    /// A restart that acted: the death it answered may have a certificate.
+    pub restarted: bool,
 }
 
 /// The spans of a cycle that ended at `end_ns`; `None` for a turn that
@@ -64,6 +66,8 @@ pub(super) fn of(cycle: &Cycle, end_ns: u64) -> Option<CycleSpans> {
                     remedy: r.remedy.to_string(),
                     outcome: r.outcome.as_str().to_string(),
                     failed: matches!(r.outcome, Outcome::Failed | Outcome::GaveUp),
+                    restarted: r.remedy == RemedyKind::Restart
+                        && matches!(r.outcome, Outcome::Started | Outcome::Restarted | Outcome::Failed),
                 })
                 .collect();
             (checks, remedies, remedies_at)
@@ -141,7 +145,7 @@ pub(super) fn request(
     }
     for r in &c.remedies {
         let mut attributes = vec![attr("monitor", &r.monitor), attr("remedy", &r.remedy), attr("outcome", &r.outcome)];
-        if let Some(cause) = cause(&r.monitor).filter(|_| r.remedy == "restart") {
+        if let Some(cause) = r.restarted.then(|| cause(&r.monitor)).flatten() {
             attributes.push(attr("cause", &cause));
         }
         let error = r.failed.then(|| r.outcome.clone());
@@ -159,5 +163,110 @@ pub(super) fn request(
             scope_spans: vec![ScopeSpans { scope: Some(super::scope()), spans, ..Default::default() }],
             ..Default::default()
         }],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::report::{HealReport, Remedy};
+    use prost::Message;
+
+    fn report(duration_ms: f64, results: &[(&str, &str)]) -> CheckReport {
+        let results = results
+            .iter()
+            .map(|(monitor, status)| {
+                let doc = serde_json::json!({"monitor": monitor, "kind": "process", "status": status,
+                    "message": "", "duration_ms": 2.0, "metrics": []});
+                serde_json::from_value(doc).expect("a result")
+            })
+            .collect();
+        CheckReport {
+            status: Status::Ok,
+            checked_at: "2026-01-01T00:00:00.000Z".into(),
+            duration_ms,
+            results,
+            pools: Vec::new(),
+            alerts: Vec::new(),
+            pending_alerts: Vec::new(),
+            escalate_at: None,
+            notifications: None,
+            recorded: true,
+            warnings: Vec::new(),
+        }
+    }
+
+    fn heal(before: CheckReport, outcome: Outcome) -> Cycle {
+        let remedy = Remedy {
+            monitor: "api".into(),
+            remedy: RemedyKind::Restart,
+            outcome,
+            details: String::new(),
+            retry_in: None,
+        };
+        Cycle::Heal(HealReport {
+            status: Status::Ok,
+            dry_run: false,
+            before,
+            remedies: vec![remedy],
+            after: Some(Box::new(report(5.0, &[("api", "ok")]))),
+            healed: Vec::new(),
+            notifications: None,
+            not_acting: None,
+            warnings: Vec::new(),
+        })
+    }
+
+    /// The spans of `cycle`'s trace as (name, parent is the root, error,
+    /// attributes), after a round trip through the wire format.
+    fn decoded(cycle: &Cycle, cause: Option<&str>) -> Vec<(String, bool, bool, Vec<String>)> {
+        let spans = of(cycle, 1_767_225_600_500_000_000).expect("a trace");
+        let mut n = 0;
+        let mut ids = || {
+            n += 1;
+            n
+        };
+        let bytes = request(&spans, &mut ids, &|_| cause.map(str::to_string)).encode_to_vec();
+        let back = ExportTraceServiceRequest::decode(&bytes[..]).expect("decodes");
+        let spans = &back.resource_spans[0].scope_spans[0].spans;
+        let root = &spans[0].span_id;
+        spans
+            .iter()
+            .map(|s| {
+                let attrs = s
+                    .attributes
+                    .iter()
+                    .map(|a| format!("{}={:?}", a.key, a.value.as_ref().and_then(|v| v.value.clone())))
+                    .collect();
+                let error = s.status.as_ref().is_some_and(|st| st.code == status::StatusCode::Error as i32);
+                (s.name.clone(), &s.parent_span_id == root, error, attrs)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_cycle_is_a_root_with_a_check_span_per_monitor_and_errors_where_critical() {
+        let spans = decoded(&Cycle::Check(report(10.0, &[("api", "critical"), ("db", "ok")])), None);
+        let shape: Vec<(&str, bool, bool)> = spans.iter().map(|(n, p, e, _)| (n.as_str(), *p, *e)).collect();
+        assert_eq!(shape, [("hm.cycle", false, true), ("hm.check", true, true), ("hm.check", true, false)]);
+        assert!(spans[1].3.iter().any(|a| a.contains("monitor=") && a.contains("\"api\"")), "{spans:?}");
+        assert!(spans[1].3.iter().any(|a| a.starts_with("duration=Some(DoubleValue(0.002))")), "{spans:?}");
+    }
+
+    #[test]
+    fn a_heal_has_a_remedy_span_with_its_cause_and_a_failed_one_is_an_error() {
+        let spans = decoded(&heal(report(10.0, &[("api", "critical")]), Outcome::Failed), Some("oom-killed"));
+        let names: Vec<&str> = spans.iter().map(|s| s.0.as_str()).collect();
+        assert_eq!(names, ["hm.cycle", "hm.check", "hm.check", "hm.remedy"]);
+        let remedy = &spans[3];
+        assert!(remedy.1 && remedy.2, "{remedy:?}");
+        assert!(remedy.3.iter().any(|a| a.starts_with("cause=") && a.contains("oom-killed")), "{remedy:?}");
+        // A verification carries the checks of the turn that restarted:
+        // they ran then, not now, and are not spans again.
+        let spans = decoded(&heal(report(0.0, &[("api", "critical")]), Outcome::Restarted), None);
+        let names: Vec<&str> = spans.iter().map(|s| s.0.as_str()).collect();
+        assert_eq!(names, ["hm.cycle", "hm.check", "hm.remedy"]);
+        assert!(spans.iter().all(|s| !s.2), "{spans:?}");
+        assert!(spans[2].3.iter().all(|a| !a.starts_with("cause=")), "no certificate, no cause: {spans:?}");
     }
 }

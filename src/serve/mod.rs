@@ -80,7 +80,7 @@ pub(crate) fn serve(engine: &Arc<Engine>, listen: &str, args: &LoopArgs, mut emi
     // One daemon per database: a second one refuses at once,
     // before it takes a port.
     let _watching = crate::lock::watch(&engine.ctx().db_path(&loaded))?;
-    let otlp = loaded.settings.otlp.clone();
+    let otlp = loaded.settings.otlp.is_some();
     let state = Arc::new(State {
         engine: engine.clone(),
         config: RwLock::new(Arc::new(loaded)),
@@ -88,7 +88,7 @@ pub(crate) fn serve(engine: &Arc<Engine>, listen: &str, args: &LoopArgs, mut emi
         restarting: routes::Restarting::default(),
         limiter: limit::Limiter::new(std::time::Instant::now()),
         recheck: Box::new(signals.changes()),
-        otlp_dropped: otlp.as_ref().map(|_| crate::otlp::Dropped::default()),
+        otlp_dropped: otlp.then(crate::otlp::Dropped::default),
     });
     let addrs = addresses(listen, &current(&state.config))?;
     let listener = std::net::TcpListener::bind(&addrs[..]).with_context(|| format!("cannot listen on {listen}"))?;
@@ -96,12 +96,12 @@ pub(crate) fn serve(engine: &Arc<Engine>, listen: &str, args: &LoopArgs, mut emi
         eprintln!("hm: serving http://{listen}/: {}", started(engine.ctx(), &config, args));
     }
     let server = server::start(listener, state.clone())?;
-    let exporter = match (otlp, &state.otlp_dropped) {
-        (Some(o), Some(dropped)) => {
+    let exporter = match &state.otlp_dropped {
+        Some(dropped) => {
             let shared = state.clone();
-            Some(crate::otlp::Exporter::start(&o, dropped.clone(), engine.clone(), move || current(&shared.config))?)
+            Some(crate::otlp::Exporter::start(dropped.clone(), engine.clone(), move || current(&shared.config))?)
         }
-        _ => None,
+        None => None,
     };
     let noted = state.clone();
     let result = run_loop(engine, args, &signals, &state.config, |c| {
