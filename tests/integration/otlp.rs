@@ -205,7 +205,8 @@ fn issue31_a_collector_that_never_answers_slows_no_cycle_and_sigterm_exits_withi
     let from = cycles(&hm.stdout());
     std::thread::sleep(Duration::from_secs(2));
     let during = cycles(&hm.stdout()) - from;
-    assert!(during >= 10, "{during} cycles in 2 s while the collector hung\n{}", hm.stderr());
+    // 20 at 100 ms; an export in the loop would have let one through.
+    assert!(during >= 5, "{during} cycles in 2 s while the collector hung\n{}", hm.stderr());
     let asked = Instant::now();
     hm.signal(Signal::SIGTERM);
     let status = hm.wait_exit(Duration::from_secs(5)).expect("hm exited");
