@@ -14,6 +14,7 @@ mod escalation;
 pub(crate) mod instances;
 pub(crate) mod kinds;
 mod load;
+mod names;
 pub(crate) mod maintenance;
 pub(crate) mod model;
 mod new_monitor;
@@ -122,17 +123,13 @@ impl Config {
         }
         let mut out = Vec::new();
         for n in names {
-            if let Some(m) = self.monitors.iter().find(|m| &m.name == n) {
-                out.push(m);
-                continue;
+            match self.monitor_or_pool(n) {
+                Ok(found) => out.extend(found),
+                Err(_) => {
+                    let known: Vec<&str> = self.monitors.iter().map(|m| m.name.as_str()).collect();
+                    anyhow::bail!("{}", self.unknown(n, &format!(" (known: {})", known.join(", "))));
+                }
             }
-            let pool: Vec<&Monitor> =
-                self.monitors.iter().filter(|m| instances::split(&m.name).is_some_and(|(p, _)| p == n)).collect();
-            if pool.is_empty() {
-                let known: Vec<&str> = self.monitors.iter().map(|m| m.name.as_str()).collect();
-                anyhow::bail!("no monitor named `{n}` (known: {})", known.join(", "));
-            }
-            out.extend(pool);
         }
         Ok(out)
     }

@@ -16,7 +16,7 @@ use super::report::{Outcome, RollReport};
 use super::restart::{Step, restartable};
 use super::restart_steps::record;
 use super::{Asker, DryRun, Engine, ResetBudget};
-use crate::config::{Config, Monitor, instances};
+use crate::config::{Config, Monitor};
 use crate::store::{ActionKind, ActionOutcome};
 use crate::time::unix_now;
 use anyhow::{Result, bail};
@@ -25,13 +25,7 @@ use std::time::Duration;
 /// The instances of pool `name` in `config`, in instance order; empty
 /// when `name` is not a pool.
 pub(crate) fn members<'c>(config: &'c Config, name: &str) -> Vec<&'c Monitor> {
-    let mut found: Vec<(u32, &Monitor)> = config
-        .monitors
-        .iter()
-        .filter_map(|m| instances::split(&m.name).filter(|(pool, _)| *pool == name).map(|(_, i)| (i, m)))
-        .collect();
-    found.sort_by_key(|(i, _)| *i);
-    found.into_iter().map(|(_, m)| m).collect()
+    config.pool(name)
 }
 
 impl Engine {

@@ -9,7 +9,7 @@
 //! `contrib/openapi.json` is this document, checked fresh by a test.
 //! It needs no token: it says what hm's code says, nothing of the host.
 
-use crate::engine::report::{HistoryReport, HoldReport, PingReport, RestartReport, StatusReport};
+use crate::engine::report::{HistoryReport, HoldReport, PingReport, PoolHoldReport, RestartReport, RollReport, StatusReport};
 use schemars::JsonSchema;
 use schemars::generate::SchemaSettings;
 use serde_json::{Map, Value, json};
@@ -100,8 +100,11 @@ pub(super) fn document() -> Value {
     let history = generator.subschema_for::<HistoryReport>().to_value();
     let ready = generator.subschema_for::<Ready>().to_value();
     let ping = generator.subschema_for::<PingReport>().to_value();
-    let restart = generator.subschema_for::<RestartReport>().to_value();
-    let hold = generator.subschema_for::<HoldReport>().to_value();
+    // A pool's name answers with its rolling restart, or each instance's hold.
+    let restart = json!({"anyOf": [generator.subschema_for::<RestartReport>().to_value(),
+        generator.subschema_for::<RollReport>().to_value()]});
+    let hold = json!({"anyOf": [generator.subschema_for::<HoldReport>().to_value(),
+        generator.subschema_for::<PoolHoldReport>().to_value()]});
     let mut paths = Map::new();
     let get = |o: Value| json!({"get": o});
     paths.insert("/health".into(), get(op("Whether the check loop works (answered without a worker).", vec![],
@@ -163,7 +166,8 @@ pub(super) fn document() -> Value {
     };
     paths.insert(
         "/monitors/{name}/restart".into(),
-        json!({"post": op("`hm restart-worker NAME`.", vec![name()], acted(&restart), true)}),
+        json!({"post": op("`hm restart-worker NAME`; a pool's name: its rolling restart, one instance at a time, \
+            stopped at the first that fails (500, `failed` naming it).", vec![name()], acted(&restart), true)}),
     );
     for verb in ["stop", "start", "pause", "resume"] {
         let mut params = vec![name()];
@@ -171,7 +175,7 @@ pub(super) fn document() -> Value {
             params.push(duration("for", "How long (default: until resumed).", false));
         }
         let summary = format!(
-            "`hm {}`.",
+            "`hm {}`; a pool's name: each of its instances.",
             match verb {
                 "stop" => "stop-worker NAME",
                 "start" => "start-worker NAME",
