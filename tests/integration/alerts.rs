@@ -2,6 +2,7 @@
 //! 127.0.0.1, a heartbeat file whose age decides the monitor's status.
 
 mod escalate;
+mod forget;
 mod flap;
 mod healed;
 mod maintenance;
