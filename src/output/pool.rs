@@ -20,7 +20,9 @@ pub(super) fn fold<'r, T>(
             out.push(Err(row));
             continue;
         };
-        match pools.iter().find(|p| p.pool == pool) {
+        // One instance alone (`hm check api@7`) is its own row: a summary
+        // "1 of 1" would hide which it is.
+        match pools.iter().find(|p| p.pool == pool && p.instances > 1) {
             Some(p) if shown.insert(pool.to_string()) => out.push(Ok(p)),
             Some(_) => {}
             None => out.push(Err(row)),
