@@ -10,7 +10,7 @@ use super::hold_steps::HoldRequest;
 use super::report::{HoldReport, PoolHoldReport};
 use super::restart::restartable;
 use crate::config::Config;
-use anyhow::{Result, bail};
+use anyhow::{Result, anyhow, bail};
 use std::time::Duration;
 
 /// What is done to a worker or monitor, or to each instance of a pool.
@@ -61,7 +61,7 @@ impl Engine {
         }
         // Said once for the pool, not once an instance.
         if matches!(verb, HoldVerb::Stop | HoldVerb::Start) {
-            restartable(first)?;
+            restartable(first).map_err(|e| anyhow!("pool `{name}`: {e:#}"))?;
         }
         let mut holds = Vec::with_capacity(members.len());
         for m in members {

@@ -3,6 +3,7 @@
 
 mod http;
 mod kill_one;
+mod names;
 mod roll;
 mod scale;
 mod summary;
