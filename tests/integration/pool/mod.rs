@@ -5,6 +5,7 @@ mod http;
 mod kill_one;
 mod names;
 mod roll;
+mod scenario;
 mod scale;
 mod summary;
 
