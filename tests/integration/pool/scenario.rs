@@ -174,3 +174,25 @@ fn issue29_an_operator_replaces_supervisord_numprocs_and_a_monit_port_rule() {
     // A cycle that met the rolling restart's run lock checked, and said so.
     assert!(!hm.stderr().contains("error"), "{}", hm.stderr());
 }
+
+#[test]
+fn issue29_a_heal_cycle_that_meets_a_held_run_lock_checks_and_stays_healthy() {
+    use crate::common::daemon::{http, wait_port};
+    use nix::fcntl::{Flock, FlockArg};
+    let t = Test::new();
+    let t = t.config(&super::pool("hm-test-pool-busy", 2, "").replace("start = ", "# start = "));
+    t.run(&["check"]).code(2);
+    // Another hm acting: the run lock held, as a long rolling restart holds it.
+    let lock = std::fs::File::create(format!("{}.lock", t.db_path().display())).expect("lock file");
+    let held = Flock::lock(lock, FlockArg::LockExclusive).expect("lock");
+    let port = crate::common::receiver::free_port();
+    let listen = format!("127.0.0.1:{port}");
+    let hm = Daemon::start(&t, &["serve", "--listen", &listen, "--interval", "300ms", "--heal"]);
+    wait_port(port, Duration::from_secs(10));
+    let said = || hm.stderr().contains("warning: not healed this cycle: another hm run holds");
+    assert!(within(Duration::from_secs(10), said), "{}\n{}", hm.stdout(), hm.stderr());
+    let (code, body) = http("GET", &format!("http://{listen}/health"), None);
+    assert_eq!(code, 200, "{body}");
+    assert!(!hm.stderr().contains("hm: error"), "{}", hm.stderr());
+    drop(held);
+}
