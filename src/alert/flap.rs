@@ -160,7 +160,10 @@ impl Flaps {
     /// its name. Only rows already read are looked at: no extra read.
     pub(crate) fn forget_gone(&mut self, tx: &AlertTx<'_>, config: &Config) -> Result<()> {
         let known = |m: &str| {
-            config.monitors.iter().any(|c| c.name == m || crate::config::instances::split(&c.name).is_some_and(|(p, _)| p == m))
+            config
+                .monitors
+                .iter()
+                .any(|c| c.name == m || crate::config::instances::split(&c.name).is_some_and(|(p, _)| p == m))
         };
         let gone: Vec<String> = self.rows.keys().filter(|m| !known(m)).cloned().collect();
         for m in gone {

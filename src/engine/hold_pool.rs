@@ -43,7 +43,13 @@ pub(crate) enum Held {
 
 impl Engine {
     /// `verb` on monitor `name`.
-    pub(crate) fn hold_one(&self, config: &Config, name: &str, verb: HoldVerb, who: &HoldRequest<'_>) -> Result<HoldReport> {
+    pub(crate) fn hold_one(
+        &self,
+        config: &Config,
+        name: &str,
+        verb: HoldVerb,
+        who: &HoldRequest<'_>,
+    ) -> Result<HoldReport> {
         match verb {
             HoldVerb::Stop => self.stop_worker(config, name, who),
             HoldVerb::Start => self.start_worker(config, name, who),

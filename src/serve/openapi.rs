@@ -9,7 +9,9 @@
 //! `contrib/openapi.json` is this document, checked fresh by a test.
 //! It needs no token: it says what hm's code says, nothing of the host.
 
-use crate::engine::report::{HistoryReport, HoldReport, PingReport, PoolHoldReport, RestartReport, RollReport, StatusReport};
+use crate::engine::report::{
+    HistoryReport, HoldReport, PingReport, PoolHoldReport, RestartReport, RollReport, StatusReport,
+};
 use schemars::JsonSchema;
 use schemars::generate::SchemaSettings;
 use serde_json::{Map, Value, json};

@@ -237,10 +237,7 @@ impl Store {
         }
         // What tiers were told goes with its alert, and is read only while it is open.
         n += tx
-            .execute(
-                "DELETE FROM told WHERE alert_id NOT IN (SELECT id FROM alerts WHERE resolved_at IS NULL)",
-                [],
-            )
+            .execute("DELETE FROM told WHERE alert_id NOT IN (SELECT id FROM alerts WHERE resolved_at IS NULL)", [])
             .with_context(|| format!("cannot prune told in {shown}"))?;
         tx.commit().with_context(|| format!("cannot prune {shown}"))?;
         Ok(n)

@@ -2,8 +2,8 @@
 //! 127.0.0.1, a heartbeat file whose age decides the monitor's status.
 
 mod escalate;
-mod forget;
 mod flap;
+mod forget;
 mod healed;
 mod maintenance;
 

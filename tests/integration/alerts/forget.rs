@@ -20,8 +20,10 @@ fn rows(t: &Test, sql: &str) -> Vec<String> {
 fn issue29_flap_and_told_rows_of_a_removed_monitor_are_deleted() {
     let pager = Receiver::start();
     let t = Test::new();
-    let channel =
-        format!("[[channel]]\nname = \"pager\"\nkind = \"webhook\"\nurl = \"{}\"\nunacked_for = \"1s\"\n", pager.url("/p"));
+    let channel = format!(
+        "[[channel]]\nname = \"pager\"\nkind = \"webhook\"\nurl = \"{}\"\nunacked_for = \"1s\"\n",
+        pager.url("/p")
+    );
     let both = format!(
         "host_defaults = false\n\n[alerts]\nfor = 1\n\n[[monitor]]\nname = \"hb\"\nkind = \"heartbeat\"\nfile = \"{}\"\n\
          warn = \"20s\"\ncrit = \"40s\"\n\n[[monitor]]\nname = \"api\"\nkind = \"process\"\ninstances = 3\n\

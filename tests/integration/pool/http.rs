@@ -51,7 +51,8 @@ fn issue29_http_restart_of_a_pool_rolls_and_holds_apply_to_every_instance() {
     let (code, body) = http("POST", &url("api", "restart"), Some(TOKEN));
     assert_eq!(code, 200, "{body}");
     let doc: serde_json::Value = serde_json::from_str(&body).expect("json");
-    let order: Vec<&str> = doc["restarts"].as_array().expect("restarts").iter().filter_map(|r| r["monitor"].as_str()).collect();
+    let order: Vec<&str> =
+        doc["restarts"].as_array().expect("restarts").iter().filter_map(|r| r["monitor"].as_str()).collect();
     assert_eq!((doc["pool"].as_str(), order), (Some("api"), vec!["api@1", "api@2", "api@3", "api@4"]), "{body}");
     let rolled = pids(prefix);
     assert!((1..=4).all(|i| rolled[&i] != before[&i]), "{before:?} {rolled:?}");
@@ -81,7 +82,11 @@ fn issue29_http_restart_of_a_pool_rolls_and_holds_apply_to_every_instance() {
     let (code, body) = http("POST", &url("api", "stop"), Some(TOKEN));
     assert_eq!(code, 200, "{body}");
     let doc: serde_json::Value = serde_json::from_str(&body).expect("json");
-    assert_eq!((doc["holds"].as_array().map(Vec::len), doc["failed"].as_array().map(Vec::len)), (Some(4), Some(0)), "{body}");
+    assert_eq!(
+        (doc["holds"].as_array().map(Vec::len), doc["failed"].as_array().map(Vec::len)),
+        (Some(4), Some(0)),
+        "{body}"
+    );
     std::thread::sleep(Duration::from_secs(1));
     assert!(pids(prefix).is_empty(), "restarted while stopped: {:?}", pids(prefix));
     assert_eq!(actions(&t, "stop-worker"), ["api@1", "api@2", "api@3", "api@4"]);

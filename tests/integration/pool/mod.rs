@@ -5,8 +5,8 @@ mod http;
 mod kill_one;
 mod names;
 mod roll;
-mod scenario;
 mod scale;
+mod scenario;
 mod summary;
 
 use crate::common::procs;

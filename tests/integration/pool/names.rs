@@ -40,7 +40,10 @@ fn issue29_every_name_taking_subcommand_tells_pools_instances_and_strays_apart()
     // The pool where one instance is needed: which to name.
     let out = t.run(&["history", "api"]);
     out.code(1);
-    assert_eq!(out.one_line_error(), "hm: error: `api` is a pool of 3 (api@1 … api@3): name one instance, e.g. `api@1`");
+    assert_eq!(
+        out.one_line_error(),
+        "hm: error: `api` is a pool of 3 (api@1 … api@3): name one instance, e.g. `api@1`"
+    );
     // Where the pool makes sense, it is each instance.
     t.run(&["why", "api"]).code(0);
     let doc = t.run(&["check", "api", "--json"]).json();
@@ -53,7 +56,11 @@ fn issue29_every_name_taking_subcommand_tells_pools_instances_and_strays_apart()
     t.run(&["history", "api@2"]).code(0);
     let out = t.run(&["stop-worker", "api"]);
     out.code(1);
-    assert!(out.one_line_error().contains("pool `api`: monitor `api@1` cannot be restarted: add start ="), "{}", out.stderr);
+    assert!(
+        out.one_line_error().contains("pool `api`: monitor `api@1` cannot be restarted: add start ="),
+        "{}",
+        out.stderr
+    );
     let out = t.run(&["monitor", "pause", "api", "--for", "1h"]);
     out.code(0);
     assert!(out.stdout.contains("api: pause done on 3 of 3 instances"), "{}", out.stdout);
@@ -65,7 +72,9 @@ fn issue29_every_name_taking_subcommand_tells_pools_instances_and_strays_apart()
         out.code(1);
         let err = out.one_line_error();
         assert!(
-            err.contains("`api@2` is an instance of pool `api` (instances = 3), not a [[monitor]] of its own: lower `instances`"),
+            err.contains(
+                "`api@2` is an instance of pool `api` (instances = 3), not a [[monitor]] of its own: lower `instances`"
+            ),
             "{err}"
         );
     }

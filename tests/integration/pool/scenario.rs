@@ -157,9 +157,8 @@ fn issue29_an_operator_replaces_supervisord_numprocs_and_a_monit_port_rule() {
     // Monit's port rule: api@4 frozen (alive, deaf) is killed and restarted.
     let four = now[&4][0];
     kill(Pid::from_raw(four), Signal::SIGSTOP).expect("SIGSTOP");
-    let thawed = within(Duration::from_secs(20), || {
-        pids(prefix).get(&4).is_some_and(|p| p[0] != four) && answers(port(4))
-    });
+    let thawed =
+        within(Duration::from_secs(20), || pids(prefix).get(&4).is_some_and(|p| p[0] != four) && answers(port(4)));
     assert!(thawed, "{:?}\n{}", pids(prefix), hm.stderr());
 
     // numprocs=2, `supervisorctl update`: a SIGHUP; then back to 4.
