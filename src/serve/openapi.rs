@@ -63,7 +63,10 @@ fn error(description: &str) -> Value {
 /// `server.rs`), added to every operation.
 fn refusals(responses: &mut Map<String, Value>) {
     for (code, why) in [
-        ("400", "Not an HTTP/1.x request, a bad Content-Length, or a bad parameter."),
+        (
+            "400",
+            "Not an HTTP/1.x request, a bad Content-Length, a bad parameter, or a path whose %-escape is malformed or stands for / or NUL.",
+        ),
         ("411", "A chunked body: no endpoint takes one."),
         ("413", "A body over 1 KiB."),
         ("414", "A request line over 8 KiB."),
