@@ -66,6 +66,16 @@ fn issue29_every_name_taking_subcommand_tells_pools_instances_and_strays_apart()
     assert!(out.stdout.contains("api: pause done on 3 of 3 instances"), "{}", out.stdout);
     t.run(&["monitor", "resume", "api@2"]).code(0);
 
+    // Silencing: the pool has one alert, under its name.
+    let out = t.run(&["alerts", "silence", "api@2", "--for", "1h"]);
+    out.code(1);
+    assert!(
+        out.one_line_error().contains("`api@2` is an instance of pool `api`, whose alert is one"),
+        "{}",
+        out.stderr
+    );
+    t.run(&["alerts", "silence", "api", "--for", "1h"]).code(0);
+
     // Editing: an instance is no table; its pool's `instances` is.
     for args in [&["monitor", "remove", "api@2"][..], &["remove", "api@2"]] {
         let out = t.run(args);
