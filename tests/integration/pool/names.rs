@@ -95,3 +95,34 @@ fn issue29_every_name_taking_subcommand_tells_pools_instances_and_strays_apart()
     let names: Vec<&str> = names.stdout.lines().collect();
     assert_eq!(names, ["api", "api@1", "api@2", "api@3"]);
 }
+
+#[test]
+fn issue29_stop_and_start_a_whole_pool_by_its_name() {
+    let prefix = "hm-test-pool-stopall";
+    let _r = super::Reap(prefix);
+    let t = Test::new().config(&pool(prefix, 3, ""));
+    t.run(&["heal"]);
+    assert!(super::within(std::time::Duration::from_secs(10), || super::exactly(prefix, 3)));
+
+    let out = t.run(&["stop-worker", "api"]);
+    out.code(0);
+    assert!(out.stdout.contains("api: stop-worker done on 3 of 3 instances"), "{}", out.stdout);
+    assert!(super::pids(prefix).is_empty(), "{:?}", super::pids(prefix));
+    // Before any check: what status shows is the hold, not the last check's "1 running".
+    let doc = t.run(&["status", "--json"]).json();
+    for m in doc["monitors"].as_array().expect("monitors") {
+        assert!(m["message"].as_str().is_some_and(|s| s.starts_with("not checked since: stopped by")), "{m:#}");
+    }
+    // Checked: nothing alerts, and the pool's row counts them stopped, not running.
+    let out = t.run(&["check"]);
+    out.code(0);
+    assert!(out.stdout.contains("api: 0 of 3 running, 3 stopped on purpose"), "{}", out.stdout);
+    t.run(&["heal"]).code(0);
+    assert!(super::pids(prefix).is_empty(), "a heal started a stopped instance");
+
+    let out = t.run(&["start-worker", "api", "--json"]);
+    out.code(0);
+    let doc = out.json();
+    assert_eq!((doc["pool"].as_str(), doc["failed"].as_array().map(Vec::len)), (Some("api"), Some(0)), "{doc:#}");
+    assert!(super::exactly(prefix, 3), "{:?}", super::pids(prefix));
+}
