@@ -63,7 +63,15 @@ pub(crate) fn restartable(m: &Monitor) -> Result<(&ProcessSpec, &RestartSpec)> {
                 m.name
             ),
         },
-        _ => bail!("monitor `{}` is a {} monitor, not a process monitor", m.name, m.kind()),
+        _ => match &m.worker {
+            // A check that vouches for a worker: say which to name.
+            Some(w) => bail!(
+                "monitor `{}` is a {} monitor, not a process monitor: it vouches for `{w}` (hm restart-worker {w})",
+                m.name,
+                m.kind()
+            ),
+            None => bail!("monitor `{}` is a {} monitor, not a process monitor", m.name, m.kind()),
+        },
     }
 }
 

@@ -44,8 +44,16 @@ impl Engine {
         if members.is_empty() {
             bail!("no monitor or pool named `{pool}`");
         }
-        for m in &members {
-            restartable(m)?;
+        if let Some(m) = members.first() {
+            let vouched = m.worker.as_deref().and_then(crate::config::instances::split).map(|(p, _)| p);
+            match (restartable(m), vouched) {
+                (Ok(_), _) => {}
+                (Err(_), Some(p)) => bail!(
+                    "pool `{pool}` is of {} monitors, not process monitors: it vouches for pool `{p}` (hm restart-worker {p})",
+                    m.kind()
+                ),
+                (Err(e), None) => bail!("pool `{pool}`: {e:#}"),
+            }
         }
         let ctx = self.ctx();
         let store = if dry_run.yes() { ctx.store(config)? } else { store_to_act(ctx, config)? };

@@ -23,7 +23,8 @@ pub(super) fn hold(r: &HoldReport) -> String {
 pub(super) fn pool(r: &PoolHoldReport) -> String {
     let mut out: String = r.holds.iter().map(hold).collect();
     let done = r.holds.len() - r.failed.len();
-    out.push_str(&format!("{}: {} done on {done} of {} instances", esc(&r.pool), r.action, r.holds.len()));
+    let verb = if r.holds.iter().any(|h| h.dry_run) { "would be done" } else { "done" };
+    out.push_str(&format!("{}: {} {verb} on {done} of {} instances", esc(&r.pool), r.action, r.holds.len()));
     if !r.failed.is_empty() {
         out.push_str(&format!("; failed: {}", esc(&r.failed.join(", "))));
     }

@@ -39,7 +39,10 @@ pub(super) fn roll(r: &RollReport) -> String {
     }
     let done = r.restarts.iter().filter(|x| !x.failed()).count();
     match &r.failed {
-        None => out.push_str(&format!("{}: {done} of {} instances restarted\n", esc(&r.pool), r.restarts.len())),
+        None => {
+            let verb = if r.dry_run { "would be restarted" } else { "restarted" };
+            out.push_str(&format!("{}: {done} of {} instances {verb}\n", esc(&r.pool), r.restarts.len()));
+        }
         Some(failed) => {
             out.push_str(&format!("{}: rolling restart stopped: {} failed\n", esc(&r.pool), esc(failed)));
             if !r.not_reached.is_empty() {
