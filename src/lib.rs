@@ -35,6 +35,7 @@ pub(crate) mod units;
 pub mod parsers;
 
 use cli::{Command, MonitorCommand};
+use engine::hold_pool::HoldVerb;
 use engine::report::Report;
 use engine::{Ctx, Engine};
 use output::{ErrorReport, Style};
@@ -221,12 +222,10 @@ fn dispatch(engine: &Arc<Engine>, command: Command, style: Style) -> anyhow::Res
             Report::Clean(cmd::clean_disk::run(engine, a.rule.as_deref(), ad_hoc, a.dry_run)?)
         }
         Command::RestartWorker(a) => cmd::restart_worker::run(engine, &a.name, a.dry_run, a.reset, a.parallel.into())?,
-        Command::StopWorker(a) => Report::Hold(cmd::stop_worker::stop(engine, &a.name, a.dry_run)?),
-        Command::StartWorker(a) => Report::Hold(cmd::stop_worker::start(engine, &a.name, a.dry_run)?),
-        Command::Monitor(MonitorCommand::Pause(a)) => {
-            Report::Hold(cmd::pause::pause(engine, &a.name, a.duration, a.dry_run)?)
-        }
-        Command::Monitor(MonitorCommand::Resume(a)) => Report::Hold(cmd::pause::resume(engine, &a.name, a.dry_run)?),
+        Command::StopWorker(a) => cmd::stop_worker::hold(engine, &a.name, HoldVerb::Stop, a.dry_run)?,
+        Command::StartWorker(a) => cmd::stop_worker::hold(engine, &a.name, HoldVerb::Start, a.dry_run)?,
+        Command::Monitor(MonitorCommand::Pause(a)) => cmd::pause::pause(engine, &a.name, a.duration, a.dry_run)?,
+        Command::Monitor(MonitorCommand::Resume(a)) => cmd::pause::resume(engine, &a.name, a.dry_run)?,
         Command::ClearLocks(a) => Report::ClearLocks(cmd::clear_locks::run(engine, &a.paths, a.dry_run)?),
         Command::Alerts(a) => alerts(ctx, a)?,
         Command::Export(a) => {

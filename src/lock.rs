@@ -112,6 +112,22 @@ pub(crate) fn watch(db: &Path) -> Result<DaemonLock> {
     }
 }
 
+/// The run lock stayed held by another run (a heal, a person's restart:
+/// a pool's rolling restart holds it throughout) for all of the wait.
+#[derive(Debug, thiserror::Error)]
+#[error("another hm run holds {path} (waited {wait:.0?}); try again when it ends")]
+pub(crate) struct Busy {
+    path: String,
+    wait: Duration,
+}
+
+impl Busy {
+    /// Whether `e` is, or was caused by, a [`Busy`].
+    pub(crate) fn is(e: &anyhow::Error) -> bool {
+        e.chain().any(|c| c.is::<Busy>())
+    }
+}
+
 /// How long a run that changes the host waits for another one to finish.
 pub(crate) const WAIT: Duration = Duration::from_secs(2);
 
@@ -136,9 +152,7 @@ pub(crate) fn acquire(db: &Path, wait: Duration) -> Result<RunLock> {
                 file = f;
                 std::thread::sleep(Duration::from_millis(50));
             }
-            Err((_, Errno::EWOULDBLOCK)) => {
-                bail!("another hm run holds {} (waited {:.0?}); try again when it ends", path.display(), wait)
-            }
+            Err((_, Errno::EWOULDBLOCK)) => return Err(Busy { path: path.display().to_string(), wait }.into()),
             Err((_, e)) => bail!("cannot lock {}: {e}", path.display()),
         }
     }

@@ -54,7 +54,7 @@ pub enum HttpRequest {
         method: String,
         /// The target as sent: path and query.
         target: String,
-        /// The target without its query, as the endpoints route it.
+        /// The target without its query, %-decoded once, as the endpoints route it.
         path: String,
         authorization: Option<String>,
         keep_alive: bool,

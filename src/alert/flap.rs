@@ -153,6 +153,25 @@ impl Flaps {
     pub(crate) fn is_flapping(&self, monitor: &str) -> bool {
         self.rows.get(monitor).is_some_and(|r| r.since.is_some())
     }
+
+    /// Delete the rows of monitors `config` no longer has (removed, or a
+    /// pool's instances past a lowered `instances`): nothing else would,
+    /// and each one is read again by every run. A pool's row is kept by
+    /// its name. Only rows already read are looked at: no extra read.
+    pub(crate) fn forget_gone(&mut self, tx: &AlertTx<'_>, config: &Config) -> Result<()> {
+        let known = |m: &str| {
+            config
+                .monitors
+                .iter()
+                .any(|c| c.name == m || crate::config::instances::split(&c.name).is_some_and(|(p, _)| p == m))
+        };
+        let gone: Vec<String> = self.rows.keys().filter(|m| !known(m)).cloned().collect();
+        for m in gone {
+            tx.forget_flap(&m)?;
+            self.rows.remove(&m);
+        }
+        Ok(())
+    }
 }
 
 /// What a start or an end of flapping tells.

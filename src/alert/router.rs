@@ -199,7 +199,10 @@ pub(crate) fn process(
             let step = state::step(Some(&a), &monitor, &a.kind, Status::Ok, message, now, &policy);
             let told_here = told.get(&a.id).map_or(&[][..], Vec::as_slice);
             out.raised.extend(apply(&tx, config, &host, step, told_here, now)?);
+            // Its resolve went to the tiers told; nothing reads them again.
+            tx.forget_told(a.id)?;
         }
+        flaps.forget_gone(&tx, config)?;
     }
     let held = |m: &str| silenced.iter().any(|s| s == m) || flaps.is_flapping(m) || windows.of(m).is_some();
     let escalated = super::escalate::run(&tx, config, &host, now, &held)?;

@@ -15,7 +15,7 @@ pub(crate) enum MonitorCommand {
     Remove(RemoveArgs),
     /// Stop checking and healing a monitor, leaving its worker as it is
     #[command(
-        after_help = "Examples:\n  hm monitor pause api --for 2h\n  hm monitor pause backup-beat          until hm monitor resume\n  hm monitor pause api --for 30m --json\n\nA paused monitor is not checked, alerts on nothing and is not healed; its\nworker is not touched (Monit's unmonitor). `hm status` shows it `paused`, with\nwho paused it, when and until when. Recorded in hm actions."
+        after_help = "Examples:\n  hm monitor pause api --for 2h\n  hm monitor pause backup-beat          until hm monitor resume\n  hm monitor pause api --for 30m --json\n  hm monitor pause pool@7               one instance of a pool (the pool: each)\n\nA paused monitor is not checked, alerts on nothing and is not healed; its\nworker is not touched (Monit's unmonitor). `hm status` shows it `paused`, with\nwho paused it, when and until when. Recorded in hm actions."
     )]
     Pause(PauseArgs),
     /// Check and heal a paused monitor again

@@ -45,6 +45,13 @@ pub(crate) fn ack(ctx: &Ctx, id: i64) -> Result<AlertChange> {
 pub(crate) fn silence(ctx: &Ctx, monitor: &str, duration: Duration, reason: &str) -> Result<AlertChange> {
     let config = ctx.config()?;
     config.select(&[monitor.to_string()])?;
+    // A pool raises one alert, under its own name: a silence of one
+    // instance would silence nothing.
+    if let Some((pool, _)) = crate::config::instances::split(monitor) {
+        bail!(
+            "`{monitor}` is an instance of pool `{pool}`, whose alert is one, `{pool}`: silence it with hm alerts silence {pool}, or stop checking this instance with hm monitor pause {monitor}"
+        );
+    }
     let store = ctx.store(&config)?;
     let now = unix_now();
     let until = now + duration.as_secs_f64();

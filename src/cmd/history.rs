@@ -16,7 +16,7 @@ pub(crate) fn run(
     points: Option<usize>,
 ) -> Result<HistoryReport> {
     let config = ctx.config()?;
-    config.select(&[monitor.to_string()])?;
+    config.monitor(monitor)?;
     let (store, _) = ctx.store_to_read(&config)?;
     history(&store, monitor, metric, since, points)
 }

@@ -1,20 +1,18 @@
 //! `hm monitor pause NAME [--for D]` / `hm monitor resume NAME`: stop
-//! checking and healing a monitor for a while, its worker left as it is
-//! (`engine::hold_steps`).
+//! checking and healing a monitor (or each instance of a pool) for a
+//! while, its worker left as it is (`engine::hold_steps`).
 
-use super::stop_worker::who;
+use super::stop_worker::hold;
 use crate::engine::Engine;
-use crate::engine::hold_steps::HoldRequest;
-use crate::engine::report::HoldReport;
+use crate::engine::hold_pool::HoldVerb;
+use crate::engine::report::Report;
 use anyhow::Result;
 use std::time::Duration;
 
-pub(crate) fn pause(engine: &Engine, name: &str, d: Option<Duration>, dry_run: bool) -> Result<HoldReport> {
-    let by = who();
-    engine.pause(&engine.ctx().config()?, name, d, &HoldRequest { by: &by, lock_wait: crate::lock::WAIT, dry_run })
+pub(crate) fn pause(engine: &Engine, name: &str, d: Option<Duration>, dry_run: bool) -> Result<Report> {
+    hold(engine, name, HoldVerb::Pause(d), dry_run)
 }
 
-pub(crate) fn resume(engine: &Engine, name: &str, dry_run: bool) -> Result<HoldReport> {
-    let by = who();
-    engine.resume(&engine.ctx().config()?, name, &HoldRequest { by: &by, lock_wait: crate::lock::WAIT, dry_run })
+pub(crate) fn resume(engine: &Engine, name: &str, dry_run: bool) -> Result<Report> {
+    hold(engine, name, HoldVerb::Resume, dry_run)
 }

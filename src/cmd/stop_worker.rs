@@ -1,9 +1,11 @@
 //! `hm stop-worker NAME` / `hm start-worker NAME`: stop a worker and hold
-//! it down, or start it and lift the hold (`engine::hold_steps`).
+//! it down, or start it and lift the hold (`engine::hold_steps`); a pool's
+//! name: each of its instances (`engine::hold_pool`).
 
 use crate::engine::Engine;
+use crate::engine::hold_pool::{Held, HoldVerb};
 use crate::engine::hold_steps::HoldRequest;
-use crate::engine::report::HoldReport;
+use crate::engine::report::Report;
 use anyhow::Result;
 
 /// Who runs this hm, as a hold records it: the user, and under sudo the
@@ -17,12 +19,12 @@ pub(crate) fn who() -> String {
     }
 }
 
-pub(crate) fn stop(engine: &Engine, name: &str, dry_run: bool) -> Result<HoldReport> {
+/// `verb` on the worker `name`, or on each instance of the pool `name`.
+pub(crate) fn hold(engine: &Engine, name: &str, verb: HoldVerb, dry_run: bool) -> Result<Report> {
     let by = who();
-    engine.stop_worker(&engine.ctx().config()?, name, &HoldRequest { by: &by, lock_wait: crate::lock::WAIT, dry_run })
-}
-
-pub(crate) fn start(engine: &Engine, name: &str, dry_run: bool) -> Result<HoldReport> {
-    let by = who();
-    engine.start_worker(&engine.ctx().config()?, name, &HoldRequest { by: &by, lock_wait: crate::lock::WAIT, dry_run })
+    let request = HoldRequest { by: &by, lock_wait: crate::lock::WAIT, dry_run };
+    Ok(match engine.hold(&engine.ctx().config()?, name, verb, &request)? {
+        Held::One(r) => Report::Hold(r),
+        Held::Pool(r) => Report::PoolHold(r),
+    })
 }

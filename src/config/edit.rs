@@ -50,6 +50,15 @@ fn find(doc: &DocumentMut, name: &str) -> Option<usize> {
 pub(crate) fn remove_monitor(text: &str, name: &str) -> Result<String> {
     let mut doc: DocumentMut = text.parse().context("the existing config is not valid TOML")?;
     let Some(index) = find(&doc, name) else {
+        // An instance is no table of its own: its pool's `instances` says how many there are.
+        if let Some((pool, _)) = name.split_once('@')
+            && let Some(p) = find(&doc, pool)
+        {
+            let n = doc["monitor"][p].get("instances").and_then(Item::as_integer).unwrap_or(0);
+            bail!(
+                "`{name}` is an instance of pool `{pool}` (instances = {n}), not a [[monitor]] of its own: lower `instances` to remove the last ones, or `hm stop-worker {name}` to hold this one down"
+            );
+        }
         bail!("no monitor named `{name}` in the config");
     };
     let empty = match doc.get_mut("monitor").and_then(Item::as_array_of_tables_mut) {

@@ -16,6 +16,7 @@ pub(crate) mod kinds;
 mod load;
 pub(crate) mod maintenance;
 pub(crate) mod model;
+mod names;
 mod new_monitor;
 pub(crate) mod otlp;
 pub(crate) mod pattern;
@@ -123,17 +124,13 @@ impl Config {
         }
         let mut out = Vec::new();
         for n in names {
-            if let Some(m) = self.monitors.iter().find(|m| &m.name == n) {
-                out.push(m);
-                continue;
+            match self.monitor_or_pool(n) {
+                Ok(found) => out.extend(found),
+                Err(_) => {
+                    let known: Vec<&str> = self.monitors.iter().map(|m| m.name.as_str()).collect();
+                    anyhow::bail!("{}", self.unknown(n, &format!(" (known: {})", known.join(", "))));
+                }
             }
-            let pool: Vec<&Monitor> =
-                self.monitors.iter().filter(|m| instances::split(&m.name).is_some_and(|(p, _)| p == n)).collect();
-            if pool.is_empty() {
-                let known: Vec<&str> = self.monitors.iter().map(|m| m.name.as_str()).collect();
-                anyhow::bail!("no monitor named `{n}` (known: {})", known.join(", "));
-            }
-            out.extend(pool);
         }
         Ok(out)
     }

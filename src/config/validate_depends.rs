@@ -45,8 +45,18 @@ pub(crate) fn depends(
         monitors.iter().chain(&embedded).any(|m| m.name == n) || tables.iter().any(|t| named(t).as_deref() == Some(n))
     };
     for m in monitors {
+        let own_pool = super::instances::split(&m.name).map(|(pool, _)| pool);
         for d in &m.depends_on {
-            if *d == m.name {
+            let of_pool = |n: &str| Some(n) == own_pool || super::instances::split(n).map(|(p, _)| p) == own_pool;
+            if own_pool.is_some() && of_pool(d) {
+                let pool = own_pool.unwrap_or_default();
+                report(
+                    &m.name,
+                    format!(
+                        "names its own pool `{pool}` (or one of its instances): an instance cannot wait for its own pool; name what the pool waits for"
+                    ),
+                );
+            } else if *d == m.name {
                 report(&m.name, format!("`{d}` is this monitor: a monitor cannot wait for itself"));
             } else if !known(d) {
                 report(&m.name, format!("no monitor named `{d}`: name the monitors this one waits for"));
@@ -122,6 +132,30 @@ mod tests {
             Ok(_) => Vec::new(),
             Err(e) => e.0.iter().map(|i| i.to_string()).collect(),
         }
+    }
+
+    #[test]
+    fn issue29_a_pool_cannot_wait_for_itself() {
+        let pool = |deps: &str| {
+            format!(
+                "host_defaults = false\n[[monitor]]\nname = \"db\"\nkind = \"cpu\"\n\n[[monitor]]\nname = \"api\"\nkind = \"process\"\n\
+                 instances = 3\npattern = \"w-{{i}}\"\ndepends_on = [{deps}]\n"
+            )
+        };
+        for own in ["\"api\"", "\"api@2\"", "\"api@{i}\""] {
+            let found = issues(&pool(own));
+            assert_eq!(
+                found,
+                [
+                    "hm.toml:11: monitor[api].depends_on: names its own pool `api` (or one of its instances): an instance cannot wait for its own pool; name what the pool waits for"
+                ],
+                "{own}"
+            );
+        }
+        // Another monitor may wait for the pool, and the pool for another.
+        assert_eq!(issues(&pool("\"db\"")), Vec::<String>::new());
+        let waits = format!("{}[[monitor]]\nname = \"web\"\nkind = \"cpu\"\ndepends_on = [\"api\"]\n", pool("\"db\""));
+        assert_eq!(issues(&waits), Vec::<String>::new());
     }
 
     #[test]

@@ -24,10 +24,17 @@ pub(crate) fn workers(doc: &Doc<'_>, tables: &[Table<'_>], monitors: &[Monitor],
             .and_then(|(_, v)| v.get_ref().as_str().map(|n| t.final_name(n)))
     };
     let embedded = super::defaults::host_monitors(&Default::default());
+    // A paired table's instances each name their own `POOL@i`: what is
+    // wrong with the pool is told once, of the pool, not once an instance.
+    let mut told = std::collections::HashSet::new();
     for t in tables {
         let Some(name) = named(t) else { continue };
         let Some(worker) = monitors.iter().find(|m| m.name == name).and_then(|m| m.worker.as_deref()) else {
             continue;
+        };
+        let shown = match (t.instance, super::instances::split(worker)) {
+            (Some(_), Some((pool, _))) => pool,
+            _ => worker,
         };
         let problem = match monitors.iter().chain(&embedded).find(|m| m.name == worker) {
             None if tables.iter().any(|t| named(t).as_deref() == Some(worker)) => None,
@@ -35,12 +42,12 @@ pub(crate) fn workers(doc: &Doc<'_>, tables: &[Table<'_>], monitors: &[Monitor],
             Some(w) => match &w.spec {
                 Spec::Process(p) if p.restart.is_some() => None,
                 Spec::Process(_) => Some(format!(
-                    "`{worker}` has no way to start its worker: add start = [\"/path/to/worker\", ...] (or unit = \"name.service\") to it, and do not set heal = false"
+                    "`{shown}` has no way to start its worker: add start = [\"/path/to/worker\", ...] (or unit = \"name.service\") to it, and do not set heal = false"
                 )),
-                _ => Some(format!("`{worker}` is a {} monitor: `worker` names a `process` monitor", w.kind())),
+                _ => Some(format!("`{shown}` is a {} monitor: `worker` names a `process` monitor", w.kind())),
             },
         };
-        if let Some(message) = problem {
+        if let Some(message) = problem.filter(|m| told.insert((t.table.span().start, m.clone()))) {
             let label = t.label.clone().unwrap_or(name);
             let prefix = format!("monitor[{label}]");
             Checker::new(doc, t.table.get_ref(), t.table.span().start, prefix, issues).err("worker", message);
@@ -59,6 +66,18 @@ mod tests {
             Ok(_) => Vec::new(),
             Err(e) => e.0.iter().map(|i| i.to_string()).collect(),
         }
+    }
+
+    #[test]
+    fn issue29_a_paired_pool_monitor_is_told_once_of_its_pool() {
+        let text = "[[monitor]]\nname = \"api\"\nkind = \"process\"\ninstances = 50\npattern = \"^x-{i} \"\n\n\
+                    [[monitor]]\nname = \"port\"\nkind = \"tcp\"\naddress = \"127.0.0.1:80{i}\"\nworker = \"api\"\n";
+        assert_eq!(
+            issues(text),
+            [
+                "hm.toml:11: monitor[port].worker: `api` has no way to start its worker: add start = [\"/path/to/worker\", ...] (or unit = \"name.service\") to it, and do not set heal = false"
+            ]
+        );
     }
 
     #[test]

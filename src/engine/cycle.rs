@@ -253,7 +253,8 @@ impl Engine {
             None => Inputs::default(),
         };
         // A held monitor is not checked: its result says why (`hold.rs`).
-        let (monitors, held) = super::hold::split(monitors, &super::hold::in_force(store.as_ref(), now));
+        let holds = super::hold::in_force(store.as_ref(), now);
+        let (monitors, held) = super::hold::split(monitors, &holds);
         self.counters.overlay(&mut inputs.counters);
         inputs.patterns = patterns;
         let host = match scan.map(|h| h.join()) {
@@ -308,7 +309,7 @@ impl Engine {
             checked_at: rfc3339(now),
             duration_ms: started.elapsed().as_secs_f64() * 1000.0,
             recorded,
-            pools: super::report::pools(results.iter().map(|r| (r.monitor.as_str(), r.status))),
+            pools: super::hold::pools(&results, &holds),
             warnings,
             results,
             alerts: processed.raised,

@@ -73,7 +73,9 @@ fn status_of(store: Option<&Store>, config: &Config, results: &[CheckResult], na
         return Some(r.status);
     }
     if !config.monitors.iter().any(|m| m.name == name && m.enabled) {
-        return None;
+        // A pool's name: its worst instance, as its one summary row reads.
+        let pool = config.pool(name);
+        return pool.iter().filter_map(|m| status_of(store, config, results, &m.name)).reduce(Status::worst);
     }
     store.and_then(|s| s.latest_check(name).ok().flatten()).map(|l| l.status)
 }

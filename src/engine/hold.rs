@@ -60,6 +60,20 @@ fn held_result(m: &Monitor, h: &HoldRow, own: bool) -> CheckResult {
     }
 }
 
+/// The pools among `results`, an instance stopped on purpose counted as
+/// such, not as running: its result is `ok` only so that nothing alerts.
+pub(super) fn pools(results: &[CheckResult], holds: &[HoldRow]) -> Vec<crate::check::pools::PoolSummary> {
+    let mut pools = crate::check::pools::pools(results.iter().map(|r| (r.monitor.as_str(), r.status)));
+    for h in holds.iter().filter(|h| h.kind == HoldKind::Stopped) {
+        let pool = crate::config::instances::split(&h.monitor).map(|(p, _)| p);
+        let checked = results.iter().any(|r| r.monitor == h.monitor);
+        if let Some(p) = pools.iter_mut().find(|p| Some(p.pool.as_str()) == pool).filter(|_| checked) {
+            p.stopped(&h.monitor);
+        }
+    }
+    pools
+}
+
 /// The holds in force; none when they cannot be read (the checks run).
 pub(super) fn in_force(store: Option<&Store>, now: f64) -> Vec<HoldRow> {
     store.and_then(|s| s.holds(now).ok()).unwrap_or_default()

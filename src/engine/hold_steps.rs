@@ -19,7 +19,7 @@ use crate::check::runner::proc_needs;
 use crate::config::{Config, Monitor};
 use crate::store::{ActionKind, ActionOutcome, HoldKind, HoldRow, Store};
 use crate::time::{rfc3339, unix_now};
-use anyhow::{Result, anyhow, bail};
+use anyhow::{Result, bail};
 use std::time::Duration;
 
 /// A stop, start, pause or resume as asked: who asks, how long to wait
@@ -31,7 +31,7 @@ pub(crate) struct HoldRequest<'a> {
 }
 
 fn find<'c>(config: &'c Config, name: &str) -> Result<&'c Monitor> {
-    config.monitors.iter().find(|m| m.name == name).ok_or_else(|| anyhow!("no monitor named `{name}`"))
+    config.monitor(name)
 }
 
 fn report(m: &Monitor, action: &'static str, who: &HoldRequest<'_>) -> HoldReport {

@@ -44,6 +44,7 @@ mod heal_events;
 pub(crate) mod heal_steps;
 mod heal_worker;
 mod hold;
+pub(crate) mod hold_pool;
 pub(crate) mod hold_steps;
 pub(crate) mod intent;
 mod kept;

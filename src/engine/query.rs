@@ -69,6 +69,12 @@ pub(crate) fn snapshot(config: &Config, store: &Store, now: f64) -> Result<Statu
                 row.metrics = r.metrics.clone();
             }
         }
+        // Held after its last check: that check's words no longer hold.
+        if let Some(h) = holds.iter().find(|h| h.monitor == m.name)
+            && row.checked_ts.is_none_or(|t| t < h.since)
+        {
+            row.message = format!("not checked since: {}", super::hold::describe(h));
+        }
         monitors.push(row);
     }
     let mut counts: Vec<String> = Vec::new();

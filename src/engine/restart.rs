@@ -26,7 +26,7 @@ use crate::remedy::restart::{self, Budget};
 use crate::store::{ActionKind, ActionOutcome, Store};
 use crate::time::unix_now;
 use crate::units::format_duration;
-use anyhow::{Result, anyhow, bail};
+use anyhow::{Result, bail};
 
 /// What a spent budget says: the worker is in a crash loop,
 /// hm restarts it again once the window lets it, and a person may now.
@@ -63,7 +63,15 @@ pub(crate) fn restartable(m: &Monitor) -> Result<(&ProcessSpec, &RestartSpec)> {
                 m.name
             ),
         },
-        _ => bail!("monitor `{}` is a {} monitor, not a process monitor", m.name, m.kind()),
+        _ => match &m.worker {
+            // A check that vouches for a worker: say which to name.
+            Some(w) => bail!(
+                "monitor `{}` is a {} monitor, not a process monitor: it vouches for `{w}` (hm restart-worker {w})",
+                m.name,
+                m.kind()
+            ),
+            None => bail!("monitor `{}` is a {} monitor, not a process monitor", m.name, m.kind()),
+        },
     }
 }
 
@@ -199,7 +207,7 @@ impl Engine {
         lock_wait: std::time::Duration,
     ) -> Result<RestartReport> {
         let (dry_run, reset) = (dry_run.yes(), reset == ResetBudget::Yes);
-        let m = config.monitors.iter().find(|m| m.name == name).ok_or_else(|| anyhow!("no monitor named `{name}`"))?;
+        let m = config.monitor(name)?;
         restartable(m)?;
         let ctx = self.ctx();
         let store = if dry_run { ctx.store(config)? } else { super::intent::store_to_act(ctx, config)? };

@@ -16,7 +16,7 @@ use super::report::{Outcome, RollReport};
 use super::restart::{Step, restartable};
 use super::restart_steps::record;
 use super::{Asker, DryRun, Engine, ResetBudget};
-use crate::config::{Config, Monitor, instances};
+use crate::config::{Config, Monitor};
 use crate::store::{ActionKind, ActionOutcome};
 use crate::time::unix_now;
 use anyhow::{Result, bail};
@@ -25,13 +25,7 @@ use std::time::Duration;
 /// The instances of pool `name` in `config`, in instance order; empty
 /// when `name` is not a pool.
 pub(crate) fn members<'c>(config: &'c Config, name: &str) -> Vec<&'c Monitor> {
-    let mut found: Vec<(u32, &Monitor)> = config
-        .monitors
-        .iter()
-        .filter_map(|m| instances::split(&m.name).filter(|(pool, _)| *pool == name).map(|(_, i)| (i, m)))
-        .collect();
-    found.sort_by_key(|(i, _)| *i);
-    found.into_iter().map(|(_, m)| m).collect()
+    config.pool(name)
 }
 
 impl Engine {
@@ -50,8 +44,16 @@ impl Engine {
         if members.is_empty() {
             bail!("no monitor or pool named `{pool}`");
         }
-        for m in &members {
-            restartable(m)?;
+        if let Some(m) = members.first() {
+            let vouched = m.worker.as_deref().and_then(crate::config::instances::split).map(|(p, _)| p);
+            match (restartable(m), vouched) {
+                (Ok(_), _) => {}
+                (Err(_), Some(p)) => bail!(
+                    "pool `{pool}` is of {} monitors, not process monitors: it vouches for pool `{p}` (hm restart-worker {p})",
+                    m.kind()
+                ),
+                (Err(e), None) => bail!("pool `{pool}`: {e:#}"),
+            }
         }
         let ctx = self.ctx();
         let store = if dry_run.yes() { ctx.store(config)? } else { store_to_act(ctx, config)? };

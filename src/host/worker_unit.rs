@@ -27,9 +27,27 @@ pub(crate) fn systemd_booted() -> bool {
     Path::new("/run/systemd/system").is_dir()
 }
 
-/// The transient unit a monitor's worker runs in.
+/// The transient unit a monitor's worker runs in. A pool instance's `@`
+/// is written `:`: in a unit name `@` makes an instance of a template
+/// (`worker@7.service` is `worker@.service` with `%i` = 7), so systemd
+/// would look for, and merge in, a template `hm-worker-api@.service`,
+/// and transient instances of a template that does not exist have not
+/// always been accepted. `:` is valid in a unit name and never in a
+/// monitor's, so `hm-worker-api:7` cannot be another monitor's unit.
+/// Anything else outside systemd's characters (`[A-Za-z0-9:_.-]`) is
+/// escaped as `systemd-escape` does (`\xNN`); names are at most 133
+/// bytes (128 and `@1000`), far from systemd's 255.
 pub(crate) fn unit_name(monitor: &str) -> String {
-    format!("hm-worker-{monitor}.service")
+    let mut unit = String::from("hm-worker-");
+    for b in monitor.bytes() {
+        match b {
+            b'@' => unit.push(':'),
+            b if b.is_ascii_alphanumeric() || b"_.-".contains(&b) => unit.push(char::from(b)),
+            b => unit.push_str(&format!("\\x{b:02x}")),
+        }
+    }
+    unit.push_str(".service");
+    unit
 }
 
 /// The `systemd-run` command line that starts `argv` as `unit`, its output
@@ -57,7 +75,8 @@ pub(crate) fn systemd_run_argv(
     }
     cmd.extend(launch.systemd_args());
     cmd.push(format!("--unit={unit}"));
-    cmd.push(format!("--description=hm worker {}", unit.trim_start_matches("hm-worker-").trim_end_matches(".service")));
+    let monitor = unit.trim_start_matches("hm-worker-").trim_end_matches(".service").replace(':', "@");
+    cmd.push(format!("--description=hm worker {monitor}"));
     cmd.push(format!("--property=TimeoutStopSec={}ms", grace.as_millis().max(1)));
     if path {
         cmd.push("--setenv=PATH".into());
@@ -202,5 +221,30 @@ mod tests {
     fn unit_names_are_valid_for_every_monitor_name() {
         // Monitor names are [a-z0-9_.-]+: all valid in a unit name.
         assert_eq!(unit_name("orchestrator.v2_a-b"), "hm-worker-orchestrator.v2_a-b.service");
+    }
+
+    /// systemd's rules for a unit name (`unit_name_is_valid`): at most 255
+    /// bytes, a prefix of `[A-Za-z0-9:_.\\-]` and at most one `@` (then an
+    /// instance of a template), a known suffix.
+    fn plain_unit(name: &str) -> bool {
+        let Some(prefix) = name.strip_suffix(".service") else { return false };
+        name.len() <= 255
+            && !prefix.is_empty()
+            && prefix.bytes().all(|b| b.is_ascii_alphanumeric() || b":_.-\\".contains(&b))
+    }
+
+    #[test]
+    fn issue29_a_pool_instance_gets_a_plain_unit_not_a_template_instance() {
+        assert_eq!(unit_name("api@7"), "hm-worker-api:7.service");
+        assert_eq!(unit_name("api@1000"), "hm-worker-api:1000.service");
+        // No clash with a monitor named like the instance.
+        assert_ne!(unit_name("api@7"), unit_name("api-7"));
+        assert_ne!(unit_name("api@7"), unit_name("api.7"));
+        let longest = format!("{}@1000", "a".repeat(128));
+        for name in ["w", "api@7", "a.b_c-d@12", longest.as_str(), "odd name/é"] {
+            let unit = unit_name(name);
+            assert!(plain_unit(&unit) && !unit.contains('@'), "{name}: {unit}");
+        }
+        assert_eq!(unit_name("a b/"), "hm-worker-a\\x20b\\x2f.service");
     }
 }

@@ -1,7 +1,7 @@
 //! Text of `hm stop-worker`, `hm start-worker`, `hm monitor pause` and
 //! `hm monitor resume`: the steps, then one line saying what holds now.
 
-use crate::engine::report::HoldReport;
+use crate::engine::report::{HoldReport, PoolHoldReport};
 use crate::text::escape as esc;
 
 pub(super) fn hold(r: &HoldReport) -> String {
@@ -16,5 +16,18 @@ pub(super) fn hold(r: &HoldReport) -> String {
         pids(&r.old_pids),
         pids(&r.new_pids)
     ));
+    out
+}
+
+/// Each instance's lines, then one for the pool.
+pub(super) fn pool(r: &PoolHoldReport) -> String {
+    let mut out: String = r.holds.iter().map(hold).collect();
+    let done = r.holds.len() - r.failed.len();
+    let verb = if r.holds.iter().any(|h| h.dry_run) { "would be done" } else { "done" };
+    out.push_str(&format!("{}: {} {verb} on {done} of {} instances", esc(&r.pool), r.action, r.holds.len()));
+    if !r.failed.is_empty() {
+        out.push_str(&format!("; failed: {}", esc(&r.failed.join(", "))));
+    }
+    out.push('\n');
     out
 }

@@ -90,6 +90,7 @@ pub(crate) fn render(report: &Report, style: Style) -> Vec<u8> {
         Report::Restart(r) => text::restart(r),
         Report::Roll(r) => pool::roll(r),
         Report::Hold(r) => hold::hold(r),
+        Report::PoolHold(r) => hold::pool(r),
         Report::Heal(r) => text::heal(r, style),
         Report::ClearLocks(r) => text::clear_locks(r),
         Report::Actions(r) => text::actions(r, style),

@@ -20,7 +20,9 @@ pub(super) fn fold<'r, T>(
             out.push(Err(row));
             continue;
         };
-        match pools.iter().find(|p| p.pool == pool) {
+        // One instance alone (`hm check api@7`) is its own row: a summary
+        // "1 of 1" would hide which it is.
+        match pools.iter().find(|p| p.pool == pool && p.instances > 1) {
             Some(p) if shown.insert(pool.to_string()) => out.push(Ok(p)),
             Some(_) => {}
             None => out.push(Err(row)),
@@ -37,7 +39,10 @@ pub(super) fn roll(r: &RollReport) -> String {
     }
     let done = r.restarts.iter().filter(|x| !x.failed()).count();
     match &r.failed {
-        None => out.push_str(&format!("{}: {done} of {} instances restarted\n", esc(&r.pool), r.restarts.len())),
+        None => {
+            let verb = if r.dry_run { "would be restarted" } else { "restarted" };
+            out.push_str(&format!("{}: {done} of {} instances {verb}\n", esc(&r.pool), r.restarts.len()));
+        }
         Some(failed) => {
             out.push_str(&format!("{}: rolling restart stopped: {} failed\n", esc(&r.pool), esc(failed)));
             if !r.not_reached.is_empty() {

@@ -18,9 +18,13 @@ pub(super) fn why(r: &WhyReport, style: Style) -> String {
     if r.deaths.len() == 1 {
         return one(last);
     }
-    let mut t = table(style, &["died", "pid", "cause", "uptime", "status"]);
+    // A pool's deaths are its instances': each row says whose.
+    let pooled = r.deaths.iter().any(|d| d.monitor != r.monitor);
+    let head = ["monitor", "died", "pid", "cause", "uptime", "status"];
+    let mut t = table(style, if pooled { &head } else { &head[1..] });
     for d in &r.deaths {
-        t.add_row(vec![cell(&d.at), cell(&d.pid_shown()), cell(&d.cause), cell(&uptime(d)), cell(&status(d))]);
+        let row = [cell(&d.at), cell(&d.pid_shown()), cell(&d.cause), cell(&uptime(d)), cell(&status(d))];
+        t.add_row(if pooled { [vec![cell(&d.monitor)], row.to_vec()].concat() } else { row.to_vec() });
     }
     format!("{t}\n\nlast death:\n{}", one(last))
 }

@@ -1,6 +1,6 @@
 //! `POST /monitors/NAME/stop`, `/start`, `/pause` (`?for=2h`) and
 //! `/resume`: `hm stop-worker`, `hm start-worker` and `hm monitor
-//! pause|resume` over HTTP, with the `[serve] token` that restarts, by
+//! pause|resume` over HTTP (a pool's name: each of its instances), with the `[serve] token` that restarts, by
 //! the config in force, recorded in the actions table as the commands
 //! record them. A stop or start waits out its worker's grace or
 //! `restart_delay`, so each runs on a thread of its own.
@@ -11,6 +11,7 @@ use super::reply::Reply;
 use super::request::Request;
 use super::routes::{Answer, param, refused};
 use crate::engine::daemon::current;
+use crate::engine::hold_pool::{Held, HoldVerb};
 use crate::engine::hold_steps::HoldRequest;
 use std::time::Duration;
 
@@ -36,7 +37,7 @@ pub(super) fn route(state: &State, request: &Request) -> Option<Answer> {
     if let Some(reply) = refused(&config, request) {
         return Some(reply.into());
     }
-    if !config.monitors.iter().any(|m| m.name == name) {
+    if config.monitor_or_pool(name).is_err() {
         return Some(Reply::error(404, "no monitor by that name").into());
     }
     let d = match param(&request.target, "for").map(|s| super::duration::parse(&s, false)).transpose() {
@@ -45,18 +46,21 @@ pub(super) fn route(state: &State, request: &Request) -> Option<Answer> {
         Ok(_) => None,
         Err(_) => return Some(Reply::error(400, "for: not a duration such as 30m, 2h or 1d").into()),
     };
-    let (engine, name, verb) = (state.engine.clone(), name.to_string(), verb.to_string());
+    let verb = match verb {
+        "stop" => HoldVerb::Stop,
+        "start" => HoldVerb::Start,
+        "pause" => HoldVerb::Pause(d),
+        _ => HoldVerb::Resume,
+    };
+    let (engine, name) = (state.engine.clone(), name.to_string());
     Some(Answer::Later(Box::new(move || {
         let who = HoldRequest { by: BY, lock_wait: LOCK_WAIT, dry_run: false };
-        let done = match verb.as_str() {
-            "stop" => engine.stop_worker(&config, &name, &who),
-            "start" => engine.start_worker(&config, &name, &who),
-            "pause" => engine.pause(&config, &name, d, &who),
-            _ => engine.resume(&config, &name, &who),
-        };
-        match done {
-            Ok(report) if !report.ok => Reply::json(500, &report),
-            Ok(report) => Reply::json(200, &report),
+        // A pool's name: each instance, each recorded in the actions table.
+        match engine.hold(&config, &name, verb, &who) {
+            Ok(Held::One(report)) if !report.ok => Reply::json(500, &report),
+            Ok(Held::One(report)) => Reply::json(200, &report),
+            Ok(Held::Pool(report)) if !report.failed.is_empty() => Reply::json(500, &report),
+            Ok(Held::Pool(report)) => Reply::json(200, &report),
             Err(e) => Reply::error(409, format!("{e:#}")),
         }
     })))

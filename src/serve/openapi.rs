@@ -9,7 +9,9 @@
 //! `contrib/openapi.json` is this document, checked fresh by a test.
 //! It needs no token: it says what hm's code says, nothing of the host.
 
-use crate::engine::report::{HistoryReport, HoldReport, PingReport, RestartReport, StatusReport};
+use crate::engine::report::{
+    HistoryReport, HoldReport, PingReport, PoolHoldReport, RestartReport, RollReport, StatusReport,
+};
 use schemars::JsonSchema;
 use schemars::generate::SchemaSettings;
 use serde_json::{Map, Value, json};
@@ -61,7 +63,10 @@ fn error(description: &str) -> Value {
 /// `server.rs`), added to every operation.
 fn refusals(responses: &mut Map<String, Value>) {
     for (code, why) in [
-        ("400", "Not an HTTP/1.x request, a bad Content-Length, or a bad parameter."),
+        (
+            "400",
+            "Not an HTTP/1.x request, a bad Content-Length, a bad parameter, or a path whose %-escape is malformed or stands for / or NUL.",
+        ),
         ("411", "A chunked body: no endpoint takes one."),
         ("413", "A body over 1 KiB."),
         ("414", "A request line over 8 KiB."),
@@ -100,8 +105,11 @@ pub(super) fn document() -> Value {
     let history = generator.subschema_for::<HistoryReport>().to_value();
     let ready = generator.subschema_for::<Ready>().to_value();
     let ping = generator.subschema_for::<PingReport>().to_value();
-    let restart = generator.subschema_for::<RestartReport>().to_value();
-    let hold = generator.subschema_for::<HoldReport>().to_value();
+    // A pool's name answers with its rolling restart, or each instance's hold.
+    let restart = json!({"anyOf": [generator.subschema_for::<RestartReport>().to_value(),
+        generator.subschema_for::<RollReport>().to_value()]});
+    let hold = json!({"anyOf": [generator.subschema_for::<HoldReport>().to_value(),
+        generator.subschema_for::<PoolHoldReport>().to_value()]});
     let mut paths = Map::new();
     let get = |o: Value| json!({"get": o});
     paths.insert("/health".into(), get(op("Whether the check loop works (answered without a worker).", vec![],
@@ -163,7 +171,8 @@ pub(super) fn document() -> Value {
     };
     paths.insert(
         "/monitors/{name}/restart".into(),
-        json!({"post": op("`hm restart-worker NAME`.", vec![name()], acted(&restart), true)}),
+        json!({"post": op("`hm restart-worker NAME`; a pool's name: its rolling restart, one instance at a time, \
+            stopped at the first that fails (500, `failed` naming it).", vec![name()], acted(&restart), true)}),
     );
     for verb in ["stop", "start", "pause", "resume"] {
         let mut params = vec![name()];
@@ -171,7 +180,7 @@ pub(super) fn document() -> Value {
             params.push(duration("for", "How long (default: until resumed).", false));
         }
         let summary = format!(
-            "`hm {}`.",
+            "`hm {}`; a pool's name: each of its instances.",
             match verb {
                 "stop" => "stop-worker NAME",
                 "start" => "start-worker NAME",

@@ -85,7 +85,13 @@ mod tests {
     use super::*;
 
     fn request() -> Request {
-        Request { method: "GET".into(), target: "/metrics".into(), authorization: None, keep_alive: false }
+        Request {
+            method: "GET".into(),
+            target: "/metrics".into(),
+            path: "/metrics".into(),
+            authorization: None,
+            keep_alive: false,
+        }
     }
 
     #[test]

@@ -5,7 +5,9 @@
 //! `POST /ping/NAME` take their all from the URL and the `Authorization`
 //! header). The parsing itself
 //! is `httparse`, hyper's parser; it never allocates and takes the bytes
-//! as they come, so a request can arrive in any number of pieces.
+//! as they come, so a request can arrive in any number of pieces. The
+//! path is routed %-decoded, once (`api%407` is `api@7`); an escape that
+//! is malformed or stands for `/` or NUL is refused with 400.
 
 use super::reply::Reply;
 
@@ -24,6 +26,8 @@ pub(crate) struct Request {
     pub method: String,
     /// The request target as sent: path and query.
     pub target: String,
+    /// The target's path (before any `?`), its `%XX` escapes decoded once.
+    pub path: String,
     /// The first `Authorization` header, when it is text.
     pub authorization: Option<String>,
     /// HTTP/1.1 without `Connection: close`.
@@ -31,9 +35,10 @@ pub(crate) struct Request {
 }
 
 impl Request {
-    /// The target without its query.
+    /// The target without its query, decoded: `/monitors/api%407/restart`
+    /// routes as `/monitors/api@7/restart`.
     pub(crate) fn path(&self) -> &str {
-        self.target.split('?').next().unwrap_or("")
+        &self.path
     }
 }
 
@@ -84,9 +89,14 @@ pub(crate) fn parse(buf: &[u8]) -> Parsed {
     let close = header("Connection")
         .filter_map(|h| std::str::from_utf8(h.value).ok())
         .any(|v| v.split(',').any(|t| t.trim().eq_ignore_ascii_case("close")));
+    let target = req.path.unwrap_or("");
+    let Some(path) = decode_path(target.split('?').next().unwrap_or("")) else {
+        return Parsed::Refused(Reply::error(400, "the path has a bad %-escape, or one that is a `/` or NUL"));
+    };
     let request = Request {
         method: req.method.unwrap_or("").to_string(),
-        target: req.path.unwrap_or("").to_string(),
+        target: target.to_string(),
+        path,
         authorization: header("Authorization")
             .next()
             .and_then(|h| std::str::from_utf8(h.value).ok())
@@ -94,6 +104,36 @@ pub(crate) fn parse(buf: &[u8]) -> Parsed {
         keep_alive: req.version == Some(1) && !close,
     };
     Parsed::Done(request, head_len + body)
+}
+
+/// `path` with each `%XX` decoded, once (`%2540` is `%40`, not `@`).
+/// `None` for an escape that is not two hex digits, and for one that
+/// decodes to `/` (it would move where the path routes), NUL, or bytes
+/// that are not UTF-8.
+fn decode_path(path: &str) -> Option<String> {
+    if !path.contains('%') {
+        return Some(path.to_string());
+    }
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b != b'%' {
+            out.push(b);
+            i += 1;
+            continue;
+        }
+        let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+        if !hex.bytes().all(|h| h.is_ascii_hexdigit()) {
+            return None;
+        }
+        match u8::from_str_radix(hex, 16).ok()? {
+            b'/' | 0 => return None,
+            c => out.push(c),
+        }
+        i += 3;
+    }
+    String::from_utf8(out).ok()
 }
 
 #[cfg(test)]
@@ -129,5 +169,16 @@ mod tests {
         assert_eq!(status(b"POST / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n"), 400);
         assert_eq!(status(b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"), 411);
         assert_eq!(status(b"\x16\x03\x01 not http\r\n\r\n"), 400);
+    }
+
+    #[test]
+    fn issue29_paths_are_percent_decoded_once() {
+        let Parsed::Done(r, _) = parse(b"POST /monitors/api%407/restart?x=%40 HTTP/1.1\r\n\r\n") else { panic!() };
+        assert_eq!((r.path(), r.target.as_str()), ("/monitors/api@7/restart", "/monitors/api%407/restart?x=%40"));
+        let Parsed::Done(r, _) = parse(b"GET /a%2540%C3%A9 HTTP/1.1\r\n\r\n") else { panic!() };
+        assert_eq!(r.path(), "/a%40\u{e9}");
+        for bad in ["/a%2Fb", "/a%2f", "/a%00", "/a%4", "/a%", "/a%zz", "/a%+1", "/a%C3", "/a%FF"] {
+            assert_eq!(status(format!("GET {bad} HTTP/1.1\r\n\r\n").as_bytes()), 400, "{bad}");
+        }
     }
 }

@@ -97,9 +97,10 @@ fn restart(state: &State, request: &Request, name: &str) -> Answer {
     if let Some(reply) = refused(&config, request) {
         return reply.into();
     }
-    if !config.monitors.iter().any(|m| m.name == name) {
+    if config.monitor_or_pool(name).is_err() {
         return error(404, "no monitor by that name").into();
     }
+    let pool = !config.monitors.iter().any(|m| m.name == name);
     // One restart of a worker at a time: a second asked meanwhile is
     // refused, not queued behind the first to restart it again.
     let Some(flight) = InFlight::start(&state.restarting, name) else {
@@ -111,6 +112,14 @@ fn restart(state: &State, request: &Request, name: &str) -> Answer {
     let (engine, name) = (state.engine.clone(), name.to_string());
     Answer::Later(Box::new(move || {
         let _flight = flight;
+        if pool {
+            // A pool's rolling restart, one instance at a time, as `hm restart-worker POOL`.
+            return match engine.roll(&config, &name, 1, DryRun::No, ResetBudget::No, RESTART_LOCK_WAIT) {
+                Ok(report) if report.failed.is_some() => json_reply(500, &report),
+                Ok(report) => json_reply(200, &report),
+                Err(e) => error(409, format!("{e:#}")),
+            };
+        }
         match engine.restart(&config, &name, DryRun::No, ResetBudget::No, RESTART_LOCK_WAIT) {
             // Stopped or paused on purpose: resume it first, a conflict, not hm failing.
             Ok(report) if report.outcome == crate::engine::report::Outcome::Held => json_reply(409, &report),
@@ -219,7 +228,7 @@ fn read(state: &State, request: &Request) -> Reply {
             Some(Ok(n)) if (1..=10_000).contains(&n) => Some(n),
             Some(_) => return error(400, "points: a whole number from 1 to 10000"),
         };
-        if config.select(&[name.to_string()]).is_err() {
+        if config.monitor(name).is_err() {
             return error(404, "no monitor by that name");
         }
         let metric = param(url, "metric");

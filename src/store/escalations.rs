@@ -85,6 +85,19 @@ impl AlertTx<'_> {
         flap_rows(&self.tx, true)
     }
 
+    /// Forget what flap detection kept of `monitor`.
+    pub(crate) fn forget_flap(&self, monitor: &str) -> Result<()> {
+        self.tx.prepare_cached("DELETE FROM flap WHERE monitor = ?1")?.execute([monitor])?;
+        Ok(())
+    }
+
+    /// Forget which tiers were told of alert `id`, once it is resolved:
+    /// only an open alert's are read.
+    pub(crate) fn forget_told(&self, id: i64) -> Result<()> {
+        self.tx.prepare_cached("DELETE FROM told WHERE alert_id = ?1")?.execute([id])?;
+        Ok(())
+    }
+
     /// Keep `row` for `monitor`.
     pub(crate) fn save_flap(&self, monitor: &str, row: &FlapRow) -> Result<()> {
         self.tx

@@ -235,9 +235,9 @@ impl Store {
                 .execute(&format!("DELETE FROM {table} WHERE {column} < ?1"), [before])
                 .with_context(|| format!("cannot prune {table} in {shown}"))?;
         }
-        // What tiers were told goes with its alert.
+        // What tiers were told goes with its alert, and is read only while it is open.
         n += tx
-            .execute("DELETE FROM told WHERE alert_id NOT IN (SELECT id FROM alerts)", [])
+            .execute("DELETE FROM told WHERE alert_id NOT IN (SELECT id FROM alerts WHERE resolved_at IS NULL)", [])
             .with_context(|| format!("cannot prune told in {shown}"))?;
         tx.commit().with_context(|| format!("cannot prune {shown}"))?;
         Ok(n)

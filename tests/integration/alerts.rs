@@ -3,6 +3,7 @@
 
 mod escalate;
 mod flap;
+mod forget;
 mod healed;
 mod maintenance;
 

@@ -51,3 +51,17 @@ impl HoldView {
         }
     }
 }
+
+/// A stop, start, pause or resume of each instance of a pool.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub(crate) struct PoolHoldReport {
+    /// The pool's name (its instances are `POOL@i`).
+    pub pool: String,
+    /// `stop-worker`, `start-worker`, `pause` or `resume`.
+    pub action: &'static str,
+    /// Each instance's, in instance order.
+    pub holds: Vec<HoldReport>,
+    /// The instances that did not do all they were asked (the exit code:
+    /// 0 when empty, else 1).
+    pub failed: Vec<String>,
+}

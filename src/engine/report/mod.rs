@@ -19,7 +19,7 @@ pub(crate) use alerts::{AlertChange, AlertView, AlertsReport, OutboxReport, Outb
 pub(crate) use check::CheckReport;
 pub(crate) use config::{ExportReport, Format, MonitorChange, MonitorList, MonitorRow, PingReport, ValidateReport};
 pub(crate) use heal::{CleanReport, ClearLocksReport, DbReport, HealReport, Remedy, RestartReport, RuleReport};
-pub(crate) use hold::{HoldReport, HoldView};
+pub(crate) use hold::{HoldReport, HoldView, PoolHoldReport};
 pub(crate) use outcome::{Outcome, RemedyKind};
 pub(crate) use query::{Action, ActionsReport, HistoryReport, MonitorStatus, Series, StatusReport, WorkerExits};
 pub(crate) use roll::RollReport;
@@ -43,6 +43,7 @@ pub(crate) enum Report {
     Restart(RestartReport),
     Roll(RollReport),
     Hold(HoldReport),
+    PoolHold(PoolHoldReport),
     Heal(HealReport),
     ClearLocks(ClearLocksReport),
     Actions(ActionsReport),
@@ -79,6 +80,7 @@ impl Report {
             Report::Restart(r) => fell_short(r.failed()),
             Report::Roll(r) => fell_short(r.failed.is_some()),
             Report::Hold(r) => fell_short(!r.ok),
+            Report::PoolHold(r) => fell_short(!r.failed.is_empty()),
             Report::ClearLocks(r) => fell_short(r.held()),
             Report::ChannelTest(r) => fell_short(!r.ok),
             Report::Export(r) if r.format == Format::Nagios => r.snapshot.status.exit_code(),

@@ -4,7 +4,7 @@ use super::RestartReport;
 use serde::Serialize;
 
 /// What a rolling restart did, instance by instance.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub(crate) struct RollReport {
     /// The pool's name (its instances are `POOL@i`).
     pub pool: String,

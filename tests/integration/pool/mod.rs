@@ -1,9 +1,12 @@
 //! Pools (`instances = N`): each instance is its own monitor. Real
 //! workers started by the real binary, real `kill -9`, real SIGHUP.
 
+mod http;
 mod kill_one;
+mod names;
 mod roll;
 mod scale;
+mod scenario;
 mod summary;
 
 use crate::common::procs;
