@@ -7,6 +7,7 @@
 
 use super::State;
 use super::duration::Bad;
+use super::endpoints::Hold;
 use super::reply::Reply;
 use super::request::Request;
 use super::routes::{Answer, param, refused};
@@ -21,43 +22,34 @@ const BY: &str = "http (serve token)";
 /// restart does.
 const LOCK_WAIT: Duration = Duration::from_secs(super::conn::WORK_TIMEOUT.as_secs() / 2);
 
-/// The answer to a stop, start, pause or resume; `None` when `request`
-/// is none of them.
-pub(super) fn route(state: &State, request: &Request) -> Option<Answer> {
-    let rest = request.path().strip_prefix("/monitors/")?;
-    let (name, verb) = rest.rsplit_once('/')?;
-    if !["stop", "start", "pause", "resume"].contains(&verb) {
-        return None;
-    }
-    if request.method != "POST" {
-        return Some(Reply::error(405, "use POST").with("Allow", "POST").into());
-    }
+/// The answer to a stop, start, pause or resume of `name`.
+pub(super) fn route(state: &State, request: &Request, name: &str, verb: Hold) -> Answer {
     let config = current(&state.config);
     if let Some(reply) = refused(&config, request) {
-        return Some(reply.into());
+        return reply.into();
     }
     if !config.monitors.iter().any(|m| m.name == name) {
-        return Some(Reply::error(404, "no monitor by that name").into());
+        return Reply::error(404, "no monitor by that name").into();
     }
     let d = match param(&request.target, "for").map(|s| super::duration::parse(&s, false)).transpose() {
-        Err(Bad::Zero) => return Some(Reply::error(400, "for: no time at all; give a duration").into()),
-        Ok(d) if verb == "pause" => d,
+        Err(Bad::Zero) => return Reply::error(400, "for: no time at all; give a duration").into(),
+        Ok(d) if verb == Hold::Pause => d,
         Ok(_) => None,
-        Err(_) => return Some(Reply::error(400, "for: not a duration such as 30m, 2h or 1d").into()),
+        Err(_) => return Reply::error(400, "for: not a duration such as 30m, 2h or 1d").into(),
     };
-    let (engine, name, verb) = (state.engine.clone(), name.to_string(), verb.to_string());
-    Some(Answer::Later(Box::new(move || {
+    let (engine, name) = (state.engine.clone(), name.to_string());
+    Answer::Later(Box::new(move || {
         let who = HoldRequest { by: BY, lock_wait: LOCK_WAIT, dry_run: false };
-        let done = match verb.as_str() {
-            "stop" => engine.stop_worker(&config, &name, &who),
-            "start" => engine.start_worker(&config, &name, &who),
-            "pause" => engine.pause(&config, &name, d, &who),
-            _ => engine.resume(&config, &name, &who),
+        let done = match verb {
+            Hold::Stop => engine.stop_worker(&config, &name, &who),
+            Hold::Start => engine.start_worker(&config, &name, &who),
+            Hold::Pause => engine.pause(&config, &name, d, &who),
+            Hold::Resume => engine.resume(&config, &name, &who),
         };
         match done {
             Ok(report) if !report.ok => Reply::json(500, &report),
             Ok(report) => Reply::json(200, &report),
             Err(e) => Reply::error(409, format!("{e:#}")),
         }
-    })))
+    }))
 }
