@@ -11,10 +11,19 @@ use std::time::Duration;
 
 pub(crate) fn pause(engine: &Engine, name: &str, d: Option<Duration>, dry_run: bool) -> Result<HoldReport> {
     let by = who();
-    engine.pause(&engine.ctx().config()?, name, d, &HoldRequest { by: &by, lock_wait: crate::lock::WAIT, dry_run })
+    engine.pause(
+        &engine.ctx().config()?,
+        name,
+        d,
+        &HoldRequest { by: &by, lock_wait: crate::lock::WAIT, dry_run: dry_run.into() },
+    )
 }
 
 pub(crate) fn resume(engine: &Engine, name: &str, dry_run: bool) -> Result<HoldReport> {
     let by = who();
-    engine.resume(&engine.ctx().config()?, name, &HoldRequest { by: &by, lock_wait: crate::lock::WAIT, dry_run })
+    engine.resume(
+        &engine.ctx().config()?,
+        name,
+        &HoldRequest { by: &by, lock_wait: crate::lock::WAIT, dry_run: dry_run.into() },
+    )
 }

@@ -19,10 +19,18 @@ pub(crate) fn who() -> String {
 
 pub(crate) fn stop(engine: &Engine, name: &str, dry_run: bool) -> Result<HoldReport> {
     let by = who();
-    engine.stop_worker(&engine.ctx().config()?, name, &HoldRequest { by: &by, lock_wait: crate::lock::WAIT, dry_run })
+    engine.stop_worker(
+        &engine.ctx().config()?,
+        name,
+        &HoldRequest { by: &by, lock_wait: crate::lock::WAIT, dry_run: dry_run.into() },
+    )
 }
 
 pub(crate) fn start(engine: &Engine, name: &str, dry_run: bool) -> Result<HoldReport> {
     let by = who();
-    engine.start_worker(&engine.ctx().config()?, name, &HoldRequest { by: &by, lock_wait: crate::lock::WAIT, dry_run })
+    engine.start_worker(
+        &engine.ctx().config()?,
+        name,
+        &HoldRequest { by: &by, lock_wait: crate::lock::WAIT, dry_run: dry_run.into() },
+    )
 }

@@ -11,6 +11,7 @@ use super::endpoints::Hold;
 use super::reply::Reply;
 use super::request::Request;
 use super::routes::{Answer, param, refused};
+use crate::engine::DryRun;
 use crate::engine::daemon::current;
 use crate::engine::hold_steps::HoldRequest;
 use std::time::Duration;
@@ -39,7 +40,7 @@ pub(super) fn route(state: &State, request: &Request, name: &str, verb: Hold) ->
     };
     let (engine, name) = (state.engine.clone(), name.to_string());
     Answer::Later(Box::new(move || {
-        let who = HoldRequest { by: BY, lock_wait: LOCK_WAIT, dry_run: false };
+        let who = HoldRequest { by: BY, lock_wait: LOCK_WAIT, dry_run: DryRun::No };
         let done = match verb {
             Hold::Stop => engine.stop_worker(&config, &name, &who),
             Hold::Start => engine.start_worker(&config, &name, &who),
