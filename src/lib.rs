@@ -10,6 +10,7 @@
 
 pub(crate) mod alert;
 pub(crate) mod analyze;
+pub(crate) mod asked;
 pub(crate) mod check;
 pub(crate) mod clean_roots;
 pub(crate) mod cli;

@@ -12,6 +12,7 @@
 //! not the run lock, so one-shot runs (`hm check`, `hm heal`, a manual
 //! restart) still go beside a daemon, taking turns on the run lock.
 
+use crate::asked::DryRun;
 use anyhow::{Context, Result, bail};
 use nix::errno::Errno;
 use nix::fcntl::{Flock, FlockArg};
@@ -133,8 +134,11 @@ pub(crate) const WAIT: Duration = Duration::from_secs(2);
 
 /// The lock a command that changes the host needs: none for a dry run
 /// (it changes nothing), else the run lock, waiting up to [`WAIT`].
-pub(crate) fn unless_dry_run(db: &Path, dry_run: bool) -> Result<Option<RunLock>> {
-    if dry_run { Ok(None) } else { acquire(db, WAIT).map(Some) }
+pub(crate) fn unless_dry_run(db: &Path, dry_run: DryRun) -> Result<Option<RunLock>> {
+    match dry_run {
+        DryRun::Yes => Ok(None),
+        DryRun::No => acquire(db, WAIT).map(Some),
+    }
 }
 
 /// Take the lock for `db`, waiting up to `wait` for another run to finish.

@@ -81,8 +81,17 @@ fn drain(ch: &crate::config::Channel, rows: &[OutboxRow]) -> Vec<(i64, Result<St
     done
 }
 
-/// Deliver what is due (everything undelivered when `force`).
-pub(crate) fn deliver(store: &Store, config: &Config, db: &Path, now: f64, force: bool) -> Result<Delivery> {
+/// Which undelivered notifications [`deliver`] tries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Due {
+    /// Those whose retry time has come: a cycle's delivery.
+    Now,
+    /// Every one, retry times aside: `hm alerts flush`.
+    All,
+}
+
+/// Deliver the undelivered notifications `due`.
+pub(crate) fn deliver(store: &Store, config: &Config, db: &Path, now: f64, due: Due) -> Result<Delivery> {
     let Some(_lock) = crate::lock::try_outbox(db)? else {
         return Ok(Delivery { skipped: true, waiting: store.count_undelivered()?, ..Delivery::default() });
     };
@@ -98,8 +107,8 @@ pub(crate) fn deliver(store: &Store, config: &Config, db: &Path, now: f64, force
     std::thread::scope(|s| {
         let mut jobs = Vec::new();
         for (name, rows) in &by_channel {
-            let due = force || rows.iter().any(|r| r.next_try <= now);
-            if !due {
+            let ready = due == Due::All || rows.iter().any(|r| r.next_try <= now);
+            if !ready {
                 continue;
             }
             match config.channels.iter().find(|c| &c.name == name) {

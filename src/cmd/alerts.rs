@@ -1,7 +1,7 @@
 //! `hm alerts`: the open alerts and silences; ack, silence, unsilence; the
 //! outbox; flush it; test a channel.
 
-use crate::alert::outbox::{Delivery, deliver};
+use crate::alert::outbox::{Delivery, Due, deliver};
 use crate::alert::router::notification;
 use crate::alert::state::{Alert, AlertState, Event, EventKind};
 use crate::alert::{Notification, host_name, notify};
@@ -106,7 +106,7 @@ pub(crate) fn outbox(ctx: &Ctx, all: bool) -> Result<OutboxReport> {
 pub(crate) fn flush(ctx: &Ctx) -> Result<Delivery> {
     let config = ctx.config()?;
     let store = ctx.store(&config)?;
-    deliver(&store, &config, &ctx.db_path(&config), unix_now(), true)
+    deliver(&store, &config, &ctx.db_path(&config), unix_now(), Due::All)
 }
 
 /// Send a test notification straight to a channel (not through the outbox:

@@ -22,7 +22,7 @@ pub(crate) fn who() -> String {
 /// `verb` on the worker `name`, or on each instance of the pool `name`.
 pub(crate) fn hold(engine: &Engine, name: &str, verb: HoldVerb, dry_run: bool) -> Result<Report> {
     let by = who();
-    let request = HoldRequest { by: &by, lock_wait: crate::lock::WAIT, dry_run };
+    let request = HoldRequest { by: &by, lock_wait: crate::lock::WAIT, dry_run: dry_run.into() };
     Ok(match engine.hold(&engine.ctx().config()?, name, verb, &request)? {
         Held::One(r) => Report::Hold(r),
         Held::Pool(r) => Report::PoolHold(r),

@@ -8,7 +8,7 @@
 
 use super::intent::{Intent, NotActing, Pending, intend_one};
 use super::report::{CleanReport, RuleReport};
-use super::{Engine, Said, Say};
+use super::{DryRun, Engine, Said, Say};
 use crate::config::{CleanRule, Config};
 use crate::host::ProcNeeds;
 use crate::remedy::clean_disk;
@@ -95,7 +95,7 @@ impl<'a> Progress<'a> {
 
 impl Engine {
     /// Apply rules (the caller holds the run lock) and record what was done.
-    pub(crate) fn clean(&self, store: &Store, rules: &[CleanRule], dry_run: bool) -> Result<CleanReport> {
+    pub(crate) fn clean(&self, store: &Store, rules: &[CleanRule], dry_run: DryRun) -> Result<CleanReport> {
         // Refuse before touching anything, so one bad rule stops the whole run.
         for r in rules {
             for root in &r.roots {
@@ -109,7 +109,7 @@ impl Engine {
             // Record before acting, but for the one case that
             // cannot: this rule frees the full disk the database is on.
             let started = unix_now();
-            let pending = if dry_run { None } else { intend_clean(store, r, &self.ctx().say)? };
+            let pending = if dry_run.yes() { None } else { intend_clean(store, r, &self.ctx().say)? };
             let progress = Progress::new(&r.name, &self.ctx().say);
             let out = clean_disk::run_with_progress(r, SystemTime::now(), dry_run, &|seen, matched| {
                 progress.tick(seen, matched)
@@ -126,7 +126,7 @@ impl Engine {
             progress.done();
             let journal = r.journal_vacuum.map(|age| {
                 let argv = vec!["journalctl".to_string(), format!("--vacuum-time={}s", age.as_secs())];
-                if dry_run {
+                if dry_run.yes() {
                     return format!("would run {}", argv.join(" "));
                 }
                 match self.host(ProcNeeds::default()).run_command(&argv, Duration::from_secs(120)) {
@@ -138,7 +138,7 @@ impl Engine {
                 }
             });
             let bytes: u64 = out.removed.iter().map(|f| f.bytes).sum();
-            if !dry_run {
+            if !dry_run.yes() {
                 let outcome = if out.errors.is_empty() { ActionOutcome::Ok } else { ActionOutcome::Partial };
                 let details = format!(
                     "deleted {}, freed {}",
@@ -164,7 +164,7 @@ impl Engine {
             });
         }
         Ok(CleanReport {
-            dry_run,
+            dry_run: dry_run.yes(),
             files: reports.iter().map(|r| r.files).sum(),
             bytes: reports.iter().map(|r| r.bytes).sum(),
             rules: reports,

@@ -2,9 +2,9 @@
 //! what was done: `hm clear-locks DB...` and the clear-locks step of
 //! `hm heal`.
 
-use super::Engine;
 use super::intent::{Intent, intend_one};
 use super::report::{ClearLocksReport, DbReport};
+use super::{DryRun, Engine};
 use crate::config::{Config, Spec, SqliteSpec};
 use crate::host::ProcNeeds;
 use crate::remedy::clear_locks;
@@ -48,14 +48,14 @@ impl Engine {
         &self,
         store: &Store,
         targets: &[(PathBuf, Vec<String>)],
-        dry_run: bool,
+        dry_run: DryRun,
     ) -> Result<ClearLocksReport> {
         let mut databases = Vec::new();
         let host = self.host(ProcNeeds::default());
         for (path, killable) in targets {
             let monitor = path.display().to_string();
             // Record before acting.
-            let pending = if dry_run {
+            let pending = if dry_run.yes() {
                 None
             } else {
                 let what = if killable.is_empty() {
@@ -89,6 +89,6 @@ impl Engine {
                 steps: c.steps,
             });
         }
-        Ok(ClearLocksReport { dry_run, databases })
+        Ok(ClearLocksReport { dry_run: dry_run.yes(), databases })
     }
 }

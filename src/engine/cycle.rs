@@ -12,7 +12,7 @@
 
 use super::Engine;
 use super::report::CheckReport;
-use crate::alert::outbox::{Delivery, deliver};
+use crate::alert::outbox::{Delivery, Due, deliver};
 use crate::alert::router::{Processed, process};
 use crate::alert::state::EventKind;
 use crate::check::runner::{patterns, proc_needs, run_all};
@@ -20,6 +20,7 @@ use crate::check::{CheckResult, Inputs};
 use crate::config::{Config, HeartbeatSource, Monitor, Spec};
 use crate::remedy::restart::{Budget, budget};
 use crate::status::Status;
+use crate::store::RestartsBy;
 use crate::store::{CheckRow, Failure, OpenError, Store, with_space_hint};
 use crate::time::{rfc3339, unix_now};
 use anyhow::Result;
@@ -54,7 +55,7 @@ fn gave_up(store: &Store, m: &Monitor, r: &mut CheckResult, now: f64) -> Result<
         return Ok(()); // waiting for a dependency, not restarted (`depends.rs`)
     }
     let Some(restart) = &p.restart else { return Ok(()) };
-    let history = store.restarts_since(&m.name, now - restart.window.as_secs_f64(), false)?;
+    let history = store.restarts_since(&m.name, now - restart.window.as_secs_f64(), RestartsBy::Hm)?;
     if let Budget::GaveUp { restarts } = budget(restart, &history, now) {
         let down = r.metrics.iter().find(|x| x.name == "count").is_none_or(|c| c.value < f64::from(p.min));
         let next = crate::remedy::restart::frees_in(restart, &history, now);
@@ -149,7 +150,7 @@ fn record(
                 .map(|r| r.monitor.as_str())
                 .collect();
             engine.deaths.settle(&firing, SETTLE);
-            Some(deliver(store, config, db, now, false)?)
+            Some(deliver(store, config, db, now, Due::Now)?)
         }
         _ => None,
     };
@@ -167,7 +168,7 @@ fn not_recorded(db: &Path, e: &anyhow::Error) -> String {
 fn after_failure(db: &Path, e: Failure, warnings: &mut Vec<String>) -> Option<Store> {
     let reason = match e {
         Failure::Corrupt { reason } => reason,
-        Failure::Other(e) => {
+        Failure::Busy(e) | Failure::Full(e) | Failure::ReadOnly(e) | Failure::Other(e) => {
             warnings.push(not_recorded(db, &with_space_hint(db, e)));
             return None;
         }

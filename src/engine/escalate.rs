@@ -5,7 +5,7 @@
 
 use super::Engine;
 use super::report::CheckReport;
-use crate::alert::outbox::deliver;
+use crate::alert::outbox::{Due, deliver};
 use crate::config::Config;
 use crate::status::Status;
 use crate::time::{rfc3339, unix_now};
@@ -36,7 +36,7 @@ impl Engine {
         if let Some(mut store) = self.open(&db, &mut warnings)? {
             let escalated = crate::alert::escalate::due_now(&mut store, config, now)?;
             if !escalated.raised.is_empty() {
-                report.notifications = Some(deliver(&store, config, &db, now, false)?);
+                report.notifications = Some(deliver(&store, config, &db, now, Due::Now)?);
             }
             (report.alerts, report.escalate_at, report.recorded) = (escalated.raised, escalated.next, true);
             self.kept.keep(store);

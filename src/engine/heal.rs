@@ -98,7 +98,7 @@ impl Engine {
         beside: Option<&[String]>,
     ) -> Result<(HealReport, Vec<Later>)> {
         let ctx = self.ctx();
-        let lock = crate::lock::unless_dry_run(&ctx.db_path(config), dry_run.yes())?;
+        let lock = crate::lock::unless_dry_run(&ctx.db_path(config), dry_run)?;
         // A dry run records nothing, so it raises and sends no alert either.
         let before =
             if dry_run.yes() { self.look(config, names)? } else { self.check_unsent(config, names, Instant::now())? };

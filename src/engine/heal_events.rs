@@ -18,7 +18,7 @@
 use super::Ctx;
 use super::report::{HealReport, Remedy, RemedyKind};
 use crate::alert::healed::{self, Fixed, Heal, Seen};
-use crate::alert::outbox::deliver;
+use crate::alert::outbox::{Due, deliver};
 use crate::check::CheckResult;
 use crate::config::Config;
 use crate::config::channels::hide_url_passwords;
@@ -95,7 +95,7 @@ pub(super) fn tell(
     drop(lock);
     let delivery = store
         .has_undelivered()
-        .and_then(|any| any.then(|| deliver(&store, config, &ctx.db_path(config), unix_now(), false)).transpose());
+        .and_then(|any| any.then(|| deliver(&store, config, &ctx.db_path(config), unix_now(), Due::Now)).transpose());
     match delivery {
         Ok(d) => report.notifications = d,
         Err(e) => report.warnings.push(format!("cannot deliver notifications (retried on later runs): {e:#}")),

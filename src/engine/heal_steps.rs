@@ -107,7 +107,7 @@ impl Engine {
             };
             match step {
                 Plan::Restart => {}
-                Plan::CleanDisk => remedies.push(match self.clean(store, &config.clean, dry_run.yes()) {
+                Plan::CleanDisk => remedies.push(match self.clean(store, &config.clean, dry_run) {
                     Ok(c) => {
                         cleaned = Some((c.files, c.bytes));
                         let outcome = if dry_run.yes() { Outcome::WouldClean } else { Outcome::Cleaned };
@@ -123,7 +123,7 @@ impl Engine {
                 Plan::ClearLocks => {
                     let Spec::Sqlite(q) = &m.spec else { continue };
                     let targets = [(q.path.clone(), q.killable.clone())];
-                    remedies.push(match self.clear_locks(store, &targets, dry_run.yes()) {
+                    remedies.push(match self.clear_locks(store, &targets, dry_run) {
                         Ok(rep) => {
                             let d = &rep.databases[0];
                             let outcome = match (dry_run.yes(), d.left_alone) {
@@ -140,7 +140,7 @@ impl Engine {
                     let Spec::Tmux(t) = &m.spec else { continue };
                     // One remedy per stuck session, each budgeted and
                     // recorded on its own (engine::unstick).
-                    match self.unstick_all(store, &m.name, t, dry_run.yes()) {
+                    match self.unstick_all(store, &m.name, t, dry_run) {
                         Ok(done) if done.is_empty() => remedies.push(remedy(
                             m,
                             RemedyKind::Unstick,

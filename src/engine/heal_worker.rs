@@ -22,6 +22,7 @@ use super::restart::Step;
 use super::{Asker, DryRun, Engine};
 use crate::check::CheckResult;
 use crate::config::{Config, Monitor, Spec};
+use crate::store::RestartsBy;
 use crate::store::Store;
 use crate::time::unix_now;
 use crate::units::format_duration;
@@ -82,7 +83,7 @@ impl Engine {
                 _ => continue,
             };
             let now = unix_now();
-            match store.restarts_since(name, now - grace.as_secs_f64(), true) {
+            match store.restarts_since(name, now - grace.as_secs_f64(), RestartsBy::Anyone) {
                 Err(e) => {
                     out.push(remedy(Outcome::Failed, format!("{e:#}")));
                     continue;

@@ -75,7 +75,7 @@ impl Engine {
                 monitor: m.name.clone(),
                 action: verb.action(),
                 outcome: "failed".into(),
-                dry_run: who.dry_run,
+                dry_run: who.dry_run.yes(),
                 by: who.by.to_string(),
                 until: None,
                 old_pids: Vec::new(),

@@ -11,10 +11,10 @@
 //! lifted once it is started again, so no check in between finds it down.
 
 use super::Engine;
-use super::asked::{Asker, DryRun};
 use super::intent::{Intent, intend_one, store_to_act};
 use super::report::{HoldReport, Outcome};
 use super::restart::restartable;
+use crate::asked::{Asker, DryRun};
 use crate::check::runner::proc_needs;
 use crate::config::{Config, Monitor};
 use crate::store::{ActionKind, ActionOutcome, HoldKind, HoldRow, Store};
@@ -27,7 +27,7 @@ use std::time::Duration;
 pub(crate) struct HoldRequest<'a> {
     pub by: &'a str,
     pub lock_wait: Duration,
-    pub dry_run: bool,
+    pub dry_run: DryRun,
 }
 
 fn find<'c>(config: &'c Config, name: &str) -> Result<&'c Monitor> {
@@ -39,7 +39,7 @@ fn report(m: &Monitor, action: &'static str, who: &HoldRequest<'_>) -> HoldRepor
         monitor: m.name.clone(),
         action,
         outcome: String::new(),
-        dry_run: who.dry_run,
+        dry_run: who.dry_run.yes(),
         by: who.by.to_string(),
         until: None,
         old_pids: Vec::new(),
@@ -50,8 +50,8 @@ fn report(m: &Monitor, action: &'static str, who: &HoldRequest<'_>) -> HoldRepor
 }
 
 impl Engine {
-    fn hold_store(&self, config: &Config, dry_run: bool) -> Result<Store> {
-        if dry_run { self.ctx().store(config) } else { store_to_act(self.ctx(), config) }
+    fn hold_store(&self, config: &Config, dry_run: DryRun) -> Result<Store> {
+        if dry_run.yes() { self.ctx().store(config) } else { store_to_act(self.ctx(), config) }
     }
 
     /// `hm stop-worker NAME`: hold it down, then stop it.
@@ -59,12 +59,15 @@ impl Engine {
         let m = find(config, name)?;
         let (spec, r) = restartable(m)?;
         let store = self.hold_store(config, who.dry_run)?;
-        let _lock =
-            if who.dry_run { None } else { Some(crate::lock::acquire(&self.ctx().db_path(config), who.lock_wait)?) };
+        let _lock = if who.dry_run.yes() {
+            None
+        } else {
+            Some(crate::lock::acquire(&self.ctx().db_path(config), who.lock_wait)?)
+        };
         let old = self.running_now(m, spec)?;
         let mut rep = report(m, "stop-worker", who);
         rep.old_pids = old.iter().map(|p| p.pid).collect();
-        if who.dry_run {
+        if who.dry_run.yes() {
             rep.outcome = "would stop".into();
             rep.steps.push(format!("would stop pids {:?} and keep {name} down until hm start-worker", rep.old_pids));
             return Ok(rep);
@@ -100,8 +103,11 @@ impl Engine {
         let m = find(config, name)?;
         let (spec, _) = restartable(m)?;
         let store = self.hold_store(config, who.dry_run)?;
-        let _lock =
-            if who.dry_run { None } else { Some(crate::lock::acquire(&self.ctx().db_path(config), who.lock_wait)?) };
+        let _lock = if who.dry_run.yes() {
+            None
+        } else {
+            Some(crate::lock::acquire(&self.ctx().db_path(config), who.lock_wait)?)
+        };
         let old = self.running_now(m, spec)?;
         let mut rep = report(m, "start-worker", who);
         rep.old_pids = old.iter().map(|p| p.pid).collect();
@@ -109,7 +115,7 @@ impl Engine {
         if let Some(h) = held.as_ref().filter(|h| h.kind == HoldKind::Paused) {
             bail!("monitor `{name}` is paused, not stopped: hm monitor resume {name} ({})", super::hold::describe(h));
         }
-        if who.dry_run {
+        if who.dry_run.yes() {
             rep.outcome = "would start".into();
             rep.steps.push(match (&held, old.is_empty()) {
                 (_, false) => format!("already running: {:?}; would lift the hold", rep.old_pids),
@@ -160,7 +166,7 @@ impl Engine {
         let mut rep = report(m, "pause", who);
         rep.until = until.map(rfc3339);
         let hold = HoldRow { monitor: name.into(), kind: HoldKind::Paused, by: who.by.into(), since: now, until };
-        if who.dry_run {
+        if who.dry_run.yes() {
             rep.outcome = "would pause".into();
             return Ok(rep);
         }
@@ -186,7 +192,7 @@ impl Engine {
             Some(h) => format!("was {}", super::hold::describe(h)),
             None => "it was not paused".into(),
         });
-        if who.dry_run {
+        if who.dry_run.yes() {
             rep.outcome = "would resume".into();
             return Ok(rep);
         }

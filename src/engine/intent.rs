@@ -13,10 +13,9 @@
 use super::{Ctx, Say};
 use crate::config::Config;
 use crate::host::stop::Acting;
-use crate::store::{ActionKind, ActionOutcome, ActionRow, Store};
+use crate::store::{ActionKind, ActionOutcome, ActionRow, Failure, Store};
 use crate::time::unix_now;
 use anyhow::Result;
-use rusqlite::ErrorCode;
 
 /// Why a remedy did not act.
 #[derive(Debug, thiserror::Error)]
@@ -38,22 +37,23 @@ impl NotActing {
 
     /// Why `store` could not take a write: which process holds its lock,
     /// or what SQLite said.
-    pub(crate) fn unrecorded(store: &Store, e: &anyhow::Error) -> NotActing {
-        let code = e.chain().find_map(|c| c.downcast_ref::<rusqlite::Error>()).and_then(|e| e.sqlite_error_code());
+    pub(crate) fn unrecorded(store: &Store, e: anyhow::Error) -> NotActing {
         let path = store.path();
         let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-        let why = match code {
-            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
+        let said = format!("{e:#}");
+        let failure = Failure::from(e);
+        let why = match failure {
+            Failure::Busy(_) => {
                 match crate::host::locks::sqlite_writer(path).filter(|pid| *pid != std::process::id()) {
                     Some(pid) if pid > 0 => format!("{name} is locked by pid {pid}"),
                     _ => format!("{name} is locked by another process"),
                 }
             }
-            Some(ErrorCode::DiskFull) => format!("the disk that holds {} is full", path.display()),
-            Some(ErrorCode::ReadOnly) => format!("{} is read-only", path.display()),
-            _ => format!("{e:#}"),
+            Failure::Full(_) => format!("the disk that holds {} is full", path.display()),
+            Failure::ReadOnly(_) => format!("{} is read-only", path.display()),
+            Failure::Corrupt { .. } | Failure::Other(_) => said,
         };
-        NotActing::Unrecorded { why, full: code == Some(ErrorCode::DiskFull) }
+        NotActing::Unrecorded { why, full: matches!(failure, Failure::Full(_)) }
     }
 }
 
@@ -113,7 +113,7 @@ pub(crate) fn intend<'s>(store: &'s Store, intents: &[Intent]) -> Result<Vec<Pen
     }
     let now = unix_now();
     let rows: Vec<ActionRow> = intents.iter().map(|i| i.row(now)).collect();
-    let ids = store.begin_actions(&rows).map_err(|e| NotActing::unrecorded(store, &e))?;
+    let ids = store.begin_actions(&rows).map_err(|e| NotActing::unrecorded(store, e))?;
     Ok(ids.into_iter().zip(acting).map(|(id, _acting)| Pending { store, id, _acting }).collect())
 }
 

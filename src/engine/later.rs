@@ -142,7 +142,7 @@ impl Engine {
         let mut warnings = Vec::new();
         // The rows are completed even when another run holds the lock
         // past its wait: they were begun under one.
-        let lock = crate::lock::unless_dry_run(&ctx.db_path(config), false)
+        let lock = crate::lock::unless_dry_run(&ctx.db_path(config), DryRun::No)
             .map_err(|e| warnings.push(format!("verifying without the run lock: {e:#}")))
             .ok()
             .flatten();

@@ -28,7 +28,6 @@
 //! `src/cmd/` holds thin adapters that load the config, call the engine
 //! and hand the report to `hm::run`; nothing here imports `cmd/`.
 
-mod asked;
 pub(crate) mod clean;
 pub(crate) mod clear_locks;
 mod counters;
@@ -65,7 +64,7 @@ pub(crate) mod unstick;
 mod wake;
 mod watch;
 
-pub(crate) use asked::{Asker, DryRun, ResetBudget};
+pub(crate) use crate::asked::{Asker, DryRun, ResetBudget};
 pub(crate) use ctx::Ctx;
 pub(crate) use said::{Said, Say};
 

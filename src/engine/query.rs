@@ -7,6 +7,7 @@ use super::report::{Action, AlertView, HistoryReport, MonitorStatus, Series, Sta
 use crate::analyze::score::{host_score, monitor_score};
 use crate::config::Config;
 use crate::status::Status;
+use crate::store::RestartsBy;
 use crate::store::Store;
 use crate::time::{rfc3339, unix_now};
 use anyhow::{Result, bail};
@@ -26,7 +27,7 @@ pub(crate) fn snapshot(config: &Config, store: &Store, now: f64) -> Result<Statu
     let flapping = store.flapping()?;
     let windows = crate::alert::maintenance::InForce::at(config, &store.maintenance(now)?, now);
     for m in config.monitors.iter().filter(|m| m.enabled) {
-        let restarts_24h = store.restarts_since(&m.name, now - 86_400.0, true)?.len();
+        let restarts_24h = store.restarts_since(&m.name, now - 86_400.0, RestartsBy::Anyone)?.len();
         let mut row = MonitorStatus {
             monitor: m.name.clone(),
             kind: m.kind().to_string(),

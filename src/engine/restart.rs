@@ -23,6 +23,7 @@ use crate::check::runner::{patterns, proc_needs};
 use crate::config::{Config, Monitor, ProcessSpec, RestartSpec, Spec};
 use crate::host::ProcInfo;
 use crate::remedy::restart::{self, Budget};
+use crate::store::RestartsBy;
 use crate::store::{ActionKind, ActionOutcome, Store};
 use crate::time::unix_now;
 use crate::units::format_duration;
@@ -161,7 +162,7 @@ impl Engine {
             report.steps.push(why);
             return Ok(Some(report));
         }
-        let history = store.restarts_since(&m.name, now - r.window.as_secs_f64(), false)?;
+        let history = store.restarts_since(&m.name, now - r.window.as_secs_f64(), RestartsBy::Hm)?;
         let (outcome, step, retry_in) = match restart::budget(r, &history, now) {
             // A person's restart is never held back: only the
             // automatic ones are budgeted.
@@ -215,7 +216,7 @@ impl Engine {
         if reset && !dry_run {
             let why = "restart budget reset by an operator".to_string();
             super::heal_steps::record(&store, unix_now(), name, ActionKind::Reset, ActionOutcome::Ok, why)
-                .map_err(|e| super::intent::NotActing::unrecorded(&store, &e))?;
+                .map_err(|e| super::intent::NotActing::unrecorded(&store, e))?;
         }
         self.restart_and_verify(&store, m, Asker::Person, DryRun::from(dry_run))
     }

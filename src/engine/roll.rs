@@ -77,7 +77,7 @@ impl Engine {
                 if reset == ResetBudget::Yes && !dry_run.yes() {
                     let why = "restart budget reset by an operator".to_string();
                     super::heal_steps::record(&store, unix_now(), &m.name, ActionKind::Reset, ActionOutcome::Ok, why)
-                        .map_err(|e| super::intent::NotActing::unrecorded(&store, &e))?;
+                        .map_err(|e| super::intent::NotActing::unrecorded(&store, e))?;
                 }
                 begun.push(self.restart_begin(&store, m, Asker::Person, dry_run, Some("rolling restart"))?);
             }

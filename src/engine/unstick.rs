@@ -9,9 +9,9 @@
 //! nothing more, records `gave up` once, and the session stays stuck, so
 //! critical, until it prints or the window passes.
 
-use super::Engine;
 use super::intent::{Intent, intend_one};
 use super::report::Outcome;
+use super::{DryRun, Engine};
 use crate::check::tmux::{Session, activity, quiet_key, sent_key, sessions};
 use crate::check::{CheckCtx, Counter, Inputs};
 use crate::config::TmuxSpec;
@@ -41,7 +41,7 @@ impl Engine {
         store: &Store,
         monitor: &str,
         spec: &TmuxSpec,
-        dry_run: bool,
+        dry_run: DryRun,
     ) -> Result<Vec<SessionHeal>> {
         let host = self.host(ProcNeeds::default());
         // The counters say which output was only the echo of earlier keys.
@@ -63,7 +63,7 @@ fn one(
     spec: &TmuxSpec,
     s: &Session,
     history: &[ActionRow],
-    dry_run: bool,
+    dry_run: DryRun,
 ) -> Result<SessionHeal> {
     let name = s.name.as_str();
     let prefix = format!("{name}: ");
@@ -97,7 +97,7 @@ fn one(
             );
             // Once per spell, not once per run.
             let last = tries.last().copied().unwrap_or(0.0);
-            if !dry_run && !mine.iter().any(|r| r.outcome == ActionOutcome::GaveUp && r.ts >= last) {
+            if !dry_run.yes() && !mine.iter().any(|r| r.outcome == ActionOutcome::GaveUp && r.ts >= last) {
                 record(ActionOutcome::GaveUp, unix_now(), &h)?;
             }
             return Ok(h);
@@ -108,7 +108,7 @@ fn one(
         }
         Budget::Go => {}
     }
-    if dry_run {
+    if dry_run.yes() {
         let mut steps = vec![format!("would send {keys}")];
         if let Some(cmd) = &spec.on_stuck {
             steps.push(format!("would run {}", cmd.join(" ")));

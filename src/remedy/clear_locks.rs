@@ -23,6 +23,7 @@
 //! rolled back into what that user could write anyway.
 
 use super::restart::terminate;
+use crate::asked::DryRun;
 use crate::config::pattern::short_error;
 use crate::host::Host;
 use crate::host::app_db::AppDb;
@@ -58,7 +59,7 @@ const HOLDER_GRACE: std::time::Duration = std::time::Duration::from_secs(5);
 /// Stop the holders whose command line matches `killable` (only if all of
 /// them do: one innocent holder and the database is left alone). Returns
 /// whether the database is now free.
-fn stop_killable(host: &dyn Host, db: &AppDb, killable: &[String], dry_run: bool, c: &mut Cleared) -> Result<bool> {
+fn stop_killable(host: &dyn Host, db: &AppDb, killable: &[String], dry_run: DryRun, c: &mut Cleared) -> Result<bool> {
     let set = regex::RegexSet::new(killable).map_err(|e| anyhow::anyhow!("killable: {}", short_error(&e)))?;
     let protected = host.protected_pids();
     if killable.is_empty() || !c.holders.iter().all(|h| set.is_match(&h.command) && !protected.contains(&h.pid)) {
@@ -66,13 +67,13 @@ fn stop_killable(host: &dyn Host, db: &AppDb, killable: &[String], dry_run: bool
         return Ok(false);
     }
     for h in &c.holders {
-        if dry_run {
+        if dry_run.yes() {
             c.steps.push(format!("would stop pid {} (killable: {})", h.pid, h.command));
         } else if let Some(p) = host.process(h.pid) {
             terminate(host, &p, HOLDER_GRACE, &mut c.steps);
         }
     }
-    if dry_run {
+    if dry_run.yes() {
         return Ok(true);
     }
     let still = db.holders()?.holders;
@@ -88,7 +89,7 @@ fn stop_killable(host: &dyn Host, db: &AppDb, killable: &[String], dry_run: bool
 /// changed while a writer may be at work: not while a holder is seen, and
 /// not unless the write lock is had, since holders hm may not see (other
 /// users', when it is not root) would otherwise go unnoticed.
-pub(crate) fn clear(host: &dyn Host, path: &Path, killable: &[String], dry_run: bool) -> Result<Cleared> {
+pub(crate) fn clear(host: &dyn Host, path: &Path, killable: &[String], dry_run: DryRun) -> Result<Cleared> {
     // Before anything, and in a dry run too: a dry run finds the errors the
     // real run would meet.
     let db = AppDb::open(path).map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -117,7 +118,7 @@ pub(crate) fn clear(host: &dyn Host, path: &Path, killable: &[String], dry_run: 
         c.left_alone = true;
         return Ok(c);
     }
-    if dry_run {
+    if dry_run.yes() {
         let unless = if c.unseen > 0 { ", unless a writer holds its write lock" } else { "" };
         if c.hot_journal {
             c.steps.push(format!("would roll back the hot journal by opening the database{unless}"));
@@ -245,11 +246,11 @@ mod tests {
         assert!(file_size(&wal) > 0, "committed rows wait in the WAL");
 
         let host = crate::host::fake::FakeHost::default();
-        let plan = clear(&host, &db, &[], true).expect("dry run");
+        let plan = clear(&host, &db, &[], DryRun::Yes).expect("dry run");
         assert!(plan.steps[0].starts_with("would checkpoint"), "{plan:?}");
         assert!(file_size(&wal) > 0);
 
-        let done = clear(&host, &db, &[], false).expect("clear");
+        let done = clear(&host, &db, &[], DryRun::No).expect("clear");
         assert!(done.holders.is_empty());
         // The pages checkpointed are counted: not "checkpointed 0 WAL pages".
         let step = done.steps.iter().find(|s| s.starts_with("checkpointed")).expect("a checkpoint step");

@@ -7,9 +7,11 @@
 
 use super::State;
 use super::duration::Bad;
+use super::endpoints::Hold;
 use super::reply::Reply;
 use super::request::Request;
 use super::routes::{Answer, param, refused};
+use crate::engine::DryRun;
 use crate::engine::daemon::current;
 use crate::engine::hold_pool::{Held, HoldVerb};
 use crate::engine::hold_steps::HoldRequest;
@@ -22,39 +24,30 @@ const BY: &str = "http (serve token)";
 /// restart does.
 const LOCK_WAIT: Duration = Duration::from_secs(super::conn::WORK_TIMEOUT.as_secs() / 2);
 
-/// The answer to a stop, start, pause or resume; `None` when `request`
-/// is none of them.
-pub(super) fn route(state: &State, request: &Request) -> Option<Answer> {
-    let rest = request.path().strip_prefix("/monitors/")?;
-    let (name, verb) = rest.rsplit_once('/')?;
-    if !["stop", "start", "pause", "resume"].contains(&verb) {
-        return None;
-    }
-    if request.method != "POST" {
-        return Some(Reply::error(405, "use POST").with("Allow", "POST").into());
-    }
+/// The answer to a stop, start, pause or resume of `name`.
+pub(super) fn route(state: &State, request: &Request, name: &str, verb: Hold) -> Answer {
     let config = current(&state.config);
     if let Some(reply) = refused(&config, request) {
-        return Some(reply.into());
+        return reply.into();
     }
     if config.monitor_or_pool(name).is_err() {
-        return Some(Reply::error(404, "no monitor by that name").into());
+        return Reply::error(404, "no monitor by that name").into();
     }
     let d = match param(&request.target, "for").map(|s| super::duration::parse(&s, false)).transpose() {
-        Err(Bad::Zero) => return Some(Reply::error(400, "for: no time at all; give a duration").into()),
-        Ok(d) if verb == "pause" => d,
+        Err(Bad::Zero) => return Reply::error(400, "for: no time at all; give a duration").into(),
+        Ok(d) if verb == Hold::Pause => d,
         Ok(_) => None,
-        Err(_) => return Some(Reply::error(400, "for: not a duration such as 30m, 2h or 1d").into()),
+        Err(_) => return Reply::error(400, "for: not a duration such as 30m, 2h or 1d").into(),
     };
     let verb = match verb {
-        "stop" => HoldVerb::Stop,
-        "start" => HoldVerb::Start,
-        "pause" => HoldVerb::Pause(d),
-        _ => HoldVerb::Resume,
+        Hold::Stop => HoldVerb::Stop,
+        Hold::Start => HoldVerb::Start,
+        Hold::Pause => HoldVerb::Pause(d),
+        Hold::Resume => HoldVerb::Resume,
     };
     let (engine, name) = (state.engine.clone(), name.to_string());
-    Some(Answer::Later(Box::new(move || {
-        let who = HoldRequest { by: BY, lock_wait: LOCK_WAIT, dry_run: false };
+    Answer::Later(Box::new(move || {
+        let who = HoldRequest { by: BY, lock_wait: LOCK_WAIT, dry_run: DryRun::No };
         // A pool's name: each instance, each recorded in the actions table.
         match engine.hold(&config, &name, verb, &who) {
             Ok(Held::One(report)) if !report.ok => Reply::json(500, &report),
@@ -63,5 +56,5 @@ pub(super) fn route(state: &State, request: &Request) -> Option<Answer> {
             Ok(Held::Pool(report)) => Reply::json(200, &report),
             Err(e) => Reply::error(409, format!("{e:#}")),
         }
-    })))
+    }))
 }

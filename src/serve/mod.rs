@@ -12,6 +12,7 @@
 mod conn;
 mod dashboard;
 mod duration;
+mod endpoints;
 mod hold;
 mod limit;
 mod openapi;

@@ -9,9 +9,11 @@
 //! `contrib/openapi.json` is this document, checked fresh by a test.
 //! It needs no token: it says what hm's code says, nothing of the host.
 
+use super::endpoints::{Endpoint, Hold, ROUTES};
 use crate::engine::report::{
     HistoryReport, HoldReport, PingReport, PoolHoldReport, RestartReport, RollReport, StatusReport,
 };
+use crate::store::PingKind;
 use schemars::JsonSchema;
 use schemars::generate::SchemaSettings;
 use serde_json::{Map, Value, json};
@@ -95,72 +97,19 @@ fn op(summary: &str, params: Vec<Value>, answers: Value, secured: bool) -> Value
     o
 }
 
-/// The document.
-pub(super) fn document() -> Value {
-    let mut settings = SchemaSettings::draft2020_12().for_serialize();
-    settings.definitions_path = "/components/schemas/".into();
-    // Each report's schema goes into `components` once; each of these is a reference to it.
-    let mut generator = settings.into_generator();
-    let status = generator.subschema_for::<StatusReport>().to_value();
-    let history = generator.subschema_for::<HistoryReport>().to_value();
-    let ready = generator.subschema_for::<Ready>().to_value();
-    let ping = generator.subschema_for::<PingReport>().to_value();
-    // A pool's name answers with its rolling restart, or each instance's hold.
-    let restart = json!({"anyOf": [generator.subschema_for::<RestartReport>().to_value(),
-        generator.subschema_for::<RollReport>().to_value()]});
-    let hold = json!({"anyOf": [generator.subschema_for::<HoldReport>().to_value(),
-        generator.subschema_for::<PoolHoldReport>().to_value()]});
-    let mut paths = Map::new();
-    let get = |o: Value| json!({"get": o});
-    paths.insert("/health".into(), get(op("Whether the check loop works (answered without a worker).", vec![],
-        json!({"200": text("`ok`", "text/plain"), "503": text("The last check cycle failed, and why.", "text/plain")}), false)));
-    paths.insert("/ready".into(), get(op("Ready: no monitor critical and the loop working.", vec![],
-        json!({"200": body("Ready.", &ready), "503": {"description": "Not ready, and why; or the database cannot be read.",
-            "content": {"application/json": {"schema": {"anyOf": [
-                {"allOf": [ready, {"$ref": "#/components/schemas/Versioned"}]}, {"$ref": "#/components/schemas/Error"}]}}}}}), false)));
-    paths.insert(
-        "/status".into(),
-        get(op(
-            "`hm status --json`, without the tails of workers' logs.",
-            vec![],
-            json!({"200": body("The latest state of every monitor.", &status)}),
-            false,
-        )),
-    );
-    paths.insert(
-        "/metrics".into(),
-        get(op(
-            "`hm export`: the Prometheus text format.",
-            vec![],
-            json!({"200": text("Metrics.", "text/plain")}),
-            false,
-        )),
-    );
-    paths.insert("/".into(), get(op("The dashboard.", vec![], json!({"200": text("The page.", "text/html")}), false)));
-    paths.insert("/openapi.json".into(), get(op("This document.", vec![],
-        json!({"200": {"description": "OpenAPI 3.1.", "content": {"application/json": {"schema": {"type": "object"}}}}}), false)));
-    let points = json!({"name": "points", "in": "query", "required": false, "description": "At most this many points a series (default 300).",
-        "schema": {"type": "integer", "minimum": 1, "maximum": 10000}});
-    let metric = json!({"name": "metric", "in": "query", "required": false, "description": "Only this metric.", "schema": {"type": "string"}});
-    paths.insert("/history/{name}".into(), get(op("`hm history NAME --json`: a monitor's metrics over time.",
-        vec![name(), duration("since", "The window, back from now (default 1d).", true), points, metric],
-        json!({"200": body("The series.", &history), "404": error("No monitor by that name, or no values for that metric.")}), false)));
-    let mut too_many = error("Past the burst, more than one ping of that name a second.");
-    too_many["headers"] =
-        json!({"Retry-After": {"required": true, "schema": {"type": "string", "pattern": "^[0-9]+$"}}});
-    for (suffix, what) in [("", "ok"), ("/fail", "failed"), ("/start", "started")] {
-        let mut params = vec![name()];
-        if suffix != "/start" {
-            params.push(duration("duration", "How long the run took.", true));
-        }
-        let summary = format!("`hm ping`: the named heartbeat's run {what}. `[serve] ping_token` or `token`.");
-        paths.insert(
-            format!("/ping/{{name}}{suffix}"),
-            json!({"post": op(&summary, params, json!({
-            "200": body("Recorded.", &ping), "404": error("No monitor reads that ping."),
-            "429": too_many}), true)}),
-        );
-    }
+/// The schemas of the reports, each a reference into `components`.
+struct Reports {
+    status: Value,
+    history: Value,
+    ready: Value,
+    ping: Value,
+    restart: Value,
+    hold: Value,
+}
+
+/// The operation of `endpoint`. The match is exhaustive: an endpoint
+/// cannot be routed without being documented.
+fn operation(endpoint: Endpoint, r: &Reports) -> Value {
     let acted = |report: &Value| {
         json!({"200": body("Done.", report),
         "409": {"description": "Another restart of it is in progress, the run lock was not had in time, \
@@ -169,26 +118,136 @@ pub(super) fn document() -> Value {
                 {"allOf": [report, {"$ref": "#/components/schemas/Versioned"}]}, {"$ref": "#/components/schemas/Error"}]}}}},
         "500": body("It was tried and failed: the report says how.", report)})
     };
-    paths.insert(
-        "/monitors/{name}/restart".into(),
-        json!({"post": op("`hm restart-worker NAME`; a pool's name: its rolling restart, one instance at a time, \
-            stopped at the first that fails (500, `failed` naming it).", vec![name()], acted(&restart), true)}),
-    );
-    for verb in ["stop", "start", "pause", "resume"] {
-        let mut params = vec![name()];
-        if verb == "pause" {
-            params.push(duration("for", "How long (default: until resumed).", false));
+    match endpoint {
+        Endpoint::Health => op(
+            "Whether the check loop works (answered without a worker).",
+            vec![],
+            json!({"200": text("`ok`", "text/plain"), "503": text("The last check cycle failed, and why.", "text/plain")}),
+            false,
+        ),
+        Endpoint::Ready => op(
+            "Ready: no monitor critical and the loop working.",
+            vec![],
+            json!({"200": body("Ready.", &r.ready), "503": {"description": "Not ready, and why; or the database cannot be read.",
+                "content": {"application/json": {"schema": {"anyOf": [
+                    {"allOf": [r.ready, {"$ref": "#/components/schemas/Versioned"}]}, {"$ref": "#/components/schemas/Error"}]}}}}}),
+            false,
+        ),
+        Endpoint::Status => op(
+            "`hm status --json`, without the tails of workers' logs.",
+            vec![],
+            json!({"200": body("The latest state of every monitor.", &r.status)}),
+            false,
+        ),
+        Endpoint::Metrics => op(
+            "`hm export`: the Prometheus text format.",
+            vec![],
+            json!({"200": text("Metrics.", "text/plain")}),
+            false,
+        ),
+        Endpoint::Dashboard => op("The dashboard.", vec![], json!({"200": text("The page.", "text/html")}), false),
+        Endpoint::OpenApi => op(
+            "This document.",
+            vec![],
+            json!({"200": {"description": "OpenAPI 3.1.", "content": {"application/json": {"schema": {"type": "object"}}}}}),
+            false,
+        ),
+        Endpoint::History => {
+            let points = json!({"name": "points", "in": "query", "required": false, "description": "At most this many points a series (default 300).",
+                "schema": {"type": "integer", "minimum": 1, "maximum": 10000}});
+            let metric = json!({"name": "metric", "in": "query", "required": false, "description": "Only this metric.", "schema": {"type": "string"}});
+            op(
+                "`hm history NAME --json`: a monitor's metrics over time.",
+                vec![name(), duration("since", "The window, back from now (default 1d).", true), points, metric],
+                json!({"200": body("The series.", &r.history), "404": error("No monitor by that name, or no values for that metric.")}),
+                false,
+            )
         }
-        let summary = format!(
-            "`hm {}`; a pool's name: each of its instances.",
-            match verb {
-                "stop" => "stop-worker NAME",
-                "start" => "start-worker NAME",
-                "pause" => "monitor pause NAME",
-                _ => "monitor resume NAME",
+        Endpoint::Ping(kind) => {
+            let mut too_many = error("Past the burst, more than one ping of that name a second.");
+            too_many["headers"] =
+                json!({"Retry-After": {"required": true, "schema": {"type": "string", "pattern": "^[0-9]+$"}}});
+            let mut params = vec![name()];
+            if kind != PingKind::Start {
+                params.push(duration("duration", "How long the run took.", true));
             }
-        );
-        paths.insert(format!("/monitors/{{name}}/{verb}"), json!({"post": op(&summary, params, acted(&hold), true)}));
+            let what = match kind {
+                PingKind::Ok => "ok",
+                PingKind::Fail => "failed",
+                PingKind::Start => "started",
+            };
+            let summary = format!("`hm ping`: the named heartbeat's run {what}. `[serve] ping_token` or `token`.");
+            op(
+                &summary,
+                params,
+                json!({
+            "200": body("Recorded.", &r.ping), "404": error("No monitor reads that ping."),
+            "429": too_many}),
+                true,
+            )
+        }
+        Endpoint::Restart => op(
+            "`hm restart-worker NAME`; a pool's name: its rolling restart, one instance at a time, \
+            stopped at the first that fails (500, `failed` naming it).",
+            vec![name()],
+            acted(&r.restart),
+            true,
+        ),
+        Endpoint::Hold(verb) => {
+            let mut params = vec![name()];
+            if verb == Hold::Pause {
+                params.push(duration("for", "How long (default: until resumed).", false));
+            }
+            let summary = format!(
+                "`hm {}`; a pool's name: each of its instances.",
+                match verb {
+                    Hold::Stop => "stop-worker NAME",
+                    Hold::Start => "start-worker NAME",
+                    Hold::Pause => "monitor pause NAME",
+                    Hold::Resume => "monitor resume NAME",
+                }
+            );
+            op(&summary, params, acted(&r.hold), true)
+        }
+    }
+}
+
+/// A `HEAD`: its `GET`, every answer without a body.
+fn head(mut get: Value) -> Value {
+    if let Some(responses) = get["responses"].as_object_mut() {
+        for response in responses.values_mut() {
+            if let Some(response) = response.as_object_mut() {
+                response.remove("content");
+            }
+        }
+    }
+    get
+}
+
+/// The document: every row of the route table, each method it answers.
+pub(super) fn document() -> Value {
+    let mut settings = SchemaSettings::draft2020_12().for_serialize();
+    settings.definitions_path = "/components/schemas/".into();
+    // Each report's schema goes into `components` once; each of these is a reference to it.
+    let mut generator = settings.into_generator();
+    let reports = Reports {
+        status: generator.subschema_for::<StatusReport>().to_value(),
+        history: generator.subschema_for::<HistoryReport>().to_value(),
+        ready: generator.subschema_for::<Ready>().to_value(),
+        ping: generator.subschema_for::<PingReport>().to_value(),
+        // A pool's name answers with its rolling restart, or each instance's hold.
+        restart: json!({"anyOf": [generator.subschema_for::<RestartReport>().to_value(),
+            generator.subschema_for::<RollReport>().to_value()]}),
+        hold: json!({"anyOf": [generator.subschema_for::<HoldReport>().to_value(),
+            generator.subschema_for::<PoolHoldReport>().to_value()]}),
+    };
+    let mut paths = Map::new();
+    for route in ROUTES {
+        let get = operation(route.endpoint, &reports);
+        let item = paths.entry(route.path).or_insert_with(|| json!({}));
+        for method in route.method.documented() {
+            item[*method] = if *method == "head" { head(get.clone()) } else { get.clone() };
+        }
     }
     let mut schemas: Map<String, Value> = generator.take_definitions(true).into_iter().collect();
     schemas.insert(
@@ -213,6 +272,33 @@ pub(super) fn document() -> Value {
 
 #[cfg(test)]
 mod tests {
+    use super::super::endpoints::ROUTES;
+
+    /// The document's paths and methods are the route table's, no more
+    /// and no fewer: a path written into the document by hand, or a
+    /// route whose methods it leaves out, fails here.
+    #[test]
+    fn the_document_lists_every_route_and_method_and_nothing_else() {
+        let doc = super::document();
+        let paths = doc["paths"].as_object().expect("paths");
+        let mut listed: Vec<(String, String)> = paths
+            .iter()
+            .flat_map(|(p, item)| item.as_object().into_iter().flatten().map(|(m, _)| (p.clone(), m.clone())))
+            .collect();
+        let mut routed: Vec<(String, String)> = ROUTES
+            .iter()
+            .flat_map(|r| r.method.documented().iter().map(|m| (r.path.to_string(), m.to_string())))
+            .collect();
+        listed.sort();
+        routed.sort();
+        assert_eq!(listed, routed);
+        for (path, item) in paths {
+            for (method, o) in item.as_object().into_iter().flatten() {
+                assert!(o["responses"]["200"].is_object(), "{method} {path} has no 200");
+            }
+        }
+    }
+
     /// `contrib/openapi.json` is the document served; `HM_REGENERATE=1`
     /// rewrites it.
     #[test]

@@ -37,22 +37,8 @@ fn check(secret: Option<&Secret>, given: Option<&str>) -> (bool, bool) {
     }
 }
 
-/// `rest` is what follows `/ping/`: the name, and `/fail` or `/start`.
-fn parse(rest: &str) -> (&str, PingKind) {
-    if let Some(name) = rest.strip_suffix("/fail") {
-        (name, PingKind::Fail)
-    } else if let Some(name) = rest.strip_suffix("/start") {
-        (name, PingKind::Start)
-    } else {
-        (rest, PingKind::Ok)
-    }
-}
-
-/// Answer `POST /ping/{rest}`.
-pub(super) fn route(state: &State, request: &Request, rest: &str) -> Reply {
-    if request.method != "POST" {
-        return Reply::error(405, "use POST").with("Allow", "POST");
-    }
+/// Answer `POST /ping/{name}`, `/fail` or `/start` (`kind`).
+pub(super) fn route(state: &State, request: &Request, name: &str, kind: PingKind) -> Reply {
     let config = current(&state.config);
     let given = bearer(request);
     // Both are compared, whichever matches, so the time taken says nothing.
@@ -64,7 +50,6 @@ pub(super) fn route(state: &State, request: &Request, rest: &str) -> Reply {
     if !(serve_ok | ping_ok) {
         return Reply::error(401, "a valid bearer token is needed").with("WWW-Authenticate", "Bearer");
     }
-    let (name, kind) = parse(rest);
     if !ping_names(&config).any(|(n, _)| n == name) {
         return Reply::error(404, "no monitor reads that ping");
     }
@@ -98,12 +83,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_path_names_the_ping_and_what_it_says() {
-        assert_eq!(parse("backup"), ("backup", PingKind::Ok));
-        assert_eq!(parse("backup/fail"), ("backup", PingKind::Fail));
-        assert_eq!(parse("backup/start"), ("backup", PingKind::Start));
-        assert_eq!(parse("fail"), ("fail", PingKind::Ok));
-        assert_eq!(parse("a/b/fail"), ("a/b", PingKind::Fail));
+    fn a_token_is_compared_only_when_it_has_a_value() {
         let (t, none) = (Secret::Value("0123456789abcdef".into()), Secret::Env { env: "HM_UNIT_UNSET_VAR".into() });
         assert_eq!(check(Some(&t), Some("0123456789abcdef")), (true, true));
         assert_eq!(check(Some(&t), Some("0123456789abcdeF")), (false, true));

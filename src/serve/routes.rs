@@ -3,6 +3,7 @@
 //! `hm export`.
 
 use super::State;
+use super::endpoints::{Endpoint, Found, find};
 use super::openapi::Ready;
 use super::reply::Reply;
 use super::request::Request;
@@ -160,14 +161,17 @@ impl Drop for InFlight {
 
 /// What the event loop answers itself, without a worker: `/health`,
 /// so it answers while every worker is busy.
+pub(super) fn immediate(state: &State, request: &Request) -> Option<Reply> {
+    (find(&request.method, request.path()) == Found::Route(Endpoint::Health, "")).then(|| health(state))
+}
+
 /// 503 while the check loop's last cycle failed (it crashed, or could
 /// not use the database), so a supervisor sees what `hm serve` logs.
-pub(super) fn immediate(state: &State, request: &Request) -> Option<Reply> {
-    let get = request.method == "GET" || request.method == "HEAD";
-    (get && request.path() == "/health").then(|| match state.failure() {
+fn health(state: &State) -> Reply {
+    match state.failure() {
         None => text(200, "ok\n", "text/plain; charset=utf-8"),
         Some(why) => text(503, format!("failing: the last check cycle failed: {why}\n"), "text/plain; charset=utf-8"),
-    })
+    }
 }
 
 /// The OpenAPI document as served (and as `contrib/openapi.json` holds it).
@@ -177,47 +181,37 @@ pub(super) fn openapi_text() -> String {
     text
 }
 
-/// Answer one request. No answer repeats what the request carried (its
-/// path, query or headers): errors say what was wrong in fixed words.
+/// Answer one request, by the route table (`endpoints.rs`) alone. No
+/// answer repeats what the request carried (its path, query or
+/// headers): errors say what was wrong in fixed words.
 pub(super) fn route(state: &State, request: &Request) -> Answer {
-    if let Some(rest) = request.path().strip_prefix("/ping/") {
-        return super::ping::route(state, request, rest).into();
-    }
-    if let Some(name) = request.path().strip_prefix("/monitors/").and_then(|p| p.strip_suffix("/restart")) {
-        if request.method != "POST" {
-            return error(405, "use POST").with("Allow", "POST").into();
+    let (endpoint, name) = match find(&request.method, request.path()) {
+        Found::Route(endpoint, name) => (endpoint, name),
+        Found::Method(method) => return method.refusal().into(),
+        Found::Nothing => return error(404, "no such page").into(),
+    };
+    match endpoint {
+        Endpoint::Ping(kind) => super::ping::route(state, request, name, kind).into(),
+        Endpoint::Restart => restart(state, request, name),
+        Endpoint::Hold(verb) => super::hold::route(state, request, name, verb),
+        Endpoint::Health => health(state).into(),
+        Endpoint::Dashboard => text(200, super::dashboard::PAGE, "text/html; charset=utf-8").into(),
+        Endpoint::OpenApi => text(200, openapi_text(), "application/json").into(),
+        Endpoint::History | Endpoint::Status | Endpoint::Metrics | Endpoint::Ready => {
+            read(state, request, endpoint, name).into()
         }
-        return restart(state, request, name);
     }
-    if let Some(answer) = super::hold::route(state, request) {
-        return answer;
-    }
-    Answer::Now(read(state, request))
 }
 
-/// The answers that only read.
-fn read(state: &State, request: &Request) -> Reply {
-    if let Some(reply) = immediate(state, request) {
-        return reply;
-    }
+/// The answers read from the database.
+fn read(state: &State, request: &Request, endpoint: Endpoint, name: &str) -> Reply {
     let url = request.target.as_str();
-    let path = request.path();
-    let method = request.method.as_str();
-    if method != "GET" && method != "HEAD" {
-        return error(405, "use GET").with("Allow", "GET, HEAD");
-    }
-    if path == "/" {
-        return text(200, super::dashboard::PAGE, "text/html; charset=utf-8");
-    }
-    if path == "/openapi.json" {
-        return Reply::text(200, openapi_text(), "application/json");
-    }
     let config = current(&state.config);
     let store = match state.engine.ctx().store(&config) {
         Ok(s) => s,
         Err(e) => return error(503, format!("{e:#}")),
     };
-    if let Some(name) = path.strip_prefix("/history/") {
+    if endpoint == Endpoint::History {
         let since = match param(url, "since").map(|s| super::duration::parse(&s, true)).transpose() {
             Ok(s) => s.unwrap_or(Duration::from_secs(86_400)),
             Err(_) => return error(400, "since: not a duration such as 30m, 6h or 7d"),
@@ -243,14 +237,14 @@ fn read(state: &State, request: &Request) -> Reply {
         Ok(s) => s,
         Err(e) => return error(503, format!("{e:#}")),
     };
-    match path {
-        "/status" => json_reply(200, &snap.without_log_tails()),
-        "/metrics" => {
+    match endpoint {
+        Endpoint::Status => json_reply(200, &snap.without_log_tails()),
+        Endpoint::Metrics => {
             let mut families = crate::output::prometheus::families(&snap);
             families.extend(state.otlp_dropped.as_ref().map(crate::otlp::Dropped::family));
             text(200, crate::output::prometheus::text(&families), "text/plain; version=0.0.4; charset=utf-8")
         }
-        "/ready" => {
+        _ => {
             let mut reasons: Vec<String> = snap
                 .monitors
                 .iter()
@@ -263,7 +257,6 @@ fn read(state: &State, request: &Request) -> Reply {
             let ready = reasons.is_empty();
             json_reply(if ready { 200 } else { 503 }, &Ready { ready, status: snap.status, reasons })
         }
-        _ => error(404, "no such page"),
     }
 }
 

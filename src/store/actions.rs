@@ -135,14 +135,22 @@ impl Store {
     }
 }
 
+/// Whose restarts [`Store::restarts_since`] counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RestartsBy {
+    /// Only hm's own, automatic ones: what the restart budget counts.
+    Hm,
+    /// Manual ones too (`manual`): a worker just restarted, by anyone,
+    /// gets its grace.
+    Anyone,
+}
+
 impl Store {
-    /// When `monitor`'s worker was restarted automatically since `since`,
-    /// not counting restarts before the last `--reset`: what the restart
-    /// budget counts. Manual restarts (`manual`) are counted only when
-    /// `with_manual` (a worker just restarted, by anyone, gets its grace).
-    pub(crate) fn restarts_since(&self, monitor: &str, since: f64, with_manual: bool) -> Result<Vec<f64>> {
+    /// When `monitor`'s worker was restarted since `since` (by `by`), not
+    /// counting restarts before the last `--reset`.
+    pub(crate) fn restarts_since(&self, monitor: &str, since: f64, by: RestartsBy) -> Result<Vec<f64>> {
         let rows = self.attempts_since(monitor, &ActionKind::Restart, since)?;
-        Ok(rows.into_iter().filter(|a| with_manual || !a.manual).map(|a| a.ts).collect())
+        Ok(rows.into_iter().filter(|a| by == RestartsBy::Anyone || !a.manual).map(|a| a.ts).collect())
     }
 
     /// The `action`s taken for `monitor` since `since`, oldest first, not

@@ -3,7 +3,7 @@
 //! only the start of its details, is its `target`.
 
 use super::super::{MIGRATIONS, Store};
-use super::{ActionKind, ActionOutcome, ActionRow};
+use super::{ActionKind, ActionOutcome, ActionRow, RestartsBy};
 
 /// A database at the schema before `target`, with the rows that hm wrote.
 fn previous_schema(path: &std::path::Path) {
@@ -62,7 +62,7 @@ fn issue27_rows_of_the_previous_schema_migrate_and_read_back_typed() {
         .expect("rows");
     assert_eq!(words[2], ("unstick".to_string(), "gave up".to_string()));
     // The reset still bounds the budget it resets.
-    assert!(s.restarts_since("api", 0.0, false).expect("restarts").is_empty());
+    assert!(s.restarts_since("api", 0.0, RestartsBy::Hm).expect("restarts").is_empty());
 }
 
 #[test]

@@ -24,7 +24,7 @@ mod rows;
 mod wal;
 
 pub(crate) use action_kinds::{ActionKind, ActionOutcome};
-pub(crate) use actions::ActionRow;
+pub(crate) use actions::{ActionRow, RestartsBy};
 pub(crate) use alerts::{AlertRow, AlertTx, Silence};
 pub(crate) use counters::CounterRow;
 pub(crate) use escalations::FlapRow;

@@ -48,26 +48,40 @@ pub(crate) enum Failure {
     /// be moved aside and a new one started ([`Store::start_anew`]).
     #[error("database is corrupt ({reason})")]
     Corrupt { reason: String },
-    /// Anything else (a full disk, read-only, a lock held too long): what
-    /// was being written is not recorded this time.
+    /// Another process held its write lock past the busy timeout.
+    #[error("{0:#}")]
+    Busy(anyhow::Error),
+    /// The disk that holds it is full.
+    #[error("{0:#}")]
+    Full(anyhow::Error),
+    /// It may not be written (a permission, a read-only mount).
+    #[error("{0:#}")]
+    ReadOnly(anyhow::Error),
+    /// Anything else. Like the three above, what was being written is
+    /// not recorded this time.
     #[error("{0:#}")]
     Other(anyhow::Error),
 }
 
 impl From<anyhow::Error> for Failure {
     fn from(e: anyhow::Error) -> Failure {
-        if is_corrupt(&e) { Failure::Corrupt { reason: e.root_cause().to_string() } } else { Failure::Other(e) }
+        match sqlite_code(&e) {
+            Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => {
+                Failure::Corrupt { reason: e.root_cause().to_string() }
+            }
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Failure::Busy(e),
+            Some(ErrorCode::DiskFull) => Failure::Full(e),
+            Some(ErrorCode::ReadOnly) => Failure::ReadOnly(e),
+            _ => Failure::Other(e),
+        }
     }
 }
 
-/// Whether an error (anywhere in its chain) is SQLite saying the file is damaged.
-fn is_corrupt(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| {
-        let sqlite = c.downcast_ref::<rusqlite::Error>().or_else(|| c.downcast_ref::<Sqlite>().map(|s| &s.0));
-        matches!(
-            sqlite.and_then(rusqlite::Error::sqlite_error_code),
-            Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase)
-        )
+/// The code of the first SQLite error in `e`'s chain.
+fn sqlite_code(e: &anyhow::Error) -> Option<ErrorCode> {
+    e.chain().find_map(|c| {
+        let sqlite = c.downcast_ref::<rusqlite::Error>().or_else(|| c.downcast_ref::<Sqlite>().map(|s| &s.0))?;
+        sqlite.sqlite_error_code()
     })
 }
 
@@ -97,7 +111,9 @@ fn concise(e: &rusqlite::Error) -> String {
 fn classify(path: &Path, e: anyhow::Error) -> OpenError {
     match Failure::from(e) {
         Failure::Corrupt { reason } => OpenError::Corrupt { path: path.to_path_buf(), reason },
-        Failure::Other(e) => OpenError::Unavailable(with_space_hint(path, e)),
+        Failure::Busy(e) | Failure::Full(e) | Failure::ReadOnly(e) | Failure::Other(e) => {
+            OpenError::Unavailable(with_space_hint(path, e))
+        }
     }
 }
 

@@ -207,8 +207,8 @@ fn issue26_action_rows_old_and_written_ahead_read_back() {
     assert_eq!((rows[2].manual, rows[2].finished_at), (true, Some(301.0)));
     // The old row and the pending one use up the budget; the manual one
     // does not, but gives a stalled worker its grace.
-    assert_eq!(s.restarts_since("api", 0.0, false).expect("auto"), vec![100.0, 200.0]);
-    assert_eq!(s.restarts_since("api", 0.0, true).expect("all"), vec![100.0, 200.0, 300.0]);
+    assert_eq!(s.restarts_since("api", 0.0, RestartsBy::Hm).expect("auto"), vec![100.0, 200.0]);
+    assert_eq!(s.restarts_since("api", 0.0, RestartsBy::Anyone).expect("all"), vec![100.0, 200.0, 300.0]);
     // Written ahead through the API: pending, noted, then finished.
     let row = ActionRow::new(400.0, "db", ActionKind::ClearLocks);
     let ids = s.begin_actions(&[row]).expect("intent");
@@ -266,12 +266,15 @@ fn issue28_the_exits_counter_begins_at_the_deaths_recorded() {
 }
 
 /// Damage is a variant the caller matches, found anywhere in the chain
-/// (under the context the store's methods add); anything else is `Other`,
-/// kept whole for the warning.
+/// (under the context the store's methods add), as are a busy database, a
+/// full disk and a read-only file; anything else is `Other`, kept whole
+/// for the warning.
 #[test]
 fn issue27_a_failure_is_sorted_into_damage_or_other() {
     use anyhow::Context as _;
-    use rusqlite::ffi::{SQLITE_CORRUPT, SQLITE_FULL, SQLITE_NOTADB};
+    use rusqlite::ffi::{
+        SQLITE_BUSY, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_IOERR, SQLITE_LOCKED, SQLITE_NOTADB, SQLITE_READONLY,
+    };
     let sqlite = |code: i32, said: &str| {
         let e = rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), Some(said.to_string()));
         Err::<(), _>(e).context("cannot write to database hm.db").expect_err("an error")
@@ -281,8 +284,16 @@ fn issue27_a_failure_is_sorted_into_damage_or_other() {
     };
     assert!(reason.contains("database disk image is malformed"), "{reason}");
     assert!(matches!(Failure::from(sqlite(SQLITE_NOTADB, "file is not a database")), Failure::Corrupt { .. }));
-    let Failure::Other(full) = Failure::from(sqlite(SQLITE_FULL, "database or disk is full")) else {
+    let Failure::Full(full) = Failure::from(sqlite(SQLITE_FULL, "database or disk is full")) else {
         panic!("a full disk is no damage")
     };
     assert!(format!("{full:#}").starts_with("cannot write to database hm.db: database or disk is full"), "{full:#}");
+    assert!(matches!(Failure::from(sqlite(SQLITE_BUSY, "database is locked")), Failure::Busy(_)));
+    assert!(matches!(Failure::from(sqlite(SQLITE_LOCKED, "database table is locked")), Failure::Busy(_)));
+    assert!(matches!(
+        Failure::from(sqlite(SQLITE_READONLY, "attempt to write a readonly database")),
+        Failure::ReadOnly(_)
+    ));
+    assert!(matches!(Failure::from(sqlite(SQLITE_IOERR, "disk I/O error")), Failure::Other(_)));
+    assert!(matches!(Failure::from(anyhow::anyhow!("no SQLite in it")), Failure::Other(_)));
 }

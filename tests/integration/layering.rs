@@ -25,7 +25,7 @@ fn rank(module: &str) -> Option<u8> {
         "alert" | "remedy" | "analyze" | "check" => 3,
         "store" | "config" => 2,
         "host" | "http_agent" | "lock" | "safe_path" | "safe_write" | "clean_roots" => 1,
-        "text" | "time" | "units" | "status" => 0,
+        "text" | "time" | "units" | "status" | "asked" => 0,
         _ => return None,
     })
 }

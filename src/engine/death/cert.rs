@@ -8,6 +8,7 @@ use crate::config::{Monitor, Spec};
 use crate::engine::report::Death;
 use crate::host::oom;
 use crate::safe_path::{Symlinks, open_file};
+use crate::store::RestartsBy;
 use crate::store::Store;
 use crate::time::rfc3339;
 use nix::fcntl::OFlag;
@@ -212,7 +213,7 @@ fn history(store: &Store, d: &mut Death) {
             *last = trend.last().copied();
         }
     }
-    let restarts = store.restarts_since(&d.monitor, d.ts - 86_400.0, true).unwrap_or_default();
+    let restarts = store.restarts_since(&d.monitor, d.ts - 86_400.0, RestartsBy::Anyone).unwrap_or_default();
     d.restarts_24h = restarts.iter().filter(|t| **t <= d.ts).count();
 }
 

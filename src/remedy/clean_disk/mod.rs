@@ -17,6 +17,7 @@
 //!   other hard links frees nothing and counts as nothing;
 //! - names are bytes: newlines and invalid UTF-8 are handled like any other.
 
+use crate::asked::DryRun;
 mod roots;
 mod walk;
 
@@ -49,7 +50,7 @@ pub(crate) struct Cleaned {
 pub(crate) fn run_with_progress(
     rule: &Rule,
     now: SystemTime,
-    dry_run: bool,
+    dry_run: DryRun,
     progress: &dyn Fn(u64, usize),
 ) -> Result<Cleaned> {
     let cutoff = now.checked_sub(rule.older_than).unwrap_or(UNIX_EPOCH);

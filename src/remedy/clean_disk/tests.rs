@@ -7,7 +7,7 @@ use std::time::Duration;
 
 /// The rule applied (or planned) without progress reports.
 fn run(rule: &Rule, now: SystemTime, dry_run: bool) -> Result<Cleaned> {
-    run_with_progress(rule, now, dry_run, &|_, _| {})
+    run_with_progress(rule, now, dry_run.into(), &|_, _| {})
 }
 
 fn aged(path: &Path, days: u64) {

@@ -4,6 +4,7 @@
 //! judged are unlinked (see the module docs of `clean_disk`).
 
 use super::{Cleaned, Removed, Rule};
+use crate::asked::DryRun;
 use crate::safe_path;
 use anyhow::{Context, Result};
 use nix::dir::{Dir, Type};
@@ -21,7 +22,7 @@ pub(super) fn walk_all(
     rule: &Rule,
     roots: &[safe_path::Dir],
     cutoff_s: i64,
-    dry_run: bool,
+    dry_run: DryRun,
     progress: &dyn Fn(u64, usize),
     out: &mut Cleaned,
 ) -> Result<Vec<(i64, u64)>> {
@@ -55,7 +56,7 @@ struct Walk<'a> {
     /// The root's mount: a bind mount inside a root shares its `st_dev`
     /// (the same filesystem) but leads outside, so it is not entered.
     mount: Option<u64>,
-    dry_run: bool,
+    dry_run: DryRun,
 }
 
 /// Deeper than this is a loop or an attack, not a log directory.
@@ -123,7 +124,7 @@ impl Walk<'_> {
 
     fn file(&self, dir: std::os::fd::BorrowedFd<'_>, name: &CStr, st: &FileStat, path: PathBuf, out: &mut Cleaned) {
         let bytes = freed_by_unlink(st);
-        if self.dry_run {
+        if self.dry_run.yes() {
             out.removed.push(Removed { path, bytes });
             return;
         }

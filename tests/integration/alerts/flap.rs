@@ -83,16 +83,17 @@ fn issue30_per_monitor_limits_and_a_flap_that_settles_ok_ends_with_its_resolve()
 
 #[test]
 fn issue30_a_flapping_worker_is_still_healed_every_time_and_told_once() {
-    use super::healed::{Reaper, kill_workers};
+    use super::healed::{Reaper, kill_workers, started};
     const PREFIX: &str = "hm-test-flap-api";
     let _reaper = Reaper(PREFIX);
     let rx = Receiver::start();
     let t = Test::new();
     let text = format!(
         "host_defaults = false\n\n[alerts]\nhost = \"box1\"\nfor = 1\n\n[[monitor]]\nname = \"api\"\nkind = \"process\"\n\
-         pattern = \"^{PREFIX} \"\nstart = [\"bash\", \"-c\", \"exec -a '{PREFIX} run' sleep 60\"]\n\
+         pattern = \"{}\"\nstart = [\"bash\", \"-c\", \"exec -a '{PREFIX} run' sleep 60\"]\n\
          restart_delay = \"50ms\"\nmax_restarts = 50\n\n\
          [[channel]]\nname = \"hook\"\nkind = \"webhook\"\nurl = \"{}\"\nevents = [\"firing\", \"resolved\"]\n",
+        started(PREFIX),
         rx.url("/hook")
     );
     let t = t.config(&text);

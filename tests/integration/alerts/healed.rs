@@ -10,12 +10,14 @@ use std::os::unix::fs::PermissionsExt;
 use std::time::Duration;
 
 /// SIGKILL every process whose argv\[0\] starts with `prefix` (the workers
-/// hm started: they outlive it on purpose).
+/// hm started: they outlive it on purpose), or that is still the bash
+/// about to become one (its command line holds [`started`]).
 pub(super) fn kill_workers(prefix: &str) {
+    let bash = format!("'{}'", started(prefix));
     for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
         let Ok(pid) = entry.file_name().to_string_lossy().parse::<i32>() else { continue };
         let cmdline = std::fs::read(entry.path().join("cmdline")).unwrap_or_default();
-        if cmdline.starts_with(prefix.as_bytes()) {
+        if cmdline.starts_with(prefix.as_bytes()) || cmdline.windows(bash.len()).any(|w| w == bash.as_bytes()) {
             let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), nix::sys::signal::Signal::SIGKILL);
         }
     }
@@ -33,13 +35,23 @@ impl Drop for Reaper {
 /// A URL with a password on a start command line (bash's `$0`).
 const DB_URL: &str = "postgres://app:SECRETPW@db/app";
 
+/// What a monitor of a worker started as `bash -c "exec -a '{prefix} run' ..."`
+/// matches: the worker from the moment hm's start returns (bash's own
+/// command line holds it), not only once bash has exec'd `sleep`. Anchored
+/// to the renamed `sleep`, a bash that took longer than `restart_delay`
+/// to get there on a loaded machine failed the restart's verification.
+pub(super) fn started(prefix: &str) -> String {
+    format!("{prefix} run")
+}
+
 /// A process monitor `api` whose worker is `prefix`, not running yet; an
 /// alert would take two failing checks (`for = 2`).
 fn worker(prefix: &str, channels: &str) -> String {
     format!(
         "host_defaults = false\n\n[alerts]\nhost = \"box1\"\nfor = 2\n\n[[monitor]]\nname = \"api\"\nkind = \"process\"\n\
-         pattern = \"^{prefix} \"\nstart = [\"bash\", \"-c\", \"exec -a '{prefix} run' sleep 60\", \"{DB_URL}\"]\n\
-         restart_delay = \"300ms\"\n\n{channels}"
+         pattern = \"{pattern}\"\nstart = [\"bash\", \"-c\", \"exec -a '{prefix} run' sleep 60\", \"{DB_URL}\"]\n\
+         restart_delay = \"300ms\"\n\n{channels}",
+        pattern = started(prefix)
     )
 }
 
@@ -271,9 +283,10 @@ fn a_stalled_orchestrator_is_restarted_and_not_told_healed_while_its_beat_is_old
     crate::common::aged_file(&beat, 0, Duration::from_secs(11 * 60));
     let text = format!(
         "host_defaults = false\n\n[alerts]\nhost = \"box1\"\nfor = 2\n\n[[monitor]]\nname = \"orchestrator\"\nkind = \"process\"\n\
-         pattern = \"^{prefix} \"\nstart = [\"bash\", \"-c\", \"exec -a '{prefix} run' sleep 60\"]\nrestart_delay = \"300ms\"\n\n\
+         pattern = \"{}\"\nstart = [\"bash\", \"-c\", \"exec -a '{prefix} run' sleep 60\"]\nrestart_delay = \"300ms\"\n\n\
          [[monitor]]\nname = \"orchestrator-beat\"\nkind = \"heartbeat\"\nfile = \"{}\"\nwarn = \"5m\"\ncrit = \"10m\"\n\
          worker = \"orchestrator\"\n\n{}",
+        started(prefix),
         beat.display(),
         webhook("ops", &rx.url("/hook"), "")
     );

@@ -1,6 +1,8 @@
 //! How a remedy is asked for, as small enums rather than booleans, so a
 //! call reads `restart_because(store, m, Asker::Person, DryRun::No, why)`
-//! and not `restart_because(store, m, false, false, why)`.
+//! and not `restart_because(store, m, false, false, why)`. At the bottom
+//! of the layers, so that the run lock, the store and the remedies below
+//! the engine take the same `DryRun` as it.
 
 /// Whether a remedy acts, or only says what it would do (`--dry-run`):
 /// nothing stopped, started, deleted or recorded, no run lock taken.
