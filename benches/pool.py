@@ -194,6 +194,7 @@ def bench_supervisord(d, a, rows):
 
 
 def main():
+    global PREFIX
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--hm", help="hm binary (default: build release)")
     ap.add_argument("--instances", type=int, default=1000)
@@ -203,8 +204,10 @@ def main():
     ap.add_argument("--processes", type=int, default=1000, help="other processes on the host, beside the pool")
     ap.add_argument("--no-supervisord", action="store_true")
     ap.add_argument("--compare", help="an older hm binary whose `hm check` is timed beside --hm's")
+    ap.add_argument("--prefix", default=PREFIX, help="the workers' name prefix: another run on the host must not share it")
     ap.add_argument("--out", default=os.path.join(ROOT, "benches", "results-pool.md"))
     a = ap.parse_args()
+    PREFIX = a.prefix
     hm = a.hm or os.path.join(os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target")), "release", "hm")
     if not a.hm:
         subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
