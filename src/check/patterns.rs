@@ -237,7 +237,8 @@ mod tests {
     fn issue29_plain_patterns_match_without_a_regex_as_their_regex_would() {
         let lines = ["pool-1 w", "pool-10 w", "pool-1", "x pool-1 w", "pool-2 w", "pool-1 w\nz", "é pool-1 w", ""];
         let entry = |pid, cmdline: &str| ProcEntry { pid, cmdline: cmdline.to_string(), ..Default::default() };
-        let h = FakeHost { entries: lines.iter().zip(1..).map(|(l, pid)| entry(pid, l)).collect(), ..Default::default() };
+        let h =
+            FakeHost { entries: lines.iter().zip(1..).map(|(l, pid)| entry(pid, l)).collect(), ..Default::default() };
         let patterns = ["^pool-1 ", "^pool-10 ", "^pool-1$", "pool-1", "^pool-[12] ", "w$", "^é", "^", "^$"];
         let idx = PatternIndex::new(patterns.map(String::from), &PatternCache::default());
         // Only the patterns that are not plain text anchored at the start are compiled.

@@ -159,7 +159,8 @@ impl Store {
     ) -> Result<HashMap<String, Vec<f64>>> {
         let mut out: HashMap<String, Vec<f64>> = since.keys().map(|m| ((*m).to_string(), Vec::new())).collect();
         let Some(earliest) = since.values().copied().reduce(f64::min) else { return Ok(out) };
-        let mut resets = self.conn.prepare_cached("SELECT monitor, max(ts) FROM actions WHERE action = ?1 GROUP BY monitor")?;
+        let mut resets =
+            self.conn.prepare_cached("SELECT monitor, max(ts) FROM actions WHERE action = ?1 GROUP BY monitor")?;
         let reset: HashMap<String, f64> = resets
             .query_map([ActionKind::Reset.as_str()], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
