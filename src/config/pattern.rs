@@ -78,7 +78,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_literal_matches_as_its_regex_does() {
+    fn issue29_a_literal_matches_as_its_regex_does() {
         let lines = ["pool-7 w", "pool-70 w", "x pool-7 w", "pool-7", "", "a\npool-7 w", "é pool-7 ü"];
         for p in ["^pool-7 ", "pool-7", "^pool-7$", "pool-7 w$", "^", "$", "", "^$", "é pool", "a b#-~&"] {
             let lit = literal(p).expect(p);
