@@ -18,12 +18,17 @@ pidfds watched. This measures what that costs, on a host with
 Workers: `bash -c "exec -a 'pool-bench-I w' sleep 3600"`, restart_delay
 100ms, a budget that never runs out. Writes benches/results-pool.md.
 
+With --compare OLD, `hm check` is timed for OLD too, the two taking
+turns on the same pool (each with its own database), and each check's
+CPU (user + system, from its rusage) beside its wall time.
+
 Usage: python3 benches/pool.py                       # builds release first
        python3 benches/pool.py --hm target/release/hm --rounds 5
+       python3 benches/pool.py --hm target/release/hm --compare /tmp/hm-before --rounds 0 --no-supervisord
 Figures on a busy machine are rough; rerun on a quiet one before quoting.
 """
 
-import argparse, os, platform, shutil, signal, statistics, subprocess, sys, tempfile, time
+import argparse, os, platform, resource, shutil, signal, statistics, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PREFIX = "pool-bench-"
@@ -131,15 +136,28 @@ def bench_hm(hm, d, a, rows):
     try:
         wait_all(a.instances, 300)
         time.sleep(3)
-        walls = []
-        for _ in range(a.checks + 1):
-            t0 = time.monotonic()
-            subprocess.run([hm, "check"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            walls.append(time.monotonic() - t0)
-        walls = walls[1:]
-        rows.append(("`hm check`, every instance running", f"median {ms(statistics.median(walls))}, "
-                     f"max {ms(max(walls))} ({len(walls)} runs)"))
+        bins = [hm] + ([a.compare] if a.compare else [])
+        walls, cpus = {b: [] for b in bins}, {b: [] for b in bins}
+        for k in range(a.checks + 1):
+            for b in bins:
+                benv = dict(env, HM_DB=db if b == hm else os.path.join(d, "compare.db"))
+                t0, r0 = time.monotonic(), resource.getrusage(resource.RUSAGE_CHILDREN)
+                subprocess.run([b, "check"], env=benv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                t1, r1 = time.monotonic(), resource.getrusage(resource.RUSAGE_CHILDREN)
+                if k:  # the first warms the database
+                    walls[b].append(t1 - t0)
+                    cpus[b].append(r1.ru_utime - r0.ru_utime + r1.ru_stime - r0.ru_stime)
+        for b in bins:
+            who = "" if not a.compare else f" ({b})"
+            rows.append((f"`hm check`{who}, every instance running",
+                         f"median {ms(statistics.median(walls[b]))} wall, max {ms(max(walls[b]))}; "
+                         f"CPU median {ms(statistics.median(cpus[b]))} ({len(walls[b])} runs)"))
+        if a.compare:
+            rows.append(("`hm check` median wall, new / old",
+                         f"{statistics.median(walls[hm]) / statistics.median(walls[a.compare]):.2f}"))
         rows.append(("`hm run --heal` RSS", f"{rss_mib(proc.pid):.1f} MiB"))
+        if a.rounds == 0:
+            return
         each, whole = kills(a.instances, a.kill, a.rounds)
         rows.append((f"hm: {a.kill} killed at once, each back", f"p50 {ms(pct(each, 50))}, p99 {ms(pct(each, 99))}"))
         rows.append((f"hm: {a.kill} killed at once, all back", f"p50 {ms(pct(whole, 50))}, p99 {ms(pct(whole, 99))}, "
@@ -176,6 +194,7 @@ def bench_supervisord(d, a, rows):
 
 
 def main():
+    global PREFIX
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--hm", help="hm binary (default: build release)")
     ap.add_argument("--instances", type=int, default=1000)
@@ -184,8 +203,11 @@ def main():
     ap.add_argument("--checks", type=int, default=10)
     ap.add_argument("--processes", type=int, default=1000, help="other processes on the host, beside the pool")
     ap.add_argument("--no-supervisord", action="store_true")
+    ap.add_argument("--compare", help="an older hm binary whose `hm check` is timed beside --hm's")
+    ap.add_argument("--prefix", default=PREFIX, help="the workers' name prefix: another run on the host must not share it")
     ap.add_argument("--out", default=os.path.join(ROOT, "benches", "results-pool.md"))
     a = ap.parse_args()
+    PREFIX = a.prefix
     hm = a.hm or os.path.join(os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target")), "release", "hm")
     if not a.hm:
         subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)

@@ -9,37 +9,119 @@
 //! needs it. A pattern the set does not know (or a set that fails
 //! to compile) falls back to its own regex.
 
-use crate::config::pattern::short_error;
+use crate::config::pattern::{literal, short_error};
 use crate::host::{Host, ProcEntry};
 use anyhow::{Result, anyhow};
 use regex::{Regex, RegexSet};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// The patterns of one run and, once matched, the pids each one matches.
 #[derive(Debug, Default)]
 pub(crate) struct PatternIndex {
-    patterns: Vec<String>,
     /// Compiled up front (while the process table is being scanned).
-    set: Option<Result<RegexSet, String>>,
-    /// What the set matched in each command line of the last scan.
+    program: Arc<Program>,
+    /// What the patterns matched in each command line of the last scan.
     memo: Memo,
     /// For each pattern, the indices of the scan's entries it matches.
     matched: OnceLock<Result<Vec<Vec<usize>>, String>>,
 }
 
-/// The set of the last patterns compiled. `hm run` checks the same
+/// One list of patterns, made ready to match. Plain text anchored at the
+/// start of the line (`^worker-7 `, what a pool's `{i}` pattern mostly is:
+/// [`literal`]) is looked up by the line's first bytes, one hash per
+/// length, and never compiled; the others are one `RegexSet`. A thousand
+/// patterns in a set took a tenth of an `hm check` to compile, and its
+/// caches grew with them.
+#[derive(Debug, Default)]
+struct Program {
+    patterns: Vec<String>,
+    /// Each pattern's index in `patterns`.
+    position: HashMap<String, usize>,
+    /// `^text`: the text, and the pattern's index.
+    starts: HashMap<String, usize>,
+    /// The lengths of the texts in `starts`.
+    start_lens: Vec<usize>,
+    /// `^text$`: the text, and the pattern's index.
+    exact: HashMap<String, usize>,
+    /// The other patterns, compiled into one set (none when there are none).
+    set: Option<Compiled>,
+    /// The index in `patterns` of each of the set's patterns.
+    in_set: Vec<usize>,
+    /// The index in the set of each pattern it holds, by index in `patterns`.
+    set_of: HashMap<usize, usize>,
+}
+
+impl Program {
+    fn new(patterns: Vec<String>) -> Program {
+        let mut p = Program::default();
+        let mut regexes = Vec::new();
+        let mut lens = HashSet::new();
+        for (i, pattern) in patterns.iter().enumerate() {
+            p.position.insert(pattern.clone(), i);
+            match literal(pattern) {
+                Some(l) if l.start && l.end => {
+                    p.exact.insert(l.text.to_string(), i);
+                }
+                Some(l) if l.start => {
+                    lens.insert(l.text.len());
+                    p.starts.insert(l.text.to_string(), i);
+                }
+                _ => {
+                    p.set_of.insert(i, p.in_set.len());
+                    p.in_set.push(i);
+                    regexes.push(pattern.as_str());
+                }
+            }
+        }
+        p.start_lens = lens.into_iter().collect();
+        p.start_lens.sort_unstable();
+        if !regexes.is_empty() {
+            p.set = Some(RegexSet::new(regexes).map_err(|e| short_error(&e)));
+        }
+        p.patterns = patterns;
+        p
+    }
+
+    /// The indices of the patterns `line` matches, or why the set could
+    /// not be used.
+    fn hits(&self, line: &str) -> Result<Box<[usize]>, String> {
+        let mut hits = Vec::new();
+        for &len in &self.start_lens {
+            if let Some(head) = line.get(..len)
+                && let Some(&i) = self.starts.get(head)
+            {
+                hits.push(i);
+            }
+        }
+        if let Some(&i) = self.exact.get(line) {
+            hits.push(i);
+        }
+        match &self.set {
+            // Most command lines match no pattern. `is_match` may stop
+            // at the first match, or as soon as no pattern can match
+            // (anchored patterns fail on a line's first bytes);
+            // `matches` must search for every pattern.
+            Some(Ok(set)) if set.is_match(line) => hits.extend(set.matches(line).iter().map(|k| self.in_set[k])),
+            Some(Ok(_)) | None => {}
+            Some(Err(e)) => return Err(e.clone()),
+        }
+        Ok(hits.into_boxed_slice())
+    }
+}
+
+/// The last list of patterns made ready. `hm run` checks the same
 /// monitors every cycle: compiling their set once per config, not once per
 /// cycle, is part of what keeps a cycle cheap. The engine owns
-/// one (`engine::Engine`); a clone of a compiled set shares it.
+/// one (`engine::Engine`); the indexes made from it share it.
 ///
-/// With the set it keeps what the set matched in each command line of the
+/// With it, it keeps what the patterns matched in each command line of the
 /// last scan: `hm run` sees the same thousand command lines cycle after
 /// cycle, and matching them all again costs a tenth of a cycle,
 /// where looking each up costs a hash. Only the last scan's lines are
 /// kept, and a new list of patterns starts afresh.
 #[derive(Debug, Default)]
-pub(crate) struct PatternCache(Mutex<Option<(Vec<String>, Compiled, Memo)>>);
+pub(crate) struct PatternCache(Mutex<Option<(Arc<Program>, Memo)>>);
 
 /// A compiled set, or why the patterns would not compile.
 type Compiled = Result<RegexSet, String>;
@@ -48,45 +130,40 @@ type Compiled = Result<RegexSet, String>;
 type Memo = Arc<Mutex<HashMap<String, Box<[usize]>>>>;
 
 impl PatternCache {
-    fn compiled(&self, patterns: &[String]) -> (Compiled, Memo) {
+    fn compiled(&self, patterns: Vec<String>) -> (Arc<Program>, Memo) {
         let mut last = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        if let Some((p, set, memo)) = last.as_ref()
-            && p.as_slice() == patterns
+        if let Some((program, memo)) = last.as_ref()
+            && program.patterns == patterns
         {
-            return (set.clone(), memo.clone());
+            return (program.clone(), memo.clone());
         }
-        let set = RegexSet::new(patterns).map_err(|e| short_error(&e));
+        let program = Arc::new(Program::new(patterns));
         let memo = Memo::default();
-        *last = Some((patterns.to_vec(), set.clone(), memo.clone()));
-        (set, memo)
+        *last = Some((program.clone(), memo.clone()));
+        (program, memo)
     }
 }
 
 impl PatternIndex {
     /// The index of `patterns`, their set compiled through `cache`.
     pub(crate) fn new(patterns: impl IntoIterator<Item = String>, cache: &PatternCache) -> PatternIndex {
-        let mut unique: Vec<String> = Vec::new();
-        for p in patterns {
-            if !unique.contains(&p) {
-                unique.push(p);
-            }
-        }
-        let (set, memo) = if unique.is_empty() {
-            (None, Memo::default())
-        } else {
-            let (set, memo) = cache.compiled(&unique);
-            (Some(set), memo)
-        };
-        PatternIndex { patterns: unique, set, memo, matched: OnceLock::new() }
+        let mut seen = HashSet::new();
+        let unique: Vec<String> = patterns.into_iter().filter(|p| seen.insert(p.clone())).collect();
+        let (program, memo) =
+            if unique.is_empty() { (Arc::default(), Memo::default()) } else { cache.compiled(unique) };
+        PatternIndex { program, memo, matched: OnceLock::new() }
     }
 
     /// The scan's entries whose command line matches `pattern`.
     pub(crate) fn matches<'h>(&self, host: &'h dyn Host, pattern: &str) -> Result<Vec<&'h ProcEntry>> {
         let procs = host.processes()?;
-        if let Some(i) = self.patterns.iter().position(|p| p == pattern)
+        if let Some(&i) = self.program.position.get(pattern)
             && let Ok(all) = self.matched.get_or_init(|| self.match_all(procs))
         {
             return Ok(all[i].iter().filter_map(|&j| procs.get(j)).collect());
+        }
+        if let Some(l) = literal(pattern) {
+            return Ok(procs.iter().filter(|e| l.is_match(&e.cmdline)).collect());
         }
         let re = Regex::new(pattern).map_err(|e| anyhow!("invalid pattern: {}", short_error(&e)))?;
         Ok(procs.iter().filter(|e| re.is_match(&e.cmdline)).collect())
@@ -95,33 +172,30 @@ impl PatternIndex {
     /// Whether `text` (one process's command line, read again) matches
     /// `pattern`, through the compiled set when it holds the pattern.
     pub(crate) fn is_match(&self, pattern: &str, text: &str) -> Result<bool> {
-        if let Some(i) = self.patterns.iter().position(|p| p == pattern)
-            && let Some(Ok(set)) = &self.set
+        if let Some(l) = literal(pattern) {
+            return Ok(l.is_match(text));
+        }
+        if let Some(i) = self.program.position.get(pattern)
+            && let Some(&k) = self.program.set_of.get(i)
+            && let Some(Ok(set)) = &self.program.set
         {
-            return Ok(set.matches(text).matched(i));
+            return Ok(set.matches(text).matched(k));
         }
         let re = Regex::new(pattern).map_err(|e| anyhow!("invalid pattern: {}", short_error(&e)))?;
         Ok(re.is_match(text))
     }
 
     fn match_all(&self, procs: &[ProcEntry]) -> Result<Vec<Vec<usize>>, String> {
-        let set = match &self.set {
-            Some(Ok(set)) => set,
-            Some(Err(e)) => return Err(e.clone()),
-            None => return Err("no patterns".to_string()),
-        };
-        let mut out = vec![Vec::new(); self.patterns.len()];
+        if self.program.patterns.is_empty() {
+            return Err("no patterns".to_string());
+        }
+        let mut out = vec![Vec::new(); self.program.patterns.len()];
         let mut memo = self.memo.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         let mut last = std::mem::take(&mut *memo);
         for (j, e) in procs.iter().enumerate() {
             let hits = match last.remove_entry(&e.cmdline).or_else(|| memo.remove_entry(&e.cmdline)) {
                 Some(kept) => kept,
-                // Most command lines match no pattern. `is_match` may stop
-                // at the first match, or as soon as no pattern can match
-                // (anchored patterns fail on a line's first bytes);
-                // `matches` must search for every pattern.
-                None if !set.is_match(&e.cmdline) => (e.cmdline.clone(), Box::default()),
-                None => (e.cmdline.clone(), set.matches(&e.cmdline).iter().collect()),
+                None => (e.cmdline.clone(), self.program.hits(&e.cmdline)?),
             };
             for &i in &hits.1 {
                 out[i].push(j);
@@ -133,86 +207,5 @@ impl PatternIndex {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::host::fake::FakeHost;
-
-    fn host() -> FakeHost {
-        let entry = |pid, cmdline: &str| ProcEntry { pid, cmdline: cmdline.to_string(), ..Default::default() };
-        FakeHost {
-            entries: vec![entry(1, "gunicorn api"), entry(2, "gunicorn web"), entry(3, "celery worker"), entry(4, "")],
-            ..Default::default()
-        }
-    }
-
-    #[test]
-    fn one_pass_for_all_patterns() {
-        let cache = PatternCache::default();
-        let idx = PatternIndex::new(["gunicorn".to_string(), "api|worker".to_string(), "gunicorn".to_string()], &cache);
-        let h = host();
-        let pids = |p: &str| idx.matches(&h, p).map(|v| v.iter().map(|e| e.pid).collect::<Vec<_>>());
-        assert_eq!(pids("gunicorn").expect("pids"), vec![1, 2]);
-        assert_eq!(pids("api|worker").expect("pids"), vec![1, 3]);
-        // Not in the set: matched on its own.
-        assert_eq!(pids("^celery").expect("pids"), vec![3]);
-        assert!(pids("(").is_err());
-        assert!(idx.is_match("api|worker", "celery worker").expect("set") && !idx.is_match("^x", "y x").expect("own"));
-    }
-
-    #[test]
-    fn issue17_the_cache_compiles_a_list_of_patterns_once() {
-        let cache = PatternCache::default();
-        let list = || ["a+".to_string(), "b".to_string()];
-        let first = PatternIndex::new(list(), &cache);
-        let again = PatternIndex::new(list(), &cache);
-        let other = PatternIndex::new(["c".to_string()], &cache);
-        let set = |i: &PatternIndex| match &i.set {
-            Some(Ok(s)) => s.clone(),
-            _ => panic!("compiled"),
-        };
-        // A clone of a RegexSet shares its program: the same patterns, the
-        // same set; another list, another set.
-        assert_eq!(set(&first).patterns(), set(&again).patterns());
-        assert_eq!(set(&other).patterns(), ["c"]);
-        assert!(cache.0.lock().expect("lock").as_ref().is_some_and(|(p, ..)| p == &["c".to_string()]));
-    }
-
-    #[test]
-    fn issue18_the_last_scans_matches_are_kept_and_only_new_lines_matched() {
-        let cache = PatternCache::default();
-        let list = || ["^gunicorn".to_string(), "worker$".to_string()];
-        let h = host();
-        let pids = |idx: &PatternIndex, h: &FakeHost, p: &str| {
-            idx.matches(h, p).map(|v| v.iter().map(|e| e.pid).collect::<Vec<_>>()).expect("pids")
-        };
-        let first = PatternIndex::new(list(), &cache);
-        assert_eq!(pids(&first, &h, "^gunicorn"), [1, 2]);
-        let memo = first.memo.clone();
-        assert_eq!(memo.lock().expect("memo").len(), 4, "every line of the scan");
-        // The next cycle: one process gone, one new, one line seen twice.
-        let entry = |pid, cmdline: &str| ProcEntry { pid, cmdline: cmdline.to_string(), ..Default::default() };
-        let next = FakeHost {
-            entries: vec![
-                entry(2, "gunicorn web"),
-                entry(3, "celery worker"),
-                entry(5, "gunicorn web"),
-                entry(6, "rq worker"),
-            ],
-            ..Default::default()
-        };
-        let again = PatternIndex::new(list(), &cache);
-        assert!(Arc::ptr_eq(&again.memo, &memo), "kept with the set");
-        assert_eq!(pids(&again, &next, "^gunicorn"), [2, 5]);
-        assert_eq!(pids(&again, &next, "worker$"), [3, 6]);
-        let kept: Vec<String> = {
-            let mut k: Vec<String> = memo.lock().expect("memo").keys().cloned().collect();
-            k.sort();
-            k
-        };
-        assert_eq!(kept, ["celery worker", "gunicorn web", "rq worker"], "only the last scan's lines");
-        // Other patterns: matched afresh.
-        let other = PatternIndex::new(["web".to_string()], &cache);
-        assert!(!Arc::ptr_eq(&other.memo, &memo));
-        assert_eq!(pids(&other, &next, "web"), [2, 5]);
-    }
-}
+#[path = "patterns_tests.rs"]
+mod tests;

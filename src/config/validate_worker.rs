@@ -10,6 +10,7 @@ use super::checker::Checker;
 use super::instances::Table;
 use super::load::Doc;
 use super::model::{Monitor, Spec};
+use std::collections::HashMap;
 
 /// Check every `worker` reference in `monitors` (read from `tables`,
 /// labelled `monitor[NAME]`). A worker whose own table had errors is not
@@ -27,16 +28,23 @@ pub(crate) fn workers(doc: &Doc<'_>, tables: &[Table<'_>], monitors: &[Monitor],
     // A paired table's instances each name their own `POOL@i`: what is
     // wrong with the pool is told once, of the pool, not once an instance.
     let mut told = std::collections::HashSet::new();
+    // By name, the first of each (a pool's thousand tables each looked
+    // through every monitor).
+    let mut by_name: HashMap<&str, &Monitor> = HashMap::new();
+    for m in monitors.iter().chain(&embedded) {
+        by_name.entry(m.name.as_str()).or_insert(m);
+    }
     for t in tables {
         let Some(name) = named(t) else { continue };
-        let Some(worker) = monitors.iter().find(|m| m.name == name).and_then(|m| m.worker.as_deref()) else {
+        // (An embedded monitor names no worker.)
+        let Some(worker) = by_name.get(name.as_str()).and_then(|m| m.worker.as_deref()) else {
             continue;
         };
         let shown = match (t.instance, super::instances::split(worker)) {
             (Some(_), Some((pool, _))) => pool,
             _ => worker,
         };
-        let problem = match monitors.iter().chain(&embedded).find(|m| m.name == worker) {
+        let problem = match by_name.get(worker) {
             None if tables.iter().any(|t| named(t).as_deref() == Some(worker)) => None,
             None => Some(format!("no monitor named `{worker}`: name the `process` monitor of the worker to restart")),
             Some(w) => match &w.spec {

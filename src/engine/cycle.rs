@@ -49,20 +49,19 @@ const SETTLE: std::time::Duration = std::time::Duration::from_secs(1);
 /// critical while it is down (hm will not restart it until
 /// the window lets it), a warning while it runs, saying when the next
 /// automatic restart is allowed.
-fn gave_up(store: &Store, m: &Monitor, r: &mut CheckResult, now: f64) -> Result<()> {
-    let Spec::Process(p) = &m.spec else { return Ok(()) };
+fn gave_up(m: &Monitor, r: &mut CheckResult, now: f64, restarts: &HashMap<String, Vec<f64>>) {
+    let Spec::Process(p) = &m.spec else { return };
     if !r.waiting_for.is_empty() {
-        return Ok(()); // waiting for a dependency, not restarted (`depends.rs`)
+        return; // waiting for a dependency, not restarted (`depends.rs`)
     }
-    let Some(restart) = &p.restart else { return Ok(()) };
-    let history = store.restarts_since(&m.name, now - restart.window.as_secs_f64(), RestartsBy::Hm)?;
-    if let Budget::GaveUp { restarts } = budget(restart, &history, now) {
+    let Some(restart) = &p.restart else { return };
+    let history = restarts.get(&m.name).map_or(&[][..], Vec::as_slice);
+    if let Budget::GaveUp { restarts } = budget(restart, history, now) {
         let down = r.metrics.iter().find(|x| x.name == "count").is_none_or(|c| c.value < f64::from(p.min));
-        let next = crate::remedy::restart::frees_in(restart, &history, now);
+        let next = crate::remedy::restart::frees_in(restart, history, now);
         r.status = if down { Status::Critical } else { Status::worst_of([r.status, Status::Warning]) };
         r.message = format!("{}; {}", r.message, super::restart::crash_loop(m, restart, restarts, next));
     }
-    Ok(())
 }
 
 /// Gather what the checks need from earlier runs: counters, pings, task
@@ -110,8 +109,18 @@ fn gather(store: &Store, monitors: &[Monitor], now: f64) -> Result<Inputs> {
 /// What history adds to the results: spent restart budgets, forecasts and
 /// anomalies. Reads only.
 fn annotate(store: &Store, monitors: &[Monitor], results: &mut [CheckResult], now: f64) -> Result<()> {
+    // The restart history of every budgeted worker, read at once.
+    let windows: HashMap<&str, f64> = monitors
+        .iter()
+        .filter_map(|m| match &m.spec {
+            Spec::Process(p) => p.restart.as_ref().map(|r| (m.name.as_str(), now - r.window.as_secs_f64())),
+            _ => None,
+        })
+        .collect();
+    let restarts =
+        if windows.is_empty() { HashMap::new() } else { store.restarts_of_many(&windows, RestartsBy::Hm)? };
     for (r, m) in results.iter_mut().zip(monitors.iter()) {
-        gave_up(store, m, r, now)?;
+        gave_up(m, r, now, &restarts);
         crate::analyze::annotate(store, m, r, now)?;
     }
     Ok(())

@@ -217,6 +217,7 @@ pub(crate) fn run_loop(
     shared: &SharedConfig,
     emit: impl FnMut(Cycle),
 ) -> Result<()> {
+    crate::host::few_malloc_arenas();
     let mut waiting = Waiting::default();
     let result = cycles(engine, args, signals, shared, emit, &mut waiting);
     waiting.interrupt(engine, &current(shared));

@@ -104,7 +104,14 @@ impl Engine {
             if dry_run.yes() { self.look(config, names)? } else { self.check_unsent(config, names, Instant::now())? };
         // Every action goes into the actions table first: no record, no
         // action.
-        let store = if dry_run.yes() { ctx.store(config)? } else { super::intent::store_to_act(ctx, config)? };
+        // The connection the check just recorded with, when it kept one:
+        // `hm run --heal` opened two more a cycle, and each, closed with a
+        // WAL past its limit, checkpointed it (a tenth of a cycle's CPU).
+        let store = match self.kept.take(&ctx.db_path(config)) {
+            Some(kept) => kept,
+            None if dry_run.yes() => ctx.store(config)?,
+            None => super::intent::store_to_act(ctx, config)?,
+        };
         let plans = super::maintenance::hold_heals(&store, config, plan(config, &before.results))?;
         let mut done = self.carry_out(&store, config, &before.results, &plans, dry_run, beside.unwrap_or_default());
         let mut later = std::mem::take(&mut done.later);
@@ -124,7 +131,7 @@ impl Engine {
             l.before =
                 before.results.iter().find(|r| r.monitor == l.shown()).map(|r| (r.clone(), before.checked_at.clone()));
         }
-        drop(store);
+        self.kept.keep(store);
         // A restarted worker's process monitor and the monitors that asked
         // for it are checked again together.
         let pairs: Vec<(String, String)> = plans
@@ -199,7 +206,10 @@ impl Engine {
             not_acting: done.not_acting,
             warnings: Vec::new(),
         };
-        super::heal_events::tell(ctx, config, lock, &mut report, done.cleaned);
+        let kept = self.kept.take(&ctx.db_path(config));
+        if let Some(store) = super::heal_events::tell(ctx, config, kept, lock, &mut report, done.cleaned) {
+            self.kept.keep(store);
+        }
         Ok(report)
     }
 }

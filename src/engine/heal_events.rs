@@ -24,6 +24,7 @@ use crate::config::Config;
 use crate::config::channels::hide_url_passwords;
 use crate::lock::RunLock;
 use crate::status::Status;
+use crate::store::Store;
 use crate::time::unix_now;
 
 fn seen(results: &[CheckResult], monitor: &str) -> Option<Seen> {
@@ -69,28 +70,36 @@ fn fixed(report: &HealReport, cleaned: Option<(usize, u64)>) -> Vec<Fixed> {
 }
 
 /// Queue the `healed` events of `report`, release `lock`, deliver. A dry
-/// run recorded nothing and sends nothing.
+/// run recorded nothing and sends nothing. Through `kept` (the engine's
+/// connection) when given, else a connection of its own; the one used is
+/// handed back, for the engine to keep.
 pub(super) fn tell(
     ctx: &Ctx,
     config: &Config,
+    kept: Option<Store>,
     lock: Option<RunLock>,
     report: &mut HealReport,
     cleaned: Option<(usize, u64)>,
-) {
+) -> Option<Store> {
     if report.dry_run {
-        return;
+        return kept;
     }
     let fixed = fixed(report, cleaned);
-    let mut store = match ctx.store(config) {
+    let mut store = match kept.map_or_else(|| ctx.store(config), Ok) {
         Ok(s) => s,
         Err(e) => {
             report.warnings.push(format!("healed, but cannot tell anyone: {e:#}"));
-            return;
+            return None;
         }
     };
+    // A store that failed is not kept (`kept.rs`).
+    let mut failed = false;
     match healed::queue(&mut store, config, &fixed, unix_now()) {
         Ok(told) => report.healed = told,
-        Err(e) => report.warnings.push(format!("healed, but cannot queue the `healed` notifications: {e:#}")),
+        Err(e) => {
+            failed = true;
+            report.warnings.push(format!("healed, but cannot queue the `healed` notifications: {e:#}"));
+        }
     }
     drop(lock);
     let delivery = store
@@ -98,8 +107,12 @@ pub(super) fn tell(
         .and_then(|any| any.then(|| deliver(&store, config, &ctx.db_path(config), unix_now(), Due::Now)).transpose());
     match delivery {
         Ok(d) => report.notifications = d,
-        Err(e) => report.warnings.push(format!("cannot deliver notifications (retried on later runs): {e:#}")),
+        Err(e) => {
+            failed = true;
+            report.warnings.push(format!("cannot deliver notifications (retried on later runs): {e:#}"));
+        }
     }
+    (!failed).then_some(store)
 }
 
 #[cfg(test)]
@@ -141,7 +154,7 @@ mod tests {
             not_acting: None,
             warnings: Vec::new(),
         };
-        tell(&ctx, &config, None, &mut report, None);
+        tell(&ctx, &config, None, None, &mut report, None);
         assert!(
             matches!(&report.warnings[..], [w] if w.starts_with("healed, but cannot tell anyone: ")),
             "{:?}",

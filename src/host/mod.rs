@@ -148,6 +148,21 @@ pub(crate) fn cpus() -> usize {
     *CPUS.get_or_init(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get))
 }
 
+/// Let glibc's malloc keep at most two arenas, for a process that lives
+/// long (`hm run`, `hm serve`). Each new thread may get an arena of its
+/// own (up to eight per CPU), and memory freed there stays with it: a
+/// thousand-instance pool's restarts, each on its own thread, took `hm run
+/// --heal` from 25 to 43 MiB, 28 with two arenas. Call it before the
+/// threads start. Elsewhere than glibc, nothing.
+pub(crate) fn few_malloc_arenas() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets a parameter of the allocator; it takes no
+    // pointer, and glibc serializes it with allocation.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 2);
+    }
+}
+
 /// What the process-table scan must read, so it reads no more.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub(crate) struct ProcNeeds {

@@ -84,3 +84,31 @@ fn issue27_an_action_is_written_with_its_words_and_target() {
     let back = s.attempts_since("agents", &ActionKind::Unstick, 0.0).expect("attempts");
     assert_eq!((back[0].target.as_deref(), &back[0].outcome), (Some("build-1"), &ActionOutcome::GaveUp));
 }
+
+#[test]
+fn issue29_restarts_of_many_monitors_at_once_are_each_ones_restarts_since() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let s = Store::open(&dir.path().join("hm.db")).expect("open");
+    let row = |ts: f64, monitor: &str, action: ActionKind, manual: bool| {
+        let mut r = ActionRow::new(ts, monitor, action);
+        r.manual = manual;
+        s.record_action(&r).expect("row");
+    };
+    for (ts, m) in [(100.0, "api@1"), (200.0, "api@1"), (300.0, "api@1"), (150.0, "api@2"), (250.0, "api@2")] {
+        row(ts, m, ActionKind::Restart, false);
+    }
+    row(260.0, "api@1", ActionKind::Restart, true); // by a person
+    row(220.0, "api@2", ActionKind::Reset, false); // budget reset: earlier restarts no longer count
+    row(240.0, "web", ActionKind::Restart, false); // not asked about
+    row(120.0, "api@3", ActionKind::Unstick, false); // not a restart
+    let since = std::collections::HashMap::from([("api@1", 150.0), ("api@2", 0.0), ("api@3", 0.0), ("db", 50.0)]);
+    for by in [RestartsBy::Hm, RestartsBy::Anyone] {
+        let many = s.restarts_of_many(&since, by).expect("many");
+        assert_eq!(many.len(), since.len(), "one history per monitor asked about");
+        for (m, &from) in &since {
+            assert_eq!(many[*m], s.restarts_since(m, from, by).expect("one"), "{m}, {by:?}");
+        }
+    }
+    let many = s.restarts_of_many(&since, RestartsBy::Hm).expect("many");
+    assert_eq!((many["api@1"].as_slice(), many["api@2"].as_slice()), (&[200.0, 300.0][..], &[250.0][..]));
+}

@@ -10,8 +10,8 @@
 //! is still found by the clock: nothing happening is no event.
 
 use crate::check::CheckResult;
-use crate::config::{Config, HeartbeatSource, Spec};
-use std::collections::BTreeMap;
+use crate::config::{Config, HeartbeatSource, Monitor, Spec};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 
 /// A process as a check matched it: pid and start time (clock ticks since
@@ -35,9 +35,14 @@ impl Want {
         if full {
             *self = Want::default();
         }
+        // By name (a thousand results each looked through every monitor).
+        let mut enabled: HashMap<&str, &Monitor> = HashMap::new();
+        for m in config.monitors.iter().filter(|m| m.enabled) {
+            enabled.entry(m.name.as_str()).or_insert(m);
+        }
         for r in results {
             self.forget(&r.monitor);
-            let Some(m) = config.monitors.iter().find(|m| m.name == r.monitor && m.enabled) else { continue };
+            let Some(m) = enabled.get(r.monitor.as_str()) else { continue };
             match &m.spec {
                 Spec::Process(_) if !r.procs.is_empty() => {
                     self.procs.insert(r.monitor.clone(), r.procs.clone());
@@ -55,7 +60,8 @@ impl Want {
     /// Keep only the watches of monitors still enabled in `config` (after
     /// a reload): a removed monitor's process may die unnoticed.
     pub(crate) fn retain(&mut self, config: &Config) {
-        let keep = |name: &String| config.monitors.iter().any(|m| &m.name == name && m.enabled);
+        let enabled: HashSet<&str> = config.monitors.iter().filter(|m| m.enabled).map(|m| m.name.as_str()).collect();
+        let keep = |name: &String| enabled.contains(name.as_str());
         self.procs.retain(|name, _| keep(name));
         self.files.retain(|name, _| keep(name));
     }
