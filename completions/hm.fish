@@ -262,7 +262,7 @@ complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_fr
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l grace -d 'Between SIGTERM and SIGKILL (default 10s)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l max-restarts -d 'At most this many restarts within --restart-window (default 5)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l restart-window -d 'The window --max-restarts counts in (default 30m)' -r
-complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l min-uptime -d 'A worker that dies sooner after its start is in a crash loop; one that ran longer is restarted after --restart-delay, without the doubling backoff (default 60s)' -r
+complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l min-uptime -d 'A worker that dies sooner after its start is in a crash loop; one that ran longer is restarted after --restart-delay, without the doubling backoff. A check with `worker` naming it waits this long after a restart before restarting it again, unless that check has passed since (default 60s)' -r
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l heal -d 'false: `hm heal` never restarts it' -r -f -a "true\t''
 false\t''"
 complete -c hm -n "__fish_hm_using_subcommand add; and __fish_seen_subcommand_from process" -l group -d 'Start the worker with this primary group (needs --user)' -r

@@ -14,6 +14,15 @@
 //! judged again: its last beat is
 //! still the old one for a while, and restarting it again for that would
 //! kill a healthy worker every cycle until the budget ran out.
+//!
+//! A check that probes the worker live (`http`, `tcp`, `command`...)
+//! ends that grace early: once it has passed after the restart finished,
+//! the new worker has answered, and a failure after that is a real one (a
+//! server that freezes right after a rolling restart), as supervisord's
+//! `startsecs` ends once the program is RUNNING. A check that has not
+//! passed since still waits out `min_uptime`: a slow boot is no failure.
+//! A heartbeat or tasks check does not end it: passing, it may still show
+//! the old worker's last beat.
 
 use super::intent::Pending;
 use super::later::Later;
@@ -22,7 +31,7 @@ use super::restart::Step;
 use super::{Asker, DryRun, Engine};
 use crate::check::CheckResult;
 use crate::config::{Config, Monitor, Spec};
-use crate::store::RestartsBy;
+use crate::store::ActionKind;
 use crate::store::Store;
 use crate::time::unix_now;
 use crate::units::format_duration;
@@ -74,22 +83,24 @@ impl Engine {
                 out.push(remedy(Outcome::NotHealed, format!("worker {name}'s monitor is disabled: not restarted")));
                 continue;
             }
-            let grace = match (&m.spec, &w.spec) {
-                (Spec::Heartbeat(h), _) => h.crit,
-                (Spec::Tasks(t), _) => t.window,
+            // The grace, and whether the check passing ends it.
+            let (grace, live) = match (&m.spec, &w.spec) {
+                (Spec::Heartbeat(h), _) => (h.crit, false),
+                (Spec::Tasks(t), _) => (t.window, false),
                 // A server restarted less than `min_uptime` ago is still
-                // starting: a check that fails meanwhile waits for it.
-                (_, Spec::Process(p)) => p.min_uptime,
+                // starting: a check that fails meanwhile waits for it,
+                // unless it has answered since.
+                (_, Spec::Process(p)) => (p.min_uptime, true),
                 _ => continue,
             };
             let now = unix_now();
-            match store.restarts_since(name, now - grace.as_secs_f64(), RestartsBy::Anyone) {
+            match in_grace(store, m, name, now - grace.as_secs_f64(), live) {
                 Err(e) => {
                     out.push(remedy(Outcome::Failed, format!("{e:#}")));
                     continue;
                 }
-                Ok(times) => {
-                    if let Some(last) = times.last() {
+                Ok(last) => {
+                    if let Some(last) = last {
                         let ago = format_duration(crate::units::secs((now - last).max(0.0)));
                         out.push(remedy(
                             Outcome::Waiting,
@@ -130,4 +141,17 @@ impl Engine {
         }
         (out, None)
     }
+}
+
+/// When worker `name` was last restarted (by anyone) since `since`, if
+/// that restart's grace still holds for `m`: with `live`, not once `m`
+/// has passed after the restart finished (a pending restart has not).
+fn in_grace(store: &Store, m: &Monitor, name: &str, since: f64, live: bool) -> anyhow::Result<Option<f64>> {
+    let rows = store.attempts_since(name, &ActionKind::Restart, since)?;
+    let Some(last) = rows.last() else { return Ok(None) };
+    let answered = match last.finished_at {
+        Some(done) if live => store.passed_since(&m.name, done)?,
+        _ => false,
+    };
+    Ok((!answered).then_some(last.ts))
 }

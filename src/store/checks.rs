@@ -66,6 +66,15 @@ impl Store {
             .query_row([monitor], |r| r.get::<_, Option<f64>>(0))?)
     }
 
+    /// Whether `monitor` was checked `ok` at `since` or after: a check
+    /// that vouches for a worker has seen the restarted worker answer.
+    pub(crate) fn passed_since(&self, monitor: &str, since: f64) -> Result<bool> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM checks WHERE monitor = ?1 AND ts >= ?2 AND status = ?3)")?
+            .query_row(params![monitor, since, Status::Ok.as_str()], |r| r.get(0))?)
+    }
+
     /// The latest check of `monitor`, if it was ever checked: the one
     /// written last (`latest` says which), not the one with the largest
     /// time (rows a run wrote with the clock 3 days fast would stay

@@ -297,3 +297,17 @@ fn issue27_a_failure_is_sorted_into_damage_or_other() {
     assert!(matches!(Failure::from(sqlite(SQLITE_IOERR, "disk I/O error")), Failure::Other(_)));
     assert!(matches!(Failure::from(anyhow::anyhow!("no SQLite in it")), Failure::Other(_)));
 }
+
+#[test]
+fn passed_since_counts_only_ok_results_of_that_monitor_from_then_on() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut s = Store::open(&dir.path().join("hm.db")).expect("open");
+    s.record_checks(10.0, &[result("web", Status::Ok), result("other", Status::Ok)]).expect("record");
+    s.record_checks(20.0, &[result("web", Status::Warning), result("other", Status::Ok)]).expect("record");
+    assert!(!s.passed_since("web", 15.0).expect("query"), "a warning is no pass");
+    assert!(s.passed_since("web", 10.0).expect("query"));
+    s.record_checks(30.0, &[result("web", Status::Ok)]).expect("record");
+    assert!(s.passed_since("web", 15.0).expect("query"));
+    assert!(!s.passed_since("web", 31.0).expect("query"));
+    assert!(!s.passed_since("nope", 0.0).expect("query"));
+}

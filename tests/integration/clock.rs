@@ -3,6 +3,7 @@
 //! Real `faketime` (libfaketime), real `hm run`.
 
 use crate::common::daemon::Daemon;
+use crate::common::renamed::renamed;
 use crate::common::{Test, beat, have_tool, hb_monitor, kill_procs};
 use nix::sys::signal::Signal;
 use std::process::Command;
@@ -81,10 +82,11 @@ fn issue26_a_wall_clock_stepped_forward_does_not_empty_a_restart_budget_within_h
     let t = Test::new();
     let clock = t.path("clock");
     std::fs::write(&clock, "+0\n").expect("clock");
+    let (start, pattern) = renamed(&format!("{prefix} "), &format!("{prefix} w"), "", "sleep 0.3");
     let t = t
         .config(&format!(
-            "host_defaults = false\n[[monitor]]\nname = \"crashy\"\nkind = \"process\"\npattern = \"^{prefix} \"\n\
-             start = [\"bash\", \"-c\", \"exec -a '{prefix} w' sleep 0.3\"]\nrestart_delay = \"100ms\"\n\
+            "host_defaults = false\n[[monitor]]\nname = \"crashy\"\nkind = \"process\"\npattern = \"{pattern}\"\n\
+             start = {start}\nrestart_delay = \"100ms\"\n\
              max_restarts = 2\nrestart_window = \"10m\"\n"
         ))
         .env("LD_PRELOAD", lib.as_os_str())

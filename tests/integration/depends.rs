@@ -7,6 +7,7 @@
 //! a real port, the real binary.
 
 use crate::common::receiver::{Receiver, free_port};
+use crate::common::renamed::renamed;
 use crate::common::{Test, result};
 use crate::record_first::{kill_all, pids_of};
 use std::time::Duration;
@@ -22,9 +23,10 @@ impl Drop for Cleanup {
 
 /// A process monitor NAME whose worker is `sleep` shown as `argv0`.
 fn process(name: &str, argv0: &str, extra: &str) -> String {
+    let (start, pattern) = renamed(argv0, argv0, "", "sleep 600");
     format!(
-        "[[monitor]]\nname = \"{name}\"\nkind = \"process\"\npattern = \"^{argv0}\"\n\
-         start = [\"bash\", \"-c\", \"exec -a {argv0} sleep 600\"]\nrestart_delay = \"200ms\"\n{extra}\n"
+        "[[monitor]]\nname = \"{name}\"\nkind = \"process\"\npattern = \"{pattern}\"\n\
+         start = {start}\nrestart_delay = \"200ms\"\n{extra}\n"
     )
 }
 

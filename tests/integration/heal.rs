@@ -1,5 +1,6 @@
 //! `hm heal`: check, remedy, check again — with real workers and files.
 
+mod startup;
 mod vouch;
 mod worker;
 

@@ -6,6 +6,7 @@
 
 use crate::common::daemon::Daemon;
 use crate::common::receiver::Receiver;
+use crate::common::renamed::renamed;
 use crate::common::{Test, until};
 use crate::record_first::{kill_all, pids_of};
 use std::time::Duration;
@@ -21,9 +22,10 @@ impl Drop for Cleanup {
 /// restarted at once, an `http` monitor that names it as its worker, and
 /// a webhook that hears every alert.
 fn config(argv0: &str, hook: &str, extra: &str) -> String {
+    let (start, pattern) = renamed(argv0, argv0, "", "sleep 600");
     format!(
         "host_defaults = false\n\n[alerts]\nfor = 1\n\n[[monitor]]\nname = \"api\"\nkind = \"process\"\n\
-         pattern = \"^{argv0}\"\nstart = [\"bash\", \"-c\", \"exec -a {argv0} sleep 600\"]\n\
+         pattern = \"{pattern}\"\nstart = {start}\n\
          restart_delay = \"100ms\"\nmax_restarts = 100\n{extra}\n\
          [[channel]]\nname = \"hook\"\nkind = \"webhook\"\nurl = \"{hook}\"\n"
     )

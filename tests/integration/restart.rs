@@ -2,6 +2,7 @@
 //! worker that cannot start uses up its automatic budget and hm gives up,
 //! while a person's restart is neither held back nor counted (issue 26).
 
+use crate::common::renamed::renamed;
 use crate::common::{Test, Worker};
 
 fn kill(pids: &serde_json::Value) {
@@ -14,10 +15,10 @@ fn kill(pids: &serde_json::Value) {
 fn a_killed_worker_is_started_again_and_outlives_hm() {
     let t = Test::new();
     let log = t.path("worker.log");
+    let (start, pattern) = renamed("hm-test-rw-api ", "hm-test-rw-api serve", "echo starting; ", "sleep 600");
     let t = t.config(&format!(
-        "host_defaults = false\n\n[[monitor]]\nname = \"api\"\nkind = \"process\"\npattern = \"^hm-test-rw-api \"\n\
-         start = [\"bash\", \"-c\", \"echo starting; exec -a 'hm-test-rw-api serve' sleep 600\"]\n\
-         restart_delay = \"300ms\"\nlog = \"{}\"\n",
+        "host_defaults = false\n\n[[monitor]]\nname = \"api\"\nkind = \"process\"\npattern = \"{pattern}\"\n\
+         start = {start}\nrestart_delay = \"300ms\"\nlog = \"{}\"\n",
         log.display()
     ));
     let mut first = Worker::spawn("hm-test-rw-api serve");
@@ -143,4 +144,27 @@ fn a_started_process_the_monitor_does_not_see_is_stopped_again() {
         kill(&serde_json::json!([pid]));
     }
     assert!(!running, "pid {pid} still runs: {state}");
+}
+
+/// A worker renamed through bash is matched before bash reaches its
+/// `exec` (here 2 s later, the gap a loaded machine opens): the restart's
+/// check after `restart_delay` finds it, and a lookalike with the name
+/// further on is still not counted. Anchored on the name alone, the
+/// verification failed and hm stopped the worker it had just started.
+#[test]
+fn issue29_a_worker_renamed_through_bash_is_matched_before_bash_execs() {
+    let (start, pattern) = renamed("hm-test-rw-gap ", "hm-test-rw-gap run", "sleep 2; ", "sleep 600");
+    let t = Test::new().config(&format!(
+        "host_defaults = false\n\n[[monitor]]\nname = \"api\"\nkind = \"process\"\npattern = \"{pattern}\"\n\
+         start = {start}\nrestart_delay = \"100ms\"\ngrace = \"1s\"\n",
+    ));
+    let mut lookalike = Worker::spawn("sudo hm-test-rw-gap run");
+    let out = t.run(&["restart-worker", "api", "--json"]);
+    let doc = out.json();
+    kill(&doc["new_pids"]);
+    let _ = lookalike.0.kill();
+    let _ = lookalike.0.wait();
+    assert_eq!(doc["outcome"], "restarted", "{doc:#}");
+    assert_eq!(doc["old_pids"], serde_json::json!([]), "the lookalike is not the worker: {doc:#}");
+    assert_eq!(doc["new_pids"].as_array().map(Vec::len), Some(1), "{doc:#}");
 }

@@ -8,6 +8,7 @@
 
 mod issue14;
 
+use crate::common::renamed::renamed;
 use crate::common::security::{q, qp};
 use crate::common::{Test, Worker, is_root};
 use std::path::Path;
@@ -53,11 +54,11 @@ fn holder(db: &Path, argv0: &str) -> Worker {
 
 #[test]
 fn only_processes_the_matcher_finds_are_signalled() {
-    let t = Test::new().config(
-        "host_defaults = false\n\n[[monitor]]\nname = \"api\"\nkind = \"process\"\npattern = \"^hm-test-sec-api serve\"\n\
-         start = [\"bash\", \"-c\", \"exec -a 'hm-test-sec-api serve new' sleep 30\"]\nrestart_delay = \"300ms\"\n\
-         grace = \"2s\"\n",
-    );
+    let (start, pattern) = renamed("hm-test-sec-api serve", "hm-test-sec-api serve new", "", "sleep 30");
+    let t = Test::new().config(&format!(
+        "host_defaults = false\n\n[[monitor]]\nname = \"api\"\nkind = \"process\"\npattern = \"{pattern}\"\n\
+         start = {start}\nrestart_delay = \"300ms\"\ngrace = \"2s\"\n",
+    ));
     let mut worker = Worker::spawn("hm-test-sec-api serve old");
     // Lookalikes: a longer name, the pattern not at the start, another name.
     let mut lookalikes = [
@@ -111,9 +112,10 @@ fn a_pid_reused_between_scan_and_signal_is_not_signalled() {
         r = ready.display(),
         d = done.display()
     );
+    let (start, pattern) = renamed("hm-test-sec-reuse ", "hm-test-sec-reuse new", "", "sleep 30");
     let t = t.config(&format!(
-        "host_defaults = false\n\n[[monitor]]\nname = \"api\"\nkind = \"process\"\npattern = \"^hm-test-sec-reuse \"\n\
-         start = [\"bash\", \"-c\", \"exec -a 'hm-test-sec-reuse new' sleep 30\"]\nstop = [\"bash\", \"-c\", {}]\n\
+        "host_defaults = false\n\n[[monitor]]\nname = \"api\"\nkind = \"process\"\npattern = \"{pattern}\"\n\
+         start = {start}\nstop = [\"bash\", \"-c\", {}]\n\
          grace = \"20s\"\nrestart_delay = \"300ms\"\n",
         q(&stop)
     ));

@@ -5,6 +5,7 @@
 //! workers, real SIGKILLs, the real binary.
 
 use crate::common::daemon::Daemon;
+use crate::common::renamed::renamed;
 use crate::common::{Test, until};
 use crate::record_first::{kill_all, pids_of};
 use nix::sys::signal::Signal;
@@ -12,9 +13,10 @@ use std::time::{Duration, Instant};
 
 /// A process monitor `name` whose worker is `sleep` shown as `argv0`.
 fn monitor(name: &str, argv0: &str, delay: &str) -> String {
+    let (start, pattern) = renamed(argv0, argv0, "", "sleep 600");
     format!(
-        "\n[[monitor]]\nname = \"{name}\"\nkind = \"process\"\npattern = \"^{argv0}\"\n\
-         start = [\"bash\", \"-c\", \"exec -a {argv0} sleep 600\"]\nrestart_delay = \"{delay}\"\n\
+        "\n[[monitor]]\nname = \"{name}\"\nkind = \"process\"\npattern = \"{pattern}\"\n\
+         start = {start}\nrestart_delay = \"{delay}\"\n\
          max_restarts = 100\n"
     )
 }

@@ -37,11 +37,10 @@ const DB_URL: &str = "postgres://app:SECRETPW@db/app";
 
 /// What a monitor of a worker started as `bash -c "exec -a '{prefix} run' ..."`
 /// matches: the worker from the moment hm's start returns (bash's own
-/// command line holds it), not only once bash has exec'd `sleep`. Anchored
-/// to the renamed `sleep`, a bash that took longer than `restart_delay`
-/// to get there on a loaded machine failed the restart's verification.
+/// command line holds it), not only once bash has exec'd `sleep`
+/// ([`crate::common::renamed`]).
 pub(super) fn started(prefix: &str) -> String {
-    format!("{prefix} run")
+    crate::common::renamed::pattern(&format!("{prefix} run"))
 }
 
 /// A process monitor `api` whose worker is `prefix`, not running yet; an

@@ -4,6 +4,7 @@
 
 pub(crate) mod daemon;
 pub(crate) mod receiver;
+pub(crate) mod renamed;
 pub(crate) mod security;
 
 use std::ffi::OsString;

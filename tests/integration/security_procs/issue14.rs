@@ -5,6 +5,7 @@
 //! `hm-attacker` (tests/integration/common/security.rs).
 
 use super::{alive, kill_new};
+use crate::common::renamed::renamed;
 use crate::common::security::{Attacker, q, qp};
 use crate::common::{Test, Worker};
 use std::path::Path;
@@ -202,10 +203,11 @@ fn issue14_with_user_the_users_own_pidfile_is_believed_about_its_processes_only(
 
 #[test]
 fn issue14_a_pattern_matching_hms_own_ancestors_never_counts_or_signals_them() {
-    let t = Test::new().config(
-        "host_defaults = false\n\n[[monitor]]\nname = \"api\"\nkind = \"process\"\npattern = \"^hm-test-sec-marker \"\n\
-         start = [\"bash\", \"-c\", \"exec -a 'hm-test-sec-marker new' sleep 30\"]\nrestart_delay = \"300ms\"\ngrace = \"2s\"\n",
-    );
+    let (start, pattern) = renamed("hm-test-sec-marker ", "hm-test-sec-marker new", "", "sleep 30");
+    let t = Test::new().config(&format!(
+        "host_defaults = false\n\n[[monitor]]\nname = \"api\"\nkind = \"process\"\npattern = \"{pattern}\"\n\
+         start = {start}\nrestart_delay = \"300ms\"\ngrace = \"2s\"\n",
+    ));
     let mut worker = Worker::spawn("hm-test-sec-marker worker");
     // hm's parent (and grandparent) command lines match the pattern too.
     let go = t.path("go");

@@ -166,7 +166,8 @@ pub(crate) static KIND: Kind = Kind {
                 "min_uptime",
                 "DURATION",
                 "A worker that dies sooner after its start is in a crash loop; one that ran longer is restarted \
-                 after --restart-delay, without the doubling backoff (default 60s)",
+                 after --restart-delay, without the doubling backoff. A check with `worker` naming it waits this \
+                 long after a restart before restarting it again, unless that check has passed since (default 60s)",
             ),
             Flag::boolean("heal", "false: `hm heal` never restarts it"),
             Flag::text("group", "GROUP", "Start the worker with this primary group (needs --user)").requires("start"),
