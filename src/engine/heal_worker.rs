@@ -102,10 +102,11 @@ impl Engine {
                 Ok(last) => {
                     if let Some(last) = last {
                         let ago = format_duration(crate::units::secs((now - last).max(0.0)));
+                        let until = if live { ", or until this check passes once," } else { "" };
                         out.push(remedy(
                             Outcome::Waiting,
                             format!(
-                                "worker {name} was restarted {ago} ago: it has {} to show life before another restart",
+                                "worker {name} was restarted {ago} ago: it has {}{until} to show life before another restart",
                                 format_duration(grace)
                             ),
                         ));
