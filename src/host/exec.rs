@@ -268,22 +268,9 @@ pub(crate) fn spawn_detached(argv: &[String], log: Option<&Path>, launch: &super
     }
     // Reaped when it exits: else every worker that died would stay a zombie
     // of a long-running `hm run --heal`, and the process table that every
-    // scan reads would grow by one per restart. A thread blocked in
-    // waitpid costs no CPU; without one, the zombie is left.
-    // Its status goes to its death certificate (`host::children`).
-    let _ = std::thread::Builder::new().name("hm-reap".into()).stack_size(64 * 1024).spawn(move || {
-        let Ok(child) = libc::pid_t::try_from(pid) else { return };
-        let mut status: libc::c_int = 0;
-        // SAFETY: waits for our own child, writing its status into `status`.
-        while unsafe { libc::waitpid(child, &raw mut status, 0) } < 0 {
-            if std::io::Error::last_os_error().kind() != std::io::ErrorKind::Interrupted {
-                return;
-            }
-        }
-        if let Some(t) = ticks {
-            super::children::reaped(pid, t, u32::from_ne_bytes(status.to_ne_bytes()));
-        }
-    });
+    // scan reads would grow by one per restart. Its status goes to its
+    // death certificate (`host::children`).
+    super::reaper::reap(pid, ticks);
     Ok(pid)
 }
 

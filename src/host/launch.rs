@@ -108,9 +108,10 @@ impl Prepared {
             Some(c) => Some(std::ffi::CString::new(c.as_os_str().as_bytes())?),
             None => None,
         };
-        let ids = self.groups.as_ref().map(|(groups, gid, uid)| {
-            (groups.iter().map(|g| g.as_raw()).collect(), gid.as_raw(), uid.as_raw())
-        });
+        let ids = self
+            .groups
+            .as_ref()
+            .map(|(groups, gid, uid)| (groups.iter().map(|g| g.as_raw()).collect(), gid.as_raw(), uid.as_raw()));
         Ok(super::spawn::Plan { stdio, nofile: self.nofile, umask: self.umask, ids, cwd })
     }
 }
