@@ -266,6 +266,9 @@ fn cycles(
             let Some((c, _)) = run_cycle(engine, &config, args.heal, Job::Verify(due), signals)? else { return Ok(()) };
             take_in(&mut want, &config, &c, false);
             watcher.arm(&want);
+            if let Cycle::Heal(h) = &c {
+                retries.extend(super::later::down_after(h).into_iter().map(|n| (n, started)));
+            }
             emit(c);
             continue;
         }
