@@ -41,9 +41,10 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
-/// How long the loop waits for more changes after the first, so that
-/// workers killed together are healed together.
+/// How long the loop waits for more changes after the last, so that
+/// workers killed together are healed together, and at most.
 const SETTLE: Duration = Duration::from_millis(5);
+const SETTLE_MOST: Duration = Duration::from_millis(50);
 
 /// How long a cycle in progress may take to finish after SIGTERM.
 const FINISH: Duration = Duration::from_millis(800);
@@ -284,8 +285,9 @@ fn cycles(
         // them all anyway.
         if !full && signals.changed() {
             // Workers killed together die within moments of each other:
-            // a few milliseconds more and they are healed in one run.
-            signals.settle(SETTLE);
+            // until a few milliseconds pass with no more, and they are
+            // healed in one run.
+            signals.settle(SETTLE, SETTLE_MOST);
             if signals.stopping() {
                 return Ok(());
             }

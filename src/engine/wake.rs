@@ -86,10 +86,20 @@ impl Signals {
         std::mem::take(&mut *self.changed.borrow_mut()).into_iter().collect()
     }
 
-    /// Note what comes within `d` (no cycle runs now).
-    pub(super) fn settle(&self, d: std::time::Duration) {
-        let until = Instant::now() + d;
-        while !self.stopping() && self.wait(Some(until)).is_ok() {}
+    /// Note what comes until `quiet` passes with nothing new, or `most`
+    /// has passed (no cycle runs now): a hundred workers killed at once
+    /// die over tens of milliseconds on a busy host, and are healed in one
+    /// run rather than in a second one queued behind the first.
+    pub(super) fn settle(&self, quiet: std::time::Duration, most: std::time::Duration) {
+        let end = Instant::now() + most;
+        loop {
+            let before = self.changed.borrow().len();
+            let until = (Instant::now() + quiet).min(end);
+            while !self.stopping() && self.wait(Some(until)).is_ok() {}
+            if self.stopping() || self.changed.borrow().len() == before || Instant::now() >= end {
+                return;
+            }
+        }
     }
 
     /// Where the watcher (and `hm serve`, for a monitor a remote ping
