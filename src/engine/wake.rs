@@ -138,3 +138,42 @@ impl Signals {
         None
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn issue29_a_burst_of_changes_is_taken_whole_and_an_endless_one_until_most() {
+        let signals = Signals::install().expect("signals");
+        // Forty changes 10 ms apart: 400 ms, each within the quiet 200 ms
+        // of the one before. A fixed window of 200 ms took half of them.
+        let send = signals.changes();
+        let burst = std::thread::spawn(move || {
+            for i in 0..40 {
+                send(vec![format!("w{i}")]);
+                std::thread::sleep(Duration::from_millis(10));
+            }
+        });
+        signals.settle(Duration::from_millis(200), Duration::from_secs(20));
+        burst.join().expect("join");
+        assert_eq!(signals.take_changed().len(), 40);
+        // Changes that never stop: settled at `most`.
+        let send = signals.changes();
+        let start = Instant::now();
+        let endless = std::thread::spawn(move || {
+            for n in 0.. {
+                if start.elapsed() > Duration::from_secs(3) {
+                    break;
+                }
+                send(vec![format!("x{n}")]);
+                std::thread::sleep(Duration::from_millis(10));
+            }
+        });
+        signals.settle(Duration::from_millis(200), Duration::from_millis(500));
+        let took = start.elapsed();
+        endless.join().expect("join");
+        assert!(took >= Duration::from_millis(500) && took < Duration::from_millis(2500), "{took:?}");
+    }
+}
