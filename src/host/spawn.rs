@@ -60,6 +60,9 @@ struct Raw<'a> {
     plan: &'a Plan,
     candidates: &'a [*const libc::c_char],
     argv: *const *const libc::c_char,
+    /// `/bin/sh`, a slot for the file, then argv\[1..\]: a file that is
+    /// not a program is run by the shell, as execvp(3) does.
+    script: *mut *const libc::c_char,
     envp: *const *const libc::c_char,
     step: AtomicI32,
     errno: AtomicI32,
@@ -138,6 +141,11 @@ extern "C" fn child(arg: *mut c_void) -> c_int {
             match errno() {
                 libc::EACCES => denied = true,
                 libc::ENOENT | libc::ENOTDIR => {}
+                libc::ENOEXEC => {
+                    *raw.script.add(1) = *c;
+                    libc::execve(c"/bin/sh".as_ptr(), raw.script, raw.envp);
+                    return fail(Step::Exec);
+                }
                 _ => return fail(Step::Exec),
             }
         }
@@ -200,6 +208,8 @@ pub(super) fn spawn(argv: &[String], env: &[(String, String)], plan: &Plan) -> s
     let null_ended = |v: &[CString]| v.iter().map(|c| c.as_ptr()).chain([std::ptr::null()]).collect::<Vec<_>>();
     let (argp, envp) = (null_ended(&args), null_ended(&envs));
     let cands: Vec<*const libc::c_char> = candidates.iter().map(|c| c.as_ptr()).collect();
+    let mut script: Vec<*const libc::c_char> = [c"/bin/sh".as_ptr(), std::ptr::null()].into();
+    script.extend(argp.iter().skip(1));
     // Each of them above 2, so that no dup2 onto 0, 1 or 2 overwrites
     // another still to be copied (hm started with a standard file closed).
     let high: Vec<OwnedFd> = plan.stdio.iter().map(above_stdio).collect::<std::io::Result<_>>()?;
@@ -208,6 +218,7 @@ pub(super) fn spawn(argv: &[String], env: &[(String, String)], plan: &Plan) -> s
         plan,
         candidates: &cands,
         argv: argp.as_ptr(),
+        script: script.as_mut_ptr(),
         envp: envp.as_ptr(),
         step: AtomicI32::new(Step::Fine as i32),
         errno: AtomicI32::new(0),

@@ -67,3 +67,23 @@ fn issue29_a_start_that_fails_says_which_step() {
         .expect_err("a directory is not a program");
     assert!(err.to_string().contains("ermission denied"), "{err:#}");
 }
+
+#[test]
+fn issue29_a_file_that_is_not_a_program_is_run_by_the_shell_as_execvp_did() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (script, out) = (dir.path().join("run"), dir.path().join("out"));
+    std::fs::write(&script, format!("echo \"$0 $1\" > {}\n", out.display())).expect("write");
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let path = script.display().to_string();
+    spawn_detached(&argv(&[&path, "arg"]), None, &Launch::default()).expect("spawn");
+    let mut text = String::new();
+    for _ in 0..500 {
+        text = std::fs::read_to_string(&out).unwrap_or_default();
+        if !text.is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert_eq!(text, format!("{path} arg\n"));
+}
