@@ -41,9 +41,10 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
-/// How long the loop waits for more changes after the first, so that
-/// workers killed together are healed together.
+/// How long the loop waits for more changes after the last, so that
+/// workers killed together are healed together, and at most.
 const SETTLE: Duration = Duration::from_millis(5);
+const SETTLE_MOST: Duration = Duration::from_millis(50);
 
 /// How long a cycle in progress may take to finish after SIGTERM.
 const FINISH: Duration = Duration::from_millis(800);
@@ -277,6 +278,9 @@ fn cycles(
             let Some((c, _)) = run_cycle(engine, &config, args.heal, Job::Verify(due), signals)? else { return Ok(()) };
             take_in(&mut want, &config, &c, false);
             watcher.arm(&want);
+            if let Cycle::Heal(h) = &c {
+                retries.extend(super::later::down_after(h).into_iter().map(|n| (n, started)));
+            }
             emit(c);
             continue;
         }
@@ -292,8 +296,9 @@ fn cycles(
         // them all anyway.
         if !full && signals.changed() {
             // Workers killed together die within moments of each other:
-            // a few milliseconds more and they are healed in one run.
-            signals.settle(SETTLE);
+            // until a few milliseconds pass with no more, and they are
+            // healed in one run.
+            signals.settle(SETTLE, SETTLE_MOST);
             if signals.stopping() {
                 return Ok(());
             }

@@ -216,3 +216,19 @@ impl Waiting {
         engine.interrupt(config, std::mem::take(&mut self.0));
     }
 }
+
+/// The workers a run of verifications restarted (or failed to) that its
+/// check after finds down: a worker that died after its start, before its
+/// new pid was watched, wakes nothing, and would otherwise wait for the
+/// next full cycle. The loop heals them again at once, within their
+/// budgets and backoffs.
+pub(crate) fn down_after(report: &HealReport) -> Vec<String> {
+    let Some(after) = &report.after else { return Vec::new() };
+    let restarted = |m: &str| report.remedies.iter().any(|r| r.monitor == m && r.remedy == RemedyKind::Restart);
+    after
+        .results
+        .iter()
+        .filter(|r| r.status == Status::Critical && restarted(&r.monitor))
+        .map(|r| r.monitor.clone())
+        .collect()
+}

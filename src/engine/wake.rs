@@ -86,10 +86,20 @@ impl Signals {
         std::mem::take(&mut *self.changed.borrow_mut()).into_iter().collect()
     }
 
-    /// Note what comes within `d` (no cycle runs now).
-    pub(super) fn settle(&self, d: std::time::Duration) {
-        let until = Instant::now() + d;
-        while !self.stopping() && self.wait(Some(until)).is_ok() {}
+    /// Note what comes until `quiet` passes with nothing new, or `most`
+    /// has passed (no cycle runs now): a hundred workers killed at once
+    /// die over tens of milliseconds on a busy host, and are healed in one
+    /// run rather than in a second one queued behind the first.
+    pub(super) fn settle(&self, quiet: std::time::Duration, most: std::time::Duration) {
+        let end = Instant::now() + most;
+        loop {
+            let before = self.changed.borrow().len();
+            let until = (Instant::now() + quiet).min(end);
+            while !self.stopping() && self.wait(Some(until)).is_ok() {}
+            if self.stopping() || self.changed.borrow().len() == before || Instant::now() >= end {
+                return;
+            }
+        }
     }
 
     /// Where the watcher (and `hm serve`, for a monitor a remote ping
@@ -126,5 +136,44 @@ impl Signals {
             Wake::Done(c) => return Some(*c),
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn issue29_a_burst_of_changes_is_taken_whole_and_an_endless_one_until_most() {
+        let signals = Signals::install().expect("signals");
+        // Forty changes 10 ms apart: 400 ms, each within the quiet 200 ms
+        // of the one before. A fixed window of 200 ms took half of them.
+        let send = signals.changes();
+        let burst = std::thread::spawn(move || {
+            for i in 0..40 {
+                send(vec![format!("w{i}")]);
+                std::thread::sleep(Duration::from_millis(10));
+            }
+        });
+        signals.settle(Duration::from_millis(200), Duration::from_secs(20));
+        burst.join().expect("join");
+        assert_eq!(signals.take_changed().len(), 40);
+        // Changes that never stop: settled at `most`.
+        let send = signals.changes();
+        let start = Instant::now();
+        let endless = std::thread::spawn(move || {
+            for n in 0.. {
+                if start.elapsed() > Duration::from_secs(3) {
+                    break;
+                }
+                send(vec![format!("x{n}")]);
+                std::thread::sleep(Duration::from_millis(10));
+            }
+        });
+        signals.settle(Duration::from_millis(200), Duration::from_millis(500));
+        let took = start.elapsed();
+        endless.join().expect("join");
+        assert!(took >= Duration::from_millis(500) && took < Duration::from_millis(2500), "{took:?}");
     }
 }

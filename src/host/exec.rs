@@ -241,32 +241,26 @@ pub(crate) fn open_log(path: &Path) -> Result<std::fs::File> {
 }
 
 /// Start detached: its own session (no controlling terminal, not killed
-/// with hm's process group), output appended to `log`.
+/// with hm's process group), output appended to `log`. Started by
+/// `host::spawn`, which does not copy hm's memory as fork(2) would.
 pub(crate) fn spawn_detached(argv: &[String], log: Option<&Path>, launch: &super::launch::Launch) -> Result<u32> {
-    let mut cmd = command(argv)?;
+    if argv.is_empty() {
+        bail!("empty command");
+    }
     let (prepared, env) = launch.prepare()?;
-    cmd.envs(env);
-    match log {
+    let null = |write: bool| {
+        std::fs::OpenOptions::new().read(!write).write(write).open("/dev/null").context("cannot open /dev/null")
+    };
+    let (out, err) = match log {
         Some(path) => {
             let file = open_log(path)?;
             let err = file.try_clone().with_context(|| format!("cannot open the worker log {}", path.display()))?;
-            cmd.stdout(file).stderr(err);
+            (file, err)
         }
-        None => {
-            cmd.stdout(Stdio::null()).stderr(Stdio::null());
-        }
-    }
-    // SAFETY: setsid and what `apply` calls (setrlimit, umask, setgroups,
-    // setgid, setuid, chdir) are system calls, async-signal-safe; what
-    // they need was read before the fork.
-    unsafe {
-        cmd.pre_exec(move || {
-            nix::unistd::setsid().map_err(std::io::Error::from)?;
-            prepared.apply()
-        });
-    }
-    let mut child = cmd.spawn().map_err(|e| not_found(argv, e))?;
-    let pid = child.id();
+        None => (null(true)?, null(true)?),
+    };
+    let plan = prepared.plan([null(false)?.into(), out.into(), err.into()])?;
+    let pid = super::spawn::spawn(argv, &env, &plan).map_err(|e| not_found(argv, e))?;
     // Not reaped yet: its /proc entry is its own, zombie or not.
     let ticks = super::children::start_ticks(pid);
     if let Some(t) = ticks {
@@ -274,15 +268,9 @@ pub(crate) fn spawn_detached(argv: &[String], log: Option<&Path>, launch: &super
     }
     // Reaped when it exits: else every worker that died would stay a zombie
     // of a long-running `hm run --heal`, and the process table that every
-    // scan reads would grow by one per restart. A thread blocked in
-    // waitpid costs no CPU; without one, the zombie is left.
-    // Its status goes to its death certificate (`host::children`).
-    let _ = std::thread::Builder::new().name("hm-reap".into()).stack_size(64 * 1024).spawn(move || {
-        use std::os::unix::process::ExitStatusExt;
-        if let (Ok(status), Some(t)) = (child.wait(), ticks) {
-            super::children::reaped(pid, t, u32::from_ne_bytes(status.into_raw().to_ne_bytes()));
-        }
-    });
+    // scan reads would grow by one per restart. Its status goes to its
+    // death certificate (`host::children`).
+    super::reaper::reap(pid, ticks);
     Ok(pid)
 }
 

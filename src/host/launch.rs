@@ -1,19 +1,17 @@
 //! How a worker is started, beyond its argv: as which user (with that
 //! user's supplementary groups, as `initgroups` gives them), in which
 //! directory, with which environment, umask and open-file limit. One
-//! description for both start paths: the plain fork applies it in the
-//! child between fork and exec ([`Launch::apply`]), and a transient unit
-//! gets it as `systemd-run` options ([`Launch::systemd_args`]).
+//! description for both start paths: the plain start applies it in the
+//! child between clone and exec ([`Prepared::plan`], `host::spawn`), and a
+//! transient unit gets it as `systemd-run` options ([`Launch::systemd_args`]).
 //!
-//! Between fork and exec only system calls are made: the group list is
+//! Between clone and exec only system calls are made: the group list is
 //! read (`getgrouplist`, which may read `/etc/group` and allocate) before
-//! the fork, so the child does not call into NSS. Privileges are dropped
+//! the clone, so the child does not call into NSS. Privileges are dropped
 //! last but one, groups first and uid last, then the directory is entered
 //! as the user, so a directory the user may not enter fails the start.
 
-use nix::sys::resource::{Resource, setrlimit};
-use nix::sys::stat::{Mode, umask};
-use nix::unistd::{Gid, Uid, chdir, setgid, setgroups, setuid};
+use nix::unistd::{Gid, Uid};
 use std::path::PathBuf;
 
 /// The user a worker runs as.
@@ -41,7 +39,7 @@ pub(crate) struct Launch {
     pub nofile: Option<u64>,
 }
 
-/// What the child needs, computed before the fork.
+/// What the child needs, computed before the clone.
 pub(crate) struct Prepared {
     groups: Option<(Vec<Gid>, Gid, Uid)>,
     cwd: Option<PathBuf>,
@@ -101,24 +99,20 @@ impl Launch {
 }
 
 impl Prepared {
-    /// In the child, between fork and exec: limits and umask, then the
-    /// groups, gid and uid, then the directory. System calls only.
-    pub(crate) fn apply(&self) -> std::io::Result<()> {
-        if let Some(n) = self.nofile {
-            setrlimit(Resource::RLIMIT_NOFILE, n, n)?;
-        }
-        if let Some(m) = self.umask {
-            umask(Mode::from_bits_truncate(m));
-        }
-        if let Some((groups, gid, uid)) = &self.groups {
-            setgroups(groups)?;
-            setgid(*gid)?;
-            setuid(*uid)?;
-        }
-        if let Some(cwd) = &self.cwd {
-            chdir(cwd.as_path())?;
-        }
-        Ok(())
+    /// What the child does between clone and exec (`host::spawn`), with
+    /// `stdio` as its stdin, stdout and stderr: limits and umask, then the
+    /// groups, gid and uid, then the directory.
+    pub(super) fn plan(&self, stdio: [std::os::fd::OwnedFd; 3]) -> anyhow::Result<super::spawn::Plan> {
+        use std::os::unix::ffi::OsStrExt;
+        let cwd = match &self.cwd {
+            Some(c) => Some(std::ffi::CString::new(c.as_os_str().as_bytes())?),
+            None => None,
+        };
+        let ids = self
+            .groups
+            .as_ref()
+            .map(|(groups, gid, uid)| (groups.iter().map(|g| g.as_raw()).collect(), gid.as_raw(), uid.as_raw()));
+        Ok(super::spawn::Plan { stdio, nofile: self.nofile, umask: self.umask, ids, cwd })
     }
 }
 

@@ -23,6 +23,8 @@ pub(crate) mod locks;
 pub(crate) mod oom;
 mod proc_cache;
 mod procfs;
+mod reaper;
+mod spawn;
 pub(crate) mod stop;
 pub(crate) mod syslog;
 mod tty;

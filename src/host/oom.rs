@@ -75,34 +75,80 @@ pub(crate) fn memory_file(cgroups: &str, mountinfo: &str) -> Option<PathBuf> {
     (!path.contains("..")).then_some(file)
 }
 
-/// What the kernel log says of `pid`: the OOM killer's line naming it,
-/// or `Err` with why it cannot tell (no kernel log).
-pub(crate) fn kernel_line(pid: u32) -> Result<Option<String>, String> {
-    let file = nix::fcntl::open(
-        "/dev/kmsg",
-        OFlag::O_RDONLY | OFlag::O_NONBLOCK | OFlag::O_CLOEXEC,
-        nix::sys::stat::Mode::empty(),
-    )
-    .map_err(|e| format!("no kernel log: /dev/kmsg: {}", e.desc()))?;
-    let mut file = std::fs::File::from(file);
-    let mut found = None;
-    // One record per read; a record overwritten while reading is EPIPE,
-    // and the next read goes on from the oldest one kept.
-    let mut buf = vec![0u8; 8192];
-    for _ in 0..1_000_000 {
-        match file.read(&mut buf) {
-            Ok(0) => break,
-            Ok(n) => {
-                let rec = String::from_utf8_lossy(&buf[..n]);
-                if let Some(line) = oom_line(&rec, pid) {
-                    found = Some(line);
-                }
-            }
-            Err(e) if e.raw_os_error() == Some(libc::EPIPE) || e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(_) => break, // EAGAIN: the end
-        }
+/// The OOM killer's lines of the kernel log, read as they come: one
+/// descriptor on `/dev/kmsg` kept open, each look reading only the records
+/// logged since the last, so a hundred workers killed at once cost one
+/// read of what is new, not a hundred reads of the whole log.
+pub(crate) struct KernelLog {
+    file: Result<std::fs::File, String>,
+    /// The OOM killer's lines read so far, the newest last, at most [`KEPT`].
+    lines: std::collections::VecDeque<String>,
+}
+
+/// OOM-killer lines kept: two per kill, for the last few hundred kills.
+const KEPT: usize = 1024;
+
+impl KernelLog {
+    fn open() -> Result<std::fs::File, String> {
+        let fd = nix::fcntl::open(
+            "/dev/kmsg",
+            OFlag::O_RDONLY | OFlag::O_NONBLOCK | OFlag::O_CLOEXEC,
+            nix::sys::stat::Mode::empty(),
+        )
+        .map_err(|e| format!("no kernel log: /dev/kmsg: {}", e.desc()))?;
+        Ok(std::fs::File::from(fd))
     }
-    Ok(found)
+
+    /// What the kernel logs from now on (a loop that watches its workers
+    /// die: the log before it started says nothing of them).
+    pub(crate) fn from_now() -> KernelLog {
+        let file = Self::open().map(|mut f| {
+            use std::io::Seek;
+            // On /dev/kmsg, the end is past the last record.
+            let _ = f.seek(std::io::SeekFrom::End(0));
+            f
+        });
+        KernelLog { file, lines: std::collections::VecDeque::new() }
+    }
+
+    /// All the kernel still holds (a run that found its worker dead after
+    /// the fact).
+    pub(crate) fn whole() -> KernelLog {
+        KernelLog { file: Self::open(), lines: std::collections::VecDeque::new() }
+    }
+
+    /// What the kernel log says of `pid`: the OOM killer's latest line
+    /// naming it, or `Err` with why it cannot tell (no kernel log).
+    pub(crate) fn line_of(&mut self, pid: u32) -> Result<Option<String>, String> {
+        self.read_new()?;
+        Ok(self.lines.iter().rev().find_map(|l| oom_line(l, pid)))
+    }
+
+    /// Take in the records logged since the last read.
+    fn read_new(&mut self) -> Result<(), String> {
+        let file = self.file.as_mut().map_err(|why| why.clone())?;
+        // One record per read; a record overwritten before it was read is
+        // EPIPE, and the next read goes on from the oldest one kept.
+        let mut buf = vec![0u8; 8192];
+        for _ in 0..1_000_000 {
+            match file.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => {
+                    let rec = String::from_utf8_lossy(&buf[..n]);
+                    let msg = rec.split_once(';').map_or(&*rec, |(_, m)| m);
+                    if msg.contains("Killed process ") || msg.starts_with("oom-kill:") {
+                        if self.lines.len() >= KEPT {
+                            self.lines.pop_front();
+                        }
+                        self.lines.push_back(rec.into_owned());
+                    }
+                }
+                Err(e) if e.raw_os_error() == Some(libc::EPIPE) || e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(_) => break, // EAGAIN: the end
+            }
+        }
+        Ok(())
+    }
 }
 
 /// The message of a kmsg record (`PRI,SEQ,TS,FLAGS;MESSAGE`) when it is
@@ -141,5 +187,30 @@ mod tests {
         let only2 = "31 25 0:27 / /sys/fs/cgroup rw,relatime - cgroup2 cgroup2 rw\n";
         assert_eq!(memory_file("0::/a/b\n", only2), Some(PathBuf::from("/sys/fs/cgroup/a/b/memory.events")));
         assert_eq!(memory_file("0::/../x\n", only2), None);
+    }
+
+    /// Log `msg` as the kernel would, through /dev/kmsg (root only).
+    fn log(msg: &str) -> bool {
+        use std::io::Write;
+        std::fs::OpenOptions::new().write(true).open("/dev/kmsg").and_then(|mut f| f.write_all(msg.as_bytes())).is_ok()
+    }
+
+    #[test]
+    fn issue29_the_kernel_log_is_read_on_from_where_it_was() {
+        // Pids beyond pid_max: no real process's line.
+        let (before, after) = (u32::MAX - 11, u32::MAX - 12);
+        if !log(&format!("<6>hm-test: Killed process {before} (hm-test)\n")) {
+            eprintln!("SKIPPED: cannot write /dev/kmsg (not root?)");
+            return;
+        }
+        let mut kernel = KernelLog::from_now();
+        assert_eq!(kernel.line_of(before), Ok(None), "logged before it was opened");
+        assert!(KernelLog::whole().line_of(before).is_ok_and(|l| l.is_some()), "the whole log has it");
+        assert!(log(&format!("<6>hm-test: Killed process {after} (hm-test)\n")));
+        let line = kernel.line_of(after).expect("read").expect("found");
+        assert!(line.ends_with(&format!("Killed process {after} (hm-test)")), "{line}");
+        // Kept once read: a later death's look does not read it again.
+        assert!(kernel.line_of(after).is_ok_and(|l| l.is_some()));
+        assert_eq!(kernel.line_of(before), Ok(None));
     }
 }

@@ -91,7 +91,10 @@ pub(crate) fn parse(buf: &[u8]) -> Parsed {
         .any(|v| v.split(',').any(|t| t.trim().eq_ignore_ascii_case("close")));
     let target = req.path.unwrap_or("");
     let Some(path) = decode_path(target.split('?').next().unwrap_or("")) else {
-        return Parsed::Refused(Reply::error(400, "the path has a bad %-escape: malformed, not UTF-8, or a `/` or NUL"));
+        return Parsed::Refused(Reply::error(
+            400,
+            "the path has a bad %-escape: malformed, not UTF-8, or a `/` or NUL",
+        ));
     };
     let request = Request {
         method: req.method.unwrap_or("").to_string(),

@@ -233,3 +233,26 @@ fn issue18_workers_killed_together_are_restarted_side_by_side() {
     let outcomes: Vec<String> = (0..16).flat_map(|i| outcomes(&hm.stdout(), &format!("w{i}"))).collect();
     assert!(outcomes.iter().all(|o| o == "restarted"), "{outcomes:?}");
 }
+
+#[test]
+fn issue29_a_worker_killed_before_its_restart_is_verified_is_healed_again_before_the_next_cycle() {
+    // restart_delay 1 s: the new worker is killed before its verification,
+    // while its pid is not watched yet. The verification finds it down;
+    // it used to stay down until the next full cycle (60 s away).
+    let prefix = "hm-test-ev-unverified";
+    let _w = Workers(prefix);
+    let extra = "max_restarts = 100\n".to_string();
+    let t = Test::new()
+        .config(&format!("host_defaults = false\n{}", worker("w", prefix, "600", &extra).replace("100ms", "1s")));
+    let hm = Daemon::start(&t, &["run", "--heal", "--interval", "60s", "--json"]);
+    hm.wait_for(Duration::from_secs(10), "the first heal, verified", |out, _| outcomes(out, "w") == ["restarted"]);
+    let first = procs(prefix);
+    kill9(&first);
+    assert!(within(Duration::from_secs(5), || procs(prefix).iter().any(|p| !first.contains(p))), "{}", hm.stderr());
+    // Started, not verified yet: killed again.
+    let second = procs(prefix);
+    kill9(&second);
+    let seen = [first, second].concat();
+    let back = within(Duration::from_secs(15), || procs(prefix).iter().any(|p| !seen.contains(p)));
+    assert!(back, "not started again before the next cycle\n{}\n{}", hm.stdout(), hm.stderr());
+}

@@ -86,8 +86,15 @@ pub(crate) fn signal_name(n: u32) -> String {
         .map_or_else(|| format!("signal {n}"), |s| s.as_str().to_string())
 }
 
-/// The certificate of `gone`, which `m` watched.
-pub(super) fn write(gone: &Gone, status: Status, m: Option<&Monitor>, store: Option<&Store>) -> Death {
+/// The certificate of `gone`, which `m` watched; `kernel` is where the
+/// OOM killer's lines are read.
+pub(super) fn write(
+    gone: &Gone,
+    status: Status,
+    m: Option<&Monitor>,
+    store: Option<&Store>,
+    kernel: &mut oom::KernelLog,
+) -> Death {
     let min_uptime = match m.map(|m| &m.spec) {
         Some(Spec::Process(p)) => p.min_uptime,
         _ => crate::config::kinds::process::DEFAULT_MIN_UPTIME,
@@ -122,7 +129,7 @@ pub(super) fn write(gone: &Gone, status: Status, m: Option<&Monitor>, store: Opt
     if let Status::Known(_, Source::Unit { oom_kill: true }) = status {
         d.oom = Some("systemd: Result=oom-kill".into());
     } else if maybe_oom {
-        oom_evidence(gone, &mut d);
+        oom_evidence(gone, &mut d, kernel);
     }
     d.cause = cause(&status, d.oom.is_some(), uptime, min_uptime);
     // Stopped on purpose (`hm stop-worker` holds it down first): no crash.
@@ -145,8 +152,8 @@ pub(super) fn write(gone: &Gone, status: Status, m: Option<&Monitor>, store: Opt
     d
 }
 
-fn oom_evidence(gone: &Gone, d: &mut Death) {
-    match oom::kernel_line(gone.pid) {
+fn oom_evidence(gone: &Gone, d: &mut Death, kernel: &mut oom::KernelLog) {
+    match kernel.line_of(gone.pid) {
         Ok(Some(line)) => d.oom = Some(format!("kernel: {}", crate::text::escape(&line))),
         Ok(None) => {}
         Err(_) => d.oom_note = Some("OOM: unknown (no kernel log)".into()),

@@ -7,6 +7,7 @@
 use super::{Gone, Registry, cert};
 use crate::config::Config;
 use crate::host::connector::Connector;
+use crate::host::oom::KernelLog;
 use std::sync::mpsc::{Receiver, channel};
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -58,7 +59,10 @@ impl Coroner {
         }
         let config = Arc::new(Mutex::new(config));
         let (e, c) = (engine.clone(), config.clone());
-        let _ = std::thread::Builder::new().name("hm-coroner".into()).spawn(move || run(&e, &c, &rx));
+        // Opened now: an OOM kill logged before the coroner's first death
+        // is still read.
+        let mut kernel = KernelLog::from_now();
+        let _ = std::thread::Builder::new().name("hm-coroner".into()).spawn(move || run(&e, &c, &rx, &mut kernel));
         Coroner { config, registry, note }
     }
 
@@ -79,7 +83,7 @@ impl Drop for Coroner {
 }
 
 /// The coroner's thread: one certificate per death, in order.
-fn run(engine: &crate::engine::Engine, config: &Mutex<Arc<Config>>, rx: &Receiver<Gone>) {
+fn run(engine: &crate::engine::Engine, config: &Mutex<Arc<Config>>, rx: &Receiver<Gone>, kernel: &mut KernelLog) {
     let mut store: Option<(std::path::PathBuf, crate::store::Store)> = None;
     while let Ok(gone) = rx.recv() {
         let config = config.lock().unwrap_or_else(PoisonError::into_inner).clone();
@@ -90,7 +94,7 @@ fn run(engine: &crate::engine::Engine, config: &Mutex<Arc<Config>>, rx: &Receive
         if store.as_ref().is_none_or(|(p, _)| *p != path) {
             store = ctx.store(&config).ok().map(|s| (path, s));
         }
-        let death = cert::write(&gone, status, m, store.as_ref().map(|(_, s)| s));
+        let death = cert::write(&gone, status, m, store.as_ref().map(|(_, s)| s), kernel);
         if let Some((_, s)) = &store
             && let Err(e) = s.record_death(&death)
         {

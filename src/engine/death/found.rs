@@ -36,7 +36,7 @@ pub(crate) fn found_dead(store: &Store, m: &Monitor, by: &str) -> Option<String>
         Some(e) => Status::Known(e.status, cert::Source::Unit { oom_kill: e.oom_kill }),
         None => Status::unknown(&format!("found dead by {by}: no hm run or hm serve watched it die")),
     };
-    let death = cert::write(&gone, status, Some(m), Some(store));
+    let death = cert::write(&gone, status, Some(m), Some(store), &mut crate::host::oom::KernelLog::whole());
     store.record_death(&death).err().map(|e| format!("{e:#}"))
 }
 
