@@ -256,3 +256,30 @@ fn issue29_a_worker_killed_before_its_restart_is_verified_is_healed_again_before
     let back = within(Duration::from_secs(15), || procs(prefix).iter().any(|p| !seen.contains(p)));
     assert!(back, "not started again before the next cycle\n{}\n{}", hm.stdout(), hm.stderr());
 }
+
+#[test]
+fn issue29_a_worker_killed_after_cycles_that_changed_nothing_runs_again_within_a_second() {
+    // Cycles that match the same pid leave the watcher thread asleep (its
+    // want is unchanged): the pid must still be watched. Started here, not
+    // by hm, so that only the watcher (no reaper of hm's) sees it die.
+    let prefix = "hm-test-ev-same";
+    let _w = Workers(prefix);
+    let mut first = std::process::Command::new("bash")
+        .args(["-c", &format!("exec -a '{prefix} w' sleep 600")])
+        .spawn()
+        .expect("worker");
+    let t = Test::new().config(&format!("host_defaults = false\n{}", worker("same", prefix, "600", "")));
+    let hm = Daemon::start(&t, &["run", "--heal", "--interval", "3s", "--json"]);
+    let cycles = |out: &str| out.lines().filter(|l| l.starts_with('{')).count();
+    // Three full cycles that found the same worker, then a kill just
+    // after the last: the next cycle is 3 s away.
+    hm.wait_for(Duration::from_secs(15), "three cycles", |out, _| cycles(out) >= 3);
+    let old = procs(prefix);
+    assert_eq!(old, vec![i32::try_from(first.id()).expect("pid")], "{}", hm.stdout());
+    kill9(&old);
+    let _ = first.wait();
+    let back = within(Duration::from_secs(1), || procs(prefix).iter().any(|p| !old.contains(p)));
+    assert!(back, "not running again within 1 s\n{}\n{}", hm.stdout(), hm.stderr());
+    let restarted = |out: &str| outcomes(out, "same").iter().any(|o| o == "restarted");
+    hm.wait_for(Duration::from_secs(5), "the restart's line", |out, _| restarted(out));
+}

@@ -156,6 +156,22 @@ impl Registry {
         Self::refilter(&mut g);
     }
 
+    /// What [`Registry::matched`] does when the processes matched are the
+    /// same as last time: forget the started processes that no check
+    /// matched within `STARTED_TTL`.
+    pub(crate) fn expire(&self) {
+        let mut g = self.lock();
+        if g.to_coroner.is_none() {
+            return;
+        }
+        let now = unix_now();
+        let before = g.watched.len();
+        g.watched.retain(|_, w| w.matched || w.reported || now - w.since < STARTED_TTL);
+        if g.watched.len() != before {
+            Self::refilter(&mut g);
+        }
+    }
+
     /// Whether a coroner writes the certificates of the deaths watched
     /// (`hm run`, `hm serve`); else a run finds its dead (`found_dead`).
     pub(crate) fn watching(&self) -> bool {

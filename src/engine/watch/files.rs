@@ -59,8 +59,9 @@ impl Files {
 
     /// Watch the files of `files` (monitor → path), and nothing else. A
     /// directory that cannot be watched (gone, not a directory) is left to
-    /// the clock.
-    pub(super) fn set(&mut self, files: &BTreeMap<String, PathBuf>) {
+    /// the clock, and `false` returned (to be tried again at the next set).
+    pub(super) fn set(&mut self, files: &BTreeMap<String, PathBuf>) -> bool {
+        let mut all = true;
         let mut wanted: HashMap<PathBuf, HashMap<OsString, Vec<String>>> = HashMap::new();
         for (monitor, path) in files {
             if let Some((dir, name)) = split(path) {
@@ -84,7 +85,10 @@ impl Files {
                         self.dirs.insert(dir, wd);
                         wd
                     }
-                    Err(_) => continue,
+                    Err(_) => {
+                        all = false;
+                        continue;
+                    }
                 },
             };
             // Two paths to one directory share a watch descriptor.
@@ -93,6 +97,7 @@ impl Files {
                 slot.entry(name).or_default().extend(monitors);
             }
         }
+        all
     }
 
     /// The monitors whose file changed since the last read, each once.

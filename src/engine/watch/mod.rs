@@ -43,8 +43,11 @@ use want::Proc;
 #[derive(Default)]
 struct Shared {
     want: Want,
-    /// Bumped by each [`Watcher::arm`].
+    /// Bumped by each [`Watcher::arm`] that changed something.
     generation: u64,
+    /// Something fired, or could not be watched, since the want now in
+    /// force was applied: the same want must be applied again.
+    stale: bool,
     quit: bool,
 }
 
@@ -52,6 +55,7 @@ struct Shared {
 pub(crate) struct Watcher {
     shared: Arc<Mutex<Shared>>,
     wake: OwnedFd,
+    deaths: Arc<Registry>,
     /// Why processes are not watched, for the loop to say once.
     pub note: Option<String>,
 }
@@ -80,7 +84,7 @@ impl Watcher {
         let shared = Arc::new(Mutex::new(Shared::default()));
         let mut thread = Thread {
             host,
-            deaths,
+            deaths: deaths.clone(),
             say,
             shared: shared.clone(),
             wake: rd,
@@ -96,16 +100,27 @@ impl Watcher {
             .spawn(move || thread.run(fire))
             .context("cannot start the watcher thread")?;
         let note = (!notes.is_empty()).then(|| notes.join("; "));
-        Ok(Watcher { shared, wake, note })
+        Ok(Watcher { shared, wake, deaths, note })
     }
 
     /// Watch what `want` says from now on, and nothing else; what fired
     /// since the last call is watched again if `want` still names it (a
     /// heartbeat file touched, yet still stale, must fire again).
+    ///
+    /// The same want as last time, with nothing fired since, is every
+    /// cycle's case when no worker changed: the thread is not woken (with
+    /// a thousand pidfds, each wake re-registers them all in poll), and
+    /// only the death registry's clock-driven forgetting is done here.
     pub(super) fn arm(&self, want: &Want) {
         let mut s = self.shared.lock().unwrap_or_else(PoisonError::into_inner);
+        if !s.stale && s.want == *want {
+            drop(s);
+            self.deaths.expire();
+            return;
+        }
         s.want = want.clone();
         s.generation += 1;
+        s.stale = false;
         drop(s);
         self.poke();
     }
@@ -164,7 +179,11 @@ impl Thread {
             }
             fired.sort();
             fired.dedup();
-            if !fired.is_empty() && !fire(fired) {
+            if fired.is_empty() {
+                continue;
+            }
+            self.set_stale();
+            if !fire(fired) {
                 return;
             }
         }
@@ -174,8 +193,10 @@ impl Thread {
     /// monitors whose processes are already gone.
     fn apply(&mut self, want: &Want) -> Vec<String> {
         let mut fired = Vec::new();
-        if let Some(files) = &mut self.files {
-            files.set(&want.files);
+        if let Some(files) = &mut self.files
+            && !files.set(&want.files)
+        {
+            self.set_stale();
         }
         if !self.pids {
             return fired;
@@ -206,6 +227,9 @@ impl Thread {
                 Err(_) => skipped += 1, // out of descriptors: left to the interval
             }
         }
+        if skipped > 0 {
+            self.set_stale();
+        }
         if skipped > 0 && !self.said_cap {
             self.said_cap = true;
             self.say.note(format!(
@@ -214,6 +238,13 @@ impl Thread {
             ));
         }
         fired
+    }
+
+    /// What the want in force asks is not all watched (something fired,
+    /// or could not be watched): the next arm applies it again, as every
+    /// arm did before an unchanged want was skipped.
+    fn set_stale(&self) {
+        self.shared.lock().unwrap_or_else(PoisonError::into_inner).stale = true;
     }
 
     /// Sleep until something happens; the monitors it concerns.
@@ -252,6 +283,9 @@ impl Thread {
         }
         if file_news && let Some(f) = &mut self.files {
             fired.extend(f.read());
+            // A directory gone (`IN_IGNORED`) fires nothing, yet is no
+            // longer watched.
+            self.set_stale();
         }
         fired
     }
