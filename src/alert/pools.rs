@@ -52,18 +52,7 @@ pub(crate) fn grouped<'r>(config: &Config, results: &'r [CheckResult]) -> Cow<'r
             .filter(|x| instances::split(&x.monitor).is_some_and(|(q, _)| q == pool))
             .find(|x| x.status == p.status)
             .unwrap_or(r);
-        out.push(CheckResult {
-            monitor: pool.to_string(),
-            kind: worst.kind.clone(),
-            status: p.status,
-            message: p.line(),
-            duration_ms: 0.0,
-            metrics: Vec::new(),
-            counters: Vec::new(),
-            procs: Vec::new(),
-            anomalies: Vec::new(),
-            waiting_for: Vec::new(),
-        });
+        out.push(CheckResult::stated(pool, worst.kind.clone(), p.status, p.line()));
     }
     Cow::Owned(out)
 }
@@ -112,18 +101,7 @@ mod tests {
     use crate::status::Status;
 
     fn result(monitor: &str, status: Status) -> CheckResult {
-        CheckResult {
-            monitor: monitor.into(),
-            kind: "process".into(),
-            status,
-            message: String::new(),
-            duration_ms: 1.0,
-            metrics: Vec::new(),
-            counters: Vec::new(),
-            procs: Vec::new(),
-            anomalies: Vec::new(),
-            waiting_for: Vec::new(),
-        }
+        CheckResult { duration_ms: 1.0, ..CheckResult::stated(monitor, "process", status, String::new()) }
     }
 
     #[test]

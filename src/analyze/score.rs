@@ -74,18 +74,7 @@ mod tests {
     use crate::config::Limits;
 
     fn result(kind: &str, status: Status, metrics: Vec<Metric>) -> CheckResult {
-        CheckResult {
-            monitor: "m".into(),
-            kind: kind.into(),
-            status,
-            message: String::new(),
-            duration_ms: 0.0,
-            metrics,
-            counters: Vec::new(),
-            procs: Vec::new(),
-            anomalies: Vec::new(),
-            waiting_for: Vec::new(),
-        }
+        CheckResult { metrics, ..CheckResult::stated("m", kind, status, String::new()) }
     }
 
     #[test]

@@ -98,6 +98,30 @@ pub(crate) struct CheckResult {
     pub waiting_for: Vec<String>,
 }
 
+impl CheckResult {
+    /// A result hm states rather than measures (a pool's summary row, a
+    /// held monitor's): no figures, no processes, no time taken.
+    pub(crate) fn stated(
+        monitor: impl Into<String>,
+        kind: impl Into<String>,
+        status: Status,
+        message: String,
+    ) -> CheckResult {
+        CheckResult {
+            monitor: monitor.into(),
+            kind: kind.into(),
+            status,
+            message,
+            duration_ms: 0.0,
+            metrics: Vec::new(),
+            counters: Vec::new(),
+            procs: Vec::new(),
+            anomalies: Vec::new(),
+            waiting_for: Vec::new(),
+        }
+    }
+}
+
 /// What a check kind returns.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct CheckOutput {

@@ -87,16 +87,8 @@ mod tests {
 
     fn result(counters: &[(&str, f64)]) -> CheckResult {
         CheckResult {
-            monitor: "m".into(),
-            kind: "process".into(),
-            status: crate::status::Status::Ok,
-            message: String::new(),
-            duration_ms: 0.0,
-            metrics: Vec::new(),
             counters: counters.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
-            procs: Vec::new(),
-            anomalies: Vec::new(),
-            waiting_for: Vec::new(),
+            ..CheckResult::stated("m", "process", crate::status::Status::Ok, String::new())
         }
     }
 

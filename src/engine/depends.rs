@@ -163,18 +163,7 @@ mod tests {
     use super::*;
 
     fn result(name: &str, status: Status) -> CheckResult {
-        CheckResult {
-            monitor: name.into(),
-            kind: "cpu".into(),
-            status,
-            message: "as found".into(),
-            duration_ms: 0.0,
-            metrics: Vec::new(),
-            counters: Vec::new(),
-            procs: Vec::new(),
-            anomalies: Vec::new(),
-            waiting_for: Vec::new(),
-        }
+        CheckResult::stated(name, "cpu", status, "as found".into())
     }
 
     fn config() -> Config {

@@ -46,18 +46,7 @@ fn held_result(m: &Monitor, h: &HoldRow, own: bool) -> CheckResult {
     } else {
         format!("not checked: its worker {} is {}", h.monitor, describe(h))
     };
-    CheckResult {
-        monitor: m.name.clone(),
-        kind: m.kind().to_string(),
-        status: Status::Ok,
-        message,
-        duration_ms: 0.0,
-        metrics: Vec::new(),
-        counters: Vec::new(),
-        procs: Vec::new(),
-        anomalies: Vec::new(),
-        waiting_for: Vec::new(),
-    }
+    CheckResult::stated(m.name.clone(), m.kind(), Status::Ok, message)
 }
 
 /// The pools among `results`, an instance stopped on purpose counted as

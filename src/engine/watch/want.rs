@@ -98,18 +98,7 @@ mod tests {
     }
 
     fn result(monitor: &str, status: Status, procs: &[Proc]) -> CheckResult {
-        CheckResult {
-            monitor: monitor.into(),
-            kind: String::new(),
-            status,
-            message: String::new(),
-            duration_ms: 0.0,
-            metrics: Vec::new(),
-            counters: Vec::new(),
-            procs: procs.to_vec(),
-            anomalies: Vec::new(),
-            waiting_for: Vec::new(),
-        }
+        CheckResult { procs: procs.to_vec(), ..CheckResult::stated(monitor, "", status, String::new()) }
     }
 
     #[test]
