@@ -9,17 +9,8 @@
 use crate::common::receiver::{Receiver, free_port};
 use crate::common::renamed::renamed;
 use crate::common::{Test, result};
-use crate::record_first::{kill_all, pids_of};
+use crate::record_first::{Cleanup, pids_of};
 use std::time::Duration;
-
-struct Cleanup(&'static [&'static str]);
-impl Drop for Cleanup {
-    fn drop(&mut self) {
-        for argv0 in self.0 {
-            kill_all(argv0);
-        }
-    }
-}
 
 /// A process monitor NAME whose worker is `sleep` shown as `argv0`.
 fn process(name: &str, argv0: &str, extra: &str) -> String {

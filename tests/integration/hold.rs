@@ -8,15 +8,8 @@ use crate::common::daemon::Daemon;
 use crate::common::receiver::Receiver;
 use crate::common::renamed::renamed;
 use crate::common::{Test, until};
-use crate::record_first::{kill_all, pids_of};
+use crate::record_first::{Cleanup, kill_all, pids_of};
 use std::time::Duration;
-
-struct Cleanup(&'static str);
-impl Drop for Cleanup {
-    fn drop(&mut self) {
-        kill_all(self.0);
-    }
-}
 
 /// A process monitor `api` whose worker is `sleep` shown as `argv0`,
 /// restarted at once, an `http` monitor that names it as its worker, and
@@ -55,7 +48,7 @@ fn action_rows(t: &Test, action: &str) -> Vec<serde_json::Value> {
 #[test]
 fn issue29_a_stopped_worker_stays_down_under_run_heal_and_across_an_hm_restart() {
     let argv0 = "hm-test-i29-held";
-    let _c = Cleanup(argv0);
+    let _c = Cleanup(&[argv0]);
     let rx = Receiver::start();
     let t = Test::new().config(&config(argv0, &rx.url("/hook"), ""));
     let first = start_detached(argv0);
@@ -121,7 +114,7 @@ fn issue29_a_stopped_worker_stays_down_under_run_heal_and_across_an_hm_restart()
 #[test]
 fn issue29_a_pause_stops_checking_without_touching_the_worker_and_ends_by_itself() {
     let argv0 = "hm-test-i29-paused";
-    let _c = Cleanup(argv0);
+    let _c = Cleanup(&[argv0]);
     let rx = Receiver::start();
     let t = Test::new().config(&config(argv0, &rx.url("/hook"), ""));
     let pid = start_detached(argv0);
@@ -157,7 +150,7 @@ fn issue29_a_pause_stops_checking_without_touching_the_worker_and_ends_by_itself
 fn issue29_stop_start_pause_and_resume_over_http_need_the_token_and_are_recorded() {
     use crate::common::daemon::{http, wait_port};
     let argv0 = "hm-test-i29-http";
-    let _c = Cleanup(argv0);
+    let _c = Cleanup(&[argv0]);
     let rx = Receiver::start();
     let token = "s3cret-token-0123456789";
     let text = config(argv0, &rx.url("/hook"), "").replacen(

@@ -32,6 +32,16 @@ pub(crate) fn kill_all(argv0: &str) {
     }
 }
 
+/// Kills, when dropped (a test that ends or fails), every process whose
+/// command line starts with one of its names.
+pub(crate) struct Cleanup<'a>(pub &'a [&'a str]);
+
+impl Drop for Cleanup<'_> {
+    fn drop(&mut self) {
+        self.0.iter().for_each(|argv0| kill_all(argv0));
+    }
+}
+
 /// A process monitor `w` whose worker is `sleep` shown as `argv0`.
 pub(crate) fn worker_config(argv0: &str, delay: &str, extra: &str) -> String {
     format!(

@@ -5,16 +5,9 @@
 
 use crate::common::security::{ATTACKER, Attacker};
 use crate::common::{Test, until};
-use crate::record_first::{kill_all, pids_of};
+use crate::record_first::{Cleanup, pids_of};
 use std::process::Command;
 use std::time::Duration;
-
-struct Cleanup(&'static str);
-impl Drop for Cleanup {
-    fn drop(&mut self) {
-        kill_all(self.0);
-    }
-}
 
 /// A line of `/proc/PID/status` (`Uid`, `Groups`, `Umask`), its value.
 fn status_field(pid: u32, key: &str) -> String {
@@ -31,7 +24,7 @@ fn issue29_a_worker_starts_as_its_user_with_its_groups_cwd_env_umask_and_limits(
     let ok = Command::new("usermod").args(["-a", "-G", group, ATTACKER]).status().expect("usermod");
     assert!(ok.success());
     let argv0 = "hm-test-i29-as-user";
-    let _c = Cleanup(argv0);
+    let _c = Cleanup(&[argv0]);
     let t = Test::new().env("HM_TEST_I29_SECRET", "s3cret").config(&format!(
         "host_defaults = false\n\n[[monitor]]\nname = \"api\"\nkind = \"process\"\npattern = \"^{argv0}\"\n\
          user = \"{ATTACKER}\"\nstart = [\"bash\", \"-c\", \"exec -a {argv0} sleep 600\"]\nrestart_delay = \"300ms\"\n\

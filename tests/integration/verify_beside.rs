@@ -7,7 +7,7 @@
 use crate::common::daemon::Daemon;
 use crate::common::renamed::renamed;
 use crate::common::{Test, until};
-use crate::record_first::{kill_all, pids_of};
+use crate::record_first::{Cleanup, pids_of};
 use nix::sys::signal::Signal;
 use std::time::{Duration, Instant};
 
@@ -60,13 +60,6 @@ fn rows(t: &Test, monitor: &str) -> Vec<String> {
     // `hm actions` lists the newest first.
     out.reverse();
     out
-}
-
-struct Cleanup(&'static [&'static str]);
-impl Drop for Cleanup {
-    fn drop(&mut self) {
-        self.0.iter().for_each(|a| kill_all(a));
-    }
 }
 
 #[test]

@@ -9,7 +9,7 @@
 use super::{config, webhook};
 use crate::common::receiver::Receiver;
 use crate::common::{Test, beat, have_tool, result};
-use crate::record_first::{kill_all, pids_of};
+use crate::record_first::{Cleanup, pids_of};
 use std::process::Command;
 use std::time::Duration;
 
@@ -120,13 +120,6 @@ fn issue30_a_planned_window_is_quiet_inside_and_its_alert_fires_after() {
     assert_eq!(events(&rx), ["firing"]);
 }
 
-struct Cleanup(&'static str);
-impl Drop for Cleanup {
-    fn drop(&mut self) {
-        kill_all(self.0);
-    }
-}
-
 /// A process monitor `api` whose worker is down, in a window open now
 /// (every minute, an hour long) with `heal`.
 fn held(argv0: &str, heal: &str) -> Test {
@@ -140,7 +133,7 @@ fn held(argv0: &str, heal: &str) -> Test {
 #[test]
 fn issue30_a_window_without_heal_holds_a_dead_workers_restart_and_one_with_heal_restarts_it() {
     let argv0 = "hm-test-i30-maint";
-    let _c = Cleanup("hm-test-i30-maint");
+    let _c = Cleanup(&["hm-test-i30-maint"]);
     let t = held(argv0, "");
     let doc = t.run(&["heal", "--json"]).json();
     let line = doc["remedies"].as_array().expect("remedies").iter().find(|r| r["monitor"] == "api").expect("api line");

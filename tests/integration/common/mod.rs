@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub(crate) mod daemon;
+pub(crate) mod http_worker;
 pub(crate) mod receiver;
 pub(crate) mod renamed;
 pub(crate) mod security;

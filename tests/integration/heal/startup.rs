@@ -5,43 +5,20 @@
 //! boot. A real Python HTTP server under a real `hm run --heal`.
 
 use crate::common::daemon::Daemon;
+use crate::common::http_worker::{python, script};
 use crate::common::receiver::free_port;
 use crate::common::{Test, have_tool, until};
-use crate::record_first::{kill_all, pids_of};
+use crate::record_first::{Cleanup, pids_of};
 use nix::sys::signal::{Signal, kill};
 use nix::unistd::Pid;
 use std::time::{Duration, Instant};
 
-/// A server that answers `ok` after `sys.argv[2]` seconds of booting.
-const SERVER: &str = r#"
-import http.server, signal, sys, time
-signal.signal(signal.SIGTERM, lambda *a: sys.exit(0))
-time.sleep(float(sys.argv[2]))
-class H(http.server.BaseHTTPRequestHandler):
-    def do_GET(self):
-        self.send_response(200); self.end_headers(); self.wfile.write(b'ok')
-    def log_message(self, *a):
-        pass
-http.server.HTTPServer(('127.0.0.1', int(sys.argv[1])), H).serve_forever()
-"#;
-
-struct Cleanup(&'static str);
-impl Drop for Cleanup {
-    fn drop(&mut self) {
-        kill_all(self.0);
-    }
-}
-
 /// A config whose `web` worker hm starts (a server booting `boot`
 /// seconds) with `min_uptime`, vouched for by `web-http`.
 fn config(t: Test, argv0: &str, boot: u32, min_uptime: &str) -> (Test, u16) {
-    let script = t.path("server.py");
-    std::fs::write(&script, SERVER).expect("script");
+    let script = script(&t);
     let port = free_port();
-    // The interpreter itself, not a wrapper (pyenv's shim) that would
-    // exec it again and drop the name the monitor matches.
-    let python = std::process::Command::new("python3").args(["-c", "import sys; print(sys.executable)"]).output();
-    let python = String::from_utf8(python.expect("python3").stdout).expect("utf8").trim().to_string();
+    let python = python();
     let start = format!("exec -a {argv0} {python} {} {port} {boot}", script.display());
     let t = t.config(&format!(
         "host_defaults = false\n\n[[monitor]]\nname = \"web\"\nkind = \"process\"\npattern = \"{argv0} \"\n\
@@ -71,7 +48,7 @@ fn issue29_a_worker_frozen_after_it_answered_is_restarted_within_cycles_not_min_
         return;
     }
     let argv0 = "hm-test-i29-startup-frozen";
-    let _c = Cleanup(argv0);
+    let _c = Cleanup(&[argv0]);
     let (t, _port) = config(Test::new(), argv0, 0, "60s");
     let _hm = Daemon::start(&t, &["run", "--heal", "--interval", "500ms", "--json"]);
     let old = started_and_passed(&t, argv0);
@@ -104,7 +81,7 @@ fn issue29_a_worker_that_never_answered_waits_out_min_uptime() {
         return;
     }
     let argv0 = "hm-test-i29-startup-slow";
-    let _c = Cleanup(argv0);
+    let _c = Cleanup(&[argv0]);
     // Its port opens only after 600 s: never within `min_uptime`.
     let (t, _port) = config(Test::new(), argv0, 600, "6s");
     let _hm = Daemon::start(&t, &["run", "--heal", "--interval", "500ms", "--json"]);

@@ -8,23 +8,11 @@
 
 use super::{Reap, exactly, pids, within};
 use crate::common::daemon::Daemon;
+use crate::common::http_worker::{answers, python, script};
 use crate::common::{Test, have_tool};
 use nix::sys::signal::{Signal, kill};
 use nix::unistd::Pid;
 use std::time::Duration;
-
-/// A server that answers `ok`, logs each request on stdout, and leaves
-/// on SIGTERM, as a real one does.
-const SERVER: &str = r#"
-import http.server, signal, sys
-signal.signal(signal.SIGTERM, lambda *a: sys.exit(0))
-class H(http.server.BaseHTTPRequestHandler):
-    def do_GET(self):
-        self.send_response(200); self.end_headers(); self.wfile.write(b'ok')
-    def log_message(self, f, *a):
-        print('served', f % a, flush=True)
-http.server.HTTPServer(('127.0.0.1', int(sys.argv[1])), H).serve_forever()
-"#;
 
 /// A 4-digit `base` whose ports `base1` … `base4` are free now.
 fn free_base() -> u32 {
@@ -34,20 +22,9 @@ fn free_base() -> u32 {
         .expect("four free ports")
 }
 
-fn answers(port: u32) -> bool {
-    use std::io::{Read, Write};
-    let Ok(mut s) = std::net::TcpStream::connect(("127.0.0.1", port as u16)) else { return false };
-    let _ = s.set_read_timeout(Some(Duration::from_secs(1)));
-    let _ = s.write_all(b"GET / HTTP/1.0\r\n\r\n");
-    let mut got = String::new();
-    let _ = s.read_to_string(&mut got);
-    got.starts_with("HTTP/1.0 200")
-}
-
 /// hm.toml as the operator writes it, each block beside what it replaces.
 fn config(t: &Test, prefix: &str, base: u32, n: u32) -> String {
-    let python = std::process::Command::new("python3").args(["-c", "import sys; print(sys.executable)"]).output();
-    let python = String::from_utf8(python.expect("python3").stdout).expect("utf8").trim().to_string();
+    let python = python();
     let (root, script) = (t.root().display(), t.path("server.py"));
     let script = script.display();
     format!(
@@ -86,13 +63,13 @@ fn issue29_an_operator_replaces_supervisord_numprocs_and_a_monit_port_rule() {
     let prefix = "hm-test-pool-scenario";
     let _r = Reap(prefix);
     let t = Test::new();
-    std::fs::write(t.path("server.py"), SERVER).expect("script");
+    script(&t);
     let base = free_base();
     let text = config(&t, prefix, base, 4);
     let t = t.config(&text);
     t.run(&["validate"]).code(0);
     let hm = Daemon::start(&t, &["run", "--heal", "--interval", "500ms"]);
-    let port = |i: u32| base * 10 + i;
+    let port = |i: u32| u16::try_from(base * 10 + i).expect("a port");
     let all_answer = |n: u32| exactly(prefix, n) && (1..=n).all(|i| answers(port(i)));
     assert!(within(Duration::from_secs(20), || all_answer(4)), "{:?}\n{}", pids(prefix), hm.stderr());
 
