@@ -54,6 +54,17 @@ impl PoolSummary {
     }
 }
 
+/// Count each of `names`, instances stopped on purpose whose check found
+/// them ok, as stopped in its pool.
+pub(crate) fn mark_stopped<'a>(pools: &mut [PoolSummary], names: impl IntoIterator<Item = &'a str>) {
+    for name in names {
+        let Some((pool, _)) = instances::split(name) else { continue };
+        if let Some(p) = pools.iter_mut().find(|p| p.pool == pool) {
+            p.stopped(name);
+        }
+    }
+}
+
 /// The pools among `rows` (a monitor's name and status), in the order
 /// their first instance comes; empty when there is none.
 pub(crate) fn pools<'a>(rows: impl IntoIterator<Item = (&'a str, Status)>) -> Vec<PoolSummary> {

@@ -53,13 +53,11 @@ fn held_result(m: &Monitor, h: &HoldRow, own: bool) -> CheckResult {
 /// such, not as running: its result is `ok` only so that nothing alerts.
 pub(super) fn pools(results: &[CheckResult], holds: &[HoldRow]) -> Vec<crate::check::pools::PoolSummary> {
     let mut pools = crate::check::pools::pools(results.iter().map(|r| (r.monitor.as_str(), r.status)));
-    for h in holds.iter().filter(|h| h.kind == HoldKind::Stopped) {
-        let pool = crate::config::instances::split(&h.monitor).map(|(p, _)| p);
-        let checked = results.iter().any(|r| r.monitor == h.monitor);
-        if let Some(p) = pools.iter_mut().find(|p| Some(p.pool.as_str()) == pool).filter(|_| checked) {
-            p.stopped(&h.monitor);
-        }
-    }
+    let stopped = holds
+        .iter()
+        .filter(|h| h.kind == HoldKind::Stopped && results.iter().any(|r| r.monitor == h.monitor))
+        .map(|h| h.monitor.as_str());
+    crate::check::pools::mark_stopped(&mut pools, stopped);
     pools
 }
 

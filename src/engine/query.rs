@@ -116,12 +116,8 @@ pub(crate) fn snapshot(config: &Config, store: &Store, now: f64) -> Result<Statu
 /// The pools among `monitors`, an instance stopped on purpose counted as such.
 fn pools_of(monitors: &[MonitorStatus]) -> Vec<super::report::PoolSummary> {
     let mut pools = super::report::pools(monitors.iter().map(|m| (m.monitor.as_str(), m.status)));
-    for m in monitors.iter().filter(|m| m.hold.as_ref().is_some_and(|h| h.state == "stopped")) {
-        let pool = crate::config::instances::split(&m.monitor).map(|(p, _)| p);
-        if let Some(p) = pools.iter_mut().find(|p| Some(p.pool.as_str()) == pool) {
-            p.stopped(&m.monitor);
-        }
-    }
+    let stopped = monitors.iter().filter(|m| m.hold.as_ref().is_some_and(|h| h.state == "stopped"));
+    crate::check::pools::mark_stopped(&mut pools, stopped.map(|m| m.monitor.as_str()));
     pools
 }
 

@@ -16,17 +16,11 @@ use super::report::{Outcome, RollReport};
 use super::restart::{Step, restartable};
 use super::restart_steps::record;
 use super::{Asker, DryRun, Engine, ResetBudget};
-use crate::config::{Config, Monitor};
+use crate::config::Config;
 use crate::store::{ActionKind, ActionOutcome};
 use crate::time::unix_now;
 use anyhow::{Result, bail};
 use std::time::Duration;
-
-/// The instances of pool `name` in `config`, in instance order; empty
-/// when `name` is not a pool.
-pub(crate) fn members<'c>(config: &'c Config, name: &str) -> Vec<&'c Monitor> {
-    config.pool(name)
-}
 
 impl Engine {
     /// Restart every instance of pool `pool`, `parallel` at a time, each
@@ -40,7 +34,7 @@ impl Engine {
         reset: ResetBudget,
         lock_wait: Duration,
     ) -> Result<RollReport> {
-        let members = members(config, pool);
+        let members = config.pool(pool);
         if members.is_empty() {
             bail!("no monitor or pool named `{pool}`");
         }
