@@ -25,23 +25,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from benchlib import spawn, count_processes
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
-def spawn(argv0, *args):
-    # exec -a sets argv[0], so each worker has its own command line.
-    return subprocess.Popen(
-        ["bash", "-c", 'exec -a "$0" sleep 3600', argv0, *args],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-
-
-def count_processes():
-    return sum(1 for p in os.listdir("/proc") if p.isdigit())
 
 
 def read_all_cmdlines_ms():

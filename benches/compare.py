@@ -43,20 +43,11 @@ Needs: monit (Debian `monit`), procps (pgrep), monitoring-plugins-basic (check_p
 """
 
 import argparse, json, os, re, platform, shutil, signal, statistics, subprocess, sys, tempfile, time
+from benchlib import spawn, count_processes
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CHECK_PROCS = "/usr/lib/nagios/plugins/check_procs"
 TOOLS = ["hm check", "monit validate", "pgrep -f loop", "check_procs loop"]
-
-
-def spawn(argv0):
-    # exec -a sets argv[0], so each worker has its own command line.
-    return subprocess.Popen(["bash", "-c", 'exec -a "$0" sleep 3600', argv0], stdin=subprocess.DEVNULL,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-
-
-def count_processes():
-    return sum(1 for p in os.listdir("/proc") if p.isdigit())
 
 
 def sh(cmd):

@@ -20,19 +20,10 @@ Usage: python3 benches/cycle.py [--monitors 100] [--processes 1000] [--runs 30] 
 """
 
 import argparse, json, os, resource, signal, statistics, subprocess, sys, tempfile, time, shutil
+from benchlib import spawn, count_processes
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TCK = os.sysconf("SC_CLK_TCK")
-
-
-def spawn(argv0):
-    # exec -a sets argv[0], so each worker has its own command line.
-    return subprocess.Popen(["bash", "-c", 'exec -a "$0" sleep 7200', argv0], stdin=subprocess.DEVNULL,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-
-
-def count_processes():
-    return sum(1 for p in os.listdir("/proc") if p.isdigit())
 
 
 def ticks(pid):
@@ -104,8 +95,8 @@ def main():
             for i in range(args.monitors):
                 f.write(f'\n[[monitor]]\nname = "worker-q{i}"\nkind = "process"\n'
                         f'pattern = "^bench-worker --queue q{i} --slot"\nmin = 2\n')
-        children += [spawn(f"bench-worker --queue q{i} --slot {j}") for i in range(args.monitors) for j in range(2)]
-        children += [spawn(f"bench-filler {i}") for i in range(max(0, args.processes - count_processes()))]
+        children += [spawn(f"bench-worker --queue q{i} --slot {j}", sleep=7200) for i in range(args.monitors) for j in range(2)]
+        children += [spawn(f"bench-filler {i}", sleep=7200) for i in range(max(0, args.processes - count_processes()))]
         time.sleep(1.0)
         env = lambda hm, tag: dict(os.environ, HM_CONFIG=config, HM_DB=os.path.join(tmp, f"{tag}-{binaries.index(hm)}.db"),
                                    NO_COLOR="1")

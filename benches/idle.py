@@ -23,15 +23,7 @@ Usage: python3 benches/idle.py --hm old/hm --hm target/release/hm [--seconds 600
 """
 
 import argparse, os, shutil, signal, subprocess, sys, tempfile, time
-
-
-def spawn(argv0):
-    return subprocess.Popen(["bash", "-c", 'exec -a "$0" sleep 7200', argv0], stdin=subprocess.DEVNULL,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-
-
-def count_processes():
-    return sum(1 for p in os.listdir("/proc") if p.isdigit())
+from benchlib import spawn, count_processes, rss_mib
 
 
 def cgroup2_root():
@@ -57,13 +49,6 @@ def threads(pid):
         except OSError:
             pass
     return out
-
-
-def rss_mib(pid):
-    for line in open(f"/proc/{pid}/status"):
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
 
 
 def main():
@@ -93,10 +78,10 @@ def main():
                 f.write(f'\n[[monitor]]\nname = "worker-q{i}"\nkind = "process"\n'
                         f'pattern = "^bench-worker --queue q{i} --slot"\nmin = 2\n')
         if a.pool:
-            children += [spawn(f"bench-pool-{i} w") for i in range(1, a.pool + 1)]
+            children += [spawn(f"bench-pool-{i} w", sleep=7200) for i in range(1, a.pool + 1)]
         else:
-            children += [spawn(f"bench-worker --queue q{i} --slot {j}") for i in range(a.monitors) for j in range(2)]
-        children += [spawn(f"bench-filler {i}") for i in range(max(0, a.processes - count_processes()))]
+            children += [spawn(f"bench-worker --queue q{i} --slot {j}", sleep=7200) for i in range(a.monitors) for j in range(2)]
+        children += [spawn(f"bench-filler {i}", sleep=7200) for i in range(max(0, a.processes - count_processes()))]
         time.sleep(1)
         what = f"one pool of {a.pool}" if a.pool else f"{a.monitors} process monitors ({2 * a.monitors} workers)"
         print(f"host: {count_processes()} processes, {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}; {what}; "

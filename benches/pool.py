@@ -29,6 +29,7 @@ Figures on a busy machine are rough; rerun on a quiet one before quoting.
 """
 
 import argparse, os, platform, resource, shutil, signal, statistics, subprocess, sys, tempfile, time
+from benchlib import kill, ms, pct, pids_by_argv0, rss_mib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PREFIX = "pool-bench-"
@@ -37,29 +38,12 @@ PREFIX = "pool-bench-"
 def pids_by_instance():
     """instance number -> pid of every live worker."""
     out = {}
-    for p in os.listdir("/proc"):
-        if not p.isdigit():
-            continue
+    for head, pid in pids_by_argv0(PREFIX).items():
         try:
-            with open(f"/proc/{p}/cmdline", "rb") as f:
-                cmd = f.read()
-        except OSError:
-            continue
-        if cmd.startswith(PREFIX.encode()):
-            head = cmd.split(b"\0")[0].decode(errors="replace")
-            try:
-                out[int(head[len(PREFIX):].split(" ")[0])] = int(p)
-            except ValueError:
-                pass
-    return out
-
-
-def kill(pids):
-    for pid in pids:
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
+            out[int(head[len(PREFIX):].split(" ")[0])] = pid
+        except ValueError:
             pass
+    return out
 
 
 def wait_all(n, within):
@@ -79,14 +63,6 @@ def pool_config(n):
         f"start = [\"bash\", \"-c\", \"exec -a '{PREFIX}{{i}} w' sleep 3600\"]\n"
         "restart_delay = \"100ms\"\nmax_restarts = 1000\nrestart_window = \"2s\"\n"
     )
-
-
-def rss_mib(pid):
-    with open(f"/proc/{pid}/status") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
 
 
 def kills(n, kill_n, rounds):
@@ -114,15 +90,6 @@ def kills(n, kill_n, rounds):
         old = wait_all(n, 30)
         time.sleep(2.5)  # past the restart window: no backoff
     return each, whole
-
-
-def pct(xs, p):
-    xs = sorted(xs)
-    return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))] if xs else float("nan")
-
-
-def ms(x):
-    return f"{x * 1000:.0f} ms"
 
 
 def bench_hm(hm, d, a, rows):

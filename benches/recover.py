@@ -40,6 +40,7 @@ Figures on a busy machine are rough; rerun on a quiet one before quoting.
 """
 
 import argparse, os, platform, random, shutil, signal, subprocess, sys, tempfile, time
+from benchlib import pids_by_argv0, kill, pct, ms
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PREFIX = "recover-bench"
@@ -50,30 +51,6 @@ WINDOW_S = 2.0  # restart_window: the budget and backoff forget a restart after 
 def argv0_cmd(argv0):
     """The worker every tool runs: sleep, with argv[0] telling it apart."""
     return ["bash", "-c", f"exec -a '{argv0}' sleep 3600"]
-
-
-def pids_by_argv0(prefix):
-    """argv0 -> pid for every live process whose command line starts with prefix."""
-    out = {}
-    for p in os.listdir("/proc"):
-        if not p.isdigit():
-            continue
-        try:
-            with open(f"/proc/{p}/cmdline", "rb") as f:
-                cmd = f.read()
-        except OSError:
-            continue
-        if cmd.startswith(prefix.encode()):
-            out[cmd.split(b"\0")[0].decode(errors="replace")] = int(p)
-    return out
-
-
-def kill(pids):
-    for pid in pids:
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
 
 
 def stop_proc(proc):
@@ -180,7 +157,6 @@ class Monit:
         stop_proc(self.proc)
 
 
-
 TOOLS = [HmEvents, HmInterval, Supervisord, Monit]
 
 
@@ -239,15 +215,6 @@ def measure(tool, n, rounds, timeout, jitter, budget):
             tool.stop()
             kill(pids_by_argv0(prefix).values())
     return each, whole, lost
-
-
-def pct(xs, p):
-    xs = sorted(xs)
-    return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
-
-
-def ms(x):
-    return f"{x * 1000:.0f} ms" if x < 10 else f"{x:.1f} s"
 
 
 def main():
