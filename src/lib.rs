@@ -45,6 +45,8 @@ use std::sync::Arc;
 
 /// Parse `args`, run the subcommand, print its report; returns the exit code.
 pub fn run(args: Vec<OsString>) -> i32 {
+    // First, while hm has one thread (`host::fd_table`).
+    host::fd_table::reserve();
     let (parsed, told) = cli::parse(&args);
     let health = told.health();
     let cli = match parsed {

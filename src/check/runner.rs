@@ -22,10 +22,10 @@ use crate::config::{Matcher, Monitor, Spec};
 use crate::host::{Host, ProcNeeds};
 use crate::status::Status;
 use crate::units::format_duration;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, mpsc};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock, mpsc};
 use std::time::{Duration, Instant};
 
 /// The patterns of these monitors' `process` checks, their set compiled
@@ -110,23 +110,96 @@ pub(crate) fn run_one(ctx: &CheckCtx<'_>, m: &Monitor) -> CheckResult {
     result(m, out, start.elapsed())
 }
 
-/// Monitors whose check is running now. Runs are sequential and a monitor
-/// appears once per run, so a name found here when a check is about to
-/// start belongs to a hung check of an earlier run. The engine owns one
-/// for its whole life (`engine::Engine`); the abandoned threads hold a
-/// clone.
+/// Monitors whose check was abandoned past its timeout and is still
+/// running on its thread. The engine owns one for its whole life
+/// (`engine::Engine`); the worker threads hold a clone. A monitor found
+/// here is not started again: it is reported `unknown` at once.
+///
+/// Only abandoned checks are written here (by the thread that waits, as
+/// it gives up on one; the check's own thread takes the name out as it
+/// ends), not every check as it starts: with a thousand monitors a lock
+/// taken twice per check, by four threads at once, was most of what the
+/// checks waited on. `count` lets a run with nothing hung skip the lock.
 #[derive(Debug, Default, Clone)]
-pub(crate) struct Hung(Arc<Mutex<HashSet<String>>>);
+pub(crate) struct Hung(Arc<HungSet>);
+
+#[derive(Debug, Default)]
+struct HungSet {
+    names: Mutex<HashSet<String>>,
+    count: AtomicUsize,
+}
 
 impl Hung {
     fn set(&self) -> std::sync::MutexGuard<'_, HashSet<String>> {
-        self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+        self.0.names.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn contains(&self, name: &str) -> bool {
+        self.0.count.load(Ordering::Acquire) > 0 && self.set().contains(name)
+    }
+
+    fn insert(&self, name: &str) {
+        let mut set = self.set();
+        set.insert(name.to_string());
+        self.0.count.store(set.len(), Ordering::Release);
+    }
+
+    fn remove(&self, name: &str) {
+        let mut set = self.set();
+        set.remove(name);
+        self.0.count.store(set.len(), Ordering::Release);
     }
 }
 
-enum Msg {
-    Started(usize, Instant),
-    Done(usize, CheckResult),
+/// One run's shared state: each monitor's start time and result slot.
+/// A slot is set once, by whoever comes first: the check's thread with
+/// its result, or the waiting thread with "timed out" (the check's late
+/// result is then dropped). Only the last result wakes the waiting
+/// thread: one message a run, not two a check.
+struct Board {
+    /// Nanoseconds from `epoch` to the check's start, plus one; 0 while
+    /// it has not started.
+    started: Vec<AtomicU64>,
+    /// Each result, set once; a lock only so that it can be taken out at the end.
+    results: Vec<OnceLock<Mutex<Option<CheckResult>>>>,
+    remaining: AtomicUsize,
+    epoch: Instant,
+    done: Mutex<mpsc::Sender<()>>,
+}
+
+impl Board {
+    fn new(n: usize, done: mpsc::Sender<()>) -> Board {
+        Board {
+            started: (0..n).map(|_| AtomicU64::new(0)).collect(),
+            results: (0..n).map(|_| OnceLock::new()).collect(),
+            remaining: AtomicUsize::new(n),
+            epoch: Instant::now(),
+            done: Mutex::new(done),
+        }
+    }
+
+    fn start(&self, i: usize) {
+        let ns = u64::try_from(self.epoch.elapsed().as_nanos()).unwrap_or(u64::MAX - 1);
+        self.started[i].store(ns + 1, Ordering::Release);
+    }
+
+    fn started_at(&self, i: usize) -> Option<Instant> {
+        match self.started[i].load(Ordering::Acquire) {
+            0 => None,
+            ns => Some(self.epoch + Duration::from_nanos(ns - 1)),
+        }
+    }
+
+    /// Put `r` in slot `i`; false when the slot was set already.
+    fn put(&self, i: usize, r: CheckResult) -> bool {
+        if self.results[i].set(Mutex::new(Some(r))).is_err() {
+            return false;
+        }
+        if self.remaining.fetch_sub(1, Ordering::AcqRel) == 1 {
+            let _ = self.done.lock().unwrap_or_else(std::sync::PoisonError::into_inner).send(());
+        }
+        true
+    }
 }
 
 /// Run all monitors in parallel; results come back in the monitors' order.
@@ -139,30 +212,31 @@ pub(crate) fn run_all(
 ) -> Vec<CheckResult> {
     let shared = Arc::new(Shared { host, now, inputs });
     let n = monitors.len();
+    if n == 0 {
+        return Vec::new();
+    }
     let next = Arc::new(AtomicUsize::new(0));
-    let (tx, rx) = mpsc::channel::<Msg>();
+    let (tx, rx) = mpsc::channel::<()>();
+    let board = Arc::new(Board::new(n, tx));
     let spawn_worker = || {
-        let (shared, monitors, next, tx, hung) =
-            (shared.clone(), monitors.clone(), next.clone(), tx.clone(), hung.clone());
+        let (shared, monitors, next, board, hung) =
+            (shared.clone(), monitors.clone(), next.clone(), board.clone(), hung.clone());
         std::thread::Builder::new().name("hm-check".into()).spawn(move || {
             let ctx = shared.ctx();
             loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(m) = monitors.get(i) else { break };
-                if !hung.set().insert(m.name.clone()) {
+                if hung.contains(&m.name) {
                     let out = unknown("its check from an earlier cycle is still hung; not starting another".into());
-                    if tx.send(Msg::Done(i, result(m, out, Duration::ZERO))).is_err() {
-                        break;
-                    }
+                    board.put(i, result(m, out, Duration::ZERO));
                     continue;
                 }
-                if tx.send(Msg::Started(i, Instant::now())).is_err() {
-                    break;
-                }
+                board.start(i);
                 let r = run_one(&ctx, m);
-                hung.set().remove(&m.name);
-                if tx.send(Msg::Done(i, r)).is_err() {
-                    break;
+                if !board.put(i, r) {
+                    // Given up on as hung meanwhile: no longer hung now.
+                    hung.remove(&m.name);
+                    break; // a fresh worker took this one's place
                 }
             }
         })
@@ -174,46 +248,54 @@ pub(crate) fn run_all(
         let ctx = shared.ctx();
         return monitors.iter().map(|m| run_one(&ctx, m)).collect();
     }
-    let mut results: Vec<Option<CheckResult>> = vec![None; n];
-    let mut deadlines: HashMap<usize, (Instant, Instant)> = HashMap::new();
-    let mut remaining = n;
-    while remaining > 0 {
+    // The shortest timeout: no check that has not started yet can time
+    // out sooner than that from now.
+    let shortest = monitors.iter().map(|m| m.timeout).min().unwrap_or(Duration::ZERO);
+    while board.remaining.load(Ordering::Acquire) > 0 {
         let now = Instant::now();
-        let wait = deadlines.values().map(|(_, d)| d.saturating_duration_since(now)).min();
-        let msg = match wait {
-            Some(w) => rx.recv_timeout(w),
-            None => rx.recv().map_err(|_| mpsc::RecvTimeoutError::Disconnected),
-        };
-        match msg {
-            Ok(Msg::Started(i, at)) => {
-                deadlines.insert(i, (at, at + monitors[i].timeout));
+        let mut wake = now + shortest;
+        let mut expired = Vec::new();
+        for (i, m) in monitors.iter().enumerate() {
+            if board.results[i].get().is_some() {
+                continue;
             }
-            Ok(Msg::Done(i, r)) => {
-                deadlines.remove(&i);
-                if results[i].is_none() {
-                    results[i] = Some(r);
-                    remaining -= 1;
+            if let Some(at) = board.started_at(i) {
+                let deadline = at + m.timeout;
+                if deadline <= now {
+                    expired.push((i, at));
+                } else {
+                    wake = wake.min(deadline);
                 }
             }
-            Err(mpsc::RecvTimeoutError::Timeout) => {
-                let now = Instant::now();
-                let expired: Vec<usize> = deadlines.iter().filter(|(_, (_, d))| *d <= now).map(|(i, _)| *i).collect();
-                for i in expired {
-                    let (started, _) = deadlines.remove(&i).unwrap_or((now, now));
-                    let m = &monitors[i];
-                    let out = unknown(format!("timed out after {}", format_duration(m.timeout)));
-                    results[i] = Some(result(m, out, now - started));
-                    remaining -= 1;
-                    // The hung worker is lost to the pool; replace it.
-                    let _ = spawn_worker();
-                }
+        }
+        for (i, started) in expired {
+            let m = &monitors[i];
+            // Named hung first: a result the check's thread puts after
+            // this finds the slot set and takes the name out again.
+            hung.insert(&m.name);
+            let out = unknown(format!("timed out after {}", format_duration(m.timeout)));
+            if board.put(i, result(m, out, now - started)) {
+                // The hung worker is lost to the pool; replace it.
+                let _ = spawn_worker();
+            } else {
+                hung.remove(&m.name);
             }
+        }
+        if board.remaining.load(Ordering::Acquire) == 0 {
+            break;
+        }
+        match rx.recv_timeout(wake.saturating_duration_since(Instant::now())) {
+            Ok(()) | Err(mpsc::RecvTimeoutError::Timeout) => {}
             Err(mpsc::RecvTimeoutError::Disconnected) => break,
         }
     }
-    results
-        .into_iter()
-        .zip(monitors.iter())
-        .map(|(r, m)| r.unwrap_or_else(|| result(m, unknown("the check did not run".into()), Duration::ZERO)))
+    (0..n)
+        .map(|i| {
+            let m = &monitors[i];
+            board.results[i]
+                .get()
+                .and_then(|r| r.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take())
+                .unwrap_or_else(|| result(m, unknown("the check did not run".into()), Duration::ZERO))
+        })
         .collect()
 }

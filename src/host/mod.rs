@@ -16,6 +16,7 @@ pub(crate) mod exec;
 mod exit_filter;
 #[cfg(test)]
 pub(crate) mod fake;
+pub(crate) mod fd_table;
 pub(crate) mod launch;
 pub(crate) mod lineage;
 pub(crate) mod linux;

@@ -116,6 +116,29 @@ fn a_hung_check_is_not_started_again_while_it_hangs() {
     assert!(threads < 12, "{threads} threads after 20 cycles: hung checks pile up");
 }
 
+/// The hung check's thread takes its name out of the hung set once it
+/// ends (here: its socket closes), so the next cycle runs it again; a
+/// check that ends just as the waiting thread gives up on it must not stay
+/// "still hung" for ever.
+#[test]
+fn a_hung_check_runs_again_once_it_ends() {
+    let t = Test::new();
+    let Some((hung, listener)) = crate::common::hanging_monitor(&t, "hung", "300ms") else { return };
+    let t = t.config(&format!("host_defaults = false\n{hung}"));
+    let hm = Daemon::start(&t, &["run", "--interval", "100ms", "--json"]);
+    let message = |line: &str| {
+        serde_json::from_str::<serde_json::Value>(line).ok()?["results"][0]["message"].as_str().map(String::from)
+    };
+    hm.wait_for(Duration::from_secs(15), "a cycle told it is still hung", |out, _| {
+        out.lines().filter_map(message).any(|m| m.contains("still hung"))
+    });
+    drop(listener);
+    let seen = hm.stdout().lines().count();
+    hm.wait_for(Duration::from_secs(15), "a cycle that ran it again", |out, _| {
+        out.lines().skip(seen).filter_map(message).any(|m| !m.contains("still hung"))
+    });
+}
+
 #[test]
 fn a_bad_config_at_start_is_a_one_line_error() {
     let t = Test::new().config("[[monitor]]\nname = \"x\"\nkind = \"cpu\"\nwarn = \"lots\"\n");

@@ -1,0 +1,57 @@
+//! Size the process's descriptor table once, while hm has one thread.
+//!
+//! Linux grows a process's table of open files by doubling it as
+//! descriptors are opened (64, 128, … slots). When the table is shared by
+//! several threads, each growth waits for an RCU grace period
+//! (`expand_fdtable` calls `synchronize_rcu`): on a small VM that is
+//! 10 to 20 ms each. `hm check` on a pool of a thousand workers keeps
+//! each worker's `/proc/PID/stat` open (`ProcCache`) from four check
+//! threads, so the table grew four times mid-check: 20 to 30 ms of a run
+//! of 80, spent asleep. `hm run` grows it the same way with its pidfds.
+//! Grown before any thread starts, the table needs no grace period, and
+//! later opens never wait.
+
+/// How many slots to reserve at most: the stat files a cache keeps (at
+/// most 4,096, `proc_cache`) are the bulk, and the table is 8 bytes a
+/// slot.
+const RESERVE: u64 = 4096;
+
+/// Grow the descriptor table to hold `min(RESERVE, soft limit)` slots, by
+/// duplicating a descriptor to the top of that range and closing it. Call
+/// it before the first thread starts; a failure only means the table grows
+/// later, as it would have.
+pub(crate) fn reserve() {
+    use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+    let soft = nix::sys::resource::getrlimit(nix::sys::resource::Resource::RLIMIT_NOFILE).map_or(1024, |(s, _)| s);
+    let Ok(top) = i32::try_from(RESERVE.min(soft).saturating_sub(1)) else { return };
+    if top < 64 {
+        return;
+    }
+    let Ok(root) = std::fs::File::open("/") else { return };
+    // SAFETY: F_DUPFD_CLOEXEC on a descriptor we own returns a new one (or
+    // -1), which the OwnedFd then owns and closes.
+    let dup = unsafe { libc::fcntl(root.as_raw_fd(), libc::F_DUPFD_CLOEXEC, top) };
+    if dup >= 0 {
+        // SAFETY: `dup` was just returned by fcntl and is owned by nothing else.
+        drop(unsafe { OwnedFd::from_raw_fd(dup) });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// `FDSize` of /proc/self/status: the slots the table has now.
+    fn slots() -> u64 {
+        let status = std::fs::read_to_string("/proc/self/status").expect("status");
+        status.lines().find_map(|l| l.strip_prefix("FDSize:")).and_then(|v| v.trim().parse().ok()).expect("FDSize")
+    }
+
+    #[test]
+    fn the_table_holds_the_reserve_afterwards() {
+        let soft = nix::sys::resource::getrlimit(nix::sys::resource::Resource::RLIMIT_NOFILE).expect("rlimit").0;
+        super::reserve();
+        let want = super::RESERVE.min(soft);
+        assert!(slots() >= want, "{} slots, wanted {want}", slots());
+        let top = want - 1;
+        assert!(std::fs::symlink_metadata(format!("/proc/self/fd/{top}")).is_err(), "fd {top} was closed again");
+    }
+}
