@@ -143,7 +143,15 @@ fn record(
     annotate(store, monitors, results, now)?;
     engine.counters.keep(now, results);
     let rows: Vec<CheckRow> = results.iter().map(CheckRow::from).collect();
-    store.record_checks(now, &rows)?;
+    // What history last kept is read only where it decides anything: for
+    // pool instances (`thin.rs`).
+    let marks = if results.iter().any(|r| crate::config::instances::split(&r.monitor).is_some()) {
+        store.marks()?
+    } else {
+        HashMap::new()
+    };
+    let log = super::thin::logged(results, &marks, now);
+    store.record_logging(now, &rows, |i| log.get(i).copied().unwrap_or(true))?;
     engine.counters.written(now, results);
     let alerts = process(store, config, results, now, all)?;
     let notifications = match send {

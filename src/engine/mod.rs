@@ -60,6 +60,7 @@ mod said;
 pub(crate) mod scale;
 #[cfg(test)]
 mod tests;
+mod thin;
 pub(crate) mod unstick;
 mod wake;
 mod watch;

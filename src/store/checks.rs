@@ -27,9 +27,37 @@ pub(crate) struct LatestCheck {
     pub since: f64,
 }
 
+/// What history last kept of one monitor: `said` of its latest result
+/// ([`said`]), and when a `checks` row was last written for it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Mark {
+    pub said: Option<String>,
+    pub logged: Option<f64>,
+}
+
+/// A result's status and message, as [`Mark::said`] keeps them: what a
+/// result must differ in to be written to history when it would not be.
+pub(crate) fn said(status: Status, message: &str) -> String {
+    format!("{}\n{message}", status.as_str())
+}
+
 impl Store {
     /// Record a run's results, their metrics and counters in one transaction.
+    #[cfg(test)]
     pub(crate) fn record_checks(&mut self, ts: f64, results: &[CheckRow]) -> Result<()> {
+        self.record_logging(ts, results, |_| true)
+    }
+
+    /// What history last kept of each monitor in `latest`.
+    pub(crate) fn marks(&self) -> Result<std::collections::HashMap<String, Mark>> {
+        let mut stmt = self.conn.prepare_cached("SELECT monitor, said, logged FROM latest")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, Mark { said: r.get(1)?, logged: r.get(2)? })))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// [`Store::record_checks`], writing a `checks` row only for the
+    /// results `log` says (by index); every result goes into `latest`.
+    pub(crate) fn record_logging(&mut self, ts: f64, results: &[CheckRow], log: impl Fn(usize) -> bool) -> Result<()> {
         let shown = self.path().display().to_string();
         let tx = self.conn.transaction().with_context(|| format!("cannot write to database {shown}"))?;
         {
@@ -37,16 +65,30 @@ impl Store {
                 "INSERT INTO checks (ts, monitor, kind, status, message, duration_ms, metrics) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?;
             let mut latest = tx.prepare_cached(
-                "INSERT INTO latest (monitor, ts, result) VALUES (?1, ?2, ?3) ON CONFLICT(monitor) DO UPDATE SET ts = excluded.ts, result = excluded.result",
+                "INSERT INTO latest (monitor, ts, result, said, logged) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(monitor) \
+                 DO UPDATE SET ts = excluded.ts, result = excluded.result, said = excluded.said, \
+                 logged = coalesce(excluded.logged, latest.logged)",
             )?;
             let mut counter = tx.prepare_cached(
                 "INSERT INTO counters (key, value, ts) VALUES (?1, ?2, ?3) ON CONFLICT(key) DO UPDATE SET value = excluded.value, ts = excluded.ts",
             )?;
-            for r in results {
-                let metrics =
-                    if r.metrics.is_empty() { None } else { Some(serde_json::to_string(&Packed(&r.metrics))?) };
-                check.execute(params![ts, r.monitor, r.kind, r.status.as_str(), r.message, r.duration_ms, metrics])?;
-                latest.execute(params![r.monitor, ts, serde_json::to_string(r)?])?;
+            for (i, r) in results.iter().enumerate() {
+                let logged = log(i);
+                if logged {
+                    let metrics =
+                        if r.metrics.is_empty() { None } else { Some(serde_json::to_string(&Packed(&r.metrics))?) };
+                    check.execute(params![
+                        ts,
+                        r.monitor,
+                        r.kind,
+                        r.status.as_str(),
+                        r.message,
+                        r.duration_ms,
+                        metrics
+                    ])?;
+                }
+                let said = said(r.status, &r.message);
+                latest.execute(params![r.monitor, ts, serde_json::to_string(r)?, said, logged.then_some(ts)])?;
                 for (key, value) in &r.counters {
                     counter.execute(params![key, value, ts])?;
                 }
@@ -76,23 +118,30 @@ impl Store {
     }
 
     /// The latest check of `monitor`, if it was ever checked: the one
-    /// written last (`latest` says which), not the one with the largest
+    /// written last (`latest` says when), not the one with the largest
     /// time (rows a run wrote with the clock 3 days fast would stay
     /// "latest" for 3 days); by time only where `latest` has no row (a
-    /// database from before it).
+    /// database from before it). History may not hold a row at that time
+    /// (a pool instance's unchanged result is kept in `latest` only): its
+    /// newest row before it says the same, and the time is `latest`'s.
     pub(crate) fn latest_check(&self, monitor: &str) -> Result<Option<LatestCheck>> {
+        let checked: Option<f64> = self
+            .conn
+            .prepare_cached("SELECT ts FROM latest WHERE monitor = ?1")?
+            .query_row([monitor], |r| r.get(0))
+            .optional()?;
         let latest = self
             .conn
             .prepare_cached(
-                "SELECT ts, kind, status, message FROM checks WHERE monitor = ?1 AND \
-                 (ts = (SELECT ts FROM latest WHERE monitor = ?1) OR NOT EXISTS (SELECT 1 FROM latest WHERE monitor = ?1)) \
+                "SELECT ts, kind, status, message FROM checks WHERE monitor = ?1 AND ts <= ?2 \
                  ORDER BY ts DESC, rowid DESC LIMIT 1",
             )?
-            .query_row([monitor], |r| {
+            .query_row(params![monitor, checked.unwrap_or(f64::MAX)], |r| {
                 Ok((r.get::<_, f64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?))
             })
             .optional()?;
-        let Some((ts, kind, status, message)) = latest else { return Ok(None) };
+        let Some((row_ts, kind, status, message)) = latest else { return Ok(None) };
+        let ts = checked.unwrap_or(row_ts);
         // The current state began with the first check after the last one
         // that had a different status; rows dated after the latest (from
         // a clock that was fast) are left out.

@@ -26,6 +26,7 @@ mod wal;
 pub(crate) use action_kinds::{ActionKind, ActionOutcome};
 pub(crate) use actions::{ActionRow, RestartsBy};
 pub(crate) use alerts::{AlertRow, AlertTx, Silence};
+pub(crate) use checks::{Mark, said};
 pub(crate) use counters::CounterRow;
 pub(crate) use escalations::FlapRow;
 pub(crate) use holds::{HoldKind, HoldRow};
@@ -122,6 +123,14 @@ CREATE TABLE flap (monitor TEXT PRIMARY KEY, last TEXT NOT NULL, changes INTEGER
     // a line; empty for every monitor.
     r#"
 CREATE TABLE maintenance (id INTEGER PRIMARY KEY, monitors TEXT NOT NULL, by TEXT NOT NULL, since REAL NOT NULL, until REAL NOT NULL, heal INTEGER NOT NULL);
+"#,
+    // What history last kept of each monitor (`checks.rs`, `engine/thin.rs`):
+    // `said`, the status and message of its latest result, and `logged`,
+    // when a `checks` row was last written for it. A pool instance's
+    // unchanged result goes into `latest` only.
+    r#"
+ALTER TABLE latest ADD COLUMN said TEXT;
+ALTER TABLE latest ADD COLUMN logged REAL;
 "#,
 ];
 

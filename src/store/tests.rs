@@ -35,6 +35,25 @@ fn state_since_tracks_the_current_run_of_a_status() {
     assert!(s.latest_check("nope").expect("query").is_none());
 }
 
+/// A result left out of history is still the latest: its time is
+/// `latest`'s, its words and the start of its state those of the newest
+/// row before it; the marks say what was said and when a row was last
+/// written.
+#[test]
+fn a_result_kept_only_in_latest_is_the_latest_check() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut s = Store::open(&dir.path().join("hm.db")).expect("open");
+    s.record_checks(10.0, &[result("api@1", Status::Critical)]).expect("record");
+    s.record_checks(20.0, &[result("api@1", Status::Ok)]).expect("record");
+    s.record_logging(30.0, &[result("api@1", Status::Ok)], |_| false).expect("record");
+    let l = s.latest_check("api@1").expect("query").expect("some");
+    assert_eq!((l.ts, l.status, l.since, l.message.as_str()), (30.0, Status::Ok, 20.0, "ok"));
+    let rows: i64 = s.conn.query_row("SELECT count(*) FROM checks", [], |r| r.get(0)).expect("count");
+    assert_eq!(rows, 2, "the third was not written to history");
+    let marks = s.marks().expect("marks");
+    assert_eq!(marks["api@1"], Mark { said: Some(said(Status::Ok, "ok")), logged: Some(20.0) });
+}
+
 /// Metrics are kept in their check's row (schema 5); what an older hm
 /// wrote to `samples` is still read, in time order with the new.
 #[test]

@@ -1,6 +1,7 @@
 //! Pools (`instances = N`): each instance is its own monitor. Real
 //! workers started by the real binary, real `kill -9`, real SIGHUP.
 
+mod history;
 mod http;
 mod kill_one;
 mod names;
