@@ -46,6 +46,7 @@ use std::sync::Arc;
 /// Parse `args`, run the subcommand, print its report; returns the exit code.
 pub fn run(args: Vec<OsString>) -> i32 {
     // First, while hm has one thread (`host::fd_table`).
+    host::fd_table::raise_limit();
     host::fd_table::reserve();
     let (parsed, told) = cli::parse(&args);
     let health = told.health();

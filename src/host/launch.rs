@@ -112,7 +112,9 @@ impl Prepared {
             .groups
             .as_ref()
             .map(|(groups, gid, uid)| (groups.iter().map(|g| g.as_raw()).collect(), gid.as_raw(), uid.as_raw()));
-        Ok(super::spawn::Plan { stdio, nofile: self.nofile, umask: self.umask, ids, cwd })
+        // Its own limit, else the one hm was given (hm raised its own).
+        let nofile = self.nofile.map(|n| (n, n)).or_else(super::fd_table::given_limit);
+        Ok(super::spawn::Plan { stdio, nofile, umask: self.umask, ids, cwd })
     }
 }
 

@@ -33,7 +33,8 @@ const STACK: usize = 64 * 1024;
 pub(super) struct Plan {
     /// stdin, stdout and stderr.
     pub stdio: [OwnedFd; 3],
-    pub nofile: Option<u64>,
+    /// `RLIMIT_NOFILE`, soft and hard.
+    pub nofile: Option<(u64, u64)>,
     pub umask: Option<u32>,
     /// Supplementary groups, gid, uid.
     pub ids: Option<(Vec<libc::gid_t>, libc::gid_t, libc::uid_t)>,
@@ -106,8 +107,8 @@ extern "C" fn child(arg: *mut c_void) -> c_int {
         if libc::setsid() < 0 {
             return fail(Step::Session);
         }
-        if let Some(n) = raw.plan.nofile {
-            let lim = libc::rlimit { rlim_cur: n, rlim_max: n };
+        if let Some((soft, hard)) = raw.plan.nofile {
+            let lim = libc::rlimit { rlim_cur: soft, rlim_max: hard };
             if libc::setrlimit(libc::RLIMIT_NOFILE, &raw const lim) != 0 {
                 return fail(Step::Limit);
             }

@@ -16,10 +16,15 @@ pub(crate) struct Daemon {
 impl Daemon {
     /// Start `hm ARGS` in the test's directory; stdout and stderr go to files.
     pub(crate) fn start(t: &Test, args: &[&str]) -> Daemon {
-        let (out, err) = (t.path(&format!("daemon-{}.out", args[0])), t.path(&format!("daemon-{}.err", args[0])));
-        let child = t
-            .command(args)
-            .stdin(Stdio::null())
+        let mut cmd = t.command(args);
+        cmd.stdin(Stdio::null());
+        Daemon::spawn(t, args[0], cmd)
+    }
+
+    /// `cmd` (hm under some wrapper), its output kept as `start` keeps it.
+    pub(crate) fn spawn(t: &Test, name: &str, mut cmd: std::process::Command) -> Daemon {
+        let (out, err) = (t.path(&format!("daemon-{name}.out")), t.path(&format!("daemon-{name}.err")));
+        let child = cmd
             .stdout(std::fs::File::create(&out).expect("out"))
             .stderr(std::fs::File::create(&err).expect("err"))
             .spawn()

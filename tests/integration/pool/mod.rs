@@ -4,6 +4,7 @@
 mod history;
 mod http;
 mod kill_one;
+mod limits;
 mod names;
 mod roll;
 mod scale;
