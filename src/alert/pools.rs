@@ -10,6 +10,11 @@
 //! the one that died) says nothing of the pool: the message would count
 //! only those, and one instance back would resolve the pool's alert while
 //! others are still down. The next full cycle tells it.
+//!
+//! An instance in a maintenance window is left out of its pool's alert
+//! ("…, 1 in maintenance"), as a monitor in one is left out of alerting:
+//! taking `api@3` down for an hour must not page for `api`, and another
+//! instance dying meanwhile still must.
 
 use super::healed::{Fixed, Seen};
 use crate::check::CheckResult;
@@ -18,13 +23,24 @@ use crate::config::{Config, instances};
 use std::borrow::Cow;
 
 /// `results` with each pool's instances folded into one result for the
-/// pool, at its first instance's place; a pool only part of which was
-/// checked is left out. Without pools, `results` as they are.
-pub(crate) fn grouped<'r>(config: &Config, results: &'r [CheckResult]) -> Cow<'r, [CheckResult]> {
+/// pool, at its first instance's place, less the instances `resting` says
+/// are in a maintenance window; a pool only part of which was checked is
+/// left out. Without pools, `results` as they are.
+pub(crate) fn grouped<'r>(
+    config: &Config,
+    results: &'r [CheckResult],
+    resting: &dyn Fn(&str) -> bool,
+) -> Cow<'r, [CheckResult]> {
     if !results.iter().any(|r| instances::split(&r.monitor).is_some()) {
         return Cow::Borrowed(results);
     }
-    let summed = pools(results.iter().map(|r| (r.monitor.as_str(), r.status)));
+    let resting_in = |pool: &str| {
+        results
+            .iter()
+            .filter(|r| instances::split(&r.monitor).is_some_and(|(p, _)| p == pool) && resting(&r.monitor))
+            .count()
+    };
+    let summed = pools(results.iter().filter(|r| !resting(&r.monitor)).map(|r| (r.monitor.as_str(), r.status)));
     let configured = |pool: &str| {
         config
             .monitors
@@ -42,8 +58,10 @@ pub(crate) fn grouped<'r>(config: &Config, results: &'r [CheckResult]) -> Cow<'r
         if !done.insert(pool.to_string()) {
             continue;
         }
+        // Every instance resting: nothing to say of the pool.
         let Some(p) = summed.iter().find(|p| p.pool == pool) else { continue };
-        if p.instances < configured(pool) {
+        let resting = resting_in(pool);
+        if p.instances + resting < configured(pool) {
             continue;
         }
         // The worst instance speaks for the pool's kind.
@@ -52,7 +70,11 @@ pub(crate) fn grouped<'r>(config: &Config, results: &'r [CheckResult]) -> Cow<'r
             .filter(|x| instances::split(&x.monitor).is_some_and(|(q, _)| q == pool))
             .find(|x| x.status == p.status)
             .unwrap_or(r);
-        out.push(CheckResult::stated(pool, worst.kind.clone(), p.status, p.line()));
+        let mut line = p.line();
+        if resting > 0 {
+            line.push_str(&format!(", {resting} in maintenance"));
+        }
+        out.push(CheckResult::stated(pool, worst.kind.clone(), p.status, line));
     }
     Cow::Owned(out)
 }
@@ -115,13 +137,19 @@ mod tests {
             result("db", Status::Ok),
             result("api@3", Status::Critical),
         ];
-        let g = grouped(&config, &all);
+        let g = grouped(&config, &all, &|_| false);
         let names: Vec<&str> = g.iter().map(|r| r.monitor.as_str()).collect();
         assert_eq!(names, ["api", "db"]);
         assert_eq!(g[0].status, Status::Critical);
         assert_eq!(g[0].message, "api: 1 of 3 running (api@2, api@3 down)");
         let partial = [result("api@2", Status::Ok)];
-        assert!(grouped(&config, &partial).is_empty());
+        assert!(grouped(&config, &partial, &|_| false).is_empty());
+        // api@2 and api@3 in maintenance: the pool is its one running instance.
+        let rest = grouped(&config, &all, &|m| m == "api@2" || m == "api@3");
+        assert_eq!((rest[0].status, rest[0].message.as_str()), (Status::Ok, "api: 1 of 1 running, 2 in maintenance"));
+        let some = grouped(&config, &all, &|m| m == "api@3");
+        assert_eq!(some[0].message, "api: 1 of 2 running (api@2 down), 1 in maintenance");
+        assert_eq!(some[0].status, Status::Critical);
     }
 
     fn fixed(monitor: &str) -> Fixed {

@@ -155,7 +155,8 @@ pub(crate) fn process(
     let mut flaps = super::flap::Flaps::read(&tx)?;
     let windows = super::maintenance::InForce::at(config, &tx.maintenance(now)?, now);
     let mut out = Processed::default();
-    for r in super::pools::grouped(config, results).iter() {
+    let resting = |m: &str| windows.of(m).is_some();
+    for r in super::pools::grouped(config, results, &resting).iter() {
         if !r.waiting_for.is_empty() || windows.of(&r.monitor).is_some() {
             // Waiting for a dependency that is not ok, or in a
             // maintenance window: nothing is told, and its alert stays as

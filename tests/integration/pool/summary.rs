@@ -58,3 +58,28 @@ fn issue29_a_pool_is_one_row_one_alert_and_worker_labelled_series() {
         assert!(checked.status.success(), "{}", String::from_utf8_lossy(&checked.stderr));
     }
 }
+
+/// An instance in a maintenance window is left out of its pool's one
+/// alert: `api@2` down for its window pages nobody, `api@4` dying
+/// meanwhile still does.
+#[test]
+fn issue29_an_instance_in_maintenance_is_left_out_of_its_pools_alert() {
+    let prefix = "hm-test-pool-rest";
+    let _r = Reap(prefix);
+    let t = Test::new().config(&pool(prefix, 4, "for = 1\n"));
+    let _w: Vec<Worker> = [1, 3, 4].iter().map(|i| Worker::spawn(&format!("{prefix}-{i}"))).collect();
+    t.run(&["alerts", "maintenance", "start", "--for", "1h", "api@2"]).code(0);
+    t.run(&["check"]);
+    let alerts = t.run(&["alerts", "--json"]).json();
+    assert_eq!(alerts["alerts"].as_array().map(Vec::len), Some(0), "api@2 rests: no alert\n{alerts:#}");
+    drop(_w);
+    let _one = Worker::spawn(&format!("{prefix}-1"));
+    let _three = Worker::spawn(&format!("{prefix}-3"));
+    t.run(&["check"]);
+    let alerts = t.run(&["alerts", "--json"]).json();
+    let open = alerts["alerts"].as_array().expect("alerts");
+    assert_eq!(open.len(), 1, "{alerts:#}");
+    assert_eq!(open[0]["monitor"], "api");
+    let message = open[0]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("(api@4 down), 1 in maintenance") && !message.contains("api@2"), "{message}");
+}
