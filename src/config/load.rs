@@ -153,12 +153,19 @@ pub(super) fn parse(file: &str, text: &str) -> Result<Config, ConfigErrors> {
     let mut seen = HashSet::new();
     let tables = array_of_tables(&doc, monitor_value, "monitor", &mut issues);
     let tables = super::instances::expand(&doc, tables, &mut issues);
+    let mut template = super::placeholder::Template::default();
     for (index, t) in tables.iter().enumerate() {
         let table = &t.table;
         let label = t.label.clone().or_else(|| table_name(table)).unwrap_or_else(|| format!("#{}", index + 1));
         let prefix = format!("monitor[{label}]");
-        validate::keys(&doc, table, &prefix, &mut issues);
-        let raw = match RawMonitor::deserialize(Deserializer::from(table.clone())) {
+        // Which keys a monitor takes depends on its keys and its kind alone:
+        // an instance's are its pool's, unless its kind holds `{i}`.
+        if t.kind_varies() {
+            validate::keys(&doc, &t.values(), &prefix, &mut issues);
+        } else if t.instance.is_none_or(|i| i == 1) {
+            validate::keys(&doc, table, &prefix, &mut issues);
+        }
+        let raw = match template.raw(t).map_or_else(|| RawMonitor::deserialize(Deserializer::from(t.values())), Ok) {
             Ok(raw) => raw,
             Err(e) => {
                 issues.push(serde_issue(&doc, table, &prefix, &e));
