@@ -165,12 +165,19 @@ pub(super) fn parse(file: &str, text: &str) -> Result<Config, ConfigErrors> {
         } else if t.instance.is_none_or(|i| i == 1) {
             validate::keys(&doc, table, &prefix, &mut issues);
         }
-        let raw = match template.raw(t).map_or_else(|| RawMonitor::deserialize(Deserializer::from(t.values())), Ok) {
-            Ok(raw) => raw,
-            Err(e) => {
-                issues.push(serde_issue(&doc, table, &prefix, &e));
-                continue;
-            }
+        let read: RawMonitor;
+        let raw = match template.raw(t) {
+            Some(raw) => raw,
+            None => match RawMonitor::deserialize(Deserializer::from(t.values())) {
+                Ok(raw) => {
+                    read = raw;
+                    &read
+                }
+                Err(e) => {
+                    issues.push(serde_issue(&doc, table, &prefix, &e));
+                    continue;
+                }
+            },
         };
         let name_at = key_offset(table.get_ref(), "name").unwrap_or(table.span().start);
         if t.instance.is_none_or(|i| i == 1) && !seen.insert(raw.name.clone()) {

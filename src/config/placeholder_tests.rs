@@ -38,16 +38,20 @@ fn said(raw: &RawMonitor) -> String {
 }
 
 #[test]
-fn issue29_an_instance_copied_from_its_pool_is_the_one_read_from_its_own_table() {
-    for i in [1, 7, 1000] {
-        let t = table(POOL, i);
+fn issue29_an_instance_filled_in_from_its_pool_is_the_one_read_from_its_own_table() {
+    // One template for all, as when a pool is read: each instance is
+    // filled in over the one before.
+    let pool = table(POOL, 1);
+    let mut template = Template::default();
+    for i in [1, 7, 1000, 2] {
+        let t = Table { table: Rc::clone(&pool.table), label: None, instance: Some(i), worker: None };
         let read = RawMonitor::deserialize(Deserializer::from(t.values())).expect("reads");
-        let copied = Template::default().raw(&t).expect("copied");
-        assert_eq!(said(&copied), said(&read), "instance {i}");
-        assert!(said(&copied).contains(&format!("\"^api-{i}$\"")), "{}", said(&copied));
-        assert!(said(&copied).contains(&format!("(\"N{{i}}\", \"value {i}{i}\")")), "{}", said(&copied));
-        assert!(said(&copied).contains(&format!("env TOKEN_{i}")), "{}", said(&copied));
-        assert!(!said(&copied).replace("N{i}", "").contains("{i}"), "{}", said(&copied));
+        let filled = said(template.raw(&t).expect("filled"));
+        assert_eq!(filled, said(&read), "instance {i}");
+        assert!(filled.contains(&format!("\"^api-{i}$\"")), "{filled}");
+        assert!(filled.contains(&format!("(\"N{{i}}\", \"value {i}{i}\")")), "{filled}");
+        assert!(filled.contains(&format!("env TOKEN_{i}")), "{filled}");
+        assert!(!filled.replace("N{i}", "").contains("{i}"), "{filled}");
     }
 }
 
@@ -72,8 +76,13 @@ fn issue29_a_pool_that_does_not_read_or_whose_kind_varies_is_read_instance_by_in
 }
 
 #[test]
-fn a_string_without_the_placeholder_is_left_alone() {
-    let mut s = String::from("^api$");
-    s.fill("3");
-    assert_eq!(s, "^api$");
+fn a_string_is_filled_as_str_replace_would() {
+    for written in ["^api$", "{i}", "a{i}b{i}", "{i{i}}", "{{i}", "{", "{i", "é{i}ü"] {
+        let mut s = String::from("last instance's");
+        if !written.contains("{i}") {
+            s = written.to_string();
+        }
+        s.fill(&written.to_string(), "12");
+        assert_eq!(s, written.replace("{i}", "12"), "{written}");
+    }
 }
