@@ -18,6 +18,7 @@ use super::checker::Checker;
 use super::load::Doc;
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::rc::Rc;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
@@ -25,20 +26,48 @@ use toml::de::{DeTable, DeValue};
 pub(crate) const MAX_INSTANCES: u32 = 1000;
 
 /// What a config's placeholder is written as.
-const PLACEHOLDER: &str = "{i}";
+pub(crate) const PLACEHOLDER: &str = "{i}";
 
-/// One `[[monitor]]` table to validate: the table as written (or an
-/// instance's copy with `{i}` replaced), the name it is labelled by in
-/// messages (the pool's), and its instance, if any.
+/// One `[[monitor]]` table to validate: the table as written, the name it
+/// is labelled by in messages (the pool's), and its instance, if any.
+///
+/// A pool's instances share the one table the pool wrote (its keys, spans
+/// and so every message's line and field are the same for all of them);
+/// an instance's copy with `{i}` replaced is made only to be read
+/// ([`Table::values`]) and dropped at once: a thousand copies kept, and
+/// each copied again to be read, cost more than the rest of reading the
+/// config (issue 29).
 pub(crate) struct Table<'i> {
-    pub table: Spanned<DeTable<'i>>,
+    pub table: Rc<Spanned<DeTable<'i>>>,
     pub label: Option<String>,
     pub instance: Option<u32>,
     /// A paired monitor's worker, `POOL@i`, set once it is validated.
     pub worker: Option<String>,
 }
 
-impl Table<'_> {
+impl<'i> Table<'i> {
+    /// The table to deserialize: an instance's copy with `{i}` replaced
+    /// (but in its name), any other table as written.
+    pub(crate) fn values(&self) -> Spanned<DeTable<'i>> {
+        let mut copy = Spanned::clone(&self.table);
+        if let Some(i) = self.instance {
+            let number = i.to_string();
+            for (key, value) in copy.get_mut().iter_mut() {
+                if key.get_ref() != "name" {
+                    replace(value.get_mut(), &number);
+                }
+            }
+        }
+        copy
+    }
+
+    /// Whether `kind` holds `{i}`: then each instance's kind, and so which
+    /// keys it takes, is its own.
+    pub(crate) fn kind_varies(&self) -> bool {
+        self.instance.is_some()
+            && self.table.get_ref().iter().any(|(k, v)| k.get_ref() == "kind" && has_placeholder(v.get_ref()))
+    }
+
     /// The monitor's name once validated: `NAME@i` for an instance.
     pub(crate) fn final_name(&self, name: &str) -> String {
         match self.instance {
@@ -94,23 +123,16 @@ fn replace<'i>(value: &mut DeValue<'i>, i: &str) {
     }
 }
 
-/// N copies of `table`, `{i}` replaced in each (but in its name).
-fn copies<'i>(table: &Spanned<DeTable<'i>>, label: &str, n: u32, worker: Option<&str>) -> Vec<Table<'i>> {
+/// N instances of `table`, sharing it; `{i}` is replaced as each is read
+/// ([`Table::values`]).
+fn copies<'i>(table: Spanned<DeTable<'i>>, label: &str, n: u32, worker: Option<&str>) -> Vec<Table<'i>> {
+    let table = Rc::new(table);
     (1..=n)
-        .map(|i| {
-            let mut copy = table.clone();
-            let number = i.to_string();
-            for (key, value) in copy.get_mut().iter_mut() {
-                if key.get_ref() != "name" {
-                    replace(value.get_mut(), &number);
-                }
-            }
-            Table {
-                table: copy,
-                label: Some(label.to_string()),
-                instance: Some(i),
-                worker: worker.map(|w| instance_name(w, i)),
-            }
+        .map(|i| Table {
+            table: Rc::clone(&table),
+            label: Some(label.to_string()),
+            instance: Some(i),
+            worker: worker.map(|w| instance_name(w, i)),
         })
         .collect()
 }
@@ -144,14 +166,14 @@ pub(crate) fn expand<'i>(
         let label = format!("monitor[{name}]");
         let worker = string(table.get_ref(), "worker").map(str::to_string);
         let marked = placeholder_keys(table.get_ref());
-        let mut c = Checker::new(doc, table.get_ref(), table.span().start, label, issues);
         if let Some(n) = n {
-            out.extend(copies(&table, &name, n, None));
+            out.extend(copies(table, &name, n, None));
             continue;
         }
+        let mut c = Checker::new(doc, table.get_ref(), table.span().start, label, issues);
         match worker.as_deref().and_then(|w| pools.get(w).map(|n| (w, *n))) {
             Some((pool, n)) if !marked.is_empty() => {
-                out.extend(copies(&table, &name, n, Some(pool)));
+                out.extend(copies(table, &name, n, Some(pool)));
                 continue;
             }
             Some((pool, n)) => c.err(
@@ -174,7 +196,7 @@ pub(crate) fn expand<'i>(
             }
             None => {}
         }
-        out.push(Table { table, label: None, instance: None, worker: None });
+        out.push(Table { table: Rc::new(table), label: None, instance: None, worker: None });
     }
     out
 }

@@ -153,17 +153,31 @@ pub(super) fn parse(file: &str, text: &str) -> Result<Config, ConfigErrors> {
     let mut seen = HashSet::new();
     let tables = array_of_tables(&doc, monitor_value, "monitor", &mut issues);
     let tables = super::instances::expand(&doc, tables, &mut issues);
+    let mut template = super::placeholder::Template::default();
     for (index, t) in tables.iter().enumerate() {
         let table = &t.table;
         let label = t.label.clone().or_else(|| table_name(table)).unwrap_or_else(|| format!("#{}", index + 1));
         let prefix = format!("monitor[{label}]");
-        validate::keys(&doc, table, &prefix, &mut issues);
-        let raw = match RawMonitor::deserialize(Deserializer::from(table.clone())) {
-            Ok(raw) => raw,
-            Err(e) => {
-                issues.push(serde_issue(&doc, table, &prefix, &e));
-                continue;
-            }
+        // Which keys a monitor takes depends on its keys and its kind alone:
+        // an instance's are its pool's, unless its kind holds `{i}`.
+        if t.kind_varies() {
+            validate::keys(&doc, &t.values(), &prefix, &mut issues);
+        } else if t.instance.is_none_or(|i| i == 1) {
+            validate::keys(&doc, table, &prefix, &mut issues);
+        }
+        let read: RawMonitor;
+        let raw = match template.raw(t) {
+            Some(raw) => raw,
+            None => match RawMonitor::deserialize(Deserializer::from(t.values())) {
+                Ok(raw) => {
+                    read = raw;
+                    &read
+                }
+                Err(e) => {
+                    issues.push(serde_issue(&doc, table, &prefix, &e));
+                    continue;
+                }
+            },
         };
         let name_at = key_offset(table.get_ref(), "name").unwrap_or(table.span().start);
         if t.instance.is_none_or(|i| i == 1) && !seen.insert(raw.name.clone()) {

@@ -20,6 +20,7 @@ mod names;
 mod new_monitor;
 pub(crate) mod otlp;
 pub(crate) mod pattern;
+mod placeholder;
 mod raw;
 pub(crate) mod read;
 pub(crate) mod reference;

@@ -14,7 +14,7 @@ pub(crate) struct RawMonitor {
     pub name: String,
     pub kind: String,
     pub enabled: Option<bool>,
-    #[expect(dead_code, reason = "hm.toml may say what a monitor is for; hm reads it only to accept it")]
+    /// What the monitor is for: hm reads it only to accept it.
     pub description: Option<String>,
     pub timeout: Option<String>,
     /// Overrides `[alerts] for`.

@@ -151,7 +151,7 @@ pub(crate) fn monitor(
     doc: &Doc<'_>,
     table: &Spanned<DeTable<'_>>,
     prefix: &str,
-    raw: RawMonitor,
+    raw: &RawMonitor,
     settings: &Settings,
     issues: &mut Vec<ConfigIssue>,
 ) -> Option<Monitor> {
@@ -163,7 +163,7 @@ pub(crate) fn monitor(
         return None; // reported by `keys`
     };
     let timeout = c.duration("timeout", raw.timeout.as_deref(), DEFAULT_TIMEOUT);
-    let spec = (kind.validate)(&mut c, &raw, &settings.thresholds)?;
+    let spec = (kind.validate)(&mut c, raw, &settings.thresholds)?;
     if raw.for_checks == Some(0) {
         c.err("for", "must be at least 1 (the number of consecutive non-ok checks before an alert fires)");
     }
@@ -179,7 +179,7 @@ pub(crate) fn monitor(
         return None;
     }
     Some(Monitor {
-        name: raw.name,
+        name: raw.name.clone(),
         origin: Origin::Config,
         enabled: raw.enabled.unwrap_or(true),
         timeout,
@@ -187,8 +187,8 @@ pub(crate) fn monitor(
         cooldown,
         flap,
         anomaly: raw.anomaly,
-        worker: raw.worker,
-        depends_on: raw.depends_on.unwrap_or_default(),
+        worker: raw.worker.clone(),
+        depends_on: raw.depends_on.clone().unwrap_or_default(),
         spec,
     })
 }

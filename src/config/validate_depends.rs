@@ -29,6 +29,11 @@ pub(crate) fn depends(
             .find(|(k, _)| k.get_ref() == "name")
             .and_then(|(_, v)| v.get_ref().as_str().map(String::from))
     };
+    // Only a monitor that waits for another has anything to check, or can
+    // close a cycle: a pool of a thousand that waits for none costs nothing.
+    if monitors.iter().all(|m| m.depends_on.is_empty()) {
+        return;
+    }
     let embedded = if host_defaults { super::defaults::host_monitors(&Default::default()) } else { Vec::new() };
     // A pool's instances are validated under the pool's name: an error of
     // `api@2` is told on the pool's table, once for all its instances.
@@ -111,7 +116,8 @@ fn cycles<'a>(graph: &HashMap<&'a str, &'a [String]>) -> Vec<Vec<&'a str>> {
     let mut marks = HashMap::new();
     let mut found = Vec::new();
     for n in names {
-        if !marks.contains_key(n) {
+        // A monitor that waits for none closes no cycle from itself.
+        if !marks.contains_key(n) && graph.get(n).is_some_and(|d| !d.is_empty()) {
             walk(n, graph, &mut marks, &mut Vec::new(), &mut found);
         }
     }

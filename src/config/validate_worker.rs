@@ -16,6 +16,11 @@ use std::collections::HashMap;
 /// labelled `monitor[NAME]`). A worker whose own table had errors is not
 /// reported again here.
 pub(crate) fn workers(doc: &Doc<'_>, tables: &[Table<'_>], monitors: &[Monitor], issues: &mut Vec<ConfigIssue>) {
+    // Only a monitor that names a worker has one to check (an embedded
+    // monitor names none): a pool of a thousand with none costs nothing.
+    if monitors.iter().all(|m| m.worker.is_none()) {
+        return;
+    }
     // A table's monitor is named as validated: an instance `NAME@i`.
     let named = |t: &Table<'_>| {
         t.table
