@@ -20,6 +20,7 @@ Root (it makes cgroups).
 
 Usage: python3 benches/idle.py --hm old/hm --hm target/release/hm [--seconds 600] [--interval 30]
        python3 benches/idle.py --hm /tmp/hm-before --hm target/release/hm --pool 1000 --heal
+       python3 benches/idle.py ... --pool 1000 --heal --history grown.db   # a database with hours of history
 """
 
 import argparse, os, shutil, signal, subprocess, sys, tempfile, time
@@ -61,6 +62,8 @@ def main():
     ap.add_argument("--processes", type=int, default=1000)
     ap.add_argument("--pool", type=int, default=0, help="one pool of this many instances instead of --monitors")
     ap.add_argument("--heal", action="store_true", help="hm run --heal")
+    ap.add_argument("--history", help="a database to start each build from (a copy each): history already kept, "
+                    "as on a host that has run for hours; with --pool, its monitors must be api@1 ... api@N")
     a = ap.parse_args()
     tmp = tempfile.mkdtemp(prefix="hm-idle-")
     root = cgroup2_root()
@@ -88,6 +91,8 @@ def main():
               f"{len(a.hm)} builds at once, {a.seconds:.0f} s at --interval {a.interval}s{' --heal' if a.heal else ''}")
         for k, hm in enumerate(a.hm):
             env = dict(os.environ, HM_CONFIG=config, HM_DB=os.path.join(tmp, f"{k}.db"), NO_COLOR="1")
+            if a.history:
+                shutil.copyfile(a.history, env["HM_DB"])
             out = open(os.path.join(tmp, f"{k}.out"), "w+")
             argv = [hm, "run", "--json", "--interval", f"{a.interval}s"] + (["--heal"] if a.heal else [])
             p = subprocess.Popen(argv, env=env, stdout=out,
