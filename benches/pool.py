@@ -25,6 +25,7 @@ CPU (user + system, from its rusage) beside its wall time.
 Usage: python3 benches/pool.py                       # builds release first
        python3 benches/pool.py --hm target/release/hm --rounds 5
        python3 benches/pool.py --hm target/release/hm --compare /tmp/hm-before --rounds 0 --no-supervisord
+       python3 benches/pool.py ... --history grown.db   # a database with hours of history (api@1 ... api@N)
 Figures on a busy machine are rough; rerun on a quiet one before quoting.
 """
 
@@ -115,6 +116,9 @@ def bench_hm(hm, d, a, rows):
     with open(conf, "w") as f:
         f.write(pool_config(a.instances))
     env = dict(os.environ, HM_CONFIG=conf, HM_DB=db, NO_COLOR="1")
+    if a.history:
+        for copy in (db, os.path.join(d, "compare.db")):
+            shutil.copyfile(a.history, copy)
     log = open(os.path.join(d, "hm.log"), "w")
     proc = subprocess.Popen([hm, "run", "--heal", "--interval", "30s"], env=env, stdin=subprocess.DEVNULL,
                             stdout=subprocess.DEVNULL, stderr=log)
@@ -189,6 +193,8 @@ def main():
     ap.add_argument("--checks", type=int, default=10)
     ap.add_argument("--processes", type=int, default=1000, help="other processes on the host, beside the pool")
     ap.add_argument("--no-supervisord", action="store_true")
+    ap.add_argument("--history", help="a database to start from (a copy for each build): history already kept, as "
+                    "on a host that has run for hours; its monitors must be api@1 ... api@N")
     ap.add_argument("--compare", help="an older hm binary whose `hm check` is timed beside --hm's")
     ap.add_argument("--prefix", default=PREFIX, help="the workers' name prefix: another run on the host must not share it")
     ap.add_argument("--out", default=os.path.join(ROOT, "benches", "results-pool.md"))
