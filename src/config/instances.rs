@@ -36,7 +36,7 @@ pub(crate) const PLACEHOLDER: &str = "{i}";
 /// an instance's copy with `{i}` replaced is made only to be read
 /// ([`Table::values`]) and dropped at once: a thousand copies kept, and
 /// each copied again to be read, cost more than the rest of reading the
-/// config (issue 29).
+/// config of a thousand-instance pool.
 pub(crate) struct Table<'i> {
     pub table: Rc<Spanned<DeTable<'i>>>,
     pub label: Option<String>,

@@ -14,7 +14,7 @@
 //! added to `RawMonitor` does not compile until it is filled here too.
 //! Reading a pool of 1000 costs `hm validate` ~1.4 ms more than no
 //! monitor at all, where copying and reading its table 1000 times cost
-//! ~6.3 ms (issue 29).
+//! ~6.3 ms.
 
 use super::channels::Secret;
 use super::instances::{PLACEHOLDER, Table};
