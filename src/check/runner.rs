@@ -117,9 +117,9 @@ pub(crate) fn run_one(ctx: &CheckCtx<'_>, m: &Monitor) -> CheckResult {
 ///
 /// Only abandoned checks are written here (by the thread that waits, as
 /// it gives up on one; the check's own thread takes the name out as it
-/// ends), not every check as it starts: with a thousand monitors a lock
-/// taken twice per check, by four threads at once, was most of what the
-/// checks waited on. `count` lets a run with nothing hung skip the lock.
+/// ends), not every check as it starts and ends: that was a lock taken
+/// twice per check by every check thread, a thousand times a run on a
+/// pool. `count` lets a run with nothing hung skip the lock.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Hung(Arc<HungSet>);
 
@@ -235,8 +235,9 @@ pub(crate) fn run_all(
                 let r = run_one(&ctx, m);
                 if !board.put(i, r) {
                     // Given up on as hung meanwhile: no longer hung now.
+                    // On to the next monitor all the same, as before: the
+                    // fresh worker started in its place may not have been.
                     hung.remove(&m.name);
-                    break; // a fresh worker took this one's place
                 }
             }
         })
