@@ -7,7 +7,6 @@ use super::Engine;
 use super::report::CheckReport;
 use crate::alert::outbox::{Due, deliver};
 use crate::config::Config;
-use crate::status::Status;
 use crate::time::{rfc3339, unix_now};
 use anyhow::Result;
 use std::time::Instant;
@@ -20,19 +19,7 @@ impl Engine {
         let now = unix_now();
         let db = self.ctx.db_path(config);
         let mut warnings = Vec::new();
-        let mut report = CheckReport {
-            status: Status::Ok,
-            checked_at: rfc3339(now),
-            duration_ms: 0.0,
-            results: Vec::new(),
-            pools: Vec::new(),
-            alerts: Vec::new(),
-            pending_alerts: Vec::new(),
-            escalate_at: None,
-            notifications: None,
-            recorded: false,
-            warnings: Vec::new(),
-        };
+        let mut report = CheckReport { recorded: false, ..CheckReport::of(rfc3339(now), Vec::new()) };
         if let Some(mut store) = self.open(&db, &mut warnings)? {
             let escalated = crate::alert::escalate::due_now(&mut store, config, now)?;
             if !escalated.raised.is_empty() {

@@ -130,19 +130,7 @@ mod tests {
         let (say, said) = Say::kept();
         let ctx = Ctx { config: None, db: Some(file.join("hm.db")), say };
         let config = Config::parse("hm.toml", "host_defaults = false\n").expect("config");
-        let before = CheckReport {
-            status: Status::Ok,
-            checked_at: String::new(),
-            duration_ms: 0.0,
-            results: Vec::new(),
-            pools: Vec::new(),
-            alerts: Vec::new(),
-            pending_alerts: Vec::new(),
-            escalate_at: None,
-            notifications: None,
-            recorded: true,
-            warnings: Vec::new(),
-        };
+        let before = CheckReport::of(String::new(), Vec::new());
         let mut report = HealReport {
             status: Status::Ok,
             dry_run: false,

@@ -151,19 +151,8 @@ impl Engine {
         let befores: Vec<(CheckResult, String)> = later.iter().filter_map(|l| l.before.clone()).collect();
         let remedies: Vec<Remedy> = self.verify_all(&store, later).into_iter().map(|(_, r)| r).collect();
         let results: Vec<CheckResult> = befores.iter().map(|(r, _)| r.clone()).collect();
-        let before = CheckReport {
-            status: Status::worst_of(results.iter().map(|r| r.status)),
-            checked_at: befores.first().map(|(_, at)| at.clone()).unwrap_or_default(),
-            duration_ms: 0.0,
-            pools: super::report::pools(results.iter().map(|r| (r.monitor.as_str(), r.status))),
-            results,
-            alerts: Vec::new(),
-            pending_alerts: Vec::new(),
-            escalate_at: None,
-            notifications: None,
-            recorded: true,
-            warnings,
-        };
+        let checked_at = befores.first().map(|(_, at)| at.clone()).unwrap_or_default();
+        let before = CheckReport { warnings, ..CheckReport::of(checked_at, results) };
         let done = super::heal::Done { remedies, cleaned: None, not_acting: None, later: Vec::new() };
         self.conclude(config, lock, before, done, DryRun::No, &pairs)
     }

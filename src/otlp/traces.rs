@@ -183,16 +183,9 @@ mod tests {
             .collect();
         CheckReport {
             status: Status::Ok,
-            checked_at: "2026-01-01T00:00:00.000Z".into(),
             duration_ms,
-            results,
             pools: Vec::new(),
-            alerts: Vec::new(),
-            pending_alerts: Vec::new(),
-            escalate_at: None,
-            notifications: None,
-            recorded: true,
-            warnings: Vec::new(),
+            ..CheckReport::of("2026-01-01T00:00:00.000Z".into(), results)
         }
     }
 

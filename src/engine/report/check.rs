@@ -36,3 +36,25 @@ pub(crate) struct CheckReport {
     /// What went wrong without stopping the run (also printed on stderr).
     pub warnings: Vec<String>,
 }
+
+impl CheckReport {
+    /// A report of `results` that nothing else happened in: its status
+    /// and pools from them, no alerts, nothing delivered, recorded, no
+    /// warnings. For reports made up rather than run (a heal's "before"
+    /// from verifications, an escalation's), which change what differs.
+    pub(crate) fn of(checked_at: String, results: Vec<CheckResult>) -> CheckReport {
+        CheckReport {
+            status: Status::worst_of(results.iter().map(|r| r.status)),
+            checked_at,
+            duration_ms: 0.0,
+            pools: super::pools(results.iter().map(|r| (r.monitor.as_str(), r.status))),
+            results,
+            alerts: Vec::new(),
+            pending_alerts: Vec::new(),
+            escalate_at: None,
+            notifications: None,
+            recorded: true,
+            warnings: Vec::new(),
+        }
+    }
+}
