@@ -1,10 +1,11 @@
 //! `hm serve` (issue 5): real HTTP on 127.0.0.1, real signals, a real worker.
 
 use crate::common::beat;
+use crate::common::promtool_accepts;
 
+use crate::common::Test;
 use crate::common::daemon::{Daemon, http, wait_port};
 use crate::common::receiver::free_port;
-use crate::common::{Test, have_tool, pipe};
 use nix::sys::signal::Signal;
 use std::time::{Duration, Instant};
 
@@ -56,10 +57,7 @@ fn every_endpoint_answers_and_ready_follows_the_critical_monitors() {
     let (code, metrics) = http("GET", &url("/metrics"), None);
     assert_eq!(code, 200);
     assert!(metrics.contains("hm_monitor_status{monitor=\"hb\",kind=\"heartbeat\"} 2\n"), "{metrics}");
-    if have_tool("promtool") {
-        let check = pipe("promtool", &["check", "metrics"], metrics.as_bytes());
-        assert!(check.status.success(), "promtool: {}", String::from_utf8_lossy(&check.stderr));
-    }
+    promtool_accepts(&metrics);
 
     let (code, history) = http("GET", &url("/history/hb?since=1h"), None);
     assert_eq!(code, 200);

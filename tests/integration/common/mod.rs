@@ -226,6 +226,22 @@ pub(crate) fn have_tool(tool: &str) -> bool {
     found
 }
 
+/// Assert that Prometheus's `promtool check metrics` accepts `text`
+/// (nothing checked, and SKIPPED said, where promtool is missing).
+#[track_caller]
+pub(crate) fn promtool_accepts(text: &str) {
+    if !have_tool("promtool") {
+        return;
+    }
+    let check = pipe("promtool", &["check", "metrics"], text.as_bytes());
+    assert!(
+        check.status.success(),
+        "promtool check metrics:\n{}{}\nmetrics:\n{text}",
+        String::from_utf8_lossy(&check.stdout),
+        String::from_utf8_lossy(&check.stderr)
+    );
+}
+
 /// Run an outside program with `input` on its stdin.
 pub(crate) fn pipe(program: &str, args: &[&str], input: &[u8]) -> std::process::Output {
     use std::io::Write;
