@@ -46,6 +46,13 @@ def kill(pids):
             pass
 
 
+def ticks(pid):
+    """CPU time `pid` has used itself (utime + stime), in clock ticks."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])
+
+
 def rss_mib(pid):
     with open(f"/proc/{pid}/status") as f:
         for line in f:

@@ -20,16 +20,10 @@ Usage: python3 benches/cycle.py [--monitors 100] [--processes 1000] [--runs 30] 
 """
 
 import argparse, json, os, resource, signal, statistics, subprocess, sys, tempfile, time, shutil
-from benchlib import spawn, count_processes
+from benchlib import spawn, count_processes, ticks
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TCK = os.sysconf("SC_CLK_TCK")
-
-
-def ticks(pid):
-    with open(f"/proc/{pid}/stat") as f:
-        fields = f.read().rsplit(")", 1)[1].split()
-    return int(fields[11]) + int(fields[12])  # utime stime
 
 
 def check_once(hm, env):

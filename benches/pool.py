@@ -30,7 +30,7 @@ Figures on a busy machine are rough; rerun on a quiet one before quoting.
 """
 
 import argparse, os, platform, resource, shutil, signal, statistics, subprocess, sys, tempfile, time
-from benchlib import kill, ms, pct, pids_by_argv0, rss_mib
+from benchlib import kill, ms, pct, pids_by_argv0, rss_mib, ticks
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PREFIX = "pool-bench-"
@@ -61,13 +61,10 @@ def settled(pid, quiet=2.0, within=120):
     """Wait until `hm run` has used no CPU for `quiet` seconds: the starts
     of the pool verified and their first cycles done, so that the checks
     timed next are not timed against the daemon's own work."""
-    def cpu():
-        f = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
-        return int(f[11]) + int(f[12])
-    deadline, last, since = time.monotonic() + within, cpu(), time.monotonic()
+    deadline, last, since = time.monotonic() + within, ticks(pid), time.monotonic()
     while time.monotonic() < deadline:
         time.sleep(0.25)
-        now = cpu()
+        now = ticks(pid)
         if now != last:
             last, since = now, time.monotonic()
         elif time.monotonic() - since >= quiet:
