@@ -45,6 +45,12 @@ pub(crate) fn given_limit() -> Option<(u64, u64)> {
     GIVEN.get().copied()
 }
 
+/// The soft limit on open files now (1,024 if it cannot be read): what
+/// the descriptors hm keeps (pidfds, stat files) are budgeted against.
+pub(crate) fn soft_limit() -> u64 {
+    nix::sys::resource::getrlimit(nix::sys::resource::Resource::RLIMIT_NOFILE).map_or(1024, |(s, _)| s)
+}
+
 /// How many slots to reserve at most: the stat files a cache keeps (at
 /// most 4,096, `proc_cache`) are the bulk, and the table is 8 bytes a
 /// slot.
@@ -56,8 +62,7 @@ const RESERVE: u64 = 4096;
 /// later, as it would have.
 pub(crate) fn reserve() {
     use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
-    let soft = nix::sys::resource::getrlimit(nix::sys::resource::Resource::RLIMIT_NOFILE).map_or(1024, |(s, _)| s);
-    let Ok(top) = i32::try_from(RESERVE.min(soft).saturating_sub(1)) else { return };
+    let Ok(top) = i32::try_from(RESERVE.min(soft_limit()).saturating_sub(1)) else { return };
     if top < 64 {
         return;
     }

@@ -86,10 +86,7 @@ fn believed(seen: &Seen, ino: u64, pid: u32, now: Instant) -> bool {
 /// open files, at most 4,096.
 fn held_cap() -> usize {
     static CAP: OnceLock<usize> = OnceLock::new();
-    *CAP.get_or_init(|| {
-        let soft = nix::sys::resource::getrlimit(nix::sys::resource::Resource::RLIMIT_NOFILE).map_or(1024, |(s, _)| s);
-        usize::try_from(soft / 4).unwrap_or(usize::MAX).min(4096)
-    })
+    *CAP.get_or_init(|| usize::try_from(super::fd_table::soft_limit() / 4).unwrap_or(usize::MAX).min(4096))
 }
 
 impl ProcCache {

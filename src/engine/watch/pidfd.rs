@@ -31,10 +31,7 @@ pub(super) fn available() -> Result<(), String> {
 /// How many pidfds to hold at most: half the soft limit on descriptors
 /// (the rest is the checks', the database's and the server's).
 pub(super) fn cap() -> usize {
-    let mut lim = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
-    // SAFETY: getrlimit writes one rlimit into the struct we own.
-    let soft = if unsafe { libc::getrlimit(libc::RLIMIT_NOFILE, &raw mut lim) } == 0 { lim.rlim_cur } else { 1024 };
-    usize::try_from(soft / 2).unwrap_or(usize::MAX).clamp(64, 1 << 16)
+    usize::try_from(crate::host::fd_table::soft_limit() / 2).unwrap_or(usize::MAX).clamp(64, 1 << 16)
 }
 
 #[cfg(test)]
